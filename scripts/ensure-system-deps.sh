@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite needs when they are missing:
+#   chromium          - the browser Playwright drives (Playwright's own browser download is not reachable here)
+#   ffmpeg            - video encoding for render jobs and Playwright video
+#   assimp-testmodels - real CMU mocap BVH clips that the engine and viewer tests compare against
+# Safe to run repeatedly; it only calls apt when something is missing.
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/lib/chromium/chromium ] || missing+=(chromium)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+[ -d /usr/share/assimp/models/BVH ] || missing+=(assimp-testmodels)
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "ensure-system-deps: missing ${missing[*]} and no apt-get here; install them with your package manager." >&2
+  exit 1
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "ensure-system-deps: installing ${missing[*]} from Debian..."
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
+$SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}"

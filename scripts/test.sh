@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `npm test`: everything, from a fresh clone. Installs what it needs (npm packages, Debian chromium,
+# ffmpeg, CMU test clips), type-checks, runs the unit/integration tests (vitest), builds the SPA and
+# runs the browser tests (Playwright on Debian's Chromium). Ends with one "N passed, N failed" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
+  npm install --no-audit --no-fund || exit 1
+fi
+bash scripts/ensure-system-deps.sh || exit 1
+mkdir -p .tmp
+rm -f .tmp/vitest.json .tmp/playwright.json
+
+status=0
+echo "== typecheck"
+npx tsc -b || status=1
+echo "== unit and integration tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=1
+echo "== build"
+npx vite build --logLevel warn || status=1
+echo "== browser tests (playwright)"
+npx playwright test || status=1
+
+node scripts/summarize-tests.mjs .tmp/vitest.json .tmp/playwright.json || status=1
+exit $status

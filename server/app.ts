@@ -1,0 +1,104 @@
+/**
+ * Composes the HTTP app: guards, the /api routes, the SPA and the error mapping.
+ * `createApp` does no I/O of its own, so tests drive it with `app.request()`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { setCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { HttpError } from './http/errors.ts';
+import { rejectCrossSite, requireAccessToken, TOKEN_COOKIE } from './http/guards.ts';
+import { characterRoutes } from './routes/characters.ts';
+import { eventRoutes } from './routes/events.ts';
+import { fileRoutes } from './routes/files.ts';
+import { healthRoutes } from './routes/health.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { providerRoutes } from './routes/providers.ts';
+import type { Services } from './services.ts';
+
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+export const DEFAULT_DIST_DIR = path.resolve(fileURLToPath(new URL('../dist', import.meta.url)));
+
+export function createApp(s: Services, opts: { distDir?: string } = {}) {
+  const app = new Hono();
+  const distDir = opts.distDir ?? DEFAULT_DIST_DIR;
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'blob:', 'data:'],
+        workerSrc: ["'self'", 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  const token = s.config.accessToken;
+  if (token) {
+    // Visiting the studio once with ?token=… stores the token in an HttpOnly cookie for API and SSE calls.
+    app.use('*', async (c, next) => {
+      const q = c.req.query('token');
+      if (q && !c.req.path.startsWith('/api/') && !c.req.path.startsWith('/saymotion')) {
+        setCookie(c, TOKEN_COOKIE, q, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      }
+      await next();
+    });
+    app.use('/api/*', requireAccessToken(token));
+  }
+  app.use('/api/*', rejectCrossSite());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024} KiB.`);
+      },
+    }),
+  );
+
+  const api = new Hono();
+  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, jobRoutes, eventRoutes, fileRoutes]) {
+    api.route('/', routes(s));
+  }
+  app.route('/api', api);
+  // Mounted sub-apps do not use their own notFound; unknown API paths must not fall through to the SPA.
+  app.all('/api/*', (c) => c.json(new HttpError(404, 'not_found', `No route ${c.req.method} ${c.req.path}. The API is described at /api/openapi.json.`).body(), 404));
+
+  if (fs.existsSync(distDir)) {
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      // Vite fingerprints these file names, so they can be cached forever.
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
+    const indexHtml = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+    app.get('*', (c) => c.html(indexHtml));
+  } else {
+    app.get('*', (c) =>
+      c.text('The studio UI is not built yet: run `npm start` (it builds the UI), or `npx vite build` and restart. The API is at /api.', 503),
+    );
+  }
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return c.json(err.body(), err.status);
+    s.log.error('unhandled error', { method: c.req.method, path: c.req.path, err });
+    return c.json(new HttpError(500, 'internal_error', 'The server hit an unexpected error. Try again; if it keeps happening, check the server log.').body(), 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,51 @@
+/** Builds the running server's services from a Config: database, cache, providers, runner. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ProviderId } from './contract/api.ts';
+import { secretValues, type Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { AssetCache } from './files/assetCache.ts';
+import { EventBus } from './jobs/eventBus.ts';
+import { JobRunner } from './jobs/jobRunner.ts';
+import { JobStore } from './jobs/jobStore.ts';
+import { createLogger, type Logger } from './log.ts';
+import { EnginePool } from './providers/local/enginePool.ts';
+import { LocalProvider } from './providers/local/localProvider.ts';
+import type { Provider } from './providers/provider.ts';
+import type { Services } from './services.ts';
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export interface Running extends Services {
+  close(): Promise<void>;
+}
+
+export async function createServices(config: Config, log: Logger = createLogger(config.logLevel, secretValues(config))): Promise<Running> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const db = await openDatabase(path.join(config.dataDir, 'kinema.sqlite'));
+  const cache = new AssetCache(path.join(config.dataDir, 'cache'));
+  const bus = new EventBus();
+  const store = new JobStore(db, bus);
+  const pool = new EnginePool(config.localConcurrency);
+  const providers = new Map<ProviderId, Provider>([['local', new LocalProvider(pool)]]);
+  const runner = new JobRunner(store, cache, providers, { local: config.localConcurrency }, log);
+  const services: Running = {
+    config,
+    log,
+    store,
+    bus,
+    runner,
+    cache,
+    providers,
+    version: packageVersion(),
+    async close() {
+      await runner.stop();
+      await pool.close();
+      await db.destroy();
+    },
+  };
+  return services;
+}

@@ -1,0 +1,82 @@
+/**
+ * Server configuration, read once from the environment (and `.env`, loaded by main.ts).
+ * Provider credentials are read here and nowhere else; they never leave the server.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const Env = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8790),
+  KINEMA_DATA_DIR: z.string().default('./data'),
+  KINEMA_ACCESS_TOKEN: optionalSecret,
+  KINEMA_LOCAL_CLIENT_ID: z.string().default('local'),
+  KINEMA_LOCAL_CLIENT_SECRET: z.string().default('local'),
+  /** How many local-engine jobs run at once (each uses one worker thread). */
+  KINEMA_LOCAL_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+  DM_API_SERVER_URL: optionalSecret,
+  DM_CLIENT_ID: optionalSecret,
+  DM_CLIENT_SECRET: optionalSecret,
+  MESHY_API_KEY: optionalSecret,
+  MESHY_API_BASE: optionalSecret,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  accessToken: string | undefined;
+  localClientId: string;
+  localClientSecret: string;
+  localConcurrency: number;
+  saymotion: { baseUrl: string; clientId: string; clientSecret: string } | null;
+  meshy: { baseUrl: string; apiKey: string } | null;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.KINEMA_DATA_DIR),
+    accessToken: e.KINEMA_ACCESS_TOKEN,
+    localClientId: e.KINEMA_LOCAL_CLIENT_ID,
+    localClientSecret: e.KINEMA_LOCAL_CLIENT_SECRET,
+    localConcurrency: e.KINEMA_LOCAL_CONCURRENCY,
+    saymotion:
+      e.DM_CLIENT_ID && e.DM_CLIENT_SECRET
+        ? { baseUrl: e.DM_API_SERVER_URL ?? 'https://service.deepmotion.com', clientId: e.DM_CLIENT_ID, clientSecret: e.DM_CLIENT_SECRET }
+        : null,
+    meshy: e.MESHY_API_KEY ? { baseUrl: e.MESHY_API_BASE ?? 'https://api.meshy.ai', apiKey: e.MESHY_API_KEY } : null,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Every credential value in the config, so the logger can scrub them from anything it prints. */
+export function secretValues(config: Config): string[] {
+  return [
+    config.accessToken,
+    config.saymotion?.clientId,
+    config.saymotion?.clientSecret,
+    config.meshy?.apiKey,
+    config.localClientSecret !== 'local' ? config.localClientSecret : undefined,
+  ].filter((v): v is string => typeof v === 'string' && v.length >= 4);
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}

@@ -1,0 +1,50 @@
+/** Table types for Kysely. JSON columns are stored as text and parsed by the store that owns them. */
+import type { Generated } from 'kysely';
+
+export interface JobsTable {
+  seq: Generated<number>;
+  id: string;
+  provider: string;
+  kind: string;
+  status: string;
+  progress: number;
+  stage: string | null;
+  queue_position: number | null;
+  parent_job_id: string | null;
+  parent_variant: number | null;
+  /** The validated request, JSON. */
+  request: string;
+  /** PromptReport JSON or null. */
+  report: string | null;
+  /** {code, message} JSON or null. */
+  error: string | null;
+  /** [{index, durationSec}] JSON. */
+  variants: string;
+  /** Provider-side id (SayMotion rid, Meshy task id) once submitted. */
+  external_id: string | null;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FilesTable {
+  job_id: string;
+  variant: number;
+  format: string;
+  rel_path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface EventsTable {
+  seq: Generated<number>;
+  job_id: string;
+  data: string;
+  created_at: string;
+}
+
+export interface Database {
+  jobs: JobsTable;
+  files: FilesTable;
+  events: EventsTable;
+}

@@ -1,0 +1,76 @@
+/**
+ * Analytic two-bone leg IK (law of cosines). Exact and allocation-free, which matters because every
+ * frame of every variant solves both legs, usually twice (synthesis, then foot locking).
+ */
+import { LEG, SHIN_LEN, THIGH_LEN } from './skeleton.ts';
+import { qAxisAngle, qEulerXYZ, qFromBasis, qMul, qMulInvA, qYaw } from './quat.ts';
+import type { Num } from './quat.ts';
+
+const X = new Float64Array(3), Y = new Float64Array(3), Z = new Float64Array(3);
+const thigh = new Float64Array(4), shin = new Float64Array(4), tmp = new Float64Array(4), footW = new Float64Array(4);
+
+/** Longest hip→ankle distance IK will use; a hair short of straight so the knee hinge stays defined. */
+export const LEG_REACH = (THIGH_LEN + SHIN_LEN) * 0.9995;
+
+export interface FootGoal {
+  /** Ankle world position. */
+  x: number; y: number; z: number;
+  /** Foot heading (radians about +Y) and pitch (positive = toes down), plus toe bend at push-off. */
+  yaw: number; pitch: number; toe: number;
+  /** Extra roll of the foot about its long axis (uneven ground, kneeling); usually 0. */
+  roll: number;
+}
+
+/**
+ * Writes local rotations for one leg into `rot` at `base` (the frame's first quaternion index):
+ * upper leg from the hips world rotation, lower leg as a pure knee hinge, foot to the goal orientation.
+ * `kneeOut` turns the knee pole outward (radians) so a wide stance does not knock the knees.
+ */
+export function solveLeg(rot: Num, base: number, side: 0 | 1, hipsRot: Num, hip: Num, goal: FootGoal, kneeOut = 0.08): void {
+  const ids = LEG[side];
+  let dx = goal.x - hip[0]!, dy = goal.y - hip[1]!, dz = goal.z - hip[2]!;
+  let d = Math.hypot(dx, dy, dz);
+  if (d < 1e-6) { dx = 0; dy = -1; dz = 0; d = 1e-6; }
+  const ux = dx / d, uy = dy / d, uz = dz / d;
+  const l1 = THIGH_LEN, l2 = SHIN_LEN;
+  const dc = Math.min(Math.max(d, Math.abs(l1 - l2) + 1e-3), LEG_REACH);
+  // Knee pole: where the foot points, turned slightly outward for this side.
+  const poleYaw = goal.yaw + (side === 0 ? kneeOut : -kneeOut);
+  let px = Math.sin(poleYaw), py = 0, pz = Math.cos(poleYaw);
+  const pu = px * ux + py * uy + pz * uz;
+  px -= pu * ux; py -= pu * uy; pz -= pu * uz;
+  let pl = Math.hypot(px, py, pz);
+  if (pl < 1e-4) {
+    // Leg aims along the pole (a high kick): bend the knee toward "up" instead.
+    px = 0; py = 1; pz = 0;
+    const pu2 = uy; px -= pu2 * ux; py -= pu2 * uy; pz -= pu2 * uz;
+    pl = Math.hypot(px, py, pz) || 1;
+  }
+  const wx = px / pl, wy = py / pl, wz = pz / pl;
+  const cosH = Math.min(1, Math.max(-1, (l1 * l1 + dc * dc - l2 * l2) / (2 * l1 * dc)));
+  const sinH = Math.sqrt(1 - cosH * cosH);
+  const cosK = Math.min(1, Math.max(-1, (l1 * l1 + l2 * l2 - dc * dc) / (2 * l1 * l2)));
+  const knee = Math.PI - Math.acos(cosK);
+  // Thigh frame: Y' = −thigh direction, Z' = knee-forward (in the bend plane), X' = Y' × Z'.
+  const tx = cosH * ux + sinH * wx, ty = cosH * uy + sinH * wy, tz = cosH * uz + sinH * wz;
+  Y[0] = -tx; Y[1] = -ty; Y[2] = -tz;
+  Z[0] = -sinH * ux + cosH * wx; Z[1] = -sinH * uy + cosH * wy; Z[2] = -sinH * uz + cosH * wz;
+  X[0] = Y[1] * Z[2] - Y[2] * Z[1]; X[1] = Y[2] * Z[0] - Y[0] * Z[2]; X[2] = Y[0] * Z[1] - Y[1] * Z[0];
+  qFromBasis(thigh, X, Y, Z);
+  qMulInvA(tmp, hipsRot, thigh);
+  write(rot, base + ids.upper * 4, tmp);
+  qAxisAngle(tmp, 1, 0, 0, knee);
+  write(rot, base + ids.lower * 4, tmp);
+  qMul(shin, thigh, tmp);
+  qYaw(footW, goal.yaw);
+  qEulerXYZ(tmp, goal.pitch, 0, goal.roll);
+  qMul(footW, footW, tmp);
+  qMulInvA(tmp, shin, footW);
+  write(rot, base + ids.foot * 4, tmp);
+  qAxisAngle(tmp, 1, 0, 0, -goal.toe);
+  write(rot, base + ids.toes * 4, tmp);
+}
+
+function write(rot: Num, o: number, q: Num): void {
+  rot[o] = q[0]!; rot[o + 1] = q[1]!; rot[o + 2] = q[2]!; rot[o + 3] = q[3]!;
+}

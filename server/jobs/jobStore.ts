@@ -1,0 +1,253 @@
+/**
+ * Persistence of jobs, their files and their event log. Every change to a job goes through
+ * `update`, which writes the row, appends the new Job snapshot to the event log and publishes it,
+ * so the SSE streams and the database can never disagree.
+ */
+import crypto from 'node:crypto';
+import type { CreateJobRequest, FileFormat, Job, JobStatus, ProviderId, PromptReport } from '../contract/api.ts';
+import { FILE_FORMATS } from '../contract/api.ts';
+import type { Db } from '../db/database.ts';
+import type { Selectable, Updateable } from 'kysely';
+import type { JobsTable } from '../db/schema.ts';
+import type { EventBus, JobEvent } from './eventBus.ts';
+
+export const JOB_ID_PATTERN = /^job_[a-z0-9]{8,40}$/;
+
+export interface StoredVariant {
+  index: number;
+  durationSec: number;
+}
+
+export interface JobRow {
+  id: string;
+  provider: ProviderId;
+  kind: CreateJobRequest['kind'];
+  status: JobStatus;
+  request: CreateJobRequest;
+  parentJobId: string | null;
+  parentVariant: number | null;
+  externalId: string | null;
+}
+
+export interface JobPatch {
+  status?: JobStatus;
+  progress?: number;
+  stage?: string | null;
+  queuePosition?: number | null;
+  report?: PromptReport | null;
+  error?: { code: string; message: string } | null;
+  variants?: StoredVariant[];
+  externalId?: string | null;
+}
+
+export interface FileRow {
+  jobId: string;
+  variant: number;
+  format: string;
+  relPath: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** Time-sortable, unguessable job id: 9 base36 chars of milliseconds + 12 random. */
+export function newJobId(now = Date.now()): string {
+  const rand = crypto.randomBytes(8).readBigUInt64BE().toString(36).padStart(12, '0').slice(-12);
+  return `job_${now.toString(36).padStart(9, '0')}${rand}`;
+}
+
+export function fileUrl(jobId: string, variant: number, format: string): string {
+  return `/api/jobs/${jobId}/variants/${variant}/files/${format}`;
+}
+
+const PUBLIC_FORMATS = new Set<string>(FILE_FORMATS);
+
+export class JobStore {
+  constructor(private readonly db: Db, private readonly bus: EventBus) {}
+
+  async create(input: {
+    provider: ProviderId;
+    request: CreateJobRequest;
+    parentJobId: string | null;
+    parentVariant: number | null;
+    idempotencyKey: string | null;
+  }): Promise<Job> {
+    const now = new Date().toISOString();
+    const id = newJobId();
+    await this.db
+      .insertInto('jobs')
+      .values({
+        id,
+        provider: input.provider,
+        kind: input.request.kind,
+        status: 'queued',
+        progress: 0,
+        stage: 'queued',
+        queue_position: null,
+        parent_job_id: input.parentJobId,
+        parent_variant: input.parentVariant,
+        request: JSON.stringify(input.request),
+        report: null,
+        error: null,
+        variants: '[]',
+        external_id: null,
+        idempotency_key: input.idempotencyKey,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return this.recordEvent(id);
+  }
+
+  async findByIdempotencyKey(key: string): Promise<Job | null> {
+    const row = await this.db.selectFrom('jobs').select('id').where('idempotency_key', '=', key).executeTakeFirst();
+    return row ? this.get(row.id) : null;
+  }
+
+  async row(id: string): Promise<JobRow | null> {
+    const r = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id,
+      provider: r.provider as ProviderId,
+      kind: r.kind as JobRow['kind'],
+      status: r.status as JobStatus,
+      request: JSON.parse(r.request) as CreateJobRequest,
+      parentJobId: r.parent_job_id,
+      parentVariant: r.parent_variant,
+      externalId: r.external_id,
+    };
+  }
+
+  async get(id: string): Promise<Job | null> {
+    const r = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) return null;
+    const files = await this.db.selectFrom('files').selectAll().where('job_id', '=', id).execute();
+    return toJob(r, files.map(toFileRow));
+  }
+
+  async list(limit: number, cursor: number | null): Promise<{ items: Job[]; nextCursor: string | null }> {
+    let q = this.db.selectFrom('jobs').selectAll().orderBy('seq', 'desc').limit(limit + 1);
+    if (cursor !== null) q = q.where('seq', '<', cursor);
+    const rows = await q.execute();
+    const page = rows.slice(0, limit);
+    const ids = page.map((r) => r.id);
+    const files = ids.length ? await this.db.selectFrom('files').selectAll().where('job_id', 'in', ids).execute() : [];
+    const byJob = new Map<string, FileRow[]>();
+    for (const f of files) byJob.set(f.job_id, [...(byJob.get(f.job_id) ?? []), toFileRow(f)]);
+    return {
+      items: page.map((r) => toJob(r, byJob.get(r.id) ?? [])),
+      nextCursor: rows.length > limit ? String(page[page.length - 1]!.seq) : null,
+    };
+  }
+
+  /** Jobs that were queued or running: after a restart these are resumed. Oldest first. */
+  async unfinished(): Promise<JobRow[]> {
+    const rows = await this.db.selectFrom('jobs').select('id').where('status', 'in', ['queued', 'running']).orderBy('seq', 'asc').execute();
+    const out: JobRow[] = [];
+    for (const r of rows) {
+      const row = await this.row(r.id);
+      if (row) out.push(row);
+    }
+    return out;
+  }
+
+  async update(id: string, patch: JobPatch): Promise<Job> {
+    const set: Updateable<JobsTable> = { updated_at: new Date().toISOString() };
+    if (patch.status !== undefined) set.status = patch.status;
+    if (patch.progress !== undefined) set.progress = Math.max(0, Math.min(100, patch.progress));
+    if (patch.stage !== undefined) set.stage = patch.stage;
+    if (patch.queuePosition !== undefined) set.queue_position = patch.queuePosition;
+    if (patch.report !== undefined) set.report = patch.report === null ? null : JSON.stringify(patch.report);
+    if (patch.error !== undefined) set.error = patch.error === null ? null : JSON.stringify(patch.error);
+    if (patch.variants !== undefined) set.variants = JSON.stringify(patch.variants);
+    if (patch.externalId !== undefined) set.external_id = patch.externalId;
+    await this.db.updateTable('jobs').set(set).where('id', '=', id).execute();
+    return this.recordEvent(id);
+  }
+
+  async putFile(file: FileRow): Promise<void> {
+    await this.db
+      .insertInto('files')
+      .values({ job_id: file.jobId, variant: file.variant, format: file.format, rel_path: file.relPath, bytes: file.bytes, sha256: file.sha256 })
+      .onConflict((oc) => oc.columns(['job_id', 'variant', 'format']).doUpdateSet({ rel_path: file.relPath, bytes: file.bytes, sha256: file.sha256 }))
+      .execute();
+  }
+
+  async file(jobId: string, variant: number, format: string): Promise<FileRow | null> {
+    const r = await this.db
+      .selectFrom('files')
+      .selectAll()
+      .where('job_id', '=', jobId)
+      .where('variant', '=', variant)
+      .where('format', '=', format)
+      .executeTakeFirst();
+    return r ? toFileRow(r) : null;
+  }
+
+  async clearFiles(jobId: string): Promise<void> {
+    await this.db.deleteFrom('files').where('job_id', '=', jobId).execute();
+  }
+
+  /** Persisted events after `afterSeq`, optionally of one job, oldest first. */
+  async eventsAfter(afterSeq: number, jobId?: string, limit = 1000): Promise<JobEvent[]> {
+    let q = this.db.selectFrom('events').select(['seq', 'data']).where('seq', '>', afterSeq).orderBy('seq', 'asc').limit(limit);
+    if (jobId) q = q.where('job_id', '=', jobId);
+    const rows = await q.execute();
+    return rows.map((r) => ({ seq: r.seq, job: JSON.parse(r.data) as Job }));
+  }
+
+  async latestEvent(jobId: string): Promise<JobEvent | null> {
+    const r = await this.db.selectFrom('events').select(['seq', 'data']).where('job_id', '=', jobId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return r ? { seq: r.seq, job: JSON.parse(r.data) as Job } : null;
+  }
+
+  async latestEventSeq(jobId?: string): Promise<number> {
+    let q = this.db.selectFrom('events').select((eb) => eb.fn.max('seq').as('max'));
+    if (jobId) q = q.where('job_id', '=', jobId);
+    const r = await q.executeTakeFirst();
+    return Number(r?.max ?? 0);
+  }
+
+  private async recordEvent(id: string): Promise<Job> {
+    const job = (await this.get(id))!;
+    const inserted = await this.db
+      .insertInto('events')
+      .values({ job_id: id, data: JSON.stringify(job), created_at: job.updatedAt })
+      .returning('seq')
+      .executeTakeFirstOrThrow();
+    this.bus.publish({ seq: inserted.seq, job });
+    return job;
+  }
+}
+
+function toFileRow(f: { job_id: string; variant: number; format: string; rel_path: string; bytes: number; sha256: string }): FileRow {
+  return { jobId: f.job_id, variant: f.variant, format: f.format, relPath: f.rel_path, bytes: f.bytes, sha256: f.sha256 };
+}
+
+function toJob(r: Selectable<JobsTable>, files: FileRow[]): Job {
+  const variants = JSON.parse(r.variants) as StoredVariant[];
+  return {
+    id: r.id,
+    provider: r.provider as ProviderId,
+    kind: r.kind as Job['kind'],
+    status: r.status as JobStatus,
+    progress: Math.round(r.progress * 10) / 10,
+    stage: r.stage,
+    queuePosition: r.queue_position,
+    parentJobId: r.parent_job_id,
+    parentVariant: r.parent_variant,
+    request: JSON.parse(r.request) as Record<string, unknown>,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    error: r.error ? (JSON.parse(r.error) as { code: string; message: string }) : null,
+    report: r.report ? (JSON.parse(r.report) as PromptReport) : null,
+    variants: variants.map((v) => ({
+      index: v.index,
+      durationSec: v.durationSec,
+      files: files
+        .filter((f) => f.variant === v.index && PUBLIC_FORMATS.has(f.format))
+        .sort((a, b) => FILE_FORMATS.indexOf(a.format as FileFormat) - FILE_FORMATS.indexOf(b.format as FileFormat))
+        .map((f) => ({ format: f.format as FileFormat, url: fileUrl(r.id, v.index, f.format), bytes: f.bytes })),
+    })),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * `npm start`: serves the built SPA and the API. Loads `.env`, refuses unsafe exposure,
+ * resumes unfinished jobs, and shuts down cleanly on SIGINT/SIGTERM.
+ */
+import 'dotenv/config';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { createServices } from './bootstrap.ts';
+import { ConfigError, isLoopbackHost, loadConfig } from './config.ts';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`kinema: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  if (!isLoopbackHost(config.host) && !config.accessToken) {
+    console.error(
+      `kinema: refusing to listen on ${config.host} without KINEMA_ACCESS_TOKEN. ` +
+        'This server holds provider credentials; set KINEMA_ACCESS_TOKEN to a long random secret, or bind to 127.0.0.1.',
+    );
+    process.exit(2);
+  }
+  const services = await createServices(config);
+  const app = createApp(services);
+  const resumed = await services.runner.resumeAll();
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    services.log.info('kinema studio listening', { url: `http://${host}:${info.port}`, dataDir: config.dataDir, resumedJobs: resumed });
+    if (process.stdout.isTTY) console.log(`\n  Kinema studio: http://${host}:${info.port}\n`);
+  });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    services.log.info('shutting down', { signal });
+    server.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+void main();

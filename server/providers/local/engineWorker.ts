@@ -1,0 +1,25 @@
+/**
+ * Worker-thread entry for the local engine: turns one job request into variant files.
+ * Imports only the pure engine library; all persistence stays on the main thread.
+ */
+import { parentPort } from 'node:worker_threads';
+import * as engine from '../../engine/index.ts';
+import type { EngineMessage, EngineTask } from './engineProtocol.ts';
+import { runEngineTask } from './runEngineTask.ts';
+
+const port = parentPort;
+if (!port) throw new Error('engineWorker must run in a worker thread');
+
+port.on('message', (task: EngineTask) => {
+  const post = (m: EngineMessage) => {
+    const transfer = m.type === 'variant' ? [m.files.glb.buffer, m.files.bvh.buffer, m.files.motion.buffer] : [];
+    port.postMessage(m, transfer as ArrayBuffer[]);
+  };
+  runEngineTask(engine, task, post).then(
+    () => post({ taskId: task.taskId, type: 'done' }),
+    (err: unknown) => {
+      const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'engine_error';
+      post({ taskId: task.taskId, type: 'error', code, message: err instanceof Error ? err.message : String(err) });
+    },
+  );
+});

@@ -1,0 +1,66 @@
+/**
+ * The built-in local motion engine as a provider: always configured, free, offline.
+ */
+import type { Capability, Character } from '../../contract/api.ts';
+import type { JobContext, Provider } from '../provider.ts';
+import { ProviderError } from '../provider.ts';
+import type { EnginePool } from './enginePool.ts';
+
+export const MANNEQUIN: Character = { id: 'mannequin', name: 'Kinema mannequin', provider: 'local' };
+
+export class LocalProvider implements Provider {
+  readonly id = 'local' as const;
+  readonly name = 'Local engine (offline)';
+
+  constructor(private readonly pool: EnginePool) {}
+
+  configured(): boolean {
+    return true;
+  }
+
+  capabilities(): Capability[] {
+    return ['text2motion', 'rerun', 'characters'];
+  }
+
+  async credits(): Promise<number | null> {
+    return null;
+  }
+
+  async characters(): Promise<Character[]> {
+    return [MANNEQUIN];
+  }
+
+  async run(ctx: JobContext): Promise<void> {
+    const parentMotion = ctx.parent ? await ctx.parent.readFile('motion') : null;
+    if (ctx.parent && !parentMotion) {
+      throw new ProviderError('parent_unsupported', 'The parent variant has no local motion data to edit; edit a variant made by the local engine.');
+    }
+    try {
+      await this.pool.run(
+        {
+          request: ctx.request as EngineTaskRequest,
+          parentMotion,
+          parentRequest: (ctx.parent?.request as Record<string, unknown> | undefined) ?? null,
+        },
+        async (m) => {
+          if (m.type === 'progress') ctx.progress({ percent: m.percent, stage: m.stage });
+          else if (m.type === 'report') ctx.setReport(m.report);
+          else if (m.type === 'variant') {
+            ctx.setVariantDuration(m.index, m.durationSec);
+            await ctx.saveFile(m.index, 'motion', m.files.motion);
+            await ctx.saveFile(m.index, 'glb', m.files.glb);
+            await ctx.saveFile(m.index, 'bvh', m.files.bvh);
+          }
+        },
+        ctx.signal,
+      );
+    } catch (err) {
+      if (err instanceof ProviderError) throw err;
+      const code = (err as { code?: string }).code;
+      if (code && code !== 'engine_error') throw new ProviderError(code, (err as Error).message);
+      throw new ProviderError('engine_error', `The local engine failed: ${(err as Error).message}. Try another prompt or seed.`);
+    }
+  }
+}
+
+type EngineTaskRequest = Record<string, unknown> & { kind: string };

@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { CreateJobRequest } from '../contract/api.ts';
+import { createJob } from '../jobs/createJob.ts';
+import { JOB_ID_PATTERN } from '../jobs/jobStore.ts';
+import { HttpError } from '../http/errors.ts';
+import { readJson } from '../http/readJson.ts';
+import type { Services } from '../services.ts';
+
+export function requireJobId(id: string): string {
+  if (!JOB_ID_PATTERN.test(id)) throw new HttpError(404, 'not_found', `No job "${id.slice(0, 64)}": job ids look like job_… (see GET /api/jobs).`, 'id');
+  return id;
+}
+
+export function jobRoutes(s: Services) {
+  return new Hono()
+    .post('/jobs', async (c) => {
+      const request = await readJson(c, CreateJobRequest);
+      const { job, replayed } = await createJob(s, request, c.req.header('idempotency-key') ?? null);
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(job, replayed ? 200 : 201);
+    })
+    .get('/jobs', async (c) => {
+      const limitRaw = c.req.query('limit');
+      const cursorRaw = c.req.query('cursor');
+      const limit = limitRaw === undefined ? 50 : Number(limitRaw);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new HttpError(400, 'validation_error', 'limit must be a whole number from 1 to 200.', 'limit');
+      let cursor: number | null = null;
+      if (cursorRaw !== undefined && cursorRaw !== '') {
+        cursor = Number(cursorRaw);
+        if (!Number.isInteger(cursor) || cursor < 0) throw new HttpError(400, 'validation_error', 'cursor must be the nextCursor value of a previous page.', 'cursor');
+      }
+      return c.json(await s.store.list(limit, cursor));
+    })
+    .get('/jobs/:id', async (c) => {
+      const job = await s.store.get(requireJobId(c.req.param('id')));
+      if (!job) throw new HttpError(404, 'not_found', `No job ${c.req.param('id')}.`, 'id');
+      return c.json(job);
+    })
+    .post('/jobs/:id/cancel', async (c) => {
+      const id = requireJobId(c.req.param('id'));
+      const current = await s.store.get(id);
+      if (!current) throw new HttpError(404, 'not_found', `No job ${id}.`, 'id');
+      if (current.status !== 'queued' && current.status !== 'running') {
+        throw new HttpError(409, 'not_cancelable', `Job ${id} is already ${current.status}; only queued or running jobs can be canceled.`);
+      }
+      return c.json(await s.runner.cancel(id));
+    });
+}

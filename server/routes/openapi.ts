@@ -1,0 +1,85 @@
+/** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ApiError, Character, CreateJobRequest, Health, Job, JobList, ProviderInfo } from '../contract/api.ts';
+import type { Services } from '../services.ts';
+
+function schema(s: z.ZodType) {
+  return z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
+}
+
+export function buildOpenApi(version: string) {
+  const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
+  const err = (description: string) => ({ description, ...json('Error') });
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^job_[a-z0-9]{8,40}$' } };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Kinema studio API', version, description: 'Prompt-to-animation jobs on the local engine, SayMotion and Meshy. Errors: {"error": {"code", "message", "field"?}}.' },
+    paths: {
+      '/api/health': { get: { summary: 'Liveness and version', responses: { 200: { description: 'ok', ...json('Health') } } } },
+      '/api/providers': { get: { summary: 'Providers with configuration state, capabilities and credits', responses: { 200: { description: 'providers', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/ProviderInfo' } } } } } } } },
+      '/api/characters': {
+        get: {
+          summary: 'Characters of a provider',
+          parameters: [{ name: 'provider', in: 'query', schema: { type: 'string', enum: ['local', 'saymotion', 'meshy'], default: 'local' } }],
+          responses: { 200: { description: 'characters', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Character' } } } } }, 400: err('bad provider') },
+        },
+      },
+      '/api/jobs': {
+        post: {
+          summary: 'Create a job (text2motion or an edit of a variant)',
+          parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 128 }, description: 'Retrying with the same key returns the first job instead of creating another.' }],
+          requestBody: { required: true, ...json('CreateJobRequest') },
+          responses: { 201: { description: 'created', ...json('Job') }, 200: { description: 'replayed (same Idempotency-Key)', ...json('Job') }, 400: err('invalid request'), 404: err('unknown parent job'), 409: err('parent not succeeded'), 413: err('body too large'), 415: err('not JSON') },
+        },
+        get: {
+          summary: 'Jobs, newest first',
+          parameters: [
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: { 200: { description: 'a page of jobs', ...json('JobList') }, 400: err('bad limit or cursor') },
+        },
+      },
+      '/api/jobs/{id}': { get: { summary: 'One job', parameters: [idParam], responses: { 200: { description: 'job', ...json('Job') }, 404: err('no such job') } } },
+      '/api/jobs/{id}/cancel': { post: { summary: 'Cancel a queued or running job', parameters: [idParam], responses: { 200: { description: 'job', ...json('Job') }, 404: err('no such job'), 409: err('already finished') } } },
+      '/api/jobs/{id}/events': {
+        get: {
+          summary: 'SSE stream of one job: first the current Job, then one event per change; ends after a terminal state. Honours Last-Event-ID.',
+          parameters: [idParam, { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } }],
+          responses: { 200: { description: 'text/event-stream of `event: job` with Job JSON data', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 404: err('no such job') },
+        },
+      },
+      '/api/events': {
+        get: {
+          summary: 'SSE stream of every job change; never ends on its own. Honours Last-Event-ID.',
+          parameters: [{ name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } }],
+          responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+        },
+      },
+      '/api/jobs/{id}/variants/{variant}/files/{format}': {
+        get: {
+          summary: 'A variant file from the local cache (Range supported)',
+          parameters: [idParam, { name: 'variant', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: 8 } }, { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['glb', 'fbx', 'bvh', 'mp4', 'usdz', 'zip'] } }],
+          responses: { 200: { description: 'file bytes' }, 206: { description: 'partial content' }, 404: err('no such file'), 416: err('bad range') },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Health: schema(Health),
+        ProviderInfo: schema(ProviderInfo),
+        Character: schema(Character),
+        CreateJobRequest: schema(CreateJobRequest),
+        Job: schema(Job),
+        JobList: schema(JobList),
+        Error: schema(ApiError),
+      },
+    },
+  };
+}
+
+export function openApiRoutes(s: Services) {
+  const doc = buildOpenApi(s.version);
+  return new Hono().get('/openapi.json', (c) => c.json(doc));
+}

@@ -1,0 +1,20 @@
+/** Everything a route needs, built once by `createServices` and passed to `createApp`. */
+import type { ProviderId } from './contract/api.ts';
+import type { Config } from './config.ts';
+import type { AssetCache } from './files/assetCache.ts';
+import type { EventBus } from './jobs/eventBus.ts';
+import type { JobRunner } from './jobs/jobRunner.ts';
+import type { JobStore } from './jobs/jobStore.ts';
+import type { Logger } from './log.ts';
+import type { Provider } from './providers/provider.ts';
+
+export interface Services {
+  config: Config;
+  log: Logger;
+  store: JobStore;
+  bus: EventBus;
+  runner: JobRunner;
+  cache: AssetCache;
+  providers: ReadonlyMap<ProviderId, Provider>;
+  version: string;
+}

@@ -1,0 +1,165 @@
+/**
+ * Fetch helpers for the studio API (shared/design/api.md). Every response is parsed with the contract's zod
+ * schemas where it enters the app, and every failure becomes an ApiRequestError the UI can explain.
+ */
+import { z } from 'zod';
+import {
+  ApiError,
+  Character,
+  Health,
+  Job,
+  JobList,
+  ProviderInfo,
+} from '../../server/contract/api.ts';
+import type {
+  Character as CharacterT,
+  CreateJobRequest,
+  Job as JobT,
+  JobList as JobListT,
+  ProviderInfo as ProviderInfoT,
+} from '../../server/contract/api.ts';
+
+/** A failed API call, carrying the server's `{error: {code, message, field}}` when there was one. */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+
+  constructor(init: { status: number; code: string; message: string; field?: string | undefined }) {
+    super(init.message);
+    this.name = 'ApiRequestError';
+    this.status = init.status;
+    this.code = init.code;
+    this.field = init.field;
+  }
+
+  /** True when the server could not be reached at all (down, restarting, offline). */
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+}
+
+export function isApiRequestError(e: unknown): e is ApiRequestError {
+  return e instanceof ApiRequestError;
+}
+
+/** One sentence for any error, for places that only have room for a message. */
+export function describeError(e: unknown): string {
+  if (e instanceof ApiRequestError) return e.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+const NETWORK_MESSAGE =
+  "Can't reach the Kinema server. Check that it is running (npm start) and that this page's address is right, then retry.";
+
+async function readError(res: Response): Promise<ApiRequestError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON: a proxy page or an empty body. Fall through to a generic message.
+  }
+  const parsed = ApiError.safeParse(body);
+  if (parsed.success) {
+    return new ApiRequestError({ status: res.status, ...parsed.data.error });
+  }
+  const generic =
+    res.status >= 500
+      ? `The server failed (HTTP ${res.status}). Retry in a moment; if it keeps happening, check the server log.`
+      : `The request was refused (HTTP ${res.status}).`;
+  return new ApiRequestError({ status: res.status, code: `http_${res.status}`, message: generic });
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+}
+
+async function request<S extends z.ZodType>(path: string, schema: S, opts: RequestOptions = {}): Promise<z.infer<S>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: opts.method ?? 'GET',
+      headers: {
+        Accept: 'application/json',
+        ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...opts.headers,
+      },
+      body: opts.body !== undefined ? JSON.stringify(opts.body) : null,
+      signal: opts.signal ?? null,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiRequestError({ status: 0, code: 'network_error', message: NETWORK_MESSAGE });
+  }
+  if (!res.ok) throw await readError(res);
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    throw new ApiRequestError({
+      status: res.status,
+      code: 'bad_response',
+      message: `The server answered ${path} with something that is not JSON. Is another program using this port?`,
+    });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    // The server and the SPA share one contract; a mismatch means they are from different versions.
+    console.error(`Unexpected response from ${path}`, parsed.error.issues, json);
+    throw new ApiRequestError({
+      status: res.status,
+      code: 'bad_response',
+      message: `The server's answer to ${path} does not match this studio version (${parsed.error.issues[0]?.path.join('.') ?? '?'}: ${parsed.error.issues[0]?.message ?? 'invalid'}). Reload the page; if it persists, rebuild the app.`,
+    });
+  }
+  return parsed.data;
+}
+
+const ProviderList = z.array(ProviderInfo);
+const CharacterList = z.array(Character);
+
+export const api = {
+  health: (signal?: AbortSignal) => request('/api/health', Health, { signal }),
+
+  providers: (signal?: AbortSignal): Promise<ProviderInfoT[]> => request('/api/providers', ProviderList, { signal }),
+
+  characters: (provider: string, signal?: AbortSignal): Promise<CharacterT[]> =>
+    request(`/api/characters?provider=${encodeURIComponent(provider)}`, CharacterList, { signal }),
+
+  jobs: (params: { limit: number; cursor?: string | null }, signal?: AbortSignal): Promise<JobListT> => {
+    const q = new URLSearchParams({ limit: String(params.limit) });
+    if (params.cursor) q.set('cursor', params.cursor);
+    return request(`/api/jobs?${q.toString()}`, JobList, { signal });
+  },
+
+  job: (id: string, signal?: AbortSignal): Promise<JobT> =>
+    request(`/api/jobs/${encodeURIComponent(id)}`, Job, { signal }),
+
+  /** `idempotencyKey` makes a double click or a retried request create one job, not two. */
+  createJob: (body: CreateJobRequest, idempotencyKey: string): Promise<JobT> =>
+    request('/api/jobs', Job, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+
+  cancelJob: (id: string): Promise<JobT> =>
+    request(`/api/jobs/${encodeURIComponent(id)}/cancel`, Job, { method: 'POST' }),
+};
+
+/** Parse one SSE `job` event payload; null (and a console warning) when it does not match the contract. */
+export function parseJobEvent(data: string): JobT | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    console.warn('Ignoring a job event that is not JSON', data);
+    return null;
+  }
+  const parsed = Job.safeParse(json);
+  if (!parsed.success) {
+    console.warn('Ignoring a job event that does not match the contract', parsed.error.issues, json);
+    return null;
+  }
+  return parsed.data;
+}

@@ -1,0 +1,39 @@
+/** Job mutations. Results go straight into the cache; the event stream will confirm them moments later. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CreateJobRequest } from '../../server/contract/api.ts';
+import { applyJob } from '../jobs/applyJob.ts';
+import { useEditor } from '../state/editorStore.ts';
+import { notify } from '../state/notices.ts';
+import { api, describeError } from './client.ts';
+
+function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+export function useCreateJob() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: ['jobs', 'create'],
+    mutationFn: (body: CreateJobRequest) => api.createJob(body, newIdempotencyKey()),
+    onSuccess: (job) => {
+      applyJob(qc, job);
+      useEditor.getState().selectJob(job.id);
+    },
+  });
+}
+
+export function useCancelJob() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: ['jobs', 'cancel'],
+    mutationFn: (jobId: string) => api.cancelJob(jobId),
+    onSuccess: (job) => applyJob(qc, job),
+    onError: (err) => {
+      notify({ tone: 'error', title: 'Could not cancel the job', detail: describeError(err) });
+      // The job probably finished meanwhile; refresh what we show.
+      void qc.invalidateQueries({ queryKey: ['jobs'] });
+    },
+  });
+}

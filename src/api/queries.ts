@@ -1,0 +1,51 @@
+/**
+ * queryOptions per resource: key, fetcher and freshness kept together, reused by hooks and by setQueryData.
+ * Jobs are pushed by the /api/events stream, so their queries never go stale on a timer.
+ */
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { api } from './client.ts';
+import { queryKeys } from './queryKeys.ts';
+
+export const JOB_PAGE_SIZE = 30;
+
+export const healthQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.health(),
+    queryFn: ({ signal }) => api.health(signal),
+    staleTime: 30_000,
+    // While the server is down, keep checking so the banner clears by itself when it comes back.
+    refetchInterval: (q) => (q.state.status === 'error' ? 5_000 : 60_000),
+    retry: false,
+  });
+
+export const providersQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.providers(),
+    queryFn: ({ signal }) => api.providers(signal),
+    staleTime: 60_000,
+  });
+
+export const charactersQuery = (provider: string) =>
+  queryOptions({
+    queryKey: queryKeys.characters(provider),
+    queryFn: ({ signal }) => api.characters(provider, signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const jobsListQuery = () =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.jobs.list(JOB_PAGE_SIZE),
+    queryFn: ({ pageParam, signal }) => api.jobs({ limit: JOB_PAGE_SIZE, cursor: pageParam }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    staleTime: Infinity,
+  });
+
+export const jobQuery = (id: string) =>
+  queryOptions({
+    queryKey: queryKeys.jobs.detail(id),
+    queryFn: ({ signal }) => api.job(id, signal),
+    staleTime: Infinity,
+    // A 404 will not fix itself; other errors get the default retries.
+    retry: (count, err) => !(err && 'status' in err && (err as { status: number }).status === 404) && count < 2,
+  });

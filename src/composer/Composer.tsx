@@ -1,0 +1,116 @@
+/**
+ * The prompt composer: prompt + options → POST /api/jobs. The server validates; a 4xx names the field
+ * (`error.field`) and its message is shown next to that field until the user edits it.
+ */
+import type { FormEvent, KeyboardEvent } from 'react';
+import { MAX_PROMPT_CHARS } from '../../server/contract/api.ts';
+import { describeError, isApiRequestError } from '../api/client.ts';
+import { useCreateJob } from '../api/mutations.ts';
+import { useEditor } from '../state/editorStore.ts';
+import { Button } from '../ui/Button.tsx';
+import { Kbd } from '../ui/Kbd.tsx';
+import { SparkIcon } from '../ui/icons.tsx';
+import { Spinner } from '../ui/Spinner.tsx';
+import { buildText2MotionRequest, fieldForErrorPath } from './composerFields.ts';
+import type { ComposerFieldName } from './composerFields.ts';
+import { ExamplePrompts } from './ExamplePrompts.tsx';
+import { FieldError } from './FieldError.tsx';
+import { MotionOptionsFields } from './MotionOptionsFields.tsx';
+import { SourceFields } from './SourceFields.tsx';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function Composer() {
+  const prompt = useEditor((s) => s.composer.prompt);
+  const setComposer = useEditor((s) => s.setComposer);
+  const create = useCreateJob();
+
+  const err = create.error;
+  const errField = isApiRequestError(err) ? fieldForErrorPath(err.field) : null;
+  const errors: Partial<Record<ComposerFieldName, string>> = errField && err ? { [errField]: err.message } : {};
+  const generalError = err && !errField ? err : null;
+
+  // Editing the field an error points at clears the error: the message is about the old value.
+  const onEdit = (field: ComposerFieldName) => {
+    if (field === errField) create.reset();
+  };
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (create.isPending) return;
+    create.mutate(buildText2MotionRequest(useEditor.getState().composer));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <form noValidate onSubmit={submit} onKeyDown={onKeyDown} className="space-y-3" aria-label="New motion">
+      <div>
+        <div className="flex items-baseline justify-between">
+          <label className="field-label" htmlFor="prompt-input">
+            Prompt
+          </label>
+          <span className={`font-mono text-[10px] tabular-nums ${prompt.length > MAX_PROMPT_CHARS ? 'text-red-300' : 'text-faint'}`}>
+            {prompt.length}/{MAX_PROMPT_CHARS}
+          </span>
+        </div>
+        <textarea
+          id="prompt-input"
+          data-testid="prompt-input"
+          className="field-input min-h-[88px] resize-y leading-relaxed"
+          rows={4}
+          placeholder="Describe the motion: “walks forward slowly, then turns left and waves”"
+          value={prompt}
+          onChange={(e) => {
+            setComposer({ prompt: e.target.value });
+            onEdit('prompt');
+          }}
+          aria-invalid={errors.prompt ? true : undefined}
+          aria-describedby={errors.prompt ? 'prompt-error' : undefined}
+          spellCheck
+        />
+        <FieldError field="prompt" message={errors.prompt} />
+        {prompt.trim() === '' && <ExamplePrompts className="mt-2" />}
+      </div>
+
+      <SourceFields errors={errors} onEdit={onEdit} />
+      <MotionOptionsFields errors={errors} onEdit={onEdit} />
+
+      <div className="pt-1">
+        <Button
+          type="submit"
+          variant="primary"
+          size="md"
+          className="w-full"
+          data-testid="generate-button"
+          disabled={create.isPending}
+        >
+          {create.isPending ? <Spinner size={14} /> : <SparkIcon />}
+          {create.isPending ? 'Submitting…' : 'Generate'}
+          <span className="ml-auto flex gap-0.5 opacity-80">
+            <Kbd>{isMac ? '⌘' : 'Ctrl'}</Kbd>
+            <Kbd>↵</Kbd>
+          </span>
+        </Button>
+        {generalError && (
+          <div
+            role="alert"
+            data-testid={isApiRequestError(generalError) && generalError.field ? 'field-error' : 'form-error'}
+            data-field={isApiRequestError(generalError) ? generalError.field : undefined}
+            className="mt-2 rounded-md border border-red-500/30 bg-red-500/10 px-2.5 py-2 text-[12px] text-red-200"
+          >
+            <p className="font-medium">
+              {isApiRequestError(generalError) && generalError.isNetwork ? 'Server unreachable' : 'The job was not created'}
+            </p>
+            <p className="mt-0.5 text-red-200/80">{describeError(generalError)}</p>
+          </div>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The composer's form state and the pure mapping to and from the API request.
+ * Numbers are kept as the strings the user typed, so a half-typed value is never silently "fixed"; the server
+ * validates and its message is shown next to the field.
+ */
+import type { CreateJobRequest, FootLocking, ProviderId } from '../../server/contract/api.ts';
+
+export interface ComposerFields {
+  prompt: string;
+  provider: ProviderId;
+  characterId: string;
+  variants: string;
+  /** "0" = the engine decides. */
+  durationSec: string;
+  footLocking: FootLocking;
+  poseFiltering: number;
+  physicsFilter: boolean;
+  seed: string;
+}
+
+export type ComposerFieldName = keyof ComposerFields;
+
+export const DEFAULT_COMPOSER: ComposerFields = {
+  prompt: '',
+  provider: 'local',
+  characterId: '',
+  variants: '2',
+  durationSec: '0',
+  footLocking: 'auto',
+  poseFiltering: 0.3,
+  physicsFilter: true,
+  seed: '',
+};
+
+/** "3" → 3, "" → undefined (server default), "abc" → "abc" (sent as typed, so the server explains). */
+function numeric(text: string): number | undefined | string {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : t;
+}
+
+/**
+ * The text2motion body for the current form. Unvalidated on purpose: the server owns validation and answers
+ * with `{error: {field, message}}`, which the composer shows next to that field.
+ */
+export function buildText2MotionRequest(f: ComposerFields): CreateJobRequest {
+  const body: Record<string, unknown> = {
+    provider: f.provider,
+    kind: 'text2motion',
+    prompt: f.prompt,
+    footLocking: f.footLocking,
+    poseFiltering: f.poseFiltering,
+    physicsFilter: f.physicsFilter,
+  };
+  if (f.characterId) body.characterId = f.characterId;
+  const variants = numeric(f.variants);
+  if (variants !== undefined) body.variants = variants;
+  const duration = numeric(f.durationSec);
+  if (duration !== undefined) body.durationSec = duration;
+  const seed = numeric(f.seed);
+  if (seed !== undefined) body.seed = seed;
+  return body as CreateJobRequest;
+}
+
+/** Map a job's stored request back onto the form ("use these settings"). Unknown shapes are skipped. */
+export function fieldsFromRequest(request: Record<string, unknown>): Partial<ComposerFields> {
+  const out: Partial<ComposerFields> = {};
+  const r = request;
+  if (typeof r.prompt === 'string') out.prompt = r.prompt;
+  if (r.provider === 'local' || r.provider === 'saymotion' || r.provider === 'meshy') out.provider = r.provider;
+  if (typeof r.characterId === 'string') out.characterId = r.characterId;
+  if (typeof r.variants === 'number') out.variants = String(r.variants);
+  if (typeof r.durationSec === 'number') out.durationSec = String(r.durationSec);
+  if (r.footLocking === 'auto' || r.footLocking === 'always' || r.footLocking === 'never' || r.footLocking === 'grounding') {
+    out.footLocking = r.footLocking;
+  }
+  if (typeof r.poseFiltering === 'number') out.poseFiltering = r.poseFiltering;
+  if (typeof r.physicsFilter === 'boolean') out.physicsFilter = r.physicsFilter;
+  if (typeof r.seed === 'number') out.seed = String(r.seed);
+  return out;
+}
+
+const FIELD_NAMES: readonly ComposerFieldName[] = [
+  'prompt', 'provider', 'characterId', 'variants', 'durationSec', 'footLocking', 'poseFiltering', 'physicsFilter', 'seed',
+];
+
+/**
+ * Which form field a server error names. The server may send a JSON path ("prompt", "body.variants",
+ * "/durationSec", "intervals[0].end"); the last named segment decides. Null = show it under the button.
+ */
+export function fieldForErrorPath(path: string | undefined | null): ComposerFieldName | null {
+  if (!path) return null;
+  const segments = path.split(/[./[\]]+/).filter((s) => s !== '' && !/^\d+$/.test(s));
+  const last = segments.at(-1);
+  return last && (FIELD_NAMES as readonly string[]).includes(last) ? (last as ComposerFieldName) : null;
+}

@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { playhead, transport } from './playhead.ts';
+
+beforeEach(() => playhead.reset());
+
+describe('playhead', () => {
+  it('does nothing until a clip is loaded', () => {
+    playhead.play();
+    expect(transport.getState().playing).toBe(false);
+    playhead.seek(2);
+    expect(playhead.time).toBe(0);
+  });
+
+  it('advances by wall time scaled by speed, without React', () => {
+    playhead.loaded({ duration: 4, fps: 30, clipName: 'walk' });
+    const seen: number[] = [];
+    playhead.subscribe((t) => seen.push(t));
+    playhead.setSpeed(2);
+    playhead.play();
+    expect(playhead.tick(1000)).toBe(true); // first tick only records the start
+    expect(playhead.time).toBe(0);
+    playhead.tick(1100);
+    expect(playhead.time).toBeCloseTo(0.2, 9);
+    expect(seen.at(-1)).toBeCloseTo(0.2, 9);
+  });
+
+  it('caps a long gap between ticks', () => {
+    playhead.loaded({ duration: 4, fps: 30, clipName: null });
+    playhead.play();
+    playhead.tick(0);
+    playhead.tick(10_000);
+    expect(playhead.time).toBeCloseTo(0.25, 9);
+  });
+
+  it('stops at the end of a one-shot clip and restarts on play', () => {
+    playhead.loaded({ duration: 1, fps: 30, clipName: null });
+    playhead.setLoop(false);
+    playhead.seek(0.9);
+    playhead.play();
+    playhead.tick(0);
+    expect(playhead.tick(200)).toBe(false);
+    expect(playhead.time).toBe(1);
+    expect(transport.getState().playing).toBe(false);
+    playhead.play();
+    expect(playhead.time).toBe(0);
+  });
+
+  it('steps whole frames and pauses', () => {
+    playhead.loaded({ duration: 2, fps: 30, clipName: null });
+    playhead.play();
+    playhead.step(3);
+    expect(transport.getState().playing).toBe(false);
+    expect(playhead.time).toBeCloseTo(0.1, 9);
+    playhead.step(-10);
+    expect(playhead.time).toBe(0);
+  });
+
+  it('requests a render when seeking while paused', () => {
+    let renders = 0;
+    playhead.setRenderRequest(() => renders++);
+    playhead.loaded({ duration: 2, fps: 30, clipName: null });
+    const before = renders;
+    playhead.seek(1);
+    expect(renders).toBe(before + 1);
+  });
+
+  it('clears on a new load', () => {
+    playhead.loaded({ duration: 2, fps: 30, clipName: 'a' });
+    playhead.seek(1);
+    playhead.beginLoad();
+    expect(transport.getState()).toMatchObject({ status: 'loading', duration: 0, clipName: null });
+    expect(playhead.time).toBe(0);
+  });
+});

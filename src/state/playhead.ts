@@ -1,0 +1,184 @@
+/**
+ * The playhead: the one clock the viewport and the timeline share.
+ *
+ * Two lifetimes live here on purpose:
+ * - `transport` is a zustand *vanilla* store for things that change a few times per session (playing, duration,
+ *   fps, loop, load status). React reads it with `useStore(transport, selector)`; the render loop with getState().
+ * - the current time changes every frame, so it is a plain mutable number. Nothing renders from it: the viewport
+ *   reads `playhead.time` inside useFrame, and the timeline writes its DOM (playhead line, readout) from
+ *   `playhead.subscribe` callbacks. This keeps React out of the 60 Hz path (racing-game's "mutation" idea).
+ *
+ * No three.js here: this module is part of the first chunk, the 3D code is lazy-loaded.
+ */
+import { createStore } from 'zustand/vanilla';
+import { DEFAULT_FPS, advanceTime, clampTime, snapToFrame, stepFrames } from '../timeline/timeMath.ts';
+
+export type ClipStatus = 'empty' | 'loading' | 'ready' | 'error';
+
+export interface TransportState {
+  playing: boolean;
+  loop: boolean;
+  /** Playback rate; animators want slow motion and > 1× to check timing. */
+  speed: number;
+  duration: number;
+  fps: number;
+  clipName: string | null;
+  status: ClipStatus;
+  /** What went wrong loading the clip, worded for the user. */
+  error: string | null;
+}
+
+const INITIAL: TransportState = {
+  playing: false,
+  loop: true,
+  speed: 1,
+  duration: 0,
+  fps: DEFAULT_FPS,
+  clipName: null,
+  status: 'empty',
+  error: null,
+};
+
+export const transport = createStore<TransportState>()(() => ({ ...INITIAL }));
+
+type TimeListener = (time: number) => void;
+
+const clock = {
+  time: 0,
+  /** performance.now() of the previous tick while playing; null right after play() so the first tick adds 0. */
+  lastTick: null as number | null,
+};
+const listeners = new Set<TimeListener>();
+let requestRender: (() => void) | null = null;
+
+function emit(): void {
+  for (const fn of listeners) fn(clock.time);
+}
+
+/** Longest wall-clock gap one tick may advance: a backgrounded tab should not jump half the clip. */
+const MAX_TICK_SEC = 0.25;
+
+export const playhead = {
+  get time(): number {
+    return clock.time;
+  },
+
+  /** Called by the viewport so that seeks while paused still draw a frame (the canvas renders on demand). */
+  setRenderRequest(fn: (() => void) | null): void {
+    requestRender = fn;
+  },
+
+  /** Listen to time changes (every frame while playing, and on every seek). Returns the unsubscribe function. */
+  subscribe(fn: TimeListener): () => void {
+    listeners.add(fn);
+    return () => listeners.delete(fn);
+  },
+
+  seek(t: number): void {
+    clock.time = clampTime(t, transport.getState().duration);
+    emit();
+    requestRender?.();
+  },
+
+  play(): void {
+    const s = transport.getState();
+    if (s.status !== 'ready' || s.duration <= 0) return;
+    // Pressing play on the last frame of a one-shot clip starts it again, as every NLE does.
+    if (!s.loop && clock.time >= s.duration) clock.time = 0;
+    clock.lastTick = null;
+    transport.setState({ playing: true });
+    requestRender?.();
+  },
+
+  pause(): void {
+    if (transport.getState().playing) transport.setState({ playing: false });
+  },
+
+  toggle(): void {
+    if (transport.getState().playing) playhead.pause();
+    else playhead.play();
+  },
+
+  /** Pause and move by whole frames (negative = back). */
+  step(frames: number): void {
+    const { fps, duration } = transport.getState();
+    playhead.pause();
+    playhead.seek(stepFrames(clock.time, frames, fps, duration));
+  },
+
+  /** Pause and jump to a frame-aligned time (used by scrubbing). */
+  scrubTo(t: number): void {
+    const { fps, duration } = transport.getState();
+    playhead.pause();
+    playhead.seek(snapToFrame(t, fps, duration));
+  },
+
+  /**
+   * Advance by wall-clock time; the viewport calls this once per rendered frame. Returns true while playing,
+   * so the caller knows to keep the on-demand render loop going.
+   */
+  tick(now: number = performance.now()): boolean {
+    const s = transport.getState();
+    if (!s.playing) return false;
+    const dt = clock.lastTick === null ? 0 : Math.min((now - clock.lastTick) / 1000, MAX_TICK_SEC);
+    clock.lastTick = now;
+    const next = advanceTime(clock.time, dt * s.speed, s.duration, s.loop);
+    clock.time = next.time;
+    if (!next.playing) transport.setState({ playing: false });
+    emit();
+    return next.playing;
+  },
+
+  /** A new clip is about to load: stop, and tell everyone nothing is playable yet. */
+  beginLoad(): void {
+    transport.setState({ playing: false, status: 'loading', error: null, clipName: null, duration: 0 });
+    clock.time = 0;
+    emit();
+  },
+
+  /** The clip is in the scene; start from frame 0. */
+  loaded(clip: { duration: number; fps: number; clipName: string | null }): void {
+    clock.time = 0;
+    clock.lastTick = null;
+    transport.setState({
+      status: 'ready',
+      error: null,
+      duration: Math.max(0, clip.duration),
+      fps: clip.fps > 0 ? clip.fps : DEFAULT_FPS,
+      clipName: clip.clipName,
+      playing: false,
+    });
+    emit();
+    requestRender?.();
+  },
+
+  failed(message: string): void {
+    transport.setState({ status: 'error', error: message, playing: false, duration: 0, clipName: null });
+    clock.time = 0;
+    emit();
+  },
+
+  /** Nothing to show (no job selected, or the job has no variants yet). */
+  clear(): void {
+    transport.setState({ status: 'empty', error: null, playing: false, duration: 0, clipName: null });
+    clock.time = 0;
+    emit();
+  },
+
+  setLoop(loop: boolean): void {
+    transport.setState({ loop });
+  },
+
+  setSpeed(speed: number): void {
+    if (speed > 0 && Number.isFinite(speed)) transport.setState({ speed });
+  },
+
+  /** Test helper: back to the initial state. */
+  reset(): void {
+    transport.setState({ ...INITIAL });
+    clock.time = 0;
+    clock.lastTick = null;
+    listeners.clear();
+    requestRender = null;
+  },
+};

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+const apiTarget = `http://127.0.0.1:${process.env.PORT ?? 8790}`;
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  server: {
+    // `npm run dev` runs Vite against a separately started API server.
+    proxy: { '/api': apiTarget, '/saymotion': apiTarget },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+  },
+});
