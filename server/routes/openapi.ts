@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { ApiError, Character, CreateJobRequest, Health, Job, JobList, ProviderInfo } from '../contract/api.ts';
 import type { Services } from '../services.ts';
 
-function schema(s: z.ZodType) {
+function schema(s: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
 }
 
-export function buildOpenApi(version: string) {
+export function buildOpenApi(version: string): Record<string, unknown> {
   const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
   const err = (description: string) => ({ description, ...json('Error') });
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^job_[a-z0-9]{8,40}$' } };

@@ -37,3 +37,17 @@ export function useCancelJob() {
     },
   });
 }
+
+/** Submit a job's stored request again (after a failure or cancel). */
+export function useRetryJob() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: ['jobs', 'retry'],
+    mutationFn: (request: Record<string, unknown>) => api.createJob(request as CreateJobRequest, newIdempotencyKey()),
+    onSuccess: (job) => {
+      applyJob(qc, job);
+      useEditor.getState().selectJob(job.id);
+    },
+    onError: (err) => notify({ tone: 'error', title: 'Could not resubmit the job', detail: describeError(err) }),
+  });
+}

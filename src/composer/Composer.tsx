@@ -13,7 +13,6 @@ import { SparkIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { buildText2MotionRequest, fieldForErrorPath } from './composerFields.ts';
 import type { ComposerFieldName } from './composerFields.ts';
-import { ExamplePrompts } from './ExamplePrompts.tsx';
 import { FieldError } from './FieldError.tsx';
 import { MotionOptionsFields } from './MotionOptionsFields.tsx';
 import { SourceFields } from './SourceFields.tsx';
@@ -75,13 +74,13 @@ export function Composer() {
           spellCheck
         />
         <FieldError field="prompt" message={errors.prompt} />
-        {prompt.trim() === '' && <ExamplePrompts className="mt-2" />}
       </div>
 
       <SourceFields errors={errors} onEdit={onEdit} />
       <MotionOptionsFields errors={errors} onEdit={onEdit} />
 
-      <div className="pt-1">
+      {/* Sticky so Generate stays reachable however far the options scroll. */}
+      <div className="sticky bottom-0 -mx-3 border-t border-line bg-panel px-3 pt-2.5 pb-3">
         <Button
           type="submit"
           variant="primary"

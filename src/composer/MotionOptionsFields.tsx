@@ -81,10 +81,11 @@ export function MotionOptionsFields({ errors, onEdit }: { errors: Errors; onEdit
         >
           {FOOT_LOCKING.map((m) => (
             <option key={m} value={m}>
-              {m[0]!.toUpperCase() + m.slice(1)} — {FOOT_LOCKING_HINT[m]}
+              {m[0]!.toUpperCase() + m.slice(1)}
             </option>
           ))}
         </select>
+        <p className="mt-1 text-[11px] text-faint">{FOOT_LOCKING_HINT[c.footLocking]}</p>
         <FieldError field="footLocking" message={errors.footLocking} />
       </div>
 
@@ -129,10 +130,10 @@ export function MotionOptionsFields({ errors, onEdit }: { errors: Errors; onEdit
             className="flex h-[30px] items-center gap-2 text-[12px] text-muted hover:text-fg"
           >
             <span
-              className={`relative h-4 w-7 rounded-full transition-colors ${c.physicsFilter ? 'bg-accent' : 'bg-line-strong'}`}
+              className={`relative inline-block h-4 w-7 shrink-0 rounded-full transition-colors ${c.physicsFilter ? 'bg-accent' : 'bg-line-strong'}`}
             >
               <span
-                className={`absolute top-0.5 size-3 rounded-full bg-white transition-transform ${c.physicsFilter ? 'translate-x-3.5' : 'translate-x-0.5'}`}
+                className={`absolute top-0.5 left-0 size-3 rounded-full bg-white transition-transform ${c.physicsFilter ? 'translate-x-3.5' : 'translate-x-0.5'}`}
               />
             </span>
             {c.physicsFilter ? 'On' : 'Off'}

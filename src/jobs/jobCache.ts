@@ -6,7 +6,7 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import type { Job, JobList } from '../../server/contract/api.ts';
 
-export type JobPages = InfiniteData<JobList, string | null>;
+export type JobPages = InfiniteData<JobList>;
 
 /** True when `incoming` should replace `current` (same job, not older). */
 export function isNewer(incoming: Job, current: Job): boolean {

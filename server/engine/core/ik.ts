@@ -7,7 +7,7 @@ import { qAxisAngle, qEulerXYZ, qFromBasis, qMul, qMulInvA, qYaw } from './quat.
 import type { Num } from './quat.ts';
 
 const X = new Float64Array(3), Y = new Float64Array(3), Z = new Float64Array(3);
-const thigh = new Float64Array(4), shin = new Float64Array(4), tmp = new Float64Array(4), footW = new Float64Array(4);
+const thigh = new Float64Array(4), shin = new Float64Array(4), tmp = new Float64Array(4), tmp2 = new Float64Array(4), footW = new Float64Array(4);
 
 /** Longest hip→ankle distance IK will use; a hair short of straight so the knee hinge stays defined. */
 export const LEG_REACH = (THIGH_LEN + SHIN_LEN) * 0.9995;
@@ -27,15 +27,29 @@ export interface FootGoal {
  * `kneeOut` turns the knee pole outward (radians) so a wide stance does not knock the knees.
  */
 export function solveLeg(rot: Num, base: number, side: 0 | 1, hipsRot: Num, hip: Num, goal: FootGoal, kneeOut = 0.08): void {
+  qYaw(footW, goal.yaw);
+  qEulerXYZ(tmp, goal.pitch, 0, goal.roll);
+  qMul(footW, footW, tmp);
+  solveLegWorld(rot, base, side, hipsRot, hip, goal.x, goal.y, goal.z, goal.yaw, footW, kneeOut);
+  qAxisAngle(tmp, 1, 0, 0, -goal.toe);
+  write(rot, base + LEG[side].toes * 4, tmp);
+}
+
+/**
+ * The IK core: puts the ankle at (tx, ty, tz) with the knee bending toward `poleYaw` and gives the
+ * foot the world rotation `footWorld`. Toes are left alone. Used directly by foot locking, which
+ * keeps the animated foot orientation and only moves the ankle.
+ */
+export function solveLegWorld(rot: Num, base: number, side: 0 | 1, hipsRot: Num, hip: Num, tx0: number, ty0: number, tz0: number, poleYaw0: number, footWorld: Num, kneeOut = 0.08): void {
   const ids = LEG[side];
-  let dx = goal.x - hip[0]!, dy = goal.y - hip[1]!, dz = goal.z - hip[2]!;
+  let dx = tx0 - hip[0]!, dy = ty0 - hip[1]!, dz = tz0 - hip[2]!;
   let d = Math.hypot(dx, dy, dz);
   if (d < 1e-6) { dx = 0; dy = -1; dz = 0; d = 1e-6; }
   const ux = dx / d, uy = dy / d, uz = dz / d;
   const l1 = THIGH_LEN, l2 = SHIN_LEN;
   const dc = Math.min(Math.max(d, Math.abs(l1 - l2) + 1e-3), LEG_REACH);
   // Knee pole: where the foot points, turned slightly outward for this side.
-  const poleYaw = goal.yaw + (side === 0 ? kneeOut : -kneeOut);
+  const poleYaw = poleYaw0 + (side === 0 ? kneeOut : -kneeOut);
   let px = Math.sin(poleYaw), py = 0, pz = Math.cos(poleYaw);
   const pu = px * ux + py * uy + pz * uz;
   px -= pu * ux; py -= pu * uy; pz -= pu * uz;
@@ -57,18 +71,13 @@ export function solveLeg(rot: Num, base: number, side: 0 | 1, hipsRot: Num, hip:
   Z[0] = -sinH * ux + cosH * wx; Z[1] = -sinH * uy + cosH * wy; Z[2] = -sinH * uz + cosH * wz;
   X[0] = Y[1] * Z[2] - Y[2] * Z[1]; X[1] = Y[2] * Z[0] - Y[0] * Z[2]; X[2] = Y[0] * Z[1] - Y[1] * Z[0];
   qFromBasis(thigh, X, Y, Z);
-  qMulInvA(tmp, hipsRot, thigh);
-  write(rot, base + ids.upper * 4, tmp);
-  qAxisAngle(tmp, 1, 0, 0, knee);
-  write(rot, base + ids.lower * 4, tmp);
-  qMul(shin, thigh, tmp);
-  qYaw(footW, goal.yaw);
-  qEulerXYZ(tmp, goal.pitch, 0, goal.roll);
-  qMul(footW, footW, tmp);
-  qMulInvA(tmp, shin, footW);
-  write(rot, base + ids.foot * 4, tmp);
-  qAxisAngle(tmp, 1, 0, 0, -goal.toe);
-  write(rot, base + ids.toes * 4, tmp);
+  qMulInvA(tmp2, hipsRot, thigh);
+  write(rot, base + ids.upper * 4, tmp2);
+  qAxisAngle(tmp2, 1, 0, 0, knee);
+  write(rot, base + ids.lower * 4, tmp2);
+  qMul(shin, thigh, tmp2);
+  qMulInvA(tmp2, shin, footWorld);
+  write(rot, base + ids.foot * 4, tmp2);
 }
 
 function write(rot: Num, o: number, q: Num): void {

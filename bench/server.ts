@@ -1,0 +1,37 @@
+/**
+ * End-to-end job figures through the real server (validation, SQLite, engine worker, GLB/BVH
+ * export, atomic cache writes, events): from POST to the succeeded event.
+ */
+import { startTestServer } from '../test/helpers/testServer.ts';
+
+const t = await startTestServer();
+try {
+  const run = async (variants: number, durationSec: number, seed: number) => {
+    const start = performance.now();
+    const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'a person walks forward then turns left and waves', variants, durationSec, seed });
+    if (res.status !== 201) throw new Error(`POST failed: ${JSON.stringify(res.body)}`);
+    const job = await t.waitForJob(res.body.id, 120_000);
+    if (job.status !== 'succeeded') throw new Error(`job ${job.status}: ${JSON.stringify(job.error)}`);
+    return { ms: performance.now() - start, bytes: job.variants.flatMap((v) => v.files).reduce((a, f) => a + f.bytes, 0) };
+  };
+  await run(1, 2, 1); // warm the worker thread and its module cache
+  const median = async (variants: number) => {
+    const samples: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const r = await run(variants, 10, 100 + i);
+      samples.push(r.ms);
+      bytes = r.bytes;
+    }
+    samples.sort((a, b) => a - b);
+    return { ms: samples[2]!, bytes };
+  };
+  const one = await median(1);
+  const eight = await median(8);
+  console.log(`server_job_1x10s_end_to_end ${one.ms.toFixed(1)} ms`);
+  console.log(`server_job_8x10s_end_to_end ${eight.ms.toFixed(1)} ms`);
+  console.log(`server_job_8x10s_output_size ${(eight.bytes / 1024).toFixed(1)} KiB`);
+  console.log(`server_rss_after_jobs ${(process.memoryUsage().rss / 2 ** 20).toFixed(1)} MiB`);
+} finally {
+  await t.close();
+}

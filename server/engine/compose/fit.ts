@@ -1,0 +1,99 @@
+/**
+ * Duration fitting: every plan step gets a natural length; when the user asks for a total duration,
+ * flexible steps (cyclic locomotion, idle, open-ended gestures) absorb the difference first, rigid
+ * ones (jumps, turns, sitting) only stretch within ±30% and any remainder becomes a settling idle.
+ * Frame counts come from cumulative rounding so the total is exactly round(T·fps) + 1 frames.
+ */
+import { GAITS } from '../synth/gaits.ts';
+import { jumpDuration } from '../synth/jump.ts';
+import { waveDuration } from '../synth/gestures/wave.ts';
+import { gaitOf } from '../prompt/describe.ts';
+import { isLocomotion, isUpperBody } from '../prompt/parse.ts';
+import type { PlanStep } from '../prompt/plan.ts';
+import { gestureDuration } from '../synth/gestures/library.ts';
+
+export interface Segment { step: PlanStep; start: number; n: number }
+
+export function jumpParamsOf(s: PlanStep): { height: number; distance: number; turn: number; count: number; oneFoot?: 0 | 1 } {
+  const hop = s.action === 'hop';
+  const height = s.height ?? (hop ? 0.15 : 0.3);
+  const fwd = s.dir === Math.PI ? -1 : 1;
+  const distance = s.distance !== undefined ? fwd * s.distance : s.dir !== undefined ? fwd * (hop ? 0.35 : 0.8) : 0;
+  const p: { height: number; distance: number; turn: number; count: number; oneFoot?: 0 | 1 } = { height, distance, turn: s.angle ?? 0, count: Math.max(1, Math.min(20, Math.round(s.count ?? 1))) };
+  if (hop) p.oneFoot = s.side ?? 1;
+  return p;
+}
+
+/** Natural length of a step in seconds, and whether it may stretch freely. */
+export function naturalDuration(s: PlanStep): { sec: number; flexible: boolean } {
+  if (s.durationSec !== undefined) return { sec: Math.max(0.2, s.durationSec), flexible: false };
+  if (isLocomotion(s.action)) {
+    const v = Math.max(0.2, s.speed ?? GAITS[gaitOf(s.action)].speed);
+    const turnExtra = Math.abs(s.angle ?? 0) / (Math.PI / 2) * 0.5;
+    if (s.distance !== undefined) return { sec: s.distance / v + 0.9 + turnExtra, flexible: false };
+    if (s.count !== undefined) return { sec: s.count / GAITS[gaitOf(s.action)].freq(v) + 0.7 + turnExtra, flexible: false };
+    return { sec: (s.action === 'run' || s.action === 'jog' ? 3.5 : 4) + turnExtra, flexible: true };
+  }
+  switch (s.action) {
+    case 'turn': return { sec: 0.7 + Math.abs(s.angle ?? Math.PI / 2) / (Math.PI / 2) * 0.65, flexible: false };
+    case 'spin': return { sec: 0.5 + Math.abs(s.angle ?? 2 * Math.PI) / (2 * Math.PI) * 1.3, flexible: false };
+    case 'jump': case 'hop': return { sec: jumpDuration(jumpParamsOf(s)) + 0.1, flexible: false };
+    case 'idle': return { sec: 3, flexible: true };
+    case 'sit': return { sec: 2.2, flexible: true };
+    case 'standUp': return { sec: 1.6, flexible: false };
+    case 'wave': return { sec: Math.max(2, waveDuration({ side: 1, cycles: s.count !== undefined ? s.count * 2 : 4 })), flexible: s.count === undefined };
+    default: {
+      const g = gestureDuration(s);
+      return { sec: g.sec, flexible: g.flexible || isUpperBody(s.action) && s.count === undefined };
+    }
+  }
+}
+
+/** Inserts the posture changes a plan implies but does not say ("sit down, then walk" needs a stand-up). */
+export function withPostureTransitions(steps: readonly PlanStep[]): PlanStep[] {
+  const out: PlanStep[] = [];
+  let seated = false;
+  for (const s of steps) {
+    const keepsSeat = s.action === 'sit' || s.action === 'idle' || isUpperBody(s.action) || s.action === 'standUp';
+    if (seated && !keepsSeat) out.push({ action: 'standUp', label: '', with: [] });
+    out.push(s);
+    if (s.action === 'sit') seated = true;
+    else if (!keepsSeat || s.action === 'standUp') seated = false;
+  }
+  return out;
+}
+
+export function fitSegments(steps: readonly PlanStep[], durationSec: number, fps: number, jitter: (i: number) => number): { segments: Segment[]; frames: number } {
+  const list = steps.length ? [...steps] : [{ action: 'idle', label: 'idle', with: [] } as PlanStep];
+  const nat = list.map((s, i) => { const d = naturalDuration(s); return { sec: d.sec * (d.flexible ? jitter(i) : 1), flexible: d.flexible }; });
+  let total = durationSec > 0 ? durationSec : Math.min(60, Math.max(1, nat.reduce((a, d) => a + d.sec, 0)));
+  total = Math.round(total * fps) / fps;
+  const flexSum = nat.reduce((a, d) => a + (d.flexible ? d.sec : 0), 0);
+  const rigidSum = nat.reduce((a, d) => a + (d.flexible ? 0 : d.sec), 0);
+  let secs: number[];
+  if (durationSec <= 0) secs = nat.map((d) => d.sec);
+  else if (flexSum > 0 && total - rigidSum >= 0.35 * flexSum) {
+    const k = (total - rigidSum) / flexSum;
+    secs = nat.map((d) => (d.flexible ? d.sec * k : d.sec));
+  } else {
+    const k = total / (flexSum + rigidSum);
+    if (k > 1.3 && flexSum === 0) {
+      // Rigid actions stretched at most 30%; the rest of the requested time settles into idle.
+      secs = nat.map((d) => d.sec * 1.3);
+      list.push({ action: 'idle', label: 'idle', with: [] });
+      secs.push(total - rigidSum * 1.3);
+    } else secs = nat.map((d) => d.sec * k);
+  }
+  const sum = secs.reduce((a, b) => a + b, 0);
+  const frames = Math.round(total * fps) + 1;
+  const segments: Segment[] = [];
+  let acc = 0, prevB = 0;
+  list.forEach((step, i) => {
+    acc += secs[i]!;
+    const b = i === list.length - 1 ? frames : Math.round((acc / sum) * (frames - 1));
+    const n = b - prevB;
+    if (n > 0) segments.push({ step, start: prevB, n });
+    prevB = b;
+  });
+  return { segments, frames };
+}

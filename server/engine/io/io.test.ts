@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { validateBytes } from 'gltf-validator';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { BVHLoader } from 'three/examples/jsm/loaders/BVHLoader.js';
+import type { GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { decodeMotion, encodeMotion, exportBvh, exportGlb, text2motion } from '../index.ts';
+import type { Motion } from '../index.ts';
+import { CANONICAL } from '../core/skeleton.ts';
+
+function sample(prompt = 'walk forward then wave', durationSec = 3): Motion {
+  return text2motion({ prompt, variants: 1, durationSec, footLocking: 'auto', poseFiltering: 0, physicsFilter: false, seed: 7 }).motions[0]!;
+}
+
+function parseGltf(bytes: Uint8Array): Promise<GLTF> {
+  const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return new Promise((resolve, reject) => new GLTFLoader().parse(ab, '', resolve, reject));
+}
+
+describe('GLB export', () => {
+  test('passes the Khronos validator with no errors and has a skin and one animation', async () => {
+    const m = sample();
+    const glb = await exportGlb(m, { animationName: 'Take 1' });
+    const report = await validateBytes(glb);
+    const errors = report.issues.messages.filter((x: { severity: number }) => x.severity === 0);
+    expect(errors, JSON.stringify(errors.slice(0, 5))).toEqual([]);
+    expect(report.info.animationCount).toBe(1);
+    expect(report.info.skinCount ?? 1).toBe(1);
+  });
+
+  test('loads in three GLTFLoader with a skinned mesh, all bones and a clip of the motion length', async () => {
+    const m = sample();
+    const gltf = await parseGltf(await exportGlb(m, { animationName: 'Take 1' }));
+    expect(gltf.animations).toHaveLength(1);
+    const clip = gltf.animations[0]!;
+    expect(clip.name).toBe('Take 1');
+    expect(clip.duration).toBeCloseTo((m.frames - 1) / m.fps, 4);
+    let skinned = 0;
+    const names = new Set<string>();
+    gltf.scene.traverse((o) => { if ((o as { isSkinnedMesh?: boolean }).isSkinnedMesh) skinned++; names.add(o.name); });
+    expect(skinned).toBe(1);
+    for (const n of CANONICAL.exportNames) expect(names.has(n)).toBe(true);
+    // 1 hips translation track + one rotation track per joint.
+    expect(clip.tracks).toHaveLength(1 + CANONICAL.names.length);
+  });
+});
+
+describe('BVH export', () => {
+  test('re-parses with three BVHLoader with the same frame count and moving joints', () => {
+    const m = sample('walk forward then jump', 4);
+    const text = exportBvh(m);
+    const result = new BVHLoader().parse(text);
+    expect(result.skeleton.bones.map((b) => b.name).filter((n) => !n.startsWith('ENDSITE'))).toEqual([...CANONICAL.exportNames]);
+    const clip = result.clip;
+    const hipsPos = clip.tracks.find((t) => t.name === 'Hips.position')!;
+    expect(hipsPos.times.length).toBe(m.frames);
+    // Hips travel forward (metres → centimetres) and a knee rotates.
+    expect(hipsPos.values[hipsPos.values.length - 1]! - hipsPos.values[2]!).toBeGreaterThan(100);
+    const knee = clip.tracks.find((t) => t.name === 'LeftLeg.quaternion')!;
+    let spread = 0;
+    for (let i = 4; i < knee.values.length; i += 4) spread = Math.max(spread, Math.abs(knee.values[i]! - knee.values[0]!));
+    expect(spread).toBeGreaterThan(0.1);
+  });
+
+  test('rotations survive the Euler round trip', () => {
+    const m = sample('wave', 2);
+    const clip = new BVHLoader().parse(exportBvh(m)).clip;
+    const jc = CANONICAL.names.length;
+    for (let j = 0; j < jc; j++) {
+      const track = clip.tracks.find((t) => t.name === `${CANONICAL.exportNames[j]}.quaternion`)!;
+      for (const f of [0, Math.floor(m.frames / 2), m.frames - 1]) {
+        const o = (f * jc + j) * 4;
+        const dot = Math.abs(track.values[f * 4]! * m.rot[o]! + track.values[f * 4 + 1]! * m.rot[o + 1]! + track.values[f * 4 + 2]! * m.rot[o + 2]! + track.values[f * 4 + 3]! * m.rot[o + 3]!);
+        expect(dot).toBeGreaterThan(0.99999);
+      }
+    }
+  });
+});
+
+describe('binary motion encoding', () => {
+  test('round-trips losslessly', () => {
+    const m = sample();
+    const bytes = encodeMotion(m);
+    const back = decodeMotion(bytes);
+    expect(back.frames).toBe(m.frames);
+    expect(back.fps).toBe(m.fps);
+    expect(back.skeleton).toBe(m.skeleton);
+    expect(Array.from(back.rot)).toEqual(Array.from(m.rot));
+    expect(Array.from(back.rootPos)).toEqual(Array.from(m.rootPos));
+    expect(Array.from(back.contacts)).toEqual(Array.from(m.contacts));
+    expect(encodeMotion(back)).toEqual(bytes);
+  });
+
+  test('rejects bad bytes with a clear error', () => {
+    const bytes = encodeMotion(sample('idle', 1));
+    expect(() => decodeMotion(new Uint8Array([1, 2, 3]))).toThrow(/bad magic/);
+    expect(() => decodeMotion(bytes.slice(0, bytes.length - 10))).toThrow(/truncated/);
+    const flipped = bytes.slice();
+    flipped[200] = flipped[200]! ^ 0xff;
+    expect(() => decodeMotion(flipped)).toThrow(/checksum/);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Foot locking (engine.md §2.6). While a foot is in contact, the ball of the foot is pinned to
+ * where the contact began; the ankle keeps its animated offset from the ball, so heel rise still
+ * pivots naturally. Leaving a lock decays the correction over a few frames instead of popping, and
+ * a foot that drifts past the unlock radius is released and re-locked where it is (a deliberate
+ * glide). Legs are re-solved with IK toward the corrected ankle, keeping the animated foot rotation.
+ * Modes: auto (tagged contacts), always (any low foot locks, larger radius), grounding (no
+ * horizontal lock; the lowest sole point is brought to the floor), never (untouched).
+ */
+import { fkAll, pointInJoint } from '../core/fk.ts';
+import { solveLegWorld } from '../core/ik.ts';
+import { cloneMotion } from '../core/motion.ts';
+import type { Motion } from '../core/motion.ts';
+import { qHeading } from '../core/quat.ts';
+import { HEEL_POINT, J, LEG, TOE_TIP_POINT } from '../core/skeleton.ts';
+import { smoothstep } from '../synth/smooth.ts';
+
+export type FootLockingMode = 'auto' | 'always' | 'never' | 'grounding';
+
+const EXIT_FRAMES_SEC = 0.13;
+
+/** Contact flags for the given mode; `always` adds every frame where the ball of the foot is near the floor. */
+export function lockContacts(m: Motion, mode: FootLockingMode, pos: Float32Array): Uint8Array {
+  const jc = m.skeleton.parents.length;
+  const out = m.contacts.slice();
+  if (mode === 'always') {
+    for (let f = 0; f < m.frames; f++) for (let s = 0; s < 2; s++) {
+      if (pos[(f * jc + LEG[s]!.toes) * 3 + 1]! < 0.05) out[f * 2 + s] = 1;
+    }
+  }
+  return out;
+}
+
+export function footLock(m: Motion, mode: FootLockingMode): Motion {
+  if (mode === 'never') return m;
+  if (mode === 'grounding') return ground(m);
+  const out = cloneMotion(m);
+  const jc = m.skeleton.parents.length;
+  const { pos, rot } = fkAll(m);
+  const contacts = lockContacts(m, mode, pos);
+  const unlock = mode === 'always' ? 0.45 : 0.25;
+  const exitN = Math.max(2, Math.round(EXIT_FRAMES_SEC * m.fps));
+  const off = new Float32Array(m.frames * 3);
+  const hipsQ = new Float64Array(4), hip = new Float64Array(3), footQ = new Float64Array(4), tv = new Float64Array(3), hipOff = new Float64Array(3);
+  for (let s = 0 as 0 | 1; s < 2; s = (s + 1) as 0 | 1) {
+    const ids = LEG[s];
+    off.fill(0);
+    let locked = false, lx = 0, ly = 0, lz = 0;
+    let lastOff: [number, number, number] | null = null, since = 0;
+    for (let f = 0; f < m.frames; f++) {
+      const bo = (f * jc + ids.toes) * 3;
+      const bx = pos[bo]!, by = pos[bo + 1]!, bz = pos[bo + 2]!;
+      const c = contacts[f * 2 + s] === 1;
+      if (c && !locked) { locked = true; lx = bx; ly = Math.min(by, 0.02 + 0.03); lz = bz; }
+      if (c && locked && Math.hypot(bx - lx, bz - lz) > unlock) { lx = bx; lz = bz; }
+      if (c) {
+        off[f * 3] = lx - bx; off[f * 3 + 1] = Math.min(0, ly - by) ; off[f * 3 + 2] = lz - bz;
+        lastOff = [off[f * 3]!, off[f * 3 + 1]!, off[f * 3 + 2]!]; since = 0;
+      } else {
+        locked = false;
+        if (lastOff) {
+          since++;
+          const k = 1 - smoothstep(since / exitN);
+          off[f * 3] = lastOff[0] * k; off[f * 3 + 1] = lastOff[1] * k; off[f * 3 + 2] = lastOff[2] * k;
+          if (k <= 0) lastOff = null;
+        }
+      }
+    }
+    for (let f = 0; f < m.frames; f++) {
+      const ox = off[f * 3]!, oy = off[f * 3 + 1]!, oz = off[f * 3 + 2]!;
+      if (Math.abs(ox) + Math.abs(oy) + Math.abs(oz) < 1e-6) continue;
+      const ro = f * jc * 4, po = f * jc * 3;
+      for (let k = 0; k < 4; k++) { hipsQ[k] = rot[ro + J.hips * 4 + k]!; footQ[k] = rot[ro + ids.foot * 4 + k]!; }
+      hipOff[0] = m.skeleton.offsets[ids.upper * 3]!; hipOff[1] = m.skeleton.offsets[ids.upper * 3 + 1]!; hipOff[2] = m.skeleton.offsets[ids.upper * 3 + 2]!;
+      pointInJoint(hip, rot, pos, J.hips, hipOff, ro, po);
+      tv[0] = pos[po + ids.foot * 3]! + ox; tv[1] = pos[po + ids.foot * 3 + 1]! + oy; tv[2] = pos[po + ids.foot * 3 + 2]! + oz;
+      solveLegWorld(out.rot, ro, s, hipsQ, hip, tv[0]!, tv[1]!, tv[2]!, qHeading(footQ), footQ);
+    }
+  }
+  out.contacts.set(contacts);
+  return out;
+}
+
+/** Lowest sole point (heel or toe tip of either foot) per frame. */
+export function lowestSole(m: Motion, pos: Float32Array, rot: Float32Array): Float32Array {
+  const jc = m.skeleton.parents.length;
+  const out = new Float32Array(m.frames);
+  const p = new Float64Array(3);
+  for (let f = 0; f < m.frames; f++) {
+    let lo = Infinity;
+    for (let s = 0; s < 2; s++) {
+      pointInJoint(p, rot, pos, LEG[s]!.foot, HEEL_POINT, f * jc * 4, f * jc * 3); lo = Math.min(lo, p[1]!);
+      pointInJoint(p, rot, pos, LEG[s]!.toes, TOE_TIP_POINT, f * jc * 4, f * jc * 3); lo = Math.min(lo, p[1]!);
+    }
+    out[f] = lo;
+  }
+  return out;
+}
+
+/**
+ * Grounding: no horizontal lock; while either foot is in contact (or below the floor) the root moves
+ * vertically so the lowest sole point touches the floor. The correction is smoothed forward and
+ * backward (zero phase) so it never jerks, then any residual penetration is removed exactly.
+ */
+function ground(m: Motion): Motion {
+  const out = cloneMotion(m);
+  const { pos, rot } = fkAll(m);
+  const low = lowestSole(m, pos, rot);
+  const corr = new Float64Array(m.frames);
+  for (let f = 0; f < m.frames; f++) {
+    const c = m.contacts[f * 2] === 1 || m.contacts[f * 2 + 1] === 1;
+    corr[f] = c || low[f]! < 0 ? -low[f]! : 0;
+  }
+  const a = 1 - Math.exp(-1 / (0.06 * m.fps));
+  for (let f = 1; f < m.frames; f++) corr[f] = corr[f - 1]! + a * (corr[f]! - corr[f - 1]!);
+  for (let f = m.frames - 2; f >= 0; f--) corr[f] = corr[f + 1]! + a * (corr[f]! - corr[f + 1]!);
+  for (let f = 0; f < m.frames; f++) {
+    const y = low[f]! + corr[f]!;
+    out.rootPos[f * 3 + 1] = out.rootPos[f * 3 + 1]! + corr[f]! + (y < 0 ? -y : 0);
+  }
+  return out;
+}
+
+/**
+ * Removes floor penetration with a smooth root lift: the needed lift is widened by a zero-phase
+ * max-then-smooth pass so the correction eases in and out, then any remainder is removed exactly.
+ */
+export function floorGuard(m: Motion): Motion {
+  const { pos, rot } = fkAll(m);
+  const low = lowestSole(m, pos, rot);
+  let any = false;
+  for (let f = 0; f < m.frames; f++) if (low[f]! < 0) { any = true; break; }
+  if (!any) return m;
+  const out = cloneMotion(m);
+  const need = new Float64Array(m.frames);
+  const r = Math.max(1, Math.round(0.1 * m.fps));
+  for (let f = 0; f < m.frames; f++) {
+    let v = 0;
+    for (let k = Math.max(0, f - r); k <= Math.min(m.frames - 1, f + r); k++) v = Math.max(v, -low[k]!);
+    need[f] = v;
+  }
+  // Moving average of the dilated need: still ≥ the need at every frame's own penetration within r.
+  const sm = new Float64Array(m.frames);
+  for (let f = 0; f < m.frames; f++) {
+    let s = 0, n = 0;
+    for (let k = Math.max(0, f - r); k <= Math.min(m.frames - 1, f + r); k++) { s += need[k]!; n++; }
+    sm[f] = s / n;
+  }
+  for (let f = 0; f < m.frames; f++) {
+    const lift = Math.max(sm[f]!, -low[f]!, 0);
+    out.rootPos[f * 3 + 1] = out.rootPos[f * 3 + 1]! + lift;
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { parsePrompt } from './parse.ts';
+
+const actions = (p: string): string[] => parsePrompt(p).steps.map((s) => s.action);
+
+describe('prompt parser', () => {
+  test('core verbs', () => {
+    expect(actions('a person walks')).toEqual(['walk']);
+    expect(actions('run')).toEqual(['run']);
+    expect(actions('jump')).toEqual(['jump']);
+    expect(actions('turn left')).toEqual(['turn']);
+    expect(actions('waves')).toEqual(['wave']);
+    expect(actions('stands idle')).toEqual(['idle']);
+    expect(actions('sit down')).toEqual(['sit']);
+  });
+
+  test('speed adverbs set locomotion speed and are reported', () => {
+    const p = parsePrompt('a man walks forward slowly');
+    expect(p.steps[0]!.speed).toBeCloseTo(0.81, 2);
+    expect(p.understood[0]).toBe('walk forward (slow, 0.81 m/s)');
+    expect(parsePrompt('walk briskly').steps[0]!.speed).toBeGreaterThan(1.6);
+    expect(parsePrompt('run quickly').steps[0]!.speed).toBeGreaterThan(parsePrompt('run').steps[0]!.speed!);
+  });
+
+  test('sequencing with then and commas', () => {
+    expect(actions('walk forward, then turn left and then wave')).toEqual(['walk', 'turn', 'wave']);
+    expect(actions('jump; sit down. stand up')).toEqual(['jump', 'sit', 'standUp']);
+    expect(actions('walk after that run finally jump')).toEqual(['walk', 'run', 'jump']);
+  });
+
+  test('turn directions and angles', () => {
+    expect(parsePrompt('turn left').steps[0]!.angle).toBeCloseTo(Math.PI / 2);
+    expect(parsePrompt('turn right').steps[0]!.angle).toBeCloseTo(-Math.PI / 2);
+    expect(parsePrompt('turn right 45 degrees').steps[0]!.angle).toBeCloseTo(-Math.PI / 4);
+    expect(parsePrompt('turn around').steps[0]!.angle).toBeCloseTo(Math.PI);
+    expect(parsePrompt('turn 30° left').steps[0]!.angle).toBeCloseTo(Math.PI / 6);
+  });
+
+  test('counts and durations', () => {
+    expect(parsePrompt('jump twice').steps[0]!.count).toBe(2);
+    expect(parsePrompt('jump 3 times').steps[0]!.count).toBe(3);
+    expect(parsePrompt('jump three times').steps[0]!.count).toBe(3);
+    expect(parsePrompt('wave once').steps[0]!.count).toBe(1);
+    expect(parsePrompt('walk for 4 seconds').steps[0]!.durationSec).toBe(4);
+    expect(parsePrompt('idle for 2.5 s').steps[0]!.durationSec).toBe(2.5);
+    expect(parsePrompt('walk 5 meters').steps[0]!.distance).toBe(5);
+  });
+
+  test('while layers a gesture over locomotion', () => {
+    const p = parsePrompt('walk forward while waving');
+    expect(p.steps).toHaveLength(1);
+    expect(p.steps[0]!.action).toBe('walk');
+    expect(p.steps[0]!.with.map((s) => s.action)).toEqual(['wave']);
+    const q = parsePrompt('wave while walking');
+    expect(q.steps[0]!.action).toBe('walk');
+    expect(q.steps[0]!.with[0]!.action).toBe('wave');
+  });
+
+  test('unknown words are reported as ignored, filler words are not', () => {
+    const p = parsePrompt('the person walks forward gracefully towards the banana');
+    expect(p.steps.map((s) => s.action)).toEqual(['walk']);
+    expect(p.ignored).toEqual(['gracefully', 'towards', 'banana']);
+    const q = parsePrompt('xyzzy plugh');
+    expect(q.steps).toEqual([]);
+    expect(q.ignored).toEqual(['xyzzy', 'plugh']);
+  });
+
+  test('inflections resolve to base verbs', () => {
+    expect(actions('running')).toEqual(['run']);
+    expect(actions('he jumped')).toEqual(['jump']);
+    expect(actions('she is jogging')).toEqual(['jog']);
+    expect(actions('sat down')).toEqual(['sit']);
+  });
+});

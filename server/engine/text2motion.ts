@@ -1,0 +1,90 @@
+/**
+ * Prompt → motions: parse once, then for each variant draw its own parameters from a seed derived
+ * from (seed, prompt, variant index), synthesize, and clean up. Same inputs give identical bytes.
+ */
+import { cloneMotion } from './core/motion.ts';
+import type { Motion } from './core/motion.ts';
+import { Rng, hashString, mixSeed } from './core/rng.ts';
+import { fitSegments, withPostureTransitions } from './compose/fit.ts';
+import { synthesizeSegments } from './compose/timeline.ts';
+import { parsePrompt } from './prompt/parse.ts';
+import type { Plan } from './prompt/plan.ts';
+import { postProcess } from './post/pipeline.ts';
+import type { FootLockingMode } from './post/footlock.ts';
+import { sampleVariantParams } from './synth/state.ts';
+import type { SynthState } from './synth/state.ts';
+
+export interface Text2MotionParams {
+  prompt: string;
+  /** 1..8 */
+  variants: number;
+  /** Seconds; 0 lets the engine decide from the plan. */
+  durationSec: number;
+  footLocking: FootLockingMode;
+  /** 0..1 */
+  poseFiltering: number;
+  physicsFilter: boolean;
+  /** Integer ≥ 0. */
+  seed: number;
+  /** Default 30. */
+  fps?: number;
+}
+
+export interface PromptReport { understood: string[]; ignored: string[] }
+export interface EngineProgress { done: number; total: number; stage: string }
+
+export function validateParams(p: Text2MotionParams): void {
+  if (typeof p.prompt !== 'string') throw new Error('prompt must be a string');
+  if (!Number.isInteger(p.variants) || p.variants < 1 || p.variants > 8) throw new Error(`variants must be a whole number from 1 to 8 (got ${p.variants})`);
+  if (!(p.durationSec >= 0) || p.durationSec > 600) throw new Error(`durationSec must be 0 (engine decides) or a positive number of seconds (got ${p.durationSec})`);
+  if (!['auto', 'always', 'never', 'grounding'].includes(p.footLocking)) throw new Error(`footLocking must be auto, always, never or grounding (got ${String(p.footLocking)})`);
+  if (!(p.poseFiltering >= 0 && p.poseFiltering <= 1)) throw new Error(`poseFiltering must be between 0 and 1 (got ${p.poseFiltering})`);
+  if (!Number.isInteger(p.seed) || p.seed < 0) throw new Error(`seed must be a whole number ≥ 0 (got ${p.seed})`);
+  if (p.fps !== undefined && !(p.fps >= 1 && p.fps <= 240)) throw new Error(`fps must be between 1 and 240 (got ${p.fps})`);
+}
+
+/** Seed of variant k: depends on the job seed, the prompt and k, so variants are independent but reproducible. */
+export function variantSeed(seed: number, prompt: string, k: number): number {
+  return mixSeed(seed, hashString(prompt.trim().toLowerCase()), k);
+}
+
+export interface VariantOptions {
+  plan: Plan;
+  durationSec: number;
+  fps: number;
+  seed: number;
+  /** Where the character starts (edits continue from an existing pose); defaults to standing at the origin. */
+  state?: SynthState;
+}
+
+/** One variant, before post-processing. Exposed for edit operations that synthesize partial motions. */
+export function synthesizeVariant(o: VariantOptions): Motion {
+  const rng = new Rng(o.seed);
+  const vp = sampleVariantParams(rng.fork('body'));
+  const jitterRng = rng.fork('timing');
+  const jit = o.plan.steps.map(() => jitterRng.jitter(0.08));
+  const steps = withPostureTransitions(o.plan.steps);
+  const { segments, frames } = fitSegments(steps, o.durationSec, o.fps, (i) => jit[i % Math.max(1, jit.length)] ?? 1);
+  return synthesizeSegments(segments, frames, o.fps, rng.fork('synth'), vp, o.plan.style, o.state).motion;
+}
+
+export function text2motion(params: Text2MotionParams, onProgress?: (p: EngineProgress) => void): { motions: Motion[]; report: PromptReport } {
+  validateParams(params);
+  const fps = params.fps ?? 30;
+  const plan = parsePrompt(params.prompt);
+  const report: PromptReport = { understood: [...plan.understood], ignored: [...plan.ignored] };
+  if (plan.steps.length === 0) report.understood.push('idle (no action recognised; standing idle)');
+  const total = params.variants * 2;
+  let done = 0;
+  const motions: Motion[] = [];
+  for (let k = 0; k < params.variants; k++) {
+    const label = `variant ${k + 1}/${params.variants}`;
+    onProgress?.({ done, total, stage: `${label}: synthesizing` });
+    const raw = synthesizeVariant({ plan, durationSec: params.durationSec, fps, seed: variantSeed(params.seed, params.prompt, k) });
+    onProgress?.({ done: ++done, total, stage: `${label}: post-processing` });
+    const m = postProcess(raw, params);
+    motions.push(m === raw ? cloneMotion(m) : m);
+    onProgress?.({ done: ++done, total, stage: `${label}: done` });
+  }
+  return { motions, report };
+}

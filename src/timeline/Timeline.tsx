@@ -1,0 +1,136 @@
+/** Transport bar under the viewport: play/pause, frame stepping, time/frame readout, scrub track, loop, speed. */
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { playhead, transport } from '../state/playhead.ts';
+import { Kbd } from '../ui/Kbd.tsx';
+import { LoopIcon, PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon, ToStartIcon } from '../ui/icons.tsx';
+import { formatTimecode, lastFrame } from './timeMath.ts';
+import { TimelineTrack } from './TimelineTrack.tsx';
+
+const SPEEDS = [0.1, 0.25, 0.5, 1, 1.5, 2] as const;
+
+function IconButton(props: {
+  label: string;
+  onClick: () => void;
+  disabled: boolean;
+  children: React.ReactNode;
+  testId: string;
+  active?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      title={props.label}
+      aria-label={props.label}
+      data-testid={props.testId}
+      disabled={props.disabled}
+      aria-pressed={props.active}
+      onClick={props.onClick}
+      // Keep keyboard focus off transport buttons, so Space always means play/pause (not "click focused button").
+      onMouseDown={(e) => e.preventDefault()}
+      className={`grid size-7 place-items-center rounded-md transition-colors disabled:cursor-not-allowed disabled:opacity-35 ${
+        props.active ? 'bg-accent/20 text-accent' : 'text-muted hover:bg-white/8 hover:text-fg'
+      }`}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+/** Time and frame readout, written straight to the DOM on every playhead change. */
+function Readout({ fps }: { fps: number }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const write = (t: number) => {
+      if (ref.current) ref.current.textContent = formatTimecode(t, fps);
+    };
+    write(playhead.time);
+    return playhead.subscribe(write);
+  }, [fps]);
+  return (
+    <span
+      ref={ref}
+      data-testid="time-readout"
+      className="inline-block w-[118px] font-mono text-[12px] text-fg tabular-nums"
+      aria-live="off"
+    >
+      {formatTimecode(0, fps)}
+    </span>
+  );
+}
+
+export function Timeline() {
+  const { playing, duration, fps, status, loop, speed } = useStore(
+    transport,
+    useShallow((s) => ({ playing: s.playing, duration: s.duration, fps: s.fps, status: s.status, loop: s.loop, speed: s.speed })),
+  );
+  const ready = status === 'ready' && duration > 0;
+
+  return (
+    <div data-testid="timeline" className="flex h-full items-center gap-2 px-2">
+      <div className="flex items-center">
+        <IconButton label="Go to start (Home)" testId="to-start" disabled={!ready} onClick={() => playhead.seek(0)}>
+          <ToStartIcon />
+        </IconButton>
+        <IconButton label="Previous frame (←)" testId="step-back" disabled={!ready} onClick={() => playhead.step(-1)}>
+          <StepBackIcon />
+        </IconButton>
+        <button
+          type="button"
+          data-testid="play-toggle"
+          aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}
+          title={playing ? 'Pause (Space)' : 'Play (Space)'}
+          data-playing={playing}
+          disabled={!ready}
+          onClick={() => playhead.toggle()}
+          onMouseDown={(e) => e.preventDefault()}
+          className="mx-0.5 grid size-8 place-items-center rounded-full bg-fg text-canvas transition-colors hover:bg-white disabled:cursor-not-allowed disabled:bg-line-strong disabled:text-faint"
+        >
+          {playing ? <PauseIcon /> : <PlayIcon />}
+        </button>
+        <IconButton label="Next frame (→)" testId="step-forward" disabled={!ready} onClick={() => playhead.step(1)}>
+          <StepForwardIcon />
+        </IconButton>
+      </div>
+
+      <div className="flex w-[150px] shrink-0 flex-col leading-tight">
+        <Readout fps={fps} />
+        <span className="font-mono text-[10px] text-faint tabular-nums">
+          {ready ? `${duration.toFixed(2)} s · ${lastFrame(duration, fps) + 1} frames @ ${fps}` : 'no clip'}
+        </span>
+      </div>
+
+      <div className="h-10 min-w-0 flex-1">
+        <TimelineTrack duration={duration} fps={fps} enabled={ready} />
+      </div>
+
+      <div className="flex items-center gap-1">
+        <IconButton label={loop ? 'Looping (L)' : 'Play once (L)'} testId="loop-toggle" disabled={false} active={loop} onClick={() => playhead.setLoop(!loop)}>
+          <LoopIcon />
+        </IconButton>
+        <label className="sr-only" htmlFor="speed-select">
+          Playback speed
+        </label>
+        <select
+          id="speed-select"
+          data-testid="speed-select"
+          value={speed}
+          onChange={(e) => playhead.setSpeed(Number(e.target.value))}
+          className="h-7 rounded-md border border-line bg-sunken px-1.5 font-mono text-[11px] text-muted outline-none hover:border-line-strong focus:border-accent"
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+        <span className="hidden items-center gap-0.5 pl-1 text-[10px] text-faint 2xl:flex">
+          <Kbd>Space</Kbd>
+          <Kbd>←</Kbd>
+          <Kbd>→</Kbd>
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Studio keyboard shortcuts, active unless the user is typing in a field:
+ * Space play/pause · ←/→ one frame (Shift: 10) · Home/End · L loop · F frame subject · 1–8 select variant.
+ */
+import { useEffect } from 'react';
+import { useEditor } from '../state/editorStore.ts';
+import { playhead, transport } from '../state/playhead.ts';
+import { viewportCommands } from '../state/viewportCommands.ts';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset'].includes(type);
+  }
+  return false;
+}
+
+export function usePlaybackShortcuts(variantCount: number): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const ready = transport.getState().status === 'ready';
+      let handled = true;
+      switch (e.key) {
+        case ' ':
+        case 'Spacebar':
+          // Also stops a focused button from being "clicked" by the same Space press.
+          if (ready) playhead.toggle();
+          break;
+        case 'ArrowLeft':
+          if (ready) playhead.step(e.shiftKey ? -10 : -1);
+          break;
+        case 'ArrowRight':
+          if (ready) playhead.step(e.shiftKey ? 10 : 1);
+          break;
+        case 'Home':
+          if (ready) playhead.seek(0);
+          break;
+        case 'End':
+          if (ready) playhead.seek(transport.getState().duration);
+          break;
+        case 'l':
+        case 'L':
+          playhead.setLoop(!transport.getState().loop);
+          break;
+        case 'f':
+        case 'F':
+          viewportCommands.frame();
+          break;
+        default: {
+          const n = Number(e.key);
+          if (Number.isInteger(n) && n >= 1 && n <= Math.min(8, variantCount)) useEditor.getState().selectVariant(n);
+          else handled = false;
+        }
+      }
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [variantCount]);
+}

@@ -1,0 +1,40 @@
+/** Download links for the selected variant's files: format and size on each. */
+import type { Variant, VariantFile } from '../../server/contract/api.ts';
+import { formatBytes } from '../lib/format.ts';
+import { DownloadIcon } from '../ui/icons.tsx';
+
+const FORMAT_HINT: Partial<Record<VariantFile['format'], string>> = {
+  glb: 'glTF binary · mesh + skeleton + clip',
+  fbx: 'FBX · Maya, Blender, Unreal, Unity',
+  bvh: 'BVH · skeleton motion only',
+  mp4: 'Rendered video',
+  usdz: 'USDZ · Apple AR',
+  zip: 'Archive',
+};
+
+export function Downloads({ variant }: { variant: Variant }) {
+  if (variant.files.length === 0) return <p className="text-[12px] text-faint">No files for this variant.</p>;
+  return (
+    <ul className="space-y-1">
+      {variant.files.map((f) => (
+        <li key={`${f.format}-${f.url}`}>
+          <a
+            href={f.url}
+            download
+            data-testid={`download-${f.format}`}
+            className="group flex items-center gap-2.5 rounded-md border border-line bg-raised px-2 py-1.5 transition-colors hover:border-accent/60 hover:bg-accent/10"
+          >
+            <span className="w-10 rounded bg-white/6 py-0.5 text-center font-mono text-[10px] font-semibold tracking-wider text-fg uppercase">
+              {f.format}
+            </span>
+            <span className="min-w-0 flex-1">
+              <span className="block truncate text-[11px] text-muted">{FORMAT_HINT[f.format] ?? f.format.toUpperCase()}</span>
+            </span>
+            <span className="font-mono text-[11px] tabular-nums text-faint">{formatBytes(f.bytes)}</span>
+            <DownloadIcon className="text-muted group-hover:text-accent" />
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,52 @@
+/** The settings a job ran with, for reproducing or tweaking it. */
+import type { Job } from '../../server/contract/api.ts';
+import { fieldsFromRequest } from '../composer/composerFields.ts';
+import { focusPrompt } from '../composer/examplePrompts.ts';
+import { useEditor } from '../state/editorStore.ts';
+import { Button } from '../ui/Button.tsx';
+
+const LABELS: Array<[key: string, label: string, fmt?: (v: unknown) => string]> = [
+  ['characterId', 'Character'],
+  ['variants', 'Variants'],
+  ['durationSec', 'Duration', (v) => (v === 0 ? 'auto' : `${String(v)} s`)],
+  ['footLocking', 'Foot locking'],
+  ['poseFiltering', 'Pose filtering', (v) => (typeof v === 'number' ? v.toFixed(2) : String(v))],
+  ['physicsFilter', 'Physics filter', (v) => (v ? 'on' : 'off')],
+  ['seed', 'Seed'],
+];
+
+export function JobDetails({ job }: { job: Job }) {
+  const setComposer = useEditor((s) => s.setComposer);
+  const rows = LABELS.filter(([k]) => job.request[k] !== undefined);
+  return (
+    <div>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-[12px]">
+        <dt className="text-faint">Job</dt>
+        <dd className="truncate font-mono text-[11px] text-muted" title={job.id}>
+          {job.id}
+        </dd>
+        <dt className="text-faint">Provider</dt>
+        <dd className="text-muted">
+          {job.provider} · {job.kind}
+        </dd>
+        {rows.map(([k, label, fmt]) => (
+          <div key={k} className="contents">
+            <dt className="text-faint">{label}</dt>
+            <dd className="font-mono text-[11px] text-muted">{fmt ? fmt(job.request[k]) : String(job.request[k])}</dd>
+          </div>
+        ))}
+      </dl>
+      <Button
+        size="xs"
+        variant="ghost"
+        className="mt-2 -ml-2"
+        onClick={() => {
+          setComposer(fieldsFromRequest(job.request));
+          requestAnimationFrame(focusPrompt);
+        }}
+      >
+        Use these settings
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Independent checks of exported files with tools nobody on this project wrote: the Khronos glTF
+ * validator, three's GLTFLoader and three's BVHLoader.
+ */
+import validator from 'gltf-validator';
+import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { BVHLoader, type BVH } from 'three/examples/jsm/loaders/BVHLoader.js';
+
+export interface GltfReport {
+  numErrors: number;
+  numWarnings: number;
+  messages: Array<{ code: string; message: string; severity: number; pointer?: string }>;
+}
+
+export async function validateGlb(bytes: Uint8Array): Promise<GltfReport> {
+  const report = await validator.validateBytes(new Uint8Array(bytes), { maxIssues: 50 });
+  return { numErrors: report.issues.numErrors, numWarnings: report.issues.numWarnings, messages: report.issues.messages };
+}
+
+export function loadGlb(bytes: Uint8Array): Promise<GLTF> {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return new Promise((resolve, reject) => new GLTFLoader().parse(buffer, '', resolve, reject));
+}
+
+export function parseBvh(text: string): BVH {
+  return new BVHLoader().parse(text);
+}
+
+/** Largest change of any quaternion track's values across the clip: > 0 means joints really move. */
+export function maxTrackMotion(values: ArrayLike<number>, itemSize: number): number {
+  let max = 0;
+  const frames = values.length / itemSize;
+  for (let f = 1; f < frames; f++) {
+    for (let k = 0; k < itemSize; k++) max = Math.max(max, Math.abs(values[f * itemSize + k]! - values[k]!));
+  }
+  return max;
+}
