@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './log.ts';
 import { EnginePool } from './providers/local/enginePool.ts';
 import { LocalProvider } from './providers/local/localProvider.ts';
 import type { Provider } from './providers/provider.ts';
+import { SayMotionProvider } from './providers/saymotion/saymotionProvider.ts';
 import type { Services } from './services.ts';
 
 export function packageVersion(): string {
@@ -31,6 +32,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
   const store = new JobStore(db, bus);
   const pool = new EnginePool(config.localConcurrency);
   const providers = new Map<ProviderId, Provider>([['local', new LocalProvider(pool)]]);
+  if (config.saymotion) providers.set('saymotion', new SayMotionProvider(config.saymotion, { log }));
   const runner = new JobRunner(store, cache, providers, { local: config.localConcurrency }, log);
   const services: Running = {
     config,

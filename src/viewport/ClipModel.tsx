@@ -54,7 +54,8 @@ export function ClipModel({ url, frameOnLoad, showSkeleton, onFramed }: Props) {
 
   const clip = gltf.animations[0] ?? null;
   const mixer = useMemo(() => new AnimationMixer(scene), [scene]);
-  const action = useMemo(() => (clip ? mixer.clipAction(clip) : null), [mixer, clip]);
+  // Playing from creation: the first frame (which may run before effects) samples the clip for framing.
+  const action = useMemo(() => (clip ? mixer.clipAction(clip).play() : null), [mixer, clip]);
   const skeleton = useMemo(() => new SkeletonHelper(scene), [scene]);
   const started = useRef(false);
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { createServices, type Running } from '../../server/bootstrap.ts';
-import { loadConfig } from '../../server/config.ts';
+import { loadConfig, secretValues } from '../../server/config.ts';
 import type { Job } from '../../server/contract/api.ts';
 import { createLogger } from '../../server/log.ts';
 
@@ -17,10 +17,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, logSink?: (line: string) => void): Promise<TestServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kinema-test-'));
   const config = loadConfig({ KINEMA_DATA_DIR: dir, ...env });
-  const services = await createServices(config, createLogger('silent', []));
+  const services = await createServices(config, logSink ? createLogger('debug', secretValues(config), logSink) : createLogger('silent', []));
   const app = createApp(services, { distDir: path.join(dir, 'no-dist') });
   const json: TestServer['json'] = async (method, url, body, headers = {}) => {
     const res = await app.request(url, {
