@@ -12,13 +12,16 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { HttpError } from './http/errors.ts';
 import { rejectCrossSite, requireAccessToken, TOKEN_COOKIE } from './http/guards.ts';
+import { characterUploadRoutes, isCharacterUpload } from './routes/characterUploads.ts';
 import { characterRoutes } from './routes/characters.ts';
 import { eventRoutes } from './routes/events.ts';
 import { fileRoutes } from './routes/files.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { libraryRoutes } from './routes/library.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { providerRoutes } from './routes/providers.ts';
+import { saymotionWireRoutes } from './saymotion/saymotionWireRoutes.ts';
 import type { Services } from './services.ts';
 
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
@@ -61,23 +64,24 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
     app.use('/api/*', requireAccessToken(token));
   }
   app.use('/api/*', rejectCrossSite());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: () => {
-        throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024} KiB.`);
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY_BYTES,
+    onError: () => {
+      throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024} KiB.`);
+    },
+  });
+  // Character uploads are model files; their route applies its own, larger limit.
+  app.use('/api/*', (c, next) => (isCharacterUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   const api = new Hono();
-  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, jobRoutes, eventRoutes, fileRoutes]) {
+  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, characterUploadRoutes, libraryRoutes, jobRoutes, eventRoutes, fileRoutes]) {
     api.route('/', routes(s));
   }
   app.route('/api', api);
   // Mounted sub-apps do not use their own notFound; unknown API paths must not fall through to the SPA.
   app.all('/api/*', (c) => c.json(new HttpError(404, 'not_found', `No route ${c.req.method} ${c.req.path}. The API is described at /api/openapi.json.`).body(), 404));
+
+  app.route('/saymotion', saymotionWireRoutes(s));
 
   if (fs.existsSync(distDir)) {
     app.use('/assets/*', async (c, next) => {
@@ -94,8 +98,10 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
     );
   }
 
+  app.notFound((c) => c.json(new HttpError(404, 'not_found', `No route ${c.req.method} ${c.req.path}.`).body(), 404));
+
   app.onError((err, c) => {
-    if (err instanceof HttpError) return c.json(err.body(), err.status);
+    if (err instanceof HttpError) return c.json(err.body(), err.status, err.headers);
     s.log.error('unhandled error', { method: c.req.method, path: c.req.path, err });
     return c.json(new HttpError(500, 'internal_error', 'The server hit an unexpected error. Try again; if it keeps happening, check the server log.').body(), 500);
   });

@@ -2,15 +2,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ProviderId } from './contract/api.ts';
+import { characterStoreFor } from './characters/characterStore.ts';
 import { secretValues, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { AssetCache } from './files/assetCache.ts';
 import { EventBus } from './jobs/eventBus.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
 import { JobStore } from './jobs/jobStore.ts';
+import { RateLimiter } from './http/rateLimiter.ts';
 import { createLogger, type Logger } from './log.ts';
 import { EnginePool } from './providers/local/enginePool.ts';
 import { LocalProvider } from './providers/local/localProvider.ts';
+import { MeshyProvider } from './providers/meshy/meshyProvider.ts';
 import type { Provider } from './providers/provider.ts';
 import { SayMotionProvider } from './providers/saymotion/saymotionProvider.ts';
 import type { Services } from './services.ts';
@@ -31,8 +34,10 @@ export async function createServices(config: Config, log: Logger = createLogger(
   const bus = new EventBus();
   const store = new JobStore(db, bus);
   const pool = new EnginePool(config.localConcurrency);
-  const providers = new Map<ProviderId, Provider>([['local', new LocalProvider(pool)]]);
+  const characters = characterStoreFor(config.dataDir);
+  const providers = new Map<ProviderId, Provider>([['local', new LocalProvider(pool, characters)]]);
   if (config.saymotion) providers.set('saymotion', new SayMotionProvider(config.saymotion, { log }));
+  if (config.meshy) providers.set('meshy', new MeshyProvider(config.meshy, { log, characters }));
   const runner = new JobRunner(store, cache, providers, { local: config.localConcurrency }, log);
   const services: Running = {
     config,
@@ -43,6 +48,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
     cache,
     providers,
     version: packageVersion(),
+    jobRateLimiter: new RateLimiter(config.jobRate.perMinute, config.jobRate.burst),
     async close() {
       await runner.stop();
       await pool.close();

@@ -19,6 +19,9 @@ const Env = z.object({
   KINEMA_LOCAL_CLIENT_SECRET: z.string().default('local'),
   /** How many local-engine jobs run at once (each uses one worker thread). */
   KINEMA_LOCAL_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+  /** Job submissions per minute per client (sustained), and the burst allowed on top. */
+  KINEMA_JOB_RATE_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(120),
+  KINEMA_JOB_BURST: z.coerce.number().int().min(1).max(100_000).default(30),
   DM_API_SERVER_URL: optionalSecret,
   DM_CLIENT_ID: optionalSecret,
   DM_CLIENT_SECRET: optionalSecret,
@@ -35,6 +38,7 @@ export interface Config {
   localClientId: string;
   localClientSecret: string;
   localConcurrency: number;
+  jobRate: { perMinute: number; burst: number };
   saymotion: { baseUrl: string; clientId: string; clientSecret: string } | null;
   meshy: { baseUrl: string; apiKey: string } | null;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
@@ -57,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     localClientId: e.KINEMA_LOCAL_CLIENT_ID,
     localClientSecret: e.KINEMA_LOCAL_CLIENT_SECRET,
     localConcurrency: e.KINEMA_LOCAL_CONCURRENCY,
+    jobRate: { perMinute: e.KINEMA_JOB_RATE_PER_MIN, burst: e.KINEMA_JOB_BURST },
     saymotion:
       e.DM_CLIENT_ID && e.DM_CLIENT_SECRET
         ? { baseUrl: e.DM_API_SERVER_URL ?? 'https://service.deepmotion.com', clientId: e.DM_CLIENT_ID, clientSecret: e.DM_CLIENT_SECRET }

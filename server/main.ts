@@ -32,7 +32,7 @@ async function main() {
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     services.log.info('kinema studio listening', { url: `http://${host}:${info.port}`, dataDir: config.dataDir, resumedJobs: resumed });
-    if (process.stdout.isTTY) console.log(`\n  Kinema studio: http://${host}:${info.port}\n`);
+    console.log(`\n  Kinema studio is running at http://${host}:${info.port}  (Ctrl+C to stop)\n`);
   });
   let closing = false;
   const shutdown = async (signal: string) => {

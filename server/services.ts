@@ -5,6 +5,7 @@ import type { AssetCache } from './files/assetCache.ts';
 import type { EventBus } from './jobs/eventBus.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
 import type { JobStore } from './jobs/jobStore.ts';
+import type { RateLimiter } from './http/rateLimiter.ts';
 import type { Logger } from './log.ts';
 import type { Provider } from './providers/provider.ts';
 
@@ -17,4 +18,6 @@ export interface Services {
   cache: AssetCache;
   providers: ReadonlyMap<ProviderId, Provider>;
   version: string;
+  /** Per-client limit on job submissions. */
+  jobRateLimiter: RateLimiter;
 }

@@ -117,23 +117,137 @@ export const RefineRequest = z.strictObject({
   variants: variants.optional(),
 });
 export const RerunRequest = MotionOptions.extend({ ...editBase, kind: z.literal('rerun') }).strict();
+/** SayMotion's named 2D backdrops (shared/contracts/saymotion.md); `studio` is the 3D stage. */
+export const RENDER_BACKDROPS_2D = [
+  'Checker_Cloudscape', 'Golden_Age_Glitz', 'Inferno_Stage', 'Jungle_Grove', 'Mystic_Brick', 'Mystic_Concrete',
+  'Rainbow_Spotlight', 'Red_Carpet', 'Retro_Revue', 'Sakura_Dreamscape', 'Spotlit_Stage', 'Timbered_Retreat', 'Urban_Rooftop',
+] as const;
+export const RENDER_RESOLUTIONS = ['720p', '1080p'] as const;
+export const RENDER_FORMATS = ['mp4', 'webm', 'both'] as const;
+export const RENDER_CAM_MODES = ['cinematic', 'fixed', 'face'] as const;
 export const RenderRequest = z.strictObject({
   ...editBase,
   kind: z.literal('render'),
   bgColor: z.tuple([z.number().int().min(0).max(255), z.number().int().min(0).max(255), z.number().int().min(0).max(255), z.number().int().min(0).max(255)]).optional(),
   backdrop: z.string().max(100).optional(),
   shadow: z.boolean().optional(),
-  camMode: z.enum(['cinematic', 'fixed', 'face']).optional(),
+  camMode: z.enum(RENDER_CAM_MODES).optional(),
   camAngleDeg: z.number().min(-90).max(90).optional(),
+  /** Local renderer only (SayMotion picks its own size and always makes MP4). Default 720p. */
+  resolution: z.enum(RENDER_RESOLUTIONS, { error: `resolution must be one of: ${RENDER_RESOLUTIONS.join(', ')}` }).optional(),
+  /** Local renderer only: which video files to make. Default both (WebM keeps transparency). */
+  format: z.enum(RENDER_FORMATS, { error: `format must be one of: ${RENDER_FORMATS.join(', ')}` }).optional(),
+});
+export type RenderRequest = z.infer<typeof RenderRequest>;
+
+// Meshy-style character jobs (shared/contracts/meshy.md): rig a character, animate a rig, or make a
+// standalone clip from text. The local engine runs the same kinds offline.
+const jobRef = (field: string, what: string) =>
+  z
+    .string({ error: `${field} is required: ${what}` })
+    .regex(/^job_[a-z0-9]{8,40}$/, { error: `${field} must be a job id like job_… (${what})` });
+
+export const MESHY_TEXT_TO_MOTION_MAX_PROMPT = 400;
+export const DEFAULT_RIG_HEIGHT_METERS = 1.7;
+
+export const RigRequest = z
+  .strictObject({
+    ...base,
+    kind: z.literal('rig'),
+    characterId: z
+      .string({ error: 'characterId must be the id of a character from GET /api/characters' })
+      .regex(/^(mannequin|chr_[a-z0-9]{8,40})$/, { error: 'characterId must be "mannequin" or an uploaded character id like chr_… (see GET /api/characters)' })
+      .optional(),
+    sourceTaskId: z
+      .string({ error: 'sourceTaskId must be the id of a succeeded Meshy task with a humanoid model' })
+      .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'sourceTaskId must be a Meshy task id (letters, digits, - and _)' })
+      .optional(),
+    heightMeters: z
+      .number({ error: 'heightMeters must be the character height in metres, e.g. 1.7' })
+      .gt(0, { error: 'heightMeters must be more than 0 metres, e.g. 1.7' })
+      .max(20, { error: 'heightMeters must be at most 20 metres' })
+      .optional(),
+  })
+  .refine((r) => (r.characterId === undefined) !== (r.sourceTaskId === undefined), {
+    error: 'characterId: give exactly one source, either characterId (an uploaded character) or sourceTaskId (a Meshy task id)',
+    path: ['characterId'],
+  });
+
+export const POST_PROCESS_OPERATIONS = ['change_fps', 'fbx2usdz', 'extract_armature'] as const;
+export const PostProcess = z
+  .strictObject({
+    operation: z.enum(POST_PROCESS_OPERATIONS, { error: `postProcess.operation must be one of: ${POST_PROCESS_OPERATIONS.join(', ')}` }),
+    fps: z
+      .union([z.literal(24), z.literal(25), z.literal(30), z.literal(60)], { error: 'postProcess.fps must be 24, 25, 30 or 60' })
+      .optional(),
+  })
+  .refine((p) => p.fps === undefined || p.operation === 'change_fps', {
+    error: 'postProcess.fps only applies to operation "change_fps"; remove fps or change the operation',
+    path: ['fps'],
+  });
+
+export const AnimateRequest = z
+  .strictObject({
+    ...base,
+    kind: z.literal('animate'),
+    parentJobId: jobRef('parentJobId', 'the succeeded rig job whose character to animate'),
+    actionIds: z
+      .array(z.number({ error: 'actionIds must hold action ids from GET /api/library' }).int({ error: 'actionIds must hold whole-number action ids' }), {
+        error: 'actionIds must be a list of action ids from GET /api/library',
+      })
+      .min(1, { error: 'actionIds needs at least one action id from GET /api/library' })
+      .max(10, { error: 'actionIds takes at most 10 actions per job' })
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'actionIds must not repeat an action' })
+      .optional(),
+    motionJobId: jobRef('motionJobId', 'a succeeded textToMotion job').optional(),
+    postProcess: PostProcess.optional(),
+  })
+  .refine((r) => (r.actionIds === undefined) !== (r.motionJobId === undefined), {
+    error: 'actionIds: give exactly one motion source, either actionIds (library actions) or motionJobId (a textToMotion job)',
+    path: ['actionIds'],
+  });
+
+export const MOTION_MODES = ['prime', 'swift'] as const;
+export const TextToMotionRequest = z.strictObject({
+  ...base,
+  kind: z.literal('textToMotion'),
+  prompt: z
+    .string({ error: 'prompt is required: describe the motion, e.g. "a person jumps over a puddle"' })
+    .trim()
+    .min(1, { error: 'prompt must not be empty: describe the motion, e.g. "a person jumps"' })
+    .max(MESHY_TEXT_TO_MOTION_MAX_PROMPT, { error: `prompt is too long for text-to-motion: keep it under ${MESHY_TEXT_TO_MOTION_MAX_PROMPT} characters` }),
+  durationSec: z
+    .number({ error: 'durationSec is required: the clip length in seconds, 2 to 10 in 0.5 s steps' })
+    .min(2, { error: 'durationSec must be at least 2 seconds' })
+    .max(10, { error: 'durationSec must be at most 10 seconds' })
+    .refine((v) => Number.isInteger(v * 2), { error: 'durationSec must be in 0.5 s steps: 2, 2.5, 3 … 10' }),
+  mode: z.enum(MOTION_MODES, { error: 'mode must be "prime" (best quality, FBX) or "swift" (faster, BVH)' }).optional(),
 });
 
-export const JOB_KINDS = ['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'render'] as const;
+export type RigRequest = z.infer<typeof RigRequest>;
+export type AnimateRequest = z.infer<typeof AnimateRequest>;
+export type TextToMotionRequest = z.infer<typeof TextToMotionRequest>;
+export const ACTION_JOB_KINDS = ['rig', 'animate', 'textToMotion'] as const;
+export type ActionJobRequest = RigRequest | AnimateRequest | TextToMotionRequest;
+
+/** One entry of an action library (GET /api/library), the same shape for every provider. */
+export const LibraryEntry = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  key: z.string(),
+  category: z.string(),
+  subCategory: z.string(),
+  previewUrl: z.string().optional(),
+});
+export type LibraryEntry = z.infer<typeof LibraryEntry>;
+
+export const JOB_KINDS = ['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'render', ...ACTION_JOB_KINDS] as const;
 export const JobKind = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const CreateJobRequest = z.discriminatedUnion(
   'kind',
-  [Text2MotionRequest, InpaintRequest, MergeRequest, LoopRequest, RefineRequest, RerunRequest, RenderRequest],
+  [Text2MotionRequest, InpaintRequest, MergeRequest, LoopRequest, RefineRequest, RerunRequest, RenderRequest, RigRequest, AnimateRequest, TextToMotionRequest],
   { error: `kind must be one of: ${JOB_KINDS.join(', ')}` },
 );
 export type CreateJobRequest = z.infer<typeof CreateJobRequest>;
@@ -144,7 +258,7 @@ export const JobStatus = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof JobStatus>;
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'canceled'];
 
-export const FILE_FORMATS = ['glb', 'fbx', 'bvh', 'mp4', 'usdz', 'zip'] as const;
+export const FILE_FORMATS = ['glb', 'fbx', 'bvh', 'mp4', 'webm', 'usdz', 'zip'] as const;
 export const FileFormat = z.enum(FILE_FORMATS);
 export type FileFormat = z.infer<typeof FileFormat>;
 

@@ -13,3 +13,18 @@ export { text2motion } from './text2motion.ts';
 export { exportGlb } from './io/glb.ts';
 export { exportBvh } from './io/bvh.ts';
 export { encodeMotion, decodeMotion } from './io/encode.ts';
+
+// Edit operations (each returns new Motion objects; inputs are never modified).
+export type { InpaintParams } from './edit/inpaint.ts';
+export { inpaint } from './edit/inpaint.ts';
+export type { MergeParams } from './edit/merge.ts';
+export { merge, mergeLength } from './edit/merge.ts';
+export type { LoopParams } from './edit/loop.ts';
+export { loop } from './edit/loop.ts';
+export type { RefineParams } from './edit/refine.ts';
+export { refine } from './edit/refine.ts';
+
+// Post-processing as standalone operations on any motion.
+export { footLock } from './post/footlock.ts';
+export { poseFilter } from './post/filter.ts';
+export { physicsFilter } from './post/physics.ts';

@@ -8,10 +8,11 @@ import type { CreateJobRequest, Job } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
 import { requireProvider } from '../routes/requireProvider.ts';
 import type { Services } from '../services.ts';
+import { isActionJobRequest, resolveActionJob } from './resolveActionJob.ts';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
 
-export async function createJob(s: Services, request: CreateJobRequest, idempotencyKey: string | null): Promise<{ job: Job; replayed: boolean }> {
+export async function createJob(s: Services, request: CreateJobRequest, idempotencyKey: string | null, client = 'local'): Promise<{ job: Job; replayed: boolean }> {
   if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
     throw new HttpError(400, 'validation_error', 'Idempotency-Key must be 1–128 characters of letters, digits, _ . : or -.', 'Idempotency-Key');
   }
@@ -24,9 +25,11 @@ export async function createJob(s: Services, request: CreateJobRequest, idempote
     throw new HttpError(400, 'unsupported_operation', `${provider.name} does not support "${request.kind}" jobs. Supported: ${provider.capabilities().join(', ')}.`, 'kind');
   }
 
+  let parentRequest: Record<string, unknown> | null = null;
+  let actionRequest: CreateJobRequest | null = null;
   let parentJobId: string | null = null;
   let parentVariant: number | null = null;
-  if (request.kind !== 'text2motion') {
+  if (isVariantEdit(request)) {
     const parent = await s.store.get(request.parentJobId);
     if (!parent) throw new HttpError(404, 'not_found', `No job ${request.parentJobId}: pick the job to edit from the job list.`, 'parentJobId');
     if (parent.status !== 'succeeded') {
@@ -35,11 +38,21 @@ export async function createJob(s: Services, request: CreateJobRequest, idempote
     if (!parent.variants.some((v) => v.index === request.variant)) {
       throw new HttpError(400, 'validation_error', `variant must be one of the parent's variants: 1–${parent.variants.length}.`, 'variant');
     }
+    checkEditAgainstParent(request, parent);
     parentJobId = parent.id;
     parentVariant = request.variant;
+    parentRequest = parent.request;
+  } else if (isActionJobRequest(request)) {
+    ({ parentJobId, parentVariant, request: actionRequest } = await resolveActionJob(s, request));
   }
 
-  const resolved = withDefaults(request);
+  // Counted only for accepted submissions: a client fixing validation errors is not penalised.
+  const rate = s.jobRateLimiter.take(client);
+  if (!rate.allowed) {
+    throw new HttpError(429, 'rate_limited', `Too many job submissions from this client; try again in ${rate.retryAfterSec} s.`, undefined, { 'Retry-After': String(rate.retryAfterSec) });
+  }
+
+  const resolved = actionRequest ?? withDefaults(request, parentRequest);
   try {
     const job = await s.store.create({ provider: request.provider, request: resolved, parentJobId, parentVariant, idempotencyKey });
     s.runner.enqueue(job.id, job.provider);
@@ -54,16 +67,58 @@ export async function createJob(s: Services, request: CreateJobRequest, idempote
   }
 }
 
-/** Stores every option explicitly (and a concrete seed), so the job record alone reproduces the output. */
-function withDefaults(r: CreateJobRequest): CreateJobRequest {
+type VariantEdit = Extract<CreateJobRequest, { variant: number; parentJobId: string }>;
+const VARIANT_EDIT_KINDS = new Set<string>(['inpaint', 'merge', 'loop', 'refine', 'rerun', 'render']);
+
+/** Edits of one variant of a parent job (as opposed to new prompts or Meshy-style kinds). */
+function isVariantEdit(r: CreateJobRequest): r is VariantEdit {
+  return VARIANT_EDIT_KINDS.has(r.kind);
+}
+
+/** Edit parameters that only make sense against the parent's actual clip. */
+function checkEditAgainstParent(r: VariantEdit, parent: Job): void {
+  const variant = parent.variants.find((v) => v.index === r.variant);
+  if (!variant) return;
+  const dur = variant.durationSec;
+  if (r.kind === 'inpaint') {
+    for (const [i, iv] of r.intervals.entries()) {
+      if (iv.start >= dur) throw new HttpError(400, 'validation_error', `intervals[${i}].start is past the end of the clip (${dur.toFixed(2)} s).`, `intervals[${i}].start`);
+      if (iv.end > dur + 1e-6) throw new HttpError(400, 'validation_error', `intervals[${i}].end must be at most the clip length, ${dur.toFixed(2)} s.`, `intervals[${i}].end`);
+    }
+  }
+  if (r.kind === 'rerun' && r.provider === 'local' && parent.kind !== 'text2motion' && parent.kind !== 'rerun') {
+    throw new HttpError(400, 'unsupported_operation', `The local engine reruns prompt jobs; job ${parent.id} is a ${parent.kind} edit. Submit the ${parent.kind} again on its source: each submission uses a new seed.`, 'parentJobId');
+  }
+}
+
+const MOTION_OPTION_KEYS = ['characterId', 'variants', 'durationSec', 'footLocking', 'poseFiltering', 'physicsFilter'] as const;
+
+/**
+ * Stores every option explicitly (and a concrete seed), so the job record alone reproduces the
+ * output. A rerun starts from its parent's options and applies only what the user changed.
+ */
+function withDefaults(r: CreateJobRequest, parentRequest: Record<string, unknown> | null): CreateJobRequest {
   const seed = () => crypto.randomInt(0, 2 ** 31 - 1);
   switch (r.kind) {
+    case 'rerun': {
+      const inherited = Object.fromEntries(MOTION_OPTION_KEYS.filter((k) => parentRequest?.[k] !== undefined).map((k) => [k, parentRequest![k]]));
+      const merged = { ...inherited, ...r } as typeof r;
+      return {
+        ...merged,
+        characterId: merged.characterId ?? 'mannequin',
+        variants: merged.variants ?? 1,
+        durationSec: merged.durationSec ?? 0,
+        footLocking: merged.footLocking ?? 'auto',
+        poseFiltering: merged.poseFiltering ?? 0,
+        physicsFilter: merged.physicsFilter ?? true,
+        seed: r.seed ?? seed(),
+      };
+    }
     case 'text2motion':
-    case 'rerun':
       return {
         ...r,
         characterId: r.characterId ?? 'mannequin',
-        variants: r.variants ?? (r.kind === 'rerun' ? 1 : 1),
+        variants: r.variants ?? 1,
         durationSec: r.durationSec ?? 0,
         footLocking: r.footLocking ?? 'auto',
         poseFiltering: r.poseFiltering ?? 0,

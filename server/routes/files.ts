@@ -14,6 +14,7 @@ const CONTENT_TYPES: Record<FileFormat, string> = {
   fbx: 'application/octet-stream',
   bvh: 'application/octet-stream',
   mp4: 'video/mp4',
+  webm: 'video/webm',
   usdz: 'model/vnd.usdz+zip',
   zip: 'application/zip',
 };

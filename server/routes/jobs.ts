@@ -5,6 +5,7 @@ import { JOB_ID_PATTERN } from '../jobs/jobStore.ts';
 import { HttpError } from '../http/errors.ts';
 import { readJson } from '../http/readJson.ts';
 import type { Services } from '../services.ts';
+import { clientKey } from '../http/clientKey.ts';
 
 export function requireJobId(id: string): string {
   if (!JOB_ID_PATTERN.test(id)) throw new HttpError(404, 'not_found', `No job "${id.slice(0, 64)}": job ids look like job_… (see GET /api/jobs).`, 'id');
@@ -15,7 +16,7 @@ export function jobRoutes(s: Services) {
   return new Hono()
     .post('/jobs', async (c) => {
       const request = await readJson(c, CreateJobRequest);
-      const { job, replayed } = await createJob(s, request, c.req.header('idempotency-key') ?? null);
+      const { job, replayed } = await createJob(s, request, c.req.header('idempotency-key') ?? null, clientKey(c));
       if (replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(job, replayed ? 200 : 201);
     })

@@ -111,3 +111,21 @@ describe('discovery routes', () => {
     expect(JSON.stringify(res.body.components.schemas.CreateJobRequest)).toContain('text2motion');
   });
 });
+
+describe('rate limit on job submission', () => {
+  it('answers 429 with Retry-After once a client exceeds its burst, without counting rejected requests', async () => {
+    const limited = await startTestServer({ KINEMA_JOB_BURST: '2', KINEMA_JOB_RATE_PER_MIN: '6' });
+    try {
+      const body = { provider: 'local', kind: 'text2motion', prompt: 'wave', durationSec: 1 };
+      for (let i = 0; i < 5; i++) expect((await limited.json('POST', '/api/jobs', { ...body, variants: 99 })).status).toBe(400);
+      expect((await limited.json('POST', '/api/jobs', body)).status).toBe(201);
+      expect((await limited.json('POST', '/api/jobs', body)).status).toBe(201);
+      const third = await limited.json('POST', '/api/jobs', body);
+      expect(third.status).toBe(429);
+      expect(third.body.error.code).toBe('rate_limited');
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -9,6 +9,8 @@ export function createQueryClient(): QueryClient {
         refetchOnWindowFocus: false,
         retry: (count, err) => {
           if (isApiRequestError(err) && err.status >= 400 && err.status < 500) return false;
+          // Server unreachable: one quick retry, then say so (the health check keeps probing in the background).
+          if (isApiRequestError(err) && err.isNetwork) return count < 1;
           return count < 2;
         },
       },

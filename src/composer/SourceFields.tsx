@@ -29,8 +29,25 @@ export function SourceFields({ errors, onEdit }: Props) {
 
   const current = providers.data?.find((p) => p.id === provider);
 
+  const loadError = providers.error ?? characters.error;
+
   return (
     <div className="grid grid-cols-2 gap-2">
+      {loadError && (
+        <p role="alert" className="col-span-2 rounded-md border border-amber-400/25 bg-amber-400/[0.07] px-2 py-1.5 text-[11px] text-amber-200">
+          Couldn’t load {providers.error ? 'providers' : 'characters'}: {describeError(loadError)}{' '}
+          <button
+            type="button"
+            className="font-medium underline hover:text-fg"
+            onClick={() => {
+              if (providers.isError) void providers.refetch();
+              if (characters.isError) void characters.refetch();
+            }}
+          >
+            Retry
+          </button>
+        </p>
+      )}
       <div>
         <label className="field-label" htmlFor="provider-select">
           Provider
@@ -53,14 +70,7 @@ export function SourceFields({ errors, onEdit }: Props) {
             </option>
           ))}
         </select>
-        {providers.isError ? (
-          <p className="mt-1 text-[11px] text-amber-300">
-            Providers unavailable: {describeError(providers.error)}{' '}
-            <button type="button" className="underline hover:text-fg" onClick={() => void providers.refetch()}>
-              Retry
-            </button>
-          </p>
-        ) : current && !current.configured ? (
+        {current && !current.configured ? (
           <p className="mt-1 text-[11px] text-amber-300">Not configured: add its API keys to the server's .env.</p>
         ) : null}
         <FieldError field="provider" message={errors.provider} />
@@ -93,14 +103,6 @@ export function SourceFields({ errors, onEdit }: Props) {
             <option value="">Default</option>
           )}
         </select>
-        {characters.isError && (
-          <p className="mt-1 text-[11px] text-amber-300">
-            Characters unavailable: {describeError(characters.error)}{' '}
-            <button type="button" className="underline hover:text-fg" onClick={() => void characters.refetch()}>
-              Retry
-            </button>
-          </p>
-        )}
         <FieldError field="characterId" message={errors.characterId} />
       </div>
     </div>

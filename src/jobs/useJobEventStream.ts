@@ -19,6 +19,8 @@ export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 export const useStreamStatus = create<{ status: StreamStatus }>()(() => ({ status: 'connecting' }));
 
 const REOPEN_AFTER_MS = 3000;
+/** While the stream is down, poll so progress never freezes silently. */
+const POLL_WHILE_DOWN_MS = 4000;
 
 export function useJobEventStream(url = '/api/events'): void {
   const qc = useQueryClient();
@@ -27,6 +29,14 @@ export function useJobEventStream(url = '/api/events'): void {
     if (typeof EventSource === 'undefined') return;
     let source: EventSource | null = null;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+    let pollTimer: ReturnType<typeof setInterval> | undefined;
+    const startPolling = () => {
+      pollTimer ??= setInterval(() => void qc.invalidateQueries({ queryKey: queryKeys.jobs.all() }), POLL_WHILE_DOWN_MS);
+    };
+    const stopPolling = () => {
+      clearInterval(pollTimer);
+      pollTimer = undefined;
+    };
     let everOpened = false;
     let disposed = false;
 
@@ -40,11 +50,15 @@ export function useJobEventStream(url = '/api/events'): void {
       source = s;
       s.addEventListener('open', () => {
         if (everOpened) void qc.invalidateQueries({ queryKey: queryKeys.jobs.all() });
+        // The server is back: anything that failed while it was away (providers, list…) loads again.
+        void qc.invalidateQueries({ predicate: (q) => q.state.status === 'error' });
         everOpened = true;
+        stopPolling();
         useStreamStatus.setState({ status: 'live' });
       });
       s.addEventListener('error', () => {
         useStreamStatus.setState({ status: 'reconnecting' });
+        startPolling();
         if (s.readyState === EventSource.CLOSED && !disposed) {
           s.close();
           reopenTimer = setTimeout(open, REOPEN_AFTER_MS);
@@ -57,6 +71,7 @@ export function useJobEventStream(url = '/api/events'): void {
     return () => {
       disposed = true;
       clearTimeout(reopenTimer);
+      stopPolling();
       source?.close();
     };
   }, [qc, url]);

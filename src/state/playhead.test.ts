@@ -64,11 +64,33 @@ describe('playhead', () => {
     expect(renders).toBe(before + 1);
   });
 
+  it('autoplays a fresh clip only when asked', () => {
+    playhead.loaded({ duration: 2, fps: 30, clipName: null, autoplay: true });
+    expect(transport.getState().playing).toBe(true);
+    playhead.loaded({ duration: 2, fps: 30, clipName: null });
+    expect(transport.getState().playing).toBe(false);
+  });
+
   it('clears on a new load', () => {
     playhead.loaded({ duration: 2, fps: 30, clipName: 'a' });
     playhead.seek(1);
     playhead.beginLoad();
     expect(transport.getState()).toMatchObject({ status: 'loading', duration: 0, clipName: null });
     expect(playhead.time).toBe(0);
+  });
+
+  it('keeps the moment when switching to another variant', () => {
+    playhead.loaded({ duration: 4, fps: 30, clipName: 'v1' });
+    playhead.seek(2.5);
+    playhead.play();
+    playhead.beginLoad({ keepTime: true });
+    expect(transport.getState().status).toBe('loading');
+    playhead.loaded({ duration: 2, fps: 30, clipName: 'v2' });
+    expect(playhead.time).toBe(2); // clamped to the shorter clip
+    expect(transport.getState().playing).toBe(true);
+    playhead.beginLoad();
+    playhead.loaded({ duration: 4, fps: 30, clipName: 'other job' });
+    expect(playhead.time).toBe(0);
+    expect(transport.getState().playing).toBe(false);
   });
 });

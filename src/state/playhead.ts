@@ -45,6 +45,8 @@ type TimeListener = (time: number) => void;
 
 const clock = {
   time: 0,
+  /** Where to continue after the clip being loaded arrives (A/B-ing variants keeps the moment); null = start. */
+  resume: null as { time: number; playing: boolean } | null,
   /** performance.now() of the previous tick while playing; null right after play() so the first tick adds 0. */
   lastTick: null as number | null,
 };
@@ -129,30 +131,42 @@ export const playhead = {
     return next.playing;
   },
 
-  /** A new clip is about to load: stop, and tell everyone nothing is playable yet. */
-  beginLoad(): void {
+  /**
+   * A new clip is about to load: stop, and tell everyone nothing is playable yet. With `keepTime`, the next
+   * clip continues at the current time and play state (switching between variants of one job to compare them).
+   */
+  beginLoad(opts: { keepTime?: boolean } = {}): void {
+    const s = transport.getState();
+    clock.resume = opts.keepTime && s.status === 'ready' ? { time: clock.time, playing: s.playing } : null;
     transport.setState({ playing: false, status: 'loading', error: null, clipName: null, duration: 0 });
     clock.time = 0;
     emit();
   },
 
-  /** The clip is in the scene; start from frame 0. */
-  loaded(clip: { duration: number; fps: number; clipName: string | null }): void {
-    clock.time = 0;
+  /**
+   * The clip is in the scene; start from frame 0 (or where beginLoad asked to resume). A fresh clip plays at
+   * once when `autoplay` is set: the first thing anyone wants after generating is to see it move.
+   */
+  loaded(clip: { duration: number; fps: number; clipName: string | null; autoplay?: boolean }): void {
+    const duration = Math.max(0, clip.duration);
+    const resume = clock.resume;
+    clock.resume = null;
+    clock.time = resume ? clampTime(resume.time, duration) : 0;
     clock.lastTick = null;
     transport.setState({
       status: 'ready',
       error: null,
-      duration: Math.max(0, clip.duration),
+      duration,
       fps: clip.fps > 0 ? clip.fps : DEFAULT_FPS,
       clipName: clip.clipName,
-      playing: false,
+      playing: (resume ? resume.playing : clip.autoplay === true) && duration > 0,
     });
     emit();
     requestRender?.();
   },
 
   failed(message: string): void {
+    clock.resume = null;
     transport.setState({ status: 'error', error: message, playing: false, duration: 0, clipName: null });
     clock.time = 0;
     emit();
@@ -160,6 +174,7 @@ export const playhead = {
 
   /** Nothing to show (no job selected, or the job has no variants yet). */
   clear(): void {
+    clock.resume = null;
     transport.setState({ status: 'empty', error: null, playing: false, duration: 0, clipName: null });
     clock.time = 0;
     emit();
@@ -178,6 +193,7 @@ export const playhead = {
     transport.setState({ ...INITIAL });
     clock.time = 0;
     clock.lastTick = null;
+    clock.resume = null;
     listeners.clear();
     requestRender = null;
   },

@@ -1,5 +1,6 @@
 /** Transport bar under the viewport: play/pause, frame stepping, time/frame readout, scrub track, loop, speed. */
 import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { playhead, transport } from '../state/playhead.ts';
@@ -14,7 +15,7 @@ function IconButton(props: {
   label: string;
   onClick: () => void;
   disabled: boolean;
-  children: React.ReactNode;
+  children: ReactNode;
   testId: string;
   active?: boolean;
 }) {
@@ -97,7 +98,11 @@ export function Timeline() {
       <div className="flex w-[150px] shrink-0 flex-col leading-tight">
         <Readout fps={fps} />
         <span className="font-mono text-[10px] text-faint tabular-nums">
-          {ready ? `${duration.toFixed(2)} s · ${lastFrame(duration, fps) + 1} frames @ ${fps}` : 'no clip'}
+          {ready
+            ? `${duration.toFixed(2)} s · ${lastFrame(duration, fps) + 1} frames @ ${fps}`
+            : status === 'loading'
+              ? 'loading clip…'
+              : 'no clip'}
         </span>
       </div>
 

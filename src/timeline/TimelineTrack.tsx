@@ -99,7 +99,7 @@ export function TimelineTrack({ duration, fps, enabled }: Props) {
           <div key={t} aria-hidden className="absolute inset-y-0" style={{ left }}>
             <div className="h-full w-px bg-white/8" />
             <span className="absolute top-0.5 left-1 font-mono text-[10px] text-faint tabular-nums">
-              {Number.isInteger(t) ? `${t}s` : `${t.toFixed(step < 0.1 ? 2 : 1)}`}
+              {`${Number.isInteger(t) ? t : t.toFixed(step < 0.1 ? 2 : 1)}s`}
             </span>
           </div>
         );

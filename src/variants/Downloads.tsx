@@ -4,11 +4,11 @@ import { formatBytes } from '../lib/format.ts';
 import { DownloadIcon } from '../ui/icons.tsx';
 
 const FORMAT_HINT: Partial<Record<VariantFile['format'], string>> = {
-  glb: 'glTF binary · mesh + skeleton + clip',
-  fbx: 'FBX · Maya, Blender, Unreal, Unity',
-  bvh: 'BVH · skeleton motion only',
+  glb: 'Mesh, skin and clip',
+  fbx: 'For Maya, Blender, UE, Unity',
+  bvh: 'Skeleton motion only',
   mp4: 'Rendered video',
-  usdz: 'USDZ · Apple AR',
+  usdz: 'Apple AR Quick Look',
   zip: 'Archive',
 };
 

@@ -85,7 +85,7 @@ export function ClipModel({ url, frameOnLoad, showSkeleton, onFramed }: Props) {
         onFramed(framing);
       }
       if (clip) {
-        playhead.loaded({ duration, fps: detectFps(clip.tracks), clipName: clip.name || null });
+        playhead.loaded({ duration, fps: detectFps(clip.tracks), clipName: clip.name || null, autoplay: true });
       } else {
         playhead.failed('This GLB has no animation clip, so there is nothing to play. Download it to inspect it in a DCC tool.');
       }

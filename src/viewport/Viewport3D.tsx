@@ -24,6 +24,8 @@ export interface Viewport3DProps {
   reloadToken: number;
   showGrid: boolean;
   showSkeleton: boolean;
+  /** Other variants' GLBs, fetched in the background so switching takes is instant. */
+  preloadUrls: readonly string[];
 }
 
 /** Lets seeks and the UI draw a frame although the canvas renders on demand. */
@@ -31,9 +33,7 @@ function RenderBridge({ framing }: { framing: Framing | null }) {
   const invalidate = useThree((s) => s.invalidate);
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const controls = useThree((s) => s.controls) as unknown as { target: { copy(v: unknown): unknown }; update(): void } | null;
-  const get = useThree((s) => s.get);
   useEffect(() => {
-    (window as any).__DBG = get; // TEMP
     playhead.setRenderRequest(invalidate);
     return () => playhead.setRenderRequest(null);
   }, [invalidate]);
@@ -59,9 +59,18 @@ function describeLoadError(e: Error): string {
   return `Couldn't load this variant's GLB (${msg}). Retry, or download the file to inspect it elsewhere.`;
 }
 
-export default function Viewport3D({ url, frameKey, reloadToken, showGrid, showSkeleton }: Viewport3DProps) {
+export default function Viewport3D({ url, frameKey, reloadToken, showGrid, showSkeleton, preloadUrls }: Viewport3DProps) {
   const [framing, setFraming] = useState<Framing | null>(null);
   const framedKey = useRef<string | null>(null);
+
+  const preloadKey = preloadUrls.join('|');
+  useEffect(() => {
+    // After the visible clip has had a head start; failures here surface only if that variant is opened.
+    const t = setTimeout(() => {
+      for (const u of preloadKey.split('|')) if (u) useLoader.preload(GLTFLoader, u);
+    }, 300);
+    return () => clearTimeout(t);
+  }, [preloadKey]);
 
   // Drop a cached failure before the retry renders (the loader cache would rethrow it).
   useMemo(() => {

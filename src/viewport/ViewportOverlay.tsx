@@ -30,6 +30,9 @@ function Card({ tone = 'neutral', children, testId }: { tone?: 'neutral' | 'erro
 
 export interface OverlayProps {
   showEmpty: boolean;
+  /** The job list could not be loaded (server down): shown when nothing else explains the empty stage. */
+  listError: unknown;
+  onRetryList: () => void;
   jobId: string | null;
   job: Job | undefined;
   jobError: unknown;
@@ -46,6 +49,16 @@ export function ViewportOverlay(p: OverlayProps) {
   let content: ReactNode = null;
   if (p.showEmpty) {
     content = <EmptyState />;
+  } else if (!p.jobId && p.listError) {
+    content = (
+      <Card tone="error" testId="viewport-error">
+        <p className="font-medium text-red-200">Nothing to show yet: the job list didn’t load</p>
+        <p className="mt-1 text-[12px] text-red-200/75">{describeError(p.listError)}</p>
+        <Button size="sm" className="mt-3" onClick={p.onRetryList}>
+          Retry
+        </Button>
+      </Card>
+    );
   } else if (p.jobId && p.jobError) {
     const notFound = typeof p.jobError === 'object' && p.jobError !== null && (p.jobError as { status?: number }).status === 404;
     content = (

@@ -3,7 +3,7 @@
  * `Viewport3D`, loaded with React.lazy so Vite splits three.js, R3F and drei into their own chunk.
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Suspense, lazy, useLayoutEffect, useState } from 'react';
+import { Suspense, lazy, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { jobsListQuery } from '../api/queries.ts';
@@ -73,13 +73,20 @@ export function ViewportPanel() {
   const [reloadToken, setReloadToken] = useState(0);
 
   const glbUrl = job?.status === 'succeeded' ? (variant?.files.find((f) => f.format === 'glb')?.url ?? null) : null;
+  const preloadUrls =
+    job?.status === 'succeeded'
+      ? job.variants.flatMap((v) => v.files.filter((f) => f.format === 'glb' && f.url !== glbUrl).map((f) => f.url))
+      : [];
   const showEmpty = !jobId && list.isSuccess && flattenJobs(list.data).length === 0;
 
   // Before paint, so nothing (timeline, test handle) sees the previous clip as ready for the new selection.
+  // Another variant of the same job continues at the same moment, so takes can be compared frame by frame.
+  const lastJobId = useRef<string | null>(null);
   useLayoutEffect(() => {
-    if (glbUrl) playhead.beginLoad();
+    if (glbUrl) playhead.beginLoad({ keepTime: lastJobId.current === jobId });
     else playhead.clear();
-  }, [glbUrl, reloadToken]);
+    lastJobId.current = glbUrl ? jobId : null;
+  }, [glbUrl, jobId, reloadToken]);
 
   return (
     <div data-testid="viewport" className="relative h-full min-h-0 w-full overflow-hidden bg-[#14161a]">
@@ -91,6 +98,7 @@ export function ViewportPanel() {
             reloadToken={reloadToken}
             showGrid={showGrid}
             showSkeleton={showSkeleton}
+            preloadUrls={preloadUrls}
           />
         </Suspense>
       </ErrorBoundary>
@@ -98,6 +106,8 @@ export function ViewportPanel() {
       {jobId && variant && glbUrl && <ClipBadge jobId={jobId} variant={variant.index} />}
       <ViewportOverlay
         showEmpty={showEmpty}
+        listError={list.isError ? list.error : null}
+        onRetryList={() => void list.refetch()}
         jobId={jobId}
         job={job}
         jobError={query.isError ? query.error : null}

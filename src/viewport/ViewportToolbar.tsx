@@ -1,4 +1,5 @@
 /** Viewport view toggles (top right): frame subject, skeleton overlay, grid. */
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../state/editorStore.ts';
 import { viewportCommands } from '../state/viewportCommands.ts';
@@ -14,7 +15,7 @@ function ToolButton({
   label: string;
   pressed?: boolean;
   onClick: () => void;
-  children: React.ReactNode;
+  children: ReactNode;
   testId: string;
 }) {
   return (

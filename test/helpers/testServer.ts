@@ -19,9 +19,15 @@ export interface TestServer {
 
 export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, logSink?: (line: string) => void): Promise<TestServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kinema-test-'));
-  const config = loadConfig({ KINEMA_DATA_DIR: dir, ...env });
+  // Tests submit many jobs quickly; the rate limit has its own test with a small burst.
+  const config = loadConfig({ KINEMA_DATA_DIR: dir, KINEMA_JOB_BURST: '10000', ...env });
   const services = await createServices(config, logSink ? createLogger('debug', secretValues(config), logSink) : createLogger('silent', []));
-  const app = createApp(services, { distDir: path.join(dir, 'no-dist') });
+  // API tests do not need the real SPA build (the e2e tests use it); a one-page stand-in keeps the
+  // SPA fallback routes behaving as in production.
+  const distDir = path.join(dir, 'dist');
+  fs.mkdirSync(distDir, { recursive: true });
+  fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>Kinema</title><div id="root"></div>');
+  const app = createApp(services, { distDir });
   const json: TestServer['json'] = async (method, url, body, headers = {}) => {
     const res = await app.request(url, {
       method,

@@ -22,32 +22,71 @@ function hipPos(root: Float32Array, f: number, side: number): void {
   hip[0] = root[f * 3]! + off[0]!; hip[1] = root[f * 3 + 1]! + off[1]!; hip[2] = root[f * 3 + 2]! + off[2]!;
 }
 
+/**
+ * Lowest ankle height at which no sole point (heel, ball, toe tip) of a foot with this pitch and toe
+ * bend is below the floor. Generators place feet analytically; this catches the combinations they
+ * do not model (a pointed foot at landing, a tilted foot during a transition).
+ */
+export function minAnkleHeight(pitch: number, toe: number): number {
+  const c = Math.cos(pitch), s = Math.sin(pitch);
+  const heel = -0.08 * c + 0.05 * s;
+  const ball = -0.06 * c - 0.13 * s;
+  const tp = pitch - toe;
+  const tip = ball - 0.02 * Math.cos(tp) - 0.07 * Math.sin(tp);
+  return -Math.min(heel, ball, tip);
+}
+
+/** Leg extension the pelvis drop aims for: a little short of straight so knees never lock and snap. */
+const DROP_REACH = LEG_REACH * 0.992;
+const MAX_DROP = 0.25;
+
 export function finishTrack(tr: Track): Motion {
   const m = createMotion(tr.n, tr.fps);
   m.rot.set(tr.rot);
   m.rootPos.set(tr.root);
   m.contacts.set(tr.contacts);
-  const legFk = new Float32Array(8 * 4);
-  for (let f = 0; f < tr.n; f++) {
+  const n = tr.n;
+  const need = new Float64Array(n);
+  for (let f = 0; f < n; f++) {
     const base = f * JOINT_COUNT * 4;
     const ho = base + J.hips * 4;
     qYaw(yq, tr.yaw[f]!);
     hipsQ[0] = tr.rot[ho]!; hipsQ[1] = tr.rot[ho + 1]!; hipsQ[2] = tr.rot[ho + 2]!; hipsQ[3] = tr.rot[ho + 3]!;
     qMul(hipsQ, yq, hipsQ);
     m.rot[ho] = hipsQ[0]!; m.rot[ho + 1] = hipsQ[1]!; m.rot[ho + 2] = hipsQ[2]!; m.rot[ho + 3] = hipsQ[3]!;
-    // Pelvis drop needed so both goals are reachable.
-    let drop = 0;
+    // How far the pelvis must come down so both goals are comfortably reachable.
     for (let s = 0; s < 2; s++) {
       if (tr.ikw[f * 2 + s]! <= 0) continue;
-      hipPos(m.rootPos, f, s);
       const o = (f * 2 + s) * FOOT_STRIDE;
+      if (tr.feet[o + 6]! === 0) tr.feet[o + 1] = Math.max(tr.feet[o + 1]!, minAnkleHeight(tr.feet[o + 4]!, tr.feet[o + 5]!));
+      hipPos(m.rootPos, f, s);
       const dx = tr.feet[o]! - hip[0]!, dz = tr.feet[o + 2]! - hip[2]!;
       const h2 = dx * dx + dz * dz;
-      if (h2 >= LEG_REACH * LEG_REACH) continue;
-      const maxY = tr.feet[o + 1]! + Math.sqrt(LEG_REACH * LEG_REACH - h2);
-      drop = Math.max(drop, hip[1]! - maxY);
+      if (h2 >= DROP_REACH * DROP_REACH) continue;
+      need[f] = Math.max(need[f]!, hip[1]! - (tr.feet[o + 1]! + Math.sqrt(DROP_REACH * DROP_REACH - h2)));
     }
+  }
+  // Smooth the drop without ever falling short of it: dilate (running max), then average over the
+  // same radius. The pelvis then eases down before a long step instead of dipping on one frame.
+  const r = Math.max(1, Math.round(0.08 * tr.fps));
+  const dil = new Float64Array(n);
+  for (let f = 0; f < n; f++) {
+    let v = 0;
+    for (let k = Math.max(0, f - r); k <= Math.min(n - 1, f + r); k++) v = Math.max(v, need[k]!);
+    dil[f] = v;
+  }
+  for (let f = 0; f < n; f++) {
+    let sum = 0, c = 0;
+    for (let k = Math.max(0, f - r); k <= Math.min(n - 1, f + r); k++) { sum += dil[k]!; c++; }
+    // Capped: a goal that would need the hips near the floor is a planning error, not something to chase.
+    const drop = Math.min(MAX_DROP, Math.max(sum / c, need[f]!));
     if (drop > 0) m.rootPos[f * 3 + 1] = m.rootPos[f * 3 + 1]! - drop;
+  }
+  const legFk = new Float32Array(8 * 4);
+  for (let f = 0; f < n; f++) {
+    const base = f * JOINT_COUNT * 4;
+    const ho = base + J.hips * 4;
+    hipsQ[0] = m.rot[ho]!; hipsQ[1] = m.rot[ho + 1]!; hipsQ[2] = m.rot[ho + 2]!; hipsQ[3] = m.rot[ho + 3]!;
     for (let s = 0 as 0 | 1; s < 2; s = (s + 1) as 0 | 1) {
       const w = tr.ikw[f * 2 + s]!;
       if (w <= 0) continue;

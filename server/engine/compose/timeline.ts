@@ -25,7 +25,7 @@ import { inertializeQuat, inertializeScalar } from './inertialize.ts';
 import { finishTrack } from './finish.ts';
 import type { Segment } from './fit.ts';
 import { jumpParamsOf } from './fit.ts';
-import { synthAction, layerGesture, hasLayer } from './dispatch.ts';
+import { synthAction, layerGesture } from './dispatch.ts';
 
 /** Half-life of transition offsets: short enough to feel responsive, long enough to hide pose jumps. */
 export const TRANSITION_HALF_LIFE = 0.1;
@@ -73,11 +73,10 @@ export function synthesizeSegments(segments: readonly Segment[], frames: number,
     if (a === 'jump' || a === 'hop') synthJump(ctx, jumpParamsOf(seg.step));
     else if (a === 'sit') synthSit(ctx, 'down');
     else if (a === 'standUp') synthSit(ctx, 'up');
-    else if (a === 'idle' || isUpperBody(a) && !hasLayer(a) || STEPPING(a)) {
+    else if (a === 'idle' || isUpperBody(a) || STEPPING(a)) {
+      // Gestures sequenced on their own ride on idle (or on the seated hold when sitting).
       if (st.posture === 'sit') synthSit(ctx, 'down'); else synthIdle(ctx);
-    } else if (isUpperBody(a) && hasLayer(a)) {
-      if (st.posture === 'sit') synthSit(ctx, 'down'); else synthIdle(ctx, { lookAround: a === 'lookAround' ? 0.9 : 0 });
-    } else synthAction(ctx, seg.step);
+    } else synthAction(ctx, seg.step, i === segments.length - 1);
     if (isUpperBody(a)) applyLayer(tr, seg.step, ctxFor(seg.start, seg.n, `gesture${i}`));
     overlays(tr, seg, ctxFor(seg.start, seg.n, `with${i}`));
     i++;

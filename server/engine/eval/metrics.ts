@@ -6,6 +6,8 @@ import { fkAll, fkPositions } from '../core/fk.ts';
 import type { Motion } from '../core/motion.ts';
 import { LEG } from '../core/skeleton.ts';
 import { lowestSole } from '../post/footlock.ts';
+import { bvhPositions, bvhRestHeight } from '../io/bvhRead.ts';
+import type { BvhClip } from '../io/bvhRead.ts';
 
 /** Joint positions of a clip: frames × joints × 3 in metres, plus what the metrics need to know about it. */
 export interface PositionClip {
@@ -188,4 +190,27 @@ export function variantDiversity(clips: readonly PositionClip[]): { mean: number
     sum += d; n++; min = Math.min(min, d);
   }
   return { mean: n ? sum / n : 0, min: n ? min : 0 };
+}
+
+/**
+ * Metrics input from external BVH mocap: positions scaled to metres (by default assuming the rest
+ * pose is 1.7 m tall), feet = joints named like toes, and the floor at the 1st percentile of the
+ * lowest joint (engine.md §4.3), subtracted so the floor sits at 0.
+ */
+export function clipFromBvh(bvh: BvhClip, scale?: number): PositionClip {
+  const s = scale ?? 1.7 / Math.max(1e-6, bvhRestHeight(bvh));
+  const pos = bvhPositions(bvh, s);
+  const jc = bvh.joints.length;
+  let feet = bvh.joints.map((j, i) => (/toe/i.test(j.name) ? i : -1)).filter((i) => i >= 0);
+  if (!feet.length) feet = bvh.joints.map((j, i) => (/foot|ankle/i.test(j.name) ? i : -1)).filter((i) => i >= 0);
+  const lows = new Float64Array(bvh.frames);
+  for (let f = 0; f < bvh.frames; f++) {
+    let lo = Infinity;
+    for (let j = 0; j < jc; j++) lo = Math.min(lo, pos[(f * jc + j) * 3 + 1]!);
+    lows[f] = lo;
+  }
+  const sorted = Array.from(lows).sort((a, b) => a - b);
+  const floor = sorted[Math.floor(0.01 * (sorted.length - 1))] ?? 0;
+  for (let k = 1; k < pos.length; k += 3) pos[k] = pos[k]! - floor;
+  return { fps: 1 / bvh.frameTime, frames: bvh.frames, joints: jc, pos, feet };
 }

@@ -7,7 +7,7 @@
  */
 import { cloneMotion } from '../core/motion.ts';
 import type { Motion } from '../core/motion.ts';
-import { qExp, qLog, qMul, qMulInvA, qNormalize } from '../core/quat.ts';
+import { qExp, qHeading, qLog, qMul, qMulInvA, qNormalize, qYaw } from '../core/quat.ts';
 
 /** Butterworth 2nd-order low-pass coefficients (bilinear transform with pre-warping). */
 function butter2(cutoff: number, fps: number): [number, number, number, number, number] {
@@ -57,6 +57,22 @@ export function poseFilter(m: Motion, strength: number): Motion {
   const fc = cutoffFor(strength);
   const ch = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const q = new Float64Array(4), ref = new Float64Array(4), v = new Float64Array(3);
+  const src = m.rot.slice();
+  // The root joint can turn any number of times (a 360° spin), which no single log map covers:
+  // filter its heading as an unwrapped angle and only its heading-relative tilt in log space.
+  const heading = new Float64Array(n);
+  const yq = new Float64Array(4), rq = new Float64Array(4);
+  for (let f = 0; f < n; f++) {
+    const o = f * jc * 4;
+    rq[0] = m.rot[o]!; rq[1] = m.rot[o + 1]!; rq[2] = m.rot[o + 2]!; rq[3] = m.rot[o + 3]!;
+    let h = qHeading(rq);
+    if (f > 0) h += 2 * Math.PI * Math.round((heading[f - 1]! - h) / (2 * Math.PI));
+    heading[f] = h;
+    qYaw(yq, -h);
+    qMul(rq, yq, rq);
+    src[o] = rq[0]!; src[o + 1] = rq[1]!; src[o + 2] = rq[2]!; src[o + 3] = rq[3]!;
+  }
+  filtfilt(heading, fc, m.fps);
   for (let j = 0; j < jc; j++) {
     // Hemisphere-align over time and build a reference (normalised mean) for the log map.
     let px = 0, py = 0, pz = 0, pw = 1;
@@ -64,7 +80,7 @@ export function poseFilter(m: Motion, strength: number): Motion {
     const aligned = new Float64Array(n * 4);
     for (let f = 0; f < n; f++) {
       const o = (f * jc + j) * 4;
-      let x = m.rot[o]!, y = m.rot[o + 1]!, z = m.rot[o + 2]!, w = m.rot[o + 3]!;
+      let x = src[o]!, y = src[o + 1]!, z = src[o + 2]!, w = src[o + 3]!;
       if (f > 0 && x * px + y * py + z * pz + w * pw < 0) { x = -x; y = -y; z = -z; w = -w; }
       aligned[f * 4] = x; aligned[f * 4 + 1] = y; aligned[f * 4 + 2] = z; aligned[f * 4 + 3] = w;
       px = x; py = y; pz = z; pw = w;
@@ -91,6 +107,7 @@ export function poseFilter(m: Motion, strength: number): Motion {
       v[0] = ch[0]![f]!; v[1] = ch[1]![f]!; v[2] = ch[2]![f]!;
       qExp(q, v);
       qMul(q, ref, q);
+      if (j === 0) { qYaw(yq, heading[f]!); qMul(q, yq, q); }
       const o = (f * jc + j) * 4;
       out.rot[o] = q[0]!; out.rot[o + 1] = q[1]!; out.rot[o + 2] = q[2]!; out.rot[o + 3] = q[3]!;
     }

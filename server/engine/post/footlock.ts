@@ -19,13 +19,54 @@ export type FootLockingMode = 'auto' | 'always' | 'never' | 'grounding';
 
 const EXIT_FRAMES_SEC = 0.13;
 
-/** Contact flags for the given mode; `always` adds every frame where the ball of the foot is near the floor. */
+/**
+ * Contact flags for the given mode. `auto` trusts the tagged contacts (synthesis knows them; edits
+ * re-detect them). `always` also locks every frame where the ball of the foot is on the floor
+ * (within 3.5 cm) and slower than a swing (under 0.5 m/s), i.e. it locks through glides that auto
+ * would let slide.
+ */
 export function lockContacts(m: Motion, mode: FootLockingMode, pos: Float32Array): Uint8Array {
   const jc = m.skeleton.parents.length;
   const out = m.contacts.slice();
   if (mode === 'always') {
     for (let f = 0; f < m.frames; f++) for (let s = 0; s < 2; s++) {
-      if (pos[(f * jc + LEG[s]!.toes) * 3 + 1]! < 0.05) out[f * 2 + s] = 1;
+      const o = (f * jc + LEG[s]!.toes) * 3, p = (Math.max(0, f - 1) * jc + LEG[s]!.toes) * 3, q = (Math.min(m.frames - 1, f + 1) * jc + LEG[s]!.toes) * 3;
+      const span = Math.min(m.frames - 1, f + 1) - Math.max(0, f - 1) || 1;
+      const speed = (Math.hypot(pos[q]! - pos[p]!, pos[q + 2]! - pos[p + 2]!) * m.fps) / span;
+      if (pos[o + 1]! < 0.035 && speed < 0.5) out[f * 2 + s] = 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Contact detection from the motion itself (engine.md §2.6), for motions whose tags cannot be
+ * trusted (imported clips, heavy edits): the ball of the foot is low (enter < 4 cm, stay < 6 cm)
+ * and slow (enter < 0.25 m/s, stay < 0.4 m/s), with runs shorter than 3 frames dropped.
+ */
+export function detectContacts(m: Motion): Uint8Array {
+  const jc = m.skeleton.parents.length;
+  const pos = fkAll(m).pos;
+  const out = new Uint8Array(m.frames * 2);
+  for (let s = 0; s < 2; s++) {
+    const j = LEG[s]!.toes;
+    let on = false;
+    for (let f = 0; f < m.frames; f++) {
+      const a = Math.max(0, f - 1), b = Math.min(m.frames - 1, f + 1);
+      const pa = (a * jc + j) * 3, pb = (b * jc + j) * 3;
+      const speed = (Math.hypot(pos[pb]! - pos[pa]!, pos[pb + 2]! - pos[pa + 2]!) * m.fps) / Math.max(1, b - a);
+      const h = pos[(f * jc + j) * 3 + 1]!;
+      on = on ? h < 0.06 && speed < 0.4 : h < 0.04 && speed < 0.25;
+      out[f * 2 + s] = on ? 1 : 0;
+    }
+    // Drop flickers.
+    let f = 0;
+    while (f < m.frames) {
+      if (!out[f * 2 + s]) { f++; continue; }
+      let e = f;
+      while (e + 1 < m.frames && out[(e + 1) * 2 + s]) e++;
+      if (e - f + 1 < 3) for (let k = f; k <= e; k++) out[k * 2 + s] = 0;
+      f = e + 1;
     }
   }
   return out;
@@ -45,21 +86,27 @@ export function footLock(m: Motion, mode: FootLockingMode): Motion {
   for (let s = 0 as 0 | 1; s < 2; s = (s + 1) as 0 | 1) {
     const ids = LEG[s];
     off.fill(0);
-    let locked = false, lx = 0, ly = 0, lz = 0;
-    let lastOff: [number, number, number] | null = null, since = 0;
+    let locked = false, lx = 0, lz = 0;
+    let lastOff: [number, number, number] | null = null, since = 0, held = 0;
+    const holdMax = Math.round(0.25 * m.fps);
     for (let f = 0; f < m.frames; f++) {
       const bo = (f * jc + ids.toes) * 3;
       const bx = pos[bo]!, by = pos[bo + 1]!, bz = pos[bo + 2]!;
       const c = contacts[f * 2 + s] === 1;
-      if (c && !locked) { locked = true; lx = bx; ly = Math.min(by, 0.02 + 0.03); lz = bz; }
+      if (c && !locked) { locked = true; lx = bx; lz = bz; }
       if (c && locked && Math.hypot(bx - lx, bz - lz) > unlock) { lx = bx; lz = bz; }
       if (c) {
-        off[f * 3] = lx - bx; off[f * 3 + 1] = Math.min(0, ly - by) ; off[f * 3 + 2] = lz - bz;
-        lastOff = [off[f * 3]!, off[f * 3 + 1]!, off[f * 3 + 2]!]; since = 0;
+        // Horizontal only: heights are the floor guard's job, and heel strike legitimately lifts the ball.
+        off[f * 3] = lx - bx; off[f * 3 + 1] = 0; off[f * 3 + 2] = lz - bz;
+        lastOff = [off[f * 3]!, off[f * 3 + 1]!, off[f * 3 + 2]!]; since = 0; held = 0;
       } else {
         locked = false;
         if (lastOff) {
-          since++;
+          // Release "lift first, then move": the correction only starts to fade once the animated
+          // foot has left the floor (or after a short grace period), so the catch-up happens in
+          // the air rather than as a slide along the ground.
+          held++;
+          if (by > 0.045 || held > holdMax) since++;
           const k = 1 - smoothstep(since / exitN);
           off[f * 3] = lastOff[0] * k; off[f * 3 + 1] = lastOff[1] * k; off[f * 3 + 2] = lastOff[2] * k;
           if (k <= 0) lastOff = null;

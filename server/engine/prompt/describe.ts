@@ -15,11 +15,12 @@ export function gaitOf(a: ActionKind): GaitKind {
     case 'limp': return 'limp';
     case 'march': return 'march';
     case 'shuffle': return 'shuffle';
+    case 'skip': return 'skip';
     default: return 'walk';
   }
 }
 
-const LOCO: ReadonlySet<ActionKind> = new Set(['walk', 'run', 'jog', 'sneak', 'limp', 'march', 'shuffle', 'sidestep', 'backward']);
+const LOCO: ReadonlySet<ActionKind> = new Set(['walk', 'run', 'jog', 'sneak', 'limp', 'march', 'shuffle', 'sidestep', 'backward', 'skip']);
 
 export function resolveDefaults(s: PlanStep): void {
   if (LOCO.has(s.action)) {

@@ -38,8 +38,8 @@ export function lemma(word: string): ActionKind | null {
 const SEQ_SPLIT = /\s*(?:,|;|\.(?!\d)|!|\?|\band then\b|\bthen\b|\bafter that\b|\bafterwards\b|\bafterward\b|\bfollowed by\b|\bfinally\b|\bbefore\b|\band finally\b)\s*/;
 const CONCURRENT_SPLIT = /\s+(?:while|whilst|as he|as she|as they|as it)\s+/;
 
-const UPPER_ACTIONS = new Set<ActionKind>(['wave', 'clap', 'point', 'nod', 'shakeHead', 'shrug', 'salute', 'cheer', 'crossArms', 'think', 'lookAround', 'punch']);
-const LOCOMOTION = new Set<ActionKind>(['walk', 'run', 'jog', 'sneak', 'limp', 'march', 'shuffle', 'sidestep', 'backward']);
+const UPPER_ACTIONS = new Set<ActionKind>(['wave', 'clap', 'point', 'nod', 'shakeHead', 'shrug', 'salute', 'cheer', 'crossArms', 'think', 'lookAround', 'punch', 'bow', 'stretch']);
+const LOCOMOTION = new Set<ActionKind>(['walk', 'run', 'jog', 'sneak', 'limp', 'march', 'shuffle', 'sidestep', 'backward', 'skip']);
 
 export function isUpperBody(a: ActionKind): boolean { return UPPER_ACTIONS.has(a); }
 export function isLocomotion(a: ActionKind): boolean { return LOCOMOTION.has(a); }

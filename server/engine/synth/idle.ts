@@ -10,7 +10,7 @@ import { lerp, smoothstep } from './smooth.ts';
 import { setFoot } from './track.ts';
 import { writeUpper } from './upper.ts';
 
-export function synthIdle(ctx: GenCtx, opts: { lookAround?: number } = {}): void {
+export function synthIdle(ctx: GenCtx): void {
   const { tr, start, n, st, vp, style } = ctx;
   const fps = tr.fps;
   const [l, r] = st.feet;
@@ -31,8 +31,7 @@ export function synthIdle(ctx: GenCtx, opts: { lookAround?: number } = {}): void
     tr.root[fr * 3 + 2] = bz + latZ * 0.5 * (sway / 0.1) * w;
     tr.yaw[fr] = st.yaw;
     setPelvis(tr, fr, 0.01, 0.03 * w, 0.01 * Math.sin(2 * Math.PI * 0.07 * time + vp.noisePhase));
-    const look = opts.lookAround ?? 0;
-    const headYaw = 0.06 * Math.sin(2 * Math.PI * 0.11 * time + 2 * vp.noisePhase) + look * Math.sin(2 * Math.PI * (i / n) * 1.5) ;
+    const headYaw = 0.06 * Math.sin(2 * Math.PI * 0.11 * time + 2 * vp.noisePhase);
     writeUpper(tr.rot, fr, { time, swingL: 0.02 * w, swingR: -0.02 * w, elbow: 0.2, lean: 0, twist: 0.02 * w, headYaw, headPitch: 0.03 * Math.sin(2 * Math.PI * 0.09 * time) }, vp, style);
     for (const sd of [0, 1] as const) {
       const ft = st.feet[sd];

@@ -26,11 +26,26 @@ export interface LocoPart {
   turn: number;
 }
 
-interface Step { side: 0 | 1; lift: number; land: number; fx: number; fz: number; fyaw: number; tx: number; tz: number; tyaw: number; rise: number; riseWin: number; clear: number }
+interface Step { side: 0 | 1; lift: number; land: number; fx: number; fz: number; fyaw: number; tx: number; tz: number; tyaw: number; rise: number; riseWin: number; clear: number; strike: number; slapWin: number }
 
 const BALL = 0.13; // ankle → ball of foot, horizontally
 const TOE_Y = 0.02; // ball height above the floor
 const ANKLE_ABOVE_BALL = 0.06;
+const HEEL_BACK = 0.05; // heel contact point behind the ankle
+const ANKLE_HEIGHT = 0.08;
+
+/**
+ * Ankle position when the foot, whose flat-footed ankle would be at (fx, fz), is pitched toes-up by
+ * −p (p ≤ 0) about its heel: at heel strike the heel touches first, then the foot rolls flat.
+ */
+function heelStruck(fx: number, fz: number, yaw: number, p: number, out: Float64Array): void {
+  const sx = Math.sin(yaw), cz = Math.cos(yaw);
+  const hx = fx - sx * HEEL_BACK, hz = fz - cz * HEEL_BACK;
+  const along = ANKLE_HEIGHT * Math.sin(p) + HEEL_BACK * Math.cos(p);
+  out[0] = hx + sx * along;
+  out[1] = ANKLE_HEIGHT * Math.cos(p) - HEEL_BACK * Math.sin(p);
+  out[2] = hz + cz * along;
+}
 
 /** Ankle position when the foot pitches up around the ball of the foot (heel rise). */
 function heelRaised(fx: number, fz: number, yaw: number, p: number, out: Float64Array): void {
@@ -53,17 +68,22 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
     for (let i = 0; i < p.n; i++, f++) { partOf[f] = pi; yawA[f] = yaw0 + p.turn * smoothstep((i + 1) / p.n); }
     yaw0 += p.turn;
   });
-  // Speed: two cascaded first-order lags give a C1 speed profile; the end envelope brings it to rest.
+  // Speed: two cascaded first-order lags give a C1 speed profile. The end envelope brings it to rest
+  // with a deceleration of about 2.5 m/s², early enough to leave a short tail for the closing steps
+  // that bring the feet side by side (stopping from a run takes longer than from a walk).
   const energy = 1 + 0.12 * style.energy - 0.15 * style.age;
-  const a = 1 - Math.exp(-dt / 0.14);
+  const vmax = Math.max(...parts.map((p) => p.speed)) * vp.stride * energy;
+  const tail = Math.round(0.45 * fps);
+  const decel = Math.max(2, Math.round(Math.max(0.5, vmax / 2.5) * fps));
   let v1 = 0, v = 0, x = st.x, z = st.z;
-  const endRamp = Math.max(2, Math.round(0.55 * fps));
   for (let i = 0; i < n; i++) {
     const p = parts[partOf[i]!]!;
     const target = p.speed * vp.stride * energy;
+    // Faster targets take longer to reach (peak acceleration stays near 4 m/s², like a sprint start).
+    const a = 1 - Math.exp(-dt / Math.min(0.35, Math.max(0.12, target / 10)));
     v1 += (target - v1) * a;
     v += (v1 - v) * a;
-    const vv = v * smoothstep((n - 1 - i) / endRamp);
+    const vv = v * smoothstep((n - 1 - tail - i) / decel);
     vA[i] = vv;
     const dir = yawA[i]! + p.dir;
     x += vv * dt * Math.sin(dir);
@@ -88,11 +108,14 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
     const fi = Math.min(n - 1, Math.max(0, Math.round(t)));
     const g = GAITS[parts[partOf[fi]!]!.gait];
     const vNow = vA[fi]!;
-    const tStep = fps / (g.freq(vNow) * vp.cadence * (1 + 0.08 * style.energy));
-    const swing = Math.max(3, (1 - g.duty) * 2 * tStep);
+    // Slow and settling steps keep a brisk cadence: people close their stance quickly when stopping.
+    const tStep = fps / (Math.max(g.freq(vNow), 1.9) * vp.cadence * (1 + 0.08 * style.energy));
+    // At low speed every gait walks (double support); the flight phase appears as speed builds.
+    const duty = lerp(GAITS.walk.duty, g.duty, Math.min(1, vNow / g.speed));
+    const swing = Math.max(3, (1 - duty) * 2 * tStep);
     if (t + swing > n - 1) break;
     const land = t + swing;
-    const when = land + g.duty * tStep;
+    const when = land + duty * tStep;
     const px = at(gx, when), pz = at(gz, when), yawT = at(yawA, when);
     const k = Math.min(1, vNow / g.speed);
     const w = vp.stanceWidth * lerp(1, g.width, k);
@@ -103,9 +126,16 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
     const travel = Math.hypot(tx - ft.x, tz - ft.z);
     const turnNeed = Math.abs(wrapAngle(tyaw - ft.yaw));
     if (vNow > 0.15 || travel > 0.05 || turnNeed > 0.2) {
-      const stanceFrames = g.duty * 2 * tStep;
+      const stanceFrames = duty * 2 * tStep;
+      // Any real step lifts the ball of the foot clear of the floor (≥ 5 cm), so short closing steps
+      // read as steps rather than shuffles.
       const rise = g.heelRise * Math.min(1, travel / 0.5);
-      steps.push({ side, lift: t, land, fx: ft.x, fz: ft.z, fyaw: ft.yaw, tx, tz, tyaw, rise, riseWin: 0.4 * stanceFrames, clear: g.clearance * Math.min(1, 0.35 + travel / 0.35) });
+      const strike = g.strike * Math.min(1, travel / 0.5);
+      steps.push({
+        side, lift: t, land, fx: ft.x, fz: ft.z, fyaw: ft.yaw, tx, tz, tyaw, rise, riseWin: 0.4 * stanceFrames,
+        clear: Math.max(travel > 0.08 ? 0.06 : 0.03, g.clearance * Math.min(1, 0.35 + travel / 0.35)),
+        strike, slapWin: Math.max(2, 0.1 * fps),
+      });
       ft.x = tx; ft.z = tz; ft.yaw = tyaw;
     }
     t += tStep;
@@ -119,18 +149,22 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
     const list = bySide[sd]!;
     let k = 0;
     let px = st.feet[sd].x, pz = st.feet[sd].z, pyaw = st.feet[sd].yaw;
+    let landed: Step | null = null;
     for (let i = 0; i < n; i++) {
-      while (k < list.length && i >= list[k]!.land) { const s = list[k]!; px = s.tx; pz = s.tz; pyaw = s.tyaw; k++; }
+      while (k < list.length && i >= list[k]!.land) { const s = list[k]!; px = s.tx; pz = s.tz; pyaw = s.tyaw; landed = s; k++; }
       const s = list[k];
       const fr = start + i;
       if (s && i >= s.lift) {
         const u = (i - s.lift) / (s.land - s.lift);
         heelRaised(s.fx, s.fz, s.fyaw, s.rise, tmp);
+        const sx = tmp[0]!, sy = tmp[1]!, sz = tmp[2]!;
+        heelStruck(s.tx, s.tz, s.tyaw, -s.strike, tmp);
         const e = smootherstep(u);
-        const hx = lerp(tmp[0]!, s.tx, e), hz = lerp(tmp[2]!, s.tz, e);
-        const hy = lerp(tmp[1]!, 0.08, smoothstep(u)) + s.clear * Math.sin(Math.PI * u);
+        const hx = lerp(sx, tmp[0]!, e), hz = lerp(sz, tmp[2]!, e);
+        const hy = lerp(sy, tmp[1]!, smoothstep(u)) + s.clear * Math.sin(Math.PI * u);
         const fyaw = s.fyaw + wrapAngle(s.tyaw - s.fyaw) * smoothstep(u);
-        const pitch = s.rise * (1 - smoothstep(Math.min(1, 1.6 * u))) - 0.22 * Math.sin(Math.PI * u) * Math.min(1, s.rise * 3);
+        // Toes point down at push-off, then come up toward heel strike.
+        const pitch = s.rise * (1 - smoothstep(Math.min(1, 2.2 * u))) - s.strike * smoothstep((u - 0.35) / 0.65);
         const toe = s.rise * (1 - smoothstep(Math.min(1, 2.5 * u)));
         setFoot(tr, fr, sd, hx, hy, hz, fyaw, pitch, toe);
         tr.contacts[fr * 2 + sd] = 0;
@@ -140,14 +174,18 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
         heelRaised(px, pz, pyaw, p, tmp);
         setFoot(tr, fr, sd, tmp[0]!, tmp[1]!, tmp[2]!, pyaw, p, p);
         tr.contacts[fr * 2 + sd] = 1;
+      } else if (landed && i < landed.land + landed.slapWin && landed.strike > 0) {
+        // Foot rolls flat about the heel after heel strike.
+        const p = -landed.strike * (1 - smoothstep((i - landed.land) / landed.slapWin));
+        heelStruck(px, pz, pyaw, p, tmp);
+        setFoot(tr, fr, sd, tmp[0]!, tmp[1]!, tmp[2]!, pyaw, p, 0);
+        tr.contacts[fr * 2 + sd] = 1;
       } else {
-        setFoot(tr, fr, sd, px, 0.08, pz, pyaw);
+        setFoot(tr, fr, sd, px, ANKLE_HEIGHT, pz, pyaw);
         tr.contacts[fr * 2 + sd] = 1;
       }
     }
     st.feet[sd].x = px; st.feet[sd].z = pz; st.feet[sd].yaw = pyaw; st.feet[sd].y = 0.08;
-    const last = list[list.length - 1];
-    if (last && last.land > n - 1) { st.feet[sd].x = last.tx; st.feet[sd].z = last.tz; st.feet[sd].yaw = last.tyaw; }
   }
 
   // Pelvis, root and upper body.

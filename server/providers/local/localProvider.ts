@@ -1,10 +1,14 @@
 /**
  * The built-in local motion engine as a provider: always configured, free, offline.
  */
-import type { Capability, Character } from '../../contract/api.ts';
+import type { Capability, Character, LibraryEntry } from '../../contract/api.ts';
+import type { CharacterStore } from '../../characters/characterStore.ts';
 import type { JobContext, Provider } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
+import { LOCAL_ACTIONS, toLibraryEntry } from './actionLibrary.ts';
+import { isActionKind } from './actionMotions.ts';
 import type { EnginePool } from './enginePool.ts';
+import { runLocalActionJob } from './runActionJob.ts';
 
 export const MANNEQUIN: Character = { id: 'mannequin', name: 'Kinema mannequin', provider: 'local' };
 
@@ -12,14 +16,18 @@ export class LocalProvider implements Provider {
   readonly id = 'local' as const;
   readonly name = 'Local engine (offline)';
 
-  constructor(private readonly pool: EnginePool) {}
+  constructor(
+    private readonly pool: EnginePool,
+    /** Uploaded characters, for rig/animate jobs on them; without it only the mannequin can be rigged. */
+    private readonly uploads: CharacterStore | null = null,
+  ) {}
 
   configured(): boolean {
     return true;
   }
 
   capabilities(): Capability[] {
-    return ['text2motion', 'rerun', 'characters'];
+    return ['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'characters', 'rig', 'animate', 'library', 'textToMotion'];
   }
 
   async credits(): Promise<number | null> {
@@ -30,7 +38,13 @@ export class LocalProvider implements Provider {
     return [MANNEQUIN];
   }
 
+  /** The local action library (GET /api/library filters it). */
+  async library(): Promise<LibraryEntry[]> {
+    return LOCAL_ACTIONS.map(toLibraryEntry);
+  }
+
   async run(ctx: JobContext): Promise<void> {
+    if (isActionKind(ctx.request.kind)) return this.runActionJob(ctx);
     const parentMotion = ctx.parent ? await ctx.parent.readFile('motion') : null;
     if (ctx.parent && !parentMotion) {
       throw new ProviderError('parent_unsupported', 'The parent variant has no local motion data to edit; edit a variant made by the local engine.');
@@ -59,6 +73,17 @@ export class LocalProvider implements Provider {
       const code = (err as { code?: string }).code;
       if (code && code !== 'engine_error') throw new ProviderError(code, (err as Error).message);
       throw new ProviderError('engine_error', `The local engine failed: ${(err as Error).message}. Try another prompt or seed.`);
+    }
+  }
+
+  private async runActionJob(ctx: JobContext): Promise<void> {
+    try {
+      await runLocalActionJob(ctx, this.pool, this.uploads);
+    } catch (err) {
+      if (err instanceof ProviderError) throw err;
+      const code = (err as { code?: string }).code;
+      if (code && code !== 'engine_error') throw new ProviderError(code, (err as Error).message);
+      throw new ProviderError('engine_error', `The local engine failed: ${(err as Error).message}.`);
     }
   }
 }

@@ -3,7 +3,9 @@
  * Kept separate from the worker entry so it can be unit-tested on the main thread.
  */
 import type * as Engine from '../../engine/index.ts';
+import { isActionKind, synthesizeActionMotions } from './actionMotions.ts';
 import type { EngineMessage, EngineTask } from './engineProtocol.ts';
+import { editMotion } from './editMotion.ts';
 
 type EngineApi = typeof Engine;
 
@@ -40,8 +42,16 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
     );
     post({ taskId, type: 'report', report: result.report });
     motions = result.motions;
+  } else if (isActionKind(req.kind)) {
+    const result = synthesizeActionMotions(engine, task, progress, SYNTH_SHARE);
+    if (result.report) post({ taskId, type: 'report', report: result.report });
+    motions = result.motions;
+  } else if (task.parentMotion) {
+    const result = editMotion(engine, req, engine.decodeMotion(task.parentMotion), (f, stage) => progress(f * SYNTH_SHARE, stage));
+    post({ taskId, type: 'report', report: result.report });
+    motions = result.motions;
   } else {
-    throw new EngineInputError('unsupported_kind', `The local engine cannot run "${req.kind}" jobs yet.`);
+    throw new EngineInputError('unsupported_kind', `The local engine cannot run "${req.kind}" jobs without a source variant.`);
   }
 
   const n = motions.length;

@@ -183,5 +183,9 @@ export function buildJobParams(req: CreateJobRequest, target: BuildTarget): JobP
       if (req.camAngleDeg !== undefined) params.push(`camHorizontalAngle=${n(req.camAngleDeg)}`);
       return { processor: 'render', params, variants: 1 };
     }
+    default:
+      // Meshy-style kinds (rig, animate, textToMotion) have no SayMotion equivalent; createJob refuses
+      // them by capability, so reaching this is a routing bug, reported rather than sent upstream.
+      throw new ProviderError('unsupported_operation', `SayMotion does not run "${req.kind}" jobs.`);
   }
 }

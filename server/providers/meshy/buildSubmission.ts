@@ -1,0 +1,96 @@
+/**
+ * Turns a validated job request into the Meshy create request (shared/contracts/meshy.md §2–4):
+ * rigging from an uploaded character (sent inline as a GLB data URI) or from a Meshy task,
+ * animation of the parent rig task with library actions or a text-to-motion task, and
+ * text-to-motion. Also says how to recognise the created task in Meshy's task list.
+ */
+import { AnimateRequest, RigRequest, TextToMotionRequest, type CreateJobRequest } from '../../contract/api.ts';
+import type { CharacterStore } from '../../characters/characterStore.ts';
+import { MotionSource } from '../../jobs/resolveActionJob.ts';
+import type { JobContext } from '../provider.ts';
+import { ProviderError } from '../provider.ts';
+import type { ListedTask, Submission } from './submitTask.ts';
+import { parseExternalId } from './externalId.ts';
+
+/** Task `type` values Meshy reports per resource (text-to-motion's exact value is unconfirmed: not checked). */
+const TASK_TYPES: Record<string, string | null> = { rigging: 'rig', animations: 'animate', 'text-to-motion': null };
+
+/** Echoed inputs are not documented on task objects; when a field is there it must agree. */
+function echoAgrees(task: ListedTask, body: Record<string, unknown>): boolean {
+  for (const [key, sent] of Object.entries(body)) {
+    if (key === 'model_url' || !(key in task)) continue;
+    if (JSON.stringify(task[key]) !== JSON.stringify(sent)) return false;
+  }
+  return true;
+}
+
+function matcher(resource: Submission['resource'], body: Record<string, unknown>): Submission['matches'] {
+  const type = TASK_TYPES[resource];
+  return (task) => (!type || !task.type || task.type === type) && echoAgrees(task, body);
+}
+
+/** The Meshy task id behind a parent or motion job, or a clear failure when it has none. */
+function meshyTaskOf(externalId: string | null, what: string): string {
+  const parsed = parseExternalId(externalId);
+  if (parsed?.kind !== 'task') throw new ProviderError('parent_unsupported', `The ${what} has no Meshy task id; run it again with provider "meshy".`);
+  return parsed.id;
+}
+
+async function rigBody(req: RigRequest, characters: CharacterStore | null): Promise<Record<string, unknown>> {
+  const body: Record<string, unknown> = { height_meters: req.heightMeters ?? 1.7 };
+  if (req.sourceTaskId) return { input_task_id: req.sourceTaskId, ...body };
+  const found = req.characterId && characters ? await characters.read(req.characterId) : null;
+  if (!found) throw new ProviderError('character_missing', `Character ${req.characterId ?? ''} no longer exists (or its file is damaged); upload it again.`);
+  if (found.meta.format === 'fbx') {
+    throw new ProviderError('unsupported_character', `"${found.meta.name}" is an FBX file; Meshy rigging takes a GLB. Export the character as GLB and upload it again.`);
+  }
+  // Meshy accepts a data URI in model_url, so the character never needs a public URL.
+  return { model_url: `data:model/gltf-binary;base64,${Buffer.from(found.bytes).toString('base64')}`, ...body };
+}
+
+function animateBody(req: AnimateRequest, ctx: JobContext): Record<string, unknown> {
+  const body: Record<string, unknown> = { rig_task_id: meshyTaskOf(ctx.parent?.externalId ?? null, 'rig job') };
+  if (req.actionIds) {
+    // A single action goes as action_id, the form every API version accepts.
+    if (req.actionIds.length === 1) body.action_id = req.actionIds[0];
+    else body.action_ids = req.actionIds;
+  } else {
+    const source = MotionSource.safeParse((ctx.request as Record<string, unknown>).motionSource);
+    if (!source.success) throw new ProviderError('parent_unsupported', 'The animation has no textToMotion source recorded; create it again with motionJobId.');
+    body.motion_task_id = meshyTaskOf(source.data.externalId, 'textToMotion job');
+  }
+  if (req.postProcess) {
+    body.post_process = {
+      operation_type: req.postProcess.operation,
+      ...(req.postProcess.operation === 'change_fps' ? { fps: req.postProcess.fps ?? 30 } : {}),
+    };
+  }
+  return body;
+}
+
+export async function buildSubmission(ctx: JobContext, characters: CharacterStore | null): Promise<Submission> {
+  const req: CreateJobRequest = ctx.request;
+  switch (req.kind) {
+    case 'rig': {
+      const body = await rigBody(RigRequest.parse(stripInternal(req)), characters);
+      return { op: 'rig', resource: 'rigging', body, matches: matcher('rigging', body) };
+    }
+    case 'animate': {
+      const body = animateBody(AnimateRequest.parse(stripInternal(req)), ctx);
+      return { op: 'animate', resource: 'animations', body, matches: matcher('animations', body) };
+    }
+    case 'textToMotion': {
+      const t = TextToMotionRequest.parse(stripInternal(req));
+      const body = { prompt: t.prompt, duration: t.durationSec, mode: t.mode ?? 'prime' };
+      return { op: 'textToMotion', resource: 'text-to-motion', body, matches: matcher('text-to-motion', body) };
+    }
+    default:
+      throw new ProviderError('unsupported_operation', `Meshy does not run "${req.kind}" jobs.`);
+  }
+}
+
+/** Stored requests carry server-added fields (motionSource, seed); the strict API schemas must not see them. */
+function stripInternal(req: CreateJobRequest): Record<string, unknown> {
+  const { motionSource: _m, seed: _s, ...rest } = req as Record<string, unknown>;
+  return rest;
+}

@@ -1,0 +1,66 @@
+/**
+ * `dmsess` sessions of the local SayMotion-compatible endpoint, kept in memory: a restart logs every
+ * SDK client out, which the protocol already expects clients to handle (sessions are time-limited).
+ * Expiry slides with use, because the official SDKs never log in again once they have a cookie.
+ */
+import crypto from 'node:crypto';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** Each login makes a session; a client looping on login must not grow memory without bound. */
+export const MAX_SESSIONS = 1000;
+
+export class WireSessions {
+  private readonly sessions = new Map<string, number>();
+
+  constructor(
+    private readonly ttlMs = SESSION_TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A new session token: URL-safe and without "=", since the JS SDK splits Set-Cookie on "=". */
+  create(): { token: string; expires: Date } {
+    this.sweep();
+    while (this.sessions.size >= MAX_SESSIONS) {
+      const oldest = this.sessions.keys().next().value as string;
+      this.sessions.delete(oldest);
+    }
+    const token = crypto.randomBytes(24).toString('base64url');
+    const expires = this.now() + this.ttlMs;
+    this.sessions.set(token, expires);
+    return { token, expires: new Date(expires) };
+  }
+
+  /** True (and the expiry extended) when the token is a live session. */
+  touch(token: string | undefined): boolean {
+    if (!token) return false;
+    const expires = this.sessions.get(token);
+    if (expires === undefined) return false;
+    if (expires <= this.now()) {
+      this.sessions.delete(token);
+      return false;
+    }
+    // Re-insert so Map order stays least-recently-used first for eviction.
+    this.sessions.delete(token);
+    this.sessions.set(token, this.now() + this.ttlMs);
+    return true;
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [token, expires] of this.sessions) if (expires <= now) this.sessions.delete(token);
+  }
+}
+
+/** The dmsess value from a Cookie header. Tolerates the JS SDK's habit of sending "dmsess=<v>; Path". */
+export function sessionToken(cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === 'dmsess') return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
