@@ -3,12 +3,15 @@
 #   chromium          - the browser Playwright drives (Playwright's own browser download is not reachable here)
 #   ffmpeg            - video encoding for render jobs and Playwright video
 #   assimp-testmodels - real CMU mocap BVH clips that the engine and viewer tests compare against
+#   postgresql, redis-server - the scale-out integration suite (two instances on Postgres + Redis)
 # Safe to run repeatedly; it only calls apt when something is missing.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/lib/chromium/chromium ] || missing+=(chromium)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 [ -d /usr/share/assimp/models/BVH ] || missing+=(assimp-testmodels)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "ensure-system-deps: missing ${missing[*]} and no apt-get here; install them with your package manager." >&2

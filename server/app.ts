@@ -14,6 +14,7 @@ import { HttpError } from './http/errors.ts';
 import { rejectCrossSite, requireAccessToken, TOKEN_COOKIE } from './http/guards.ts';
 import { characterUploadRoutes, isCharacterUpload } from './routes/characterUploads.ts';
 import { characterRoutes } from './routes/characters.ts';
+import { downloadRoutes } from './routes/downloads.ts';
 import { eventRoutes } from './routes/events.ts';
 import { fileRoutes } from './routes/files.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -21,6 +22,7 @@ import { jobRoutes } from './routes/jobs.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { providerRoutes } from './routes/providers.ts';
+import { promptOptimizeRoutes } from './routes/promptOptimize.ts';
 import { saymotionWireRoutes } from './saymotion/saymotionWireRoutes.ts';
 import type { Services } from './services.ts';
 
@@ -74,7 +76,7 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
   app.use('/api/*', (c, next) => (isCharacterUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   const api = new Hono();
-  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, characterUploadRoutes, libraryRoutes, jobRoutes, eventRoutes, fileRoutes]) {
+  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, characterUploadRoutes, libraryRoutes, jobRoutes, eventRoutes, fileRoutes, downloadRoutes, promptOptimizeRoutes]) {
     api.route('/', routes(s));
   }
   app.route('/api', api);

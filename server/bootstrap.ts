@@ -6,7 +6,7 @@ import { characterStoreFor } from './characters/characterStore.ts';
 import { secretValues, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { AssetCache } from './files/assetCache.ts';
-import { EventBus } from './jobs/eventBus.ts';
+import { InProcessEventBus, RedisEventBus, type EventBus } from './jobs/eventBus.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
 import { JobStore } from './jobs/jobStore.ts';
 import { RateLimiter } from './http/rateLimiter.ts';
@@ -29,16 +29,16 @@ export interface Running extends Services {
 
 export async function createServices(config: Config, log: Logger = createLogger(config.logLevel, secretValues(config))): Promise<Running> {
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const db = await openDatabase(path.join(config.dataDir, 'kinema.sqlite'));
+  const { db, dialect } = await openDatabase(path.join(config.dataDir, 'kinema.sqlite'), config.databaseUrl);
   const cache = new AssetCache(path.join(config.dataDir, 'cache'));
-  const bus = new EventBus();
-  const store = new JobStore(db, bus);
+  const bus: EventBus = config.redisUrl ? await RedisEventBus.connect(config.redisUrl, config.instanceId) : new InProcessEventBus();
+  const store = new JobStore(db, bus, dialect);
   const pool = new EnginePool(config.localConcurrency);
   const characters = characterStoreFor(config.dataDir);
   const providers = new Map<ProviderId, Provider>([['local', new LocalProvider(pool, characters)]]);
   if (config.saymotion) providers.set('saymotion', new SayMotionProvider(config.saymotion, { log }));
   if (config.meshy) providers.set('meshy', new MeshyProvider(config.meshy, { log, characters }));
-  const runner = new JobRunner(store, cache, providers, { local: config.localConcurrency }, log);
+  const runner = new JobRunner(store, cache, providers, { instanceId: config.instanceId, leaseTtlMs: config.leaseTtlMs, limits: { local: config.localConcurrency } }, log, bus);
   const services: Running = {
     config,
     log,
@@ -52,6 +52,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
     async close() {
       await runner.stop();
       await pool.close();
+      await bus.close();
       await db.destroy();
     },
   };

@@ -27,6 +27,14 @@ const Env = z.object({
   DM_CLIENT_SECRET: optionalSecret,
   MESHY_API_KEY: optionalSecret,
   MESHY_API_BASE: optionalSecret,
+  /** postgres://… selects PostgreSQL instead of the embedded SQLite file. */
+  DATABASE_URL: optionalSecret,
+  /** redis://… fans job events out across server instances. */
+  REDIS_URL: optionalSecret,
+  /** Names this process in job leases; defaults to a random id per start. */
+  KINEMA_INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
+  /** How long a job's lease lasts without renewal before another instance may take the job over. */
+  KINEMA_LEASE_TTL_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -42,6 +50,10 @@ export interface Config {
   saymotion: { baseUrl: string; clientId: string; clientSecret: string } | null;
   meshy: { baseUrl: string; apiKey: string } | null;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  instanceId: string;
+  leaseTtlMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +80,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     meshy: e.MESHY_API_KEY ? { baseUrl: e.MESHY_API_BASE ?? 'https://api.meshy.ai', apiKey: e.MESHY_API_KEY } : null,
     logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    instanceId: e.KINEMA_INSTANCE_ID ?? `inst-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    leaseTtlMs: e.KINEMA_LEASE_TTL_MS,
   };
 }
 
@@ -75,11 +91,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function secretValues(config: Config): string[] {
   return [
     config.accessToken,
+    ...[config.databaseUrl, config.redisUrl].map(urlPassword),
     config.saymotion?.clientId,
     config.saymotion?.clientSecret,
     config.meshy?.apiKey,
     config.localClientSecret !== 'local' ? config.localClientSecret : undefined,
   ].filter((v): v is string => typeof v === 'string' && v.length >= 4);
+}
+
+/** The password inside a connection URL (postgres://user:pw@host), which must not reach a log either. */
+function urlPassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function isLoopbackHost(host: string): boolean {

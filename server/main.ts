@@ -28,7 +28,8 @@ async function main() {
   }
   const services = await createServices(config);
   const app = createApp(services);
-  const resumed = await services.runner.resumeAll();
+  // With a shared database other instances may hold live leases; only a lone embedded instance may void them.
+  const resumed = await services.runner.resumeAll({ releaseStaleLeases: !config.databaseUrl });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     services.log.info('kinema studio listening', { url: `http://${host}:${info.port}`, dataDir: config.dataDir, resumedJobs: resumed });

@@ -1,50 +1,65 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import type { Dialect } from './database.ts';
 
-/** Ordered by key. Never edit a migration that has shipped; add a new one. */
-export const migrations: Record<string, Migration> = {
-  '0001_init': {
-    async up(db: Kysely<any>) {
-      await db.schema
-        .createTable('jobs')
-        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
-        .addColumn('id', 'text', (c) => c.notNull().unique())
-        .addColumn('provider', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull())
-        .addColumn('progress', 'real', (c) => c.notNull().defaultTo(0))
-        .addColumn('stage', 'text')
-        .addColumn('queue_position', 'integer')
-        .addColumn('parent_job_id', 'text')
-        .addColumn('parent_variant', 'integer')
-        .addColumn('request', 'text', (c) => c.notNull())
-        .addColumn('report', 'text')
-        .addColumn('error', 'text')
-        .addColumn('variants', 'text', (c) => c.notNull().defaultTo('[]'))
-        .addColumn('external_id', 'text')
-        .addColumn('idempotency_key', 'text', (c) => c.unique())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('jobs_status').on('jobs').column('status').execute();
-      await db.schema
-        .createTable('files')
-        .addColumn('job_id', 'text', (c) => c.notNull().references('jobs.id').onDelete('cascade'))
-        .addColumn('variant', 'integer', (c) => c.notNull())
-        .addColumn('format', 'text', (c) => c.notNull())
-        .addColumn('rel_path', 'text', (c) => c.notNull())
-        .addColumn('bytes', 'integer', (c) => c.notNull())
-        .addColumn('sha256', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('files_pk', ['job_id', 'variant', 'format'])
-        .execute();
-      await db.schema
-        .createTable('events')
-        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
-        .addColumn('job_id', 'text', (c) => c.notNull())
-        .addColumn('data', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('events_job').on('events').columns(['job_id', 'seq']).execute();
-      await sql`select 1`.execute(db);
+/**
+ * Ordered by key. Never edit a migration that has shipped; add a new one.
+ * Auto-incrementing keys are the one DDL difference between the dialects.
+ */
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  const serial = dialect === 'postgres' ? ('serial' as const) : ('integer' as const);
+  const autoInc = (c: any) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  return {
+    '0001_init': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('jobs')
+          .addColumn('seq', serial, autoInc)
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('provider', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('progress', 'real', (c) => c.notNull().defaultTo(0))
+          .addColumn('stage', 'text')
+          .addColumn('queue_position', 'integer')
+          .addColumn('parent_job_id', 'text')
+          .addColumn('parent_variant', 'integer')
+          .addColumn('request', 'text', (c) => c.notNull())
+          .addColumn('report', 'text')
+          .addColumn('error', 'text')
+          .addColumn('variants', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('external_id', 'text')
+          .addColumn('idempotency_key', 'text', (c) => c.unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('jobs_status').on('jobs').column('status').execute();
+        await db.schema
+          .createTable('files')
+          .addColumn('job_id', 'text', (c) => c.notNull().references('jobs.id').onDelete('cascade'))
+          .addColumn('variant', 'integer', (c) => c.notNull())
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('rel_path', 'text', (c) => c.notNull())
+          .addColumn('bytes', 'integer', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('files_pk', ['job_id', 'variant', 'format'])
+          .execute();
+        await db.schema
+          .createTable('events')
+          .addColumn('seq', serial, autoInc)
+          .addColumn('job_id', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('events_job').on('events').columns(['job_id', 'seq']).execute();
+      },
     },
-  },
-};
+    '0002_job_leases': {
+      // Which server instance runs a job, until when. Expired leases are taken over by another instance.
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('jobs').addColumn('lease_owner', 'text').execute();
+        await db.schema.alterTable('jobs').addColumn('lease_expires_at', 'bigint').execute();
+        await db.schema.createIndex('jobs_claim').on('jobs').columns(['status', 'provider', 'seq']).execute();
+      },
+    },
+  };
+}

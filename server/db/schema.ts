@@ -23,6 +23,9 @@ export interface JobsTable {
   /** Provider-side id (SayMotion rid, Meshy task id) once submitted. */
   external_id: string | null;
   idempotency_key: string | null;
+  lease_owner: string | null;
+  /** ms since epoch */
+  lease_expires_at: number | null;
   created_at: string;
   updated_at: string;
 }

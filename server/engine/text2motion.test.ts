@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { encodeMotion, motionDurationSec, text2motion } from './index.ts';
 import type { EngineProgress, Text2MotionParams } from './index.ts';
 import { clipOf, footSkateRatio, penetration, poseDistance, boneLengthDrift } from './eval/metrics.ts';
@@ -127,4 +128,14 @@ describe('text2motion', () => {
     expect(() => run({ seed: -1 })).toThrow(/seed/);
     expect(() => run({ poseFiltering: 2 })).toThrow(/poseFiltering/);
   });
+
+  test('duration is exact for any request (property)', () => {
+    fc.assert(fc.property(
+      fc.double({ min: 0.2, max: 20, noNaN: true }), fc.constantFrom(24, 25, 30, 60), fc.constantFrom('walk then jump', 'wave', 'run then turn left then sit down', 'dance while clapping', 'kneel'),
+      (d, fps, prompt) => {
+        const m = run({ prompt, durationSec: d, fps }).motions[0]!;
+        expect(m.frames).toBe(Math.round(d * fps) + 1);
+      }), { numRuns: 15 });
+  });
 });
+

@@ -12,6 +12,8 @@ import type { Plan } from './prompt/plan.ts';
 import { postProcess } from './post/pipeline.ts';
 import type { FootLockingMode } from './post/footlock.ts';
 import { sampleVariantParams } from './synth/state.ts';
+import { clipOf, poseDistance } from './eval/metrics.ts';
+import type { PositionClip } from './eval/metrics.ts';
 import type { SynthState } from './synth/state.ts';
 
 export interface Text2MotionParams {
@@ -68,6 +70,13 @@ export function synthesizeVariant(o: VariantOptions): Motion {
   return synthesizeSegments(segments, frames, o.fps, rng.fork('synth'), vp, o.plan.style, o.state).motion;
 }
 
+/** Minimum mean joint distance (metres) between two variants for them to count as different takes. */
+const MIN_VARIANT_DISTANCE = 0.01;
+
+function tooSimilar(c: PositionClip, others: readonly PositionClip[]): boolean {
+  return others.some((o) => poseDistance(c, o) < MIN_VARIANT_DISTANCE);
+}
+
 export function text2motion(params: Text2MotionParams, onProgress?: (p: EngineProgress) => void): { motions: Motion[]; report: PromptReport } {
   validateParams(params);
   const fps = params.fps ?? 30;
@@ -77,10 +86,19 @@ export function text2motion(params: Text2MotionParams, onProgress?: (p: EnginePr
   const total = params.variants * 2;
   let done = 0;
   const motions: Motion[] = [];
+  const clips: PositionClip[] = [];
   for (let k = 0; k < params.variants; k++) {
     const label = `variant ${k + 1}/${params.variants}`;
     onProgress?.({ done, total, stage: `${label}: synthesizing` });
-    const raw = synthesizeVariant({ plan, durationSec: params.durationSec, fps, seed: variantSeed(params.seed, params.prompt, k) });
+    // Reject a draw that lands too close to an earlier variant (engine.md §6.2) and redraw from the
+    // next seed in a fixed sequence, so the result stays reproducible.
+    let raw = synthesizeVariant({ plan, durationSec: params.durationSec, fps, seed: variantSeed(params.seed, params.prompt, k) });
+    let clip = params.variants > 1 ? clipOf(raw) : null;
+    for (let attempt = 1; clip && attempt < 4 && tooSimilar(clip, clips); attempt++) {
+      raw = synthesizeVariant({ plan, durationSec: params.durationSec, fps, seed: variantSeed(params.seed, params.prompt, k + 8 * attempt) });
+      clip = clipOf(raw);
+    }
+    if (clip) clips.push(clip);
     onProgress?.({ done: ++done, total, stage: `${label}: post-processing` });
     const m = postProcess(raw, params);
     motions.push(m === raw ? cloneMotion(m) : m);

@@ -59,7 +59,7 @@ export async function createJob(s: Services, request: CreateJobRequest, idempote
     return { job, replayed: false };
   } catch (err) {
     // Two concurrent POSTs with the same key: the unique index lets one win; return the winner.
-    if (idempotencyKey && /UNIQUE/i.test(String((err as Error).message))) {
+    if (idempotencyKey && /UNIQUE|duplicate key/i.test(String((err as Error).message))) {
       const existing = await s.store.findByIdempotencyKey(idempotencyKey);
       if (existing) return { job: existing, replayed: true };
     }

@@ -1,117 +1,187 @@
 /**
- * Runs jobs on their providers. Owns the per-provider queues, cancellation, progress throttling,
- * the file cache writes and resumption after a restart. Providers never touch the database.
+ * Runs jobs on their providers. Jobs wait in the database; an instance runs a job only while it
+ * holds the job's lease, renewing it as it goes. When an instance dies its leases expire and any
+ * other instance (or the same one after a restart) claims the job and resumes it: remote jobs
+ * resume tracking their provider-side id, local ones are recomputed (they are deterministic).
+ * The same code serves one embedded SQLite instance and several instances on Postgres.
  */
-import type { CreateJobRequest, FileFormat, Job, PromptReport, ProviderId } from '../contract/api.ts';
+import type { CreateJobRequest, FileFormat, PromptReport, ProviderId } from '../contract/api.ts';
+import { TERMINAL_STATUSES } from '../contract/api.ts';
 import type { AssetCache } from '../files/assetCache.ts';
 import { CacheIntegrityError } from '../files/assetCache.ts';
 import type { Logger } from '../log.ts';
 import type { JobContext, ParentVariant, ProgressUpdate, Provider } from '../providers/provider.ts';
 import { ProviderError } from '../providers/provider.ts';
+import type { EventBus } from './eventBus.ts';
 import type { JobRow, JobStore, StoredVariant } from './jobStore.ts';
 
 /** Progress writes are coalesced to this interval: each one is a DB row and an SSE event per client. */
 const PROGRESS_INTERVAL_MS = 80;
+/** How often an idle instance looks for work it was not told about (jobs created elsewhere, expired leases). */
+const SCAN_INTERVAL_MS = 1000;
 
 interface Running {
   controller: AbortController;
   canceled: boolean;
+  renew: NodeJS.Timeout;
+}
+
+export interface RunnerOptions {
+  instanceId: string;
+  leaseTtlMs: number;
+  /** Concurrent jobs per provider on this instance; unlisted providers are unlimited. */
+  limits: Partial<Record<ProviderId, number>>;
 }
 
 export class JobRunner {
-  private readonly queues = new Map<ProviderId, string[]>();
   private readonly active = new Map<ProviderId, number>();
   private readonly running = new Map<string, Running>();
   private readonly settled = new Map<string, Promise<void>>();
+  private readonly pumping = new Set<ProviderId>();
+  private readonly repump = new Set<ProviderId>();
+  private scanTimer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
   private stopping = false;
 
   constructor(
     private readonly store: JobStore,
     private readonly cache: AssetCache,
     private readonly providers: ReadonlyMap<ProviderId, Provider>,
-    private readonly limits: Partial<Record<ProviderId, number>>,
+    private readonly opts: RunnerOptions,
     private readonly log: Logger,
+    private readonly bus?: EventBus,
   ) {}
 
-  /** Queue a freshly created job. */
-  enqueue(jobId: string, provider: ProviderId): void {
-    const q = this.queues.get(provider) ?? [];
-    q.push(jobId);
-    this.queues.set(provider, q);
-    void this.pump(provider);
+  /** Starts claiming work: now, on every new job event, and on a slow timer for takeovers. */
+  start(): void {
+    if (this.scanTimer) return;
+    this.scanTimer = setInterval(() => this.kick(), SCAN_INTERVAL_MS);
+    this.scanTimer.unref();
+    this.unsubscribe =
+      this.bus?.subscribe((e) => {
+        if (e.job.status === 'queued') this.kick(e.job.provider);
+        // A cancel made on another instance reaches the one running the job here, at once.
+        const local = this.running.get(e.job.id);
+        if (local && e.job.status === 'canceled' && !local.canceled) this.abortLocal(e.job.id, true);
+      }) ?? null;
+    this.kick();
   }
 
-  /** After a restart: queued and running jobs go back into their queues, oldest first. */
-  async resumeAll(): Promise<number> {
-    const rows = await this.store.unfinished();
-    for (const row of rows) this.enqueue(row.id, row.provider);
-    return rows.length;
+  /** A job was created: try to claim it now rather than at the next scan. */
+  enqueue(_jobId: string, provider: ProviderId): void {
+    this.kick(provider);
   }
 
-  /** Resolves when the job has left the runner (finished, failed or canceled). For tests and shutdown. */
+  /** After a restart of a single embedded instance, every old lease is void; claim the work again. */
+  async resumeAll(opts: { releaseStaleLeases: boolean } = { releaseStaleLeases: true }): Promise<number> {
+    if (opts.releaseStaleLeases) await this.store.releaseAllLeases();
+    const n = (await this.store.unfinished()).length;
+    this.start();
+    return n;
+  }
+
+  /** Resolves when the job has left this instance's runner. For tests and shutdown. */
   whenSettled(jobId: string): Promise<void> {
     return this.settled.get(jobId) ?? Promise.resolve();
   }
 
-  async cancel(jobId: string): Promise<Job | null> {
+  async cancel(jobId: string) {
     const row = await this.store.row(jobId);
     if (!row) return null;
-    const running = this.running.get(jobId);
-    if (running) {
-      running.canceled = true;
-      running.controller.abort(new ProviderError('canceled', 'Canceled by the user.'));
-    } else {
-      const q = this.queues.get(row.provider);
-      if (q) this.queues.set(row.provider, q.filter((id) => id !== jobId));
-    }
-    const job = await this.store.update(jobId, { status: 'canceled', stage: 'canceled by the user', queuePosition: null });
+    this.abortLocal(jobId, true);
+    const job = (await this.store.update(jobId, { status: 'canceled', stage: 'canceled by the user', queuePosition: null }, { onlyIfActive: true })) ?? (await this.store.get(jobId));
     void this.publishQueuePositions(row.provider);
     return job;
   }
 
-  /** Stops taking work and aborts what runs; unfinished jobs stay queued/running in the DB and resume on restart. */
+  /** Stops claiming, aborts what runs here and hands its leases back so another instance can continue at once. */
   async stop(): Promise<void> {
     this.stopping = true;
-    for (const r of this.running.values()) r.controller.abort(new ProviderError('shutdown', 'The server is shutting down.'));
+    if (this.scanTimer) clearInterval(this.scanTimer);
+    this.unsubscribe?.();
+    for (const id of this.running.keys()) this.abortLocal(id, false);
     await Promise.allSettled([...this.settled.values()]);
   }
 
-  private limit(provider: ProviderId): number {
-    return this.limits[provider] ?? Number.POSITIVE_INFINITY;
+  private abortLocal(jobId: string, canceled: boolean): void {
+    const r = this.running.get(jobId);
+    if (!r) return;
+    r.canceled ||= canceled;
+    r.controller.abort(canceled ? new ProviderError('canceled', 'Canceled by the user.') : new ProviderError('shutdown', 'The server is shutting down.'));
   }
 
+  private kick(only?: ProviderId): void {
+    if (this.stopping) return;
+    for (const id of only ? [only] : [...this.providers.keys()]) void this.pump(id);
+  }
+
+  private limit(provider: ProviderId): number {
+    return this.opts.limits[provider] ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Claims and starts jobs for one provider until its local limit is reached or nothing is waiting. */
   private async pump(provider: ProviderId): Promise<void> {
-    const q = this.queues.get(provider) ?? [];
-    while (!this.stopping && q.length > 0 && (this.active.get(provider) ?? 0) < this.limit(provider)) {
-      const jobId = q.shift()!;
-      this.active.set(provider, (this.active.get(provider) ?? 0) + 1);
-      const done = this.execute(jobId).finally(() => {
-        this.active.set(provider, (this.active.get(provider) ?? 1) - 1);
-        this.settled.delete(jobId);
-        void this.pump(provider);
-      });
-      this.settled.set(jobId, done);
+    if (this.pumping.has(provider)) {
+      this.repump.add(provider);
+      return;
     }
-    await this.publishQueuePositions(provider);
+    this.pumping.add(provider);
+    try {
+      do {
+        this.repump.delete(provider);
+        while (!this.stopping && (this.active.get(provider) ?? 0) < this.limit(provider)) {
+          const row = await this.store.claim(this.opts.instanceId, [provider], this.opts.leaseTtlMs);
+          if (!row) break;
+          this.startJob(row);
+        }
+        await this.publishQueuePositions(provider);
+      } while (this.repump.has(provider) && !this.stopping);
+    } catch (err) {
+      this.log.error('claiming jobs failed', { provider, err });
+    } finally {
+      this.pumping.delete(provider);
+    }
+  }
+
+  private startJob(row: JobRow): void {
+    const provider = row.provider;
+    this.active.set(provider, (this.active.get(provider) ?? 0) + 1);
+    const done = this.execute(row).finally(() => {
+      this.active.set(provider, (this.active.get(provider) ?? 1) - 1);
+      this.settled.delete(row.id);
+      this.kick(provider);
+    });
+    this.settled.set(row.id, done);
   }
 
   private async publishQueuePositions(provider: ProviderId): Promise<void> {
-    const q = this.queues.get(provider) ?? [];
-    for (const [i, id] of q.entries()) {
-      const row = await this.store.row(id);
-      if (row?.status === 'queued') await this.store.update(id, { queuePosition: i + 1, stage: `queued (position ${i + 1})` });
+    const waiting = await this.store.waiting(provider);
+    for (const [i, w] of waiting.entries()) {
+      if (w.queuePosition !== i + 1) await this.store.update(w.id, { queuePosition: i + 1, stage: `queued (position ${i + 1})` }, { onlyIfActive: true });
     }
   }
 
-  private async execute(jobId: string): Promise<void> {
-    const row = await this.store.row(jobId);
-    if (!row || (row.status !== 'queued' && row.status !== 'running')) return;
+  private async execute(row: JobRow): Promise<void> {
+    const jobId = row.id;
+    const owner = this.opts.instanceId;
     const provider = this.providers.get(row.provider);
     if (!provider) {
       await this.store.update(jobId, { status: 'failed', error: { code: 'unknown_provider', message: `Provider ${row.provider} is not available on this server.` } });
       return;
     }
-    const state: Running = { controller: new AbortController(), canceled: false };
+    const state: Running = {
+      controller: new AbortController(),
+      canceled: false,
+      // Renew well inside the TTL; losing the lease (canceled elsewhere, or taken over after a stall) stops the work here.
+      renew: setInterval(() => {
+        this.store.renewLease(jobId, owner, this.opts.leaseTtlMs).then(
+          (held) => {
+            if (!held && this.running.has(jobId)) this.abortLocal(jobId, true);
+          },
+          (err) => this.log.warn('lease renewal failed', { jobId, err }),
+        );
+      }, Math.max(100, Math.floor(this.opts.leaseTtlMs / 3))),
+    };
     this.running.set(jobId, state);
     const variants = new Map<number, StoredVariant>();
     const pending: { update: ProgressUpdate | null; timer: NodeJS.Timeout | null; lastWrite: number } = { update: null, timer: null, lastWrite: 0 };
@@ -130,13 +200,16 @@ export class JobRunner {
             ...(u.stage !== undefined ? { stage: u.stage } : {}),
             ...(u.queuePosition !== undefined ? { queuePosition: u.queuePosition } : {}),
             variants: sortedVariants(),
-          }),
+          }, { onlyIfActive: true }),
         )
         .then(() => undefined);
     };
 
     try {
-      await this.store.update(jobId, { status: 'running', progress: 0, stage: 'starting', queuePosition: null, error: null });
+      const current = await this.store.get(jobId);
+      if (!current || TERMINAL_STATUSES.includes(current.status)) return;
+      const started = await this.store.update(jobId, { status: 'running', stage: row.status === 'running' ? 'resuming' : 'starting', queuePosition: null, error: null }, { onlyIfActive: true });
+      if (!started) return;
       const parent = row.parentJobId && row.parentVariant ? await this.parentOf(row.parentJobId, row.parentVariant) : null;
       const ctx: JobContext = {
         jobId,
@@ -151,10 +224,10 @@ export class JobRunner {
           else pending.timer ??= setTimeout(flush, wait);
         },
         setExternalId: async (id) => {
-          await (writes = writes.then(() => this.store.update(jobId, { externalId: id }).then(() => undefined)));
+          await (writes = writes.then(() => this.store.update(jobId, { externalId: id }, { onlyIfActive: true }).then(() => undefined)));
         },
         setReport: (report: PromptReport) => {
-          writes = writes.then(() => this.store.update(jobId, { report }).then(() => undefined));
+          writes = writes.then(() => this.store.update(jobId, { report }, { onlyIfActive: true }).then(() => undefined));
         },
         saveFile: async (variant, format, bytes) => {
           if (state.controller.signal.aborted) throw state.controller.signal.reason;
@@ -170,22 +243,24 @@ export class JobRunner {
       await provider.run(ctx);
       if (pending.timer) clearTimeout(pending.timer);
       await writes;
-      if (state.canceled) return;
+      if (state.canceled || state.controller.signal.aborted) return;
       if (variants.size === 0) throw new ProviderError('no_output', 'The provider finished without producing any motion. Try again or rephrase the prompt.');
-      await this.store.update(jobId, { status: 'succeeded', progress: 100, stage: 'done', variants: sortedVariants(), queuePosition: null });
+      await this.store.update(jobId, { status: 'succeeded', progress: 100, stage: 'done', variants: sortedVariants(), queuePosition: null }, { onlyIfActive: true });
     } catch (err) {
       if (pending.timer) clearTimeout(pending.timer);
       await writes.catch(() => undefined);
       if (state.canceled) return;
-      if (this.stopping) return; // stays running in the DB; resumed on the next start
+      if (this.stopping) return; // the lease is handed back below; another instance or the next start resumes it
       const error =
         err instanceof ProviderError
           ? { code: err.code, message: err.message }
           : { code: 'internal_error', message: 'The job failed unexpectedly on the server. Try again; if it keeps failing, check the server log.' };
       if (!(err instanceof ProviderError)) this.log.error('job crashed', { jobId, err });
-      await this.store.update(jobId, { status: 'failed', error, stage: 'failed', variants: sortedVariants(), queuePosition: null });
+      await this.store.update(jobId, { status: 'failed', error, stage: 'failed', variants: sortedVariants(), queuePosition: null }, { onlyIfActive: true });
     } finally {
+      clearInterval(state.renew);
       this.running.delete(jobId);
+      await this.store.releaseLease(jobId, owner).catch((err) => this.log.warn('lease release failed', { jobId, err }));
     }
   }
 

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { CreateJobRequest, FileFormat, Job, JobStatus, ProviderId, PromptReport } from '../contract/api.ts';
 import { FILE_FORMATS } from '../contract/api.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Dialect } from '../db/database.ts';
 import type { Selectable, Updateable } from 'kysely';
 import type { JobsTable } from '../db/schema.ts';
 import type { EventBus, JobEvent } from './eventBus.ts';
@@ -62,7 +62,11 @@ export function fileUrl(jobId: string, variant: number, format: string): string 
 const PUBLIC_FORMATS = new Set<string>(FILE_FORMATS);
 
 export class JobStore {
-  constructor(private readonly db: Db, private readonly bus: EventBus) {}
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus,
+    readonly dialect: Dialect = 'sqlite',
+  ) {}
 
   async create(input: {
     provider: ProviderId;
@@ -151,7 +155,74 @@ export class JobStore {
     return out;
   }
 
-  async update(id: string, patch: JobPatch): Promise<Job> {
+  /**
+   * Takes ownership of the oldest unfinished job of these providers that nobody holds a live lease on.
+   * On Postgres, SKIP LOCKED lets several instances claim concurrently without waiting on each other;
+   * SQLite has a single writer, so the UPDATE is atomic as it stands.
+   */
+  async claim(owner: string, providers: readonly ProviderId[], ttlMs: number, now = Date.now()): Promise<JobRow | null> {
+    if (providers.length === 0) return null;
+    let pick = this.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', 'in', ['queued', 'running'])
+      .where('provider', 'in', [...providers])
+      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
+      .orderBy('seq', 'asc')
+      .limit(1);
+    if (this.dialect === 'postgres') pick = pick.forUpdate().skipLocked();
+    const claimed = await this.db
+      .updateTable('jobs')
+      .set({ lease_owner: owner, lease_expires_at: now + ttlMs })
+      .where('id', '=', (eb) => eb.selectFrom(pick.as('p')).select('p.id'))
+      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
+      .returning('id')
+      .executeTakeFirst();
+    return claimed ? this.row(claimed.id) : null;
+  }
+
+  /** Extends a lease; false when the job was canceled, finished, or taken over by another instance. */
+  async renewLease(id: string, owner: string, ttlMs: number, now = Date.now()): Promise<boolean> {
+    const r = await this.db
+      .updateTable('jobs')
+      .set({ lease_expires_at: now + ttlMs })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async releaseLease(id: string, owner: string): Promise<void> {
+    await this.db.updateTable('jobs').set({ lease_owner: null, lease_expires_at: null }).where('id', '=', id).where('lease_owner', '=', owner).execute();
+  }
+
+  /** For a single embedded instance after a restart: every lease belonged to a process that is gone. */
+  async releaseAllLeases(): Promise<void> {
+    await this.db.updateTable('jobs').set({ lease_owner: null, lease_expires_at: null }).where('lease_owner', 'is not', null).execute();
+  }
+
+  /** Unclaimed queued jobs of a provider, oldest first, with their stored queue position. */
+  async waiting(provider: ProviderId): Promise<Array<{ id: string; queuePosition: number | null }>> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['id', 'queue_position'])
+      .where('status', '=', 'queued')
+      .where('provider', '=', provider)
+      .where('lease_owner', 'is', null)
+      .orderBy('seq', 'asc')
+      .execute();
+    return rows.map((r) => ({ id: r.id, queuePosition: r.queue_position }));
+  }
+
+  /**
+   * Applies a change, records it in the event log and publishes it. With `onlyIfActive`, the change
+   * applies only while the job is queued or running, so a late write from a worker can never
+   * overwrite a cancel (or a finish) decided elsewhere; it then returns null and records nothing.
+   */
+  async update(id: string, patch: JobPatch): Promise<Job>;
+  async update(id: string, patch: JobPatch, opts: { onlyIfActive: true }): Promise<Job | null>;
+  async update(id: string, patch: JobPatch, opts?: { onlyIfActive: true }): Promise<Job | null> {
     const set: Updateable<JobsTable> = { updated_at: new Date().toISOString() };
     if (patch.status !== undefined) set.status = patch.status;
     if (patch.progress !== undefined) set.progress = Math.max(0, Math.min(100, patch.progress));
@@ -161,7 +232,10 @@ export class JobStore {
     if (patch.error !== undefined) set.error = patch.error === null ? null : JSON.stringify(patch.error);
     if (patch.variants !== undefined) set.variants = JSON.stringify(patch.variants);
     if (patch.externalId !== undefined) set.external_id = patch.externalId;
-    await this.db.updateTable('jobs').set(set).where('id', '=', id).execute();
+    let q = this.db.updateTable('jobs').set(set).where('id', '=', id);
+    if (opts?.onlyIfActive) q = q.where('status', 'in', ['queued', 'running']);
+    const r = await q.executeTakeFirst();
+    if (opts?.onlyIfActive && Number(r.numUpdatedRows) === 0) return null;
     return this.recordEvent(id);
   }
 

@@ -55,6 +55,29 @@ async function send(stream: SSEStreamingApi, e: JobEvent) {
   await stream.writeSSE({ event: 'job', id: String(e.seq), data: JSON.stringify(e.job) });
 }
 
+/** How long a stream waits for a missing sequence number to show up before moving past it. */
+const GAP_GRACE_MS = 250;
+
+/**
+ * A live event skipped ahead of the last one sent: with several instances, events of other
+ * instances travel separately (and Postgres may commit sequence numbers out of order). Fill the
+ * gap from the database, in order, waiting briefly once for holes that may still be committing.
+ */
+async function catchUp(s: Services, stream: SSEStreamingApi, sent: number, target: number): Promise<number> {
+  let batch = await s.store.eventsAfter(sent);
+  const contiguous = (list: JobEvent[]) => list.every((e, i) => e.seq === sent + 1 + i) && list.some((e) => e.seq >= target);
+  if (!contiguous(batch)) {
+    await new Promise((r) => setTimeout(r, GAP_GRACE_MS));
+    batch = await s.store.eventsAfter(sent);
+  }
+  for (const e of batch) {
+    if (e.seq <= sent) continue;
+    await send(stream, e);
+    sent = e.seq;
+  }
+  return sent;
+}
+
 export function eventRoutes(s: Services) {
   return new Hono()
     .get('/jobs/:id/events', async (c) => {
@@ -125,8 +148,12 @@ export function eventRoutes(s: Services) {
             if (events.length === 0 && !closed) await stream.write(': keep-alive\n\n');
             for (const e of events) {
               if (e.seq <= sent) continue;
-              await send(stream, e);
-              sent = e.seq;
+              if (e.seq === sent + 1) {
+                await send(stream, e);
+                sent = e.seq;
+              } else {
+                sent = await catchUp(s, stream, sent, e.seq);
+              }
             }
           }
         } finally {

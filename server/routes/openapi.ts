@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError, Character, CreateJobRequest, Health, Job, JobList, ProviderInfo } from '../contract/api.ts';
 import type { Services } from '../services.ts';
+import { downloadOpenApiPaths } from './downloads.ts';
 
 function schema(s: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
@@ -64,6 +65,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           responses: { 200: { description: 'file bytes' }, 206: { description: 'partial content' }, 404: err('no such file'), 416: err('bad range') },
         },
       },
+      ...downloadOpenApiPaths(),
     },
     components: {
       schemas: {

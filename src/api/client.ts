@@ -11,6 +11,8 @@ import {
   JobList,
   ProviderInfo,
 } from '../../server/contract/api.ts';
+import { OptimizePromptResponse } from '../../server/contract/promptOptimize.ts';
+import type { OptimizePromptRequest, OptimizePromptResponse as OptimizePromptResponseT } from '../../server/contract/promptOptimize.ts';
 import type {
   Character as CharacterT,
   CreateJobRequest,
@@ -145,6 +147,9 @@ export const api = {
 
   cancelJob: (id: string): Promise<JobT> =>
     request(`/api/jobs/${encodeURIComponent(id)}/cancel`, Job, { method: 'POST' }),
+
+  optimizePrompt: (body: OptimizePromptRequest, signal?: AbortSignal): Promise<OptimizePromptResponseT> =>
+    request('/api/prompt/optimize', OptimizePromptResponse, { method: 'POST', body, signal }),
 };
 
 /** Parse one SSE `job` event payload; null (and a console warning) when it does not match the contract. */

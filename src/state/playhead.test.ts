@@ -93,4 +93,56 @@ describe('playhead', () => {
     expect(playhead.time).toBe(0);
     expect(transport.getState().playing).toBe(false);
   });
+
+  it('ping-pongs inside the in/out range and keeps the range for a compared take', () => {
+    playhead.loaded({ duration: 4, fps: 30, clipName: 'a' });
+    playhead.seek(1);
+    playhead.markIn();
+    playhead.seek(2);
+    playhead.markOut();
+    expect(transport.getState().range).toEqual({ start: 1, end: 2 });
+    playhead.setMode('pingpong');
+    playhead.seek(1.9);
+    playhead.play();
+    playhead.tick(0);
+    playhead.tick(200); // 1.9 + 0.2 → bounces off 2 back to 1.9
+    expect(playhead.time).toBeCloseTo(1.9, 9);
+    playhead.tick(400);
+    expect(playhead.time).toBeCloseTo(1.7, 9);
+    playhead.beginLoad({ keepTime: true });
+    playhead.loaded({ duration: 3, fps: 30, clipName: 'b' });
+    expect(transport.getState().range).toEqual({ start: 1, end: 2 });
+    playhead.beginLoad();
+    playhead.loaded({ duration: 3, fps: 30, clipName: 'other job' });
+    expect(transport.getState().range).toBeNull();
+  });
+
+  it('play starts from the in point when the playhead is outside the range', () => {
+    playhead.loaded({ duration: 4, fps: 30, clipName: null });
+    playhead.setRange({ start: 2, end: 3 });
+    playhead.seek(0.5);
+    playhead.play();
+    expect(playhead.time).toBe(2);
+  });
+
+  it('cycles loop → once → ping-pong and clamps speed', () => {
+    expect(transport.getState().mode).toBe('loop');
+    playhead.cycleMode();
+    expect(transport.getState()).toMatchObject({ mode: 'once', loop: false });
+    playhead.cycleMode();
+    expect(transport.getState()).toMatchObject({ mode: 'pingpong', loop: true });
+    playhead.setSpeed(10);
+    expect(transport.getState().speed).toBe(2);
+    playhead.setSpeed(0.05);
+    expect(transport.getState().speed).toBe(0.1);
+  });
+
+  it('a second tick with the same timestamp adds nothing (several canvases, one clock)', () => {
+    playhead.loaded({ duration: 4, fps: 30, clipName: null });
+    playhead.play();
+    playhead.tick(1000);
+    playhead.tick(1100);
+    playhead.tick(1100);
+    expect(playhead.time).toBeCloseTo(0.1, 9);
+  });
 });

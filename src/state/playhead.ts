@@ -11,14 +11,21 @@
  * No three.js here: this module is part of the first chunk, the 3D code is lazy-loaded.
  */
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_FPS, advanceTime, clampTime, snapToFrame, stepFrames } from '../timeline/timeMath.ts';
+import { advancePlayback, clampSpeed, effectiveRange, withInPoint, withOutPoint } from '../timeline/playback.ts';
+import type { PlayMode, PlayRange } from '../timeline/playback.ts';
+import { DEFAULT_FPS, clampTime, snapToFrame, stepFrames } from '../timeline/timeMath.ts';
 
 export type ClipStatus = 'empty' | 'loading' | 'ready' | 'error';
 
 export interface TransportState {
   playing: boolean;
+  /** Loop, play once, or ping-pong (back and forth, for checking a cycle's seam from both sides). */
+  mode: PlayMode;
+  /** `mode !== 'once'`, kept for readers that only care whether playback wraps. */
   loop: boolean;
-  /** Playback rate; animators want slow motion and > 1× to check timing. */
+  /** In/out points: playback stays inside them; null = the whole clip. */
+  range: PlayRange | null;
+  /** Playback rate, 0.1–2×; animators want slow motion and > 1× to check timing. */
   speed: number;
   duration: number;
   fps: number;
@@ -30,7 +37,9 @@ export interface TransportState {
 
 const INITIAL: TransportState = {
   playing: false,
+  mode: 'loop',
   loop: true,
+  range: null,
   speed: 1,
   duration: 0,
   fps: DEFAULT_FPS,
@@ -45,8 +54,10 @@ type TimeListener = (time: number) => void;
 
 const clock = {
   time: 0,
+  /** Ping-pong's current leg. */
+  direction: 1 as 1 | -1,
   /** Where to continue after the clip being loaded arrives (A/B-ing variants keeps the moment); null = start. */
-  resume: null as { time: number; playing: boolean } | null,
+  resume: null as { time: number; playing: boolean; range: PlayRange | null } | null,
   /** performance.now() of the previous tick while playing; null right after play() so the first tick adds 0. */
   lastTick: null as number | null,
 };
@@ -85,8 +96,10 @@ export const playhead = {
   play(): void {
     const s = transport.getState();
     if (s.status !== 'ready' || s.duration <= 0) return;
-    // Pressing play on the last frame of a one-shot clip starts it again, as every NLE does.
-    if (!s.loop && clock.time >= s.duration) clock.time = 0;
+    const r = effectiveRange(s.range, s.duration);
+    // Pressing play on the last frame of a one-shot (or outside the in/out range) starts again, as every NLE does.
+    if ((s.mode === 'once' && clock.time >= r.end) || clock.time < r.start || clock.time > r.end) clock.time = r.start;
+    clock.direction = 1;
     clock.lastTick = null;
     transport.setState({ playing: true });
     requestRender?.();
@@ -116,16 +129,18 @@ export const playhead = {
   },
 
   /**
-   * Advance by wall-clock time; the viewport calls this once per rendered frame. Returns true while playing,
-   * so the caller knows to keep the on-demand render loop going.
+   * Advance by wall-clock time. The 3D chunk calls this once per animation frame (before any canvas renders, so
+   * every view of one frame shows the same time). Returns true while playing, so the caller keeps the on-demand
+   * render loop going. A second call with the same timestamp adds nothing.
    */
   tick(now: number = performance.now()): boolean {
     const s = transport.getState();
     if (!s.playing) return false;
-    const dt = clock.lastTick === null ? 0 : Math.min((now - clock.lastTick) / 1000, MAX_TICK_SEC);
+    const dt = clock.lastTick === null ? 0 : Math.min(Math.max(0, now - clock.lastTick) / 1000, MAX_TICK_SEC);
     clock.lastTick = now;
-    const next = advanceTime(clock.time, dt * s.speed, s.duration, s.loop);
+    const next = advancePlayback({ time: clock.time, direction: clock.direction }, dt * s.speed, effectiveRange(s.range, s.duration), s.mode);
     clock.time = next.time;
+    clock.direction = next.direction;
     if (!next.playing) transport.setState({ playing: false });
     emit();
     return next.playing;
@@ -137,8 +152,8 @@ export const playhead = {
    */
   beginLoad(opts: { keepTime?: boolean } = {}): void {
     const s = transport.getState();
-    clock.resume = opts.keepTime && s.status === 'ready' ? { time: clock.time, playing: s.playing } : null;
-    transport.setState({ playing: false, status: 'loading', error: null, clipName: null, duration: 0 });
+    clock.resume = opts.keepTime && s.status === 'ready' ? { time: clock.time, playing: s.playing, range: s.range } : null;
+    transport.setState({ playing: false, status: 'loading', error: null, clipName: null, duration: 0, range: null });
     clock.time = 0;
     emit();
   },
@@ -153,10 +168,14 @@ export const playhead = {
     clock.resume = null;
     clock.time = resume ? clampTime(resume.time, duration) : 0;
     clock.lastTick = null;
+    clock.direction = 1;
+    // A compared take keeps the in/out range when it still fits inside it.
+    const range = resume?.range && resume.range.end <= duration ? resume.range : null;
     transport.setState({
       status: 'ready',
       error: null,
       duration,
+      range,
       fps: clip.fps > 0 ? clip.fps : DEFAULT_FPS,
       clipName: clip.clipName,
       playing: (resume ? resume.playing : clip.autoplay === true) && duration > 0,
@@ -181,17 +200,50 @@ export const playhead = {
   },
 
   setLoop(loop: boolean): void {
-    transport.setState({ loop });
+    playhead.setMode(loop ? 'loop' : 'once');
+  },
+
+  setMode(mode: PlayMode): void {
+    clock.direction = 1;
+    transport.setState({ mode, loop: mode !== 'once' });
+  },
+
+  /** Loop → once → ping-pong → loop (the L key). */
+  cycleMode(): void {
+    const order: PlayMode[] = ['loop', 'once', 'pingpong'];
+    const i = order.indexOf(transport.getState().mode);
+    playhead.setMode(order[(i + 1) % order.length]!);
   },
 
   setSpeed(speed: number): void {
-    if (speed > 0 && Number.isFinite(speed)) transport.setState({ speed });
+    if (speed > 0 && Number.isFinite(speed)) transport.setState({ speed: clampSpeed(speed) });
+  },
+
+  /** Mark the in point at the current frame (I). */
+  markIn(): void {
+    const s = transport.getState();
+    if (s.status === 'ready') transport.setState({ range: withInPoint(s.range, clock.time, s.duration) });
+  },
+
+  /** Mark the out point at the current frame (O). */
+  markOut(): void {
+    const s = transport.getState();
+    if (s.status === 'ready') transport.setState({ range: withOutPoint(s.range, clock.time, s.duration) });
+  },
+
+  setRange(range: PlayRange | null): void {
+    const { duration } = transport.getState();
+    if (!range) return transport.setState({ range: null });
+    const start = clampTime(Math.min(range.start, range.end), duration);
+    const end = clampTime(Math.max(range.start, range.end), duration);
+    transport.setState({ range: end > start ? { start, end } : null });
   },
 
   /** Test helper: back to the initial state. */
   reset(): void {
     transport.setState({ ...INITIAL });
     clock.time = 0;
+    clock.direction = 1;
     clock.lastTick = null;
     clock.resume = null;
     listeners.clear();

@@ -116,3 +116,105 @@ export function rulerTicks(duration: number, step: number): number[] {
   const count = Math.floor(duration / step + 1e-9);
   return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toFixed(6)));
 }
+
+/*
+ * Zoom and scroll (the edit lane). A view shows a window of `extent` seconds of content:
+ * ```
+ *   content   0 ──── scroll ══════ visible span = extent / zoom ══════ scroll + span ──── extent
+ *   pixels              0 ─────────────────────────────────────────── width
+ * ```
+ * `zoom` 1 shows everything; 4 shows a quarter. `scroll` is the time at the left edge, so the map is
+ * x = (t − scroll) · width / span and its inverse; both are left unclamped, so callers can tell "left of the
+ * view" (x < 0) from "at the left edge". Pixel x is relative to the lane's left edge (clientX − rect.left).
+ */
+
+export interface TimeView {
+  /** Seconds of content the lane can show (the clip, or more when a loop/merge preview extends it). */
+  extent: number;
+  /** Lane width in CSS pixels. */
+  width: number;
+  /** ≥ 1; 1 = the whole extent fits the width. */
+  zoom: number;
+  /** Time at the left edge, seconds. */
+  scroll: number;
+}
+
+/** Zooming further than this many pixels per frame helps nobody. */
+export const MAX_PX_PER_FRAME = 48;
+
+export function visibleSpan(v: TimeView): number {
+  return v.extent > 0 ? v.extent / Math.max(v.zoom, 1) : 0;
+}
+
+export function pxPerSecond(v: TimeView): number {
+  const span = visibleSpan(v);
+  return span > 0 && v.width > 0 ? v.width / span : 0;
+}
+
+/** Largest useful zoom for a lane: one frame at most MAX_PX_PER_FRAME wide. */
+export function maxZoom(extent: number, width: number, fps: number): number {
+  if (extent <= 0 || width <= 0) return 1;
+  const frames = Math.max(extent * (fps > 0 ? fps : DEFAULT_FPS), 1);
+  return Math.max(1, (frames * MAX_PX_PER_FRAME) / width);
+}
+
+/** Keeps zoom within [1, maxZoom] and the window inside the content. */
+export function clampView(v: TimeView, fps: number = DEFAULT_FPS): TimeView {
+  const extent = Math.max(0, Number.isFinite(v.extent) ? v.extent : 0);
+  const zoom = Math.min(Math.max(Number.isFinite(v.zoom) ? v.zoom : 1, 1), maxZoom(extent, v.width, fps));
+  const span = extent > 0 ? extent / zoom : 0;
+  const scroll = Math.min(Math.max(Number.isFinite(v.scroll) ? v.scroll : 0, 0), Math.max(0, extent - span));
+  return { extent, width: Math.max(0, v.width), zoom, scroll };
+}
+
+/** Seconds → lane x (px from the left edge). Unclamped. */
+export function viewTimeToX(t: number, v: TimeView): number {
+  return (t - v.scroll) * pxPerSecond(v);
+}
+
+/** Lane x (px from the left edge) → seconds. Unclamped; clamp with clampTime for a position in the clip. */
+export function viewXToTime(x: number, v: TimeView): number {
+  const pps = pxPerSecond(v);
+  return pps > 0 ? v.scroll + x / pps : v.scroll;
+}
+
+/** Zoom by `factor` keeping the time under `anchorX` where it is (the pointer, or the playhead). */
+export function zoomAt(v: TimeView, factor: number, anchorX: number, fps: number = DEFAULT_FPS): TimeView {
+  if (!(factor > 0) || v.width <= 0 || v.extent <= 0) return clampView(v, fps);
+  const anchorT = viewXToTime(anchorX, v);
+  const zoomed = clampView({ ...v, zoom: v.zoom * factor }, fps);
+  const span = visibleSpan(zoomed);
+  return clampView({ ...zoomed, scroll: anchorT - (anchorX / v.width) * span }, fps);
+}
+
+/** Scroll by a pixel distance (wheel / trackpad). */
+export function scrollByPx(v: TimeView, dx: number, fps: number = DEFAULT_FPS): TimeView {
+  const pps = pxPerSecond(v);
+  return pps > 0 ? clampView({ ...v, scroll: v.scroll + dx / pps }, fps) : v;
+}
+
+/**
+ * The view scrolled so that `t` is visible with `marginPx` to spare; unchanged when it already is.
+ * Playback uses it to page along with the playhead.
+ */
+export function revealTime(v: TimeView, t: number, marginPx = 24, fps: number = DEFAULT_FPS): TimeView {
+  const x = viewTimeToX(t, v);
+  const pps = pxPerSecond(v);
+  if (pps <= 0) return v;
+  const margin = Math.min(marginPx, v.width / 4);
+  if (x < margin) return clampView({ ...v, scroll: t - margin / pps }, fps);
+  if (x > v.width - margin) return clampView({ ...v, scroll: t - (v.width - margin) / pps }, fps);
+  return v;
+}
+
+/** Labelled ruler ticks inside the visible window (computed by index, like rulerTicks). */
+export function visibleTicks(v: TimeView, minPx = 56): { step: number; ticks: number[] } {
+  const span = visibleSpan(v);
+  const step = rulerStep(span, v.width, minPx);
+  if (span <= 0 || step <= 0) return { step, ticks: [] };
+  const first = Math.ceil(v.scroll / step - 1e-9);
+  const last = Math.floor(Math.min(v.scroll + span, v.extent) / step + 1e-9);
+  const ticks: number[] = [];
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toFixed(6)));
+  return { step, ticks };
+}

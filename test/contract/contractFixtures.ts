@@ -1,12 +1,16 @@
 /**
- * CONTRACT-TEST FIXTURES, not motion. Tiny, structurally valid files the SayMotion contract server hands
- * out as "results", so the adapter's download, unzip and cache path handles real bytes end to end. They are
- * deterministic (same inputs, same bytes) so a test can compare what landed in the cache with what was served.
- * The GLB is a valid glTF 2.0 container with only an asset header; the BVH is a valid two-joint clip; the
- * FBX is only the binary FBX header plus a label (enough for format sniffing, not for a viewer); the MP4 is
- * an `ftyp` box plus a labelled `free` box.
+ * Files the SayMotion contract server hands out as "results", so the adapter's download, unzip and cache
+ * path handles real bytes end to end. Deterministic (same inputs, same bytes), so a test can compare what
+ * landed in the cache with what was served.
+ *
+ * GLB and BVH results are real animated clips made by the local engine (seeded). Everything else here is a
+ * CONTRACT-TEST FIXTURE, not motion: the small GLB is a valid glTF 2.0 container with only an asset header
+ * (for character uploads), the small BVH a valid two-joint clip (for intermediates), the FBX only the
+ * binary FBX header plus a label (enough for format sniffing, not for a viewer), the MP4 an `ftyp` box
+ * plus a labelled `free` box.
  */
 import { zipSync } from 'fflate';
+import { exportBvh, exportGlb, text2motion } from '../../server/engine/index.ts';
 
 const enc = new TextEncoder();
 
@@ -91,4 +95,21 @@ export function fixtureMp4(label: string): Uint8Array {
 
 export function fixtureDmpe(label: string): Uint8Array {
   return enc.encode(`DMPE contract-test fixture: ${label}`);
+}
+
+const clips = new Map<string, Promise<{ glb: Uint8Array; bvh: Uint8Array }>>();
+
+/** A real engine clip for a result variant; memoised, since many contract jobs ask for the same one. */
+export function engineClip(durationSec: number, variant: number): Promise<{ glb: Uint8Array; bvh: Uint8Array }> {
+  const key = `${durationSec}:${variant}`;
+  let clip = clips.get(key);
+  if (!clip) {
+    clip = (async () => {
+      const { motions } = text2motion({ prompt: 'a person walks forward then waves', variants: 1, durationSec, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: variant });
+      const motion = motions[0]!;
+      return { glb: await exportGlb(motion, { animationName: `contract-variant-${variant}` }), bvh: enc.encode(exportBvh(motion)) };
+    })();
+    clips.set(key, clip);
+  }
+  return clip;
 }

@@ -12,7 +12,8 @@ export const CLIENT_ID = 'test-id-123';
 export const CLIENT_SECRET = 'test-secret-456';
 
 export const FAST_TIMING: SayMotionTiming = {
-  client: { backoffBaseMs: 5, maxBackoffMs: 50, requestTimeoutMs: 400, downloadTimeoutMs: 2000 },
+  // Timeouts stay well above a busy test machine's stalls (the contract server synthesises clips on the shared event loop).
+  client: { backoffBaseMs: 5, maxBackoffMs: 50, requestTimeoutMs: 1500, downloadTimeoutMs: 3000 },
   tracker: { intervalMs: 15, maxBackoffMs: 100 },
   notReadyDelayMs: 10,
   cacheMs: 0,

@@ -16,7 +16,7 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { fixtureBvh, fixtureDmpe, fixtureFbxZip, fixtureGlb, fixtureMp4 } from './contractFixtures.ts';
+import { engineClip, fixtureBvh, fixtureDmpe, fixtureFbxZip, fixtureMp4 } from './contractFixtures.ts';
 import { BACKDROPS, checkEditRequest, EDIT_KEYS, jsonParam, numberParam, ParamError, paramMap, quotedPrompt, RENDER_KEYS, T2M_KEYS } from './contractParams.ts';
 
 export type Endpoint =
@@ -205,15 +205,15 @@ export class SayMotionContractServer {
   }
 
   /** The bytes the storage route serves for a file, for comparing with what landed in a cache. */
-  fileBytes(rid: string, variant: number, ext: string): Uint8Array {
+  async fileBytes(rid: string, variant: number, ext: string): Promise<Uint8Array> {
     const job = this.jobs.get(rid);
     if (!job) throw new Error(`no contract job ${rid}`);
     const label = `${rid} variant ${variant}`;
     switch (ext) {
       case 'glb':
-        return fixtureGlb(label);
+        return (await engineClip(job.durationSec || 3, variant)).glb;
       case 'bvh':
-        return fixtureBvh(Math.max(2, Math.round((job.durationSec || 3) * 30)), variant);
+        return (await engineClip(job.durationSec || 3, variant)).bvh;
       case 'fbx':
         return fixtureFbxZip('motion', label, this.opts.fbxZipWithExtras);
       case 'mp4':
@@ -385,7 +385,7 @@ export class SayMotionContractServer {
       const variant = Number(c.req.param('variant'));
       const [name, ext] = c.req.param('file').split('.');
       if (!this.jobs.has(rid) || !ext) return c.json({ message: 'no such object' }, 404);
-      const bytes = this.fileBytes(rid, variant, name === 'inter' ? 'inter' : ext);
+      const bytes = await this.fileBytes(rid, variant, name === 'inter' ? 'inter' : ext);
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream' });
     });
 

@@ -6,6 +6,8 @@ import type { GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { decodeMotion, encodeMotion, exportBvh, exportGlb, text2motion } from '../index.ts';
 import type { Motion } from '../index.ts';
 import { CANONICAL } from '../core/skeleton.ts';
+import { createMotion } from '../core/motion.ts';
+import fc from 'fast-check';
 
 function sample(prompt = 'walk forward then wave', durationSec = 3): Motion {
   return text2motion({ prompt, variants: 1, durationSec, footLocking: 'auto', poseFiltering: 0, physicsFilter: false, seed: 7 }).motions[0]!;
@@ -98,4 +100,21 @@ describe('binary motion encoding', () => {
     flipped[200] = flipped[200]! ^ 0xff;
     expect(() => decodeMotion(flipped)).toThrow(/checksum/);
   });
+
+  test('round-trips arbitrary motions (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), fc.constantFrom(24, 30, 29.97, 60), fc.nat(1 << 30), (frames, fps, seed) => {
+      const m = createMotion(frames, fps);
+      let x = seed;
+      const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296) * 2 - 1;
+      for (let i = 0; i < m.rot.length; i++) m.rot[i] = rnd();
+      for (let i = 0; i < m.rootPos.length; i++) m.rootPos[i] = rnd() * 10;
+      for (let i = 0; i < m.contacts.length; i++) m.contacts[i] = rnd() > 0 ? 1 : 0;
+      const back = decodeMotion(encodeMotion(m));
+      expect(back.fps).toBe(fps);
+      expect(back.rot).toEqual(m.rot);
+      expect(back.rootPos).toEqual(m.rootPos);
+      expect(back.contacts).toEqual(m.contacts);
+    }), { numRuns: 30 });
+  });
 });
+

@@ -2,46 +2,46 @@
  * Pose filtering (engine.md §2.7): a zero-phase low-pass on joint rotations in log space.
  * Quaternions are made hemisphere-consistent over time, expressed as rotation vectors relative to
  * each joint's mean orientation (so the log map is far from its singularity), filtered with a
- * second-order Butterworth run forward and backward, and mapped back. The cutoff falls from 12 Hz
+ * zero-phase Gaussian low-pass (see `lowpass`), and mapped back. The cutoff falls from 12 Hz
  * at strength 0 to 2 Hz at strength 1, and the root translation gets half the strength.
  */
+import { fkAll, fkFrame, pointInJoint } from '../core/fk.ts';
+import { solveLegWorld } from '../core/ik.ts';
 import { cloneMotion } from '../core/motion.ts';
+import { J, LEG } from '../core/skeleton.ts';
 import type { Motion } from '../core/motion.ts';
 import { qExp, qHeading, qLog, qMul, qMulInvA, qNormalize, qYaw } from '../core/quat.ts';
 
-/** Butterworth 2nd-order low-pass coefficients (bilinear transform with pre-warping). */
-function butter2(cutoff: number, fps: number): [number, number, number, number, number] {
-  const wc = Math.tan((Math.PI * Math.min(cutoff, fps * 0.45)) / fps);
-  const k = Math.SQRT2 * wc, w2 = wc * wc, norm = 1 / (1 + k + w2);
-  const b0 = w2 * norm;
-  return [b0, 2 * b0, b0, 2 * (w2 - 1) * norm, (1 - k + w2) * norm];
-}
-
-/** In-place forward-backward (filtfilt) pass over `n` samples of channel c with `stride`; ends padded by reflection. */
-export function filtfilt(x: Float64Array, cutoff: number, fps: number): void {
+/**
+ * Zero-phase Gaussian low-pass, in place. The −3 dB point of a Gaussian with standard deviation σ
+ * seconds is f = √(ln 2)/(2πσ), so σ follows from the cutoff. A Gaussian kernel is never negative:
+ * unlike Butterworth/filtfilt it cannot ring or overshoot, so a stronger setting can only smooth
+ * more (convolving with a probability kernel never increases the mean absolute derivative of any
+ * order) — which is what makes jerk fall monotonically with strength. Ends are padded by odd
+ * reflection, which keeps value and slope continuous and adds no end transient.
+ */
+export function lowpass(x: Float64Array, cutoff: number, fps: number): void {
   const n = x.length;
-  if (n < 4) return;
-  const [b0, b1, b2, a1, a2] = butter2(cutoff, fps);
-  const pad = Math.min(n - 1, Math.ceil(fps / Math.max(cutoff, 0.5)));
-  const ext = new Float64Array(n + 2 * pad);
-  // Odd reflection keeps value and slope continuous at the ends, so filtering adds no end transient.
-  for (let i = 0; i < pad; i++) ext[i] = 2 * x[0]! - x[pad - i]!;
-  ext.set(x, pad);
-  for (let i = 0; i < pad; i++) ext[pad + n + i] = 2 * x[n - 1]! - x[n - 2 - i]!;
-  const run = (arr: Float64Array): void => {
-    let x1 = arr[0]!, x2 = arr[0]!, y1 = arr[0]!, y2 = arr[0]!;
-    for (let i = 0; i < arr.length; i++) {
-      const xi = arr[i]!;
-      const yi = b0 * xi + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-      x2 = x1; x1 = xi; y2 = y1; y1 = yi;
-      arr[i] = yi;
-    }
+  if (n < 3 || !(cutoff > 0)) return;
+  const sigma = (Math.sqrt(Math.LN2) / (2 * Math.PI * cutoff)) * fps;
+  if (sigma < 0.05) return;
+  const r = Math.max(1, Math.ceil(3 * sigma));
+  const k = new Float64Array(2 * r + 1);
+  let sum = 0;
+  for (let i = -r; i <= r; i++) { const v = Math.exp(-(i * i) / (2 * sigma * sigma)); k[i + r] = v; sum += v; }
+  for (let i = 0; i < k.length; i++) k[i] = k[i]! / sum;
+  const at = (i: number): number => {
+    if (i < 0) return 2 * x[0]! - x[Math.min(n - 1, -i)]!;
+    if (i >= n) return 2 * x[n - 1]! - x[Math.max(0, 2 * (n - 1) - i)]!;
+    return x[i]!;
   };
-  run(ext);
-  ext.reverse();
-  run(ext);
-  ext.reverse();
-  for (let i = 0; i < n; i++) x[i] = ext[pad + i]!;
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let acc = 0;
+    for (let j = -r; j <= r; j++) acc += k[j + r]! * at(i + j);
+    y[i] = acc;
+  }
+  x.set(y);
 }
 
 export function cutoffFor(strength: number): number {
@@ -72,7 +72,7 @@ export function poseFilter(m: Motion, strength: number): Motion {
     qMul(rq, yq, rq);
     src[o] = rq[0]!; src[o + 1] = rq[1]!; src[o + 2] = rq[2]!; src[o + 3] = rq[3]!;
   }
-  filtfilt(heading, fc, m.fps);
+  lowpass(heading, fc, m.fps);
   for (let j = 0; j < jc; j++) {
     // Hemisphere-align over time and build a reference (normalised mean) for the log map.
     let px = 0, py = 0, pz = 0, pw = 1;
@@ -102,7 +102,7 @@ export function poseFilter(m: Motion, strength: number): Motion {
       }
       ch[0]![f] = v[0]!; ch[1]![f] = v[1]!; ch[2]![f] = v[2]!;
     }
-    for (const c of ch) filtfilt(c, fc, m.fps);
+    for (const c of ch) lowpass(c, fc, m.fps);
     for (let f = 0; f < n; f++) {
       v[0] = ch[0]![f]!; v[1] = ch[1]![f]!; v[2] = ch[2]![f]!;
       qExp(q, v);
@@ -116,8 +116,35 @@ export function poseFilter(m: Motion, strength: number): Motion {
   const r = new Float64Array(n);
   for (let c = 0; c < 3; c++) {
     for (let f = 0; f < n; f++) r[f] = m.rootPos[f * 3 + c]!;
-    filtfilt(r, rc, m.fps);
+    lowpass(r, rc, m.fps);
     for (let f = 0; f < n; f++) out.rootPos[f * 3 + c] = r[f]!;
   }
+  resolveLegs(out, m);
   return out;
+}
+
+/**
+ * Legs follow their feet, not their own smoothed angles: independently filtering hip, knee and ankle
+ * rotations would make planted feet wander. The feet keep the input's path and orientation exactly
+ * (foot paths of synthesized motion are already smooth), and the legs are re-solved with IK from
+ * the filtered pelvis.
+ */
+function resolveLegs(out: Motion, src: Motion): void {
+  const n = src.frames, jc = src.skeleton.parents.length;
+  const { pos, rot } = fkAll(src);
+  const hipsQ = new Float64Array(4), hip = new Float64Array(3), footQ = new Float64Array(4), hipOff = new Float64Array(3);
+  const wr = new Float64Array(jc * 4), wp = new Float64Array(jc * 3);
+  for (let f = 0; f < n; f++) {
+    fkFrame(out, f, wr, wp);
+    for (let k = 0; k < 4; k++) hipsQ[k] = wr[J.hips * 4 + k]!;
+    for (let s = 0 as 0 | 1; s < 2; s = (s + 1) as 0 | 1) {
+      const ids = LEG[s];
+      for (let k = 0; k < 4; k++) footQ[k] = rot[(f * jc + ids.foot) * 4 + k]!;
+      hipOff[0] = src.skeleton.offsets[ids.upper * 3]!; hipOff[1] = src.skeleton.offsets[ids.upper * 3 + 1]!; hipOff[2] = src.skeleton.offsets[ids.upper * 3 + 2]!;
+      pointInJoint(hip, wr, wp, J.hips, hipOff);
+      const o = (f * jc + ids.foot) * 3;
+      solveLegWorld(out.rot, f * jc * 4, s, hipsQ, hip, pos[o]!, pos[o + 1]!, pos[o + 2]!, qHeading(footQ), footQ);
+      for (let k = 0; k < 4; k++) out.rot[(f * jc + ids.toes) * 4 + k] = src.rot[(f * jc + ids.toes) * 4 + k]!;
+    }
+  }
 }

@@ -72,12 +72,18 @@ export function detectContacts(m: Motion): Uint8Array {
   return out;
 }
 
-export function footLock(m: Motion, mode: FootLockingMode): Motion {
+/**
+ * `reference` (optional) is the same motion before an operation that disturbed it (filtering,
+ * physics): planted feet are then put back where the reference had them, horizontally at the lock
+ * point and vertically frame by frame, so smoothing the body never makes planted feet jitter.
+ */
+export function footLock(m: Motion, mode: FootLockingMode, reference?: Motion): Motion {
   if (mode === 'never') return m;
   if (mode === 'grounding') return ground(m);
   const out = cloneMotion(m);
   const jc = m.skeleton.parents.length;
   const { pos, rot } = fkAll(m);
+  const ref = reference && reference.frames === m.frames ? fkAll(reference).pos : null;
   const contacts = lockContacts(m, mode, pos);
   const unlock = mode === 'always' ? 0.45 : 0.25;
   const exitN = Math.max(2, Math.round(EXIT_FRAMES_SEC * m.fps));
@@ -93,11 +99,13 @@ export function footLock(m: Motion, mode: FootLockingMode): Motion {
       const bo = (f * jc + ids.toes) * 3;
       const bx = pos[bo]!, by = pos[bo + 1]!, bz = pos[bo + 2]!;
       const c = contacts[f * 2 + s] === 1;
-      if (c && !locked) { locked = true; lx = bx; lz = bz; }
+      const rx = ref ? ref[bo]! : bx, rz = ref ? ref[bo + 2]! : bz;
+      if (c && !locked) { locked = true; lx = rx; lz = rz; }
       if (c && locked && Math.hypot(bx - lx, bz - lz) > unlock) { lx = bx; lz = bz; }
       if (c) {
-        // Horizontal only: heights are the floor guard's job, and heel strike legitimately lifts the ball.
-        off[f * 3] = lx - bx; off[f * 3 + 1] = 0; off[f * 3 + 2] = lz - bz;
+        // Without a reference, horizontal only: heights are the floor guard's job, and heel strike
+        // legitimately lifts the ball. With one, the reference height is restored as well.
+        off[f * 3] = lx - bx; off[f * 3 + 1] = ref ? ref[bo + 1]! - by : 0; off[f * 3 + 2] = lz - bz;
         lastOff = [off[f * 3]!, off[f * 3 + 1]!, off[f * 3 + 2]!]; since = 0; held = 0;
       } else {
         locked = false;

@@ -13,7 +13,7 @@ import type { Motion } from '../core/motion.ts';
 import { LEG } from '../core/skeleton.ts';
 import { GRAVITY } from '../synth/jump.ts';
 import { lowestSole } from './footlock.ts';
-import { filtfilt } from './filter.ts';
+import { lowpass } from './filter.ts';
 
 /** Approximate segment mass fractions (Winter/Dempster tables) assigned to the joint that starts each segment. */
 const MASS = [0.142, 0.1, 0.1, 0.1, 0.02, 0.081, 0.01, 0.028, 0.016, 0.006, 0.01, 0.028, 0.016, 0.006, 0.1, 0.0465, 0.0145, 0.002, 0.1, 0.0465, 0.0145, 0.002];
@@ -63,7 +63,7 @@ export function physicsFilter(m: Motion): Motion {
     const ex = com[0]! - cx, ez = com[2]! - cz, d = Math.hypot(ex, ez), r = 0.07;
     if (d > r) { shiftX[k] = -(ex / d) * (d - r); shiftZ[k] = -(ez / d) * (d - r); }
   }
-  filtfilt(shiftX, 3, fps); filtfilt(shiftZ, 3, fps);
+  lowpass(shiftX, 3, fps); lowpass(shiftZ, 3, fps);
   for (let k = 0; k < n; k++) { out.rootPos[k * 3] = out.rootPos[k * 3]! + shiftX[k]!; out.rootPos[k * 3 + 2] = out.rootPos[k * 3 + 2]! + shiftZ[k]!; }
   // 3. Floor contact: no floating while a foot is down, no penetration ever.
   ({ pos, rot } = fkAll(out));
@@ -73,7 +73,7 @@ export function physicsFilter(m: Motion): Motion {
     const c = m.contacts[k * 2] === 1 || m.contacts[k * 2 + 1] === 1;
     corr[k] = low[k]! < 0 ? -low[k]! : c && low[k]! > 0.004 ? -(low[k]! - 0.001) : 0;
   }
-  filtfilt(corr, 6, fps);
+  lowpass(corr, 6, fps);
   for (let k = 0; k < n; k++) {
     const y = low[k]! + corr[k]!;
     out.rootPos[k * 3 + 1] = out.rootPos[k * 3 + 1]! + corr[k]! + (y < 0 ? -y : 0);

@@ -15,10 +15,12 @@ export function postProcess(m: Motion, p: PostParams, onStage?: (stage: string) 
   let out = m;
   onStage?.('foot locking');
   out = footLock(out, p.footLocking);
+  const locked = out;
   if (p.physicsFilter) { onStage?.('physics filter'); out = physicsFilter(out); }
   if (p.poseFiltering > 0) { onStage?.('pose filtering'); out = poseFilter(out, p.poseFiltering); }
-  // Filtering and physics move the root, which reintroduces sliding: lock again.
-  if (p.physicsFilter || p.poseFiltering > 0) out = footLock(out, p.footLocking);
+  // Filtering and physics move the body, which would drag planted feet: lock them again where they
+  // were before (horizontally always; vertically too unless physics deliberately moved them).
+  if (p.physicsFilter || p.poseFiltering > 0) out = footLock(out, p.footLocking, p.physicsFilter ? undefined : locked);
   // Whatever the earlier steps did, no sole point may end up below the floor (except in "never",
   // which promises raw root heights for swimming or flying motions).
   if (p.footLocking !== 'never') out = floorGuard(out);

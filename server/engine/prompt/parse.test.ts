@@ -71,4 +71,39 @@ describe('prompt parser', () => {
     expect(actions('she is jogging')).toEqual(['jog']);
     expect(actions('sat down')).toEqual(['sit']);
   });
+
+  test('style words set continuous style and are reported', () => {
+    const p = parsePrompt('a tired old man walks slowly');
+    expect(p.style.energy).toBeLessThan(0);
+    expect(p.style.age).toBeGreaterThan(0.5);
+    expect(p.understood.join(' | ')).toContain('style: tired, old');
+    expect(parsePrompt('walks angrily').style.tension).toBeGreaterThan(0.5);
+    expect(parsePrompt('happily jumps').style.energy).toBeGreaterThan(0.5);
+  });
+
+  test('synonyms map onto generators', () => {
+    const cases: [string, string][] = [
+      ['stroll', 'walk'], ['sprint', 'run'], ['tiptoe', 'sneak'], ['leap', 'jump'], ['applaud', 'clap'], ['greet', 'wave'],
+      ['squat', 'squat'], ['genuflect', 'kneel'], ['twirl', 'spin'], ['hobble', 'limp'], ['boogie', 'dance'], ['ponder', 'think'],
+      ['celebrate', 'cheer'], ['strafe', 'sidestep'], ['recline', 'lieDown'], ['punches', 'punch'], ['kicking', 'kick'],
+    ];
+    for (const [word, action] of cases) expect(actions(word), word).toEqual([action]);
+  });
+
+  test('hands, sides and distances', () => {
+    expect(parsePrompt('wave with the left hand').steps[0]!.side).toBe(0);
+    expect(parsePrompt('kick with the right leg').steps[0]!.side).toBe(1);
+    expect(parsePrompt('clap with both hands').steps[0]!.action).toBe('clap');
+    expect(parsePrompt('jump forward 1.5 meters').steps[0]!.distance).toBe(1.5);
+    expect(parsePrompt('walk in a circle').steps[0]!.angle).toBeCloseTo(2 * Math.PI);
+    expect(parsePrompt('sidestep right').steps[0]!.dir).toBeCloseTo(-Math.PI / 2);
+  });
+
+  test('and joins a gesture to locomotion, otherwise sequences', () => {
+    const p = parsePrompt('walks forward and waves');
+    expect(p.steps.map((s) => s.action)).toEqual(['walk']);
+    expect(p.steps[0]!.with[0]!.action).toBe('wave');
+    expect(actions('jumps and sits down')).toEqual(['jump', 'sit']);
+  });
 });
+

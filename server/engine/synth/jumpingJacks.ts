@@ -51,7 +51,8 @@ export function synthJumpingJacks(ctx: GenCtx, count?: number): void {
       const ft = st.feet[sd];
       const sgn = sd === 0 ? 1 : -1;
       const w = sgn * spread * apartNow;
-      setFoot(tr, fr, sd, ft.x + lat[0]! * w, 0.08 + (air ? 0.04 * Math.sin(Math.PI * s) : 0), ft.z + lat[1]! * w, ft.yaw + sgn * 0.2 * apartNow, air ? 0.3 * Math.sin(Math.PI * s) : 0);
+      // In the air the feet rise with the body (plus a little tuck), so they travel clear of the floor.
+      setFoot(tr, fr, sd, ft.x + lat[0]! * w, 0.08 + (air ? 0.95 * (y - STAND_HIPS_Y) + 0.05 * Math.sin(Math.PI * s) : 0), ft.z + lat[1]! * w, ft.yaw + sgn * 0.2 * apartNow, air ? 0.3 * Math.sin(Math.PI * s) : 0);
       tr.contacts[fr * 2 + sd] = air ? 0 : 1;
     }
   }

@@ -138,7 +138,10 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
       });
       ft.x = tx; ft.z = tz; ft.yaw = tyaw;
     }
-    t += tStep;
+    // A limp favours the right leg: weight leaves it quickly (short stance), so the left foot comes
+    // down early and the next right step waits longer.
+    const limp = parts[partOf[fi]!]!.gait === 'limp';
+    t += limp ? tStep * (side === 1 ? 0.72 : 1.28) : tStep;
     side = side === 0 ? 1 : 0;
   }
 
@@ -159,7 +162,8 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
         heelRaised(s.fx, s.fz, s.fyaw, s.rise, tmp);
         const sx = tmp[0]!, sy = tmp[1]!, sz = tmp[2]!;
         heelStruck(s.tx, s.tz, s.tyaw, -s.strike, tmp);
-        const e = smootherstep(u);
+        // The toes clear the floor before the foot travels: horizontal motion starts a little late.
+        const e = smootherstep((u - 0.1) / 0.9);
         const hx = lerp(sx, tmp[0]!, e), hz = lerp(sz, tmp[2]!, e);
         const hy = lerp(sy, tmp[1]!, smoothstep(u)) + s.clear * Math.sin(Math.PI * u);
         const fyaw = s.fyaw + wrapAngle(s.tyaw - s.fyaw) * smoothstep(u);
@@ -211,7 +215,9 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
     const fwdR = (tr.feet[fo + 7]! - gx[i]!) * hx + (tr.feet[fo + 9]! - gz[i]!) * hz;
     const lL = liftAmt[i * 2]!, lR = liftAmt[i * 2 + 1]!;
     const sway = 0.022 * (lR - lL) * (1 - 0.6 * k);
-    const hipsY = lerp(STAND_HIPS_Y, g.hipsY, Math.min(1, vNow / Math.min(1, g.speed))) - 0.03 * style.age + bob;
+    // Limping: the pelvis dips while the painful right leg carries weight (right foot down, left swinging).
+    const limpDip = p.gait === 'limp' ? 0.03 * lL * k : 0;
+    const hipsY = lerp(STAND_HIPS_Y, g.hipsY, Math.min(1, vNow / Math.min(1, g.speed))) - 0.03 * style.age + bob - limpDip;
     tr.root[fr * 3] = gx[i]! + sway * Math.cos(yaw);
     tr.root[fr * 3 + 1] = hipsY;
     tr.root[fr * 3 + 2] = gz[i]! - sway * Math.sin(yaw);

@@ -107,7 +107,10 @@ export function synthPosture(ctx: GenCtx, kind: PostureKind, opts: { rise: boole
       const apart = ch[9]! * sgn;
       // Feet move relative to where they stood (hips-relative offsets would drag them along with the pelvis).
       const fx = ft.x + hx * fwd + lat[0]! * apart, fz = ft.z + hz * fwd + lat[1]! * apart;
-      const lift = sd === 1 ? ch[7]! : 0, pitch = sd === 1 ? ch[8]! : 0;
+      // Feet that travel (stepping forward to kneel, back to the kneeling knee) arc clear of the floor.
+      const travel = sd === 0 ? Math.min(1, Math.abs(fwd) / 0.42) : Math.min(1, Math.abs(fwd) / 0.41);
+      const arc = kind === 'kneel' ? 0.12 * Math.sin(Math.PI * travel) : 0;
+      const lift = (sd === 1 ? ch[7]! : 0) + arc, pitch = sd === 1 ? ch[8]! : 0;
       const toesUp = ch[10]!;
       const fy = 0.08 + lift + (pitch > 0 ? 0.13 * Math.sin(pitch) - 0.02 * (1 - Math.cos(pitch)) : 0);
       setFoot(tr, fr, sd, fx, fy, fz, ft.yaw, pitch + toesUp, pitch * 0.8);

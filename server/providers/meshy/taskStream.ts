@@ -105,6 +105,9 @@ export async function followStream(client: MeshyClient, resource: MeshyResource,
   });
 
   const reader = res.body!.getReader();
+  // Cancel the read itself too: not every fetch implementation ties the body to the abort signal.
+  const stopReading = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', stopReading, { once: true });
   const decoder = new TextDecoder();
   try {
     while (!state.outcome) {
@@ -112,9 +115,10 @@ export async function followStream(client: MeshyClient, resource: MeshyResource,
       try {
         chunk = await reader.read();
       } catch {
-        if (opts.signal.aborted) throw opts.signal.reason;
-        return { kind: idled ? 'idle' : 'ended' };
+        chunk = { done: true, value: undefined };
       }
+      if (opts.signal.aborted) throw opts.signal.reason;
+      if (idled) return { kind: 'idle' };
       if (chunk.done) {
         // WHATWG: an event without its closing blank line at end of stream is discarded.
         parser.feed(decoder.decode());
@@ -125,6 +129,7 @@ export async function followStream(client: MeshyClient, resource: MeshyResource,
     }
   } finally {
     clearTimeout(timer);
+    signal.removeEventListener('abort', stopReading);
     local.abort();
     await reader.cancel().catch(() => undefined);
   }

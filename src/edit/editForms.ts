@@ -1,0 +1,223 @@
+/**
+ * The edit dialogs' form values and their mapping to POST /api/jobs bodies. Pure: the dialogs hold no
+ * logic of their own, and the mapping is tested. Like the composer, nothing is validated here: the server
+ * owns validation and its `{error: {field}}` is shown in the dialog.
+ */
+import type { CreateJobRequest, FootLocking, ProviderId } from '../../server/contract/api.ts';
+import type { EditAction } from './editGates.ts';
+import { toIntervals } from './ranges.ts';
+import type { TimeRange } from './ranges.ts';
+
+export interface EditSource {
+  jobId: string;
+  /** 1-based variant of the job the edit starts from. */
+  variant: number;
+  provider: ProviderId;
+}
+
+export interface InpaintForm {
+  prompt: string;
+}
+export interface MergeForm {
+  prompt: string;
+  /** Frames cut from the end of the current take. */
+  trimLeftFrames: number;
+  /** Frames cut from the start of the new part. */
+  trimRightFrames: number;
+  blendSec: number;
+}
+export type RootFixMode = 'INTERPOLATION' | 'LOCKED';
+export interface LoopForm {
+  prompt: string;
+  reps: number;
+  blendSec: number;
+  rootFixMode: RootFixMode;
+  fixAltitude: boolean;
+  fixHorizontal: boolean;
+  fixOrientation: boolean;
+  acrossEntireMotion: boolean;
+}
+export interface RefineForm {
+  prompt: string;
+  creativity: number;
+  variants: number;
+}
+export interface RerunForm {
+  variants: string;
+  durationSec: string;
+  footLocking: FootLocking;
+  poseFiltering: number;
+  physicsFilter: boolean;
+  /** Empty = a new random seed (the point of most reruns). */
+  seed: string;
+}
+export type CamMode = 'cinematic' | 'fixed' | 'face';
+export interface RenderForm {
+  /** "studio" or one of SayMotion's 2-D backdrops. */
+  backdrop: string;
+  /** #rrggbb */
+  bgColor: string;
+  shadow: boolean;
+  camMode: CamMode;
+  camAngleDeg: number;
+}
+
+export interface EditForms {
+  inpaint: InpaintForm;
+  merge: MergeForm;
+  loop: LoopForm;
+  refine: RefineForm;
+  rerun: RerunForm;
+  render: RenderForm;
+}
+
+export const DEFAULT_FORMS: EditForms = {
+  inpaint: { prompt: '' },
+  merge: { prompt: '', trimLeftFrames: 0, trimRightFrames: 0, blendSec: 0.3 },
+  loop: {
+    prompt: '',
+    reps: 3,
+    blendSec: 0.3,
+    rootFixMode: 'INTERPOLATION',
+    fixAltitude: false,
+    fixHorizontal: true,
+    fixOrientation: true,
+    acrossEntireMotion: false,
+  },
+  refine: { prompt: '', creativity: 0.4, variants: 1 },
+  rerun: { variants: '1', durationSec: '0', footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: '' },
+  render: { backdrop: 'studio', bgColor: '#1e2229', shadow: true, camMode: 'cinematic', camAngleDeg: 0 },
+};
+
+/** SayMotion's named 2-D backdrops (shared/contracts/saymotion.md); they take no shadow. */
+export const BACKDROPS = [
+  'studio',
+  'Checker_Cloudscape',
+  'Golden_Age_Glitz',
+  'Inferno_Stage',
+  'Jungle_Grove',
+  'Mystic_Brick',
+  'Mystic_Concrete',
+  'Rainbow_Spotlight',
+  'Red_Carpet',
+  'Retro_Revue',
+  'Sakura_Dreamscape',
+  'Spotlit_Stage',
+  'Timbered_Retreat',
+  'Urban_Rooftop',
+] as const;
+
+export function backdropTakesShadow(backdrop: string): boolean {
+  return backdrop === 'studio';
+}
+
+/** The rerun form pre-filled from the job being rerun, so "changed options" start from what it used. */
+export function rerunFormFrom(request: Record<string, unknown>): RerunForm {
+  const r = request;
+  const d = DEFAULT_FORMS.rerun;
+  const fl = r.footLocking;
+  return {
+    variants: typeof r.variants === 'number' ? String(r.variants) : d.variants,
+    durationSec: typeof r.durationSec === 'number' ? String(r.durationSec) : d.durationSec,
+    footLocking: fl === 'auto' || fl === 'always' || fl === 'never' || fl === 'grounding' ? fl : d.footLocking,
+    poseFiltering: typeof r.poseFiltering === 'number' ? r.poseFiltering : d.poseFiltering,
+    physicsFilter: typeof r.physicsFilter === 'boolean' ? r.physicsFilter : d.physicsFilter,
+    seed: '',
+  };
+}
+
+/** "3" → 3, "" → undefined, "abc" → "abc" (sent as typed, so the server's message explains it). */
+function numeric(text: string): number | string | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : t;
+}
+
+function hexToRgba(hex: string): [number, number, number, number] | undefined {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) return undefined;
+  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16), 255];
+}
+
+const optionalPrompt = (p: string) => (p.trim() ? { prompt: p.trim() } : {});
+
+export function buildEditRequest(action: EditAction, src: EditSource, forms: EditForms, ranges: readonly TimeRange[]): CreateJobRequest {
+  const base = { provider: src.provider, parentJobId: src.jobId, variant: src.variant };
+  let body: Record<string, unknown>;
+  switch (action) {
+    case 'inpaint':
+      body = { ...base, kind: 'inpaint', prompt: forms.inpaint.prompt, intervals: toIntervals(ranges) };
+      break;
+    case 'merge': {
+      const m = forms.merge;
+      body = {
+        ...base,
+        kind: 'merge',
+        prompt: m.prompt,
+        trimLeftFrames: Math.max(0, Math.round(m.trimLeftFrames)),
+        trimRightFrames: Math.max(0, Math.round(m.trimRightFrames)),
+        blendSec: m.blendSec,
+      };
+      break;
+    }
+    case 'loop': {
+      const l = forms.loop;
+      body = {
+        ...base,
+        kind: 'loop',
+        ...optionalPrompt(l.prompt),
+        reps: l.reps,
+        blendSec: l.blendSec,
+        rootFixMode: l.rootFixMode,
+        fixAltitude: l.fixAltitude,
+        fixHorizontal: l.fixHorizontal,
+        fixOrientation: l.fixOrientation,
+        acrossEntireMotion: l.acrossEntireMotion,
+      };
+      break;
+    }
+    case 'refine': {
+      const f = forms.refine;
+      body = { ...base, kind: 'refine', ...optionalPrompt(f.prompt), creativity: f.creativity, variants: f.variants };
+      break;
+    }
+    case 'rerun': {
+      const f = forms.rerun;
+      body = { ...base, kind: 'rerun', footLocking: f.footLocking, poseFiltering: f.poseFiltering, physicsFilter: f.physicsFilter };
+      for (const [k, v] of [
+        ['variants', f.variants],
+        ['durationSec', f.durationSec],
+        ['seed', f.seed],
+      ] as const) {
+        const n = numeric(v);
+        if (n !== undefined) body[k] = n;
+      }
+      break;
+    }
+    case 'render': {
+      const f = forms.render;
+      const rgba = hexToRgba(f.bgColor);
+      body = {
+        ...base,
+        kind: 'render',
+        backdrop: f.backdrop,
+        ...(rgba ? { bgColor: rgba } : {}),
+        // SayMotion draws no shadow on 2-D backdrops; sending one would be ignored at best.
+        ...(backdropTakesShadow(f.backdrop) ? { shadow: f.shadow } : {}),
+        camMode: f.camMode,
+        camAngleDeg: Math.round(f.camAngleDeg),
+      };
+      break;
+    }
+  }
+  return body as CreateJobRequest;
+}
+
+/**
+ * Length of the loop result, for the lane preview. The blend happens inside each repetition (the local
+ * engine's loop is exactly reps × the take), so it does not shorten the result.
+ */
+export function loopedLength(duration: number, reps: number): number {
+  return Math.max(0, duration) * Math.max(1, Math.round(reps));
+}
