@@ -5,10 +5,10 @@
  * way when installed, as a real-mocap reference.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { text2motion } from '../server/engine/index.ts';
+import { inpaint, loop, merge, refine, text2motion } from '../server/engine/index.ts';
 import type { FootLockingMode, Text2MotionParams } from '../server/engine/index.ts';
 import {
-  boneLengthDrift, clipFromBvh, clipOf, durationErrorFrames, floating, footSkateRatio, meanJerk, penetration, resample, variantDiversity,
+  boneLengthDrift, clipFromBvh, clipOf, durationErrorFrames, floating, footSkateRatio, frameJumps, meanJerk, median, penetration, resample, seamJumps, variantDiversity,
 } from '../server/engine/eval/metrics.ts';
 import { readBvh } from '../server/engine/io/bvhRead.ts';
 
@@ -81,6 +81,38 @@ for (const s of [0.25, 0.5, 1]) print(`jerk_mean_20fps_filter_${s}`, mean(qualit
   print('skate_ratio_mean_auto_physics', mean(q.skate), 'ratio');
   print('penetration_max_auto_physics', Math.max(...q.pen) * 1000, 'mm');
   print('float_mean_auto_physics', mean(q.flo) * 1000, 'mm');
+}
+
+// Edit operations: timing and seam quality (largest pose jump at the seam relative to the clip's median step).
+{
+  const walk = text2motion({ ...base, prompt: 'walk forward', durationSec: 6 }).motions[0]!;
+  const idle = text2motion({ ...base, prompt: 'idle then wave', durationSec: 6 }).motions[0]!;
+  const med = (m: typeof walk) => median(frameJumps(clipOf(m)));
+  let t0 = performance.now();
+  const looped = loop(walk, { reps: 4, blendSec: 0.25 });
+  print('loop_4x6s_time', performance.now() - t0, 'ms');
+  const seams = [1, 2, 3].map((k) => k * walk.frames);
+  print('loop_seam_jump_over_median', seamJumps(clipOf(looped), seams).max / med(walk), 'ratio');
+  print('loop_skate_ratio', footSkateRatio(clipOf(looped)), 'ratio');
+  t0 = performance.now();
+  const painted = inpaint(idle, { prompt: 'jump', intervals: [{ start: 2, end: 4 }], seed: 1 });
+  print('inpaint_time', performance.now() - t0, 'ms');
+  // Edge quality: the largest step around each edge of the cross-fade, relative to the typical step
+  // of the edited result (whose window now contains a jump).
+  const pj = frameJumps(clipOf(painted));
+  const B = Math.round(0.25 * idle.fps), a = 2 * idle.fps, b = 4 * idle.fps;
+  const edge = Math.max(...pj.slice(a - B - 2, a - B + 3), ...pj.slice(b + B - 3, b + B + 2));
+  print('inpaint_edge_jump_over_median', edge / median(pj), 'ratio');
+  print('inpaint_unchanged_frames', (() => { let k = 0; for (let f = 0; f < idle.frames; f++) { let same = true; for (let i = 0; i < 88; i++) if (painted.rot[f * 88 + i] !== idle.rot[f * 88 + i]) { same = false; break; } if (same) k++; } return k; })(), 'frames');
+  t0 = performance.now();
+  const merged = merge(walk, { prompt: 'run then jump', blendSec: 0.3, seed: 1 });
+  print('merge_time', performance.now() - t0, 'ms');
+  const mj = frameJumps(clipOf(merged));
+  const at = walk.frames - 9;
+  print('merge_seam_jump_over_median', Math.max(...mj.slice(at - 3, at + 3)) / median(mj), 'ratio');
+  t0 = performance.now();
+  refine(walk, { creativity: 0.6, seed: 1, variants: 4 });
+  print('refine_4_variants_time', performance.now() - t0, 'ms');
 }
 
 const CMU_DIR = '/usr/share/assimp/models/BVH';

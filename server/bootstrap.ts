@@ -9,6 +9,7 @@ import { AssetCache } from './files/assetCache.ts';
 import { InProcessEventBus, RedisEventBus, type EventBus } from './jobs/eventBus.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
 import { JobStore } from './jobs/jobStore.ts';
+import { OrderedEventFeed } from './jobs/orderedFeed.ts';
 import { RateLimiter } from './http/rateLimiter.ts';
 import { createLogger, type Logger } from './log.ts';
 import { EnginePool } from './providers/local/enginePool.ts';
@@ -33,6 +34,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
   const cache = new AssetCache(path.join(config.dataDir, 'cache'));
   const bus: EventBus = config.redisUrl ? await RedisEventBus.connect(config.redisUrl, config.instanceId) : new InProcessEventBus();
   const store = new JobStore(db, bus, dialect);
+  const feed = new OrderedEventFeed(bus, store);
   const pool = new EnginePool(config.localConcurrency);
   const characters = characterStoreFor(config.dataDir);
   const providers = new Map<ProviderId, Provider>([['local', new LocalProvider(pool, characters)]]);
@@ -44,6 +46,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
     log,
     store,
     bus,
+    feed,
     runner,
     cache,
     providers,
@@ -52,6 +55,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
     async close() {
       await runner.stop();
       await pool.close();
+      feed.close();
       await bus.close();
       await db.destroy();
     },

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { AssetCache } from './files/assetCache.ts';
 import type { EventBus } from './jobs/eventBus.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
+import type { OrderedEventFeed } from './jobs/orderedFeed.ts';
 import type { JobStore } from './jobs/jobStore.ts';
 import type { RateLimiter } from './http/rateLimiter.ts';
 import type { Logger } from './log.ts';
@@ -14,6 +15,8 @@ export interface Services {
   log: Logger;
   store: JobStore;
   bus: EventBus;
+  /** All instances' events in sequence order, for /api/events. */
+  feed: OrderedEventFeed;
   runner: JobRunner;
   cache: AssetCache;
   providers: ReadonlyMap<ProviderId, Provider>;

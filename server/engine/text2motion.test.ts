@@ -137,5 +137,28 @@ describe('text2motion', () => {
         expect(m.frames).toBe(Math.round(d * fps) + 1);
       }), { numRuns: 15 });
   });
+
+  test('any prompt made of known and unknown words yields valid motion (property)', () => {
+    const words = ['walk', 'run', 'then', 'while', 'waving', 'jump', 'twice', 'left', 'right', 'slowly', 'quickly', 'sit', 'down', 'kneel', 'dance',
+      'for', '2', 'seconds', 'and', 'kick', 'lie', 'stand', 'up', 'turn', 'around', '90', 'degrees', 'tired', 'angry', 'banana', ',', 'clap', 'hop', 'crouch', 'bow'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 12 }), fc.nat(1000), fc.constantFrom(0, 1.5, 4), (ws, seed, durationSec) => {
+      const prompt = ws.join(' ');
+      const { motions, report } = run({ prompt, seed, durationSec, variants: 2 });
+      expect(report.understood.length).toBeGreaterThan(0);
+      for (const m of motions) {
+        if (durationSec > 0) expect(m.frames).toBe(Math.round(durationSec * 30) + 1);
+        for (const v of m.rot) expect(Number.isFinite(v)).toBe(true);
+        expect(penetration(clipOf(m)).max).toBeLessThan(0.001);
+      }
+    }), { numRuns: 25 });
+  });
+
+  test('a requested distance is covered exactly', () => {
+    for (const [prompt, d] of [['run 10 meters', 10], ['walk 3 meters', 3], ['walk backward 2 meters', 2]] as const) {
+      const m = run({ prompt }).motions[0]!;
+      const e = (m.frames - 1) * 3;
+      expect(Math.hypot(m.rootPos[e]! - m.rootPos[0]!, m.rootPos[e + 2]! - m.rootPos[2]!)).toBeCloseTo(d, 1);
+    }
+  });
 });
 

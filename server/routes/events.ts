@@ -23,10 +23,10 @@ function lastEventId(c: Context): number | null {
 }
 
 /** Buffers live events from the moment of subscription, so nothing falls between replay and live. */
-function liveQueue(s: Services, filter: (e: JobEvent) => boolean) {
+function liveQueue(subscribe: (listener: (e: JobEvent) => void) => () => void, filter: (e: JobEvent) => boolean) {
   const queue: JobEvent[] = [];
   let wake: (() => void) | null = null;
-  const unsubscribe = s.bus.subscribe((e) => {
+  const unsubscribe = subscribe((e) => {
     if (!filter(e)) return;
     queue.push(e);
     wake?.();
@@ -51,31 +51,18 @@ function liveQueue(s: Services, filter: (e: JobEvent) => boolean) {
   };
 }
 
+/** Every subscriber gets the same bytes for an event: build and encode each frame once, not once per subscriber. */
+const frames = new WeakMap<JobEvent, Uint8Array>();
+const encoder = new TextEncoder();
+
 async function send(stream: SSEStreamingApi, e: JobEvent) {
-  await stream.writeSSE({ event: 'job', id: String(e.seq), data: JSON.stringify(e.job) });
-}
-
-/** How long a stream waits for a missing sequence number to show up before moving past it. */
-const GAP_GRACE_MS = 250;
-
-/**
- * A live event skipped ahead of the last one sent: with several instances, events of other
- * instances travel separately (and Postgres may commit sequence numbers out of order). Fill the
- * gap from the database, in order, waiting briefly once for holes that may still be committing.
- */
-async function catchUp(s: Services, stream: SSEStreamingApi, sent: number, target: number): Promise<number> {
-  let batch = await s.store.eventsAfter(sent);
-  const contiguous = (list: JobEvent[]) => list.every((e, i) => e.seq === sent + 1 + i) && list.some((e) => e.seq >= target);
-  if (!contiguous(batch)) {
-    await new Promise((r) => setTimeout(r, GAP_GRACE_MS));
-    batch = await s.store.eventsAfter(sent);
+  let frame = frames.get(e);
+  if (frame === undefined) {
+    // JSON.stringify never emits raw newlines, so the data fits on one `data:` line.
+    frame = encoder.encode(`event: job\nid: ${e.seq}\ndata: ${JSON.stringify(e.job)}\n\n`);
+    frames.set(e, frame);
   }
-  for (const e of batch) {
-    if (e.seq <= sent) continue;
-    await send(stream, e);
-    sent = e.seq;
-  }
-  return sent;
+  await stream.write(frame);
 }
 
 export function eventRoutes(s: Services) {
@@ -85,7 +72,7 @@ export function eventRoutes(s: Services) {
       const after = lastEventId(c);
       if (!(await s.store.get(id))) throw new HttpError(404, 'not_found', `No job ${id}.`, 'id');
       return streamSSE(c, async (stream) => {
-        const live = liveQueue(s, (e) => e.job.id === id);
+        const live = liveQueue((l) => s.bus.subscribe(l), (e) => e.job.id === id);
         let closed = false;
         stream.onAbort(() => {
           closed = true;
@@ -123,7 +110,7 @@ export function eventRoutes(s: Services) {
     .get('/events', async (c) => {
       const after = lastEventId(c);
       return streamSSE(c, async (stream) => {
-        const live = liveQueue(s, () => true);
+        const live = liveQueue((l) => s.feed.subscribe(l), () => true);
         let closed = false;
         stream.onAbort(() => {
           closed = true;
@@ -131,7 +118,7 @@ export function eventRoutes(s: Services) {
         });
         try {
           await stream.write(`retry: ${RECONNECT_MS}\n\n`);
-          let sent = after ?? (await s.store.latestEventSeq());
+          let sent = after ?? (await s.feed.position());
           if (after !== null) {
             for (let batch = await s.store.eventsAfter(sent); batch.length > 0; batch = await s.store.eventsAfter(sent)) {
               for (const e of batch) {
@@ -148,12 +135,8 @@ export function eventRoutes(s: Services) {
             if (events.length === 0 && !closed) await stream.write(': keep-alive\n\n');
             for (const e of events) {
               if (e.seq <= sent) continue;
-              if (e.seq === sent + 1) {
-                await send(stream, e);
-                sent = e.seq;
-              } else {
-                sent = await catchUp(s, stream, sent, e.seq);
-              }
+              await send(stream, e);
+              sent = e.seq;
             }
           }
         } finally {

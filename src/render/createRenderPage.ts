@@ -42,6 +42,7 @@ export async function createRenderPage(config: RenderPageConfig, canvas: HTMLCan
 
   const stage = buildRenderStage(renderer, config, distance);
   stage.scene.add(rig.root);
+  (window as any).__dbg = { renderer, scene: stage.scene, camera, T: await import('three') };
 
   return {
     frameCount,

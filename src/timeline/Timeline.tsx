@@ -111,7 +111,7 @@ export function Timeline() {
       </div>
 
       <div className="flex items-center gap-1">
-        <IconButton label={loop ? 'Looping (L)' : 'Play once (L)'} testId="loop-toggle" disabled={false} active={loop} onClick={() => playhead.setLoop(!loop)}>
+        <IconButton label={loop ? 'Looping (Shift+L)' : 'Play once (Shift+L)'} testId="loop-toggle" disabled={false} active={loop} onClick={() => playhead.setLoop(!loop)}>
           <LoopIcon />
         </IconButton>
         <label className="sr-only" htmlFor="speed-select">

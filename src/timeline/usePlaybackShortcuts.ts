@@ -1,11 +1,13 @@
 /**
  * Studio keyboard shortcuts, active unless the user is typing in a field:
- * Space play/pause · ←/→ one frame (Shift: 10) · Home/End · L loop · F frame subject · 1–8 select variant.
+ * Space play/pause · ←/→ one frame (Shift: 10) · Home/End · J/K/L shuttle · Shift+L loop · F frame subject ·
+ * 1–8 select variant. The help overlay (help/keyboard.ts) lists them all.
  */
 import { useEffect } from 'react';
 import { useEditor } from '../state/editorStore.ts';
 import { playhead, transport } from '../state/playhead.ts';
 import { viewportCommands } from '../state/viewportCommands.ts';
+import { shuttle } from './shuttle.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -43,9 +45,19 @@ export function usePlaybackShortcuts(variantCount: number): void {
         case 'End':
           if (ready) playhead.seek(transport.getState().duration);
           break;
+        case 'j':
+        case 'J':
+          if (ready) shuttle.press('j');
+          break;
+        case 'k':
+        case 'K':
+          if (ready) shuttle.press('k');
+          break;
         case 'l':
         case 'L':
-          playhead.setLoop(!transport.getState().loop);
+          // Plain L is the NLE shuttle (J/K/L); Shift+L keeps loop on/off one key away.
+          if (e.shiftKey) playhead.setLoop(!transport.getState().loop);
+          else if (ready) shuttle.press('l');
           break;
         case 'f':
         case 'F':

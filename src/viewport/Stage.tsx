@@ -1,4 +1,4 @@
-/** Studio stage: soft key/fill/rim lighting, a shadow-catching floor and a fading grid, centred on the subject. */
+/** Studio stage: soft key/fill/rim lighting, a shadow-catching floor (ground shadow toggle) and a fading grid, centred on the subject. */
 import { Grid } from '@react-three/drei';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Object3D } from 'three';
@@ -12,7 +12,7 @@ export interface StageFocus {
 
 const BG = '#14161a';
 
-export function Stage({ focus, showGrid }: { focus: StageFocus; showGrid: boolean }) {
+export function Stage({ focus, showGrid, shadows = true }: { focus: StageFocus; showGrid: boolean; shadows?: boolean }) {
   const keyTarget = useMemo(() => new Object3D(), []);
   const r = Math.max(focus.radius, 1);
   const shadowExtent = r * 1.6;
@@ -35,7 +35,7 @@ export function Stage({ focus, showGrid }: { focus: StageFocus; showGrid: boolea
         position={[focus.x - r * 1.6, r * 3.6, focus.z + r * 2]}
         intensity={2.3}
         color="#fff4e6"
-        castShadow
+        castShadow={shadows}
         shadow-mapSize={[2048, 2048]}
         shadow-bias={-0.0003}
         shadow-normalBias={0.02}

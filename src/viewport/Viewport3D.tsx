@@ -3,40 +3,45 @@
  * (React.lazy in ViewportPanel), so the first chunk stays free of three.js.
  */
 import { OrbitControls } from '@react-three/drei';
-import { Canvas, useLoader, useThree } from '@react-three/fiber';
+import { Canvas, useThree } from '@react-three/fiber';
 import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { PerspectiveCamera } from 'three';
-import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { playhead } from '../state/playhead.ts';
 import { viewportCommands } from '../state/viewportCommands.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { forgetAsset, preloadAsset } from './assets/assetCache.ts';
+import type { AssetSource } from './assets/assetCache.ts';
+import { AssetError } from './assets/parseAsset.ts';
 import { applyFraming } from './cameraFraming.ts';
 import type { Framing } from './cameraFraming.ts';
-import { ClipModel } from './ClipModel.tsx';
+import { installPlayheadDriver } from './playheadDriver.ts';
 import { Stage } from './Stage.tsx';
 import type { StageFocus } from './Stage.tsx';
+import { SubjectModel } from './SubjectModel.tsx';
+import type { SubjectDisplay, SubjectSource } from './SubjectModel.tsx';
+
+installPlayheadDriver();
 
 export interface Viewport3DProps {
-  url: string | null;
+  source: SubjectSource | null;
+  /** Character a motion-only clip is retargeted onto (null = show the clip's own skeleton). */
+  character: AssetSource | null;
   /** Identifies the subject for framing: the camera re-frames when this changes (e.g. a different job). */
   frameKey: string | null;
   /** Bumped by "Retry" after a failed load: drops the cached failure and loads again. */
   reloadToken: number;
   showGrid: boolean;
-  showSkeleton: boolean;
-  /** Other variants' GLBs, fetched in the background so switching takes is instant. */
-  preloadUrls: readonly string[];
+  showShadow: boolean;
+  display: SubjectDisplay;
+  /** Other variants' files, fetched and parsed in the background so switching takes is instant. */
+  preload: readonly AssetSource[];
 }
 
-/** Lets seeks and the UI draw a frame although the canvas renders on demand. */
-function RenderBridge({ framing }: { framing: Framing | null }) {
+/** "Reset view" (F, toolbar): back to the framing computed for this clip. */
+function FrameCommand({ framing }: { framing: Framing | null }) {
   const invalidate = useThree((s) => s.invalidate);
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const controls = useThree((s) => s.controls) as unknown as { target: { copy(v: unknown): unknown }; update(): void } | null;
-  useEffect(() => {
-    playhead.setRenderRequest(invalidate);
-    return () => playhead.setRenderRequest(null);
-  }, [invalidate]);
   useEffect(
     () =>
       viewportCommands.on('frame', () => {
@@ -55,31 +60,30 @@ function RenderBridge({ framing }: { framing: Framing | null }) {
 const INITIAL_TARGET: [number, number, number] = [0, 0.9, 0];
 
 function describeLoadError(e: Error): string {
-  const msg = e.message.replace(/^Could not load [^:]+:\s*/, '');
-  return `Couldn't load this variant's GLB (${msg}). Retry, or download the file to inspect it elsewhere.`;
+  if (e instanceof AssetError) return e.message;
+  return `Couldn't show this file (${e.message}). Retry, or download it to inspect it elsewhere.`;
 }
 
-export default function Viewport3D({ url, frameKey, reloadToken, showGrid, showSkeleton, preloadUrls }: Viewport3DProps) {
+export default function Viewport3D({ source, character, frameKey, reloadToken, showGrid, showShadow, display, preload }: Viewport3DProps) {
   const [framing, setFraming] = useState<Framing | null>(null);
   const framedKey = useRef<string | null>(null);
 
-  const preloadKey = preloadUrls.join('|');
+  // Keyed by the URLs, not the array: the parent builds a new array every render.
+  const preloadRef = useRef(preload);
+  preloadRef.current = preload;
+  const preloadKey = preload.map((p) => p.url).join('|');
   useEffect(() => {
     // After the visible clip has had a head start; failures here surface only if that variant is opened.
-    const t = setTimeout(() => {
-      for (const u of preloadKey.split('|')) if (u) useLoader.preload(GLTFLoader, u);
-    }, 300);
+    const t = setTimeout(() => preloadRef.current.forEach(preloadAsset), 300);
     return () => clearTimeout(t);
   }, [preloadKey]);
 
-  // Drop a cached failure before the retry renders (the loader cache would rethrow it).
+  // Drop a cached failure before the retry renders (the cache would hand back the same rejected promise).
   useMemo(() => {
-    if (url && reloadToken > 0) useLoader.clear(GLTFLoader, url);
-  }, [url, reloadToken]);
+    if (source && reloadToken > 0) forgetAsset(source.url);
+  }, [source, reloadToken]);
 
-  const focus: StageFocus = framing
-    ? { x: framing.target.x, z: framing.target.z, radius: framing.radius }
-    : { x: 0, z: 0, radius: 1.2 };
+  const focus: StageFocus = framing ? { x: framing.target.x, z: framing.target.z, radius: framing.radius } : { x: 0, z: 0, radius: 1.2 };
   const frameOnLoad = frameKey !== framedKey.current;
 
   return (
@@ -91,20 +95,18 @@ export default function Viewport3D({ url, frameKey, reloadToken, showGrid, showS
       camera={{ fov: 35, position: [1.6, 1.5, 4.2], near: 0.05, far: 500 }}
       onCreated={({ camera }) => camera.lookAt(0, 0.9, 0)}
     >
-      <RenderBridge framing={framing} />
-      <Stage focus={focus} showGrid={showGrid} />
+      <FrameCommand framing={framing} />
+      <Stage focus={focus} showGrid={showGrid} shadows={showShadow} />
       <OrbitControls makeDefault enableDamping dampingFactor={0.12} target={INITIAL_TARGET} minDistance={0.3} maxDistance={200} />
-      {url && (
-        <ErrorBoundary
-          key={`${url}#${reloadToken}`}
-          fallback={() => null}
-          onError={(e) => playhead.failed(describeLoadError(e))}
-        >
+      {source && (
+        <ErrorBoundary key={`${source.key}#${reloadToken}#${character?.url ?? ''}`} fallback={() => null} onError={(e) => playhead.failed(describeLoadError(e))}>
           <Suspense fallback={null}>
-            <ClipModel
-              url={url}
+            <SubjectModel
+              source={source}
+              character={character}
+              display={display}
               frameOnLoad={frameOnLoad}
-              showSkeleton={showSkeleton}
+              primary
               onFramed={(f) => {
                 framedKey.current = frameKey;
                 setFraming(f);

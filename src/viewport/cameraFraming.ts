@@ -1,45 +1,32 @@
 /**
  * Camera framing from the character's actual motion, not magic numbers (three-gltf-viewer's approach, extended
- * over time): bones are sampled across the clip so a character that walks off still fits, and skinned meshes'
- * bind-pose boxes (which ignore skinning, three-gltf-viewer#147) are not trusted.
+ * over time): the skinned surface is sampled across the clip so a character that walks off still fits, and
+ * skinned meshes' bind-pose boxes (which ignore skinning, three-gltf-viewer#147) are not trusted.
  */
 import { Box3, MathUtils, Sphere, Vector3 } from 'three';
-import type { AnimationAction, AnimationMixer, Object3D, PerspectiveCamera } from 'three';
+import type { Object3D, PerspectiveCamera } from 'three';
+import { collectParts, expandByPose } from './assets/measureBounds.ts';
 
 const tmp = new Vector3();
 
-/** Union of bone positions (and non-skinned meshes) over `samples` evenly spaced times of the clip. */
-export function motionBounds(
-  root: Object3D,
-  mixer: AnimationMixer | null,
-  action: AnimationAction | null,
-  duration: number,
-  samples = 12,
-): Box3 {
+/**
+ * Bounds of the subject over its whole clip: `samples` evenly spaced poses, each measured through skinning
+ * (measureBounds.ts), so a character that walks off or raises its arms still fits.
+ */
+export function motionBounds(root: Object3D, pose: ((t: number) => void) | null, duration: number, samples = 12): Box3 {
   const box = new Box3();
-  const bones: Object3D[] = [];
-  const staticMeshes: Object3D[] = [];
-  root.traverse((o) => {
-    if ((o as { isBone?: boolean }).isBone) bones.push(o);
-    else if ((o as { isMesh?: boolean }).isMesh && !(o as { isSkinnedMesh?: boolean }).isSkinnedMesh) staticMeshes.push(o);
-  });
-
-  const count = action && mixer && duration > 0 ? samples : 1;
+  const parts = collectParts(root);
+  const count = pose && duration > 0 ? samples : 1;
   for (let i = 0; i < count; i++) {
-    if (action && mixer) {
-      action.time = count === 1 ? 0 : (i / (count - 1)) * duration;
-      mixer.update(0);
-    }
+    pose?.(count === 1 ? 0 : (i / (count - 1)) * duration);
     root.updateMatrixWorld(true);
-    for (const b of bones) box.expandByPoint(b.getWorldPosition(tmp));
-    for (const m of staticMeshes) box.expandByObject(m);
+    expandByPose(box, parts, 400);
   }
-  if (bones.length === 0 && staticMeshes.length === 0) box.setFromObject(root);
-
+  if (box.isEmpty()) box.setFromObject(root);
   if (box.isEmpty()) box.set(new Vector3(-0.5, 0, -0.5), new Vector3(0.5, 1.8, 0.5));
-  // Bones are joint centres: pad for the flesh around them (head top, hands, feet), proportional to size.
+  // Bones alone are joint centres: pad for the flesh around them (head top, hands); meshes need only a margin.
   const size = box.getSize(tmp);
-  const pad = Math.max(0.08, Math.max(size.y, 0.5) * 0.08);
+  const pad = Math.max(0.04, Math.max(size.y, 0.5) * (parts.skinned.length + parts.statics.length > 0 ? 0.02 : 0.08));
   box.expandByScalar(pad);
   if (box.min.y > 0 && box.min.y < pad * 2) box.min.y = 0; // keep the floor contact in view
   return box;

@@ -30,7 +30,8 @@ export function naturalDuration(s: PlanStep): { sec: number; flexible: boolean }
   if (isLocomotion(s.action)) {
     const v = Math.max(0.2, s.speed ?? GAITS[gaitOf(s.action)].speed);
     const turnExtra = Math.abs(s.angle ?? 0) / (Math.PI / 2) * 0.5;
-    if (s.distance !== undefined) return { sec: s.distance / v + 0.9 + turnExtra, flexible: false };
+    // Cruise time plus what starting (≈ v/8 s) and stopping (v/2.5 s, then closing steps) cost.
+    if (s.distance !== undefined) return { sec: s.distance / v + v / 8 + v / 2.5 + 0.6 + turnExtra, flexible: false };
     if (s.count !== undefined) return { sec: s.count / GAITS[gaitOf(s.action)].freq(v) + 0.7 + turnExtra, flexible: false };
     return { sec: (s.action === 'run' || s.action === 'jog' ? 3.5 : 4) + turnExtra, flexible: true };
   }

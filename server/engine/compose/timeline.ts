@@ -41,7 +41,9 @@ function locoPart(s: PlanStep, n: number, prev: PlanStep | undefined, next: Plan
     return { n, gait: gait === 'run' || gait === 'jog' ? 'walk' : gait, speed: v, dir: 0, turn: s.angle ?? Math.PI / 2 };
   }
   const gait = gaitOf(s.action);
-  return { n, gait, speed: s.speed ?? GAITS[gait].speed, dir: s.dir ?? 0, turn: s.angle ?? 0 };
+  const part: LocoPart = { n, gait, speed: s.speed ?? GAITS[gait].speed, dir: s.dir ?? 0, turn: s.angle ?? 0 };
+  if (s.distance !== undefined) part.distance = s.distance;
+  return part;
 }
 
 export interface SynthResult { motion: Motion; boundaries: number[] }
@@ -65,7 +67,7 @@ export function synthesizeSegments(segments: readonly Segment[], frames: number,
       }
       const n = parts.reduce((s, p) => s + p.n, 0);
       synthLocomotion(ctxFor(seg.start, n, `loco${i}`), parts);
-      for (let k = i; k < j; k++) overlays(tr, segments[k]!, ctxFor(segments[k]!.start, segments[k]!.n, `with${k}`));
+      for (let k = i; k < j; k++) overlays(segments[k]!, ctxFor(segments[k]!.start, segments[k]!.n, `with${k}`));
       i = j;
       continue;
     }
@@ -77,22 +79,21 @@ export function synthesizeSegments(segments: readonly Segment[], frames: number,
       // Gestures sequenced on their own ride on idle (or on the seated hold when sitting).
       if (st.posture === 'sit') synthSit(ctx, 'down'); else synthIdle(ctx);
     } else synthAction(ctx, seg.step, i === segments.length - 1);
-    if (isUpperBody(a)) applyLayer(tr, seg.step, ctxFor(seg.start, seg.n, `gesture${i}`));
-    overlays(tr, seg, ctxFor(seg.start, seg.n, `with${i}`));
+    if (isUpperBody(a)) applyLayer(seg.step, ctxFor(seg.start, seg.n, `gesture${i}`));
+    overlays(seg, ctxFor(seg.start, seg.n, `with${i}`));
     i++;
   }
   inertializeTrack(tr, boundaries);
   return { motion: finishTrack(tr), boundaries };
 }
 
-function applyLayer(tr: Track, step: PlanStep, ctx: GenCtx): void {
+function applyLayer(step: PlanStep, ctx: GenCtx): void {
   if (step.action === 'wave') layerWave(ctx, { side: step.side ?? 1, cycles: step.count !== undefined ? step.count * 2 : 99, both: step.both ?? false });
   else layerGesture(ctx, step);
-  void tr;
 }
 
-function overlays(tr: Track, seg: Segment, ctx: GenCtx): void {
-  for (const w of seg.step.with) applyLayer(tr, w, ctx);
+function overlays(seg: Segment, ctx: GenCtx): void {
+  for (const w of seg.step.with) applyLayer(w, ctx);
 }
 
 /** Smooths every channel a generator writes across each boundary. */

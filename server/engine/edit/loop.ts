@@ -39,7 +39,15 @@ export function loop(motion: Motion, p: LoopParams): Motion {
   const reps = Math.floor(p.reps);
   if (!(reps >= 1)) throw new Error('reps must be a whole number ≥ 1');
   const n = motion.frames;
-  if (n < 4) throw new Error('a motion needs at least 4 frames to loop');
+  if (n < 4) {
+    // Too short to measure a seam (velocities need two frames at each end): repeat it as it is.
+    const out = createMotion(n * reps, motion.fps, motion.skeleton);
+    const jc0 = motion.skeleton.parents.length;
+    for (let k = 0; k < reps; k++) {
+      out.rot.set(motion.rot, k * n * jc0 * 4); out.rootPos.set(motion.rootPos, k * n * 3); out.contacts.set(motion.contacts, k * n * 2);
+    }
+    return out;
+  }
   const mode = p.rootFixMode ?? 'INTERPOLATION';
   const fixY = p.fixAltitude ?? true, fixXZ = p.fixHorizontal ?? false, fixYaw = p.fixOrientation ?? false;
   const entire = p.acrossEntireMotion ?? false;

@@ -60,8 +60,6 @@ class Builder {
 
   /** Axis-aligned box from min to max corners (rest pose is axis-aligned, so this suits feet and hands). */
   box(min: readonly number[], max: readonly number[], j: number): void {
-    const faces: [number, number, number[][]][] = [];
-    void faces;
     const c = (x: number, y: number, z: number): number[] => [x ? max[0]! : min[0]!, y ? max[1]! : min[1]!, z ? max[2]! : min[2]!];
     // Each face gets its own four vertices so normals stay flat.
     const quads = [

@@ -54,13 +54,17 @@ export function describeStep(s: PlanStep): string {
   } else if (s.action === 'turn' || s.action === 'spin') {
     head += ` ${(s.angle ?? 0) >= 0 ? 'left' : 'right'} ${deg(s.angle ?? 0)}`;
   } else if (s.speedWord) bits.push(s.speedWord);
-  if (s.side !== undefined) bits.push(`${s.side === 0 ? 'left' : 'right'} hand`);
+  if (s.side !== undefined) bits.push(`${s.side === 0 ? 'left' : 'right'} ${s.action === 'kick' || s.action === 'hop' ? 'leg' : 'hand'}`);
   if (s.both) bits.push('both hands');
   if (s.count !== undefined) bits.push(s.count === 1 ? 'once' : `${s.count} times`);
   if (s.distance !== undefined) bits.push(`${s.distance} m`);
   if (s.durationSec !== undefined) bits.push(`for ${s.durationSec} s`);
   if (s.height !== undefined) bits.push(`${s.height} m high`);
-  if ((s.action === 'jump' || s.action === 'hop') && s.dir === Math.PI) bits.push('backward');
+  if (s.action === 'jump' || s.action === 'hop') {
+    if (s.dir === Math.PI) bits.unshift('backward');
+    else if (s.dir === 0) bits.unshift('forward');
+    if (s.angle) bits.push(`turning ${deg(s.angle)}`);
+  }
   const main = bits.length ? `${head} (${bits.join(', ')})` : head;
   return s.with.length ? `${main} while ${s.with.map(describeStep).join(' and ')}` : main;
 }

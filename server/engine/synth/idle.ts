@@ -16,7 +16,9 @@ export function synthIdle(ctx: GenCtx): void {
   const [l, r] = st.feet;
   // Centre of the stance: the pelvis sways around the midpoint between the planted feet.
   const cx = (l.x + r.x) / 2, cz = (l.z + r.z) / 2;
-  const latX = l.x - r.x, latZ = l.z - r.z;
+  // Weight shifts along the line between the feet.
+  const latLen = Math.hypot(l.x - r.x, l.z - r.z) || 1;
+  const latX = (l.x - r.x) / latLen, latZ = (l.z - r.z) / latLen;
   const sway = 0.018 * (1 + 0.5 * style.age) * vp.gesture;
   const y0 = st.hipsY;
   const settle = Math.max(1, Math.round(0.4 * fps));
@@ -26,9 +28,9 @@ export function synthIdle(ctx: GenCtx): void {
     // Ease from where the previous segment left the root toward the stance centre.
     const e = smoothstep((i + 1) / settle);
     const bx = lerp(st.x, cx, e), bz = lerp(st.z, cz, e);
-    tr.root[fr * 3] = bx + latX * 0.5 * (sway / 0.1) * w;
+    tr.root[fr * 3] = bx + latX * sway * w;
     tr.root[fr * 3 + 1] = lerp(y0, STAND_HIPS_Y - 0.02 * style.age, e) - 0.004 * Math.abs(w);
-    tr.root[fr * 3 + 2] = bz + latZ * 0.5 * (sway / 0.1) * w;
+    tr.root[fr * 3 + 2] = bz + latZ * sway * w;
     tr.yaw[fr] = st.yaw;
     setPelvis(tr, fr, 0.01, 0.03 * w, 0.01 * Math.sin(2 * Math.PI * 0.07 * time + vp.noisePhase));
     const headYaw = 0.06 * Math.sin(2 * Math.PI * 0.11 * time + 2 * vp.noisePhase);

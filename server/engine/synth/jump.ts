@@ -66,7 +66,7 @@ export function synthJump(ctx: GenCtx, p: JumpParams): void {
     const rep = Math.min(p.count - 1, Math.floor(time / one));
     const lt = time - rep * one;
     // Position of this repetition's jump: each rep starts where the previous landed.
-    const x0 = x + rep * p.distance * Math.sin(yaw + 0), z0 = z + rep * p.distance * Math.cos(yaw);
+    const x0 = x + rep * p.distance * Math.sin(yaw), z0 = z + rep * p.distance * Math.cos(yaw);
     const yaw0 = yaw + rep * p.turn;
     let rootY: number, across = 0, inAir = false, yawNow = yaw0, air = 0;
     if (lt < c + pu) {
@@ -81,7 +81,7 @@ export function synthJump(ctx: GenCtx, p: JumpParams): void {
       across = lerp(0.12 * Math.sign(p.distance), p.distance, air);
       yawNow = yaw0 + p.turn * smoothstep(air);
       inAir = true;
-      ch[1] = lerp(0.05, 0.05, air); ch[2] = lerp(2.2, 0.9, smoothstep(air)); ch[3] = 0.7 * (1 - air);
+      ch[1] = 0.05; ch[2] = lerp(2.2, 0.9, smoothstep(air)); ch[3] = 0.7 * (1 - air);
     } else {
       sampleKeys(land, Math.min(lt - c - pu - flight, ab + re), ch);
       rootY = STAND_HIPS_Y + ch[0]!;

@@ -15,6 +15,8 @@ export function sampleKeys(keys: readonly Key[], t: number, out: number[] | Floa
   const a = keys[i]!, b = keys[i + 1]!;
   const pa = keys[Math.max(0, i - 1)]!, pb = keys[Math.min(n - 1, i + 2)]!;
   const h = b.t - a.t;
+  // Coincident keys (an action squeezed into almost no time): jump straight to the later one.
+  if (!(h > 1e-9)) { for (let c = 0; c < b.v.length; c++) out[c] = b.v[c]!; return; }
   const u = (t - a.t) / h;
   const u2 = u * u, u3 = u2 * u;
   const h00 = 2 * u3 - 3 * u2 + 1, h10 = u3 - 2 * u2 + u, h01 = -2 * u3 + 3 * u2, h11 = u3 - u2;

@@ -31,8 +31,8 @@ export function synthKick(ctx: GenCtx, opts: { side?: 0 | 1; count?: number }): 
     { t: 1, v: [0, 0.05, 0, 1, 0] },
   ];
   const ch = [0, 0, 0, 0, 0];
-  const lead = 0.15;
-  const period = (dur - 2 * lead) / reps;
+  const lead = Math.min(0.15, dur / 4);
+  const period = Math.max(1 / fps, (dur - 2 * lead) / reps);
   const [l, r] = st.feet;
   const cx = (l.x + r.x) / 2, cz = (l.z + r.z) / 2;
   for (let i = 0; i < n; i++) {

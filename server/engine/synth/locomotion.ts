@@ -24,6 +24,8 @@ export interface LocoPart {
   dir: number;
   /** Heading change over this part (radians, + = left). */
   turn: number;
+  /** Distance to cover (metres), when the prompt asked for one. */
+  distance?: number;
 }
 
 interface Step { side: 0 | 1; lift: number; land: number; fx: number; fz: number; fyaw: number; tx: number; tz: number; tyaw: number; rise: number; riseWin: number; clear: number; strike: number; slapWin: number }
@@ -89,6 +91,24 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
     x += vv * dt * Math.sin(dir);
     z += vv * dt * Math.cos(dir);
     gx[i] = x; gz[i] = z;
+  }
+  // A requested distance ("run 10 meters") is met exactly by scaling the speed profile; the
+  // profile's shape (start, cruise, stop) is unchanged, so cadence still follows speed.
+  const want = parts.length === 1 ? parts[0]!.distance : undefined;
+  if (want !== undefined && want > 0) {
+    let dist = 0;
+    for (let i = 0; i < n; i++) dist += vA[i]! * dt;
+    if (dist > 1e-6) {
+      const k = want / dist;
+      x = st.x; z = st.z;
+      for (let i = 0; i < n; i++) {
+        vA[i] = vA[i]! * k;
+        const dir = yawA[i]! + parts[partOf[i]!]!.dir;
+        x += vA[i]! * dt * Math.sin(dir);
+        z += vA[i]! * dt * Math.cos(dir);
+        gx[i] = x; gz[i] = z;
+      }
+    }
   }
   const at = (arr: Float64Array, t: number): number => {
     if (t <= 0) return arr[0]!;

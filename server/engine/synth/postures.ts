@@ -69,7 +69,7 @@ export function synthPosture(ctx: GenCtx, kind: PostureKind, opts: { rise: boole
   const hx = Math.sin(st.yaw), hz = Math.cos(st.yaw);
   const lat = [Math.cos(st.yaw), -Math.sin(st.yaw)];
   const reps = kind === 'squat' ? Math.max(1, opts.count ?? Math.max(1, Math.round(dur / 1.8))) : 1;
-  const down = Math.min(DOWN_SEC[kind] * vp.timing, opts.rise ? dur * 0.45 : dur * 0.9);
+  const down = Math.max(1 / fps, Math.min(DOWN_SEC[kind] * vp.timing, opts.rise ? dur * 0.45 : dur * 0.9));
   for (let i = 0; i < n; i++) {
     const fr = start + i, t = i / fps;
     let u: number;

@@ -269,6 +269,17 @@ describe('never a duplicate paid create', () => {
     expect(resumed.storedExternalId()).toBe(server.createdTasks()[0]);
   });
 
+  it('a pending marker with several possible tasks at Meshy fails as ambiguous, naming them', async () => {
+    const a = motion();
+    const b = motion();
+    await Promise.all([provider.run(a), provider.run(b)]);
+    const fresh = new MeshyProvider({ baseUrl: server.baseUrl, apiKey: server.apiKey }, { fetch: server.fetch, timing: FAST, characters });
+    const err = await fresh.run(recordedContext(a.request, { externalId: pendingMarker(Date.now() - 5000) })).then(() => null, (e: unknown) => e as ProviderError);
+    expect(err?.code).toBe('submission_unknown');
+    for (const id of server.createdTasks()) expect(err?.message).toContain(id);
+    expect(server.posts()).toHaveLength(2);
+  });
+
   it('a pending marker with nothing at Meshy fails as unknown (never resubmits)', async () => {
     const resumed = recordedContext({ provider: 'meshy', kind: 'textToMotion', prompt: 'x', durationSec: 2, mode: 'swift' }, { externalId: pendingMarker(Date.now()) });
     const err = await runExpectingError(resumed);

@@ -38,7 +38,7 @@ export interface Gesture {
   ramp?: number;
 }
 
-const off = new Float64Array(3), q = new Float64Array(4), chain = new Float64Array(4), pos = new Float64Array(3), clav = new Float64Array(4);
+const off = new Float64Array(3), q = new Float64Array(4), pos = new Float64Array(3), clav = new Float64Array(4);
 
 /** Heading-frame world rotation and position of a joint along the spine→clavicle chain in `pose` (frame 0). */
 function chainTo(pose: Float32Array, target: number, outRot: Float64Array, outPos: Float64Array): void {
@@ -105,7 +105,6 @@ export function runGesture(ctx: GenCtx, gesture: Gesture, amp = 1): void {
       touch(ARM[side].shoulder);
     },
   };
-  void chain;
   for (f = 0; f < n; f++) {
     const fr = start + f;
     pose.set(tr.rot.subarray(fr * JOINT_COUNT * 4, (fr + 1) * JOINT_COUNT * 4));

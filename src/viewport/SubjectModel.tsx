@@ -1,0 +1,191 @@
+/**
+ * Shows one subject (a variant's GLB, or a dropped GLB/FBX/BVH, possibly retargeted onto a character) and plays
+ * it from the shared playhead. The mixer never advances on its own: every frame poses the clip at
+ * `playhead.time`, so scrubbing, stepping, looping and ping-pong are all decided by the playhead alone, and any
+ * number of views (main viewport, grid cells) stay in sync. Per-frame work is imperative; React renders this only
+ * when the subject or a toggle changes.
+ */
+import { useFrame, useThree } from '@react-three/fiber';
+import { use, useEffect, useMemo, useRef } from 'react';
+import { SkeletonHelper, Vector3 } from 'three';
+import type { PerspectiveCamera } from 'three';
+import { subjectInfo } from '../player/subjectInfo.ts';
+import { viewportProbe } from '../player/viewportProbe.ts';
+import { playhead } from '../state/playhead.ts';
+import { loadAsset } from './assets/assetCache.ts';
+import type { AssetSource } from './assets/assetCache.ts';
+import type { LoadedAsset } from './assets/parseAsset.ts';
+import { applyFraming, frameBox, motionBounds } from './cameraFraming.ts';
+import type { Framing } from './cameraFraming.ts';
+import { BoneFigure } from './overlays/BoneFigure.ts';
+import { FootMarkers } from './overlays/FootMarkers.ts';
+import { RootTrail } from './overlays/RootTrail.ts';
+import { buildSubjectRig } from './subjectRig.ts';
+
+export interface SubjectSource extends AssetSource {
+  /** Identifies the subject (changes = a different thing is shown). */
+  key: string;
+  /** Take (clip) index to play; undefined = the file's default take. */
+  take?: number | undefined;
+}
+
+export interface SubjectDisplay {
+  showSkeleton: boolean;
+  wireframe: boolean;
+  inPlace: boolean;
+  showTrail: boolean;
+  showContacts: boolean;
+}
+
+interface ControlsLike {
+  target: Vector3;
+  update(): void;
+  saveState?: () => void;
+}
+
+interface Props {
+  source: SubjectSource;
+  /** Character to retarget a motion-only clip onto; null = show the clip's own skeleton or mesh. */
+  character: AssetSource | null;
+  display: SubjectDisplay;
+  frameOnLoad: boolean;
+  /** The main viewport's subject: publishes the transport (duration, fps), subject facts and the test probe. */
+  primary: boolean;
+  autoplay?: boolean;
+  onFramed?: (f: Framing) => void;
+  onReady?: (clip: { duration: number; fps: number }) => void;
+}
+
+const v = new Vector3();
+
+export function takeName(raw: string, i: number): string {
+  const tail = raw.split('|').pop()?.trim();
+  return tail || `Take ${i + 1}`;
+}
+
+export function describeAsset(a: LoadedAsset): string {
+  const parts = [a.format.toUpperCase(), `${a.stats.bones} bones`, a.stats.meshes ? `${a.stats.meshes} mesh${a.stats.meshes > 1 ? 'es' : ''}` : 'no mesh'];
+  parts.push(a.clips.length ? `${a.clips.length} take${a.clips.length > 1 ? 's' : ''}` : 'no animation');
+  return [...parts, ...a.notes].join(' · ');
+}
+
+export function SubjectModel({ source, character, display, frameOnLoad, primary, autoplay = true, onFramed, onReady }: Props) {
+  const asset = use(loadAsset(source));
+  const charAsset = character ? use(loadAsset(character)) : null;
+  const take = source.take ?? asset.defaultClip;
+  const rig = useMemo(() => buildSubjectRig(asset, take, charAsset), [asset, take, charAsset]);
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const controls = useThree((s) => s.controls) as unknown as ControlsLike | null;
+  const invalidate = useThree((s) => s.invalidate);
+
+  const helper = useMemo(() => new SkeletonHelper(rig.display.model), [rig]);
+  const figure = useMemo(() => (rig.skeletonOnly && rig.display.bones.length > 1 ? new BoneFigure(rig.display.bones) : null), [rig]);
+  const trail = useMemo(() => (rig.analysis ? new RootTrail(rig.analysis.trail) : null), [rig]);
+  const feet = useMemo(
+    () => (rig.analysis ? new FootMarkers(rig.analysis, { left: rig.display.roles.leftFoot ?? null, right: rig.display.roles.rightFoot ?? null }) : null),
+    [rig],
+  );
+  // Where the root stands at frame 0: in-place playback pins it there (placement put it over the origin).
+  const anchor = useMemo(() => (rig.analysis ? { x: rig.analysis.trail[0]!, z: rig.analysis.trail[2]! } : { x: 0, z: 0 }), [rig]);
+  const started = useRef(false);
+  const displayRef = useRef(display);
+  displayRef.current = display;
+
+  useEffect(() => {
+    started.current = false;
+    invalidate();
+    return () => {
+      rig.dispose();
+      helper.dispose();
+      figure?.dispose();
+      trail?.dispose();
+      feet?.dispose();
+    };
+  }, [rig, helper, figure, trail, feet, invalidate]);
+
+  useEffect(() => {
+    for (const m of rig.display.materials) (m as { wireframe?: boolean }).wireframe = display.wireframe;
+    if (figure) figure.wireframe = display.wireframe;
+    invalidate();
+  }, [rig, figure, display.wireframe, invalidate]);
+
+  useEffect(() => {
+    if (!primary) return;
+    const root = rig.display.rootBone;
+    const probe = (): [number, number, number] => {
+      if (!root) return [0, 0, 0];
+      root.getWorldPosition(v);
+      return [v.x, v.y, v.z];
+    };
+    viewportProbe.rootPosition = probe;
+    return () => {
+      if (viewportProbe.rootPosition === probe) viewportProbe.rootPosition = null;
+    };
+  }, [primary, rig]);
+
+  useFrame(() => {
+    const first = !started.current;
+    if (first) {
+      started.current = true;
+      if (frameOnLoad) {
+        const framing = frameBox(motionBounds(rig.display.root, rig.action ? rig.pose : null, rig.duration), camera);
+        applyFraming(camera, framing);
+        if (controls) {
+          controls.target.copy(framing.target);
+          controls.update();
+          controls.saveState?.();
+        }
+        onFramed?.(framing);
+      }
+      onReady?.({ duration: rig.duration, fps: rig.fps });
+      if (primary) publish();
+    }
+
+    const opts = displayRef.current;
+    rig.pose(playhead.time);
+    const root = rig.display.rootBone;
+    if (opts.inPlace && root?.parent && rig.action) {
+      rig.display.root.updateMatrixWorld(true);
+      root.getWorldPosition(v);
+      v.x = anchor.x;
+      v.z = anchor.z;
+      root.position.copy(root.parent.worldToLocal(v));
+    }
+    if (figure || (trail && opts.showTrail) || (feet && opts.showContacts)) {
+      rig.display.root.updateMatrixWorld(true);
+      figure?.update();
+      if (trail && opts.showTrail && root) {
+        root.getWorldPosition(v);
+        trail.update(v.x, v.z);
+      }
+      if (feet && opts.showContacts) feet.update(playhead.time);
+    }
+    if (first && primary) {
+      viewportProbe.firstFrameAt = performance.now();
+      viewportProbe.firstFrameKey = source.key;
+    }
+  });
+
+  function publish() {
+    subjectInfo.setState({
+      key: source.key,
+      takes: asset.clips.map((c, i) => ({ name: takeName(c.name, i), duration: c.duration })),
+      take: Math.min(take, Math.max(0, asset.clips.length - 1)),
+      contacts: rig.analysis?.contacts ?? null,
+      summary: describeAsset(asset),
+      isCharacter: asset.clips.length === 0 && asset.stats.skinnedMeshes > 0 && asset.humanoid !== null,
+      retargetedOnto: rig.retargetedOnto,
+    });
+    playhead.loaded({ duration: rig.duration, fps: rig.fps, clipName: rig.clip ? takeName(rig.clip.name, take) : null, autoplay });
+  }
+
+  return (
+    <>
+      <primitive object={rig.display.root} dispose={null} />
+      {figure && <primitive object={figure.object} dispose={null} />}
+      {display.showSkeleton && !figure && <primitive object={helper} dispose={null} />}
+      {trail && display.showTrail && !display.inPlace && <primitive object={trail.object} dispose={null} />}
+      {feet && display.showContacts && <primitive object={feet.object} dispose={null} />}
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { isHumanoid, mapHumanoid } from './humanoidRoles.ts';
+import type { BoneInfo, HumanRole } from './humanoidRoles.ts';
+
+/** Builds a BoneInfo list from an indented outline (one space per level), as rigs print in a DCC outliner. */
+function outline(text: string): BoneInfo[] {
+  const bones: BoneInfo[] = [];
+  const stack: number[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const depth = line.length - line.trimStart().length;
+    stack.length = depth;
+    bones.push({ name: line.trim(), parent: depth > 0 ? stack[depth - 1]! : -1 });
+    stack[depth] = bones.length - 1;
+  }
+  return bones;
+}
+
+function named(bones: BoneInfo[], map: Partial<Record<HumanRole, number>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).map(([role, i]) => [role, bones[i!]!.name]));
+}
+
+describe('mapHumanoid', () => {
+  it('CMU BVH names (assimp-testmodels 01_01.bvh)', () => {
+    const b = outline(`Hips
+ LHipJoint
+  LeftUpLeg
+   LeftLeg
+    LeftFoot
+     LeftToeBase
+ RHipJoint
+  RightUpLeg
+   RightLeg
+    RightFoot
+     RightToeBase
+ LowerBack
+  Spine
+   Spine1
+    Neck
+     Neck1
+      Head
+    LeftShoulder
+     LeftArm
+      LeftForeArm
+       LeftHand
+        LeftFingerBase
+        LThumb
+    RightShoulder
+     RightArm
+      RightForeArm
+       RightHand`);
+    const m = mapHumanoid(b);
+    expect(named(b, m)).toMatchObject({
+      hips: 'Hips', spine: 'LowerBack', chest: 'Spine', upperChest: 'Spine1', neck: 'Neck', head: 'Head',
+      leftUpperLeg: 'LeftUpLeg', leftLowerLeg: 'LeftLeg', leftFoot: 'LeftFoot', leftToes: 'LeftToeBase',
+      leftShoulder: 'LeftShoulder', leftUpperArm: 'LeftArm', leftLowerArm: 'LeftForeArm', leftHand: 'LeftHand',
+      rightHand: 'RightHand',
+    });
+    expect(isHumanoid(m)).toBe(true);
+  });
+
+  it('CMU FBX names (91_48.fbx: Poser style)', () => {
+    const b = outline(`hip
+ lButtock
+  lThigh
+   lShin
+    lFoot
+ rButtock
+  rThigh
+   rShin
+    rFoot
+ abdomen
+  chest
+   neck
+    head
+     leftEye
+   rCollar
+    rShldr
+     rForeArm
+      rHand
+       rThumb1
+   lCollar
+    lShldr
+     lForeArm
+      lHand
+       lMid1`);
+    expect(named(b, mapHumanoid(b))).toEqual({
+      hips: 'hip', spine: 'abdomen', chest: 'chest', neck: 'neck', head: 'head',
+      leftUpperLeg: 'lThigh', leftLowerLeg: 'lShin', leftFoot: 'lFoot',
+      rightUpperLeg: 'rThigh', rightLowerLeg: 'rShin', rightFoot: 'rFoot',
+      leftShoulder: 'lCollar', leftUpperArm: 'lShldr', leftLowerArm: 'lForeArm', leftHand: 'lHand',
+      rightShoulder: 'rCollar', rightUpperArm: 'rShldr', rightLowerArm: 'rForeArm', rightHand: 'rHand',
+    });
+  });
+
+  it('Unreal names (human-male.glb)', () => {
+    const b = outline(`root
+ pelvis
+  spine_01
+   spine_02
+    spine_03
+     neck_01
+      head
+       head_leaf
+     clavicle_l
+      upperarm_l
+       lowerarm_l
+        hand_l
+         index_01_l
+     clavicle_r
+      upperarm_r
+       lowerarm_r
+        hand_r
+  thigh_l
+   calf_l
+    foot_l
+     ball_l
+      ball_leaf_l
+  thigh_r
+   calf_r
+    foot_r
+     ball_r`);
+    expect(named(b, mapHumanoid(b))).toMatchObject({
+      hips: 'pelvis', spine: 'spine_01', chest: 'spine_02', upperChest: 'spine_03', neck: 'neck_01', head: 'head',
+      leftShoulder: 'clavicle_l', leftUpperArm: 'upperarm_l', leftLowerArm: 'lowerarm_l', leftHand: 'hand_l',
+      leftUpperLeg: 'thigh_l', leftLowerLeg: 'calf_l', leftFoot: 'foot_l', leftToes: 'ball_l', rightToes: 'ball_r',
+    });
+  });
+
+  it('Mixamo prefixes and Blender suffixes', () => {
+    const mixamo = outline(`mixamorig:Hips
+ mixamorig:LeftUpLeg
+  mixamorig:LeftLeg
+   mixamorig:LeftFoot
+ mixamorig:RightUpLeg
+  mixamorig:RightLeg
+ mixamorig:Spine
+  mixamorig:Spine1
+   mixamorig:Spine2
+    mixamorig:Neck
+     mixamorig:Head
+    mixamorig:LeftShoulder
+     mixamorig:LeftArm
+      mixamorig:LeftForeArm
+       mixamorig:LeftHand
+        mixamorig:LeftHandThumb1
+    mixamorig:RightShoulder
+     mixamorig:RightArm`);
+    expect(named(mixamo, mapHumanoid(mixamo))).toMatchObject({ hips: 'mixamorig:Hips', leftHand: 'mixamorig:LeftHand', rightUpperArm: 'mixamorig:RightArm', upperChest: 'mixamorig:Spine2' });
+
+    const blender = outline(`DEF-hips
+ DEF-thigh.L
+  DEF-shin.L
+   DEF-foot.L
+ DEF-thigh.R
+  DEF-shin.R
+ DEF-spine
+  DEF-chest
+   DEF-neck
+   DEF-upper_arm.L
+    DEF-forearm.L
+   DEF-upper_arm.R`);
+    expect(named(blender, mapHumanoid(blender))).toMatchObject({ hips: 'DEF-hips', leftUpperLeg: 'DEF-thigh.L', leftLowerLeg: 'DEF-shin.L', rightUpperArm: 'DEF-upper_arm.R', leftLowerArm: 'DEF-forearm.L' });
+  });
+
+  it('does not call a quadruped or a prop humanoid', () => {
+    const b = outline(`Root
+ Body
+  Tail
+  FrontLeg_L
+  FrontLeg_R`);
+    expect(isHumanoid(mapHumanoid(b))).toBe(false);
+  });
+});

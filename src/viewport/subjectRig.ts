@@ -1,0 +1,117 @@
+/**
+ * Everything one view needs to play one subject: a placed instance, its mixer and action for the chosen take,
+ * and the clip analysis (root trail, foot contacts). When a motion-only file (BVH, mocap FBX) is shown on a
+ * character, the clip is retargeted once and the character is what gets drawn.
+ * Plain three.js (no React), so it is built in a useMemo and is testable in Node.
+ */
+import { AnimationMixer } from 'three';
+import type { AnimationAction, AnimationClip } from 'three';
+import { instantiate } from './assets/instantiate.ts';
+import type { AssetInstance } from './assets/instantiate.ts';
+import { clipFps } from './assets/parseAsset.ts';
+import type { LoadedAsset } from './assets/parseAsset.ts';
+import { analyseClip } from './rig/analyseClip.ts';
+import type { ClipAnalysis } from './rig/analyseClip.ts';
+import { retargetClip } from './rig/retargetClip.ts';
+
+export interface SubjectRig {
+  /** What is drawn: the asset itself, or the character the clip was retargeted onto. */
+  display: AssetInstance;
+  mixer: AnimationMixer;
+  action: AnimationAction | null;
+  clip: AnimationClip | null;
+  duration: number;
+  fps: number;
+  analysis: ClipAnalysis | null;
+  /** Name of the character file the motion plays on, when retargeted. */
+  retargetedOnto: string | null;
+  /** No mesh to draw: show the bone figure. */
+  skeletonOnly: boolean;
+  /** Applies clip time `t` (seconds) to the pose. */
+  pose(t: number): void;
+  dispose(): void;
+}
+
+/** Baked retargets per motion asset and character, so switching back and forth does not bake again. */
+const baked = new WeakMap<LoadedAsset, WeakMap<LoadedAsset, Map<number, AnimationClip>>>();
+
+export function canRetarget(motion: LoadedAsset, character: LoadedAsset | null): character is LoadedAsset {
+  return !!character && character !== motion && motion.clips.length > 0 && !!motion.humanoid && !!character.humanoid && character.stats.skinnedMeshes > 0;
+}
+
+export function buildSubjectRig(asset: LoadedAsset, take: number, character: LoadedAsset | null): SubjectRig {
+  const clipIndex = Math.min(Math.max(0, take), Math.max(0, asset.clips.length - 1));
+  const sourceClip = asset.clips[clipIndex] ?? null;
+  let display: AssetInstance;
+  let clip: AnimationClip | null = sourceClip;
+  let retargetedOnto: string | null = null;
+  const fps = sourceClip ? clipFps(sourceClip) : 30;
+
+  if (sourceClip && canRetarget(asset, character)) {
+    display = instantiate(character);
+    let perChar = baked.get(asset);
+    if (!perChar) baked.set(asset, (perChar = new WeakMap()));
+    let perTake = perChar.get(character);
+    if (!perTake) perChar.set(character, (perTake = new Map()));
+    clip = perTake.get(clipIndex) ?? null;
+    if (!clip) {
+      const src = instantiate(asset);
+      const srcMixer = new AnimationMixer(src.model);
+      const srcAction = srcMixer.clipAction(sourceClip).play();
+      clip = retargetClip({ inst: src, mixer: srcMixer, action: srcAction, duration: sourceClip.duration, fps }, display, `${sourceClip.name || asset.name} → ${character.name}`);
+      srcMixer.stopAllAction();
+      srcMixer.uncacheRoot(src.model);
+      src.dispose();
+      perTake.set(clipIndex, clip);
+    }
+    retargetedOnto = character.name;
+  } else {
+    display = instantiate(asset);
+  }
+
+  const mixer = new AnimationMixer(display.model);
+  const action = clip ? mixer.clipAction(clip).play() : null;
+  const duration = clip?.duration ?? 0;
+  const pose = (t: number) => {
+    if (!action) return;
+    action.time = Math.min(Math.max(t, 0), duration);
+    mixer.update(0);
+  };
+
+  let analysis: ClipAnalysis | null = null;
+  if (action && duration > 0) {
+    analysis = analyseClip(
+      {
+        root: display.root,
+        rootBone: display.rootBone,
+        leftFoot: display.roles.leftFoot ?? null,
+        rightFoot: display.roles.rightFoot ?? null,
+        leftToes: display.roles.leftToes ?? null,
+        rightToes: display.roles.rightToes ?? null,
+      },
+      mixer,
+      action,
+      duration,
+      fps,
+    );
+    pose(0);
+  }
+
+  return {
+    display,
+    mixer,
+    action,
+    clip,
+    duration,
+    fps,
+    analysis,
+    retargetedOnto,
+    skeletonOnly: display.meshes.length === 0,
+    pose,
+    dispose() {
+      mixer.stopAllAction();
+      mixer.uncacheRoot(display.model);
+      display.dispose();
+    },
+  };
+}
