@@ -60,6 +60,10 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
       const q = c.req.query('token');
       if (q && !c.req.path.startsWith('/api/') && !c.req.path.startsWith('/saymotion')) {
         setCookie(c, TOKEN_COOKIE, q, { httpOnly: true, sameSite: 'Strict', path: '/' });
+        // Drop the token from the address bar (and from history and bookmarks) once it is in the cookie.
+        const clean = new URL(c.req.url);
+        clean.searchParams.delete('token');
+        return c.redirect(clean.pathname + clean.search, 302);
       }
       await next();
     });

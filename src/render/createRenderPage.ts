@@ -33,7 +33,8 @@ export async function createRenderPage(config: RenderPageConfig, canvas: HTMLCan
   renderer.setSize(width, height, false);
 
   const camera = new PerspectiveCamera(FOV_DEG, width / height, 0.05, 500);
-  const path = cameraPath(rig.sample(frameCount, fps), config.camMode, config.camAngleDeg, { fovDeg: FOV_DEG, aspect: width / height }, fps);
+  const samples = rig.sample(frameCount, fps);
+  const path = cameraPath(samples, config.camMode, config.camAngleDeg, { fovDeg: FOV_DEG, aspect: width / height }, fps);
   const first = path[0]!;
   const distance = Math.hypot(first.position[0] - first.target[0], first.position[1] - first.target[1], first.position[2] - first.target[2]);
   camera.near = Math.max(0.01, distance / 200);
@@ -42,7 +43,6 @@ export async function createRenderPage(config: RenderPageConfig, canvas: HTMLCan
 
   const stage = buildRenderStage(renderer, config, distance);
   stage.scene.add(rig.root);
-  (window as any).__dbg = { renderer, scene: stage.scene, camera, T: await import('three') };
 
   return {
     frameCount,
@@ -53,7 +53,7 @@ export async function createRenderPage(config: RenderPageConfig, canvas: HTMLCan
       const p = path[i]!;
       camera.position.set(...p.position);
       camera.lookAt(...p.target);
-      stage.follow(p.target);
+      stage.follow(samples.hips[i]!);
       renderer.render(stage.scene, camera);
     },
   };

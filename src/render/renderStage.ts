@@ -1,7 +1,7 @@
 /**
  * The render page's scene dressing: lights, floor or shadow catcher, and the background the request asked
  * for (the studio stage, a painted 2D backdrop, or a solid/transparent colour for keying).
- * Lights follow the camera target so a character that walks far keeps a crisp shadow.
+ * Lights follow the character so one that walks far keeps a crisp shadow.
  */
 import {
   CanvasTexture,
@@ -25,12 +25,13 @@ import type { Vec3 } from './cameraPath.ts';
 /** The studio viewport's palette, so a local render looks like the preview the user approved. */
 const STUDIO_BG = '#14161a';
 const STUDIO_FLOOR = '#2b2f37';
-const SHADOW_EXTENT = 2.6;
+/** Half the side of the shadow frustum and catcher around the hips: a 1.8 m figure's shadow and reach. */
+const SHADOW_EXTENT = 2;
 
 export interface RenderStage {
   scene: Scene;
-  /** Re-centres the key light (and its shadow frustum) on this frame's camera target. */
-  follow(target: Vec3): void;
+  /** Re-centres the lights, shadow frustum and catcher on the character (its hips) for this frame. */
+  follow(hips: Vec3): void;
 }
 
 export function buildRenderStage(renderer: WebGLRenderer, config: RenderPageConfig, cameraDistance: number): RenderStage {
@@ -81,7 +82,7 @@ export function buildRenderStage(renderer: WebGLRenderer, config: RenderPageConf
   if (shadow) {
     renderer.shadowMap.enabled = true;
     key.castShadow = true;
-    key.shadow.mapSize.set(2048, 2048);
+    key.shadow.mapSize.set(1024, 1024);
     key.shadow.bias = -0.0003;
     key.shadow.normalBias = 0.02;
     const cam = key.shadow.camera;

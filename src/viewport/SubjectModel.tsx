@@ -17,6 +17,7 @@ import type { AssetSource } from './assets/assetCache.ts';
 import type { LoadedAsset } from './assets/parseAsset.ts';
 import { applyFraming, frameBox, motionBounds } from './cameraFraming.ts';
 import type { Framing } from './cameraFraming.ts';
+import { createBlobShadow } from './overlays/BlobShadow.ts';
 import { BoneFigure } from './overlays/BoneFigure.ts';
 import { FootMarkers } from './overlays/FootMarkers.ts';
 import { RootTrail } from './overlays/RootTrail.ts';
@@ -52,6 +53,8 @@ interface Props {
   /** The main viewport's subject: publishes the transport (duration, fps), subject facts and the test probe. */
   primary: boolean;
   autoplay?: boolean;
+  /** A soft disc under the root instead of shadow maps (grid cells). */
+  blobShadow?: boolean;
   onFramed?: (f: Framing) => void;
   onReady?: (clip: { duration: number; fps: number }) => void;
 }
@@ -69,7 +72,7 @@ export function describeAsset(a: LoadedAsset): string {
   return [...parts, ...a.notes].join(' · ');
 }
 
-export function SubjectModel({ source, character, display, frameOnLoad, primary, autoplay = true, onFramed, onReady }: Props) {
+export function SubjectModel({ source, character, display, frameOnLoad, primary, autoplay = true, blobShadow = false, onFramed, onReady }: Props) {
   const asset = use(loadAsset(source));
   const charAsset = character ? use(loadAsset(character)) : null;
   const take = source.take ?? asset.defaultClip;
@@ -85,6 +88,7 @@ export function SubjectModel({ source, character, display, frameOnLoad, primary,
     () => (rig.analysis ? new FootMarkers(rig.analysis, { left: rig.display.roles.leftFoot ?? null, right: rig.display.roles.rightFoot ?? null }) : null),
     [rig],
   );
+  const blob = useMemo(() => (blobShadow ? createBlobShadow() : null), [blobShadow]);
   // Where the root stands at frame 0: in-place playback pins it there (placement put it over the origin).
   const anchor = useMemo(() => (rig.analysis ? { x: rig.analysis.trail[0]!, z: rig.analysis.trail[2]! } : { x: 0, z: 0 }), [rig]);
   const started = useRef(false);
@@ -151,8 +155,13 @@ export function SubjectModel({ source, character, display, frameOnLoad, primary,
       v.z = anchor.z;
       root.position.copy(root.parent.worldToLocal(v));
     }
-    if (figure || (trail && opts.showTrail) || (feet && opts.showContacts)) {
+    if (figure || blob || (trail && opts.showTrail) || (feet && opts.showContacts)) {
       rig.display.root.updateMatrixWorld(true);
+      if (blob && root) {
+        root.getWorldPosition(v);
+        blob.position.x = v.x;
+        blob.position.z = v.z;
+      }
       figure?.update();
       if (trail && opts.showTrail && root) {
         root.getWorldPosition(v);
@@ -183,6 +192,7 @@ export function SubjectModel({ source, character, display, frameOnLoad, primary,
     <>
       <primitive object={rig.display.root} dispose={null} />
       {figure && <primitive object={figure.object} dispose={null} />}
+      {blob && <primitive object={blob} dispose={null} />}
       {display.showSkeleton && !figure && <primitive object={helper} dispose={null} />}
       {trail && display.showTrail && !display.inPlace && <primitive object={trail.object} dispose={null} />}
       {feet && display.showContacts && <primitive object={feet.object} dispose={null} />}

@@ -108,8 +108,8 @@ export interface ServerProcess {
 }
 
 /** `server/main.ts` in its own process, as `npm start` runs it (without rebuilding the SPA). */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServerProcess(env: Record<string, string>, fixedPort?: number): Promise<ServerProcess> {
+  const port = fixedPort ?? (await freePort());
   const root = path.resolve(import.meta.dirname, '../..');
   let out = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {

@@ -8,13 +8,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnimationMixer, Box3, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { analyseClip } from '../rig/analyseClip.ts';
-import { instantiate } from './instantiate.ts';
-import { AssetError, parseAsset } from './parseAsset.ts';
-import type { LoadedAsset } from './parseAsset.ts';
-import { collectParts, expandByPose } from './measureBounds.ts';
+import { analyseClip } from '../../src/viewport/rig/analyseClip.ts';
+import { instantiate } from '../../src/viewport/assets/instantiate.ts';
+import { AssetError, parseAsset } from '../../src/viewport/assets/parseAsset.ts';
+import type { LoadedAsset } from '../../src/viewport/assets/parseAsset.ts';
+import { collectParts, expandByPose } from '../../src/viewport/assets/measureBounds.ts';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const repo = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = path.resolve(repo, '../shared/fixtures');
 const BVH_DIR = '/usr/share/assimp/models/BVH';
 

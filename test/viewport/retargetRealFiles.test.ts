@@ -8,11 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnimationMixer, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { instantiate } from '../assets/instantiate.ts';
-import { parseAsset } from '../assets/parseAsset.ts';
-import { retargetClip } from './retargetClip.ts';
+import { instantiate } from '../../src/viewport/assets/instantiate.ts';
+import { parseAsset } from '../../src/viewport/assets/parseAsset.ts';
+import { retargetClip } from '../../src/viewport/rig/retargetClip.ts';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const repo = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = path.resolve(repo, '../shared/fixtures');
 const BVH = '/usr/share/assimp/models/BVH/01_01.bvh';
 
