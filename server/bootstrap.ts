@@ -17,6 +17,9 @@ import { LocalProvider } from './providers/local/localProvider.ts';
 import { MeshyProvider } from './providers/meshy/meshyProvider.ts';
 import type { Provider } from './providers/provider.ts';
 import { SayMotionProvider } from './providers/saymotion/saymotionProvider.ts';
+import { LocalRenderer } from './render/localRenderer.ts';
+import { renderToolsFromEnv } from './render/renderTools.ts';
+import { ServerOrigin } from './render/serverOrigin.ts';
 import type { Services } from './services.ts';
 
 export function packageVersion(): string {
@@ -37,7 +40,9 @@ export async function createServices(config: Config, log: Logger = createLogger(
   const feed = new OrderedEventFeed(bus, store);
   const pool = new EnginePool(config.localConcurrency);
   const characters = characterStoreFor(config.dataDir);
-  const providers = new Map<ProviderId, Provider>([['local', new LocalProvider(pool, characters)]]);
+  const origin = new ServerOrigin();
+  const renderer = new LocalRenderer({ tools: renderToolsFromEnv(), origin, accessToken: config.accessToken, log });
+  const providers = new Map<ProviderId, Provider>([['local', new LocalProvider(pool, characters, renderer)]]);
   if (config.saymotion) providers.set('saymotion', new SayMotionProvider(config.saymotion, { log }));
   if (config.meshy) providers.set('meshy', new MeshyProvider(config.meshy, { log, characters }));
   const runner = new JobRunner(store, cache, providers, { instanceId: config.instanceId, leaseTtlMs: config.leaseTtlMs, limits: { local: config.localConcurrency } }, log, bus);
@@ -50,6 +55,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
     runner,
     cache,
     providers,
+    origin,
     version: packageVersion(),
     jobRateLimiter: new RateLimiter(config.jobRate.perMinute, config.jobRate.burst),
     async close() {

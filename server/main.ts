@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createServices } from './bootstrap.ts';
 import { ConfigError, isLoopbackHost, loadConfig } from './config.ts';
+import { originOf } from './render/serverOrigin.ts';
 
 async function main() {
   let config;
@@ -32,6 +33,7 @@ async function main() {
   const resumed = await services.runner.resumeAll({ releaseStaleLeases: !config.databaseUrl });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    services.origin.set(originOf(info));
     services.log.info('kinema studio listening', { url: `http://${host}:${info.port}`, dataDir: config.dataDir, resumedJobs: resumed });
     console.log(`\n  Kinema studio is running at http://${host}:${info.port}  (Ctrl+C to stop)\n`);
   });

@@ -9,6 +9,7 @@ import type { JobStore } from './jobs/jobStore.ts';
 import type { RateLimiter } from './http/rateLimiter.ts';
 import type { Logger } from './log.ts';
 import type { Provider } from './providers/provider.ts';
+import type { ServerOrigin } from './render/serverOrigin.ts';
 
 export interface Services {
   config: Config;
@@ -23,4 +24,6 @@ export interface Services {
   version: string;
   /** Per-client limit on job submissions. */
   jobRateLimiter: RateLimiter;
+  /** This server's own URL once it listens (main.ts sets it); local render jobs open the render page on it. */
+  origin: ServerOrigin;
 }

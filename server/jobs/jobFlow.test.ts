@@ -35,7 +35,7 @@ describe('text2motion on the local engine', () => {
     expect(job.variants.map((v) => v.index)).toEqual([1, 2, 3]);
     for (const v of job.variants) {
       expect(v.durationSec).toBeCloseTo(4, 5);
-      expect(v.files.map((f) => f.format)).toEqual(['glb', 'bvh']);
+      expect(v.files.map((f) => f.format)).toEqual(['glb', 'fbx', 'bvh']);
     }
 
     const glbFile = job.variants[0]!.files[0]!;
@@ -51,7 +51,10 @@ describe('text2motion on the local engine', () => {
     const gltf = await loadGlb(bytes);
     expect(gltf.animations).toHaveLength(1);
 
-    const bvhRes = await t.app.request(job.variants[2]!.files[1]!.url);
+    const fbxRes = await t.app.request(job.variants[1]!.files[1]!.url);
+    const fbx = Buffer.from(await fbxRes.arrayBuffer());
+    expect(fbx.subarray(0, 18).toString('latin1')).toBe('Kaydara FBX Binary');
+    const bvhRes = await t.app.request(job.variants[2]!.files[2]!.url);
     const bvh = parseBvh(await bvhRes.text());
     expect(bvh.clip.duration).toBeCloseTo(4, 1);
   });
@@ -76,7 +79,7 @@ describe('text2motion on the local engine', () => {
     const a = await t.waitForJob((await submit({ prompt: 'run then jump', durationSec: 3, seed: 42 })).id);
     const b = await t.waitForJob((await submit({ prompt: 'run then jump', durationSec: 3, seed: 42 })).id);
     const c = await t.waitForJob((await submit({ prompt: 'run then jump', durationSec: 3, seed: 43 })).id);
-    const bytes = async (j: Job) => new Uint8Array(await (await t.app.request(j.variants[0]!.files[1]!.url)).arrayBuffer());
+    const bytes = async (j: Job) => new Uint8Array(await (await t.app.request(j.variants[0]!.files.find((f) => f.format === 'bvh')!.url)).arrayBuffer());
     expect(await bytes(a)).toEqual(await bytes(b));
     expect(await bytes(a)).not.toEqual(await bytes(c));
   });

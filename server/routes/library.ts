@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { ProviderId, type LibraryEntry } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
-import type { Provider } from '../providers/provider.ts';
+import { ProviderError, type Provider } from '../providers/provider.ts';
 import type { Services } from '../services.ts';
 import { requireProvider } from './requireProvider.ts';
 
@@ -56,6 +56,14 @@ export function libraryRoutes(s: Services) {
       category: queryParam(c.req.query('category'), 'category'),
       subCategory: queryParam(c.req.query('subCategory'), 'subCategory'),
     };
-    return c.json(filterLibrary(await provider.library(), query));
+    let entries: LibraryEntry[];
+    try {
+      entries = await provider.library();
+    } catch (err) {
+      // The provider could not load its catalog (network, upstream outage): a gateway failure, with its reason.
+      if (err instanceof ProviderError) throw new HttpError(err.retryable ? 503 : 502, err.code, err.message);
+      throw err;
+    }
+    return c.json(filterLibrary(entries, query));
   });
 }

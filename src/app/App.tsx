@@ -1,12 +1,19 @@
 /**
- * The studio shell. Left: composer over the job list. Centre: viewport over the timeline.
- * Right: inspector (variants, prompt report, downloads, settings).
+ * The studio shell. Left: composer over the job list. Centre: stage (one take, the variant grid or an A/B
+ * compare) over the edit lane and the timeline. Right: lineage, then the inspector (variants, prompt report,
+ * downloads, settings).
  */
+import { StageBar } from '../compare/StageBar.tsx';
+import { StudioStage } from '../compare/StudioStage.tsx';
 import { Composer } from '../composer/Composer.tsx';
+import { EditDialog } from '../edit/EditDialog.tsx';
+import { EditEffects } from '../edit/EditEffects.tsx';
+import { EditLane } from '../edit/EditLane.tsx';
+import { HelpOverlay } from '../help/HelpOverlay.tsx';
 import { JobList } from '../jobs/JobList.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
+import { LineagePanel } from '../lineage/LineagePanel.tsx';
 import { Inspector } from '../variants/Inspector.tsx';
-import { ViewportPanel } from '../viewport/ViewportPanel.tsx';
 import { AppEffects } from './AppEffects.tsx';
 import { AppProviders } from './AppProviders.tsx';
 import { Notices } from './Notices.tsx';
@@ -16,6 +23,7 @@ export function App() {
   return (
     <AppProviders>
       <AppEffects />
+      <EditEffects />
       <div className="flex h-full flex-col">
         <StudioHeader />
         <div className="grid min-h-0 flex-1 grid-cols-1 overflow-y-auto lg:grid-cols-[300px_minmax(0,1fr)_280px] lg:overflow-hidden xl:grid-cols-[330px_minmax(0,1fr)_300px]">
@@ -28,20 +36,25 @@ export function App() {
           </aside>
 
           <main className="flex min-h-[520px] min-w-0 flex-col" aria-label="Preview">
-            <div className="min-h-0 flex-1">
-              <ViewportPanel />
+            <StageBar />
+            <div className="relative min-h-0 flex-1">
+              <StudioStage />
+              <EditDialog />
             </div>
+            <EditLane />
             <div className="h-14 shrink-0 border-t border-line bg-panel">
               <Timeline />
             </div>
           </main>
 
           <aside className="min-h-0 overflow-y-auto border-line bg-panel lg:border-l" aria-label="Inspector">
+            <LineagePanel />
             <Inspector />
           </aside>
         </div>
       </div>
       <Notices />
+      <HelpOverlay />
     </AppProviders>
   );
 }

@@ -4,7 +4,7 @@
  * the picture swaps in place. Either way both sample one playhead, so they are always at the same moment.
  */
 import { nodeSummary } from '../lineage/nodeSummary.ts';
-import { ClipGridSlot } from './ClipGridSlot.tsx';
+import { LazyClipGrid } from '../viewport/LazyClipGrid.tsx';
 import { StageMessage } from './StageMessage.tsx';
 import { useStageView } from './stageView.ts';
 import { useCompareTakes } from './useCompareTakes.ts';
@@ -29,8 +29,8 @@ export function CompareView() {
     const current = show === 'parent' ? a : b;
     return (
       <div className="relative h-full" data-testid="compare-view" data-mode="toggle" data-showing={show === 'parent' ? 'a' : 'b'}>
-        {/* One cell whose clip swaps: same camera, same moment, only the take changes. */}
-        <ClipGridSlot clips={[{ ...current, key: 'ab' }]} />
+        {/* One cell whose take swaps in place at the same moment (the grid keeps the playhead time). */}
+        <LazyClipGrid clips={[{ ...current, key: `ab-${current.key}` }]} />
         <button
           type="button"
           data-testid="ab-flip"
@@ -46,7 +46,7 @@ export function CompareView() {
   }
   return (
     <div className="h-full" data-testid="compare-view" data-mode="split">
-      <ClipGridSlot clips={[a, b]} columns={2} />
+      <LazyClipGrid clips={[a, b]} columns={2} />
     </div>
   );
 }

@@ -2,8 +2,8 @@
 import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { Button } from '../ui/Button.tsx';
-import { ClipGridSlot } from './ClipGridSlot.tsx';
-import type { GridClip } from './clipGridTypes.ts';
+import type { GridClip } from '../viewport/clipGridProps.ts';
+import { LazyClipGrid } from '../viewport/LazyClipGrid.tsx';
 import { StageMessage } from './StageMessage.tsx';
 import { useStageView } from './stageView.ts';
 import { glbUrl } from './useCompareTakes.ts';
@@ -30,9 +30,10 @@ export function VariantGrid() {
   };
 
   return (
-    <ClipGridSlot
+    <LazyClipGrid
       clips={clips}
       selectedKey={selected ? `v${selected.index}` : null}
+      onSelect={(key) => pick(Number(key.slice(1)))}
       overlay={(clip) => {
         const index = Number(clip.key.slice(1));
         const isSelected = selected?.index === index;

@@ -15,6 +15,8 @@ import { buildText2MotionRequest, fieldForErrorPath } from './composerFields.ts'
 import type { ComposerFieldName } from './composerFields.ts';
 import { FieldError } from './FieldError.tsx';
 import { MotionOptionsFields } from './MotionOptionsFields.tsx';
+import { GenerateCost } from './GenerateCost.tsx';
+import { PromptOptimizer } from './PromptOptimizer.tsx';
 import { SourceFields } from './SourceFields.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -74,6 +76,7 @@ export function Composer() {
           spellCheck
         />
         <FieldError field="prompt" message={errors.prompt} />
+        <PromptOptimizer />
       </div>
 
       <SourceFields errors={errors} onEdit={onEdit} />
@@ -81,6 +84,7 @@ export function Composer() {
 
       {/* Sticky so Generate stays reachable however far the options scroll. */}
       <div className="sticky bottom-0 -mx-3 border-t border-line bg-panel px-3 pt-2.5 pb-3">
+        <GenerateCost />
         <Button
           type="submit"
           variant="primary"

@@ -11,6 +11,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { useStageView } from '../compare/stageView.ts';
 import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
 import { playhead, transport } from '../state/playhead.ts';
 import {
@@ -50,7 +51,9 @@ export function EditLane() {
   const { job } = useSelectedJob();
   const variant = useSelectedVariant(job);
   const { duration, fps, status } = useStore(transport, useShallow((s) => ({ duration: s.duration, fps: s.fps, status: s.status })));
-  const ready = status === 'ready' && duration > 0 && job?.status === 'succeeded';
+  // In the grid and A/B views the transport spans several takes; ranges belong to one, so the lane waits.
+  const single = useStageView((s) => s.view === 'single');
+  const ready = single && status === 'ready' && duration > 0 && job?.status === 'succeeded';
   const { tool, ranges, markIn, merge, loop } = useEdit(
     useShallow((s) => ({ tool: s.tool, ranges: s.ranges, markIn: s.markIn, merge: s.forms.merge, loop: s.forms.loop })),
   );
@@ -274,7 +277,11 @@ export function EditLane() {
 
           {!ready ? (
             <p className="absolute inset-x-0 bottom-2 text-center text-[11px] text-faint">
-              {job && job.status !== 'succeeded' ? 'The lane opens when the take is ready.' : 'Select a finished take to edit it here.'}
+              {!single
+                ? 'Ranges and trims are set on one take: switch to the Take view (or pick a variant) to edit on the lane.'
+                : job && job.status !== 'succeeded'
+                  ? 'The lane opens when the take is ready.'
+                  : 'Select a finished take to edit it here.'}
             </p>
           ) : (
             <div className="absolute inset-x-0 bottom-0" style={{ top: bodyTop }}>

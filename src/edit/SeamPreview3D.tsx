@@ -10,7 +10,7 @@ import { AnimationMixer, Color, Quaternion, Vector3 } from 'three';
 import type { Material, Mesh, Object3D, PerspectiveCamera } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { clone as cloneSkinned } from 'three/examples/jsm/utils/SkeletonUtils.js';
-import { frameCamera, poseBox } from '../compare/poseFraming.ts';
+import { frameCamera, poseBox } from './poseFraming.ts';
 import type { RootPose } from './seamMath.ts';
 
 export interface SeamPreviewProps {

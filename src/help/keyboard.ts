@@ -25,7 +25,8 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['J'], does: 'Play backwards (again: faster)' },
       { keys: ['K'], does: 'Stop shuttling, pause' },
       { keys: ['L'], does: 'Play forwards (again: faster)' },
-      { keys: ['Shift', 'L'], does: 'Loop playback on / off' },
+      { keys: ['Shift', 'L'], does: 'Play mode: loop → once → ping-pong' },
+      { keys: ['[', ']'], does: 'Play range: in / out at the playhead' },
     ],
   },
   {

@@ -14,8 +14,6 @@ export interface PlayerOptions {
   /** Footprints where feet plant, and live contact rings. */
   showContacts: boolean;
   showShadow: boolean;
-  /** Variants side by side in one shared renderer instead of the selected one alone. */
-  gridView: boolean;
   /** Show a dropped motion-only clip on the current character instead of a bare skeleton. */
   retarget: boolean;
   set: (patch: Partial<Omit<PlayerOptions, 'set'>>) => void;
@@ -29,7 +27,6 @@ export const usePlayerOptions = create<PlayerOptions>()(
       showTrail: false,
       showContacts: false,
       showShadow: true,
-      gridView: false,
       retarget: true,
       set: (patch) => set(patch),
     }),

@@ -132,7 +132,7 @@ describe('playhead', () => {
     playhead.cycleMode();
     expect(transport.getState()).toMatchObject({ mode: 'pingpong', loop: true });
     playhead.setSpeed(10);
-    expect(transport.getState().speed).toBe(2);
+    expect(transport.getState().speed).toBe(8);
     playhead.setSpeed(0.05);
     expect(transport.getState().speed).toBe(0.1);
   });

@@ -3,6 +3,8 @@
  * It is installed the first time a clip is ready, then stays with live getters (ready turns false while the next
  * clip loads). Tests still operate the timeline through the UI; this is for waiting and reading back.
  */
+import { viewportProbe } from '../player/viewportProbe.ts';
+import { timeToFrame } from '../timeline/timeMath.ts';
 import { playhead, transport } from './playhead.ts';
 
 export interface KinemaTestHandle {
@@ -15,6 +17,14 @@ export interface KinemaTestHandle {
   readonly clipName: string | null;
   readonly playing: boolean;
   readonly fps: number;
+  /** The frame number the readout shows. */
+  frame(): number;
+  /** World position of the shown subject's root bone (hips), or null when nothing is shown. */
+  rootPosition(): [number, number, number] | null;
+  /** Frames drawn since load (frame-rate measurements divide its change by elapsed time). */
+  readonly framesDrawn: number;
+  /** performance.now() when the current subject's first animated frame was drawn, and that subject's key (URL). */
+  readonly firstFrame: { at: number; key: string | null };
 }
 
 declare global {
@@ -40,6 +50,14 @@ const handle: KinemaTestHandle = {
   },
   get fps() {
     return transport.getState().fps;
+  },
+  frame: () => timeToFrame(playhead.time, transport.getState().fps),
+  rootPosition: () => viewportProbe.rootPosition?.() ?? null,
+  get framesDrawn() {
+    return viewportProbe.framesDrawn;
+  },
+  get firstFrame() {
+    return { at: viewportProbe.firstFrameAt, key: viewportProbe.firstFrameKey };
   },
 };
 

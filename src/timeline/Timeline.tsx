@@ -1,15 +1,25 @@
-/** Transport bar under the viewport: play/pause, frame stepping, time/frame readout, scrub track, loop, speed. */
+/**
+ * Transport bar under the viewport: play/pause, frame stepping, time/frame readout, scrub track with in/out range
+ * and foot-contact lanes, play mode (loop / once / ping-pong), speed 0.1–2×.
+ */
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { usePlayerOptions } from '../player/playerOptions.ts';
+import { subjectInfo } from '../player/subjectInfo.ts';
 import { playhead, transport } from '../state/playhead.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { LoopIcon, PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon, ToStartIcon } from '../ui/icons.tsx';
+import { OnceIcon, PingPongIcon } from '../viewport/viewportIcons.tsx';
+import type { PlayMode } from './playback.ts';
 import { formatTimecode, lastFrame } from './timeMath.ts';
 import { TimelineTrack } from './TimelineTrack.tsx';
 
-const SPEEDS = [0.1, 0.25, 0.5, 1, 1.5, 2] as const;
+const SPEEDS = [0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+
+const MODE_LABEL: Record<PlayMode, string> = { loop: 'Loop', once: 'Play once', pingpong: 'Ping-pong' };
+const MODE_ICON: Record<PlayMode, () => ReactNode> = { loop: () => <LoopIcon />, once: () => <OnceIcon />, pingpong: () => <PingPongIcon /> };
 
 function IconButton(props: {
   label: string;
@@ -62,10 +72,12 @@ function Readout({ fps }: { fps: number }) {
 }
 
 export function Timeline() {
-  const { playing, duration, fps, status, loop, speed } = useStore(
+  const { playing, duration, fps, status, mode, speed, range } = useStore(
     transport,
-    useShallow((s) => ({ playing: s.playing, duration: s.duration, fps: s.fps, status: s.status, loop: s.loop, speed: s.speed })),
+    useShallow((s) => ({ playing: s.playing, duration: s.duration, fps: s.fps, status: s.status, mode: s.mode, speed: s.speed, range: s.range })),
   );
+  const contacts = useStore(subjectInfo, (s) => s.contacts);
+  const showContacts = usePlayerOptions((s) => s.showContacts);
   const ready = status === 'ready' && duration > 0;
 
   return (
@@ -107,12 +119,48 @@ export function Timeline() {
       </div>
 
       <div className="h-10 min-w-0 flex-1">
-        <TimelineTrack duration={duration} fps={fps} enabled={ready} />
+        <TimelineTrack duration={duration} fps={fps} enabled={ready} range={range} contacts={showContacts ? contacts : null} />
       </div>
 
       <div className="flex items-center gap-1">
-        <IconButton label={loop ? 'Looping (Shift+L)' : 'Play once (Shift+L)'} testId="loop-toggle" disabled={false} active={loop} onClick={() => playhead.setLoop(!loop)}>
-          <LoopIcon />
+        <div className="flex items-center rounded-md border border-line" role="group" aria-label="Play range">
+          <button
+            type="button"
+            data-testid="mark-in"
+            disabled={!ready}
+            title="Play range: in point at the playhead ([)"
+            onClick={() => playhead.markIn()}
+            onMouseDown={(e) => e.preventDefault()}
+            className="h-6 px-1.5 font-mono text-[11px] text-muted hover:text-fg disabled:opacity-35"
+          >
+            [
+          </button>
+          <button
+            type="button"
+            data-testid="mark-out"
+            disabled={!ready}
+            title="Play range: out point at the playhead (])"
+            onClick={() => playhead.markOut()}
+            onMouseDown={(e) => e.preventDefault()}
+            className="h-6 border-l border-line px-1.5 font-mono text-[11px] text-muted hover:text-fg disabled:opacity-35"
+          >
+            ]
+          </button>
+          {range && (
+            <button
+              type="button"
+              data-testid="clear-range"
+              title="Clear the play range (play the whole clip)"
+              onClick={() => playhead.setRange(null)}
+              onMouseDown={(e) => e.preventDefault()}
+              className="h-6 border-l border-line px-1.5 font-mono text-[11px] text-accent hover:text-fg"
+            >
+              {range.start.toFixed(2)}–{range.end.toFixed(2)} ✕
+            </button>
+          )}
+        </div>
+        <IconButton label={`${MODE_LABEL[mode]} (Shift+L: loop → once → ping-pong)`} testId="play-mode" disabled={false} active={mode !== 'once'} onClick={() => playhead.cycleMode()}>
+          {MODE_ICON[mode]()}
         </IconButton>
         <label className="sr-only" htmlFor="speed-select">
           Playback speed
@@ -124,7 +172,7 @@ export function Timeline() {
           onChange={(e) => playhead.setSpeed(Number(e.target.value))}
           className="h-7 rounded-md border border-line bg-sunken px-1.5 font-mono text-[11px] text-muted outline-none hover:border-line-strong focus:border-accent"
         >
-          {SPEEDS.map((s) => (
+          {(SPEEDS.includes(speed as (typeof SPEEDS)[number]) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b)).map((s) => (
             <option key={s} value={s}>
               {s}×
             </option>

@@ -5,16 +5,38 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
+import type { Span } from '../player/subjectInfo.ts';
 import { playhead } from '../state/playhead.ts';
+import type { PlayRange } from './playback.ts';
 import { formatTimecode, rulerStep, rulerTicks, timeToFraction, xToTime } from './timeMath.ts';
 
 interface Props {
   duration: number;
   fps: number;
   enabled: boolean;
+  /** In/out play range: the outside is dimmed and bracketed. */
+  range?: PlayRange | null;
+  /** Foot contacts, drawn as two lanes (left above right) along the bottom. */
+  contacts?: { left: Span[]; right: Span[] } | null;
 }
 
-export function TimelineTrack({ duration, fps, enabled }: Props) {
+const pct = (t: number, duration: number) => `${(timeToFraction(t, duration) * 100).toFixed(4)}%`;
+
+function ContactLane({ spans, duration, side }: { spans: Span[]; duration: number; side: 'left' | 'right' }) {
+  return (
+    <div aria-hidden data-testid={`contacts-${side}`} className={`absolute inset-x-0 h-[3px] ${side === 'left' ? 'bottom-[6px]' : 'bottom-[2px]'}`}>
+      {spans.map((s, i) => (
+        <div
+          key={i}
+          className={`absolute inset-y-0 rounded-full ${side === 'left' ? 'bg-[#5aa9ff]/80' : 'bg-[#ff8a4c]/80'}`}
+          style={{ left: pct(s.start, duration), width: `${Math.max(0.3, (timeToFraction(s.end, duration) - timeToFraction(s.start, duration)) * 100)}%` }}
+        />
+      ))}
+    </div>
+  );
+}
+
+export function TimelineTrack({ duration, fps, enabled, range = null, contacts = null }: Props) {
   const trackRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
   const fillRef = useRef<HTMLDivElement>(null);
@@ -104,6 +126,22 @@ export function TimelineTrack({ duration, fps, enabled }: Props) {
           </div>
         );
       })}
+
+      {enabled && range && (
+        <>
+          <div aria-hidden className="absolute inset-y-0 left-0 bg-black/45" style={{ width: pct(range.start, duration) }} />
+          <div aria-hidden className="absolute inset-y-0 right-0 bg-black/45" style={{ left: pct(range.end, duration) }} />
+          <div aria-hidden data-testid="range-in" className="absolute inset-y-0 w-1.5 rounded-l-sm border-y-2 border-l-2 border-accent" style={{ left: pct(range.start, duration) }} />
+          <div aria-hidden data-testid="range-out" className="absolute inset-y-0 w-1.5 -translate-x-full rounded-r-sm border-y-2 border-r-2 border-accent" style={{ left: pct(range.end, duration) }} />
+        </>
+      )}
+
+      {enabled && contacts && (
+        <>
+          <ContactLane spans={contacts.left} duration={duration} side="left" />
+          <ContactLane spans={contacts.right} duration={duration} side="right" />
+        </>
+      )}
 
       {/* playhead: a full-width layer translated by fraction·100%, so no width math per frame */}
       <div ref={headRef} aria-hidden className="pointer-events-none absolute inset-0" style={{ transform: 'translateX(0%)' }}>

@@ -18,13 +18,15 @@ export interface PlayRange {
   end: number;
 }
 
-/** Slowest and fastest playback rates offered (the range Uthana exposes; slow motion reads timing, 2× checks flow). */
+/** Slowest and fastest rates offered in the speed menu (Uthana's range: slow motion reads timing, 2× checks flow). */
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 2;
+/** J/K/L shuttling may go faster than the menu (up to 8×, as NLEs do). */
+export const MAX_SHUTTLE_SPEED = 8;
 
 export function clampSpeed(speed: number): number {
   if (!Number.isFinite(speed)) return 1;
-  return Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
+  return Math.min(MAX_SHUTTLE_SPEED, Math.max(MIN_SPEED, speed));
 }
 
 /** The range playback actually uses: the in/out range clamped into the clip, or the whole clip. */

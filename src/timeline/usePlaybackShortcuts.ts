@@ -1,6 +1,6 @@
 /**
  * Studio keyboard shortcuts, active unless the user is typing in a field:
- * Space play/pause · ←/→ one frame (Shift: 10) · Home/End · J/K/L shuttle · Shift+L loop · F frame subject ·
+ * Space play/pause · ←/→ one frame (Shift: 10) · Home/End · J/K/L shuttle · Shift+L loop/once/ping-pong · [ ] play range · F reset view ·
  * 1–8 select variant. The help overlay (help/keyboard.ts) lists them all.
  */
 import { useEffect } from 'react';
@@ -56,8 +56,14 @@ export function usePlaybackShortcuts(variantCount: number): void {
         case 'l':
         case 'L':
           // Plain L is the NLE shuttle (J/K/L); Shift+L keeps loop on/off one key away.
-          if (e.shiftKey) playhead.setLoop(!transport.getState().loop);
+          if (e.shiftKey) playhead.cycleMode();
           else if (ready) shuttle.press('l');
+          break;
+        case '[':
+          playhead.markIn();
+          break;
+        case ']':
+          playhead.markOut();
           break;
         case 'f':
         case 'F':

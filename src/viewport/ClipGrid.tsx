@@ -16,7 +16,7 @@ import { playhead } from '../state/playhead.ts';
 import { useEditor } from '../state/editorStore.ts';
 import type { ClipGridProps, GridClip } from './clipGridProps.ts';
 import { gridColumns } from './clipGridProps.ts';
-import { installPlayheadDriver } from './playheadDriver.ts';
+import { installPlayheadDriver, usePlayheadPump } from './playheadDriver.ts';
 import { SubjectModel } from './SubjectModel.tsx';
 import type { SubjectDisplay } from './SubjectModel.tsx';
 
@@ -41,6 +41,11 @@ function CellStage() {
       <gridHelper args={[40, 80, '#465063', '#30353f']} position-y={0.002} />
     </>
   );
+}
+
+function Pump() {
+  usePlayheadPump();
+  return null;
 }
 
 /** A cell whose file fails still reports in, so the others play; its label says what went wrong. */
@@ -161,6 +166,7 @@ export function ClipGrid({ clips, columns, overlay, selectedKey = null, onSelect
         eventSource={container as RefObject<HTMLElement>}
         style={{ position: 'absolute', inset: 0, pointerEvents: 'none' }}
       >
+        <Pump />
         {clips.map((c, i) => (
           <Cell key={c.key} clip={c} track={tracks[i]!} index={i} display={display} onReady={onReady} />
         ))}

@@ -14,7 +14,7 @@ import type { AssetSource } from './assets/assetCache.ts';
 import { AssetError } from './assets/parseAsset.ts';
 import { applyFraming } from './cameraFraming.ts';
 import type { Framing } from './cameraFraming.ts';
-import { installPlayheadDriver } from './playheadDriver.ts';
+import { installPlayheadDriver, usePlayheadPump } from './playheadDriver.ts';
 import { Stage } from './Stage.tsx';
 import type { StageFocus } from './Stage.tsx';
 import { SubjectModel } from './SubjectModel.tsx';
@@ -37,8 +37,9 @@ export interface Viewport3DProps {
   preload: readonly AssetSource[];
 }
 
-/** "Reset view" (F, toolbar): back to the framing computed for this clip. */
+/** "Reset view" (F, toolbar): back to the framing computed for this clip. Also keeps playback rendering. */
 function FrameCommand({ framing }: { framing: Framing | null }) {
+  usePlayheadPump();
   const invalidate = useThree((s) => s.invalidate);
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const controls = useThree((s) => s.controls) as unknown as { target: { copy(v: unknown): unknown }; update(): void } | null;

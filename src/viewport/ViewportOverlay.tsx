@@ -113,7 +113,7 @@ export function ViewportOverlay(p: OverlayProps) {
       <Card tone="error" testId="viewport-error">
         <p className="font-medium text-red-200">No previewable file</p>
         <p className="mt-1 text-[12px] text-red-200/75">
-          This variant has no GLB to preview. Use the downloads on the right, or regenerate with the local engine.
+          This variant has no GLB, FBX or BVH file to preview. Use the downloads on the right, or regenerate with the local engine.
         </p>
       </Card>
     );

@@ -14,6 +14,13 @@ import { playhead, transport } from '../state/playhead.ts';
 import { Button } from '../ui/Button.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
+import type { Variant, VariantFile } from '../../server/contract/api.ts';
+import { DropTarget } from '../dropzone/DropTarget.tsx';
+import { LocalFileBar } from '../dropzone/LocalFileBar.tsx';
+import { useLocalFiles } from '../dropzone/localFiles.ts';
+import { usePlayerOptions } from '../player/playerOptions.ts';
+import { resetSubjectInfo } from '../player/subjectInfo.ts';
+import type { SubjectSource } from './SubjectModel.tsx';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
 import { ViewportToolbar } from './ViewportToolbar.tsx';
 
@@ -65,56 +72,91 @@ function ClipBadge({ jobId, variant }: { jobId: string; variant: number }) {
   );
 }
 
+/** Formats the player can show, best first (a GLB carries mesh, skin and clip; BVH only a skeleton). */
+const PREVIEW_FORMATS = ['glb', 'fbx', 'bvh'] as const;
+
+function previewFile(v: Variant | undefined): VariantFile | null {
+  if (!v) return null;
+  for (const f of PREVIEW_FORMATS) {
+    const file = v.files.find((x) => x.format === f);
+    if (file) return file;
+  }
+  return null;
+}
+
 export function ViewportPanel() {
   const { jobId, job, query } = useSelectedJob();
   const variant = useSelectedVariant(job);
   const list = useInfiniteQuery(jobsListQuery());
   const [showGrid, showSkeleton] = useEditor(useShallow((s) => [s.showGrid, s.showSkeleton]));
+  const opts = usePlayerOptions();
+  const { file: local, character: localCharacter, take } = useLocalFiles();
   const [reloadToken, setReloadToken] = useState(0);
 
-  const glbUrl = job?.status === 'succeeded' ? (variant?.files.find((f) => f.format === 'glb')?.url ?? null) : null;
-  const preloadUrls =
-    job?.status === 'succeeded'
-      ? job.variants.flatMap((v) => v.files.filter((f) => f.format === 'glb' && f.url !== glbUrl).map((f) => f.url))
+  const jobFile = job?.status === 'succeeded' ? previewFile(variant) : null;
+  const jobSource: SubjectSource | null =
+    jobFile && variant && jobId ? { key: jobFile.url, url: jobFile.url, name: `variant ${variant.index}.${jobFile.format}` } : null;
+  const source: SubjectSource | null = local
+    ? { key: local.url, url: local.url, name: local.name, resources: local.resources ?? undefined, take: take ?? undefined }
+    : jobSource;
+  // A dropped motion-only clip plays on the dropped character, else on the selected job's character.
+  const characterFile = localCharacter ?? (jobSource ? { url: jobSource.url, name: jobSource.name } : null);
+  const character = local && opts.retarget && characterFile && characterFile.url !== local.url ? { url: characterFile.url, name: characterFile.name } : null;
+  const preload =
+    !local && job?.status === 'succeeded'
+      ? job.variants.flatMap((v) => {
+          const f = previewFile(v);
+          return f && f.url !== jobFile?.url ? [{ url: f.url, name: `variant ${v.index}.${f.format}` }] : [];
+        })
       : [];
-  const showEmpty = !jobId && list.isSuccess && flattenJobs(list.data).length === 0;
+  const showEmpty = !local && !jobId && list.isSuccess && flattenJobs(list.data).length === 0;
+  const display = { showSkeleton, wireframe: opts.wireframe, inPlace: opts.inPlace, showTrail: opts.showTrail, showContacts: opts.showContacts };
+  const subjectKey = source ? `${source.key}#${source.take ?? ''}#${character?.url ?? ''}` : null;
 
   // Before paint, so nothing (timeline, test handle) sees the previous clip as ready for the new selection.
   // Another variant of the same job continues at the same moment, so takes can be compared frame by frame.
   const lastJobId = useRef<string | null>(null);
   useLayoutEffect(() => {
-    if (glbUrl) playhead.beginLoad({ keepTime: lastJobId.current === jobId });
+    if (subjectKey) playhead.beginLoad({ keepTime: !local && lastJobId.current === jobId });
     else playhead.clear();
-    lastJobId.current = glbUrl ? jobId : null;
-  }, [glbUrl, jobId, reloadToken]);
+    resetSubjectInfo();
+    lastJobId.current = !local && subjectKey ? jobId : null;
+  }, [subjectKey, jobId, local, reloadToken]);
 
   return (
     <div data-testid="viewport" className="relative h-full min-h-0 w-full overflow-hidden bg-[#14161a]">
-      <ErrorBoundary fallback={(_e, reset) => <ChunkFailed reset={reset} />}>
-        <Suspense fallback={<Booting />}>
-          <Viewport3D
-            url={glbUrl}
-            frameKey={jobId}
-            reloadToken={reloadToken}
-            showGrid={showGrid}
-            showSkeleton={showSkeleton}
-            preloadUrls={preloadUrls}
+      <DropTarget>
+        <ErrorBoundary fallback={(_e, reset) => <ChunkFailed reset={reset} />}>
+          <Suspense fallback={<Booting />}>
+            <Viewport3D
+              source={source}
+              character={character}
+              frameKey={local ? local.url : jobId}
+              reloadToken={reloadToken}
+              showGrid={showGrid}
+              showShadow={opts.showShadow}
+              display={display}
+              preload={preload}
+            />
+          </Suspense>
+        </ErrorBoundary>
+        <ViewportToolbar />
+        {!local && jobId && variant && jobFile && <ClipBadge jobId={jobId} variant={variant.index} />}
+        {!local && (
+          <ViewportOverlay
+            showEmpty={showEmpty}
+            listError={list.isError ? list.error : null}
+            onRetryList={() => void list.refetch()}
+            jobId={jobId}
+            job={job}
+            jobError={query.isError ? query.error : null}
+            jobLoading={query.isPending && query.fetchStatus !== 'idle'}
+            hasClipUrl={jobFile !== null}
+            onReload={() => setReloadToken((n) => n + 1)}
           />
-        </Suspense>
-      </ErrorBoundary>
-      <ViewportToolbar />
-      {jobId && variant && glbUrl && <ClipBadge jobId={jobId} variant={variant.index} />}
-      <ViewportOverlay
-        showEmpty={showEmpty}
-        listError={list.isError ? list.error : null}
-        onRetryList={() => void list.refetch()}
-        jobId={jobId}
-        job={job}
-        jobError={query.isError ? query.error : null}
-        jobLoading={query.isPending && query.fetchStatus !== 'idle'}
-        hasClipUrl={glbUrl !== null}
-        onReload={() => setReloadToken((n) => n + 1)}
-      />
+        )}
+        <LocalFileBar />
+      </DropTarget>
     </div>
   );
 }

@@ -35,8 +35,17 @@ export interface SubjectRig {
 /** Baked retargets per motion asset and character, so switching back and forth does not bake again. */
 const baked = new WeakMap<LoadedAsset, WeakMap<LoadedAsset, Map<number, AnimationClip>>>();
 
+/** Only motion-only files (BVH, mocap FBX, armature GLB) are put on a character; a file with its own skin shows itself. */
 export function canRetarget(motion: LoadedAsset, character: LoadedAsset | null): character is LoadedAsset {
-  return !!character && character !== motion && motion.clips.length > 0 && !!motion.humanoid && !!character.humanoid && character.stats.skinnedMeshes > 0;
+  return (
+    !!character &&
+    character !== motion &&
+    motion.clips.length > 0 &&
+    motion.stats.skinnedMeshes === 0 &&
+    !!motion.humanoid &&
+    !!character.humanoid &&
+    character.stats.skinnedMeshes > 0
+  );
 }
 
 export function buildSubjectRig(asset: LoadedAsset, take: number, character: LoadedAsset | null): SubjectRig {

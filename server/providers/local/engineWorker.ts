@@ -1,18 +1,21 @@
 /**
  * Worker-thread entry for the local engine: turns one job request into variant files.
- * Imports only the pure engine library; all persistence stays on the main thread.
+ * Imports only the engine (and its three-based FBX writer); all persistence stays on the main thread.
  */
 import { parentPort } from 'node:worker_threads';
-import * as engine from '../../engine/index.ts';
+import * as engineApi from '../../engine/index.ts';
+import { exportFbx } from '../../engine/io/fbx.ts';
 import type { EngineMessage, EngineTask } from './engineProtocol.ts';
 import { runEngineTask } from './runEngineTask.ts';
 
 const port = parentPort;
 if (!port) throw new Error('engineWorker must run in a worker thread');
 
+const engine = { ...engineApi, exportFbx };
+
 port.on('message', (task: EngineTask) => {
   const post = (m: EngineMessage) => {
-    const transfer = m.type === 'variant' ? [m.files.glb.buffer, m.files.bvh.buffer, m.files.motion.buffer] : [];
+    const transfer = m.type === 'variant' ? Object.values(m.files).map((f) => f.buffer) : [];
     port.postMessage(m, transfer as ArrayBuffer[]);
   };
   runEngineTask(engine, task, post).then(

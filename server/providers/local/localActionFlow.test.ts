@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Document, WebIO } from '@gltf-transform/core';
-import { AnimationMixer, Vector3, type Bone, type Object3D } from 'three';
+import { AnimationMixer, Vector3, type AnimationClip, type Bone, type Object3D } from 'three';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, LibraryEntry } from '../../contract/api.ts';
 import { loadGlb, parseBvh, validateGlb } from '../../../test/helpers/assetChecks.ts';
@@ -137,9 +137,9 @@ async function loadWithoutTextures(bytes: Uint8Array) {
 }
 
 /** World position of a bone after posing the clip at `time` with three's own loader and mixer. */
-function posedWorld(root: Object3D, clip: Parameters<AnimationMixer['clipAction']>[0], time: number, names: string[]) {
+function posedWorld(root: Object3D, clip: AnimationClip, time: number, names: string[]) {
   const mixer = new AnimationMixer(root);
-  mixer.clipAction(clip).play();
+  mixer.clipAction(clip)!.play();
   mixer.setTime(time);
   root.updateMatrixWorld(true);
   return names.map((n) => (root.getObjectByName(n) as Bone).getWorldPosition(new Vector3()));

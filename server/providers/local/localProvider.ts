@@ -3,6 +3,7 @@
  */
 import type { Capability, Character, LibraryEntry } from '../../contract/api.ts';
 import type { CharacterStore } from '../../characters/characterStore.ts';
+import type { LocalRenderer } from '../../render/localRenderer.ts';
 import type { JobContext, Provider } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import { LOCAL_ACTIONS, toLibraryEntry } from './actionLibrary.ts';
@@ -20,6 +21,8 @@ export class LocalProvider implements Provider {
     private readonly pool: EnginePool,
     /** Uploaded characters, for rig/animate jobs on them; without it only the mannequin can be rigged. */
     private readonly uploads: CharacterStore | null = null,
+    /** Draws render jobs to video (server/render); separate from the engine pool, since it is not engine work. */
+    private readonly renderer: Pick<LocalRenderer, 'run'> | null = null,
   ) {}
 
   configured(): boolean {
@@ -27,7 +30,8 @@ export class LocalProvider implements Provider {
   }
 
   capabilities(): Capability[] {
-    return ['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'characters', 'rig', 'animate', 'library', 'textToMotion'];
+    const caps: Capability[] = ['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'characters', 'rig', 'animate', 'library', 'textToMotion'];
+    return this.renderer ? [...caps, 'render'] : caps;
   }
 
   async credits(): Promise<number | null> {
@@ -45,6 +49,10 @@ export class LocalProvider implements Provider {
 
   async run(ctx: JobContext): Promise<void> {
     if (isActionKind(ctx.request.kind)) return this.runActionJob(ctx);
+    if (ctx.request.kind === 'render') {
+      if (!this.renderer) throw new ProviderError('unsupported_operation', 'This server was started without the local renderer.');
+      return this.renderer.run(ctx);
+    }
     const parentMotion = ctx.parent ? await ctx.parent.readFile('motion') : null;
     if (ctx.parent && !parentMotion) {
       throw new ProviderError('parent_unsupported', 'The parent variant has no local motion data to edit; edit a variant made by the local engine.');
@@ -64,6 +72,7 @@ export class LocalProvider implements Provider {
             await ctx.saveFile(m.index, 'motion', m.files.motion);
             await ctx.saveFile(m.index, 'glb', m.files.glb);
             await ctx.saveFile(m.index, 'bvh', m.files.bvh);
+            if (m.files.fbx) await ctx.saveFile(m.index, 'fbx', m.files.fbx);
           }
         },
         ctx.signal,

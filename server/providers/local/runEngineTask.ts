@@ -7,7 +7,8 @@ import { isActionKind, synthesizeActionMotions } from './actionMotions.ts';
 import type { EngineMessage, EngineTask } from './engineProtocol.ts';
 import { editMotion } from './editMotion.ts';
 
-type EngineApi = typeof Engine;
+/** The engine's public API, plus the FBX writer, which lives apart because it imports three. */
+type EngineApi = typeof Engine & { exportFbx?: (m: Engine.Motion, opts?: { animationName?: string }) => Promise<Uint8Array> };
 
 const encoder = new TextEncoder();
 
@@ -61,11 +62,13 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
     const step = (100 - SYNTH_SHARE) / n;
     progress(base, `variant ${index}/${n}: exporting GLB`);
     const glb = await engine.exportGlb(motion, { animationName: `variant-${index}` });
-    progress(base + step * 0.6, `variant ${index}/${n}: exporting BVH`);
+    progress(base + step * 0.35, `variant ${index}/${n}: exporting BVH`);
     const bvh = encoder.encode(engine.exportBvh(motion));
+    progress(base + step * 0.45, `variant ${index}/${n}: exporting FBX`);
+    const fbx = engine.exportFbx ? copy(await engine.exportFbx(motion, { animationName: `variant-${index}` })) : undefined;
     progress(base + step * 0.9, `variant ${index}/${n}: saving`);
     const encoded = engine.encodeMotion(motion);
-    post({ taskId, type: 'variant', index, durationSec: engine.motionDurationSec(motion), files: { glb: copy(glb), bvh, motion: copy(encoded) } });
+    post({ taskId, type: 'variant', index, durationSec: engine.motionDurationSec(motion), files: { glb: copy(glb), bvh, motion: copy(encoded), ...(fbx ? { fbx } : {}) } });
   }
 }
 

@@ -65,6 +65,8 @@ export async function followTask(client: MeshyClient, resource: MeshyResource, i
   const { signal, timing } = opts;
   const deadline = Date.now() + timing.maxWaitMs;
   let backoff = 0;
+  // An answer we cannot read will not fix itself by waiting two hours: give up after a few.
+  let unreadable = 0;
 
   const checkDeadline = () => {
     if (Date.now() > deadline) {
@@ -84,6 +86,7 @@ export async function followTask(client: MeshyClient, resource: MeshyResource, i
       } catch (err) {
         if (!(err instanceof MeshyApiError)) throw err;
         if (isFinal(err)) throw toProviderError(err, 'status');
+        if (err.kind === 'protocol' && ++unreadable > 3) throw toProviderError(err, 'status');
         backoff = Math.min(timing.maxBackoffMs, Math.max(timing.pollIntervalMs / 4, backoff * 2 || 500));
         const wait = Math.min(timing.maxBackoffMs, err.details.retryAfterMs ?? backoff);
         opts.log?.warn('meshy task status failed; retrying', { taskId: id, status: err.status, kind: err.kind, waitMs: wait });

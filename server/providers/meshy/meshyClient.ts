@@ -238,6 +238,12 @@ export class MeshyClient {
       throw new MeshyApiError('protocol', null, `refusing a non-https result URL (${url.protocol})`);
     }
     const res = await this.send(url, { method: 'GET', timeoutMs: this.timing.downloadTimeoutMs, auth: false }, signal);
+    // Storage hosts may redirect (no credentials travel with it); the final hop must be https too.
+    const final = res.url ? new URL(res.url) : url;
+    if (final.protocol !== 'https:' && !(final.protocol === 'http:' && this.allowsHttpAssets)) {
+      await res.body?.cancel();
+      throw new MeshyApiError('protocol', null, `refusing a result redirected to ${final.protocol}`);
+    }
     if (!res.ok) {
       const err = await this.failure(res);
       // Signed URLs carry their signature in the query: never echo it.

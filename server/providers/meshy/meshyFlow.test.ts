@@ -63,6 +63,21 @@ describe('Meshy through the studio API', () => {
     ]);
     const dancing = (await t.json('GET', '/api/library?provider=meshy&category=Dancing')).body as LibraryEntry[];
     expect(dancing.map((e) => e.name)).toEqual(['FunnyDancing_01']);
+    // Served from the in-memory catalog: Meshy was asked once for all of the searches above.
+    expect(meshy.log.filter((r) => r.path === '/openapi/v1/animations/library')).toHaveLength(1);
+  });
+
+  it('a Meshy outage while loading the library is a 503 with the reason, not a 500', async () => {
+    const provider = t.services.providers.get('meshy') as MeshyProvider;
+    provider.setTiming({ catalogTtlMs: 0 });
+    meshy.fault({ on: 'library', status: 502, message: 'Bad Gateway' });
+    try {
+      const res = await t.json('GET', '/api/library?provider=meshy');
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('meshy_unavailable');
+    } finally {
+      provider.setTiming({ catalogTtlMs: 60 * 60 * 1000 });
+    }
   });
 
   it('rigs an uploaded character: one paid create, character + walk + run cached', async () => {

@@ -34,11 +34,6 @@ export class SayMotionApiError extends ProviderError {
     super(code, message, kind === 'rate_limited' || kind === 'unavailable' || kind === 'timeout' || kind === 'network' || kind === 'malformed');
     this.name = 'SayMotionApiError';
   }
-
-  /** True when the same request may simply be sent again later (never true for an uncertain POST). */
-  get transient(): boolean {
-    return this.retryable;
-  }
 }
 
 /** Retry-After is either delta-seconds or an HTTP date. Returns milliseconds, or null when absent or unreadable. */

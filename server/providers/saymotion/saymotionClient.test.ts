@@ -194,6 +194,26 @@ describe('file downloads', () => {
     expect(sameHost.at(-1)!.cookie).toBe(true);
   });
 
+  it('follows a redirect to storage without taking the session cookie along', async () => {
+    const seen: Array<{ host: string; cookie: boolean }> = [];
+    setup();
+    const spy: typeof fetch = async (input, init) => {
+      const req = new Request(input as RequestInfo | URL, init);
+      const url = new URL(req.url);
+      seen.push({ host: url.host, cookie: req.headers.has('cookie') });
+      if (url.pathname === '/files/clip.glb') return new Response(null, { status: 302, headers: { location: 'https://storage.example/signed/clip.glb' } });
+      if (url.host === 'storage.example') return new Response(new Uint8Array([9, 9]));
+      return contract.fetch(req);
+    };
+    const client = new SayMotionClient({ baseUrl: BASE, clientId: ID, clientSecret: SECRET }, { fetch: spy, timing: FAST });
+    await client.get('/account/v1/creditBalance', CreditBalance);
+    expect(await client.fetchFile(`${BASE}/files/clip.glb`)).toEqual(new Uint8Array([9, 9]));
+    expect(seen.slice(-2)).toEqual([
+      { host: 'saymotion.contract', cookie: true },
+      { host: 'storage.example', cookie: false },
+    ]);
+  });
+
   it('refuses files over the size limit', async () => {
     const client = new SayMotionClient(
       { baseUrl: BASE, clientId: ID, clientSecret: SECRET },

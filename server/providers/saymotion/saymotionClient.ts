@@ -122,10 +122,6 @@ export class SayMotionClient {
     this.timing = { ...this.timing, ...timing };
   }
 
-  getTiming(): ClientTiming {
-    return { ...this.timing };
-  }
-
   get<S extends z.ZodType>(path: string, schema: S, opts: CallOptions = {}): Promise<z.output<S>> {
     return this.call('GET', path, schema, opts);
   }
@@ -163,11 +159,21 @@ export class SayMotionClient {
     }
     const maxBytes = opts.maxBytes ?? MAX_DOWNLOAD_BYTES;
     let attempt = 0;
+    let redirects = 0;
     for (;;) {
       const headers: Record<string, string> = {};
       if (url.origin === this.base.origin && this.current) headers.cookie = `dmsess=${this.current}`;
       try {
-        const res = await this.doFetch(url, { method: 'GET', headers, signal: this.signalFor(opts.signal, this.timing.downloadTimeoutMs) });
+        // Redirects are followed here, re-deciding the cookie per hop, so it never travels to another host.
+        const res = await this.doFetch(url, { method: 'GET', headers, redirect: 'manual', signal: this.signalFor(opts.signal, this.timing.downloadTimeoutMs) });
+        const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+        if (location && redirects < 5) {
+          await res.body?.cancel().catch(() => undefined);
+          redirects++;
+          url = new URL(location, url);
+          if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SayMotionApiError('malformed', 'saymotion_bad_response', 'A SayMotion download redirected to a non-http(s) URL.');
+          continue;
+        }
         if (res.ok) return await this.readCapped(res, maxBytes);
         const wait = parseRetryAfter(res.headers.get('retry-after'));
         await res.body?.cancel().catch(() => undefined);
@@ -417,6 +423,7 @@ export class SayMotionClient {
   }
 
   private async exchange(method: Method, url: URL, headers: Record<string, string>, body: unknown, signal: AbortSignal): Promise<Exchange> {
+    // API calls carry the session cookie: a redirect is not followed blindly to wherever it points.
     const init: RequestInit = { method, headers: { ...headers }, signal, redirect: 'manual' };
     if (body instanceof Uint8Array) init.body = body as Uint8Array<ArrayBuffer>;
     else if (body !== undefined) {

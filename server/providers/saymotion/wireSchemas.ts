@@ -8,8 +8,6 @@ import { z } from 'zod';
 /** Accepts 3 and "3": the vendor's own example code calls float() on step/total, so strings occur. */
 const num = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/).transform(Number)]);
 
-export const AuthReply = z.unknown();
-
 export const CreditBalance = z.object({
   credits: num,
   subscription: z
@@ -28,8 +26,6 @@ export type CreditBalance = z.infer<typeof CreditBalance>;
 export const Rid = z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,200}$/, { error: 'request id has unexpected characters' });
 
 export const ProcessReply = z.object({ rid: Rid });
-
-export const JOB_STATES = ['STARTING', 'PROGRESS', 'SUCCESS', 'FAILURE', 'RETRY'] as const;
 
 export const StatusEntry = z.object({
   rid: z.string(),

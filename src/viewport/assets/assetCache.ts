@@ -6,6 +6,7 @@
  * renders in the same commit instead of suspending for a microtask: that is what lets a cached variant show
  * its first animated frame well inside the 250 ms budget.
  */
+import { onLocalFileReleased } from '../../dropzone/localFiles.ts';
 import { AssetError, parseAsset } from './parseAsset.ts';
 import type { LoadedAsset } from './parseAsset.ts';
 
@@ -71,3 +72,6 @@ export function preloadAsset(src: AssetSource): void {
 export function forgetAsset(url: string): void {
   cache.delete(url);
 }
+
+// A dropped file that was replaced or closed: its object URL is revoked, so its parsed copy can go too.
+onLocalFileReleased(forgetAsset);

@@ -3,22 +3,17 @@
  * names, proportions and rest poses). The character's limbs must follow the source's: each foot stays near the
  * source foot (scaled by leg length), and the character's joints move.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AnimationMixer, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { instantiate } from '../../src/viewport/assets/instantiate.ts';
-import { parseAsset } from '../../src/viewport/assets/parseAsset.ts';
-import { retargetClip } from '../../src/viewport/rig/retargetClip.ts';
+import { instantiate } from '../assets/instantiate.ts';
+import { parseAsset } from '../assets/parseAsset.ts';
+import { BVH_DIR, FIXTURES_DIR as FIXTURES, basename, exists, readBuffer } from '../testing/realFiles.ts';
+import { retargetClip } from './retargetClip.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURES = path.resolve(repo, '../shared/fixtures');
-const BVH = '/usr/share/assimp/models/BVH/01_01.bvh';
+const BVH = `${BVH_DIR}/01_01.bvh`;
 
 async function load(file: string) {
-  const b = fs.readFileSync(file);
-  return parseAsset(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, { name: path.basename(file), textures: false });
+  return parseAsset(readBuffer(file), { name: basename(file), textures: false });
 }
 
 const SEGMENTS = [
@@ -29,13 +24,13 @@ const SEGMENTS = [
 
 const cases = [
   [BVH, 'human-male.glb'],
-  [path.join(FIXTURES, '91_49.fbx'), 'human-zombie.glb'],
+  [`${FIXTURES}/91_49.fbx`, 'human-zombie.glb'],
 ] as const;
 
-describe.skipIf(!fs.existsSync(FIXTURES) || !fs.existsSync(BVH))('retargetClip (needs ../shared/fixtures and assimp-testmodels)', () => {
+describe.skipIf(!exists(FIXTURES) || !exists(BVH))('retargetClip (needs ../shared/fixtures and assimp-testmodels)', () => {
   it.each(cases)('%s onto %s', async (motionFile, characterFile) => {
     const motion = await load(motionFile);
-    const character = await load(path.join(FIXTURES, characterFile));
+    const character = await load(`${FIXTURES}/${characterFile}`);
     const src = instantiate(motion);
     const mixer = new AnimationMixer(src.model);
     const clip = motion.clips[motion.defaultClip]!;

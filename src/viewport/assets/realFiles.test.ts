@@ -3,27 +3,18 @@
  * characters (shared/fixtures) and CMU BVH clips from Debian's assimp-testmodels. Each must come out standing on
  * the floor at human size, and its joints must move when the clip plays.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AnimationMixer, Box3, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { analyseClip } from '../../src/viewport/rig/analyseClip.ts';
-import { instantiate } from '../../src/viewport/assets/instantiate.ts';
-import { AssetError, parseAsset } from '../../src/viewport/assets/parseAsset.ts';
-import type { LoadedAsset } from '../../src/viewport/assets/parseAsset.ts';
-import { collectParts, expandByPose } from '../../src/viewport/assets/measureBounds.ts';
+import { analyseClip } from '../rig/analyseClip.ts';
+import { instantiate } from './instantiate.ts';
+import { AssetError, parseAsset } from './parseAsset.ts';
+import type { LoadedAsset } from './parseAsset.ts';
+import { BVH_DIR, FIXTURES_DIR as FIXTURES, basename, exists, readBuffer as read } from '../testing/realFiles.ts';
+import { collectParts, expandByPose } from './measureBounds.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURES = path.resolve(repo, '../shared/fixtures');
-const BVH_DIR = '/usr/share/assimp/models/BVH';
 
-function read(file: string): ArrayBuffer {
-  const b = fs.readFileSync(file);
-  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-}
 
-const load = (file: string) => parseAsset(read(file), { name: path.basename(file), textures: false });
+const load = (file: string) => parseAsset(read(file), { name: basename(file), textures: false });
 
 /** Plays the default take at `times` and returns the world position of every bone at each time. */
 function poses(asset: LoadedAsset, times: number[]) {
@@ -49,11 +40,11 @@ function movedBones(a: Vector3[], b: Vector3[], min = 0.05): number {
   return a.filter((p, i) => p.distanceTo(b[i]!) > min).length;
 }
 
-const fbxFiles = ['91_48.fbx', '91_49.fbx'].map((f) => path.join(FIXTURES, f));
-const bvhFiles = ['01_01.bvh', '01_03.bvh'].map((f) => path.join(BVH_DIR, f));
-const glbFiles = ['human-male.glb', 'human-zombie.glb'].map((f) => path.join(FIXTURES, f));
+const fbxFiles = ['91_48.fbx', '91_49.fbx'].map((f) => `${FIXTURES}/${f}`);
+const bvhFiles = ['01_01.bvh', '01_03.bvh'].map((f) => `${BVH_DIR}/${f}`);
+const glbFiles = ['human-male.glb', 'human-zombie.glb'].map((f) => `${FIXTURES}/${f}`);
 
-describe.skipIf(!fs.existsSync(FIXTURES))(`CMU FBX clips (${FIXTURES}; skipped when ../shared/fixtures is absent)`, () => {
+describe.skipIf(!exists(FIXTURES))(`CMU FBX clips (${FIXTURES}; skipped when ../shared/fixtures is absent)`, () => {
   it.each(fbxFiles)('%s: human size on the floor, joints move', async (file) => {
     const asset = await load(file);
     expect(asset.format).toBe('fbx');
@@ -74,7 +65,7 @@ describe.skipIf(!fs.existsSync(FIXTURES))(`CMU FBX clips (${FIXTURES}; skipped w
   });
 });
 
-describe.skipIf(!fs.existsSync(BVH_DIR))(`CMU BVH clips (${BVH_DIR}; install assimp-testmodels to run)`, () => {
+describe.skipIf(!exists(BVH_DIR))(`CMU BVH clips (${BVH_DIR}; install assimp-testmodels to run)`, () => {
   it.each(bvhFiles)('%s: human size on the floor, joints move, feet plant', async (file) => {
     const asset = await load(file);
     expect(asset.format).toBe('bvh');
@@ -104,7 +95,7 @@ describe.skipIf(!fs.existsSync(BVH_DIR))(`CMU BVH clips (${BVH_DIR}; install ass
   });
 });
 
-describe.skipIf(!fs.existsSync(FIXTURES))('rigged CC0 characters without animation', () => {
+describe.skipIf(!exists(FIXTURES))('rigged CC0 characters without animation', () => {
   it.each(glbFiles)('%s: a humanoid character, metres, no clips', async (file) => {
     const asset = await load(file);
     expect(asset.format).toBe('glb');
@@ -118,8 +109,8 @@ describe.skipIf(!fs.existsSync(FIXTURES))('rigged CC0 characters without animati
 
 describe('broken and unsupported files get a reason, not a blank canvas', () => {
   it('a truncated FBX', async () => {
-    const file = path.join(FIXTURES, '91_48.fbx');
-    if (!fs.existsSync(file)) return;
+    const file = `${FIXTURES}/91_48.fbx`;
+    if (!exists(file)) return;
     const cut = read(file).slice(0, 40_000);
     await expect(parseAsset(cut, { name: 'cut.fbx', textures: false })).rejects.toThrow(/truncated or damaged|could not be read as FBX/);
   });

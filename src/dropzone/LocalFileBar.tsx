@@ -1,0 +1,116 @@
+/**
+ * The dropped file's chip (top left of the viewport): what the file is, which take plays, whether it is shown on
+ * a character, and the way back to the selected job. Plus the reports a dropped file can need: why it was
+ * refused, why it failed to load, or that it has no animation (never a silent blank canvas).
+ */
+import { useEffect } from 'react';
+import type { ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { usePlayerOptions } from '../player/playerOptions.ts';
+import { subjectInfo } from '../player/subjectInfo.ts';
+import { transport } from '../state/playhead.ts';
+import { Button } from '../ui/Button.tsx';
+import { formatBytes } from '../lib/format.ts';
+import { localFiles, useLocalFiles } from './localFiles.ts';
+
+function Card({ tone, title, children, testId }: { tone: 'error' | 'note'; title: string; children: ReactNode; testId: string }) {
+  return (
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid={testId}
+      className={`pointer-events-auto max-w-md rounded-xl border p-4 shadow-2xl shadow-black/40 backdrop-blur ${
+        tone === 'error' ? 'border-red-400/30 bg-red-950/70' : 'border-line bg-panel/90'
+      }`}
+    >
+      <p className={`font-medium ${tone === 'error' ? 'text-red-200' : 'text-fg'}`}>{title}</p>
+      <div className={`mt-1 text-[12px] ${tone === 'error' ? 'text-red-200/80' : 'text-muted'}`}>{children}</div>
+    </div>
+  );
+}
+
+/** Chip and reports for a dropped file; renders nothing while the selected job is shown and no drop failed. */
+export function LocalFileBar() {
+  const { file, character, take, error } = useLocalFiles();
+  const info = useStore(subjectInfo, useShallow((s) => ({ key: s.key, takes: s.takes, take: s.take, summary: s.summary, isCharacter: s.isCharacter, retargetedOnto: s.retargetedOnto })));
+  const { status, loadError } = useStore(transport, useShallow((s) => ({ status: s.status, loadError: s.error })));
+  const [retarget, setOptions] = usePlayerOptions(useShallow((s) => [s.retarget, s.set] as const));
+  const current = file !== null && info.key === file.url;
+
+  // A dropped rigged character without motion becomes the target for the next dropped clip.
+  useEffect(() => {
+    if (current && info.isCharacter && character?.url !== file?.url) localFiles.useAsCharacter();
+  }, [current, info.isCharacter, character, file]);
+
+  return (
+    <>
+      {file && (
+        <div data-testid="local-file-bar" className="absolute top-2 left-2 z-20 flex max-w-[calc(100%-9rem)] flex-wrap items-center gap-1.5 rounded-md border border-line bg-panel/90 px-2 py-1 text-[11px] backdrop-blur">
+          <span className="rounded bg-accent/20 px-1 font-mono text-[10px] font-semibold tracking-wider text-accent uppercase">{file.format}</span>
+          <span className="max-w-[16rem] truncate font-medium text-fg" title={file.name}>
+            {file.name}
+          </span>
+          <span className="text-faint">{formatBytes(file.bytes)}</span>
+          {current && info.summary && (
+            <span data-testid="local-file-summary" className="hidden truncate text-faint xl:inline" title={info.summary}>
+              · {info.summary.split(' · ').slice(1).join(' · ')}
+            </span>
+          )}
+          {current && info.takes.length > 1 && (
+            <label className="flex items-center gap-1 text-muted">
+              <span className="sr-only">Take</span>
+              <select
+                data-testid="take-select"
+                value={take ?? info.take}
+                onChange={(e) => localFiles.setTake(Number(e.target.value))}
+                className="h-6 rounded border border-line bg-sunken px-1 font-mono text-[11px] text-fg outline-none focus:border-accent"
+              >
+                {info.takes.map((t, i) => (
+                  <option key={`${t.name}-${i}`} value={i}>
+                    {t.name} · {t.duration.toFixed(1)} s
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {character && character.url !== file.url && (
+            <label className="flex items-center gap-1 text-muted" title="Play this clip on the dropped character (retargeted by bone roles)">
+              <input type="checkbox" data-testid="retarget-toggle" checked={retarget} onChange={(e) => setOptions({ retarget: e.target.checked })} className="accent-[var(--color-accent)]" />
+              on {character.name}
+            </label>
+          )}
+          {current && info.retargetedOnto && <span className="text-accent">retargeted</span>}
+          <button type="button" data-testid="local-file-close" onClick={() => localFiles.close()} className="ml-0.5 rounded px-1 text-muted hover:bg-white/10 hover:text-fg" title="Close the file and show the selected job again">
+            ✕
+          </button>
+        </div>
+      )}
+
+      <div className="pointer-events-none absolute inset-x-0 bottom-3 z-20 flex justify-center px-4">
+        {error ? (
+          <Card tone="error" title="Can't open that file" testId="drop-error">
+            <p>{error}</p>
+            <Button size="xs" variant="ghost" className="mt-2 -ml-2" onClick={() => localFiles.dismissError()}>
+              Dismiss
+            </Button>
+          </Card>
+        ) : file && status === 'error' ? (
+          <Card tone="error" title={`Can't show ${file.name}`} testId="local-file-error">
+            <p>{loadError}</p>
+            <Button size="xs" variant="ghost" className="mt-2 -ml-2" onClick={() => localFiles.close()}>
+              Close file
+            </Button>
+          </Card>
+        ) : current && status === 'ready' && info.takes.length === 0 ? (
+          <Card tone="note" title="No animation in this file" testId="local-file-no-animation">
+            {info.isCharacter ? (
+              <p>It is a rigged character. Drop a BVH or FBX clip and it will play on this character.</p>
+            ) : (
+              <p>It has no animation clips (takes), so there is nothing to play. Drop a file that contains motion.</p>
+            )}
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}
