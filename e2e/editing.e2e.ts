@@ -140,6 +140,16 @@ test('variants → grid → pick → inpaint → loop ×3 → refine → lineage
   expect(inpaint.request.intervals).toEqual([{ start: Math.round(start * 1000) / 1000, end: Math.round(end * 1000) / 1000 }]);
   await expect(dialog).toHaveCount(0);
 
+  // The local engine reruns prompt jobs only: on this inpaint, Rerun is explained instead of failing on submit.
+  await waitReady(page);
+  const rerun = page.getByTestId('edit-action-rerun');
+  await expect(rerun).toHaveAttribute('data-state', 'blocked');
+  await rerun.click();
+  await expect(page.getByTestId('edit-blocked')).toContainText(/reruns prompt jobs only/);
+  await expect(page.getByTestId('edit-submit')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
   // 5. Loop the result 3×, after a look at the seam.
   await waitReady(page);
   await page.getByTestId('edit-action-loop').click();
@@ -252,16 +262,13 @@ test('provider-aware actions, the prompt optimiser and the shortcut help', async
   await newestJob(page, 'text2motion', null);
   await waitReady(page);
 
-  // The local engine cannot render: the action is there, explained, never a dead button.
-  const render = page.getByTestId('edit-action-render');
-  await expect(render).toHaveAttribute('data-state', 'blocked');
-  await expect(render).toHaveAttribute('title', /can't render video/);
-  await render.click();
-  await expect(page.getByTestId('edit-blocked')).toContainText(/SayMotion/);
-  await expect(page.getByTestId('edit-submit')).toHaveCount(0);
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('edit-dialog')).toHaveCount(0);
-  for (const a of ['inpaint', 'merge', 'loop', 'refine', 'rerun']) await expect(page.getByTestId(`edit-action-${a}`)).toHaveAttribute('data-state', 'ready');
+  // The edit actions follow GET /api/providers: what the local engine reports it can do is offered, the rest
+  // is shown explained (never a dead button).
+  const providers = (await (await page.request.get('/api/providers')).json()) as Array<{ id: string; capabilities: string[] }>;
+  const caps = providers.find((p) => p.id === 'local')!.capabilities;
+  for (const a of ['inpaint', 'merge', 'loop', 'refine', 'rerun', 'render']) {
+    await expect(page.getByTestId(`edit-action-${a}`)).toHaveAttribute('data-state', caps.includes(a) ? 'ready' : 'blocked');
+  }
 
   // I / O mark a range at the playhead and open the inpaint dialog.
   await setTime(page, 1);

@@ -119,14 +119,21 @@ describe('process', () => {
     ['a bad param', { params: ['prompt="walk"', 'numVariant=12'] }, 400, 1102, /^numVariant: /],
     ['no params', {}, 400, 1102, /list of strings/],
     ['an unknown parent', { params: ['t2m_rid=job_000000000missing0000', 'loopRequest={"numReps": 2}'] }, 404, undefined, /No job job_000000000missing0000/],
-    ['a render (the local engine has none)', { params: ['t2m_rid=job_000000000missing0000'] }, 400, 1102, /does not support "render"/],
   ] as const)('answers %s in SayMotion style', async (_name, body, status, code, message) => {
-    const path = _name.startsWith('a render') ? '/job/v1/process/render' : '/job/v1/process/text2motion';
-    const res = await wire('POST', path, body);
+    const res = await wire('POST', '/job/v1/process/text2motion', body);
     expect(res.status).toBe(status);
     expect(res.body.code).toBe(code);
     expect(res.body.message).toMatch(message);
     expect(Object.keys(res.body).sort()).toEqual(code === undefined ? ['message'] : ['code', 'message']);
+  });
+
+  it('a render goes through the same checks as the studio API (capability, then parent)', async () => {
+    const res = await wire('POST', '/job/v1/process/render', { params: ['t2m_rid=job_000000000missing0000', 'camMode=1'] });
+    if (t.services.providers.get('local')!.capabilities().includes('render')) {
+      expect(res).toEqual({ status: 404, body: { message: expect.stringMatching(/No job job_000000000missing0000/) } });
+    } else {
+      expect(res).toEqual({ status: 400, body: { code: 1102, message: expect.stringMatching(/does not support "render"/) } });
+    }
   });
 
   it('a body that is not JSON is a 400', async () => {
@@ -240,11 +247,14 @@ describe("Kinema's own SayMotion adapter against the local endpoint", () => {
       const created = await outer.json('POST', '/api/jobs', { provider: 'saymotion', kind: 'text2motion', prompt: 'a person walks forward then waves', variants: 2, durationSec: 2 });
       const job = await outer.waitForJob(created.body.id, 60_000);
       expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
-      expect(job.variants.map((v) => v.files.map((f) => f.format).sort())).toEqual([['bvh', 'glb'], ['bvh', 'glb']]);
       expect(job.variants[0]!.durationSec).toBeCloseTo(2, 0);
       const rid = (await outer.services.store.row(job.id))!.externalId!;
       const inner = (await t.services.store.get(rid))!;
       expect(inner.provider).toBe('local');
+      // Every format the local engine made arrived, GLB and BVH at least.
+      const formats = (j: Job) => j.variants.map((v) => v.files.map((f) => f.format).sort());
+      expect(formats(job)).toEqual(formats(inner));
+      expect(formats(job)[0]).toEqual(expect.arrayContaining(['bvh', 'glb']));
       // Byte for byte what the local engine produced.
       const a = new Uint8Array(await (await outer.app.request(job.variants[1]!.files.find((f) => f.format === 'glb')!.url)).arrayBuffer());
       const b = new Uint8Array(await (await t.app.request(inner.variants[1]!.files.find((f) => f.format === 'glb')!.url)).arrayBuffer());

@@ -14,6 +14,7 @@ import type { Job, JobStatus } from '../contract/api.ts';
 import { characterStoreFor } from '../characters/characterStore.ts';
 import { createJob } from '../jobs/createJob.ts';
 import { JOB_ID_PATTERN } from '../jobs/jobStore.ts';
+import { clientKey } from '../http/clientKey.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 import { optimizePrompt } from './promptOptimizer.ts';
@@ -143,7 +144,8 @@ export function saymotionWireRoutes(s: Services) {
         throw new WireError(400, `Unknown model "${request.characterId}": list the models with GET /saymotion/character/v1/listModels?stockModel=all.`, CHARACTER_NOT_FOUND);
       }
     }
-    const { job } = await createJob(s, request, null);
+    // Same per-client submission limit as POST /api/jobs: the SDK is just another client.
+    const { job } = await createJob(s, request, null, clientKey(c));
     return c.json({ rid: job.id });
   });
 
@@ -248,8 +250,8 @@ export function saymotionWireRoutes(s: Services) {
 
   app.onError((err, c) => {
     if (err instanceof WireError) return c.json(err.body(), err.status);
-    // createJob's errors (unknown parent, unsupported kind, …) keep their status and message.
-    if (err instanceof HttpError) return c.json(new WireError(err.status, err.message, err.status === 400 ? INVALID_PARAMETER : undefined).body(), err.status);
+    // createJob's errors (unknown parent, unsupported kind, rate limit, …) keep their status, message and headers (Retry-After).
+    if (err instanceof HttpError) return c.json(new WireError(err.status, err.message, err.status === 400 ? INVALID_PARAMETER : undefined).body(), err.status, err.headers);
     s.log.error('saymotion wire endpoint error', { method: c.req.method, path: c.req.path, err });
     return c.json(new WireError(500, 'The server hit an unexpected error; check the server log.').body(), 500);
   });

@@ -29,8 +29,11 @@ function Card({ tone, title, children, testId }: { tone: 'error' | 'note'; title
   );
 }
 
-/** Chip and reports for a dropped file; renders nothing while the selected job is shown and no drop failed. */
-export function LocalFileBar() {
+/**
+ * Chip and reports for a dropped file; renders nothing while the selected job is shown and no drop failed.
+ * `characterName`: the character a motion-only clip can be shown on (a dropped one, or the selected job's).
+ */
+export function LocalFileBar({ characterName }: { characterName: string | null }) {
   const { file, character, take, error } = useLocalFiles();
   const info = useStore(subjectInfo, useShallow((s) => ({ key: s.key, takes: s.takes, take: s.take, summary: s.summary, isCharacter: s.isCharacter, retargetedOnto: s.retargetedOnto })));
   const { status, loadError } = useStore(transport, useShallow((s) => ({ status: s.status, loadError: s.error })));
@@ -45,15 +48,14 @@ export function LocalFileBar() {
   return (
     <>
       {file && (
-        <div data-testid="local-file-bar" className="absolute top-2 left-2 z-20 flex max-w-[calc(100%-9rem)] flex-wrap items-center gap-1.5 rounded-md border border-line bg-panel/90 px-2 py-1 text-[11px] backdrop-blur">
+        <div data-testid="local-file-bar" className="absolute top-2 left-2 z-20 flex max-w-[calc(100%-22rem)] min-w-0 items-center gap-1.5 rounded-md border border-line bg-panel/90 px-2 py-1 text-[11px] whitespace-nowrap backdrop-blur">
           <span className="rounded bg-accent/20 px-1 font-mono text-[10px] font-semibold tracking-wider text-accent uppercase">{file.format}</span>
-          <span className="max-w-[16rem] truncate font-medium text-fg" title={file.name}>
+          <span className="max-w-[12rem] shrink truncate font-medium text-fg" title={`${file.name} · ${formatBytes(file.bytes)}`}>
             {file.name}
           </span>
-          <span className="text-faint">{formatBytes(file.bytes)}</span>
           {current && info.summary && (
-            <span data-testid="local-file-summary" className="hidden truncate text-faint xl:inline" title={info.summary}>
-              · {info.summary.split(' · ').slice(1).join(' · ')}
+            <span data-testid="local-file-summary" className="min-w-0 shrink truncate text-faint" title={info.summary}>
+              {info.summary.split(' · ').slice(1, 4).join(' · ')}
             </span>
           )}
           {current && info.takes.length > 1 && (
@@ -73,13 +75,12 @@ export function LocalFileBar() {
               </select>
             </label>
           )}
-          {character && character.url !== file.url && (
-            <label className="flex items-center gap-1 text-muted" title="Play this clip on the dropped character (retargeted by bone roles)">
+          {characterName && character?.url !== file.url && !info.isCharacter && (
+            <label className="flex items-center gap-1 text-muted" title="Play a skeleton-only clip (BVH, mocap FBX) on this character, matched bone by bone">
               <input type="checkbox" data-testid="retarget-toggle" checked={retarget} onChange={(e) => setOptions({ retarget: e.target.checked })} className="accent-[var(--color-accent)]" />
-              on {character.name}
+              <span className={current && info.retargetedOnto ? 'text-accent' : ''}>on {characterName}</span>
             </label>
           )}
-          {current && info.retargetedOnto && <span className="text-accent">retargeted</span>}
           <button type="button" data-testid="local-file-close" onClick={() => localFiles.close()} className="ml-0.5 rounded px-1 text-muted hover:bg-white/10 hover:text-fg" title="Close the file and show the selected job again">
             ✕
           </button>

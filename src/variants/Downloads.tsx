@@ -1,7 +1,12 @@
-/** Download links for the selected variant's files: format and size on each. */
+/**
+ * Downloads of the selected variant: its files as made (format and size on each), then the export options
+ * (formats, fps, in place, skin) for this variant or the whole job as a zip.
+ */
 import type { Variant, VariantFile } from '../../server/contract/api.ts';
+import { useSelectedJob } from '../jobs/useSelectedJob.ts';
 import { formatBytes } from '../lib/format.ts';
 import { DownloadIcon } from '../ui/icons.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 
 const FORMAT_HINT: Partial<Record<VariantFile['format'], string>> = {
   glb: 'Mesh, skin and clip',
@@ -13,7 +18,16 @@ const FORMAT_HINT: Partial<Record<VariantFile['format'], string>> = {
 };
 
 export function Downloads({ variant }: { variant: Variant }) {
-  if (variant.files.length === 0) return <p className="text-[12px] text-faint">No files for this variant.</p>;
+  const { job } = useSelectedJob();
+  return (
+    <>
+      {variant.files.length === 0 ? <p className="text-[12px] text-faint">No files for this variant.</p> : <FileList variant={variant} />}
+      {job && <ExportPanel job={job} variantIndex={variant.index} />}
+    </>
+  );
+}
+
+function FileList({ variant }: { variant: Variant }) {
   return (
     <ul className="space-y-1">
       {variant.files.map((f) => (

@@ -89,8 +89,6 @@ export function SubjectModel({ source, character, display, frameOnLoad, primary,
     [rig],
   );
   const blob = useMemo(() => (blobShadow ? createBlobShadow() : null), [blobShadow]);
-  // Where the root stands at frame 0: in-place playback pins it there (placement put it over the origin).
-  const anchor = useMemo(() => (rig.analysis ? { x: rig.analysis.trail[0]!, z: rig.analysis.trail[2]! } : { x: 0, z: 0 }), [rig]);
   const started = useRef(false);
   const displayRef = useRef(display);
   displayRef.current = display;
@@ -146,17 +144,9 @@ export function SubjectModel({ source, character, display, frameOnLoad, primary,
     }
 
     const opts = displayRef.current;
-    rig.pose(playhead.time);
+    rig.pose(playhead.time, opts.inPlace);
     const root = rig.display.rootBone;
-    if (opts.inPlace && root?.parent && rig.action) {
-      rig.display.root.updateMatrixWorld(true);
-      root.getWorldPosition(v);
-      v.x = anchor.x;
-      v.z = anchor.z;
-      root.position.copy(root.parent.worldToLocal(v));
-    }
     if (figure || blob || (trail && opts.showTrail) || (feet && opts.showContacts)) {
-      rig.display.root.updateMatrixWorld(true);
       if (blob && root) {
         root.getWorldPosition(v);
         blob.position.x = v.x;

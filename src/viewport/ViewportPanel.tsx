@@ -100,7 +100,8 @@ export function ViewportPanel() {
     ? { key: local.url, url: local.url, name: local.name, resources: local.resources ?? undefined, take: take ?? undefined }
     : jobSource;
   // A dropped motion-only clip plays on the dropped character, else on the selected job's character.
-  const characterFile = localCharacter ?? (jobSource ? { url: jobSource.url, name: jobSource.name } : null);
+  const jobCharacter = typeof job?.request.characterId === 'string' ? job.request.characterId : 'mannequin';
+  const characterFile = localCharacter ?? (jobSource ? { url: jobSource.url, name: `the job's ${jobCharacter}` } : null);
   const character = local && opts.retarget && characterFile && characterFile.url !== local.url ? { url: characterFile.url, name: characterFile.name } : null;
   const preload =
     !local && job?.status === 'succeeded'
@@ -155,7 +156,7 @@ export function ViewportPanel() {
             onReload={() => setReloadToken((n) => n + 1)}
           />
         )}
-        <LocalFileBar />
+        <LocalFileBar characterName={characterFile && characterFile.url !== local?.url ? characterFile.name : null} />
       </DropTarget>
     </div>
   );

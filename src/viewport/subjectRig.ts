@@ -4,7 +4,7 @@
  * character, the clip is retargeted once and the character is what gets drawn.
  * Plain three.js (no React), so it is built in a useMemo and is testable in Node.
  */
-import { AnimationMixer } from 'three';
+import { AnimationMixer, Vector3 } from 'three';
 import type { AnimationAction, AnimationClip } from 'three';
 import { instantiate } from './assets/instantiate.ts';
 import type { AssetInstance } from './assets/instantiate.ts';
@@ -27,10 +27,15 @@ export interface SubjectRig {
   retargetedOnto: string | null;
   /** No mesh to draw: show the bone figure. */
   skeletonOnly: boolean;
-  /** Applies clip time `t` (seconds) to the pose. */
-  pose(t: number): void;
+  /**
+   * Applies clip time `t` (seconds) to the pose. `inPlace` pins the root's horizontal position to where it stands
+   * at frame 0 (root motion removed, height and rotation kept), and leaves world matrices updated.
+   */
+  pose(t: number, inPlace?: boolean): void;
   dispose(): void;
 }
+
+const tmp = new Vector3();
 
 /** Baked retargets per motion asset and character, so switching back and forth does not bake again. */
 const baked = new WeakMap<LoadedAsset, WeakMap<LoadedAsset, Map<number, AnimationClip>>>();
@@ -81,10 +86,21 @@ export function buildSubjectRig(asset: LoadedAsset, take: number, character: Loa
   const mixer = new AnimationMixer(display.model);
   const action = clip ? mixer.clipAction(clip).play() : null;
   const duration = clip?.duration ?? 0;
-  const pose = (t: number) => {
+  const root = display.rootBone;
+  const anchor = { x: 0, z: 0 };
+  const pose = (t: number, inPlace = false) => {
     if (!action) return;
     action.time = Math.min(Math.max(t, 0), duration);
     mixer.update(0);
+    display.root.updateMatrixWorld(true);
+    if (inPlace && root?.parent) {
+      // World space, then back into the parent's space: the root's parent may be rotated (Z-up FBX) or scaled.
+      root.getWorldPosition(tmp);
+      tmp.x = anchor.x;
+      tmp.z = anchor.z;
+      root.position.copy(root.parent.worldToLocal(tmp));
+      root.updateMatrixWorld(true);
+    }
   };
 
   let analysis: ClipAnalysis | null = null;
@@ -103,6 +119,8 @@ export function buildSubjectRig(asset: LoadedAsset, take: number, character: Loa
       duration,
       fps,
     );
+    anchor.x = analysis.trail[0]!;
+    anchor.z = analysis.trail[2]!;
     pose(0);
   }
 

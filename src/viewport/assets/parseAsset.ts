@@ -15,7 +15,6 @@ import { BVHLoader } from 'three/examples/jsm/loaders/BVHLoader.js';
 import { FBXLoader } from 'three/examples/jsm/loaders/FBXLoader.js';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import type { GLTFLoaderPlugin } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { sniffFormat } from '../../dropzone/sniffFormat.ts';
 import type { ModelFormat } from '../../dropzone/sniffFormat.ts';
 import { detectFps } from '../clipInfo.ts';
@@ -79,7 +78,6 @@ async function parseByFormat(format: ModelFormat, buffer: ArrayBuffer, opts: Par
     case 'glb':
     case 'gltf': {
       const loader = new GLTFLoader();
-      loader.setMeshoptDecoder(MeshoptDecoder);
       if (opts.textures === false) loader.register(noTextures);
       if (opts.resources) {
         const resources = opts.resources;
@@ -92,7 +90,17 @@ async function parseByFormat(format: ModelFormat, buffer: ArrayBuffer, opts: Par
         const gltf = await loader.parseAsync(buffer, '');
         return { scene: gltf.scene, clips: gltf.animations, notes };
       } catch (err) {
-        throw gltfError(err, opts.name);
+        if (!/setMeshoptDecoder/.test(messageOf(err))) throw gltfError(err, opts.name);
+      }
+      // Meshopt-compressed: fetch the WebAssembly decoder only now (most files never need it).
+      try {
+        const { MeshoptDecoder } = await import('three/examples/jsm/libs/meshopt_decoder.module.js');
+        await MeshoptDecoder.ready;
+        loader.setMeshoptDecoder(MeshoptDecoder);
+        const gltf = await loader.parseAsync(buffer, '');
+        return { scene: gltf.scene, clips: gltf.animations, notes };
+      } catch (err) {
+        throw new AssetError(`"${opts.name}" uses meshopt compression and could not be decoded here (${messageOf(err)}). Export it without compression.`, 'unsupported');
       }
     }
     case 'fbx': {

@@ -1,0 +1,129 @@
+/**
+ * The export dialog animators know from Mixamo and Uthana, inline: formats, frame rate, in place, with/without
+ * skin, for the selected variant or for every variant of the job as one zip. Conversions run on the server from
+ * the engine's motion data and are cached there; provider-made variants offer their files as made.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import type { Job } from '../../server/contract/api.ts';
+import { CONVERTIBLE_FORMATS, DOWNLOAD_FPS, jobZipUrl, variantDownloadUrl } from '../../server/contract/downloads.ts';
+import type { ConvertibleFormat, DownloadOptions } from '../../server/contract/downloads.ts';
+import { describeError } from '../api/client.ts';
+import { DownloadIcon } from '../ui/icons.tsx';
+import { downloadsQuery } from './downloadsQuery.ts';
+
+function Chip({ on, onClick, children, testId, disabled }: { on: boolean; onClick: () => void; children: ReactNode; testId: string; disabled?: boolean }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={on}
+      data-testid={testId}
+      disabled={disabled}
+      onClick={onClick}
+      className={`h-6 rounded border px-2 font-mono text-[10px] font-semibold tracking-wider uppercase transition-colors disabled:cursor-not-allowed disabled:opacity-40 ${
+        on ? 'border-accent/70 bg-accent/15 text-fg' : 'border-line text-muted hover:border-line-strong hover:text-fg'
+      }`}
+    >
+      {children}
+    </button>
+  );
+}
+
+function Check({ label, checked, onChange, testId, disabled, hint }: { label: string; checked: boolean; onChange: (v: boolean) => void; testId: string; disabled?: boolean; hint: string }) {
+  return (
+    <label className={`flex items-center gap-1.5 text-[12px] ${disabled ? 'text-faint' : 'text-muted'}`} title={hint}>
+      <input type="checkbox" data-testid={testId} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} className="accent-[var(--color-accent)]" />
+      {label}
+    </label>
+  );
+}
+
+export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: number }) {
+  const avail = useQuery({ ...downloadsQuery(job.id), enabled: job.status === 'succeeded' });
+  const [formats, setFormats] = useState<ConvertibleFormat[]>(['glb', 'fbx']);
+  const [fps, setFps] = useState<number | undefined>(undefined);
+  const [inPlace, setInPlace] = useState(false);
+  const [skin, setSkin] = useState(true);
+
+  if (job.status !== 'succeeded') return null;
+  if (avail.isPending) return <p className="text-[11px] text-faint">Loading export options…</p>;
+  if (avail.isError) return <p className="text-[11px] text-amber-300">Export options unavailable: {describeError(avail.error)}</p>;
+
+  const v = avail.data.variants.find((x) => x.index === variantIndex);
+  const convertible = new Set(v?.convertible ?? []);
+  const anyConvertible = avail.data.variants.some((x) => x.convertible.length > 0);
+  const opts: DownloadOptions = { fps, inPlace, skin };
+  const chosen = formats.filter((f) => convertible.has(f) || (v?.native as readonly string[] | undefined)?.includes(f));
+  const toggle = (f: ConvertibleFormat) => setFormats((cur) => (cur.includes(f) ? cur.filter((x) => x !== f) : [...cur, f]));
+  const sourceFps = v?.fps ? `${v.fps} (as made)` : 'As made';
+
+  return (
+    <div data-testid="export-panel" className="mt-3 space-y-2 rounded-md border border-line bg-sunken/60 p-2">
+      <div className="flex items-center justify-between">
+        <span className="text-[11px] font-semibold tracking-wider text-muted uppercase">Export</span>
+        <div className="flex gap-1">
+          {CONVERTIBLE_FORMATS.map((f) => (
+            <Chip key={f} on={formats.includes(f)} onClick={() => toggle(f)} testId={`export-format-${f}`}>
+              {f}
+            </Chip>
+          ))}
+        </div>
+      </div>
+
+      <div className="grid grid-cols-[auto_1fr] items-center gap-x-2 gap-y-1.5">
+        <label htmlFor="export-fps" className="text-[12px] text-faint">
+          Frame rate
+        </label>
+        <select
+          id="export-fps"
+          data-testid="export-fps"
+          value={fps ?? ''}
+          disabled={!anyConvertible}
+          onChange={(e) => setFps(e.target.value ? Number(e.target.value) : undefined)}
+          className="h-6 rounded border border-line bg-sunken px-1 font-mono text-[11px] text-fg outline-none focus:border-accent disabled:text-faint"
+        >
+          <option value="">{sourceFps}</option>
+          {DOWNLOAD_FPS.map((r) => (
+            <option key={r} value={r}>
+              {r} fps
+            </option>
+          ))}
+        </select>
+        <span />
+        <div className="flex gap-3">
+          <Check label="In place" testId="export-inplace" checked={inPlace} onChange={setInPlace} disabled={!anyConvertible} hint="Remove the hips' horizontal travel (root motion), as game engines expect for locomotion driven by code" />
+          <Check label="With skin" testId="export-skin" checked={skin} onChange={setSkin} disabled={!anyConvertible} hint="Off: armature and animation only, to apply to your own character (BVH never has a skin)" />
+        </div>
+      </div>
+
+      {v?.note && <p className="text-[11px] text-amber-200/80">{v.note}</p>}
+
+      <div className="flex flex-wrap gap-1">
+        {chosen.length === 0 && <span className="text-[11px] text-faint">Pick a format above.</span>}
+        {chosen.map((f) => (
+          <a
+            key={f}
+            href={variantDownloadUrl(job.id, variantIndex, f, convertible.has(f) ? opts : {})}
+            download
+            data-testid={`export-variant-${f}`}
+            className="group inline-flex h-7 items-center gap-1.5 rounded-md border border-line bg-raised px-2 text-[11px] text-fg transition-colors hover:border-accent/60 hover:bg-accent/10"
+          >
+            <DownloadIcon className="text-muted group-hover:text-accent" />
+            Variant {variantIndex} <span className="font-mono uppercase">.{f}</span>
+          </a>
+        ))}
+      </div>
+      <a
+        href={jobZipUrl(job.id, formats.length ? formats : ['glb'], opts)}
+        download
+        data-testid="export-zip"
+        className="group flex h-8 items-center justify-center gap-1.5 rounded-md bg-accent px-2 text-[12px] font-medium text-white transition-colors hover:bg-accent-strong"
+      >
+        <DownloadIcon />
+        All {job.variants.length} variant{job.variants.length === 1 ? '' : 's'} (.zip)
+      </a>
+      <p className="text-[10px] text-faint">Served from this server's cache: links keep working after provider URLs expire.</p>
+    </div>
+  );
+}
