@@ -84,12 +84,14 @@ export class LocalRenderer {
         width: spec.width,
         height: spec.height,
         ...(headers ? { headers } : {}),
+        signal: ctx.signal,
       });
       if (ctx.signal.aborted) throw ctx.signal.reason;
       encoder = new FfmpegEncoder(this.opts.tools.ffmpegPath, ffmpegArgs(spec, outFiles));
       const n = session.frameCount;
       this.opts.log?.info('render started', { jobId: ctx.jobId, frames: n, size: `${spec.width}x${spec.height}`, chromiumPid: session.pid, ffmpegPid: encoder.pid });
       for (let i = 0; i < n; i++) {
+        if (ctx.signal.aborted) throw ctx.signal.reason;
         const png = await session.capture(i);
         await encoder.write(png);
         ctx.progress({ percent: FRAMES_FROM + ((FRAMES_TO - FRAMES_FROM) * (i + 1)) / n, stage: `rendering frame ${i + 1}/${n}` });

@@ -35,6 +35,8 @@ export interface OpenOptions {
   height: number;
   headers?: Record<string, string>;
   loadTimeoutMs?: number;
+  /** Aborting while the page loads kills the browser at once (cancel during start-up). */
+  signal?: AbortSignal;
 }
 
 type PageState = Pick<RenderPageHandle, 'ready' | 'error' | 'frameCount' | 'fps'>;
@@ -43,6 +45,8 @@ export async function openRenderPage(opts: OpenOptions): Promise<RenderPageSessi
   const server: BrowserServer = await chromium.launchServer({ executablePath: opts.chromiumPath, headless: true, args: CHROMIUM_ARGS });
   const pid = server.process().pid;
   const problems: string[] = [];
+  const onAbort = () => void server.kill();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const browser = await chromium.connect(server.wsEndpoint());
     const context = await browser.newContext({
@@ -78,7 +82,11 @@ export async function openRenderPage(opts: OpenOptions): Promise<RenderPageSessi
     };
   } catch (err) {
     await server.kill();
+    if (opts.signal?.aborted) throw opts.signal.reason;
     if (problems.length > 0 && err instanceof Error) err.message += ` (page errors: ${problems.slice(0, 3).join('; ')})`;
     throw err;
+  } finally {
+    // From here on the caller's own cancel handling owns the browser.
+    opts.signal?.removeEventListener('abort', onAbort);
   }
 }

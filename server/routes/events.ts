@@ -22,12 +22,13 @@ function lastEventId(c: Context): number | null {
   return n;
 }
 
+type Subscribe = (listener: (e: JobEvent) => void) => () => void;
+
 /** Buffers live events from the moment of subscription, so nothing falls between replay and live. */
-function liveQueue(subscribe: (listener: (e: JobEvent) => void) => () => void, filter: (e: JobEvent) => boolean) {
+function liveQueue(subscribe: Subscribe) {
   const queue: JobEvent[] = [];
   let wake: (() => void) | null = null;
   const unsubscribe = subscribe((e) => {
-    if (!filter(e)) return;
     queue.push(e);
     wake?.();
   });
@@ -65,83 +66,80 @@ async function send(stream: SSEStreamingApi, e: JobEvent) {
   await stream.write(frame);
 }
 
+interface EventStreamPlan {
+  subscribe: Subscribe;
+  /** Logged events after a sequence number, oldest first (a batch at a time). */
+  history(afterSeq: number): Promise<JobEvent[]>;
+  /** Without Last-Event-ID: the sequence number to start after, and an event to send first, if any. */
+  opening(): Promise<{ from: number; first: JobEvent | null }>;
+  /** The stream closes after sending an event this returns true for. */
+  endsAfter(e: JobEvent): boolean;
+}
+
+/**
+ * One SSE stream: replay from the log after Last-Event-ID (or the opening), then live events,
+ * deduplicated by sequence number, with keep-alives, until the client leaves or `endsAfter`.
+ */
+function streamEvents(c: Context, after: number | null, plan: EventStreamPlan) {
+  return streamSSE(c, async (stream) => {
+    const live = liveQueue(plan.subscribe);
+    let closed = false;
+    stream.onAbort(() => {
+      closed = true;
+      live.wakeNow();
+    });
+    try {
+      await stream.write(`retry: ${RECONNECT_MS}\n\n`);
+      let sent = 0;
+      let ended = false;
+      const emit = async (e: JobEvent) => {
+        if (e.seq <= sent || ended) return;
+        await send(stream, e);
+        sent = e.seq;
+        ended = plan.endsAfter(e);
+      };
+      if (after !== null) {
+        sent = after;
+        for (let batch = await plan.history(sent); batch.length > 0 && !ended; batch = await plan.history(sent)) {
+          for (const e of batch) await emit(e);
+        }
+      } else {
+        const { from, first } = await plan.opening();
+        sent = from;
+        if (first) await emit(first);
+        // Tell the client where the log stands, so its first reconnect can resume from here.
+        else await stream.write(`id: ${sent}\n: connected\n\n`);
+      }
+      while (!closed && !ended) {
+        const events = await live.next(HEARTBEAT_MS);
+        if (events.length === 0 && !closed) await stream.write(': keep-alive\n\n');
+        for (const e of events) await emit(e);
+      }
+    } finally {
+      live.unsubscribe();
+    }
+  });
+}
+
 export function eventRoutes(s: Services) {
   return new Hono()
     .get('/jobs/:id/events', async (c) => {
       const id = requireJobId(c.req.param('id'));
       const after = lastEventId(c);
       if (!(await s.store.get(id))) throw new HttpError(404, 'not_found', `No job ${id}.`, 'id');
-      return streamSSE(c, async (stream) => {
-        const live = liveQueue((l) => s.bus.subscribe(l), (e) => e.job.id === id);
-        let closed = false;
-        stream.onAbort(() => {
-          closed = true;
-          live.wakeNow();
-        });
-        try {
-          await stream.write(`retry: ${RECONNECT_MS}\n\n`);
-          let sent = 0;
-          let terminal = false;
-          const emit = async (e: JobEvent) => {
-            if (e.seq <= sent) return;
-            await send(stream, e);
-            sent = e.seq;
-            terminal = TERMINAL_STATUSES.includes(e.job.status);
-          };
-          if (after !== null) {
-            for (let batch = await s.store.eventsAfter(after, id); batch.length > 0; batch = await s.store.eventsAfter(sent, id)) {
-              for (const e of batch) await emit(e);
-            }
-            sent = Math.max(sent, after);
-          } else {
-            const latest = await s.store.latestEvent(id);
-            if (latest) await emit(latest);
-          }
-          while (!closed && !terminal) {
-            const events = await live.next(HEARTBEAT_MS);
-            if (events.length === 0 && !closed) await stream.write(': keep-alive\n\n');
-            for (const e of events) await emit(e);
-          }
-        } finally {
-          live.unsubscribe();
-        }
+      return streamEvents(c, after, {
+        subscribe: (l) => s.bus.subscribe((e) => e.job.id === id && l(e)),
+        history: (seq) => s.store.eventsAfter(seq, id),
+        opening: async () => ({ from: 0, first: await s.store.latestEvent(id) }),
+        endsAfter: (e) => TERMINAL_STATUSES.includes(e.job.status),
       });
     })
-    .get('/events', async (c) => {
-      const after = lastEventId(c);
-      return streamSSE(c, async (stream) => {
-        const live = liveQueue((l) => s.feed.subscribe(l), () => true);
-        let closed = false;
-        stream.onAbort(() => {
-          closed = true;
-          live.wakeNow();
-        });
-        try {
-          await stream.write(`retry: ${RECONNECT_MS}\n\n`);
-          let sent = after ?? (await s.feed.position());
-          if (after !== null) {
-            for (let batch = await s.store.eventsAfter(sent); batch.length > 0; batch = await s.store.eventsAfter(sent)) {
-              for (const e of batch) {
-                await send(stream, e);
-                sent = e.seq;
-              }
-            }
-          } else {
-            // Tell the client where the log stands, so its first reconnect can resume from here.
-            await stream.write(`id: ${sent}\n: connected\n\n`);
-          }
-          while (!closed) {
-            const events = await live.next(HEARTBEAT_MS);
-            if (events.length === 0 && !closed) await stream.write(': keep-alive\n\n');
-            for (const e of events) {
-              if (e.seq <= sent) continue;
-              await send(stream, e);
-              sent = e.seq;
-            }
-          }
-        } finally {
-          live.unsubscribe();
-        }
-      });
-    });
+    .get('/events', async (c) =>
+      streamEvents(c, lastEventId(c), {
+        subscribe: (l) => s.feed.subscribe(l),
+        history: (seq) => s.store.eventsAfter(seq),
+        opening: async () => ({ from: await s.feed.position(), first: null }),
+        endsAfter: () => false,
+      }),
+    );
 }
