@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { contractEnv, E2E_SAYMOTION_PORT } from './test/contract/e2eContractEnv.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 8797);
+const DATA_DIR = `.tmp/e2e-data-${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -23,12 +25,22 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: {
-    // A real server on its own data folder, emptied first so every run starts clean.
-    command: `rm -rf .tmp/e2e-data && npx tsx server/main.ts`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', KINEMA_DATA_DIR: '.tmp/e2e-data', LOG_LEVEL: 'warn' },
-  },
+  webServer: [
+    {
+      // SayMotion and Meshy contract servers, so the paid providers run their real adapters (fake credentials).
+      command: 'npx tsx test/contract/serve.ts',
+      url: `http://127.0.0.1:${E2E_SAYMOTION_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // A real server on its own data folder, emptied first so every run starts clean (one folder per port, so
+      // runs on different E2E_PORTs do not empty each other's).
+      command: `rm -rf ${DATA_DIR} && npx tsx server/main.ts`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { PORT: String(PORT), HOST: '127.0.0.1', KINEMA_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn', ...contractEnv() },
+    },
+  ],
 });

@@ -164,7 +164,9 @@ test('variants → grid → pick → inpaint → loop ×3 → refine → lineage
   const loopId = await newestJob(page, 'loop', inpaintId);
   const loop = await jobFromApi(page, loopId);
   expect(loop).toMatchObject({ parentJobId: inpaintId, parentVariant: 1, request: { reps: 3 } });
-  expect(loop.variants[0]!.durationSec).toBeCloseTo(3 * inpaint.variants[0]!.durationSec, 1);
+  // Exactly three repetitions: 3× the frames (durationSec spans first to last frame, at 30 fps).
+  const frames = (sec: number) => Math.round(sec * 30) + 1;
+  expect(frames(loop.variants[0]!.durationSec)).toBe(3 * frames(inpaint.variants[0]!.durationSec));
 
   // 6. Refine it with a creativity setting.
   await waitReady(page);

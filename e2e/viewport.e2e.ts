@@ -69,6 +69,9 @@ async function waitReady(page: Page, clip?: RegExp) {
   }, clip?.source ?? null);
 }
 
+// Software WebGL on a busy CI machine draws a few frames per second; give each scenario room.
+test.describe.configure({ timeout: 240_000 });
+
 test('drop a GLB character, then an FBX and a BVH clip: they play (on the character), with moving joints', async ({ page }, testInfo) => {
   const male = path.join(FIXTURES, 'human-male.glb');
   const fbx = path.join(FIXTURES, '91_48.fbx');
@@ -110,7 +113,7 @@ test('drop a GLB character, then an FBX and a BVH clip: they play (on the charac
 
   if (fs.existsSync(BVH)) {
     await dropFiles(page, [BVH]);
-    await waitReady(page, /01_01|Take/);
+    await waitReady(page, /01_01/);
     await expect(page.getByTestId('local-file-summary')).toContainText('38 bones');
     await page.evaluate(() => (window as any).__kinema.pause());
     const e = await rootAt(page, 1);

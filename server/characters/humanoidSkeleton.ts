@@ -4,10 +4,16 @@
  * humanBones); other files are read by bone name, which covers Mixamo (`mixamorig:LeftArm`), CMU
  * mocap (`LeftUpLeg`, `LowerBack`), Unreal/Quaternius (`upperarm_l`, `thigh_r`), Blender
  * (`upper_arm.L`) and VRoid-style prefixes. The spine chain is taken from the hierarchy between the
- * hips and the neck, so rigs with one to four spine bones map alike.
+ * hips and the neck, so rigs with one to four spine bones map alike. Names the alias tables do not
+ * know go through the fuzzy mapper (fuzzyBoneMap.ts), and every mapping is checked against the
+ * hierarchy. The core works on any skeleton given as names and parent indices (GLB nodes, FBX bones
+ * loaded with three, BVH joints); findHumanoid is the GLB/VRM entry point.
  */
 import type { Document, Node } from '@gltf-transform/core';
+import { checkHierarchy, fuzzyHumanoid, type BoneTree } from './fuzzyBoneMap.ts';
 import type { GltfJson } from './sniffModel.ts';
+
+export type { BoneTree } from './fuzzyBoneMap.ts';
 
 /** Canonical joint names (VRM 1.0 humanoid), as in the engine's skeleton. */
 export type HumanBone =
@@ -23,10 +29,16 @@ export const REQUIRED_BONES: readonly HumanBone[] = [
   'leftUpperLeg', 'leftLowerLeg', 'leftFoot', 'rightUpperLeg', 'rightLowerLeg', 'rightFoot',
 ];
 
-export type SkeletonScheme = 'vrm' | 'named';
+/** How the bones were found: declared by a VRM extension, by known names, or partly by the fuzzy mapper. */
+export type SkeletonScheme = 'vrm' | 'named' | 'fuzzy';
 
 export type HumanoidResult =
   | { ok: true; scheme: SkeletonScheme; bones: Map<HumanBone, Node> }
+  | { ok: false; reason: string; missing: HumanBone[] };
+
+/** The same answer with bones as indices into a BoneTree. */
+export type HumanoidIndexResult =
+  | { ok: true; scheme: SkeletonScheme; bones: Map<HumanBone, number> }
   | { ok: false; reason: string; missing: HumanBone[] };
 
 type LimbRole = 'Shoulder' | 'UpperArm' | 'LowerArm' | 'Hand' | 'UpperLeg' | 'LowerLeg' | 'Foot' | 'Toes';
@@ -74,27 +86,13 @@ function normalise(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** Depth of a node below its scene root, so the shallowest candidate wins when names repeat. */
-function depthOf(node: Node): number {
-  let d = 0;
-  for (let p = node.getParentNode(); p; p = p.getParentNode()) d++;
-  return d;
-}
-
-function isAncestor(a: Node, b: Node): boolean {
-  for (let p = b.getParentNode(); p; p = p.getParentNode()) if (p === a) return true;
-  return false;
-}
-
-/** Bones named by a VRM extension, or null when the file is not a VRM. */
-function vrmBones(doc: Document, json: GltfJson | null): Map<HumanBone, Node> | null {
+/** Bones named by a VRM extension (node indices), or null when the file is not a VRM. */
+export function vrmDeclaredBones(json: GltfJson | null, nodeCount: number): Map<HumanBone, number> | null {
   const ext = json?.extensions;
   if (!ext) return null;
-  const nodes = doc.getRoot().listNodes();
-  const out = new Map<HumanBone, Node>();
+  const out = new Map<HumanBone, number>();
   const put = (bone: string, index: unknown) => {
-    const node = typeof index === 'number' ? nodes[index] : undefined;
-    if (node && isHumanBone(bone)) out.set(bone, node);
+    if (typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < nodeCount && isHumanBone(bone)) out.set(bone, index);
   };
   const v1 = ext.VRMC_vrm as { humanoid?: { humanBones?: Record<string, { node?: number }> } } | undefined;
   const v0 = ext.VRM as { humanoid?: { humanBones?: Array<{ bone?: string; node?: number }> } } | undefined;
@@ -108,24 +106,51 @@ function vrmBones(doc: Document, json: GltfJson | null): Map<HumanBone, Node> | 
   return out;
 }
 
-const ALL_BONES: readonly HumanBone[] = [
+/** 0 for VRM 0.x (faces −Z), 1 for VRM 1.0 (faces +Z), null when the file is not a VRM. */
+export function vrmVersion(json: GltfJson | null): 0 | 1 | null {
+  const ext = json?.extensions;
+  if (ext?.VRMC_vrm) return 1;
+  if (ext?.VRM) return 0;
+  return null;
+}
+
+export const ALL_HUMAN_BONES: readonly HumanBone[] = [
   'hips', 'spine', 'chest', 'upperChest', 'neck', 'head',
   'leftShoulder', 'leftUpperArm', 'leftLowerArm', 'leftHand', 'rightShoulder', 'rightUpperArm', 'rightLowerArm', 'rightHand',
   'leftUpperLeg', 'leftLowerLeg', 'leftFoot', 'leftToes', 'rightUpperLeg', 'rightLowerLeg', 'rightFoot', 'rightToes',
 ];
 
 function isHumanBone(s: string): s is HumanBone {
-  return (ALL_BONES as readonly string[]).includes(s);
+  return (ALL_HUMAN_BONES as readonly string[]).includes(s);
 }
 
-function namedBones(candidates: Node[]): Map<HumanBone, Node> {
-  const found = new Map<HumanBone, Node>();
-  const offer = (bone: HumanBone, node: Node) => {
+class Hierarchy {
+  private readonly depths: Int32Array;
+  constructor(private readonly tree: BoneTree) {
+    this.depths = new Int32Array(tree.names.length);
+    for (let i = 0; i < tree.names.length; i++) {
+      let d = 0;
+      for (let p = tree.parents[i]!; p >= 0; p = tree.parents[p]!) d++;
+      this.depths[i] = d;
+    }
+  }
+  depth(i: number): number { return this.depths[i]!; }
+  parent(i: number): number { return this.tree.parents[i]!; }
+  isAncestor(a: number, b: number): boolean {
+    for (let p = this.tree.parents[b]!; p >= 0; p = this.tree.parents[p]!) if (p === a) return true;
+    return false;
+  }
+}
+
+function namedBones(tree: BoneTree, h: Hierarchy, candidates: readonly number[]): Map<HumanBone, number> {
+  const found = new Map<HumanBone, number>();
+  const offer = (bone: HumanBone, node: number) => {
     const current = found.get(bone);
-    if (!current || depthOf(node) < depthOf(current)) found.set(bone, node);
+    // The shallowest candidate wins when names repeat.
+    if (current === undefined || h.depth(node) < h.depth(current)) found.set(bone, node);
   };
   for (const node of candidates) {
-    const { side, base } = parseBoneName(node.getName());
+    const { side, base } = parseBoneName(tree.names[node] ?? '');
     if (side) {
       const role = LIMB_ALIASES[base];
       if (role) offer(`${side}${role}` as HumanBone, node);
@@ -138,19 +163,18 @@ function namedBones(candidates: Node[]): Map<HumanBone, Node> {
   for (const side of ['left', 'right'] as const) {
     const upper = found.get(`${side}UpperLeg`);
     const lower = found.get(`${side}LowerLeg`);
-    if (upper && lower && !isAncestor(upper, lower)) found.delete(`${side}LowerLeg`);
+    if (upper !== undefined && lower !== undefined && !h.isAncestor(upper, lower)) found.delete(`${side}LowerLeg`);
   }
-  spineChain(found);
   return found;
 }
 
 /** Fills spine/chest/upperChest from the bones strictly between the hips and the neck (or head). */
-function spineChain(found: Map<HumanBone, Node>): void {
+function spineChain(h: Hierarchy, found: Map<HumanBone, number>): void {
   const hips = found.get('hips');
   const top = found.get('neck') ?? found.get('head');
-  if (!hips || !top || !isAncestor(hips, top)) return;
-  const chain: Node[] = [];
-  for (let p = top.getParentNode(); p && p !== hips; p = p.getParentNode()) chain.unshift(p);
+  if (hips === undefined || top === undefined || !h.isAncestor(hips, top)) return;
+  const chain: number[] = [];
+  for (let p = h.parent(top); p >= 0 && p !== hips; p = h.parent(p)) chain.unshift(p);
   if (chain.length === 0) return;
   found.set('spine', chain[0]!);
   if (chain.length === 2) found.set('chest', chain[1]!);
@@ -160,18 +184,44 @@ function spineChain(found: Map<HumanBone, Node>): void {
   }
 }
 
-/** Maps a rigged model's skeleton onto the canonical humanoid, or says which bones are missing. */
+/**
+ * Maps a skeleton onto the canonical humanoid: `declared` (a VRM's own table) wins outright; otherwise
+ * known names, then the fuzzy mapper for what they leave, then hierarchy checks. `candidates` are the
+ * bones that may play a part (a skin's joints), so meshes and helpers elsewhere are never picked.
+ */
+export function mapHumanoid(tree: BoneTree, candidates: readonly number[], declared: Map<HumanBone, number> | null = null): HumanoidIndexResult {
+  const h = new Hierarchy(tree);
+  let bones: Map<HumanBone, number>;
+  let scheme: SkeletonScheme;
+  if (declared) {
+    bones = new Map(declared);
+    scheme = 'vrm';
+  } else {
+    const named = namedBones(tree, h, candidates);
+    bones = fuzzyHumanoid(tree, candidates, named);
+    scheme = [...bones.keys()].some((b) => !named.has(b)) ? 'fuzzy' : 'named';
+    checkHierarchy(tree, bones);
+    // The spine bones come from the hierarchy once hips and neck are known (not from names, which vary most).
+    for (const b of ['spine', 'chest', 'upperChest'] as const) bones.delete(b);
+    spineChain(h, bones);
+  }
+  const missing = REQUIRED_BONES.filter((b) => !bones.has(b));
+  if (missing.length > 0) {
+    return { ok: false, reason: `no humanoid skeleton recognised: missing ${missing.join(', ')}`, missing };
+  }
+  return { ok: true, scheme, bones };
+}
+
 export function findHumanoid(doc: Document, json: GltfJson | null): HumanoidResult {
   const skins = doc.getRoot().listSkins();
   if (skins.length === 0) {
     return { ok: false, reason: 'the model has no skeleton (no skin): it is a plain mesh', missing: [...REQUIRED_BONES] };
   }
-  const vrm = vrmBones(doc, json);
-  const joints = [...new Set(skins.flatMap((s) => s.listJoints()))];
-  const bones = vrm ?? namedBones(joints);
-  const missing = REQUIRED_BONES.filter((b) => !bones.has(b));
-  if (missing.length > 0) {
-    return { ok: false, reason: `no humanoid skeleton recognised: missing ${missing.join(', ')}`, missing };
-  }
-  return { ok: true, scheme: vrm ? 'vrm' : 'named', bones };
+  const nodes = doc.getRoot().listNodes();
+  const index = new Map(nodes.map((n, i) => [n, i]));
+  const tree: BoneTree = { names: nodes.map((n) => n.getName()), parents: nodes.map((n) => { const p = n.getParentNode(); return p ? index.get(p)! : -1; }) };
+  const joints = [...new Set(skins.flatMap((s) => s.listJoints()))].map((n) => index.get(n)!);
+  const result = mapHumanoid(tree, joints, vrmDeclaredBones(json, nodes.length));
+  if (!result.ok) return result;
+  return { ok: true, scheme: result.scheme, bones: new Map([...result.bones].map(([b, i]) => [b, nodes[i]!])) };
 }

@@ -238,6 +238,8 @@ export const LibraryEntry = z.object({
   category: z.string(),
   subCategory: z.string(),
   previewUrl: z.string().optional(),
+  /** Local engine: the text the action is synthesised from (what the studio shows as its description). */
+  prompt: z.string().optional(),
 });
 export type LibraryEntry = z.infer<typeof LibraryEntry>;
 

@@ -28,3 +28,8 @@ export { refine } from './edit/refine.ts';
 export { footLock } from './post/footlock.ts';
 export { poseFilter } from './post/filter.ts';
 export { physicsFilter } from './post/physics.ts';
+
+// Retargeting support: put a motion onto a body with the canonical topology but other bone lengths.
+export type { RefitOptions } from './post/refitProportions.ts';
+export { refitProportions, legLength } from './post/refitProportions.ts';
+export { restWorldPositions } from './core/skeleton.ts';

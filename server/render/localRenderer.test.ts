@@ -10,44 +10,13 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RenderRequest, type CreateJobRequest } from '../contract/api.ts';
-import type { JobContext, ProgressUpdate } from '../providers/provider.ts';
 import { ProviderError } from '../providers/provider.ts';
 import { LocalRenderer } from './localRenderer.ts';
 import { DEFAULT_RENDER_TOOLS } from './renderTools.ts';
 import { ServerOrigin } from './serverOrigin.ts';
+import { fakeRenderContext, frameTimes } from './testing/fakeRenderContext.ts';
 import { startRenderServer, type RenderTestServer } from './testing/startRenderServer.ts';
 import { frameAt, pixel, probeVideo } from './testing/probeVideo.ts';
-
-interface Recorded {
-  ctx: JobContext;
-  progress: Array<ProgressUpdate & { at: number }>;
-  files: Map<string, Uint8Array>;
-  durations: Map<number, number>;
-}
-
-function fakeContext(parent: { jobId: string; glb: Uint8Array }, request: Record<string, unknown>, signal = new AbortController().signal): Recorded {
-  const rec: Omit<Recorded, 'ctx'> = { progress: [], files: new Map(), durations: new Map() };
-  const ctx: JobContext = {
-    jobId: 'job_rendertest0001',
-    request: RenderRequest.parse({ provider: 'local', kind: 'render', parentJobId: parent.jobId, variant: 1, ...request }),
-    parent: {
-      jobId: parent.jobId,
-      variant: 1,
-      externalId: null,
-      request: {} as CreateJobRequest,
-      readFile: async (format) => (format === 'glb' ? parent.glb : null),
-    },
-    externalId: null,
-    signal,
-    progress: (u) => rec.progress.push({ ...u, at: performance.now() }),
-    setExternalId: async () => undefined,
-    setReport: () => undefined,
-    saveFile: async (variant, format, bytes) => void rec.files.set(`${variant}.${format}`, bytes),
-    setVariantDuration: (variant, d) => void rec.durations.set(variant, d),
-  };
-  return { ctx, ...rec };
-}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kinema-render-out-'));
 function writeTmp(name: string, bytes: Uint8Array): string {
@@ -108,9 +77,9 @@ afterAll(async () => {
 describe('local renderer', () => {
   it('renders every frame with progress per frame, one render at a time, to MP4 and WebM', async () => {
     const renderer = new LocalRenderer({ tools: DEFAULT_RENDER_TOOLS, origin: t.services.origin });
-    const first = fakeContext(parent, { format: 'both' });
+    const first = fakeRenderContext(parent, { format: 'both' });
     // A transparent green-screen face close-up, submitted at the same moment: it must wait for the first.
-    const second = fakeContext(parent, { camMode: 'face', bgColor: [0, 177, 64, 0], shadow: false });
+    const second = fakeRenderContext(parent, { camMode: 'face', bgColor: [0, 177, 64, 0], shadow: false });
     await Promise.all([renderer.run(first.ctx), renderer.run(second.ctx)]);
 
     const frames = Math.round(parent.durationSec * 30);
@@ -122,9 +91,7 @@ describe('local renderer', () => {
       expect([...r.files.keys()].sort()).toEqual(['1.mp4', '1.webm']);
     }
     // One at a time: the second drew its first frame only after the first had drawn its last.
-    const lastOfFirst = first.progress.filter((p) => p.stage?.startsWith('rendering frame ')).at(-1)!.at;
-    const firstOfSecond = second.progress.find((p) => p.stage?.startsWith('rendering frame '))!.at;
-    expect(firstOfSecond).toBeGreaterThan(lastOfFirst);
+    expect(frameTimes(second)[0]).toBeGreaterThan(frameTimes(first).at(-1)!);
     expect(second.progress[0]!.stage).toBe('waiting for another render to finish');
 
     const mp4 = await probeVideo(writeTmp('first.mp4', first.files.get('1.mp4')!));
@@ -162,7 +129,7 @@ describe('local renderer', () => {
 
   it('an app with no listening socket fails the job saying the server must listen', async () => {
     const renderer = new LocalRenderer({ tools: DEFAULT_RENDER_TOOLS, origin: new ServerOrigin(), originWaitMs: 50 });
-    const err = await renderer.run(fakeContext(parent, {}).ctx).then(() => null, (e: unknown) => e);
+    const err = await renderer.run(fakeRenderContext(parent, {}).ctx).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(ProviderError);
     expect((err as ProviderError).code).toBe('render_unavailable');
     expect((err as Error).message).toContain('listening on a port');
@@ -175,7 +142,7 @@ describe('local renderer', () => {
       const origin = new ServerOrigin();
       origin.set(`http://127.0.0.1:${(bare.address() as AddressInfo).port}`);
       const renderer = new LocalRenderer({ tools: DEFAULT_RENDER_TOOLS, origin });
-      const err = await renderer.run(fakeContext(parent, {}).ctx).then(() => null, (e: unknown) => e);
+      const err = await renderer.run(fakeRenderContext(parent, {}).ctx).then(() => null, (e: unknown) => e);
       expect((err as ProviderError).code).toBe('render_page_missing');
       expect((err as Error).message).toContain('npx vite build');
     } finally {
@@ -185,7 +152,7 @@ describe('local renderer', () => {
 
   it('a variant without a GLB is refused before anything starts', async () => {
     const renderer = new LocalRenderer({ tools: DEFAULT_RENDER_TOOLS, origin: t.services.origin });
-    const { ctx } = fakeContext({ jobId: parent.jobId, glb: null as unknown as Uint8Array }, {});
+    const { ctx } = fakeRenderContext({ jobId: parent.jobId, glb: null }, {});
     await expect(renderer.run(ctx)).rejects.toMatchObject({ code: 'parent_unsupported' });
   });
 });

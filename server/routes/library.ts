@@ -2,10 +2,12 @@
  * `GET /api/library?provider=local|meshy&search=&category=&subCategory=`: the provider's action
  * library in one shape for every provider, searched case-insensitively by name, key, category and
  * sub-category. Providers hand over their whole catalog (Meshy's is cached); filtering happens here.
+ * Local entries also carry the prompt each action is synthesised from.
  */
 import { Hono } from 'hono';
 import { ProviderId, type LibraryEntry } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
+import { localAction } from '../providers/local/actionLibrary.ts';
 import { ProviderError, type Provider } from '../providers/provider.ts';
 import type { Services } from '../services.ts';
 import { requireProvider } from './requireProvider.ts';
@@ -64,6 +66,8 @@ export function libraryRoutes(s: Services) {
       if (err instanceof ProviderError) throw new HttpError(err.retryable ? 503 : 502, err.code, err.message);
       throw err;
     }
+    // A local action is a prompt for the engine; the studio shows that prompt as the action's description.
+    if (id.data === 'local') entries = entries.map((e) => ({ ...e, prompt: localAction(e.id)?.prompt }));
     return c.json(filterLibrary(entries, query));
   });
 }

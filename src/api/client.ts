@@ -9,6 +9,7 @@ import {
   Health,
   Job,
   JobList,
+  LibraryEntry,
   ProviderInfo,
 } from '../../server/contract/api.ts';
 import { OptimizePromptResponse } from '../../server/contract/promptOptimize.ts';
@@ -18,6 +19,7 @@ import type {
   CreateJobRequest,
   Job as JobT,
   JobList as JobListT,
+  LibraryEntry as LibraryEntryT,
   ProviderInfo as ProviderInfoT,
 } from '../../server/contract/api.ts';
 
@@ -74,13 +76,16 @@ async function readError(res: Response): Promise<ApiRequestError> {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
+  /** A file sent as the raw request body (character uploads), with its Content-Type. */
+  file?: { data: Blob; contentType: string };
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
 }
 
-async function request<S extends z.ZodType>(path: string, schema: S, opts: RequestOptions = {}): Promise<z.infer<S>> {
+/** The response of a call that succeeded (2xx); anything else becomes an ApiRequestError. */
+async function send(path: string, opts: RequestOptions = {}): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -88,9 +93,10 @@ async function request<S extends z.ZodType>(path: string, schema: S, opts: Reque
       headers: {
         Accept: 'application/json',
         ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(opts.file ? { 'Content-Type': opts.file.contentType } : {}),
         ...opts.headers,
       },
-      body: opts.body !== undefined ? JSON.stringify(opts.body) : null,
+      body: opts.file ? opts.file.data : opts.body !== undefined ? JSON.stringify(opts.body) : null,
       signal: opts.signal ?? null,
     });
   } catch (e) {
@@ -98,6 +104,11 @@ async function request<S extends z.ZodType>(path: string, schema: S, opts: Reque
     throw new ApiRequestError({ status: 0, code: 'network_error', message: NETWORK_MESSAGE });
   }
   if (!res.ok) throw await readError(res);
+  return res;
+}
+
+async function request<S extends z.ZodType>(path: string, schema: S, opts: RequestOptions = {}): Promise<z.infer<S>> {
+  const res = await send(path, opts);
   let json: unknown;
   try {
     json = await res.json();
@@ -123,6 +134,15 @@ async function request<S extends z.ZodType>(path: string, schema: S, opts: Reque
 
 const ProviderList = z.array(ProviderInfo);
 const CharacterList = z.array(Character);
+const Library = z.array(LibraryEntry);
+/** What an upload answers: the new character, plus what the server found the file to be. */
+export const UploadedCharacter = Character.extend({ format: z.enum(['glb', 'vrm', 'fbx']), bytes: z.number() });
+export type UploadedCharacter = z.infer<typeof UploadedCharacter>;
+
+export interface LibraryFilter {
+  search?: string | undefined;
+  category?: string | undefined;
+}
 
 export const api = {
   health: (signal?: AbortSignal) => request('/api/health', Health, { signal }),
@@ -131,6 +151,22 @@ export const api = {
 
   characters: (provider: string, signal?: AbortSignal): Promise<CharacterT[]> =>
     request(`/api/characters?provider=${encodeURIComponent(provider)}`, CharacterList, { signal }),
+
+  /** Uploads a character file (GLB, VRM or FBX) as the raw body; the server checks what it really is. */
+  uploadCharacter: (file: Blob, name: string, contentType: string): Promise<UploadedCharacter> =>
+    request(`/api/characters?name=${encodeURIComponent(name)}`, UploadedCharacter, { method: 'POST', file: { data: file, contentType } }),
+
+  deleteCharacter: async (id: string): Promise<void> => {
+    await send(`/api/characters/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  },
+
+  /** A provider's action library, filtered by the server (search: name, key or category; category: exact). */
+  library: (provider: string, filter: LibraryFilter = {}, signal?: AbortSignal): Promise<LibraryEntryT[]> => {
+    const q = new URLSearchParams({ provider });
+    if (filter.search?.trim()) q.set('search', filter.search.trim());
+    if (filter.category) q.set('category', filter.category);
+    return request(`/api/library?${q.toString()}`, Library, { signal });
+  },
 
   jobs: (params: { limit: number; cursor?: string | null }, signal?: AbortSignal): Promise<JobListT> => {
     const q = new URLSearchParams({ limit: String(params.limit) });

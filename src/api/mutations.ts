@@ -1,6 +1,7 @@
 /** Job mutations. Results go straight into the cache; the event stream will confirm them moments later. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateJobRequest } from '../../server/contract/api.ts';
+import { requestForResubmit } from '../actions/actionRequests.ts';
 import { applyJob } from '../jobs/applyJob.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { notify } from '../state/notices.ts';
@@ -43,7 +44,7 @@ export function useRetryJob() {
   const qc = useQueryClient();
   return useMutation({
     mutationKey: ['jobs', 'retry'],
-    mutationFn: (request: Record<string, unknown>) => api.createJob(request as CreateJobRequest, newIdempotencyKey()),
+    mutationFn: (request: Record<string, unknown>) => api.createJob(requestForResubmit(request) as CreateJobRequest, newIdempotencyKey()),
     onSuccess: (job) => {
       applyJob(qc, job);
       useEditor.getState().selectJob(job.id);

@@ -4,6 +4,7 @@
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from './client.ts';
+import type { LibraryFilter } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
 
 export const JOB_PAGE_SIZE = 30;
@@ -30,6 +31,15 @@ export const charactersQuery = (provider: string) =>
     queryKey: queryKeys.characters(provider),
     queryFn: ({ signal }) => api.characters(provider, signal),
     staleTime: 5 * 60_000,
+  });
+
+/** Action libraries change rarely (the server caches Meshy's for an hour); a filter is one cached answer each. */
+export const libraryQuery = (provider: string, filter: LibraryFilter = {}) =>
+  queryOptions({
+    queryKey: queryKeys.library(provider, filter),
+    queryFn: ({ signal }) => api.library(provider, filter, signal),
+    staleTime: 10 * 60_000,
+    retry: 1,
   });
 
 export const jobsListQuery = () =>

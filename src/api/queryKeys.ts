@@ -6,6 +6,8 @@ export const queryKeys = {
   health: () => ['health'] as const,
   providers: () => ['providers'] as const,
   characters: (provider: string) => ['characters', provider] as const,
+  library: (provider: string, filter: { search?: string | undefined; category?: string | undefined } = {}) =>
+    ['library', provider, { search: filter.search ?? '', category: filter.category ?? '' }] as const,
   jobs: {
     all: () => ['jobs'] as const,
     lists: () => ['jobs', 'list'] as const,

@@ -53,7 +53,6 @@ export function EditToolbar({ job }: { job: Job | undefined }) {
             data-testid={`edit-action-${a}`}
             data-state={g.state}
             aria-pressed={active}
-            aria-disabled={blocked || undefined}
             title={g.state === 'blocked' ? g.reason : ACTION_HINTS[a]}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => (active ? close() : open(a))}
@@ -61,11 +60,13 @@ export function EditToolbar({ job }: { job: Job | undefined }) {
               active
                 ? 'bg-accent/20 text-accent'
                 : blocked
-                  ? 'text-faint line-through decoration-faint/40 hover:bg-white/5'
+                  ? 'text-faint underline decoration-dotted decoration-faint/60 underline-offset-4 hover:bg-white/5'
                   : 'text-muted hover:bg-white/8 hover:text-fg'
             }`}
           >
             {ACTION_LABELS[a]}
+            {/* Still a button: it opens the explanation. Screen readers hear that it is unavailable. */}
+            {blocked && <span className="sr-only"> (unavailable, opens the reason)</span>}
           </button>
         );
       })}

@@ -2,6 +2,9 @@
 import { memo } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Job } from '../../server/contract/api.ts';
+import { ActionJobTitle } from '../actions/ActionJobTitle.tsx';
+import { actionResultSummary, isActionJob } from '../actions/actionJobText.ts';
+import { openActionJob } from '../actions/openActionJob.ts';
 import { useCancelJob, useRetryJob } from '../api/mutations.ts';
 import { fieldsFromRequest } from '../composer/composerFields.ts';
 import { focusPrompt } from '../composer/examplePrompts.ts';
@@ -31,6 +34,8 @@ export const JobCard = memo(function JobCard({ job, selected }: { job: Job; sele
     }
   };
   const editSettings = () => {
+    // Rig, animate and textToMotion jobs are set up in the "Characters & actions" panel, not the prompt composer.
+    if (isActionJob(job)) return openActionJob(job);
     setComposer(fieldsFromRequest(job.request));
     requestAnimationFrame(focusPrompt);
   };
@@ -60,9 +65,13 @@ export const JobCard = memo(function JobCard({ job, selected }: { job: Job; sele
         </time>
       </div>
 
-      <p className="mt-1.5 line-clamp-2 text-[13px] leading-snug text-fg" title={jobPrompt(job)}>
-        {jobPrompt(job)}
-      </p>
+      {isActionJob(job) ? (
+        <ActionJobTitle job={job} className="mt-1.5 line-clamp-2 text-[13px] leading-snug text-fg" />
+      ) : (
+        <p className="mt-1.5 line-clamp-2 text-[13px] leading-snug text-fg" title={jobPrompt(job)}>
+          {jobPrompt(job)}
+        </p>
+      )}
 
       {active && (
         <div className="mt-2 flex items-start gap-2">
@@ -84,7 +93,9 @@ export const JobCard = memo(function JobCard({ job, selected }: { job: Job; sele
         </div>
       )}
 
-      {job.status === 'succeeded' && <p className="mt-1 text-[11px] text-muted">{resultSummary(job)}</p>}
+      {job.status === 'succeeded' && (
+        <p className="mt-1 text-[11px] text-muted">{isActionJob(job) ? actionResultSummary(job) : resultSummary(job)}</p>
+      )}
 
       {job.status === 'failed' && (
         <div data-testid="job-error" className="mt-2 rounded border border-red-500/25 bg-red-500/[0.08] px-2 py-1.5 text-[12px] [overflow-wrap:anywhere]">
@@ -103,7 +114,7 @@ export const JobCard = memo(function JobCard({ job, selected }: { job: Job; sele
             Retry
           </Button>
           <Button size="xs" variant="ghost" onClick={editSettings}>
-            Edit prompt
+            {isActionJob(job) ? 'Edit settings' : 'Edit prompt'}
           </Button>
         </div>
       )}

@@ -43,10 +43,6 @@ export function hexToRgb(hex: string): [number, number, number] | null {
   return m ? [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)] : null;
 }
 
-export function isLocalOnlyOption(key: 'resolution' | 'format' | 'transparent'): boolean {
-  return key === 'resolution' || key === 'format' || key === 'transparent';
-}
-
 export function renderRequestFrom(form: RenderForm, target: { jobId: string; variant: number; provider: ProviderId }): CreateJobRequest {
   const local = target.provider === 'local';
   const studio = form.backdrop === 'studio';

@@ -17,8 +17,14 @@ export interface SelectionSlice {
   selectedJobId: string | null;
   /** 1-based variant index; null = the job's first variant. */
   selectedVariant: number | null;
+  /**
+   * Take (clip) of the selected variant's file to play; null = the file's default take. One file can hold
+   * several clips (a Meshy animation of several library actions is one file with one clip per action).
+   */
+  selectedTake: number | null;
   selectJob: (jobId: string | null, variant?: number | null) => void;
   selectVariant: (variant: number) => void;
+  selectTake: (take: number | null) => void;
 }
 
 export interface ComposerSlice {
@@ -44,8 +50,10 @@ function initialSelection(): Pick<SelectionSlice, 'selectedJobId' | 'selectedVar
 
 const createSelectionSlice: Slice<SelectionSlice> = (set) => ({
   ...initialSelection(),
-  selectJob: (jobId, variant = null) => set({ selectedJobId: jobId, selectedVariant: jobId ? variant : null }),
-  selectVariant: (variant) => set({ selectedVariant: variant }),
+  selectedTake: null,
+  selectJob: (jobId, variant = null) => set({ selectedJobId: jobId, selectedVariant: jobId ? variant : null, selectedTake: null }),
+  selectVariant: (variant) => set({ selectedVariant: variant, selectedTake: null }),
+  selectTake: (take) => set({ selectedTake: take }),
 });
 
 const createComposerSlice: Slice<ComposerSlice> = (set) => ({

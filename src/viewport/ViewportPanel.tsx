@@ -88,14 +88,16 @@ export function ViewportPanel() {
   const { jobId, job, query } = useSelectedJob();
   const variant = useSelectedVariant(job);
   const list = useInfiniteQuery(jobsListQuery());
-  const [showGrid, showSkeleton] = useEditor(useShallow((s) => [s.showGrid, s.showSkeleton]));
+  const [showGrid, showSkeleton, selectedTake] = useEditor(useShallow((s) => [s.showGrid, s.showSkeleton, s.selectedTake]));
   const opts = usePlayerOptions();
   const { file: local, character: localCharacter, take } = useLocalFiles();
   const [reloadToken, setReloadToken] = useState(0);
 
   const jobFile = job?.status === 'succeeded' ? previewFile(variant) : null;
   const jobSource: SubjectSource | null =
-    jobFile && variant && jobId ? { key: jobFile.url, url: jobFile.url, name: `variant ${variant.index}.${jobFile.format}` } : null;
+    jobFile && variant && jobId
+      ? { key: jobFile.url, url: jobFile.url, name: `variant ${variant.index}.${jobFile.format}`, take: selectedTake ?? undefined }
+      : null;
   const source: SubjectSource | null = local
     ? { key: local.url, url: local.url, name: local.name, resources: local.resources ?? undefined, take: take ?? undefined }
     : jobSource;

@@ -1,12 +1,14 @@
 /**
  * Viewport toolbar (top right): reset view, open a file, and the inspection toggles an animator switches while
- * judging a clip (in place, skeleton, wireframe, root trail, foot contacts, ground shadow, grid).
+ * judging a clip (in place, skeleton, wireframe, root trail, foot contacts, ground shadow, grid), and video export.
  */
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { localFiles } from '../dropzone/localFiles.ts';
 import { usePlayerOptions } from '../player/playerOptions.ts';
+import { RecordViewportButton } from '../render/RecordViewportButton.tsx';
+import { RenderVideoButton } from '../render/RenderVideoButton.tsx';
 import { useEditor } from '../state/editorStore.ts';
 import { viewportCommands } from '../state/viewportCommands.ts';
 import { BonesIcon, FrameIcon, GridIcon } from '../ui/icons.tsx';
@@ -80,6 +82,9 @@ export function ViewportToolbar() {
       <ToolButton label="Floor grid" pressed={showGrid} onClick={() => setView({ showGrid: !showGrid })} testId="grid-toggle">
         <GridIcon />
       </ToolButton>
+      <Sep />
+      <RecordViewportButton />
+      <RenderVideoButton />
     </div>
   );
 }

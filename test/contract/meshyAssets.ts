@@ -8,8 +8,29 @@ import { zipSync } from 'fflate';
 
 const encoder = new TextEncoder();
 
+export interface ClipSpec {
+  name: string;
+  durationSec: number;
+}
+
 /** A GLB with a two-joint rig and, when `durationSec` is given, one clip of that length named `clip`. */
 export async function glbAsset(clip: string | null, durationSec: number | null, label: string): Promise<Uint8Array> {
+  return glbClipsAsset(clip && durationSec ? [{ name: clip, durationSec }] : [], label);
+}
+
+/** The spine bends about a different axis in each clip, so clips of one file look different in a viewer. */
+const BEND_AXES: Array<[number, number, number]> = [
+  [0, 1, 0],
+  [1, 0, 0],
+  [0, 0, 1],
+];
+
+/**
+ * A GLB with a two-joint rig (Hips → Spine) skinning a 1.7 m box figure, and one clip per entry of `clips`,
+ * in order (as Meshy merges several actions into one file). The skinned mesh is what makes the file a
+ * character a viewer can show: a skeleton of plain nodes without a skin has nothing to draw.
+ */
+export async function glbClipsAsset(clips: readonly ClipSpec[], label: string): Promise<Uint8Array> {
   const doc = new Document();
   doc.getRoot().getAsset().generator = `meshy contract server: ${label}`;
   const buffer = doc.createBuffer();
@@ -18,16 +39,57 @@ export async function glbAsset(clip: string | null, durationSec: number | null, 
   const spine = doc.createNode('Spine').setTranslation([0, 0.1, 0]);
   hips.addChild(spine);
   scene.addChild(doc.createNode('Armature').addChild(hips));
-  if (clip && durationSec) {
-    const input = doc.createAccessor().setType('SCALAR').setArray(new Float32Array([0, durationSec / 2, durationSec])).setBuffer(buffer);
+
+  // Two boxes: legs and pelvis follow the hips, the chest and head follow the spine.
+  const positions: number[] = [];
+  const joints: number[] = [];
+  const weights: number[] = [];
+  const indices: number[] = [];
+  const box = (y0: number, y1: number, halfX: number, halfZ: number, joint: number) => {
+    const base = positions.length / 3;
+    for (const y of [y0, y1]) for (const [x, z] of [[-halfX, -halfZ], [halfX, -halfZ], [halfX, halfZ], [-halfX, halfZ]] as const) {
+      positions.push(x, y, z);
+      joints.push(joint, 0, 0, 0);
+      weights.push(1, 0, 0, 0);
+    }
+    const faces = [[0, 2, 1], [0, 3, 2], [4, 5, 6], [4, 6, 7], [0, 1, 5], [0, 5, 4], [1, 2, 6], [1, 6, 5], [2, 3, 7], [2, 7, 6], [3, 0, 4], [3, 4, 7]];
+    for (const f of faces) indices.push(...f.map((i) => base + i));
+  };
+  box(0, 1.05, 0.22, 0.12, 0);
+  box(1.05, 1.7, 0.2, 0.13, 1);
+  const prim = doc
+    .createPrimitive()
+    .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(new Float32Array(positions)).setBuffer(buffer))
+    .setAttribute('JOINTS_0', doc.createAccessor().setType('VEC4').setArray(new Uint16Array(joints)).setBuffer(buffer))
+    .setAttribute('WEIGHTS_0', doc.createAccessor().setType('VEC4').setArray(new Float32Array(weights)).setBuffer(buffer))
+    .setIndices(doc.createAccessor().setType('SCALAR').setArray(new Uint16Array(indices)).setBuffer(buffer))
+    .setMaterial(doc.createMaterial('Skin').setBaseColorFactor([0.75, 0.72, 0.68, 1]));
+  // Inverse bind matrices: the joints' bind poses are pure translations (hips at 1 m, spine at 1.1 m).
+  const inverseBind = new Float32Array(32);
+  for (const [j, y] of [[0, 1], [1, 1.1]] as const) {
+    for (const d of [0, 5, 10, 15]) inverseBind[j * 16 + d] = 1;
+    inverseBind[j * 16 + 13] = -y;
+  }
+  const skin = doc
+    .createSkin('Armature')
+    .addJoint(hips)
+    .addJoint(spine)
+    .setSkeleton(hips)
+    .setInverseBindMatrices(doc.createAccessor().setType('MAT4').setArray(inverseBind).setBuffer(buffer));
+  scene.addChild(doc.createNode('Body').setMesh(doc.createMesh('Body').addPrimitive(prim)).setSkin(skin));
+
+  clips.forEach((clip, i) => {
+    const [ax, ay, az] = BEND_AXES[i % BEND_AXES.length]!;
+    const s = Math.sin(Math.PI / 12);
+    const input = doc.createAccessor().setType('SCALAR').setArray(new Float32Array([0, clip.durationSec / 2, clip.durationSec])).setBuffer(buffer);
     const output = doc
       .createAccessor()
       .setType('VEC4')
-      .setArray(new Float32Array([0, 0, 0, 1, 0, 0.2588, 0, 0.9659, 0, 0, 0, 1]))
+      .setArray(new Float32Array([0, 0, 0, 1, ax * s, ay * s, az * s, Math.cos(Math.PI / 12), 0, 0, 0, 1]))
       .setBuffer(buffer);
     const sampler = doc.createAnimationSampler().setInput(input).setOutput(output).setInterpolation('LINEAR');
-    doc.createAnimation(clip).addSampler(sampler).addChannel(doc.createAnimationChannel().setTargetNode(spine).setTargetPath('rotation').setSampler(sampler));
-  }
+    doc.createAnimation(clip.name).addSampler(sampler).addChannel(doc.createAnimationChannel().setTargetNode(spine).setTargetPath('rotation').setSampler(sampler));
+  });
   doc.getRoot().setDefaultScene(scene);
   return new WebIO().writeBinary(doc);
 }

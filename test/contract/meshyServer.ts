@@ -11,14 +11,15 @@
  * drops, silent streams, `event: error` after HTTP 200, failed tasks, and expired URLs. Every request
  * lands in `log`, so tests can count paid POSTs and check what was sent where.
  *
- * Use in-process (`server.fetch`, no port) or on a real port (`await server.listen()`).
+ * Use in-process (`server.fetch`, no port) or on a real port (`await server.listen()`, or a fixed
+ * `listen(port)` when another process must find it, as the e2e launcher test/contract/serve.ts does).
  */
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { bvhAsset, fbxAsset, glbAsset, usdzAsset } from './meshyAssets.ts';
+import { bvhAsset, fbxAsset, glbAsset, glbClipsAsset, usdzAsset } from './meshyAssets.ts';
 import { CONTRACT_LIBRARY } from './meshyLibrary.ts';
 
 export type Resource = 'rigging' | 'animations' | 'text-to-motion';
@@ -225,12 +226,12 @@ export class MeshyContractServer {
     return tieToSignal(res, req.signal);
   };
 
-  async listen(): Promise<string> {
+  async listen(port = 0): Promise<string> {
     await new Promise<void>((resolve) => {
-      this.server = serve({ fetch: this.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
+      this.server = serve({ fetch: this.app.fetch, hostname: '127.0.0.1', port }, () => resolve());
     });
-    const { port } = this.server!.address() as AddressInfo;
-    this.origin = `http://127.0.0.1:${port}`;
+    const bound = (this.server!.address() as AddressInfo).port;
+    this.origin = `http://127.0.0.1:${bound}`;
     this.assetOrigin = this.origin;
     return this.origin;
   }
@@ -342,9 +343,13 @@ export class MeshyContractServer {
       o.runArmature = await put('Animation_Running_withSkin_armature.glb', glbAsset('Running', 19 / 30, `run armature ${t.id}`));
     } else if (t.resource === 'animations') {
       const ids = (t.input.action_ids as number[] | undefined) ?? (t.input.action_id !== undefined ? [t.input.action_id as number] : []);
-      const name = t.input.motion_task_id ? 'Motion' : ids.length > 1 ? 'merged_animations' : `Animation_${CONTRACT_LIBRARY.find((e) => e.action_id === ids[0])?.key ?? 'Clip'}_withSkin`;
-      const seconds = t.input.motion_task_id ? Number(this.tasks.get(String(t.input.motion_task_id))?.input.duration ?? 4) : 2 * Math.max(1, ids.length);
-      o.glb = await put(`${name}.glb`, glbAsset(name, seconds, `animation ${t.id}`));
+      const keyOf = (id: number) => CONTRACT_LIBRARY.find((e) => e.action_id === id)?.key ?? 'Clip';
+      const name = t.input.motion_task_id ? 'Motion' : ids.length > 1 ? 'merged_animations' : `Animation_${keyOf(ids[0]!)}_withSkin`;
+      // A merged file holds one clip per action, named by the library key, in action_ids order (meshy.md §3.2).
+      const clips = t.input.motion_task_id
+        ? [{ name: 'Motion', durationSec: Number(this.tasks.get(String(t.input.motion_task_id))?.input.duration ?? 4) }]
+        : ids.map((id) => ({ name: keyOf(id), durationSec: 2 }));
+      o.glb = await put(`${name}.glb`, glbClipsAsset(clips, `animation ${t.id}`));
       o.fbx = await put(`${name}.fbx`, fbxAsset(`animation ${t.id}`));
       const pp = t.input.post_process as { operation_type?: string; fps?: number } | undefined;
       if (pp?.operation_type === 'fbx2usdz') o.usdz = await put('processed.usdz', usdzAsset(`animation ${t.id}`));

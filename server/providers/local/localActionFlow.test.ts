@@ -47,7 +47,9 @@ describe('local action library', () => {
   it('lists every action in the common shape and searches by name, key, category and sub-category', async () => {
     const all = (await t.json('GET', '/api/library?provider=local')).body as LibraryEntry[];
     expect(all).toHaveLength(LOCAL_ACTIONS.length);
-    expect(Object.keys(all[0]!).sort()).toEqual(['category', 'id', 'key', 'name', 'subCategory']);
+    expect(Object.keys(all[0]!).sort()).toEqual(['category', 'id', 'key', 'name', 'prompt', 'subCategory']);
+    // The prompt a local action is synthesised from is its description in the studio.
+    expect(all.map((e) => e.prompt)).toEqual(LOCAL_ACTIONS.map((a) => a.prompt));
     const waves = (await t.json('GET', '/api/library?provider=local&search=WAVE')).body as LibraryEntry[];
     expect(waves.map((e) => e.key)).toEqual(['Wave_Hello']);
     const fighting = (await t.json('GET', '/api/library?provider=local&category=fighting')).body as LibraryEntry[];

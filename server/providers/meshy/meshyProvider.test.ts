@@ -11,6 +11,7 @@ import { CharacterStore } from '../../characters/characterStore.ts';
 import { ProviderError } from '../provider.ts';
 import { MeshyContractServer, type MeshyServerOptions } from '../../../test/contract/meshyServer.ts';
 import { recordedContext, rigParent, type RecordedContext } from '../../../test/contract/meshyJobContext.ts';
+import { WebIO } from '@gltf-transform/core';
 import { glbAsset } from '../../../test/contract/meshyAssets.ts';
 import { pendingMarker } from './externalId.ts';
 import { MeshyProvider } from './meshyProvider.ts';
@@ -126,7 +127,10 @@ describe('animation and text-to-motion', () => {
     const ctx = recordedContext({ provider: 'meshy', kind: 'animate', parentJobId: 'job_parent00000000', actionIds: [0, 466, 4], postProcess: { operation: 'fbx2usdz' } }, { parent: rigParent(rigId) });
     await provider.run(ctx);
     expect([...ctx.files.keys()].sort()).toEqual(['1.fbx', '1.glb', '1.usdz']);
-    expect(ctx.durations.get(1)).toBeCloseTo(6, 4);
+    // One merged file, one clip per action named by its library key, in the order asked for.
+    const merged = await new WebIO().readBinary(ctx.file(1, 'glb')!);
+    expect(merged.getRoot().listAnimations().map((a) => a.getName())).toEqual(['Idle', 'Regular_Jump', 'Attack']);
+    expect(ctx.durations.get(1)).toBeCloseTo(2, 4);
     const body = server.taskObject(server.createdTasks('animations')[0]!);
     expect(body?.status).toBe('SUCCEEDED');
   });

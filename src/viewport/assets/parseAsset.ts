@@ -122,6 +122,8 @@ async function parseByFormat(format: ModelFormat, buffer: ArrayBuffer, opts: Par
       }
       const root = new Group();
       root.name = opts.name.replace(/\.[^.]+$/, '');
+      // BVH has one unnamed take; name it after the file so the player and the timeline can say what plays.
+      parsed.clip.name = root.name;
       const top = parsed.skeleton.bones[0];
       if (top) root.add(top);
       return { scene: root, clips: [parsed.clip], notes };

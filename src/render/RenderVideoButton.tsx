@@ -1,0 +1,42 @@
+/**
+ * Toolbar button that opens the render dialog for the selected variant. The variant's own provider renders
+ * it when it can (SayMotion); anything else goes to the local renderer, which needs only the GLB.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ProviderId } from '../../server/contract/api.ts';
+import { providersQuery } from '../api/queries.ts';
+import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
+import { RenderDialog } from './RenderDialog.tsx';
+
+export function RenderVideoButton() {
+  const { job } = useSelectedJob();
+  const variant = useSelectedVariant(job);
+  const providers = useQuery(providersQuery());
+  const [open, setOpen] = useState(false);
+  const own = providers.data?.find((p) => p.id === job?.provider);
+  const provider: ProviderId = own?.configured && own.capabilities.includes('render') ? own.id : 'local';
+  const hasGlb = variant?.files.some((f) => f.format === 'glb') ?? false;
+  const ready = job?.status === 'succeeded' && variant !== undefined && (hasGlb || provider !== 'local');
+  const label = ready ? 'Render video (MP4/WebM, frame-exact)…' : 'Render video: select a finished take with a GLB first';
+  return (
+    <>
+      <button
+        type="button"
+        title={label}
+        aria-label={label}
+        data-testid="render-video"
+        disabled={!ready}
+        onClick={() => setOpen(true)}
+        onMouseDown={(e) => e.preventDefault()}
+        className="grid size-7 place-items-center rounded-md text-muted transition-colors hover:bg-white/8 hover:text-fg disabled:opacity-40 disabled:hover:bg-transparent"
+      >
+        <svg width="15" height="15" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4" aria-hidden>
+          <rect x="1.5" y="3.5" width="9" height="9" rx="1.5" />
+          <path d="M10.5 7 14.5 4.5v7L10.5 9" strokeLinejoin="round" />
+        </svg>
+      </button>
+      {open && job && variant && <RenderDialog jobId={job.id} variant={variant.index} provider={provider} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
