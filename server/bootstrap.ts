@@ -43,7 +43,11 @@ export async function createServices(config: Config, log: Logger = createLogger(
   const origin = new ServerOrigin();
   const renderer = new LocalRenderer({ tools: renderToolsFromEnv(), origin, accessToken: config.accessToken, log });
   const providers = new Map<ProviderId, Provider>([['local', new LocalProvider(pool, characters, renderer)]]);
-  if (config.saymotion) providers.set('saymotion', new SayMotionProvider(config.saymotion, { log }));
+  if (config.saymotion) {
+    const saymotion = new SayMotionProvider(config.saymotion, { log });
+    saymotion.setTiming({ tracker: { intervalMs: config.saymotionPollMs } });
+    providers.set('saymotion', saymotion);
+  }
   if (config.meshy) providers.set('meshy', new MeshyProvider(config.meshy, { log, characters }));
   const runner = new JobRunner(store, cache, providers, { instanceId: config.instanceId, leaseTtlMs: config.leaseTtlMs, limits: { local: config.localConcurrency } }, log, bus);
   const services: Running = {

@@ -25,6 +25,8 @@ const Env = z.object({
   DM_API_SERVER_URL: optionalSecret,
   DM_CLIENT_ID: optionalSecret,
   DM_CLIENT_SECRET: optionalSecret,
+  /** How often the SayMotion tracker polls job status (one request for all active jobs). */
+  DM_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   MESHY_API_KEY: optionalSecret,
   MESHY_API_BASE: optionalSecret,
   /** postgres://… selects PostgreSQL instead of the embedded SQLite file. */
@@ -48,6 +50,7 @@ export interface Config {
   localConcurrency: number;
   jobRate: { perMinute: number; burst: number };
   saymotion: { baseUrl: string; clientId: string; clientSecret: string } | null;
+  saymotionPollMs: number;
   meshy: { baseUrl: string; apiKey: string } | null;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   databaseUrl: string | undefined;
@@ -78,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.DM_CLIENT_ID && e.DM_CLIENT_SECRET
         ? { baseUrl: e.DM_API_SERVER_URL ?? 'https://service.deepmotion.com', clientId: e.DM_CLIENT_ID, clientSecret: e.DM_CLIENT_SECRET }
         : null,
+    saymotionPollMs: e.DM_POLL_INTERVAL_MS,
     meshy: e.MESHY_API_KEY ? { baseUrl: e.MESHY_API_BASE ?? 'https://api.meshy.ai', apiKey: e.MESHY_API_KEY } : null,
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,

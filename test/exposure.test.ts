@@ -93,3 +93,47 @@ describe('browser-facing headers', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 });
+
+describe('the local SayMotion endpoint on an exposed studio', () => {
+  it('refuses the default local/local credentials once a token is set', async () => {
+    const t = await startTestServer({ KINEMA_ACCESS_TOKEN: TOKEN });
+    try {
+      const res = await t.app.request('/saymotion/account/v1/auth', { headers: { authorization: `Basic ${Buffer.from('local:local').toString('base64')}` } });
+      expect(res.status).toBe(403);
+      expect((await res.json()).message).toMatch(/KINEMA_LOCAL_CLIENT_SECRET/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('with its own credentials, an SDK-style client gets signed download links that need no token; tampered links are refused', async () => {
+    const t = await startTestServer({ KINEMA_ACCESS_TOKEN: TOKEN, KINEMA_LOCAL_CLIENT_ID: 'sdk-user', KINEMA_LOCAL_CLIENT_SECRET: 'sdk-secret-9f8e7d6c' });
+    try {
+      const auth = await t.app.request('/saymotion/account/v1/auth', { headers: { authorization: `Basic ${Buffer.from('sdk-user:sdk-secret-9f8e7d6c').toString('base64')}` } });
+      expect(auth.status).toBe(200);
+      const cookie = (auth.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const submit = await t.app.request('/saymotion/job/v1/process/text2motion', {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ params: ['prompt="a person waves"', 'requestedAnimationDuration=2'] }),
+      });
+      expect(submit.status).toBe(200);
+      const { rid } = (await submit.json()) as { rid: string };
+      await t.waitForJob(rid);
+      const dl = (await (await t.app.request(`/saymotion/job/v1/download/${rid}`, { headers: { cookie } })).json()) as { links: Array<{ urls: Array<{ files: Array<Record<string, string>> }> }> };
+      const glbUrl = new URL(dl.links[0]!.urls[0]!.files.find((f) => f.glb)!.glb!);
+      expect(glbUrl.pathname).toMatch(/^\/saymotion\/files\//);
+      const file = await t.app.request(glbUrl.pathname + glbUrl.search);
+      expect(file.status).toBe(200);
+      expect(new TextDecoder().decode((await file.arrayBuffer()).slice(0, 4))).toBe('glTF');
+      const tampered = glbUrl.pathname.replace(/\/1\/glb$/, '/1/bvh') + glbUrl.search;
+      expect((await t.app.request(tampered)).status).toBe(403);
+      expect((await t.app.request(glbUrl.pathname)).status).toBe(403);
+      // The plain API route still needs the token.
+      const apiFile = await t.app.request(`/api/jobs/${rid}/variants/1/files/glb`);
+      expect(apiFile.status).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});

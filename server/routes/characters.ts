@@ -5,6 +5,7 @@ import { characterStoreFor } from '../characters/characterStore.ts';
 import type { Services } from '../services.ts';
 import { toCharacter } from './characterUploads.ts';
 import { requireProvider } from './requireProvider.ts';
+import { ProviderError } from '../providers/provider.ts';
 
 export function characterRoutes(s: Services) {
   return new Hono().get('/characters', async (c) => {
@@ -12,7 +13,14 @@ export function characterRoutes(s: Services) {
     const id = ProviderId.safeParse(raw);
     if (!id.success) throw new HttpError(400, 'validation_error', `provider must be one of: ${ProviderId.options.join(', ')}`, 'provider');
     const provider = requireProvider(s, id.data);
-    const characters = await provider.characters();
+    let characters;
+    try {
+      characters = await provider.characters();
+    } catch (err) {
+      // The provider is down or refused: that is neither the user's mistake nor ours to hide behind a 500.
+      if (err instanceof ProviderError) throw new HttpError(502, err.code, `${provider.name} could not list its characters: ${err.message}`, 'provider');
+      throw err;
+    }
     // Uploaded characters are local files: the local engine can use every one of them, after the mannequin.
     const uploaded = id.data === 'local' ? (await characterStoreFor(s.config.dataDir).list()).map((m) => toCharacter(m, 'local')) : [];
     return c.json([...characters, ...uploaded]);

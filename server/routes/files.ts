@@ -1,23 +1,15 @@
 /**
  * Variant file downloads, always from the local cache (never a redirect to a provider URL, which
- * would expire and leak the provider's storage host). Supports HEAD and single byte ranges.
+ * would expire and leak the provider's storage host). Supports HEAD and single byte ranges (sendFile).
  */
 import { Hono } from 'hono';
 import { FileFormat } from '../contract/api.ts';
 import { CacheIntegrityError } from '../files/assetCache.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Services } from '../services.ts';
+import { sendFile } from '../downloads/sendFile.ts';
+import type { ResolvedFile } from '../downloads/variantDownloads.ts';
 import { requireJobId } from './jobs.ts';
-
-const CONTENT_TYPES: Record<FileFormat, string> = {
-  glb: 'model/gltf-binary',
-  fbx: 'application/octet-stream',
-  bvh: 'application/octet-stream',
-  mp4: 'video/mp4',
-  webm: 'video/webm',
-  usdz: 'model/vnd.usdz+zip',
-  zip: 'application/zip',
-};
 
 /** "walks forward slowly" → "walks-forward-slowly": a readable, header-safe file name stem. */
 export function slug(text: string, max = 40): string {
@@ -51,45 +43,32 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return { start, end };
 }
 
-export function fileRoutes(s: Services) {
-  return new Hono().get('/jobs/:id/variants/:variant/files/:format', async (c) => {
-    const id = requireJobId(c.req.param('id'));
-    const variant = Number(c.req.param('variant'));
-    if (!Number.isInteger(variant) || variant < 1 || variant > 8) throw new HttpError(404, 'not_found', 'variant must be a number from 1 to 8.', 'variant');
-    const format = FileFormat.safeParse(c.req.param('format'));
-    if (!format.success) throw new HttpError(404, 'not_found', `format must be one of: ${FileFormat.options.join(', ')}.`, 'format');
-    const [row, job] = await Promise.all([s.store.file(id, variant, format.data), s.store.row(id)]);
-    if (!row || !job) throw new HttpError(404, 'not_found', `Job ${id} has no ${format.data} file for variant ${variant}.`);
+/**
+ * A job's stored variant file, read from the cache with its checksum verified. Shared by the API
+ * route and the signed links of the local SayMotion endpoint.
+ */
+export async function resolveStoredFile(s: Services, id: string, variant: number, formatRaw: string): Promise<ResolvedFile> {
+  if (!Number.isInteger(variant) || variant < 1 || variant > 8) throw new HttpError(404, 'not_found', 'variant must be a number from 1 to 8.', 'variant');
+  const format = FileFormat.safeParse(formatRaw);
+  if (!format.success) throw new HttpError(404, 'not_found', `format must be one of: ${FileFormat.options.join(', ')}.`, 'format');
+  const [row, job] = await Promise.all([s.store.file(id, variant, format.data), s.store.row(id)]);
+  if (!row || !job) throw new HttpError(404, 'not_found', `Job ${id} has no ${format.data} file for variant ${variant}.`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await s.cache.read(row.relPath, row.sha256);
+  } catch (err) {
+    if (err instanceof CacheIntegrityError) {
+      s.log.error('cache integrity failure', { jobId: id, file: row.relPath, reason: err.message });
+      throw new HttpError(503, 'file_unavailable', `The cached ${format.data} file of job ${id} is ${err.message.split(' is ')[1]}; rerun the job to regenerate it.`);
+    }
+    throw err;
+  }
+  const prompt = 'prompt' in job.request && typeof job.request.prompt === 'string' ? job.request.prompt : job.kind;
+  return { bytes, sha256: row.sha256, format: format.data, filename: `${slug(prompt)}_${id.slice(-6)}_v${variant}.${format.data}` };
+}
 
-    let bytes: Uint8Array;
-    try {
-      bytes = await s.cache.read(row.relPath, row.sha256);
-    } catch (err) {
-      if (err instanceof CacheIntegrityError) {
-        s.log.error('cache integrity failure', { jobId: id, file: row.relPath, reason: err.message });
-        throw new HttpError(503, 'file_unavailable', `The cached ${format.data} file of job ${id} is ${err.message.split(' is ')[1]}; rerun the job to regenerate it.`);
-      }
-      throw err;
-    }
-    const prompt = 'prompt' in job.request && typeof job.request.prompt === 'string' ? job.request.prompt : job.kind;
-    const filename = `${slug(prompt)}_${id.slice(-6)}_v${variant}.${format.data}`;
-    const headers: Record<string, string> = {
-      'Content-Type': CONTENT_TYPES[format.data],
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Accept-Ranges': 'bytes',
-      // Files are immutable per job/variant/format: a rerun is a new job with new URLs.
-      'Cache-Control': 'private, max-age=31536000, immutable',
-      ETag: `"${row.sha256.slice(0, 32)}"`,
-    };
-    if (c.req.header('if-none-match') === headers.ETag) return c.body(null, 304, headers);
-    const range = parseRange(c.req.header('range'), bytes.byteLength);
-    if (range === 'invalid') {
-      return c.body(null, 416, { ...headers, 'Content-Range': `bytes */${bytes.byteLength}` });
-    }
-    const body = range ? bytes.subarray(range.start, range.end + 1) : bytes;
-    headers['Content-Length'] = String(body.byteLength);
-    if (range) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${bytes.byteLength}`;
-    if (c.req.method === 'HEAD') return c.body(null, range ? 206 : 200, headers);
-    return c.body(body as Uint8Array<ArrayBuffer>, range ? 206 : 200, headers);
-  });
+export function fileRoutes(s: Services) {
+  return new Hono().get('/jobs/:id/variants/:variant/files/:format', async (c) =>
+    sendFile(c, await resolveStoredFile(s, requireJobId(c.req.param('id')), Number(c.req.param('variant')), c.req.param('format'))),
+  );
 }

@@ -129,3 +129,16 @@ describe('rate limit on job submission', () => {
     }
   });
 });
+
+describe('provider outages are explained, not 500s', () => {
+  it('characters of an unreachable SayMotion: 502 naming the provider', async () => {
+    const down = await startTestServer({ DM_API_SERVER_URL: 'http://127.0.0.1:9', DM_CLIENT_ID: 'outage-id', DM_CLIENT_SECRET: 'outage-secret' });
+    try {
+      const res = await down.json('GET', '/api/characters?provider=saymotion');
+      expect(res.status).toBe(502);
+      expect(res.body.error.message).toMatch(/SayMotion could not list its characters/);
+    } finally {
+      await down.close();
+    }
+  }, 60_000);
+});

@@ -10,6 +10,9 @@
 import crypto from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { sendFile } from '../downloads/sendFile.ts';
+import { resolveStoredFile } from '../routes/files.ts';
+import { LinkSigner } from './signedLinks.ts';
 import type { Job, JobStatus } from '../contract/api.ts';
 import { characterStoreFor } from '../characters/characterStore.ts';
 import { createJob } from '../jobs/createJob.ts';
@@ -99,7 +102,23 @@ export function saymotionWireRoutes(s: Services) {
     }),
   );
 
+  // Exposed beyond loopback, the SDK's file downloads use signed links (they carry no cookie or token).
+  const signer = s.config.accessToken ? new LinkSigner(s.config.accessToken) : null;
+  if (signer) {
+    app.get('/files/:id/:variant/:format', async (c) => {
+      const { id, variant, format } = c.req.param();
+      const verdict = signer.verify(`${id}/${variant}/${format}`, c.req.query('exp'), c.req.query('sig'));
+      if (verdict !== 'ok') throw new WireError(403, verdict === 'expired' ? 'This download link has expired: ask /job/v1/download again for a fresh one.' : 'This download link is not valid.');
+      if (!JOB_ID_PATTERN.test(id)) throw new WireError(404, 'No such file.');
+      return sendFile(c, await resolveStoredFile(s, id, Number(variant), format));
+    });
+  }
+
   app.get('/account/v1/auth', (c) => {
+    // The default local/local credentials are fine on loopback, but not on a server others can reach.
+    if (s.config.accessToken && s.config.localClientSecret === 'local') {
+      return c.json(new WireError(403, 'This studio is reachable beyond loopback: set KINEMA_LOCAL_CLIENT_SECRET (and KINEMA_LOCAL_CLIENT_ID) to use its SayMotion endpoint.').body(), 403);
+    }
     const header = c.req.header('authorization') ?? '';
     const decoded = header.startsWith('Basic ') ? Buffer.from(header.slice(6).trim(), 'base64').toString('utf8') : '';
     const colon = decoded.indexOf(':');
@@ -164,7 +183,7 @@ export function saymotionWireRoutes(s: Services) {
     for (const [i, rid] of rids.entries()) {
       const job = await localJob(rid);
       // Each variant id belongs to the rid at the same position; one id alone applies to every rid.
-      if (job) links.push(wireLink(job, variants[i] ?? (variants.length === 1 ? variants[0]! : 1), origin(c)));
+      if (job) links.push(wireLink(job, variants[i] ?? (variants.length === 1 ? variants[0]! : 1), origin(c), signer ? (v, f) => signer.sign(job.id, v, f) : undefined));
     }
     return c.json({ count: links.length, links });
   });

@@ -67,14 +67,17 @@ export function wireStatus(job: Job, origin: string): StatusEntry {
   return StatusEntry.parse(entry);
 }
 
-/** One download link: every file of the variant as absolute URLs to our cached-file route. */
-export function wireLink(job: Job, variant: number, origin: string): DownloadLink {
+/**
+ * One download link: every file of the variant as absolute URLs to our cached-file route, or (on an
+ * exposed server) to signed links that need no token; `fileUrl` decides which.
+ */
+export function wireLink(job: Job, variant: number, origin: string, fileUrl: (variant: number, format: string, apiUrl: string) => string = (_v, _f, u) => u): DownloadLink {
   if (job.status !== 'succeeded') return DownloadLink.parse({ rid: job.id });
   const v = job.variants.find((x) => x.index === variant);
   const files = v
     ? OFFERED.flatMap((format) => {
         const f = v.files.find((x) => x.format === format);
-        return f ? [{ [format]: `${origin}${f.url}` }] : [];
+        return f ? [{ [format]: `${origin}${fileUrl(variant, format, f.url)}` }] : [];
       })
     : [];
   return DownloadLink.parse({

@@ -1,11 +1,11 @@
 /**
- * The studio shell. Left: composer over the job list. Centre: stage (one take, the variant grid or an A/B
- * compare) over the edit lane and the timeline. Right: lineage, then the inspector (variants, prompt report,
- * downloads, settings).
+ * The studio shell. Left: composer (or the characters-and-actions flow) over the job list. Centre: stage (one
+ * take, the variant grid or an A/B compare) over the edit lane and the timeline. Right: lineage, then the
+ * inspector (variants, prompt report, downloads, settings).
  */
+import { CreatePanel } from '../actions/CreatePanel.tsx';
 import { StageBar } from '../compare/StageBar.tsx';
 import { StudioStage } from '../compare/StudioStage.tsx';
-import { Composer } from '../composer/Composer.tsx';
 import { EditDialog } from '../edit/EditDialog.tsx';
 import { EditEffects } from '../edit/EditEffects.tsx';
 import { EditLane } from '../edit/EditLane.tsx';
@@ -29,8 +29,7 @@ export function App() {
         <div className="grid min-h-0 flex-1 grid-cols-1 overflow-y-auto lg:grid-cols-[300px_minmax(0,1fr)_280px] lg:overflow-hidden xl:grid-cols-[330px_minmax(0,1fr)_300px]">
           <aside className="flex min-h-0 flex-col border-line bg-panel lg:border-r" aria-label="Composer and jobs">
             <div className="shrink-0 overflow-y-auto border-b border-line px-3 pt-2 lg:max-h-[70%]">
-              <h2 className="panel-title mb-2 flex h-7 items-center">New motion</h2>
-              <Composer />
+              <CreatePanel />
             </div>
             <JobList />
           </aside>

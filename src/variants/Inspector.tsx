@@ -1,5 +1,10 @@
 /** Right column: variants of the selected job, what the engine understood, downloads and settings. */
 import type { ReactNode } from 'react';
+import { ActionJobSettings } from '../actions/ActionJobSettings.tsx';
+import { ActionJobSummary } from '../actions/ActionJobSummary.tsx';
+import { isActionJob } from '../actions/actionJobText.ts';
+import { ClipPicker } from '../actions/ClipPicker.tsx';
+import { useVariantLabels } from '../actions/useVariantLabels.ts';
 import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
 import { Downloads } from './Downloads.tsx';
 import { JobDetails } from './JobDetails.tsx';
@@ -21,6 +26,7 @@ function Section({ title, aside, children }: { title: string; aside?: ReactNode;
 export function Inspector() {
   const { job } = useSelectedJob();
   const variant = useSelectedVariant(job);
+  const labelOf = useVariantLabels(job);
 
   if (!job) {
     return (
@@ -33,11 +39,19 @@ export function Inspector() {
   return (
     <div data-testid="inspector">
       <Section title="Variants" aside={<span className="text-[11px] text-faint">{job.variants.length || ''}</span>}>
-        <VariantStrip job={job} selectedIndex={variant?.index ?? null} />
+        <VariantStrip job={job} selectedIndex={variant?.index ?? null} labelOf={labelOf} />
+        {variant && <ClipPicker variant={variant} />}
       </Section>
-      <Section title="Prompt understanding">
-        <PromptReport job={job} />
-      </Section>
+      {/* Rig, animate and textToMotion jobs have no prompt report worth a section: say what they used and made. */}
+      {isActionJob(job) ? (
+        <Section title="Character & actions">
+          <ActionJobSummary job={job} />
+        </Section>
+      ) : (
+        <Section title="Prompt understanding">
+          <PromptReport job={job} />
+        </Section>
+      )}
       <Section title="Download" aside={variant ? <span className="text-[11px] text-faint">variant {variant.index}</span> : null}>
         {variant ? (
           <Downloads variant={variant} />
@@ -47,9 +61,7 @@ export function Inspector() {
           </p>
         )}
       </Section>
-      <Section title="Settings">
-        <JobDetails job={job} />
-      </Section>
+      <Section title="Settings">{isActionJob(job) ? <ActionJobSettings job={job} /> : <JobDetails job={job} />}</Section>
     </div>
   );
 }

@@ -2,7 +2,14 @@
 import type { Job } from '../../server/contract/api.ts';
 import { useEditor } from '../state/editorStore.ts';
 
-export function VariantStrip({ job, selectedIndex }: { job: Job; selectedIndex: number | null }) {
+interface Props {
+  job: Job;
+  selectedIndex: number | null;
+  /** What a variant is, when its job says (rig: the character, then walk and run; one action per variant…). */
+  labelOf?: ((index: number) => string | null) | null | undefined;
+}
+
+export function VariantStrip({ job, selectedIndex, labelOf }: Props) {
   const selectVariant = useEditor((s) => s.selectVariant);
 
   if (job.variants.length === 0) {
@@ -23,6 +30,7 @@ export function VariantStrip({ job, selectedIndex }: { job: Job; selectedIndex: 
     <ul className="grid grid-cols-4 gap-1.5" aria-label="Variants">
       {job.variants.map((v) => {
         const selected = v.index === selectedIndex;
+        const label = labelOf?.(v.index) ?? null;
         return (
           <li key={v.index}>
             <button
@@ -32,14 +40,20 @@ export function VariantStrip({ job, selectedIndex }: { job: Job; selectedIndex: 
               data-selected={selected}
               aria-pressed={selected}
               onClick={() => selectVariant(v.index)}
-              title={`Variant ${v.index} · ${v.durationSec.toFixed(2)} s (key ${v.index})`}
+              title={`${label ? `${label} · ` : ''}Variant ${v.index} · ${v.durationSec.toFixed(2)} s (key ${v.index})`}
               className={`flex h-14 w-full flex-col items-start justify-between rounded-md border px-2 py-1.5 text-left transition-colors ${
                 selected
                   ? 'border-accent bg-accent/15 text-fg'
                   : 'border-line bg-raised text-muted hover:border-line-strong hover:text-fg'
               }`}
             >
-              <span className="text-[10px] font-semibold tracking-wider uppercase opacity-70">Var</span>
+              {label ? (
+                <span data-testid="variant-label" className="w-full truncate text-[10px] leading-tight font-medium opacity-80">
+                  {label}
+                </span>
+              ) : (
+                <span className="text-[10px] font-semibold tracking-wider uppercase opacity-70">Var</span>
+              )}
               <span className="flex w-full items-baseline justify-between">
                 <span className="text-[15px] leading-none font-semibold tabular-nums">{v.index}</span>
                 <span className="font-mono text-[10px] tabular-nums opacity-70">{v.durationSec.toFixed(1)}s</span>

@@ -1,5 +1,10 @@
-/** Studio stage: soft key/fill/rim lighting, a shadow-catching floor (ground shadow toggle) and a fading grid, centred on the subject. */
-import { Grid } from '@react-three/drei';
+/**
+ * Studio stage: soft key/fill/rim lighting, a shadow-catching floor (ground shadow toggle) and a grid that fades
+ * into the fog, centred on the subject.
+ *
+ * Cheap on purpose: the grid is plain line segments (drei's infinite-grid shader shades every floor pixel, which
+ * halves the frame rate under software WebGL), the floor is Lambert rather than PBR, and the shadow map is 1024².
+ */
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Object3D } from 'three';
 import type { DirectionalLight } from 'three';
@@ -36,7 +41,7 @@ export function Stage({ focus, showGrid, shadows = true }: { focus: StageFocus; 
         intensity={2.3}
         color="#fff4e6"
         castShadow={shadows}
-        shadow-mapSize={[2048, 2048]}
+        shadow-mapSize={[1024, 1024]}
         shadow-bias={-0.0003}
         shadow-normalBias={0.02}
         shadow-radius={4}
@@ -50,26 +55,34 @@ export function Stage({ focus, showGrid, shadows = true }: { focus: StageFocus; 
       {/* cool rim from behind, soft fill from the camera side */}
       <directionalLight position={[focus.x + r * 2, r * 2, focus.z - r * 3]} intensity={1.1} color="#a9bcff" />
       <directionalLight position={[focus.x + r * 3, r * 1.2, focus.z + r * 2]} intensity={0.45} color="#ffffff" />
-      {/* A floor a shade lighter than the backdrop, so contact shadows read; fog blends its far edge away. */}
-      <mesh rotation-x={-Math.PI / 2} receiveShadow>
+      {/* A floor a shade lighter than the backdrop; fog blends its far edge away. It takes no shadow itself: a
+          shadow catcher just around the subject does, so shadow filtering runs on a few pixels, not the whole floor. */}
+      <mesh rotation-x={-Math.PI / 2}>
         <planeGeometry args={[400, 400]} />
-        <meshStandardMaterial color="#2a2e36" roughness={1} metalness={0} />
+        <meshLambertMaterial color="#2a2e36" />
       </mesh>
-      {showGrid && (
-        <Grid
-          position={[0, 0.002, 0]}
-          infiniteGrid
-          cellSize={0.25}
-          cellThickness={0.6}
-          cellColor="#30353f"
-          sectionSize={1}
-          sectionThickness={1}
-          sectionColor="#465063"
-          fadeDistance={r * 7}
-          fadeStrength={1.2}
-          followCamera={false}
-        />
+      {shadows && (
+        <mesh rotation-x={-Math.PI / 2} position={[focus.x, 0.001, focus.z]} receiveShadow>
+          <planeGeometry args={[shadowExtent * 2, shadowExtent * 2]} />
+          <shadowMaterial opacity={0.42} transparent depthWrite={false} />
+        </mesh>
       )}
+      {showGrid && <FloorGrid x={focus.x} z={focus.z} radius={r} />}
     </>
+  );
+}
+
+/**
+ * 1 m sections out to where the fog hides them, 25 cm cells only near the subject (where they help judge a step),
+ * snapped to whole metres so lines do not swim as the focus moves.
+ */
+function FloorGrid({ x, z, radius }: { x: number; z: number; radius: number }) {
+  const size = Math.min(80, Math.max(8, 2 * Math.ceil(radius * 5)));
+  const near = Math.min(size, 2 * Math.ceil(radius * 2));
+  return (
+    <group position={[Math.round(x), 0.002, Math.round(z)]}>
+      <gridHelper args={[near, near * 4, '#30353f', '#30353f']} />
+      <gridHelper args={[size, size, '#465063', '#465063']} position-y={0.001} />
+    </group>
   );
 }

@@ -9,6 +9,7 @@ import type { JobContext } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import type { Processor } from './buildJobParams.ts';
 import { bvhDurationSec } from './bvhDuration.ts';
+import { mp4DurationSec } from './mp4Duration.ts';
 import { sleep, type SayMotionClient } from './saymotionClient.ts';
 import { unpackFbx } from './unpackFbx.ts';
 import { DownloadReply, type DownloadLink } from './wireSchemas.ts';
@@ -96,6 +97,8 @@ export async function downloadVariants(client: SayMotionClient, ctx: DownloadCon
         await ctx.saveFile(v, f.format, bytes);
       }
       if (f.format === 'bvh') duration = bvhDurationSec(bytes);
+      // A render has no BVH: its video header gives the length (mp4Duration.ts).
+      if (f.format === 'mp4' && duration === null) duration = mp4DurationSec(bytes);
     }
     ctx.setVariantDuration(v, duration ?? plan.requestedDurationSec);
     opts.log?.debug('saymotion variant stored', { rid: plan.rid, variant: v, formats: files.map((f) => f.format) });
