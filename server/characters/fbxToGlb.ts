@@ -1,0 +1,219 @@
+/**
+ * FBX characters (binary or ASCII) as GLB, so everything downstream (retargeting, the viewer, the
+ * downloads) handles one format. three's FBXLoader parses FBX in Node; what it cannot do there is
+ * load textures (its TextureLoader needs a DOM), so a stand-in loader records each texture's source
+ * (embedded files arrive as blob: or data: URLs) and the original PNG/JPEG bytes are embedded in the
+ * GLB unchanged. The GLB is written with @gltf-transform/core from the loaded scene:
+ *
+ * - skinned meshes are baked in world space at the rest pose, exactly as three would draw them
+ *   (FBXLoader binds with TransformLink inverses that need not match the scene's own transforms),
+ *   with inverse bind matrices taken from the bones' rest world matrices, which is always
+ *   consistent in glTF;
+ * - UVs are flipped to glTF's top-left origin; Phong/Lambert materials become metal-free PBR with
+ *   the same base colour, texture and opacity;
+ * - units and axes stay as the file has them (FBX units are a file setting); retargeting measures
+ *   the skeleton and normalises both (retargetPlan.ts).
+ */
+import { Buffer, resolveObjectURL } from 'node:buffer';
+import { Document, WebIO, type Material as GltfMaterial, type Node as GltfNode, type Texture as GltfTexture } from '@gltf-transform/core';
+import {
+  DoubleSide, LoadingManager, Matrix3, Matrix4, Texture, Vector3, Vector4,
+  type BufferGeometry, type Material, type Mesh, type Object3D, type SkinnedMesh,
+} from 'three';
+import { FBXLoader } from 'three/examples/jsm/loaders/FBXLoader.js';
+
+/** Stands in for TextureLoader: no image decoding, only the source URL for later embedding. */
+class TextureSourceLoader {
+  path = '';
+  readonly sources = new Map<Texture, string>();
+  setPath(p: string | undefined): this { this.path = p ?? ''; return this; }
+  load(url: string): Texture {
+    const tex = new Texture();
+    this.sources.set(tex, url);
+    return tex;
+  }
+}
+
+export interface LoadedFbx {
+  root: Object3D;
+  /** Where each texture's image came from (blob:, data: or a file name). */
+  textureSources: Map<Texture, string>;
+}
+
+export function loadFbx(bytes: Uint8Array): LoadedFbx {
+  const sources = new TextureSourceLoader();
+  const manager = new LoadingManager();
+  // FBXLoader asks the manager for a loader per image extension before falling back to TextureLoader.
+  manager.addHandler(/.*/, sources as unknown as import('three').Loader);
+  const loader = new FBXLoader(manager);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const root = loader.parse(buffer, '');
+  root.updateMatrixWorld(true);
+  return { root, textureSources: sources.sources };
+}
+
+async function imageBytes(url: string): Promise<{ data: Uint8Array; mime: 'image/png' | 'image/jpeg' } | null> {
+  let data: Uint8Array | null = null;
+  if (url.startsWith('data:')) {
+    const comma = url.indexOf(',');
+    data = new Uint8Array(Buffer.from(url.slice(comma + 1), 'base64'));
+  } else if (url.startsWith('blob:')) {
+    const blob = resolveObjectURL(url);
+    if (blob) data = new Uint8Array(await blob.arrayBuffer());
+  }
+  // External texture files are not part of the upload: the material keeps its colour only.
+  if (!data || data.byteLength < 4) return null;
+  if (data[0] === 0x89 && data[1] === 0x50 && data[2] === 0x4e && data[3] === 0x47) return { data, mime: 'image/png' };
+  if (data[0] === 0xff && data[1] === 0xd8) return { data, mime: 'image/jpeg' };
+  return null;
+}
+
+/** The three objects that become glTF nodes: everything but cameras and lights. */
+function keep(o: Object3D): boolean {
+  return !(o as { isCamera?: boolean }).isCamera && !(o as { isLight?: boolean }).isLight;
+}
+
+export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
+  const { root, textureSources } = loadFbx(bytes);
+  const doc = new Document();
+  doc.getRoot().getAsset().generator = 'Kinema (FBX character converted with three FBXLoader)';
+  const buffer = doc.createBuffer();
+  const scene = doc.createScene('Scene');
+  doc.getRoot().setDefaultScene(scene);
+  const nodeOf = new Map<Object3D, GltfNode>();
+
+  const visit = (o: Object3D, parent: GltfNode | null) => {
+    if (!keep(o)) return;
+    const n = doc.createNode(o.name || o.type)
+      .setTranslation(o.position.toArray() as [number, number, number])
+      .setRotation(o.quaternion.toArray() as [number, number, number, number])
+      .setScale(o.scale.toArray() as [number, number, number]);
+    nodeOf.set(o, n);
+    if (parent) parent.addChild(n);
+    else scene.addChild(n);
+    for (const c of o.children) visit(c, n);
+  };
+  visit(root, null);
+
+  const textures = new Map<Texture, GltfTexture | null>();
+  const textureOf = async (t: Texture | null | undefined): Promise<GltfTexture | null> => {
+    if (!t) return null;
+    if (!textures.has(t)) {
+      const src = textureSources.get(t);
+      const img = src ? await imageBytes(src) : null;
+      textures.set(t, img ? doc.createTexture(t.name || 'texture').setImage(img.data).setMimeType(img.mime) : null);
+    }
+    return textures.get(t)!;
+  };
+  const materials = new Map<Material, GltfMaterial>();
+  const materialOf = async (m: Material): Promise<GltfMaterial> => {
+    let out = materials.get(m);
+    if (out) return out;
+    const src = m as Material & { color?: { r: number; g: number; b: number }; map?: Texture | null; shininess?: number; emissive?: { r: number; g: number; b: number } };
+    out = doc.createMaterial(m.name || 'material').setMetallicFactor(0);
+    out.setBaseColorFactor([src.color?.r ?? 1, src.color?.g ?? 1, src.color?.b ?? 1, m.opacity]);
+    // Phong shininess → roughness (the usual Blinn-Phong equivalence).
+    out.setRoughnessFactor(src.shininess !== undefined ? Math.min(1, Math.sqrt(2 / (src.shininess + 2))) : 0.8);
+    if (src.emissive) out.setEmissiveFactor([src.emissive.r, src.emissive.g, src.emissive.b]);
+    const map = await textureOf(src.map);
+    if (map) out.setBaseColorTexture(map);
+    if (m.transparent && m.opacity < 1) out.setAlphaMode('BLEND');
+    if (m.side === DoubleSide) out.setDoubleSided(true);
+    materials.set(m, out);
+    return out;
+  };
+
+  const meshes: Mesh[] = [];
+  root.traverse((o) => { if ((o as Mesh).isMesh) meshes.push(o as Mesh); });
+  for (const mesh of meshes) {
+    const geo = mesh.geometry as BufferGeometry;
+    const skinned = (mesh as SkinnedMesh).isSkinnedMesh ? (mesh as SkinnedMesh) : null;
+    const count = geo.attributes.position!.count;
+    const pos = new Float32Array(count * 3);
+    const nor = geo.attributes.normal ? new Float32Array(count * 3) : null;
+    const v = new Vector3(), nv = new Vector3();
+    if (skinned) {
+      // Skinned: world space at the rest pose, through the same blend three uses to draw it.
+      const si = geo.attributes.skinIndex!, sw = geo.attributes.skinWeight!;
+      const blend = new Matrix4(), m = new Matrix4(), normalM = new Matrix3();
+      const total = new Matrix4();
+      const bones = skinned.skeleton.bones, inv = skinned.skeleton.boneInverses;
+      const idx = new Vector4(), wt = new Vector4();
+      for (let i = 0; i < count; i++) {
+        idx.set(si.getX(i), si.getY(i), si.getZ(i), si.getW(i));
+        wt.set(sw.getX(i), sw.getY(i), sw.getZ(i), sw.getW(i));
+        blend.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        for (let k = 0; k < 4; k++) {
+          const w = wt.getComponent(k);
+          if (w === 0) continue;
+          m.multiplyMatrices(bones[idx.getComponent(k)]!.matrixWorld, inv[idx.getComponent(k)]!);
+          for (let e = 0; e < 16; e++) blend.elements[e]! += w * m.elements[e]!;
+        }
+        total.multiplyMatrices(skinned.matrixWorld, skinned.bindMatrixInverse).multiply(blend).multiply(skinned.bindMatrix);
+        v.fromBufferAttribute(geo.attributes.position!, i).applyMatrix4(total);
+        pos.set([v.x, v.y, v.z], i * 3);
+        if (nor) {
+          nv.fromBufferAttribute(geo.attributes.normal!, i).applyMatrix3(normalM.getNormalMatrix(total)).normalize();
+          nor.set([nv.x, nv.y, nv.z], i * 3);
+        }
+      }
+    } else {
+      pos.set(geo.attributes.position!.array as Float32Array);
+      if (nor) nor.set(geo.attributes.normal!.array as Float32Array);
+    }
+    const acc = (type: 'SCALAR' | 'VEC2' | 'VEC3' | 'VEC4' | 'MAT4', arr: Float32Array | Uint16Array | Uint32Array) =>
+      doc.createAccessor().setType(type).setArray(arr).setBuffer(buffer);
+    const attributes: Record<string, ReturnType<typeof acc>> = { POSITION: acc('VEC3', pos) };
+    if (nor) attributes.NORMAL = acc('VEC3', nor);
+    const uv = geo.attributes.uv;
+    if (uv) {
+      const t = new Float32Array(count * 2);
+      for (let i = 0; i < count; i++) { t[i * 2] = uv.getX(i); t[i * 2 + 1] = 1 - uv.getY(i); }
+      attributes.TEXCOORD_0 = acc('VEC2', t);
+    }
+    if (skinned) {
+      const si = geo.attributes.skinIndex!, sw = geo.attributes.skinWeight!;
+      const joints = new Uint16Array(count * 4), weights = new Float32Array(count * 4);
+      for (let i = 0; i < count; i++) {
+        let sum = 0;
+        for (let k = 0; k < 4; k++) sum += sw.getComponent(i, k);
+        for (let k = 0; k < 4; k++) {
+          const w = sum > 0 ? sw.getComponent(i, k) / sum : k === 0 ? 1 : 0;
+          joints[i * 4 + k] = w > 0 ? si.getComponent(i, k) : 0;
+          weights[i * 4 + k] = w;
+        }
+      }
+      attributes.JOINTS_0 = acc('VEC4', joints);
+      attributes.WEIGHTS_0 = acc('VEC4', weights);
+    }
+
+    const gMesh = doc.createMesh(mesh.name || 'mesh');
+    const mats = Array.isArray(mesh.material) ? mesh.material : [mesh.material];
+    const index = geo.index;
+    const groups = geo.groups.length > 0 ? geo.groups : [{ start: 0, count: index ? index.count : count, materialIndex: 0 }];
+    for (const g of groups) {
+      const end = Math.min(g.start + g.count, index ? index.count : count);
+      if (end <= g.start) continue;
+      const ids = new Uint32Array(end - g.start);
+      for (let i = g.start; i < end; i++) ids[i - g.start] = index ? index.getX(i) : i;
+      const prim = doc.createPrimitive().setIndices(acc('SCALAR', ids));
+      for (const [name, a] of Object.entries(attributes)) prim.setAttribute(name, a);
+      const mat = mats[g.materialIndex ?? 0] ?? mats[0];
+      if (mat) prim.setMaterial(await materialOf(mat));
+      gMesh.addPrimitive(prim);
+    }
+    if (gMesh.listPrimitives().length === 0) continue;
+    if (skinned) {
+      const joints = skinned.skeleton.bones.map((b) => nodeOf.get(b)!);
+      const ibm = new Float32Array(joints.length * 16);
+      skinned.skeleton.bones.forEach((b, i) => ibm.set(new Matrix4().copy(b.matrixWorld).invert().elements, i * 16));
+      const skin = doc.createSkin(`${mesh.name || 'mesh'}Skin`).setInverseBindMatrices(acc('MAT4', ibm));
+      joints.forEach((j) => skin.addJoint(j));
+      // Baked in world space, so the mesh node sits at the scene root with no transform of its own.
+      scene.addChild(doc.createNode(mesh.name || 'mesh').setMesh(gMesh).setSkin(skin));
+    } else {
+      nodeOf.get(mesh)!.setMesh(gMesh);
+    }
+  }
+  return new WebIO().writeBinary(doc);
+}
