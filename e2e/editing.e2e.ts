@@ -254,11 +254,32 @@ test('provider-aware actions, the prompt optimiser and the shortcut help', async
   await page.getByTestId('prompt-input').fill('please make him walk forward slowly, then turn left and wave');
   await page.getByTestId('optimize-button').click();
   await expect(page.getByTestId('suggestion')).toHaveText(['A person walks forward slowly', 'A person turns left', 'A person waves']);
-  // SayMotion's optimiser is listed but not offered when SayMotion is not configured.
-  await expect(page.locator('[data-testid="optimizer-select"] option[value="saymotion"]')).toBeDisabled();
   await page.getByTestId('suggestion-check').nth(1).uncheck();
   await page.getByTestId('accept-suggestions').click();
   await expect(page.getByTestId('prompt-input')).toHaveValue('A person walks forward slowly, then waves');
+
+  // SayMotion's optimiser is offered exactly when GET /api/providers says SayMotion has it; then the server
+  // delegates to the SayMotion adapter (in e2e runs, against the SayMotion contract server).
+  const providers = (await (await page.request.get('/api/providers')).json()) as Array<{ id: string; configured: boolean; capabilities: string[]; credits: number | null }>;
+  const sm = providers.find((p) => p.id === 'saymotion')!;
+  const smOption = page.locator('[data-testid="optimizer-select"] option[value="saymotion"]');
+  if (sm.configured && sm.capabilities.includes('optimizePrompt')) {
+    await expect(smOption).toBeEnabled();
+    await page.getByTestId('optimizer-select').selectOption('saymotion');
+    await page.getByTestId('prompt-input').fill('jog in place, then bow');
+    await page.getByTestId('optimize-button').click();
+    await expect(page.getByTestId('optimize-suggestions')).toContainText('SayMotion');
+    await expect(page.getByTestId('suggestion')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    // Balance before submitting: choosing SayMotion as the provider shows it next to Generate.
+    await page.getByTestId('provider-select').selectOption('saymotion');
+    await expect(page.getByTestId('generate-cost')).toContainText(`balance ${sm.credits} cr`);
+    await page.getByTestId('provider-select').selectOption('local');
+  } else {
+    await expect(smOption).toBeDisabled();
+  }
+  await expect(page.getByTestId('generate-cost')).toHaveText(/Free/);
+  await page.getByTestId('prompt-input').fill('A person walks forward slowly, then waves');
 
   await page.getByTestId('variants-input').fill('1');
   await page.getByTestId('generate-button').click();
@@ -267,7 +288,6 @@ test('provider-aware actions, the prompt optimiser and the shortcut help', async
 
   // The edit actions follow GET /api/providers: what the local engine reports it can do is offered, the rest
   // is shown explained (never a dead button).
-  const providers = (await (await page.request.get('/api/providers')).json()) as Array<{ id: string; capabilities: string[] }>;
   const caps = providers.find((p) => p.id === 'local')!.capabilities;
   for (const a of ['inpaint', 'merge', 'loop', 'refine', 'rerun', 'render']) {
     await expect(page.getByTestId(`edit-action-${a}`)).toHaveAttribute('data-state', caps.includes(a) ? 'ready' : 'blocked');

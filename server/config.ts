@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ASSET_HOSTS, parseHostList } from './providers/assetHosts.ts';
 
 const optionalSecret = z
   .string()
@@ -27,6 +28,9 @@ const Env = z.object({
   DM_CLIENT_SECRET: optionalSecret,
   /** How often the SayMotion tracker polls job status (one request for all active jobs). */
   DM_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** Extra hosts result files may come from (comma list; `*.suffix` allowed); the documented ones are built in. */
+  DM_ASSET_HOSTS: z.string().optional(),
+  MESHY_ASSET_HOSTS: z.string().optional(),
   MESHY_API_KEY: optionalSecret,
   MESHY_API_BASE: optionalSecret,
   /** postgres://… selects PostgreSQL instead of the embedded SQLite file. */
@@ -49,9 +53,9 @@ export interface Config {
   localClientSecret: string;
   localConcurrency: number;
   jobRate: { perMinute: number; burst: number };
-  saymotion: { baseUrl: string; clientId: string; clientSecret: string } | null;
+  saymotion: { baseUrl: string; clientId: string; clientSecret: string; assetHosts: string[] } | null;
   saymotionPollMs: number;
-  meshy: { baseUrl: string; apiKey: string } | null;
+  meshy: { baseUrl: string; apiKey: string; assetHosts: string[] } | null;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -79,10 +83,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobRate: { perMinute: e.KINEMA_JOB_RATE_PER_MIN, burst: e.KINEMA_JOB_BURST },
     saymotion:
       e.DM_CLIENT_ID && e.DM_CLIENT_SECRET
-        ? { baseUrl: e.DM_API_SERVER_URL ?? 'https://service.deepmotion.com', clientId: e.DM_CLIENT_ID, clientSecret: e.DM_CLIENT_SECRET }
+        ? { baseUrl: e.DM_API_SERVER_URL ?? 'https://service.deepmotion.com', clientId: e.DM_CLIENT_ID, clientSecret: e.DM_CLIENT_SECRET, assetHosts: [...DEFAULT_ASSET_HOSTS.saymotion, ...(parseHostList(e.DM_ASSET_HOSTS) ?? [])] }
         : null,
     saymotionPollMs: e.DM_POLL_INTERVAL_MS,
-    meshy: e.MESHY_API_KEY ? { baseUrl: e.MESHY_API_BASE ?? 'https://api.meshy.ai', apiKey: e.MESHY_API_KEY } : null,
+    meshy: e.MESHY_API_KEY ? { baseUrl: e.MESHY_API_BASE ?? 'https://api.meshy.ai', apiKey: e.MESHY_API_KEY, assetHosts: [...DEFAULT_ASSET_HOSTS.meshy, ...(parseHostList(e.MESHY_ASSET_HOSTS) ?? [])] } : null,
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,

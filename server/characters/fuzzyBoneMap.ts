@@ -136,7 +136,11 @@ export function fuzzyHumanoid(tree: BoneTree, candidates: readonly number[], fou
     const h = out.get(`${side}Hand`);
     put(`${side}LowerArm`, t.shallowest(above(h, pool(side, 'LowerArm'))) ?? limbParent(h, side, 'LowerArm'));
     const lo = out.get(`${side}LowerArm`);
-    put(`${side}UpperArm`, t.shallowest(above(lo, pool(side, 'UpperArm', 'arm'))) ?? limbParent(lo, side, 'arm'));
+    // Rigs named after joints call the upper arm "Shoulder" and the clavicle "Collar" (LeftCollar →
+    // LeftShoulder → LeftElbow → LeftWrist): a second shoulder-named bone below the clavicle is the upper arm.
+    const jointNamed = lo !== undefined && t.parent(lo) >= 0 && !used.has(t.parent(lo)) && classifyBoneName(tree.names[t.parent(lo)]!).role === 'Shoulder'
+      && out.get(`${side}Shoulder`) !== undefined && t.isAncestor(out.get(`${side}Shoulder`)!, t.parent(lo)) ? t.parent(lo) : undefined;
+    put(`${side}UpperArm`, t.shallowest(above(lo, pool(side, 'UpperArm', 'arm'))) ?? jointNamed ?? limbParent(lo, side, 'arm'));
     const up = out.get(`${side}UpperArm`);
     put(`${side}Shoulder`, t.shallowest(above(up, pool(side, 'Shoulder'))) ?? limbParent(up, side, 'Shoulder'));
 

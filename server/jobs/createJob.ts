@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { CreateJobRequest, Job } from '../contract/api.ts';
+import { characterStoreFor } from '../characters/characterStore.ts';
 import { HttpError } from '../http/errors.ts';
 import { requireProvider } from '../routes/requireProvider.ts';
 import type { Services } from '../services.ts';
@@ -45,6 +46,7 @@ export async function createJob(s: Services, request: CreateJobRequest, idempote
   } else if (isActionJobRequest(request)) {
     ({ parentJobId, parentVariant, request: actionRequest } = await resolveActionJob(s, request));
   }
+  await checkLocalCharacter(s, request);
 
   // Counted only for accepted submissions: a client fixing validation errors is not penalised.
   const rate = s.jobRateLimiter.take(client);
@@ -91,7 +93,29 @@ function checkEditAgainstParent(r: VariantEdit, parent: Job): void {
   }
 }
 
+/**
+ * On the local engine a characterId is the mannequin or an uploaded character, and the job puts its
+ * motion on that character: an id that names neither is refused here rather than failing the job.
+ */
+async function checkLocalCharacter(s: Services, r: CreateJobRequest): Promise<void> {
+  if (r.provider !== 'local' || (r.kind !== 'text2motion' && r.kind !== 'rerun')) return;
+  const id = r.characterId;
+  if (id === undefined || id === 'mannequin') return;
+  if (!(await characterStoreFor(s.config.dataDir).get(id))) {
+    throw new HttpError(400, 'validation_error', `characterId: no character ${id.slice(0, 64)}; use "mannequin" or an uploaded character from GET /api/characters?provider=local.`, 'characterId');
+  }
+}
+
 const MOTION_OPTION_KEYS = ['characterId', 'variants', 'durationSec', 'footLocking', 'poseFiltering', 'physicsFilter'] as const;
+
+/**
+ * A local edit animates the same character as the job it edits; the request takes the character along
+ * so an edit of an edit still knows it (the provider only sees one parent).
+ */
+function inheritedCharacter(r: CreateJobRequest, parentRequest: Record<string, unknown> | null): { characterId?: string } {
+  const id = parentRequest?.characterId;
+  return r.provider === 'local' && typeof id === 'string' ? { characterId: id } : {};
+}
 
 /**
  * Stores every option explicitly (and a concrete seed), so the job record alone reproduces the
@@ -126,10 +150,12 @@ function withDefaults(r: CreateJobRequest, parentRequest: Record<string, unknown
         seed: r.seed ?? seed(),
       };
     case 'refine':
-      return { ...r, variants: r.variants ?? 1, ...({ seed: seed() } as object) } as CreateJobRequest;
+      return { ...r, variants: r.variants ?? 1, ...({ seed: seed() } as object), ...inheritedCharacter(r, parentRequest) } as CreateJobRequest;
     case 'inpaint':
     case 'merge':
-      return { ...r, ...({ seed: seed() } as object) } as CreateJobRequest;
+      return { ...r, ...({ seed: seed() } as object), ...inheritedCharacter(r, parentRequest) } as CreateJobRequest;
+    case 'loop':
+      return { ...r, ...inheritedCharacter(r, parentRequest) } as CreateJobRequest;
     default:
       return r;
   }

@@ -78,9 +78,9 @@ async function checkRigSource(s: Services, r: RigRequest): Promise<void> {
   }
   const meta = await characterStoreFor(s.config.dataDir).get(r.characterId);
   if (!meta) throw new HttpError(404, 'not_found', `characterId: no uploaded character ${r.characterId}; see GET /api/characters?provider=local.`, 'characterId');
-  if (meta.format === 'fbx') {
-    const who = r.provider === 'meshy' ? 'Meshy rigging takes a GLB model' : 'The local engine reads GLB or VRM characters';
-    throw new HttpError(400, 'unsupported_character', `characterId: "${meta.name}" is an FBX file. ${who}: export the character as GLB and upload it again.`, 'characterId');
+  // The local engine converts FBX characters to GLB itself (server/characters/fbxToGlb.ts).
+  if (meta.format === 'fbx' && r.provider !== 'local') {
+    throw new HttpError(400, 'unsupported_character', `characterId: "${meta.name}" is an FBX file. Meshy rigging takes a GLB model: export the character as GLB and upload it again.`, 'characterId');
   }
 }
 

@@ -12,7 +12,8 @@ import type { Take } from './useCompareTakes.ts';
 
 function label(side: 'A' | 'B', t: Take, parent: boolean): string {
   const what = side === 'A' ? (parent ? 'parent' : 'reference') : 'this take';
-  return `${side} · ${what} · ${t.job.kind} v${t.variant.index} · ${nodeSummary(t.job).slice(0, 40)}`;
+  const summary = nodeSummary(t.job);
+  return `${side} · ${what} · ${t.job.kind} v${t.variant.index} · ${summary.length > 26 ? `${summary.slice(0, 25)}…` : summary}`;
 }
 
 export function CompareView() {

@@ -26,8 +26,8 @@ function poseAt(source: Object3D, clip: import('three').AnimationClip | undefine
   if (clip) {
     const mixer = new AnimationMixer(copy);
     mixer.clipAction(clip).play();
+    // Leave the action active: stopping it would restore the bind pose (the mixer puts bindings back on stop).
     mixer.setTime(t);
-    mixer.stopAllAction();
   }
   copy.updateMatrixWorld(true);
   return copy;

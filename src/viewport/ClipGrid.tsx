@@ -17,6 +17,7 @@ import { useEditor } from '../state/editorStore.ts';
 import type { ClipGridProps, GridClip } from './clipGridProps.ts';
 import { gridColumns } from './clipGridProps.ts';
 import { installPlayheadDriver, usePlayheadPump } from './playheadDriver.ts';
+import { renderQuality } from './renderQuality.ts';
 import { SubjectModel } from './SubjectModel.tsx';
 import type { SubjectDisplay } from './SubjectModel.tsx';
 
@@ -101,6 +102,7 @@ export function ClipGrid({ clips, columns, overlay, selectedKey = null, onSelect
   const facts = useRef(new Map<string, { duration: number; fps: number } | null>());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const cols = columns ?? gridColumns(clips.length);
+  const quality = renderQuality();
   const urlsKey = clips.map((c) => `${c.key}=${c.url}`).join('|');
   const showSkeleton = useEditor((s) => s.showSkeleton);
   const opts = usePlayerOptions();
@@ -161,8 +163,8 @@ export function ClipGrid({ clips, columns, overlay, selectedKey = null, onSelect
       </div>
       <Canvas
         frameloop="demand"
-        dpr={[1, 1.5]}
-        gl={{ preserveDrawingBuffer: true, antialias: true }}
+        dpr={[1, Math.min(1.5, quality.dpr[1])]}
+        gl={{ preserveDrawingBuffer: true, antialias: quality.antialias }}
         eventSource={container as RefObject<HTMLElement>}
         style={{ position: 'absolute', inset: 0, pointerEvents: 'none' }}
       >

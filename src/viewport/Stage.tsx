@@ -3,7 +3,7 @@
  * into the fog, centred on the subject.
  *
  * Cheap on purpose: the grid is plain line segments (drei's infinite-grid shader shades every floor pixel, which
- * halves the frame rate under software WebGL), the floor is Lambert rather than PBR, and the shadow map is 1024².
+ * halves the frame rate under software WebGL), the floor is unlit, only a catcher around the subject samples the shadow map, and the map is 512².
  */
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Object3D } from 'three';
@@ -41,7 +41,7 @@ export function Stage({ focus, showGrid, shadows = true }: { focus: StageFocus; 
         intensity={2.3}
         color="#fff4e6"
         castShadow={shadows}
-        shadow-mapSize={[1024, 1024]}
+        shadow-mapSize={[512, 512]}
         shadow-bias={-0.0003}
         shadow-normalBias={0.02}
         shadow-radius={4}
@@ -59,12 +59,13 @@ export function Stage({ focus, showGrid, shadows = true }: { focus: StageFocus; 
           shadow catcher just around the subject does, so shadow filtering runs on a few pixels, not the whole floor. */}
       <mesh rotation-x={-Math.PI / 2}>
         <planeGeometry args={[400, 400]} />
-        <meshLambertMaterial color="#2a2e36" />
+        {/* Unlit: a lit material would run shadow lookups on every floor pixel even without receiving shadows. */}
+        <meshBasicMaterial color="#262a31" />
       </mesh>
       {shadows && (
         <mesh rotation-x={-Math.PI / 2} position={[focus.x, 0.001, focus.z]} receiveShadow>
           <planeGeometry args={[shadowExtent * 2, shadowExtent * 2]} />
-          <shadowMaterial opacity={0.42} transparent depthWrite={false} />
+          <shadowMaterial opacity={0.6} transparent depthWrite={false} />
         </mesh>
       )}
       {showGrid && <FloorGrid x={focus.x} z={focus.z} radius={r} />}
@@ -81,8 +82,8 @@ function FloorGrid({ x, z, radius }: { x: number; z: number; radius: number }) {
   const near = Math.min(size, 2 * Math.ceil(radius * 2));
   return (
     <group position={[Math.round(x), 0.002, Math.round(z)]}>
-      <gridHelper args={[near, near * 4, '#30353f', '#30353f']} />
-      <gridHelper args={[size, size, '#465063', '#465063']} position-y={0.001} />
+      <gridHelper args={[near, near * 4, '#2c3139', '#2c3139']} />
+      <gridHelper args={[size, size, '#3d4554', '#3d4554']} position-y={0.001} />
     </group>
   );
 }

@@ -15,6 +15,7 @@ import { AssetError } from './assets/parseAsset.ts';
 import { applyFraming } from './cameraFraming.ts';
 import type { Framing } from './cameraFraming.ts';
 import { installPlayheadDriver, usePlayheadPump } from './playheadDriver.ts';
+import { renderQuality } from './renderQuality.ts';
 import { Stage } from './Stage.tsx';
 import type { StageFocus } from './Stage.tsx';
 import { SubjectModel } from './SubjectModel.tsx';
@@ -68,6 +69,7 @@ function describeLoadError(e: Error): string {
 export default function Viewport3D({ source, character, frameKey, reloadToken, showGrid, showShadow, display, preload }: Viewport3DProps) {
   const [framing, setFraming] = useState<Framing | null>(null);
   const framedKey = useRef<string | null>(null);
+  const quality = renderQuality();
 
   // Keyed by the URLs, not the array: the parent builds a new array every render.
   const preloadRef = useRef(preload);
@@ -91,8 +93,8 @@ export default function Viewport3D({ source, character, frameKey, reloadToken, s
     <Canvas
       frameloop="demand"
       shadows="percentage"
-      dpr={[1, 2]}
-      gl={{ preserveDrawingBuffer: true, antialias: true }}
+      dpr={quality.dpr}
+      gl={{ preserveDrawingBuffer: true, antialias: quality.antialias }}
       camera={{ fov: 35, position: [1.6, 1.5, 4.2], near: 0.05, far: 500 }}
       onCreated={({ camera }) => camera.lookAt(0, 0.9, 0)}
     >

@@ -80,13 +80,18 @@ export async function glbClipsAsset(clips: readonly ClipSpec[], label: string): 
 
   clips.forEach((clip, i) => {
     const [ax, ay, az] = BEND_AXES[i % BEND_AXES.length]!;
-    const s = Math.sin(Math.PI / 12);
-    const input = doc.createAccessor().setType('SCALAR').setArray(new Float32Array([0, clip.durationSec / 2, clip.durationSec])).setBuffer(buffer);
-    const output = doc
-      .createAccessor()
-      .setType('VEC4')
-      .setArray(new Float32Array([0, 0, 0, 1, ax * s, ay * s, az * s, Math.cos(Math.PI / 12), 0, 0, 0, 1]))
-      .setBuffer(buffer);
+    // Keys at 30 fps, as Meshy's clips have: the spine bends up to 30° and back over the clip.
+    const frames = Math.max(2, Math.round(clip.durationSec * 30) + 1);
+    const times = new Float32Array(frames);
+    const rotations = new Float32Array(frames * 4);
+    for (let f = 0; f < frames; f++) {
+      const t = (clip.durationSec * f) / (frames - 1);
+      const half = (Math.PI / 12) * Math.sin((Math.PI * t) / clip.durationSec);
+      times[f] = t;
+      rotations.set([ax * Math.sin(half), ay * Math.sin(half), az * Math.sin(half), Math.cos(half)], f * 4);
+    }
+    const input = doc.createAccessor().setType('SCALAR').setArray(times).setBuffer(buffer);
+    const output = doc.createAccessor().setType('VEC4').setArray(rotations).setBuffer(buffer);
     const sampler = doc.createAnimationSampler().setInput(input).setOutput(output).setInterpolation('LINEAR');
     doc.createAnimation(clip.name).addSampler(sampler).addChannel(doc.createAnimationChannel().setTargetNode(spine).setTargetPath('rotation').setSampler(sampler));
   });
@@ -105,6 +110,16 @@ export function fbxAsset(label: string): Uint8Array {
   out.set(version, head.length + 2);
   out.set(body.subarray(2), head.length + 2 + version.length);
   return out;
+}
+
+/**
+ * A prime-mode text-to-motion result: a real binary FBX (skeleton, skinned mannequin and one clip of
+ * `durationSec`) that FBX readers such as three's FBXLoader open, made by the local engine's exporter.
+ */
+export async function fbxMotionAsset(prompt: string, durationSec: number): Promise<Uint8Array> {
+  const [{ text2motion }, { exportFbx }] = await Promise.all([import('../../server/engine/index.ts'), import('../../server/engine/io/fbx.ts')]);
+  const motion = text2motion({ prompt, variants: 1, durationSec, footLocking: 'auto', poseFiltering: 0, physicsFilter: false, seed: 1 }).motions[0]!;
+  return exportFbx(motion, { animationName: 'Motion' });
 }
 
 /** A one-joint BVH at 30 fps lasting `durationSec`. */

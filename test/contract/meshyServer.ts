@@ -19,7 +19,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { bvhAsset, fbxAsset, glbAsset, glbClipsAsset, usdzAsset } from './meshyAssets.ts';
+import { bvhAsset, fbxAsset, fbxMotionAsset, glbAsset, glbClipsAsset, usdzAsset } from './meshyAssets.ts';
 import { CONTRACT_LIBRARY } from './meshyLibrary.ts';
 
 export type Resource = 'rigging' | 'animations' | 'text-to-motion';
@@ -158,6 +158,11 @@ export class MeshyContractServer {
   }
 
   /** Base URL to configure as MESHY_API_BASE. */
+  /** The separate host signed result URLs point at, for the adapter's asset-host allow-list. */
+  get assetHosts(): string[] {
+    return [new URL(this.assetOrigin).host];
+  }
+
   get baseUrl(): string {
     return this.origin;
   }
@@ -357,7 +362,7 @@ export class MeshyContractServer {
       if (pp?.operation_type === 'change_fps') o.fps = await put(`processed_${pp.fps ?? 30}fps.fbx`, fbxAsset(`fps ${t.id}`));
     } else {
       const seconds = Number(t.input.duration);
-      o.motion = t.input.mode === 'swift' ? await put('motion.bvh', bvhAsset(seconds)) : await put('motion.fbx', fbxAsset(`motion ${t.id}`));
+      o.motion = t.input.mode === 'swift' ? await put('motion.bvh', bvhAsset(seconds)) : await put('motion.fbx', fbxMotionAsset(String(t.input.prompt), seconds));
     }
     t.outputs = o;
   }

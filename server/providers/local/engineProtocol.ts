@@ -9,6 +9,11 @@ export interface EngineTask {
   parentMotion: Uint8Array | null;
   /** The parent's request, for edits that need its prompt or options. */
   parentRequest: Record<string, unknown> | null;
+  /**
+   * The uploaded character (GLB, VRM or FBX file) every variant is put on, or null for the built-in
+   * mannequin. Read on the main thread (the character store), parsed and retargeted here in the worker.
+   */
+  character?: Uint8Array | null;
 }
 
 export type EngineMessage =

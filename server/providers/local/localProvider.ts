@@ -9,7 +9,7 @@ import { ProviderError } from '../provider.ts';
 import { LOCAL_ACTIONS, toLibraryEntry } from './actionLibrary.ts';
 import { isActionKind } from './actionMotions.ts';
 import type { EnginePool } from './enginePool.ts';
-import { runLocalActionJob } from './runActionJob.ts';
+import { explainCharacterError, runLocalActionJob } from './runActionJob.ts';
 
 export const MANNEQUIN: Character = { id: 'mannequin', name: 'Kinema mannequin', provider: 'local' };
 
@@ -19,7 +19,7 @@ export class LocalProvider implements Provider {
 
   constructor(
     private readonly pool: EnginePool,
-    /** Uploaded characters, for rig/animate jobs on them; without it only the mannequin can be rigged. */
+    /** Uploaded characters, for jobs that animate them; without it only the mannequin can be animated. */
     private readonly uploads: CharacterStore | null = null,
     /** Draws render jobs to video (server/render); separate from the engine pool, since it is not engine work. */
     private readonly renderer: Pick<LocalRenderer, 'run'> | null = null,
@@ -57,12 +57,14 @@ export class LocalProvider implements Provider {
     if (ctx.parent && !parentMotion) {
       throw new ProviderError('parent_unsupported', 'The parent variant has no local motion data to edit; edit a variant made by the local engine.');
     }
+    const character = await this.characterOf(ctx);
     try {
       await this.pool.run(
         {
           request: ctx.request as EngineTaskRequest,
           parentMotion,
           parentRequest: (ctx.parent?.request as Record<string, unknown> | undefined) ?? null,
+          character: character?.bytes ?? null,
         },
         async (m) => {
           if (m.type === 'progress') ctx.progress({ percent: m.percent, stage: m.stage });
@@ -79,10 +81,28 @@ export class LocalProvider implements Provider {
       );
     } catch (err) {
       if (err instanceof ProviderError) throw err;
+      if (character) {
+        const explained = explainCharacterError(err, character.name);
+        if (explained instanceof ProviderError) throw explained;
+      }
       const code = (err as { code?: string }).code;
       if (code && code !== 'engine_error') throw new ProviderError(code, (err as Error).message);
       throw new ProviderError('engine_error', `The local engine failed: ${(err as Error).message}. Try another prompt or seed.`);
     }
+  }
+
+  /**
+   * The uploaded character a prompt or edit job animates: its own characterId, or (for edits, which
+   * have none of their own) the one of the job it edits; null for the mannequin.
+   */
+  private async characterOf(ctx: JobContext): Promise<{ name: string; bytes: Uint8Array } | null> {
+    const own = (ctx.request as { characterId?: unknown }).characterId;
+    const inherited = (ctx.parent?.request as { characterId?: unknown } | undefined)?.characterId;
+    const id = typeof own === 'string' ? own : typeof inherited === 'string' ? inherited : null;
+    if (!id || id === 'mannequin') return null;
+    const found = this.uploads ? await this.uploads.read(id) : null;
+    if (!found) throw new ProviderError('character_missing', `Character ${id} no longer exists (or its file is damaged); upload it again, or choose the mannequin.`);
+    return { name: found.meta.name, bytes: found.bytes };
   }
 
   private async runActionJob(ctx: JobContext): Promise<void> {

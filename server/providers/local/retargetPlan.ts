@@ -107,11 +107,15 @@ function facingOf(pos: (b: HumanBone) => Vector3): Quaternion {
   return new Quaternion().setFromRotationMatrix(new Matrix4().makeBasis(left, up, forward)).invert();
 }
 
-/** Metres per file unit for files without one (FBX, BVH): the candidate that makes the body adult-sized. */
+/**
+ * Metres per file unit for files without a trustworthy one (FBX, BVH): the power of ten (or inch
+ * multiple) that makes the body closest to adult-sized. Exporters combine cm units with ×100 scale
+ * nodes, so 10⁻⁴ happens; a 1 m child in metres still reads as metres (it is nearer than 10 m).
+ */
 export function guessUnit(heightInUnits: number): number {
   const canonHeight = CANON_REST[jointIndex('head') * 3 + 1]! - CANON_REST[jointIndex('leftFoot') * 3 + 1]!;
   let best = 1;
-  for (const k of [1, 0.01, 0.001, 0.0254]) {
+  for (const k of [1, 0.1, 0.01, 0.001, 1e-4, 1e-5, 0.0254, 0.00254]) {
     if (Math.abs(Math.log((heightInUnits * k) / canonHeight)) < Math.abs(Math.log((heightInUnits * best) / canonHeight))) best = k;
   }
   return best;
@@ -253,7 +257,8 @@ export function characterMotion(plan: RetargetPlan, m: Motion): Motion {
  * parent; for roots, relative to a parent that carries `plan.facing` (a facing node, when one is added).
  */
 export class RigPoser {
-  private readonly world: Quaternion[];
+  /** World rotation of every rig joint in the canonical frame. */
+  readonly world: Quaternion[];
   private readonly canonWorld: Quaternion[];
   private readonly hipsParentInv: Matrix4;
   private readonly facingInv: Quaternion;

@@ -13,7 +13,7 @@ import { MeshyTask } from './meshyWire.ts';
 const KEY = 'msy_test_key_123';
 
 function client(server: MeshyContractServer) {
-  return new MeshyClient({ baseUrl: server.baseUrl, apiKey: server.apiKey }, { fetch: server.fetch });
+  return new MeshyClient({ baseUrl: server.baseUrl, apiKey: server.apiKey, assetHosts: server.assetHosts }, { fetch: server.fetch });
 }
 
 /** A fetch that answers every request with `make(req)` and records requests. */
@@ -149,7 +149,7 @@ describe('errors', () => {
 
   it('a wrong key is a 401 with a message about MESHY_API_KEY', async () => {
     const server = new MeshyContractServer();
-    const c = new MeshyClient({ baseUrl: server.baseUrl, apiKey: 'msy_wrong_key_000' }, { fetch: server.fetch });
+    const c = new MeshyClient({ baseUrl: server.baseUrl, apiKey: 'msy_wrong_key_000', assetHosts: server.assetHosts }, { fetch: server.fetch });
     const err = await caught(c.balance());
     expect(err.status).toBe(401);
     expect(toProviderError(err, 'balance').message).toMatch(/MESHY_API_KEY/);
@@ -211,5 +211,20 @@ describe('downloads', () => {
     const err = await caught(new MeshyClient({ baseUrl: 'https://api.meshy.test', apiKey: KEY }, { fetch }).download('http://assets.example/file.glb'));
     expect(err.message).toMatch(/non-https/);
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('asset hosts', () => {
+  it('refuses result URLs off the documented asset hosts before fetching them', async () => {
+    const seen: string[] = [];
+    const fetchSpy: typeof fetch = async (input) => {
+      seen.push(new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).host);
+      return new Response(new Uint8Array([1]));
+    };
+    const client = new MeshyClient({ baseUrl: 'https://api.meshy.test', apiKey: KEY }, { fetch: fetchSpy });
+    await expect(client.download('https://internal.corp.example/secret.glb')).rejects.toThrow(/not one of the provider's asset hosts/);
+    await expect(client.download('https://10.0.0.5/x.glb')).rejects.toThrow(/not one of the provider's asset hosts/);
+    expect(seen).toEqual([]);
+    expect(await client.download('https://assets.meshy.ai/u/tasks/t/output/a.glb?Expires=1')).toEqual(new Uint8Array([1]));
   });
 });

@@ -5,6 +5,7 @@
  * every error message is scrubbed of the key before it can reach a log line or a user.
  */
 import type { z } from 'zod';
+import { AssetHostPolicy, DEFAULT_ASSET_HOSTS } from '../assetHosts.ts';
 import type { Logger } from '../../log.ts';
 import { MeshyApiError } from './meshyApiError.ts';
 import {
@@ -21,6 +22,8 @@ import {
 export interface MeshyCredentials {
   baseUrl: string;
   apiKey: string;
+  /** Hosts result files may be downloaded from, besides the API host (see providers/assetHosts.ts). */
+  assetHosts?: readonly string[];
 }
 
 export interface ClientTiming {
@@ -58,6 +61,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 export class MeshyClient {
   private readonly base: URL;
+  private readonly assets: AssetHostPolicy;
   private readonly fetchFn: typeof fetch;
   private timing: ClientTiming;
   private readonly secrets: string[];
@@ -67,6 +71,7 @@ export class MeshyClient {
     opts: { fetch?: typeof fetch; timing?: Partial<ClientTiming>; log?: Logger } = {},
   ) {
     this.base = new URL(creds.baseUrl.replace(/\/+$/, '') + '/');
+    this.assets = new AssetHostPolicy(creds.baseUrl, creds.assetHosts ?? DEFAULT_ASSET_HOSTS.meshy);
     this.fetchFn = opts.fetch ?? fetch;
     this.timing = { ...DEFAULT_CLIENT_TIMING, ...opts.timing };
     this.secrets = [creds.apiKey, encodeURIComponent(creds.apiKey)].filter((s) => s.length >= 4);
@@ -237,9 +242,16 @@ export class MeshyClient {
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.allowsHttpAssets)) {
       throw new MeshyApiError('protocol', null, `refusing a non-https result URL (${url.protocol})`);
     }
+    const refused = this.assets.refuse(url);
+    if (refused) throw new MeshyApiError('protocol', null, `refusing a result URL: ${refused} (allowed: ${this.assets.describe()}; add hosts with MESHY_ASSET_HOSTS)`);
     const res = await this.send(url, { method: 'GET', timeoutMs: this.timing.downloadTimeoutMs, auth: false }, signal);
-    // Storage hosts may redirect (no credentials travel with it); the final hop must be https too.
+    // Storage hosts may redirect (no credentials travel with it); the final hop must be https and allowed too.
     const final = res.url ? new URL(res.url) : url;
+    const refusedFinal = this.assets.refuse(final);
+    if (refusedFinal) {
+      await res.body?.cancel();
+      throw new MeshyApiError('protocol', null, `refusing a result redirected off the asset hosts: ${refusedFinal}`);
+    }
     if (final.protocol !== 'https:' && !(final.protocol === 'http:' && this.allowsHttpAssets)) {
       await res.body?.cancel();
       throw new MeshyApiError('protocol', null, `refusing a result redirected to ${final.protocol}`);

@@ -30,7 +30,7 @@ let characters: CharacterStore;
 
 function setup(opts: MeshyServerOptions = {}) {
   server = new MeshyContractServer(opts);
-  provider = new MeshyProvider({ baseUrl: server.baseUrl, apiKey: server.apiKey }, { fetch: server.fetch, timing: FAST, characters });
+  provider = new MeshyProvider({ baseUrl: server.baseUrl, apiKey: server.apiKey, assetHosts: server.assetHosts }, { fetch: server.fetch, timing: FAST, characters });
 }
 
 beforeEach(() => {
@@ -266,7 +266,7 @@ describe('never a duplicate paid create', () => {
     const sentAt = Date.now();
     const made = motion();
     await provider.run(made);
-    const fresh = new MeshyProvider({ baseUrl: server.baseUrl, apiKey: server.apiKey }, { fetch: server.fetch, timing: FAST, characters });
+    const fresh = new MeshyProvider({ baseUrl: server.baseUrl, apiKey: server.apiKey, assetHosts: server.assetHosts }, { fetch: server.fetch, timing: FAST, characters });
     const resumed = recordedContext(made.request, { externalId: pendingMarker(sentAt) });
     await fresh.run(resumed);
     expect(server.posts()).toHaveLength(1);
@@ -277,7 +277,7 @@ describe('never a duplicate paid create', () => {
     const a = motion();
     const b = motion();
     await Promise.all([provider.run(a), provider.run(b)]);
-    const fresh = new MeshyProvider({ baseUrl: server.baseUrl, apiKey: server.apiKey }, { fetch: server.fetch, timing: FAST, characters });
+    const fresh = new MeshyProvider({ baseUrl: server.baseUrl, apiKey: server.apiKey, assetHosts: server.assetHosts }, { fetch: server.fetch, timing: FAST, characters });
     const err = await fresh.run(recordedContext(a.request, { externalId: pendingMarker(Date.now() - 5000) })).then(() => null, (e: unknown) => e as ProviderError);
     expect(err?.code).toBe('submission_unknown');
     for (const id of server.createdTasks()) expect(err?.message).toContain(id);

@@ -164,7 +164,7 @@ describe('POSTs that may have been accepted are never resent', () => {
       if (url.pathname.endsWith('/auth')) return new Response('{}', { headers: { 'set-cookie': 'dmsess=abcd1234; Path=/' } });
       return Response.json({ message: `bad parameter for account ${ID} with key ${SECRET} and session abcd1234`, code: 1102 }, { status: 400 });
     };
-    const client = new SayMotionClient({ baseUrl: BASE, clientId: ID, clientSecret: SECRET }, { fetch: fake, timing: FAST });
+    const client = new SayMotionClient({ baseUrl: BASE, clientId: ID, clientSecret: SECRET, assetHosts: ['storage.example'] }, { fetch: fake, timing: FAST });
     const err = await caught(client.post('/job/v1/process/text2motion', t2m, ProcessReply));
     expect(err.kind).toBe('rejected');
     expect(err.upstreamCode).toBe(1102);
@@ -183,7 +183,7 @@ describe('file downloads', () => {
       if (url.host === 'storage.example') return new Response(new Uint8Array([1, 2, 3]));
       return contract.fetch(req);
     };
-    const client = new SayMotionClient({ baseUrl: BASE, clientId: ID, clientSecret: SECRET }, { fetch: spy, timing: FAST });
+    const client = new SayMotionClient({ baseUrl: BASE, clientId: ID, clientSecret: SECRET, assetHosts: ['storage.example'] }, { fetch: spy, timing: FAST });
     await client.get('/account/v1/creditBalance', CreditBalance);
     expect(await client.fetchFile('https://storage.example/signed/file.glb?sig=1')).toEqual(new Uint8Array([1, 2, 3]));
     await client.fetchFile(`${BASE}/storage/unknown/1/motion.glb`).catch(() => undefined);
@@ -205,7 +205,7 @@ describe('file downloads', () => {
       if (url.host === 'storage.example') return new Response(new Uint8Array([9, 9]));
       return contract.fetch(req);
     };
-    const client = new SayMotionClient({ baseUrl: BASE, clientId: ID, clientSecret: SECRET }, { fetch: spy, timing: FAST });
+    const client = new SayMotionClient({ baseUrl: BASE, clientId: ID, clientSecret: SECRET, assetHosts: ['storage.example'] }, { fetch: spy, timing: FAST });
     await client.get('/account/v1/creditBalance', CreditBalance);
     expect(await client.fetchFile(`${BASE}/files/clip.glb`)).toEqual(new Uint8Array([9, 9]));
     expect(seen.slice(-2)).toEqual([
@@ -216,10 +216,27 @@ describe('file downloads', () => {
 
   it('refuses files over the size limit', async () => {
     const client = new SayMotionClient(
-      { baseUrl: BASE, clientId: ID, clientSecret: SECRET },
+      { baseUrl: BASE, clientId: ID, clientSecret: SECRET, assetHosts: ['storage.example'] },
       { fetch: async () => new Response(new Uint8Array(2048)), timing: FAST },
     );
     const err = await caught(client.fetchFile('https://storage.example/big.fbx', { maxBytes: 1024 }));
     expect(err.code).toBe('download_too_large');
+  });
+});
+
+describe('asset hosts', () => {
+  it('refuses download links off the provider\'s asset hosts, also when a redirect leads there, without fetching them', async () => {
+    const seen: string[] = [];
+    const spy: typeof fetch = async (input) => {
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      seen.push(url.host);
+      if (url.pathname === '/files/redirect.glb') return new Response(null, { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data' } });
+      return new Response(new Uint8Array([1]));
+    };
+    const client = new SayMotionClient({ baseUrl: BASE, clientId: ID, clientSecret: SECRET, assetHosts: ['storage.example'] }, { fetch: spy, timing: FAST });
+    await expect(client.fetchFile('https://evil.example/file.glb')).rejects.toThrow(/evil\.example is not one of the provider's asset hosts/);
+    await expect(client.fetchFile(`${BASE}/files/redirect.glb`)).rejects.toThrow(/169\.254\.169\.254 is not one of the provider's asset hosts/);
+    expect(seen).not.toContain('evil.example');
+    expect(seen).not.toContain('169.254.169.254');
   });
 });

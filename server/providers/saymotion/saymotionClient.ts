@@ -9,6 +9,7 @@
  * `uncertain`; only definite refusals (401 before acceptance, 429) are retried.
  */
 import type { z } from 'zod';
+import { AssetHostPolicy, DEFAULT_ASSET_HOSTS } from '../assetHosts.ts';
 import type { Logger } from '../../log.ts';
 import { parseRetryAfter, SayMotionApiError } from './saymotionApiError.ts';
 import { SecretScrubber } from './secretScrubber.ts';
@@ -18,6 +19,8 @@ export interface SayMotionCredentials {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
+  /** Hosts result files may be downloaded from, besides the API host (see providers/assetHosts.ts). */
+  assetHosts?: readonly string[];
 }
 
 export interface ClientTiming {
@@ -105,12 +108,14 @@ export class SayMotionClient {
   private readonly doFetch: typeof fetch;
   private readonly log: Logger | undefined;
   private readonly base: URL;
+  private readonly assets: AssetHostPolicy;
   private readonly basicToken: string;
   private current: string | null = null;
   private pendingLogin: Promise<string> | null = null;
 
   constructor(creds: SayMotionCredentials, opts: ClientOptions = {}) {
     this.base = new URL(creds.baseUrl.endsWith('/') ? creds.baseUrl : `${creds.baseUrl}/`);
+    this.assets = new AssetHostPolicy(creds.baseUrl, creds.assetHosts ?? DEFAULT_ASSET_HOSTS.saymotion);
     this.basicToken = Buffer.from(`${creds.clientId}:${creds.clientSecret}`).toString('base64');
     this.scrubber.add(creds.clientId, creds.clientSecret, this.basicToken);
     this.doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
@@ -161,6 +166,9 @@ export class SayMotionClient {
     let attempt = 0;
     let redirects = 0;
     for (;;) {
+      // Checked on every hop: a redirect must not lead the download off the provider's asset hosts.
+      const refused = this.assets.refuse(url);
+      if (refused) throw new SayMotionApiError('malformed', 'saymotion_bad_response', `SayMotion sent a download link the studio will not fetch: ${refused} (allowed: ${this.assets.describe()}; add hosts with DM_ASSET_HOSTS).`);
       const headers: Record<string, string> = {};
       if (url.origin === this.base.origin && this.current) headers.cookie = `dmsess=${this.current}`;
       try {
