@@ -40,7 +40,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { PORT: String(PORT), HOST: '127.0.0.1', KINEMA_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn', ...contractEnv() },
+      // Fast SayMotion polling keeps provider jobs short in e2e; the contract server moves one step per status call.
+      env: { PORT: String(PORT), HOST: '127.0.0.1', KINEMA_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn', DM_POLL_INTERVAL_MS: '400', ...contractEnv() },
     },
   ],
 });
