@@ -252,6 +252,7 @@ test('local engine: rig the mannequin → two library actions → animate → ea
   expect(anim.variants.map((v) => Math.round(v.durationSec))).toEqual([3, 2]);
 
   // 4. "Try" makes one action's clip on demand, on the chosen rig.
+  await page.locator('[data-testid="library-category"][data-category=""]').click();
   await page.getByTestId('library-search').fill('bow');
   await expect(page.getByTestId('library-entry')).toHaveCount(1);
   await page.getByTestId('library-try').click();

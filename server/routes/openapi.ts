@@ -1,7 +1,8 @@
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError, Character, CreateJobRequest, Health, Job, JobList, ProviderInfo } from '../contract/api.ts';
+import { ApiError, Character, CreateJobRequest, Health, Job, JobList, LibraryEntry, ProviderInfo } from '../contract/api.ts';
+import { OptimizePromptRequest, OptimizePromptResponse } from '../contract/promptOptimize.ts';
 import type { Services } from '../services.ts';
 import { downloadOpenApiPaths } from './downloads.ts';
 
@@ -17,6 +18,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     openapi: '3.1.0',
     info: { title: 'Kinema studio API', version, description: 'Prompt-to-animation jobs on the local engine, SayMotion and Meshy. Errors: {"error": {"code", "message", "field"?}}.' },
     paths: {
+      '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/api/health': { get: { summary: 'Liveness and version', responses: { 200: { description: 'ok', ...json('Health') } } } },
       '/api/providers': { get: { summary: 'Providers with configuration state, capabilities and credits', responses: { 200: { description: 'providers', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/ProviderInfo' } } } } } } } },
       '/api/characters': {
@@ -24,6 +26,38 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           summary: 'Characters of a provider',
           parameters: [{ name: 'provider', in: 'query', schema: { type: 'string', enum: ['local', 'saymotion', 'meshy'], default: 'local' } }],
           responses: { 200: { description: 'characters', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Character' } } } } }, 400: err('bad provider') },
+        },
+        post: {
+          summary: 'Upload a rigged humanoid character (GLB, VRM or FBX, raw file body, at most 50 MiB); it appears in GET /api/characters?provider=local',
+          description: 'Sent as POST /api/characters?name=… with the file as the body and a model Content-Type (model/gltf-binary, application/octet-stream…). The type is checked by the file\'s bytes.',
+          parameters: [{ name: 'name', in: 'query', required: true, schema: { type: 'string', maxLength: 80 } }],
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: { 201: { description: 'stored', ...json('Character') }, 400: err('not a model, bad name'), 413: err('over 50 MiB'), 415: err('not a model Content-Type') },
+        },
+      },
+      '/api/characters/{characterId}': {
+        delete: { summary: 'Delete an uploaded character', parameters: [{ name: 'characterId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'deleted' }, 404: err('no such character') } },
+      },
+      '/api/characters/{characterId}/model': {
+        get: { summary: 'The uploaded character file', parameters: [{ name: 'characterId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'file bytes' }, 404: err('no such character') } },
+      },
+      '/api/library': {
+        get: {
+          summary: 'A provider\'s action library (local or meshy), searchable by name/key/category',
+          parameters: [
+            { name: 'provider', in: 'query', schema: { type: 'string', enum: ['local', 'meshy'], default: 'local' } },
+            { name: 'search', in: 'query', schema: { type: 'string' } },
+            { name: 'category', in: 'query', schema: { type: 'string' } },
+            { name: 'subCategory', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: { 200: { description: 'entries', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/LibraryEntry' } } } } }, 400: err('bad provider'), 503: err('provider catalog unavailable') },
+        },
+      },
+      '/api/prompt/optimize': {
+        post: {
+          summary: 'Split a prompt into actionable sub-prompts (local rule-based, or SayMotion\'s optimiser)',
+          requestBody: { required: true, ...json('OptimizePromptRequest') },
+          responses: { 200: { description: 'suggestions', ...json('OptimizePromptResponse') }, 400: err('invalid request or provider without an optimiser') },
         },
       },
       '/api/jobs': {
@@ -76,6 +110,9 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         Job: schema(Job),
         JobList: schema(JobList),
         Error: schema(ApiError),
+        LibraryEntry: schema(LibraryEntry),
+        OptimizePromptRequest: schema(OptimizePromptRequest),
+        OptimizePromptResponse: schema(OptimizePromptResponse),
       },
     },
   };

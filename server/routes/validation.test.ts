@@ -101,6 +101,15 @@ describe('discovery routes', () => {
     expect((await t.json('GET', '/api/characters?provider=zzz')).body.error.field).toBe('provider');
   });
 
+  it('openapi.json describes every mounted /api route and method', async () => {
+    const doc = (await t.json('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const shape = (p: string) => p.replace(/:[A-Za-z]+/g, '{}').replace(/\{[A-Za-z]+\}/g, '{}');
+    const documented = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${shape(p)}`)));
+    const mounted = t.app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !r.path.includes('*')).map((r) => `${r.method} ${shape(r.path)}`);
+    expect(mounted.length).toBeGreaterThan(10);
+    expect([...new Set(mounted)].filter((r) => !documented.has(r))).toEqual([]);
+  });
+
   it('openapi.json describes every route with the request schema', async () => {
     const res = await t.json('GET', '/api/openapi.json');
     expect(res.status).toBe(200);

@@ -15,6 +15,8 @@ import { StepHeading } from './StepHeading.tsx';
 import { SubmitError } from './SubmitError.tsx';
 import { useSubmitActionJob } from './useSubmitActionJob.ts';
 
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
 const MODES: Array<{ mode: MotionMode; title: string; detail: string }> = [
   { mode: 'prime', title: 'Prime', detail: 'best quality · FBX' },
   { mode: 'swift', title: 'Swift', detail: 'faster, cheaper · BVH' },
@@ -76,6 +78,11 @@ export function TextToMotionStep({ provider }: { provider: ProviderInfo }) {
           step={MOTION_STEP_SEC}
           value={duration}
           onChange={(e) => set({ motionDurationSec: Number(e.target.value) })}
+          onKeyDown={(e) => {
+            // The studio's playback shortcuts listen for arrows, Home and End on the window; on this slider those
+            // keys must move the slider, not the playhead.
+            if (SLIDER_KEYS.has(e.key)) e.stopPropagation();
+          }}
         />
       </div>
       {provider.id === 'meshy' ? (

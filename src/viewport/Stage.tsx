@@ -2,12 +2,14 @@
  * Studio stage: soft key/fill/rim lighting, a shadow-catching floor (ground shadow toggle) and a grid that fades
  * into the fog, centred on the subject.
  *
- * Cheap on purpose: the grid is plain line segments (drei's infinite-grid shader shades every floor pixel, which
- * halves the frame rate under software WebGL), the floor is unlit, only a catcher around the subject samples the shadow map, and the map is 512².
+ * Cheap on purpose (software WebGL draws a few frames per second otherwise): the grid is a texture on the unlit
+ * floor rather than a grid shader or line primitives, only a catcher around the subject samples the shadow map,
+ * and the map is 512².
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Object3D } from 'three';
 import type { DirectionalLight } from 'three';
+import { createFloorTexture } from './floorTexture.ts';
 
 export interface StageFocus {
   x: number;
@@ -16,9 +18,17 @@ export interface StageFocus {
 }
 
 const BG = '#14161a';
+const FLOOR = '#262a31';
+const FLOOR_M = 400;
 
 export function Stage({ focus, showGrid, shadows = true }: { focus: StageFocus; showGrid: boolean; shadows?: boolean }) {
   const keyTarget = useMemo(() => new Object3D(), []);
+  const floorGrid = useMemo(() => {
+    const t = createFloorTexture(FLOOR, '#2d323b', '#3d4554');
+    t.repeat.set(FLOOR_M, FLOOR_M);
+    return t;
+  }, []);
+  useEffect(() => () => floorGrid.dispose(), [floorGrid]);
   const r = Math.max(focus.radius, 1);
   const shadowExtent = r * 1.6;
   const keyLight = useRef<DirectionalLight>(null);
@@ -55,12 +65,11 @@ export function Stage({ focus, showGrid, shadows = true }: { focus: StageFocus; 
       {/* cool rim from behind, soft fill from the camera side */}
       <directionalLight position={[focus.x + r * 2, r * 2, focus.z - r * 3]} intensity={1.1} color="#a9bcff" />
       <directionalLight position={[focus.x + r * 3, r * 1.2, focus.z + r * 2]} intensity={0.45} color="#ffffff" />
-      {/* A floor a shade lighter than the backdrop; fog blends its far edge away. It takes no shadow itself: a
-          shadow catcher just around the subject does, so shadow filtering runs on a few pixels, not the whole floor. */}
+      {/* Floor and grid in one unlit plane (a lit floor would run shadow lookups on every pixel); fog blends its
+          far edge away. A shadow catcher just around the subject takes the shadow, so filtering runs on few pixels. */}
       <mesh rotation-x={-Math.PI / 2}>
-        <planeGeometry args={[400, 400]} />
-        {/* Unlit: a lit material would run shadow lookups on every floor pixel even without receiving shadows. */}
-        <meshBasicMaterial color="#262a31" />
+        <planeGeometry args={[FLOOR_M, FLOOR_M]} />
+        <meshBasicMaterial key={showGrid ? 'grid' : 'plain'} color={showGrid ? '#ffffff' : FLOOR} map={showGrid ? floorGrid : null} />
       </mesh>
       {shadows && (
         <mesh rotation-x={-Math.PI / 2} position={[focus.x, 0.001, focus.z]} receiveShadow>
@@ -68,22 +77,6 @@ export function Stage({ focus, showGrid, shadows = true }: { focus: StageFocus; 
           <shadowMaterial opacity={0.6} transparent depthWrite={false} />
         </mesh>
       )}
-      {showGrid && <FloorGrid x={focus.x} z={focus.z} radius={r} />}
     </>
-  );
-}
-
-/**
- * 1 m sections out to where the fog hides them, 25 cm cells only near the subject (where they help judge a step),
- * snapped to whole metres so lines do not swim as the focus moves.
- */
-function FloorGrid({ x, z, radius }: { x: number; z: number; radius: number }) {
-  const size = Math.min(80, Math.max(8, 2 * Math.ceil(radius * 5)));
-  const near = Math.min(size, 2 * Math.ceil(radius * 2));
-  return (
-    <group position={[Math.round(x), 0.002, Math.round(z)]}>
-      <gridHelper args={[near, near * 4, '#2c3139', '#2c3139']} />
-      <gridHelper args={[size, size, '#3d4554', '#3d4554']} position-y={0.001} />
-    </group>
   );
 }

@@ -92,7 +92,7 @@ export default function Viewport3D({ source, character, frameKey, reloadToken, s
   return (
     <Canvas
       frameloop="demand"
-      shadows="percentage"
+      shadows={quality.shadows}
       dpr={quality.dpr}
       gl={{ preserveDrawingBuffer: true, antialias: quality.antialias }}
       camera={{ fov: 35, position: [1.6, 1.5, 4.2], near: 0.05, far: 500 }}
