@@ -17,8 +17,13 @@ interface JobJson {
   variants: Array<{ index: number; durationSec: number }>;
 }
 
+/**
+ * Waits until the clip (or the grid's clips) are loaded, then pauses: nothing here needs playback, and a paused
+ * canvas stops rendering, which keeps software WebGL from starving the rest of the test on a busy machine.
+ */
 async function waitReady(page: Page) {
-  await page.waitForFunction(() => (window as any).__kinema?.ready === true, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as any).__kinema?.ready === true, null, { timeout: 60_000 });
+  await page.evaluate(() => (window as any).__kinema.pause());
 }
 
 async function jobFromApi(page: Page, id: string): Promise<JobJson> {
@@ -83,7 +88,7 @@ async function dragOnLane(page: Page, lane: Locator, from: number, to: number) {
 }
 
 test('variants → grid → pick → inpaint → loop ×3 → refine → lineage, A/B, and the URL restores it', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
@@ -249,6 +254,7 @@ test('variants → grid → pick → inpaint → loop ×3 → refine → lineage
 });
 
 test('provider-aware actions, the prompt optimiser and the shortcut help', async ({ page }) => {
+  test.setTimeout(240_000);
   await page.goto('/');
   // Optimiser: the local rules split a run-on prompt into actions the user accepts.
   await page.getByTestId('prompt-input').fill('please make him walk forward slowly, then turn left and wave');

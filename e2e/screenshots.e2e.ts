@@ -30,7 +30,7 @@ async function runJob(request: APIRequestContext, body: Record<string, unknown>)
 }
 
 async function ready(page: Page) {
-  await page.waitForFunction(() => (window as any).__kinema?.ready === true, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as any).__kinema?.ready === true, null, { timeout: 60_000 });
 }
 
 async function at(page: Page, t: number) {
@@ -48,7 +48,7 @@ async function shot(page: Page, name: string) {
 }
 
 test('screenshots of the editing screens', async ({ page, request }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   fs.mkdirSync(OUT, { recursive: true });
 
   const root = await runJob(request, { kind: 'text2motion', prompt: 'a person walks forward then waves', variants: 4, durationSec: 4, seed: 7 });

@@ -163,17 +163,16 @@ export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
     }
     const acc = (type: 'SCALAR' | 'VEC2' | 'VEC3' | 'VEC4' | 'MAT4', arr: Float32Array | Uint16Array | Uint32Array) =>
       doc.createAccessor().setType(type).setArray(arr).setBuffer(buffer);
-    const attributes: Record<string, ReturnType<typeof acc>> = { POSITION: acc('VEC3', pos) };
-    if (nor) attributes.NORMAL = acc('VEC3', nor);
     const uv = geo.attributes.uv;
+    let tex: Float32Array | null = null;
     if (uv) {
-      const t = new Float32Array(count * 2);
-      for (let i = 0; i < count; i++) { t[i * 2] = uv.getX(i); t[i * 2 + 1] = 1 - uv.getY(i); }
-      attributes.TEXCOORD_0 = acc('VEC2', t);
+      tex = new Float32Array(count * 2);
+      for (let i = 0; i < count; i++) { tex[i * 2] = uv.getX(i); tex[i * 2 + 1] = 1 - uv.getY(i); }
     }
+    let joints: Uint16Array | null = null, weights: Float32Array | null = null;
     if (skinned) {
       const si = geo.attributes.skinIndex!, sw = geo.attributes.skinWeight!;
-      const joints = new Uint16Array(count * 4), weights = new Float32Array(count * 4);
+      joints = new Uint16Array(count * 4); weights = new Float32Array(count * 4);
       for (let i = 0; i < count; i++) {
         let sum = 0;
         for (let k = 0; k < 4; k++) sum += sw.getComponent(i, k);
@@ -183,8 +182,26 @@ export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
           weights[i * 4 + k] = w;
         }
       }
-      attributes.JOINTS_0 = acc('VEC4', joints);
-      attributes.WEIGHTS_0 = acc('VEC4', weights);
+    }
+    // FBXLoader un-indexes meshes (three vertices per triangle); welding identical vertices back makes
+    // the GLB several times smaller and every variant of every job carries it.
+    const streams: Array<[string, Float32Array | Uint16Array | null, number]> = [['POSITION', pos, 3], ['NORMAL', nor, 3], ['TEXCOORD_0', tex, 2], ['JOINTS_0', joints, 4], ['WEIGHTS_0', weights, 4]];
+    const present = streams.filter((x): x is [string, Float32Array | Uint16Array, number] => x[1] !== null);
+    const remap = new Uint32Array(count);
+    const firstOf = new Map<string, number>();
+    const kept: number[] = [];
+    for (let i = 0; i < count; i++) {
+      let key = '';
+      for (const [, arr, size] of present) for (let k = 0; k < size; k++) key += `${arr[i * size + k]},`;
+      let at = firstOf.get(key);
+      if (at === undefined) { at = kept.length; firstOf.set(key, at); kept.push(i); }
+      remap[i] = at;
+    }
+    const attributes: Record<string, ReturnType<typeof acc>> = {};
+    for (const [name, arr, size] of present) {
+      const out = arr instanceof Uint16Array ? new Uint16Array(kept.length * size) : new Float32Array(kept.length * size);
+      kept.forEach((i, n) => { for (let k = 0; k < size; k++) out[n * size + k] = arr[i * size + k]!; });
+      attributes[name] = acc(name === 'POSITION' || name === 'NORMAL' ? 'VEC3' : name === 'TEXCOORD_0' ? 'VEC2' : 'VEC4', out);
     }
 
     const gMesh = doc.createMesh(mesh.name || 'mesh');
@@ -195,7 +212,7 @@ export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
       const end = Math.min(g.start + g.count, index ? index.count : count);
       if (end <= g.start) continue;
       const ids = new Uint32Array(end - g.start);
-      for (let i = g.start; i < end; i++) ids[i - g.start] = index ? index.getX(i) : i;
+      for (let i = g.start; i < end; i++) ids[i - g.start] = remap[index ? index.getX(i) : i]!;
       const prim = doc.createPrimitive().setIndices(acc('SCALAR', ids));
       for (const [name, a] of Object.entries(attributes)) prim.setAttribute(name, a);
       const mat = mats[g.materialIndex ?? 0] ?? mats[0];

@@ -87,6 +87,8 @@ export class LocalRenderer {
         signal: ctx.signal,
       });
       if (ctx.signal.aborted) throw ctx.signal.reason;
+      // A stale render page from another build would step at its own rate; the video's timing must match.
+      if (session.fps !== spec.fps) throw new RenderPageError(`the page renders at ${session.fps} fps instead of ${spec.fps}; rebuild the studio (npx vite build)`);
       encoder = new FfmpegEncoder(this.opts.tools.ffmpegPath, ffmpegArgs(spec, outFiles));
       const n = session.frameCount;
       this.opts.log?.info('render started', { jobId: ctx.jobId, frames: n, size: `${spec.width}x${spec.height}`, chromiumPid: session.pid, ffmpegPid: encoder.pid });

@@ -14,6 +14,8 @@ import type { RenderPageHandle } from '../contract/renderPage.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
 
+const FRAME_TIMEOUT_MS = 60_000;
+
 export interface RenderPageSession {
   frameCount: number;
   fps: number;
@@ -72,7 +74,15 @@ export async function openRenderPage(opts: OpenOptions): Promise<RenderPageSessi
       fps: state.fps,
       pid,
       async capture(i) {
-        const url = (await page.evaluate(`__render.renderFrame(${Number(i)}).then(() => document.getElementById('render-canvas').toDataURL('image/png'))`)) as string;
+        const draw = page.evaluate(`__render.renderFrame(${Number(i)}).then(() => document.getElementById('render-canvas').toDataURL('image/png'))`) as Promise<string>;
+        // A wedged GPU process would otherwise hold the render (and the one-render slot) forever.
+        let timer: NodeJS.Timeout | undefined;
+        const url = await Promise.race([
+          draw,
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new RenderPageError(`frame ${i} took longer than ${FRAME_TIMEOUT_MS / 1000} s to draw`)), FRAME_TIMEOUT_MS);
+          }),
+        ]).finally(() => clearTimeout(timer));
         const comma = url.indexOf(',');
         if (!url.startsWith('data:image/png;base64,') || comma < 0) throw new RenderPageError(`frame ${i} came back as something other than a PNG`);
         return Buffer.from(url.slice(comma + 1), 'base64');

@@ -17,7 +17,7 @@ import { TextToMotionStep } from './TextToMotionStep.tsx';
 
 const FLOW_CAPS = ['rig', 'animate', 'textToMotion'] as const;
 
-export function runsActionFlow(p: ProviderInfo): boolean {
+function runsActionFlow(p: ProviderInfo): boolean {
   return p.configured && FLOW_CAPS.some((c) => p.capabilities.includes(c));
 }
 

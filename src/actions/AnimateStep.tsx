@@ -85,7 +85,7 @@ export function AnimateStep({ provider }: { provider: ProviderInfo }) {
       <StepHeading step={2} title="Animate" />
       {usableJobs(rigs).length === 0 ? (
         <p data-testid="no-rig" className="rounded-md border border-dashed border-line px-2.5 py-2 text-[12px] text-faint">
-          No rig yet on {provider.name}: rig a character in step 1.
+          No rig yet {provider.id === 'local' ? 'on the local engine' : `on ${provider.name}`}: rig a character in step 1.
         </p>
       ) : (
         <JobSelect

@@ -13,7 +13,7 @@ import { CostLine } from '../actions/CostLine.tsx';
 import { StepHeading } from '../actions/StepHeading.tsx';
 import { SubmitError } from '../actions/SubmitError.tsx';
 import { useSubmitActionJob } from '../actions/useSubmitActionJob.ts';
-import { describeError } from '../api/client.ts';
+import { describeError, isApiRequestError } from '../api/client.ts';
 import { charactersQuery } from '../api/queries.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
@@ -90,7 +90,7 @@ export function RigStep({ provider }: { provider: ProviderId }) {
             max={20}
             step={0.05}
             value={heightMeters}
-            aria-invalid={rig.error && (rig.error as { field?: string }).field === 'heightMeters' ? true : undefined}
+            aria-invalid={isApiRequestError(rig.error) && rig.error.field === 'heightMeters' ? true : undefined}
             onChange={(e) => set({ heightMeters: e.target.value })}
           />
           <span className="text-[11px] text-faint">metres, sets the skeleton’s scale</span>

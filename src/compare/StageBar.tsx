@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { useHelp } from '../help/helpStore.ts';
 import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { useStageView } from './stageView.ts';
@@ -96,9 +97,16 @@ export function StageBar() {
         >
           {copied ? 'Link copied' : 'Copy link'}
         </button>
-        <span className="hidden items-center gap-1 xl:flex" title="Keyboard shortcuts">
+        <button
+          type="button"
+          data-testid="help-button"
+          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
+          onClick={() => useHelp.getState().setOpen(true)}
+          className="hidden items-center xl:flex"
+        >
           <Kbd>?</Kbd>
-        </span>
+        </button>
       </div>
     </div>
   );

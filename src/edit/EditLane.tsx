@@ -230,6 +230,7 @@ export function EditLane() {
               </button>
             </span>
           )}
+          {!single && <span className="text-[11px] text-faint">Ranges and trims are set in the Take view.</span>}
           {markIn !== null && <span className="font-mono text-[10px] text-accent">in {markIn.toFixed(2)} s</span>}
           <span className="font-mono text-[10px] text-faint tabular-nums" title="Zoom (Ctrl+wheel, = and -)">
             {view.zoom.toFixed(1)}×
@@ -246,7 +247,8 @@ export function EditLane() {
         </div>
       </div>
 
-      <div className="px-2 pb-2">
+      {/* In the grid and A/B views the stage needs the room; the track stays mounted (hidden) so its size is known. */}
+      <div className={single ? 'px-2 pb-2' : 'hidden'}>
         <div
           ref={trackRef}
           data-testid="edit-lane-track"
@@ -277,9 +279,7 @@ export function EditLane() {
 
           {!ready ? (
             <p className="absolute inset-x-0 bottom-2 text-center text-[11px] text-faint">
-              {!single
-                ? 'Ranges and trims are set on one take: switch to the Take view (or pick a variant) to edit on the lane.'
-                : job && job.status !== 'succeeded'
+              {job && job.status !== 'succeeded'
                   ? 'The lane opens when the take is ready.'
                   : 'Select a finished take to edit it here.'}
             </p>

@@ -1,14 +1,9 @@
 /** Keyboard shortcuts, on "?" (or the header's ? button). Esc or a click outside closes it. */
 import { useEffect, useState } from 'react';
-import { create } from 'zustand';
 import { Kbd } from '../ui/Kbd.tsx';
 import { XIcon } from '../ui/icons.tsx';
+import { useHelp } from './helpStore.ts';
 import { SHORTCUTS, isTypingTarget } from './keyboard.ts';
-
-export const useHelp = create<{ open: boolean; setOpen: (open: boolean) => void }>()((set) => ({
-  open: false,
-  setOpen: (open) => set({ open }),
-}));
 
 export function HelpOverlay() {
   const open = useHelp((s) => s.open);

@@ -36,4 +36,11 @@ describe('failureAdvice', () => {
       expect(failureAdvice(code).length).toBeGreaterThan(10);
     }
   });
+
+  it('points rig and animate failures at the character or the job they build on, not at a prompt', () => {
+    for (const code of ['not_humanoid', 'unsupported_character', 'character_missing']) expect(failureAdvice(code)).toMatch(/humanoid character/);
+    expect(failureAdvice('parent_unsupported')).toMatch(/builds on/);
+    expect(failureAdvice('results_expired')).toMatch(/expired/);
+    expect(failureAdvice('prompt_refused')).toMatch(/Rephrase/);
+  });
 });

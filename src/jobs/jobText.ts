@@ -39,6 +39,12 @@ export function failureAdvice(code: string): string {
   if (c.includes('rate') || c.includes('timeout') || c.includes('unavailable') || c.includes('upstream')) {
     return 'This is usually temporary: retry in a minute.';
   }
+  // Rig and animate failures are about the character or the job they build on, not about a prompt.
+  if (c.includes('humanoid') || c.includes('character')) {
+    return 'Use a standing humanoid character (a GLB or VRM; for the local engine one that already has a skeleton), then rig it again.';
+  }
+  if (c.includes('parent')) return 'Run the job this one builds on (the rig or the text-to-motion clip) again, then retry.';
+  if (c.includes('expired')) return 'Retry: the provider’s download links expired before the files were copied.';
   if (c.includes('prompt') || c.includes('understood') || c.includes('unsupported')) {
     return 'Rephrase the prompt with simple actions (walk, turn, wave, jump) and generate again.';
   }

@@ -9,6 +9,7 @@ import type { Span } from '../player/subjectInfo.ts';
 import { playhead } from '../state/playhead.ts';
 import type { PlayRange } from './playback.ts';
 import { formatTimecode, rulerStep, rulerTicks, timeToFraction, xToTime } from './timeMath.ts';
+import { TrackRangeMarks } from '../edit/TrackRangeMarks.tsx';
 
 interface Props {
   duration: number;
@@ -135,6 +136,9 @@ export function TimelineTrack({ duration, fps, enabled, range = null, contacts =
           <div aria-hidden data-testid="range-out" className="absolute inset-y-0 w-1.5 -translate-x-full rounded-r-sm border-y-2 border-r-2 border-accent" style={{ left: pct(range.end, duration) }} />
         </>
       )}
+
+      {/* inpaint ranges from the edit lane */}
+      {enabled && <TrackRangeMarks duration={duration} />}
 
       {enabled && contacts && (
         <>

@@ -11,6 +11,7 @@ import { OrbitControls, PerspectiveCamera, View } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
 import { Component, Suspense, createRef, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorInfo, ReactNode, RefObject } from 'react';
+import type { DataTexture } from 'three';
 import { usePlayerOptions } from '../player/playerOptions.ts';
 import { playhead } from '../state/playhead.ts';
 import { useEditor } from '../state/editorStore.ts';
@@ -18,6 +19,7 @@ import type { ClipGridProps, GridClip } from './clipGridProps.ts';
 import { gridColumns } from './clipGridProps.ts';
 import { installPlayheadDriver, usePlayheadPump } from './playheadDriver.ts';
 import { renderQuality } from './renderQuality.ts';
+import { createFloorTexture } from './floorTexture.ts';
 import { SubjectModel } from './SubjectModel.tsx';
 import type { SubjectDisplay } from './SubjectModel.tsx';
 
@@ -27,8 +29,14 @@ installPlayheadDriver();
 
 const BG = '#14161a';
 
-/** Lights and floor for one cell (each View is its own scene). */
+/** One floor texture (with its grid) for every cell: built once, never disposed while the module lives. */
+let cellFloor: DataTexture | null = null;
+
+/** Lights and floor for one cell (each View is its own scene). The floor is unlit: lighting it costs per pixel. */
 function CellStage() {
+  // Mipmapped even on software GL: cells have no fog to hide the moiré of distant lines.
+  cellFloor ??= createFloorTexture('#262a31', '#2d323b', '#3d4554');
+  cellFloor.repeat.set(200, 200);
   return (
     <>
       <color attach="background" args={[BG]} />
@@ -37,9 +45,8 @@ function CellStage() {
       <directionalLight position={[3, 2, -4]} intensity={0.9} color="#a9bcff" />
       <mesh rotation-x={-Math.PI / 2}>
         <planeGeometry args={[200, 200]} />
-        <meshStandardMaterial color="#2a2e36" roughness={1} />
+        <meshBasicMaterial map={cellFloor} />
       </mesh>
-      <gridHelper args={[40, 80, '#465063', '#30353f']} position-y={0.002} />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Object3D } from 'three';
 import type { DirectionalLight } from 'three';
 import { createFloorTexture } from './floorTexture.ts';
+import { renderQuality } from './renderQuality.ts';
 
 export interface StageFocus {
   x: number;
@@ -24,7 +25,7 @@ const FLOOR_M = 400;
 export function Stage({ focus, showGrid, shadows = true }: { focus: StageFocus; showGrid: boolean; shadows?: boolean }) {
   const keyTarget = useMemo(() => new Object3D(), []);
   const floorGrid = useMemo(() => {
-    const t = createFloorTexture(FLOOR, '#2d323b', '#3d4554');
+    const t = createFloorTexture(FLOOR, '#2d323b', '#3d4554', renderQuality().software);
     t.repeat.set(FLOOR_M, FLOOR_M);
     return t;
   }, []);

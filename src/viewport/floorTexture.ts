@@ -4,7 +4,7 @@
  * primitives (which dominate a frame under software WebGL); mipmaps fade distant lines instead of letting them
  * shimmer.
  */
-import { DataTexture, LinearMipmapLinearFilter, RepeatWrapping, RGBAFormat, SRGBColorSpace } from 'three';
+import { DataTexture, LinearFilter, LinearMipmapLinearFilter, RepeatWrapping, RGBAFormat, SRGBColorSpace } from 'three';
 
 const TILE = 256;
 
@@ -13,7 +13,8 @@ function rgb(hex: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-export function createFloorTexture(floor: string, cell: string, section: string): DataTexture {
+/** `cheap`: bilinear without mipmaps (software WebGL samples trilinear textures slowly; fog hides the far aliasing). */
+export function createFloorTexture(floor: string, cell: string, section: string, cheap = false): DataTexture {
   const data = new Uint8Array(TILE * TILE * 4);
   const [fr, fg, fb] = rgb(floor);
   const c = rgb(cell);
@@ -30,9 +31,9 @@ export function createFloorTexture(floor: string, cell: string, section: string)
   }
   const t = new DataTexture(data, TILE, TILE, RGBAFormat);
   t.wrapS = t.wrapT = RepeatWrapping;
-  t.minFilter = LinearMipmapLinearFilter;
-  t.generateMipmaps = true;
-  t.anisotropy = 8;
+  t.minFilter = cheap ? LinearFilter : LinearMipmapLinearFilter;
+  t.generateMipmaps = !cheap;
+  t.anisotropy = cheap ? 1 : 4;
   t.colorSpace = SRGBColorSpace;
   t.needsUpdate = true;
   return t;

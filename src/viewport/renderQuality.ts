@@ -5,6 +5,8 @@
  * flag Chromium's SwiftShader).
  */
 export interface RenderQuality {
+  /** Software WebGL detected: every per-pixel cost counts. */
+  software: boolean;
   antialias: boolean;
   dpr: [number, number];
   /** R3F's shadows prop: filtered (PCF) on GPUs, single-tap on software GL. */
@@ -27,6 +29,8 @@ export function renderQuality(): RenderQuality {
   } catch {
     software = false;
   }
-  cached = software ? { antialias: false, dpr: [1, 1], shadows: 'basic' } : { antialias: true, dpr: [1, 2], shadows: 'percentage' };
+  cached = software
+    ? { software, antialias: false, dpr: [1, 1], shadows: 'basic' }
+    : { software, antialias: true, dpr: [1, 2], shadows: 'percentage' };
   return cached;
 }

@@ -133,7 +133,8 @@ export class MeshyContractServer {
   holdNew = false;
   private readonly opts: Required<Omit<MeshyServerOptions, 'apiKey' | 'balance' | 'pollRetryAfterSec'>> & { pollRetryAfterSec: number | null };
   private readonly tasks = new Map<string, Task>();
-  private readonly assets = new Map<string, Uint8Array>();
+  /** Result files by task/file. Made in the background, so a create answers at once (as Meshy does) even when a file is slow to make. */
+  private readonly assets = new Map<string, Promise<Uint8Array>>();
   private readonly faults: Fault[] = [];
   private readonly secret = crypto.randomBytes(16);
   private clockOffset = 0;
@@ -332,7 +333,10 @@ export class MeshyContractServer {
 
   private async makeOutputs(t: Task): Promise<void> {
     const put = async (file: string, bytes: Uint8Array | Promise<Uint8Array>) => {
-      this.assets.set(`${t.id}/${file}`, await bytes);
+      const made = Promise.resolve(bytes);
+      // A failure surfaces when the file is downloaded, not as an unhandled rejection.
+      made.catch(() => undefined);
+      this.assets.set(`${t.id}/${file}`, made);
       return file;
     };
     const o: Record<string, string> = {};
@@ -505,7 +509,7 @@ export class MeshyContractServer {
     });
 
     // Signed result files: no credentials allowed, signature and expiry checked like a storage host.
-    app.get('/assets/:user/tasks/:task/output/:file', (c) => {
+    app.get('/assets/:user/tasks/:task/output/:file', async (c) => {
       if (c.req.header('authorization')) return c.text('Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified', 400);
       const dl = this.takeFault('download', null);
       if (dl) return this.error(c, dl.status, dl.message ?? 'download fault');
@@ -514,7 +518,7 @@ export class MeshyContractServer {
       const sig = crypto.createHmac('sha256', this.secret).update(`${path}:${expires}`).digest('hex').slice(0, 32);
       if (c.req.query('Signature') !== sig) return c.text('<Error><Code>AccessDenied</Code><Message>Signature mismatch</Message></Error>', 403);
       if (!(expires * 1000 > this.now())) return c.text('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>', 403);
-      const bytes = this.assets.get(`${c.req.param('task')}/${c.req.param('file')}`);
+      const bytes = await this.assets.get(`${c.req.param('task')}/${c.req.param('file')}`);
       if (!bytes) return c.text('<Error><Code>NoSuchKey</Code></Error>', 404);
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength) });
     });

@@ -209,10 +209,11 @@ describe('characters the local engine cannot drive', () => {
     expect(job.error?.message).toMatch(/Teapot.*no skeleton.*Mixamo, VRM, CMU or Unreal/s);
   });
 
-  it('an FBX character is refused at submit time (the local engine reads GLB/VRM)', async () => {
+  it('a damaged FBX character is accepted at submit time (FBX is converted in the job) and fails the rig job with unreadable_character', async () => {
     const id = await uploadFile(new TextEncoder().encode('Kaydara FBX Binary  \0\x1a\0xxxx'), 'Fbx guy', 'application/octet-stream');
-    const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'rig', characterId: id });
-    expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'unsupported_character', field: 'characterId' });
+    const job = await submit({ kind: 'rig', characterId: id });
+    expect(job.status).toBe('failed');
+    expect(job.error?.code).toBe('unreadable_character');
+    expect(job.error?.message).toMatch(/Fbx guy.*FBX/s);
   });
 });

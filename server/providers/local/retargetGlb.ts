@@ -10,6 +10,10 @@
  * and scales it into the studio's convention, so it walks where the mannequin walks.
  *
  * Loading is done once per character (CharacterRetargeter.load) and reused for every variant.
+ *
+ * A VRM comes out as a plain glTF: @gltf-transform/core drops extensions it does not implement, so
+ * the VRM metadata and MToon materials are not carried over (the glTF fallback materials are). The
+ * GLB is an animated preview and export of the character; the uploaded VRM itself stays untouched.
  */
 import { Logger, PropertyType, WebIO, type Accessor, type Animation, type Document, type Node } from '@gltf-transform/core';
 import type { Motion } from '../../engine/index.ts';
@@ -155,12 +159,6 @@ function disposeAnimation(anim: Animation): void {
   for (const s of anim.listSamplers()) s.dispose();
   anim.dispose();
   for (const a of accessors) if (a.listParents().every((p) => p.propertyType === PropertyType.ROOT)) a.dispose();
-}
-
-/** Checks that a rigged GLB/VRM/FBX has a humanoid skeleton we can drive; throws RetargetError when not. */
-export async function checkHumanoid(bytes: Uint8Array): Promise<{ scheme: string; bones: number }> {
-  const r = await CharacterRetargeter.load(bytes);
-  return { scheme: r.plan.scheme, bones: r.plan.jointOf.filter((j) => j >= 0).length };
 }
 
 /** Returns the character GLB with `motion` as its only animation, named `clipName`. */

@@ -112,7 +112,7 @@ function facingOf(pos: (b: HumanBone) => Vector3): Quaternion {
  * multiple) that makes the body closest to adult-sized. Exporters combine cm units with ×100 scale
  * nodes, so 10⁻⁴ happens; a 1 m child in metres still reads as metres (it is nearer than 10 m).
  */
-export function guessUnit(heightInUnits: number): number {
+function guessUnit(heightInUnits: number): number {
   const canonHeight = CANON_REST[jointIndex('head') * 3 + 1]! - CANON_REST[jointIndex('leftFoot') * 3 + 1]!;
   let best = 1;
   for (const k of [1, 0.1, 0.01, 0.001, 1e-4, 1e-5, 0.0254, 0.00254]) {

@@ -2,11 +2,11 @@
  * A skeleton as retargeting sees it, whatever file it came from: joint names, parents (parents before
  * children), each joint's rest transform relative to its parent and in the file's world, which joints
  * may be humanoid bones (a skin's joints), and the bones a VRM declares. Built from a GLB/VRM document
- * (its nodes, in file order, so VRM node indices stay valid), from a three.js object tree (FBX
- * characters loaded with FBXLoader) or from a BVH clip (CMU mocap as a motion source).
+ * (its nodes, in file order, so VRM node indices stay valid; FBX characters are converted to GLB
+ * first) or from a BVH clip (CMU mocap as a motion source).
  */
 import type { Document } from '@gltf-transform/core';
-import { Matrix4, Quaternion, Vector3, type Object3D } from 'three';
+import { Matrix4, Quaternion, Vector3 } from 'three';
 import type { BvhClip } from '../../engine/io/bvhRead.ts';
 import { vrmDeclaredBones, vrmVersion, type BoneTree, type HumanBone } from '../../characters/humanoidSkeleton.ts';
 import type { GltfJson } from '../../characters/sniffModel.ts';
@@ -76,23 +76,6 @@ export function rigFromDocument(doc: Document, json: GltfJson | null): { rig: Ri
     rig: { names: order.map((n) => nodes[n]!.getName()), parents, restLocal, restWorld: worldOf(parents, restLocal), candidates, declared, vrm: vrmVersion(json) },
     order,
   };
-}
-
-/** A three.js object tree (an FBX loaded with FBXLoader) as a rig; `objects[k]` is joint k. */
-export function rigFromObject3D(root: Object3D): { rig: Rig; objects: Object3D[] } {
-  const objects: Object3D[] = [];
-  root.traverse((o) => objects.push(o));
-  const index = new Map(objects.map((o, i) => [o, i]));
-  const parents = new Int32Array(objects.map((o) => (o.parent && index.has(o.parent) ? index.get(o.parent)! : -1)));
-  const restLocal = objects.map((o) => new Matrix4().compose(o.position, o.quaternion, o.scale));
-  const skinned = new Set<Object3D>();
-  root.traverse((o) => {
-    const bones = (o as { skeleton?: { bones: Object3D[] } }).skeleton?.bones;
-    if (bones) for (const b of bones) skinned.add(b);
-  });
-  // A skeleton without a skinned mesh (an animation-only FBX) still has bones to map.
-  const candidates = objects.map((o, i) => (skinned.has(o) || (skinned.size === 0 && (o as { isBone?: boolean }).isBone) ? i : -1)).filter((i) => i >= 0);
-  return { rig: { names: objects.map((o) => o.name), parents, restLocal, restWorld: worldOf(parents, restLocal), candidates, declared: null, vrm: null }, objects };
 }
 
 /** A BVH clip's joints as a rig: BVH rests with identity rotations, so rest transforms are its OFFSETs. */

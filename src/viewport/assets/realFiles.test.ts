@@ -107,6 +107,19 @@ describe.skipIf(!exists(FIXTURES))('rigged CC0 characters without animation', ()
   });
 });
 
+const ASCII_FBX = '/usr/share/assimp/models/FBX/cubes_with_names.fbx';
+
+describe.skipIf(!exists(ASCII_FBX))(`ASCII FBX (${ASCII_FBX}, assimp-testmodels)`, () => {
+  it('reads a text FBX 7.x file: meshes, no takes', async () => {
+    const head = new TextDecoder().decode(new Uint8Array(read(ASCII_FBX), 0, 64));
+    expect(head).toMatch(/^; FBX 7/);
+    const asset = await load(ASCII_FBX);
+    expect(asset.format).toBe('fbx');
+    expect(asset.stats.meshes).toBe(4);
+    expect(asset.clips).toHaveLength(0);
+  });
+});
+
 describe('broken and unsupported files get a reason, not a blank canvas', () => {
   it('a truncated FBX', async () => {
     const file = `${FIXTURES}/91_48.fbx`;
