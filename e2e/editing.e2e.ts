@@ -250,6 +250,15 @@ test('variants → grid → pick → inpaint → loop ×3 → refine → lineage
   await expect(page.getByTestId('view-compare')).toHaveAttribute('aria-selected', 'true');
   await waitReady(page);
 
+  // Any lineage node can be the A side: compare the refine against the original prompt's take.
+  const rootNode = page.locator(`[data-testid="lineage-node"][data-job-id="${rootId}"]`);
+  await rootNode.hover();
+  await rootNode.getByTestId('lineage-compare').click();
+  await expect(page).toHaveURL(new RegExp(`vs=${rootId}\\.1`));
+  await expect(page.getByTestId('compare-view')).toHaveAttribute('data-showing', 'b');
+  await page.getByTestId('compare-split').click();
+  await expect(page.getByTestId('clip-grid-cell').first()).toContainText('A · reference · text2motion v1');
+
   expect(errors).toEqual([]);
 });
 

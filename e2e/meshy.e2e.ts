@@ -2,8 +2,8 @@
  * The "Characters & actions" flow end to end, in real Chromium against a real server:
  *  - Meshy (its adapter talking to the Meshy contract server started by playwright.config.ts): drop a GLB
  *    character → rig it at a chosen height → tick two library actions with a frame-rate post-process →
- *    animate → play both clips of the merged file → download it; then a swift text-to-motion clip whose BVH
- *    plays on its own skeleton, and that clip put on the rig.
+ *    animate → play both clips of the merged file → download it; then text-to-motion clips that play on their
+ *    own skeleton (swift → BVH, prime → FBX), and the swift clip put on the rig.
  *  - The local engine: rig the mannequin → two library actions → animate → each action is a variant that
  *    plays; "Try" makes one action's clip on demand; an uploaded character can be deleted again.
  */
@@ -89,8 +89,8 @@ async function dropFile(target: Locator, name: string, bytes: Uint8Array, type: 
 
 const check = (page: Page, actionId: number) => page.locator(`[data-testid="library-entry"][data-action-id="${actionId}"] [data-testid="library-entry-check"]`);
 
-test('Meshy: drop a character → rig → two library actions → animate → both clips play → download; swift text-to-motion plays as BVH', async ({ page }, testInfo) => {
-  test.setTimeout(180_000);
+test('Meshy: drop a character → rig → two library actions → animate → both clips play → download; text-to-motion plays as BVH (swift) and FBX (prime)', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
@@ -196,13 +196,25 @@ test('Meshy: drop a character → rig → two library actions → animate → bo
   await page.waitForTimeout(600);
   expect(await page.evaluate(() => (window as any).__kinema.getTime())).not.toBeCloseTo(t0, 2);
 
+  // A prime clip is an FBX, and plays too.
+  await page.getByTestId('motion-mode-prime').click();
+  await expect(page.getByTestId('motion-cost')).toContainText('Est. 10 cr');
+  await page.getByTestId('motion-button').click();
+  const primeId = await newestJob(page, 'textToMotion', motionId);
+  const prime = await jobFromApi(page, primeId);
+  expect(prime.variants[0]!.files.map((f) => f.format)).toEqual(['fbx']);
+  await waitPlaying(page, prime.variants[0]!.files.map((f) => f.url));
+  expect(await page.evaluate(() => (window as any).__kinema.duration())).toBeCloseTo(3.5, 1);
+  // Back to the swift clip in the job list.
+  await page.locator(`[data-testid="job-card"][data-job-id="${motionId}"]`).click();
+
   // 7. Put the clip on the rig: the inspector opens the panel with the clip as the motion source.
   await page.getByTestId('clip-on-rig').click();
   await expect(page.getByTestId('animate-source-motion')).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('motion-job-select')).toHaveValue(motionId);
   await page.getByTestId('post-process-select').selectOption('none');
   await page.getByTestId('animate-button').click();
-  const onRigId = await newestJob(page, 'animate', motionId);
+  const onRigId = await newestJob(page, 'animate', primeId);
   expect((await jobFromApi(page, onRigId)).request).toMatchObject({ parentJobId: rigId, motionJobId: motionId });
   await expect(page.getByTestId('job-card').first().getByTestId('action-job-title')).toHaveText('Animate with text-to-motion: “a person jumps over a puddle”');
 
@@ -210,7 +222,7 @@ test('Meshy: drop a character → rig → two library actions → animate → bo
 });
 
 test('local engine: rig the mannequin → two library actions → animate → each action plays; try one; upload and delete a character', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');

@@ -47,7 +47,17 @@ export function loadFbx(bytes: Uint8Array): LoadedFbx {
   manager.addHandler(/.*/, sources as unknown as import('three').Loader);
   const loader = new FBXLoader(manager);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const root = loader.parse(buffer, '');
+  // FBXLoader sizes cameras from window.innerWidth/innerHeight when a file gives no aspect, and Node has
+  // no window. Parsing is synchronous, so the stand-in exists only while it runs.
+  const g = globalThis as { window?: unknown };
+  const standIn = !('window' in g);
+  if (standIn) g.window = { innerWidth: 1, innerHeight: 1 };
+  let root: Object3D;
+  try {
+    root = loader.parse(buffer, '');
+  } finally {
+    if (standIn) delete g.window;
+  }
   root.updateMatrixWorld(true);
   return { root, textureSources: sources.sources };
 }
@@ -111,10 +121,12 @@ export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
     if (out) return out;
     const src = m as Material & { color?: { r: number; g: number; b: number }; map?: Texture | null; shininess?: number; emissive?: { r: number; g: number; b: number } };
     out = doc.createMaterial(m.name || 'material').setMetallicFactor(0);
-    out.setBaseColorFactor([src.color?.r ?? 1, src.color?.g ?? 1, src.color?.b ?? 1, m.opacity]);
+    // glTF factors are 0..1; FBX colours and intensities are not bounded (3ds Max writes emission > 1).
+    const unit = (v: number | undefined, fallback: number) => Math.min(1, Math.max(0, v ?? fallback));
+    out.setBaseColorFactor([unit(src.color?.r, 1), unit(src.color?.g, 1), unit(src.color?.b, 1), unit(m.opacity, 1)]);
     // Phong shininess → roughness (the usual Blinn-Phong equivalence).
     out.setRoughnessFactor(src.shininess !== undefined ? Math.min(1, Math.sqrt(2 / (src.shininess + 2))) : 0.8);
-    if (src.emissive) out.setEmissiveFactor([src.emissive.r, src.emissive.g, src.emissive.b]);
+    if (src.emissive) out.setEmissiveFactor([unit(src.emissive.r, 0), unit(src.emissive.g, 0), unit(src.emissive.b, 0)]);
     const map = await textureOf(src.map);
     if (map) out.setBaseColorTexture(map);
     if (m.transparent && m.opacity < 1) out.setAlphaMode('BLEND');

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBvh } from '../engine/io/bvhRead.ts';
 import { loadFbx } from './fbxToGlb.ts';
-import { classifyBoneName, tokenizeBoneName, type BoneTree } from './fuzzyBoneMap.ts';
+import type { BoneTree } from './boneTree.ts';
+import { classifyBoneName, tokenizeBoneName } from './fuzzyBoneMap.ts';
 import { mapHumanoid, type HumanBone } from './humanoidSkeleton.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures');

@@ -8,13 +8,8 @@
  * bone nobody named is taken from its neighbour in the chain (a hand's parent is the lower arm).
  * It only fills bones the strict mapper left empty.
  */
+import { BoneHierarchy, type BoneTree } from './boneTree.ts';
 import type { HumanBone } from './humanoidSkeleton.ts';
-
-/** A skeleton as names plus parent indices (-1 for roots), whatever file it came from. */
-export interface BoneTree {
-  readonly names: readonly string[];
-  readonly parents: ArrayLike<number>;
-}
 
 type Side = 'left' | 'right';
 type LimbRole = 'Shoulder' | 'UpperArm' | 'LowerArm' | 'Hand' | 'UpperLeg' | 'LowerLeg' | 'Foot' | 'Toes';
@@ -73,40 +68,12 @@ export function classifyBoneName(raw: string): { side: Side | null; role: Role }
   return { side, role };
 }
 
-class Tree {
-  readonly children: number[][];
-  readonly depth: Int32Array;
-  constructor(readonly t: BoneTree) {
-    const n = t.names.length;
-    this.children = Array.from({ length: n }, () => []);
-    for (let i = 0; i < n; i++) { const p = t.parents[i]!; if (p >= 0) this.children[p]!.push(i); }
-    this.depth = new Int32Array(n);
-    for (let i = 0; i < n; i++) { let d = 0; for (let p = t.parents[i]!; p >= 0; p = t.parents[p]!) d++; this.depth[i] = d; }
-  }
-  parent(i: number): number { return this.t.parents[i]!; }
-  isAncestor(a: number, b: number): boolean {
-    for (let p = this.t.parents[b]!; p >= 0; p = this.t.parents[p]!) if (p === a) return true;
-    return false;
-  }
-  shallowest(ids: number[]): number | undefined {
-    let best: number | undefined;
-    for (const i of ids) if (best === undefined || this.depth[i]! < this.depth[best]!) best = i;
-    return best;
-  }
-  commonAncestor(a: number, b: number): number | undefined {
-    const up = new Set<number>();
-    for (let p: number = a; p >= 0; p = this.t.parents[p]!) up.add(p);
-    for (let p: number = b; p >= 0; p = this.t.parents[p]!) if (up.has(p)) return p;
-    return undefined;
-  }
-}
-
 /**
  * Fills the bones `found` lacks, from `candidates` (the skin's joints) of `tree`. Returns a new map;
  * bones already in `found` are kept as they are.
  */
 export function fuzzyHumanoid(tree: BoneTree, candidates: readonly number[], found: ReadonlyMap<HumanBone, number>): Map<HumanBone, number> {
-  const t = new Tree(tree);
+  const t = new BoneHierarchy(tree);
   const out = new Map(found);
   const used = new Set(out.values());
   const info = new Map(candidates.map((i) => [i, classifyBoneName(tree.names[i]!)]));
@@ -190,7 +157,7 @@ export function fuzzyHumanoid(tree: BoneTree, candidates: readonly number[], fou
  * below its thigh…), so a misleading name yields a clear "missing" instead of a twisted character.
  */
 export function checkHierarchy(tree: BoneTree, bones: Map<HumanBone, number>): void {
-  const t = new Tree(tree);
+  const t = new BoneHierarchy(tree);
   const chains: HumanBone[][] = [
     ['hips', 'spine', 'chest', 'upperChest', 'neck', 'head'],
     ...(['left', 'right'] as const).flatMap((s): HumanBone[][] => [

@@ -10,10 +10,11 @@
  * loaded with three, BVH joints); findHumanoid is the GLB/VRM entry point.
  */
 import type { Document, Node } from '@gltf-transform/core';
-import { checkHierarchy, fuzzyHumanoid, type BoneTree } from './fuzzyBoneMap.ts';
+import { BoneHierarchy, type BoneTree } from './boneTree.ts';
+import { checkHierarchy, fuzzyHumanoid } from './fuzzyBoneMap.ts';
 import type { GltfJson } from './sniffModel.ts';
 
-export type { BoneTree } from './fuzzyBoneMap.ts';
+export type { BoneTree } from './boneTree.ts';
 
 /** Canonical joint names (VRM 1.0 humanoid), as in the engine's skeleton. */
 export type HumanBone =
@@ -124,30 +125,12 @@ function isHumanBone(s: string): s is HumanBone {
   return (ALL_HUMAN_BONES as readonly string[]).includes(s);
 }
 
-class Hierarchy {
-  private readonly depths: Int32Array;
-  constructor(private readonly tree: BoneTree) {
-    this.depths = new Int32Array(tree.names.length);
-    for (let i = 0; i < tree.names.length; i++) {
-      let d = 0;
-      for (let p = tree.parents[i]!; p >= 0; p = tree.parents[p]!) d++;
-      this.depths[i] = d;
-    }
-  }
-  depth(i: number): number { return this.depths[i]!; }
-  parent(i: number): number { return this.tree.parents[i]!; }
-  isAncestor(a: number, b: number): boolean {
-    for (let p = this.tree.parents[b]!; p >= 0; p = this.tree.parents[p]!) if (p === a) return true;
-    return false;
-  }
-}
-
-function namedBones(tree: BoneTree, h: Hierarchy, candidates: readonly number[]): Map<HumanBone, number> {
+function namedBones(tree: BoneTree, h: BoneHierarchy, candidates: readonly number[]): Map<HumanBone, number> {
   const found = new Map<HumanBone, number>();
   const offer = (bone: HumanBone, node: number) => {
     const current = found.get(bone);
     // The shallowest candidate wins when names repeat.
-    if (current === undefined || h.depth(node) < h.depth(current)) found.set(bone, node);
+    if (current === undefined || h.depth[node]! < h.depth[current]!) found.set(bone, node);
   };
   for (const node of candidates) {
     const { side, base } = parseBoneName(tree.names[node] ?? '');
@@ -169,7 +152,7 @@ function namedBones(tree: BoneTree, h: Hierarchy, candidates: readonly number[])
 }
 
 /** Fills spine/chest/upperChest from the bones strictly between the hips and the neck (or head). */
-function spineChain(h: Hierarchy, found: Map<HumanBone, number>): void {
+function spineChain(h: BoneHierarchy, found: Map<HumanBone, number>): void {
   const hips = found.get('hips');
   const top = found.get('neck') ?? found.get('head');
   if (hips === undefined || top === undefined || !h.isAncestor(hips, top)) return;
@@ -190,7 +173,7 @@ function spineChain(h: Hierarchy, found: Map<HumanBone, number>): void {
  * bones that may play a part (a skin's joints), so meshes and helpers elsewhere are never picked.
  */
 export function mapHumanoid(tree: BoneTree, candidates: readonly number[], declared: Map<HumanBone, number> | null = null): HumanoidIndexResult {
-  const h = new Hierarchy(tree);
+  const h = new BoneHierarchy(tree);
   let bones: Map<HumanBone, number>;
   let scheme: SkeletonScheme;
   if (declared) {

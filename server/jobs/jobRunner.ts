@@ -13,7 +13,7 @@ import type { Logger } from '../log.ts';
 import type { JobContext, ParentVariant, ProgressUpdate, Provider } from '../providers/provider.ts';
 import { ProviderError } from '../providers/provider.ts';
 import type { EventBus } from './eventBus.ts';
-import type { JobRow, JobStore, StoredVariant } from './jobStore.ts';
+import type { JobRow, JobStore, KindFilter, StoredVariant } from './jobStore.ts';
 
 /** Progress writes are coalesced to this interval: each one is a DB row and an SSE event per client. */
 const PROGRESS_INTERVAL_MS = 80;
@@ -31,14 +31,28 @@ export interface RunnerOptions {
   leaseTtlMs: number;
   /** Concurrent jobs per provider on this instance; unlisted providers are unlimited. */
   limits: Partial<Record<ProviderId, number>>;
+  /** Concurrent local render jobs (each drives a headless browser and an encoder). */
+  localRenderLimit?: number;
+}
+
+/**
+ * A queue with its own concurrency. Local renders get a lane apart from local motion jobs, so a
+ * minute-long video render never holds up a prompt that takes a second.
+ */
+interface Lane {
+  key: string;
+  provider: ProviderId;
+  kinds: KindFilter;
+  limit: number;
 }
 
 export class JobRunner {
-  private readonly active = new Map<ProviderId, number>();
+  private readonly active = new Map<string, number>();
   private readonly running = new Map<string, Running>();
   private readonly settled = new Map<string, Promise<void>>();
-  private readonly pumping = new Set<ProviderId>();
-  private readonly repump = new Set<ProviderId>();
+  private readonly pumping = new Set<string>();
+  private readonly repump = new Set<string>();
+  private readonly lanes: Lane[];
   private scanTimer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private stopping = false;
@@ -50,7 +64,16 @@ export class JobRunner {
     private readonly opts: RunnerOptions,
     private readonly log: Logger,
     private readonly bus?: EventBus,
-  ) {}
+  ) {
+    this.lanes = [...providers.keys()].flatMap((provider): Lane[] => {
+      const limit = opts.limits[provider] ?? Number.POSITIVE_INFINITY;
+      if (provider !== 'local') return [{ key: provider, provider, kinds: {}, limit }];
+      return [
+        { key: 'local', provider, kinds: { except: ['render'] }, limit },
+        { key: 'local:render', provider, kinds: { only: ['render'] }, limit: opts.localRenderLimit ?? 1 },
+      ];
+    });
+  }
 
   /** Starts claiming work: now, on every new job event, and on a slow timer for takeovers. */
   start(): void {
@@ -90,7 +113,7 @@ export class JobRunner {
     if (!row) return null;
     this.abortLocal(jobId, true);
     const job = (await this.store.update(jobId, { status: 'canceled', stage: 'canceled by the user', queuePosition: null }, { onlyIfActive: true })) ?? (await this.store.get(jobId));
-    void this.publishQueuePositions(row.provider);
+    this.kick(row.provider);
     return job;
   }
 
@@ -112,50 +135,45 @@ export class JobRunner {
 
   private kick(only?: ProviderId): void {
     if (this.stopping) return;
-    for (const id of only ? [only] : [...this.providers.keys()]) void this.pump(id);
+    for (const lane of this.lanes) if (!only || lane.provider === only) void this.pump(lane);
   }
 
-  private limit(provider: ProviderId): number {
-    return this.opts.limits[provider] ?? Number.POSITIVE_INFINITY;
-  }
-
-  /** Claims and starts jobs for one provider until its local limit is reached or nothing is waiting. */
-  private async pump(provider: ProviderId): Promise<void> {
-    if (this.pumping.has(provider)) {
-      this.repump.add(provider);
+  /** Claims and starts jobs for one lane until its local limit is reached or nothing is waiting. */
+  private async pump(lane: Lane): Promise<void> {
+    if (this.pumping.has(lane.key)) {
+      this.repump.add(lane.key);
       return;
     }
-    this.pumping.add(provider);
+    this.pumping.add(lane.key);
     try {
       do {
-        this.repump.delete(provider);
-        while (!this.stopping && (this.active.get(provider) ?? 0) < this.limit(provider)) {
-          const row = await this.store.claim(this.opts.instanceId, [provider], this.opts.leaseTtlMs);
+        this.repump.delete(lane.key);
+        while (!this.stopping && (this.active.get(lane.key) ?? 0) < lane.limit) {
+          const row = await this.store.claim(this.opts.instanceId, [lane.provider], this.opts.leaseTtlMs, lane.kinds);
           if (!row) break;
-          this.startJob(row);
+          this.startJob(row, lane);
         }
-        await this.publishQueuePositions(provider);
-      } while (this.repump.has(provider) && !this.stopping);
+        await this.publishQueuePositions(lane);
+      } while (this.repump.has(lane.key) && !this.stopping);
     } catch (err) {
-      this.log.error('claiming jobs failed', { provider, err });
+      this.log.error('claiming jobs failed', { lane: lane.key, err });
     } finally {
-      this.pumping.delete(provider);
+      this.pumping.delete(lane.key);
     }
   }
 
-  private startJob(row: JobRow): void {
-    const provider = row.provider;
-    this.active.set(provider, (this.active.get(provider) ?? 0) + 1);
+  private startJob(row: JobRow, lane: Lane): void {
+    this.active.set(lane.key, (this.active.get(lane.key) ?? 0) + 1);
     const done = this.execute(row).finally(() => {
-      this.active.set(provider, (this.active.get(provider) ?? 1) - 1);
+      this.active.set(lane.key, (this.active.get(lane.key) ?? 1) - 1);
       this.settled.delete(row.id);
-      this.kick(provider);
+      this.kick(lane.provider);
     });
     this.settled.set(row.id, done);
   }
 
-  private async publishQueuePositions(provider: ProviderId): Promise<void> {
-    const waiting = await this.store.waiting(provider);
+  private async publishQueuePositions(lane: Lane): Promise<void> {
+    const waiting = await this.store.waiting(lane.provider, lane.kinds);
     for (const [i, w] of waiting.entries()) {
       if (w.queuePosition !== i + 1) await this.store.update(w.id, { queuePosition: i + 1, stage: `queued (position ${i + 1})` }, { onlyIfActive: true });
     }

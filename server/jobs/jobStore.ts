@@ -29,6 +29,12 @@ export interface JobRow {
   externalId: string | null;
 }
 
+/** Restricts a claim or a queue to some job kinds (renders run in a lane of their own). */
+export interface KindFilter {
+  only?: readonly string[];
+  except?: readonly string[];
+}
+
 export interface JobPatch {
   status?: JobStatus;
   progress?: number;
@@ -160,7 +166,7 @@ export class JobStore {
    * On Postgres, SKIP LOCKED lets several instances claim concurrently without waiting on each other;
    * SQLite has a single writer, so the UPDATE is atomic as it stands.
    */
-  async claim(owner: string, providers: readonly ProviderId[], ttlMs: number, now = Date.now()): Promise<JobRow | null> {
+  async claim(owner: string, providers: readonly ProviderId[], ttlMs: number, kinds: KindFilter = {}, now = Date.now()): Promise<JobRow | null> {
     if (providers.length === 0) return null;
     let pick = this.db
       .selectFrom('jobs')
@@ -170,6 +176,8 @@ export class JobStore {
       .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
       .orderBy('seq', 'asc')
       .limit(1);
+    if (kinds.only) pick = pick.where('kind', 'in', [...kinds.only]);
+    if (kinds.except) pick = pick.where('kind', 'not in', [...kinds.except]);
     if (this.dialect === 'postgres') pick = pick.forUpdate().skipLocked();
     const claimed = await this.db
       .updateTable('jobs')
@@ -203,15 +211,17 @@ export class JobStore {
   }
 
   /** Unclaimed queued jobs of a provider, oldest first, with their stored queue position. */
-  async waiting(provider: ProviderId): Promise<Array<{ id: string; queuePosition: number | null }>> {
-    const rows = await this.db
+  async waiting(provider: ProviderId, kinds: KindFilter = {}): Promise<Array<{ id: string; queuePosition: number | null }>> {
+    let q = this.db
       .selectFrom('jobs')
       .select(['id', 'queue_position'])
       .where('status', '=', 'queued')
       .where('provider', '=', provider)
       .where('lease_owner', 'is', null)
-      .orderBy('seq', 'asc')
-      .execute();
+      .orderBy('seq', 'asc');
+    if (kinds.only) q = q.where('kind', 'in', [...kinds.only]);
+    if (kinds.except) q = q.where('kind', 'not in', [...kinds.except]);
+    const rows = await q.execute();
     return rows.map((r) => ({ id: r.id, queuePosition: r.queue_position }));
   }
 

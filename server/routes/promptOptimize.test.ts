@@ -6,6 +6,7 @@ import { HttpError } from '../http/errors.ts';
 import { ProviderError } from '../providers/provider.ts';
 import type { Provider } from '../providers/provider.ts';
 import type { Services } from '../services.ts';
+import { startTestServer } from '../../test/helpers/testServer.ts';
 import { promptOptimizeRoutes } from './promptOptimize.ts';
 
 function stubProvider(id: 'saymotion' | 'meshy', caps: Capability[], optimize?: (p: string, o: { breakIntoActionablePrompts?: boolean }) => Promise<string[]>): Provider {
@@ -86,5 +87,20 @@ describe('POST /api/prompt/optimize', () => {
     const res = await app([])('{"provider":');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_json');
+  });
+});
+
+describe('mounted in the studio app', () => {
+  it('answers under /api with the local rules, and names the field when SayMotion is not configured', async () => {
+    const t = await startTestServer();
+    try {
+      const ok = await t.json('POST', '/api/prompt/optimize', { provider: 'local', prompt: 'jump then sit down' });
+      expect(ok).toMatchObject({ status: 200, body: { provider: 'local', suggestions: ['A person jumps', 'A person sits down'] } });
+      const off = await t.json('POST', '/api/prompt/optimize', { provider: 'saymotion', prompt: 'jump' });
+      expect(off.status).toBe(400);
+      expect(off.body.error.field).toBe('provider');
+    } finally {
+      await t.close();
+    }
   });
 });

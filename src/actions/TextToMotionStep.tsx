@@ -58,7 +58,10 @@ export function TextToMotionStep({ provider }: { provider: ProviderInfo }) {
           placeholder="“a person jumps over a puddle, then lands and looks back”"
           value={prompt}
           aria-invalid={tooLong ? true : undefined}
-          onChange={(e) => set({ motionPrompt: e.target.value })}
+          onChange={(e) => {
+            set({ motionPrompt: e.target.value });
+            if (make.error) make.reset();
+          }}
         />
       </div>
       <div>

@@ -72,7 +72,14 @@ export function RigStep({ provider }: { provider: ProviderId }) {
           {provider === 'meshy' ? 'No characters yet: upload a humanoid GLB or VRM above.' : 'No characters yet: upload one above.'}
         </p>
       ) : (
-        <CharacterPicker characters={list} selectedId={chosen?.id ?? null} onSelect={(id) => set({ characterId: id })} />
+        <CharacterPicker
+          characters={list}
+          selectedId={chosen?.id ?? null}
+          onSelect={(id) => {
+            set({ characterId: id });
+            if (rig.error) rig.reset();
+          }}
+        />
       )}
 
       {provider === 'meshy' && (
@@ -91,7 +98,11 @@ export function RigStep({ provider }: { provider: ProviderId }) {
             step={0.05}
             value={heightMeters}
             aria-invalid={isApiRequestError(rig.error) && rig.error.field === 'heightMeters' ? true : undefined}
-            onChange={(e) => set({ heightMeters: e.target.value })}
+            onChange={(e) => {
+              set({ heightMeters: e.target.value });
+              // The message was about the old value.
+              if (rig.error) rig.reset();
+            }}
           />
           <span className="text-[11px] text-faint">metres, sets the skeleton’s scale</span>
         </div>

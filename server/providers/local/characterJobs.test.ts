@@ -233,7 +233,7 @@ describe.skipIf(!HAVE_FIXTURES)('third-party characters through the app', () => 
     delay.disable();
     expect(job.variants).toHaveLength(8);
     // Retargeting on the main thread blocks it for 0.3–1 s per variant (GLB + BVH + FBX of a 66-bone character).
-    expect(delay.max / 1e6).toBeLessThan(250);
+    expect(delay.max / 1e6).toBeLessThan(300);
   });
 });
 

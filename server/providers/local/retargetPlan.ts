@@ -6,11 +6,11 @@
  *   from the skeleton itself: up is hips→head, the character's left is where its left limbs are,
  *   both snapped to the nearest axis. This is what turns a VRM 0.x (which faces −Z) by 180°, and
  *   stands up a Z-up FBX;
- * - alignment A per mapped bone: the rotation taking the bone's rest direction (toward its mapped
- *   child) onto the canonical T-pose direction. A canonical joint's world rotation R(f) is "how far
- *   the bone turned from the T-pose", so the character's bone gets R(f)·A·W_rest: it points where the
- *   engine's bone points and keeps its own rest twist. This is the three-vrm / Mesh2Motion formula
- *   with the A-pose→T-pose delta folded into A;
+ * - alignment A per mapped limb bone: the rotation taking the bone's rest direction (toward its mapped
+ *   child) onto the canonical T-pose direction (identity for the torso, see DIRECTION_CHILDREN). A
+ *   canonical joint's world rotation R(f) is "how far the bone turned from the T-pose", so the
+ *   character's bone gets R(f)·A·W_rest: it points where the engine's bone points and keeps its own
+ *   rest twist. This is the three-vrm / Mesh2Motion formula with the A-pose→T-pose delta folded into A;
  * - a canonical-topology skeleton with the character's proportions (its bone vectors, turned by A
  *   into the T-pose), on which the engine re-solves the legs (refitProportions) so feet that were
  *   planted stay planted on this body; forward kinematics of that skeleton gives exactly the
@@ -32,13 +32,13 @@ const CANON_REST = restWorldPositions(CANON);
 const JC = CANON.parents.length;
 const jointIndex = (b: HumanBone) => CANON.names.indexOf(b);
 
-/** For each bone, the bones whose rest position gives its direction, nearest first. */
+/**
+ * For each limb bone, the bone whose rest position gives its direction. Only limbs are aligned: an
+ * A-pose, bent elbows or splayed legs are rest-pose conventions that must not show in the motion,
+ * whereas the torso's rest posture (a forward head, a curved spine, a hunched zombie) is the
+ * character's own and is kept; torso bones therefore turn by exactly the canonical rotation.
+ */
 const DIRECTION_CHILDREN: Partial<Record<HumanBone, HumanBone[]>> = {
-  hips: ['spine', 'chest', 'upperChest', 'neck', 'head'],
-  spine: ['chest', 'upperChest', 'neck', 'head'],
-  chest: ['upperChest', 'neck', 'head'],
-  upperChest: ['neck', 'head'],
-  neck: ['head'],
   leftShoulder: ['leftUpperArm'], leftUpperArm: ['leftLowerArm'], leftLowerArm: ['leftHand'],
   rightShoulder: ['rightUpperArm'], rightUpperArm: ['rightLowerArm'], rightLowerArm: ['rightHand'],
   leftUpperLeg: ['leftLowerLeg'], leftLowerLeg: ['leftFoot'], leftFoot: ['leftToes'],
@@ -164,7 +164,7 @@ export function planRetarget(rig: Rig, unit: number | 'guess' = 1): RetargetPlan
         if (!has(d)) continue;
         const dt = P(d).clone().sub(P(c));
         const dc = canonP(d).sub(canonP(c));
-        // Zero-length bones (CMU's LowerBack, Neck) give no direction: try the next child instead.
+        // A zero-length bone gives no direction: it inherits its parent's alignment below.
         if (dt.lengthSq() < 1e-12 || dc.lengthSq() < 1e-12) continue;
         a = new Quaternion().setFromUnitVectors(dt.normalize(), dc.normalize());
         break;

@@ -81,15 +81,19 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
       glb = itself ? (character.fromFbx ? await character.characterGlb() : task.character!) : await character.glb(motion, clip);
       progress(base + step * 0.35, `variant ${index}/${n}: exporting BVH on the character's skeleton`);
       bvh = encoder.encode(character.bvh(motion));
-      progress(base + step * 0.45, `variant ${index}/${n}: exporting FBX on the character's skeleton`);
-      fbx = wantFbx ? character.fbx(motion, clip) : undefined;
+      if (wantFbx) {
+        progress(base + step * 0.45, `variant ${index}/${n}: exporting FBX on the character's skeleton`);
+        fbx = character.fbx(motion, clip);
+      }
     } else {
       progress(base, `variant ${index}/${n}: exporting GLB`);
       glb = await engine.exportGlb(motion, { animationName: clip });
       progress(base + step * 0.35, `variant ${index}/${n}: exporting BVH`);
       bvh = encoder.encode(engine.exportBvh(motion));
-      progress(base + step * 0.45, `variant ${index}/${n}: exporting FBX`);
-      fbx = wantFbx ? await engine.exportFbx!(motion, { animationName: clip }) : undefined;
+      if (wantFbx) {
+        progress(base + step * 0.45, `variant ${index}/${n}: exporting FBX`);
+        fbx = await engine.exportFbx!(motion, { animationName: clip });
+      }
     }
     progress(base + step * 0.9, `variant ${index}/${n}: saving`);
     const encoded = engine.encodeMotion(motion);
@@ -97,9 +101,34 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
   }
 }
 
+/**
+ * Characters this worker has measured, newest last. Users run many jobs and edits on one character,
+ * and loading is the slow part for FBX uploads (1–2 s of FBXLoader); a retargeter restores its
+ * document after every variant, so it can be reused.
+ */
+const loaded = new Map<string, CharacterRetargeter>();
+const LOADED_MAX = 2;
+
+/** FNV-1a over the file: cheap next to parsing it, and identifies the character across jobs. */
+function keyOf(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) { h ^= bytes[i]!; h = Math.imul(h, 0x01000193); }
+  return `${bytes.length}:${(h >>> 0).toString(16)}`;
+}
+
 async function loadCharacter(bytes: Uint8Array): Promise<CharacterRetargeter> {
+  const key = keyOf(bytes);
+  const hit = loaded.get(key);
+  if (hit) {
+    loaded.delete(key);
+    loaded.set(key, hit);
+    return hit;
+  }
   try {
-    return await CharacterRetargeter.load(bytes);
+    const character = await CharacterRetargeter.load(bytes);
+    loaded.set(key, character);
+    if (loaded.size > LOADED_MAX) loaded.delete(loaded.keys().next().value!);
+    return character;
   } catch (err) {
     // The code travels to the main thread, which names the character in the message.
     if (err instanceof RetargetError) throw Object.assign(new Error(err.message), { code: err.code });
