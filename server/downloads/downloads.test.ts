@@ -3,7 +3,12 @@
  * (Khronos glTF validator, three's GLTFLoader / FBXLoader / BVHLoader, fflate's unzip), caching, ranges,
  * query validation, and provider-made variants that have no motion data.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import type { GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { FBXLoader } from 'three/examples/jsm/loaders/FBXLoader.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../contract/api.ts';
@@ -29,6 +34,13 @@ async function get(url: string, headers: Record<string, string> = {}) {
   const res = await t.app.request(url, { headers });
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { res, bytes, json: () => JSON.parse(new TextDecoder().decode(bytes)) as any };
+}
+
+/** The uploaded character has textures, which Node cannot decode; the skeleton and skin are what matter here. */
+function loadGlbWithoutTextures(bytes: Uint8Array): Promise<GLTF> {
+  const loader = new GLTFLoader();
+  loader.register(() => ({ name: 'skip_textures', loadTexture: () => Promise.resolve(null) }) as never);
+  return loader.parseAsync(arrayBuffer(bytes), '');
 }
 
 const arrayBuffer = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
@@ -152,6 +164,45 @@ describe('variant downloads', () => {
     expect(new TextDecoder().decode(part.bytes)).toBe('Kaydara FBX Binary');
     const head = await t.app.request(url, { method: 'HEAD' });
     expect(head.headers.get('content-length')).toBe(String(full.bytes.byteLength));
+  });
+});
+
+const FIXTURES = path.resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/fixtures');
+
+describe.skipIf(!fs.existsSync(path.join(FIXTURES, 'human-male.glb')))(`an uploaded character (${FIXTURES}; skipped when absent)`, () => {
+  it('"with skin" keeps the character: GLB conversions drive its own skeleton; FBX with skin is refused, without skin works', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'human-male.glb')));
+    const up = await t.app.request('/api/characters?name=Human%20male', { method: 'POST', headers: { 'content-type': 'model/gltf-binary' }, body: bytes as Uint8Array<ArrayBuffer> });
+    expect(up.status).toBe(201);
+    const characterId = ((await up.json()) as { id: string }).id;
+    const run = async (body: Record<string, unknown>) => {
+      const res = await t.json('POST', '/api/jobs', { provider: 'local', ...body });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const done = await t.waitForJob(res.body.id, 60_000);
+      expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+      return done;
+    };
+    const rig = await run({ kind: 'rig', characterId });
+    const library = (await t.json('GET', '/api/library?provider=local&search=wave')).body as Array<{ id: number }>;
+    const animated = await run({ kind: 'animate', parentJobId: rig.id, actionIds: [library[0]!.id] });
+
+    const glb = await get(variantDownloadUrl(animated.id, 1, 'glb', { fps: 60, inPlace: true }));
+    expect(glb.res.status, glb.res.status >= 400 ? JSON.stringify(glb.json()) : '').toBe(200);
+    expect((await validateGlb(glb.bytes)).numErrors).toBe(0);
+    const gltf = await loadGlbWithoutTextures(glb.bytes);
+    const bones = new Set<string>();
+    gltf.scene.traverse((o: any) => o.isBone && bones.add(o.name));
+    expect(bones.has('pelvis') && bones.has('upperarm_r'), 'the uploaded character’s own skeleton').toBe(true);
+    expect(countObjects(gltf.scene).skinned).toBeGreaterThan(0);
+    const times = gltf.animations[0]!.tracks[0]!.times;
+    expect((times.length - 1) / (times[times.length - 1]! - times[0]!)).toBeCloseTo(60, 0);
+
+    const fbx = await get(variantDownloadUrl(animated.id, 1, 'fbx', { fps: 30 }));
+    expect(fbx.res.status).toBe(422);
+    expect(fbx.json().error.field).toBe('skin');
+    const bare = await get(variantDownloadUrl(animated.id, 1, 'fbx', { skin: false }));
+    expect(bare.res.status).toBe(200);
+    expect(countObjects(new FBXLoader().parse(arrayBuffer(bare.bytes), '')).meshes).toBe(0);
   });
 });
 

@@ -28,7 +28,7 @@ export function CreatePanel() {
             aria-controls={`create-panel-${t.id}`}
             data-testid={`create-tab-${t.id}`}
             onClick={() => set({ tab: t.id })}
-            className={`panel-title h-full border-b-2 transition-colors ${tab === t.id ? 'border-accent !text-fg' : 'border-transparent hover:!text-fg'}`}
+            className={`panel-title h-full border-b-2 transition-colors ${tab === t.id ? 'border-accent text-fg' : 'border-transparent hover:text-fg'}`}
           >
             {t.label}
           </button>

@@ -14,7 +14,7 @@ import { viewportProbe } from '../player/viewportProbe.ts';
 import { playhead } from '../state/playhead.ts';
 import { loadAsset } from './assets/assetCache.ts';
 import type { AssetSource } from './assets/assetCache.ts';
-import type { LoadedAsset } from './assets/parseAsset.ts';
+import { describeAsset, takeName } from './assets/assetLabels.ts';
 import { applyFraming, frameBox, motionBounds } from './cameraFraming.ts';
 import type { Framing } from './cameraFraming.ts';
 import { createBlobShadow } from './overlays/BlobShadow.ts';
@@ -61,17 +61,6 @@ interface Props {
 
 const v = new Vector3();
 
-export function takeName(raw: string, i: number): string {
-  const tail = raw.split('|').pop()?.trim();
-  return tail || `Take ${i + 1}`;
-}
-
-export function describeAsset(a: LoadedAsset): string {
-  const parts = [a.format.toUpperCase(), `${a.stats.bones} bones`, a.stats.meshes ? `${a.stats.meshes} mesh${a.stats.meshes > 1 ? 'es' : ''}` : 'no mesh'];
-  parts.push(a.clips.length ? `${a.clips.length} take${a.clips.length > 1 ? 's' : ''}` : 'no animation');
-  return [...parts, ...a.notes].join(' · ');
-}
-
 export function SubjectModel({ source, character, display, frameOnLoad, primary, autoplay = true, blobShadow = false, onFramed, onReady }: Props) {
   const asset = use(loadAsset(source));
   const charAsset = character ? use(loadAsset(character)) : null;
@@ -95,6 +84,8 @@ export function SubjectModel({ source, character, display, frameOnLoad, primary,
 
   useEffect(() => {
     started.current = false;
+    // (Re)activate: StrictMode runs this cleanup once in development, which uncaches the action from the mixer.
+    rig.action?.play();
     invalidate();
     return () => {
       rig.dispose();

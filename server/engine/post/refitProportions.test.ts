@@ -100,7 +100,7 @@ describe('refitProportions', () => {
 
   test('refuses a skeleton of another topology', () => {
     const m = walk('walk forward', 1);
-    const other: Skeleton = { ...CANONICAL_SKELETON, id: 'other', parents: CANONICAL_SKELETON.parents.map((p, j) => (j === J.leftFoot ? J.hips : p)) as unknown as Int8Array };
+    const other: Skeleton = { ...CANONICAL_SKELETON, id: 'other', parents: Int8Array.from(CANONICAL_SKELETON.parents, (p, j) => (j === J.leftFoot ? J.hips : p)) };
     expect(() => refitProportions(m, other)).toThrow(/topology/);
   });
 });

@@ -20,7 +20,27 @@ export interface AssetSource {
 
 type Tracked<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
 
+/** Parsed assets kept for instant switching; older ones are released (a long session browses many jobs). */
+const MAX_ASSETS = 24;
+
+/** Map order is recency: a hit moves its entry to the end, eviction takes from the front. */
 const cache = new Map<string, Tracked<LoadedAsset>>();
+
+/** Frees GPU-side copies. A view still showing the asset would simply upload it again. */
+function release(p: Tracked<LoadedAsset> | undefined): void {
+  p?.then(
+    (asset) =>
+      asset.scene.traverse((o) => {
+        const m = o as { geometry?: { dispose(): void }; material?: unknown };
+        m.geometry?.dispose();
+        for (const mat of (Array.isArray(m.material) ? m.material : m.material ? [m.material] : []) as Array<Record<string, unknown> & { dispose(): void }>) {
+          for (const v of Object.values(mat)) if (v && typeof v === 'object' && (v as { isTexture?: boolean }).isTexture) (v as { dispose(): void }).dispose();
+          mat.dispose();
+        }
+      }),
+    () => undefined,
+  );
+}
 
 async function fetchAndParse(src: AssetSource): Promise<LoadedAsset> {
   let res: Response;
@@ -38,7 +58,10 @@ async function fetchAndParse(src: AssetSource): Promise<LoadedAsset> {
 
 export function loadAsset(src: AssetSource): Promise<LoadedAsset> {
   let p = cache.get(src.url);
-  if (!p) {
+  if (p) {
+    cache.delete(src.url);
+    cache.set(src.url, p);
+  } else {
     const tracked: Tracked<LoadedAsset> = fetchAndParse(src);
     tracked.status = 'pending';
     tracked.then(
@@ -53,6 +76,11 @@ export function loadAsset(src: AssetSource): Promise<LoadedAsset> {
     );
     cache.set(src.url, tracked);
     p = tracked;
+    while (cache.size > MAX_ASSETS) {
+      const oldest = cache.keys().next().value as string;
+      release(cache.get(oldest));
+      cache.delete(oldest);
+    }
   }
   return p;
 }
@@ -70,6 +98,7 @@ export function preloadAsset(src: AssetSource): void {
 
 /** Drops a cached result (a retry after a failure, or a revoked object URL). */
 export function forgetAsset(url: string): void {
+  release(cache.get(url));
   cache.delete(url);
 }
 
