@@ -214,3 +214,46 @@ test('a generated walk: scrub, frame step, in place keeps the root at the origin
   await page.screenshot({ path: testInfo.outputPath('studio-export.png') });
   expect(errors).toEqual([]);
 });
+
+test('the variant grid draws all eight takes in one shared canvas', async ({ page }, testInfo) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  const job = await page.evaluate(async () => {
+    const res = await fetch('/api/jobs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'local', kind: 'text2motion', prompt: 'a person jumps then waves', variants: 8, durationSec: 2, seed: 9 }),
+    });
+    return (await res.json()) as { id: string };
+  });
+  await page.goto(`/?job=${job.id}&view=grid`);
+  await expect(page.getByTestId('clip-grid-cell')).toHaveCount(8);
+  await waitReady(page);
+  await page.evaluate(() => (window as any).__kinema.pause());
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('clip-grid').locator('canvas')).toHaveCount(1);
+
+  // Every cell's rectangle of the one canvas shows a figure: pixels much lighter than the dark floor and backdrop.
+  const lit = await page.evaluate(() => {
+    const grid = document.querySelector('[data-testid="clip-grid"]')!;
+    const canvas = grid.querySelector('canvas') as HTMLCanvasElement;
+    const c = canvas.getBoundingClientRect();
+    const sx = canvas.width / c.width;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    return [...grid.querySelectorAll('[data-testid="clip-grid-cell"]')].map((cell) => {
+      const r = cell.getBoundingClientRect();
+      const data = ctx.getImageData(Math.round((r.left - c.left) * sx), Math.round((r.top - c.top) * sx), Math.round(r.width * sx), Math.round(r.height * sx)).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! > 360) n++;
+      return n;
+    });
+  });
+  for (const [i, n] of lit.entries()) expect(n, `light pixels in cell ${i + 1}`).toBeGreaterThan(300);
+  await page.screenshot({ path: testInfo.outputPath('grid.png') });
+  expect(errors).toEqual([]);
+});

@@ -1,13 +1,13 @@
 /**
- * Several clips side by side in ONE WebGL renderer: drei <View>s scissor a single canvas into cells, so eight
- * takes cost one context, one shader cache and one frame loop instead of eight (browsers cap live WebGL contexts
- * at ~16 anyway). Every cell samples its clip at the shared playhead's time, so the grid plays in sync; a shorter
- * take holds its last frame. Cells are cheaper than the main viewport on purpose: no shadow maps (a soft blob
- * under the root instead), no fog, no antialiased grid shader.
+ * Several clips side by side in ONE WebGL renderer: scissored views (ScissorViews.tsx) split one canvas into cells,
+ * so eight takes cost one context, one shader cache and one frame loop instead of eight (browsers cap live WebGL
+ * contexts at ~16 anyway). Every cell samples its clip at the shared playhead's time, so the grid plays in sync; a
+ * shorter take holds its last frame. Cells are cheaper than the main viewport on purpose: no shadow maps (a soft
+ * blob under the root instead), no fog, and the grid texture only on a patch around the origin.
  *
  * Lazy: this module pulls in three.js. From first-chunk code use LazyClipGrid (same props).
  */
-import { OrbitControls, PerspectiveCamera, View } from '@react-three/drei';
+import { OrbitControls, PerspectiveCamera } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
 import { Component, Suspense, createRef, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorInfo, ReactNode, RefObject } from 'react';
@@ -18,6 +18,7 @@ import { useEditor } from '../state/editorStore.ts';
 import type { ClipGridProps, GridClip } from './clipGridProps.ts';
 import { gridColumns } from './clipGridProps.ts';
 import { installPlayheadDriver, usePlayheadPump } from './playheadDriver.ts';
+import { ScissorCell, ScissorRenderer } from './ScissorViews.tsx';
 import { renderQuality } from './renderQuality.ts';
 import { createFloorTexture } from './floorTexture.ts';
 import { SubjectModel } from './SubjectModel.tsx';
@@ -29,22 +30,32 @@ installPlayheadDriver();
 
 const BG = '#14161a';
 
-/** One floor texture (with its grid) for every cell: built once, never disposed while the module lives. */
+/** Side of the gridded patch around the origin, metres: takes rarely leave it, and beyond it the floor is plain. */
+const PATCH_M = 16;
+/** One grid texture for every cell: built once, kept while the module lives. */
 let cellFloor: DataTexture | null = null;
 
-/** Lights and floor for one cell (each View is its own scene). The floor is unlit: lighting it costs per pixel. */
+/**
+ * Lights and floor for one cell (each View is its own scene). The floor is unlit (lighting costs per pixel) and only
+ * a patch around the origin carries the grid texture, so texture sampling runs on a fraction of the pixels.
+ */
 function CellStage() {
-  // Mipmapped even on software GL: cells have no fog to hide the moiré of distant lines.
-  cellFloor ??= createFloorTexture('#262a31', '#2d323b', '#3d4554');
-  cellFloor.repeat.set(200, 200);
+  if (!cellFloor) {
+    cellFloor = createFloorTexture('#262a31', '#2d323b', '#3d4554');
+    cellFloor.repeat.set(PATCH_M, PATCH_M);
+  }
   return (
     <>
       <color attach="background" args={[BG]} />
       <hemisphereLight args={['#e4ebf7', '#2a2520', 1.2]} />
       <directionalLight position={[-2.5, 5, 3]} intensity={2.2} color="#fff4e6" />
       <directionalLight position={[3, 2, -4]} intensity={0.9} color="#a9bcff" />
-      <mesh rotation-x={-Math.PI / 2}>
+      <mesh rotation-x={-Math.PI / 2} position-y={-0.001}>
         <planeGeometry args={[200, 200]} />
+        <meshBasicMaterial color="#262a31" />
+      </mesh>
+      <mesh rotation-x={-Math.PI / 2}>
+        <planeGeometry args={[PATCH_M, PATCH_M]} />
         <meshBasicMaterial map={cellFloor} />
       </mesh>
     </>
@@ -74,17 +85,17 @@ class CellBoundary extends Component<{ onError: (e: Error) => void; children: Re
 interface CellProps {
   clip: GridClip;
   track: RefObject<HTMLDivElement | null>;
-  index: number;
   display: SubjectDisplay;
   onReady: (key: string, facts: { duration: number; fps: number } | null, error?: string) => void;
 }
 
-function Cell({ clip, track, index, display, onReady }: CellProps) {
+function Cell({ clip, track, display, onReady }: CellProps) {
   return (
-    <View track={track as RefObject<HTMLElement>} index={index + 1}>
+    <ScissorCell id={clip.key} track={track}>
       <PerspectiveCamera makeDefault fov={35} position={[1.6, 1.5, 4.2]} near={0.05} far={500} />
       <CellStage />
-      <OrbitControls makeDefault enableDamping={false} minDistance={0.3} maxDistance={200} />
+      {/* Listens on its own cell only: orbiting one take must not turn the others. */}
+      <OrbitControls makeDefault domElement={track.current ?? undefined} enableDamping={false} minDistance={0.3} maxDistance={200} />
       <CellBoundary onError={(e) => onReady(clip.key, null, e.message)}>
         <Suspense fallback={null}>
           <SubjectModel
@@ -98,7 +109,7 @@ function Cell({ clip, track, index, display, onReady }: CellProps) {
           />
         </Suspense>
       </CellBoundary>
-    </View>
+    </ScissorCell>
   );
 }
 
@@ -176,9 +187,11 @@ export function ClipGrid({ clips, columns, overlay, selectedKey = null, onSelect
         style={{ position: 'absolute', inset: 0, pointerEvents: 'none' }}
       >
         <Pump />
-        {clips.map((c, i) => (
-          <Cell key={c.key} clip={c} track={tracks[i]!} index={i} display={display} onReady={onReady} />
-        ))}
+        <ScissorRenderer>
+          {clips.map((c, i) => (
+            <Cell key={c.key} clip={c} track={tracks[i]!} display={display} onReady={onReady} />
+          ))}
+        </ScissorRenderer>
       </Canvas>
     </div>
   );
