@@ -114,5 +114,7 @@ test('the studio: the render dialog submits a green-screen render; Record viewpo
   expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
   // Shown like any other variant's files: the download list offers the MP4.
   await expect(page.getByTestId('download-mp4').first()).toBeVisible({ timeout: 20_000 });
+  // The rendered video plays in the viewport, in place of the 3D preview.
+  await expect(page.getByTestId('render-video-preview')).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { Job } from '../../server/contract/api.ts';
+import type { Job, Variant } from '../../server/contract/api.ts';
 import { describeError } from '../api/client.ts';
 import { useRetryJob } from '../api/mutations.ts';
 import { JobProgress } from '../jobs/JobProgress.tsx';
@@ -13,6 +13,7 @@ import { transport } from '../state/playhead.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { EmptyState } from './EmptyState.tsx';
+import { hasRenderVideo, RenderVideoPreview } from '../render/RenderVideoPreview.tsx';
 
 function Card({ tone = 'neutral', children, testId }: { tone?: 'neutral' | 'error'; children: ReactNode; testId?: string }) {
   return (
@@ -38,6 +39,8 @@ export interface OverlayProps {
   jobError: unknown;
   jobLoading: boolean;
   hasClipUrl: boolean;
+  /** The selected variant, so a rendered video (no GLB) plays here instead of the 3D preview. */
+  variant?: Variant | undefined;
   onReload: () => void;
 }
 
@@ -108,6 +111,8 @@ export function ViewportOverlay(p: OverlayProps) {
         </Button>
       </Card>
     );
+  } else if (p.job?.status === 'succeeded' && !p.hasClipUrl && p.variant && hasRenderVideo(p.variant)) {
+    return <RenderVideoPreview variant={p.variant} />;
   } else if (p.job?.status === 'succeeded' && !p.hasClipUrl) {
     content = (
       <Card tone="error" testId="viewport-error">

@@ -155,6 +155,7 @@ export function ViewportPanel() {
             jobError={query.isError ? query.error : null}
             jobLoading={query.isPending && query.fetchStatus !== 'idle'}
             hasClipUrl={jobFile !== null}
+            variant={variant}
             onReload={() => setReloadToken((n) => n + 1)}
           />
         )}
