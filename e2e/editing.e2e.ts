@@ -6,16 +6,8 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { jobFromApi, newestJob, type JobJson } from './support/studio.ts';
 
-interface JobJson {
-  id: string;
-  kind: string;
-  status: string;
-  parentJobId: string | null;
-  parentVariant: number | null;
-  request: Record<string, unknown>;
-  variants: Array<{ index: number; durationSec: number }>;
-}
 
 /**
  * Waits until the clip (or the grid's clips) are loaded, then pauses: nothing here needs playback, and a paused
@@ -24,21 +16,6 @@ interface JobJson {
 async function waitReady(page: Page) {
   await page.waitForFunction(() => (window as any).__kinema?.ready === true, null, { timeout: 60_000 });
   await page.evaluate(() => (window as any).__kinema.pause());
-}
-
-async function jobFromApi(page: Page, id: string): Promise<JobJson> {
-  const res = await page.request.get(`/api/jobs/${id}`);
-  expect(res.ok()).toBe(true);
-  return (await res.json()) as JobJson;
-}
-
-/** The newest job card: waits until it is a new job of `kind` that succeeded, returns its id. */
-async function newestJob(page: Page, kind: string, notId: string | null): Promise<string> {
-  const card = page.getByTestId('job-card').first();
-  await expect(card).not.toHaveAttribute('data-job-id', notId ?? '__none__');
-  await expect(card).toContainText(kind);
-  await expect(card).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
-  return (await card.getAttribute('data-job-id'))!;
 }
 
 /** Per-cell pixel change of the grid canvas between two moments: proves every cell animates, in step. */

@@ -12,31 +12,8 @@ import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { glbAsset } from '../test/contract/meshyAssets.ts';
 import { loadGlb } from '../test/helpers/assetChecks.ts';
+import { canvasSnapshot, differingPixels, jobFromApi, newestJob, type JobJson } from './support/studio.ts';
 
-interface JobJson {
-  id: string;
-  kind: string;
-  provider: string;
-  status: string;
-  parentJobId: string | null;
-  request: Record<string, unknown>;
-  variants: Array<{ index: number; durationSec: number; files: Array<{ format: string; url: string }> }>;
-}
-
-async function jobFromApi(page: Page, id: string): Promise<JobJson> {
-  const res = await page.request.get(`/api/jobs/${id}`);
-  expect(res.ok()).toBe(true);
-  return (await res.json()) as JobJson;
-}
-
-/** Waits until the newest job card is a new `kind` job that succeeded; returns its id. */
-async function newestJob(page: Page, kind: string, notId: string | null): Promise<string> {
-  const card = page.getByTestId('job-card').first();
-  await expect(card).not.toHaveAttribute('data-job-id', notId ?? '__none__');
-  await expect(card).toContainText(kind);
-  await expect(card).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
-  return (await card.getAttribute('data-job-id'))!;
-}
 
 /** The newest job's id once the list has loaded (null when there is none), to tell the next job from it. */
 async function newestId(page: Page): Promise<string | null> {
@@ -50,27 +27,6 @@ async function waitPlaying(page: Page, urls: string[]) {
     const k = (window as any).__kinema;
     return k?.ready === true && keys.includes(k.firstFrame.key);
   }, urls, { timeout: 30_000 });
-}
-
-/** A downscaled copy of the viewport's canvas, for comparing two poses. */
-async function canvasSnapshot(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
-    const c2 = document.createElement('canvas');
-    c2.width = 256;
-    c2.height = Math.round((256 * canvas.height) / canvas.width);
-    const ctx = c2.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0, c2.width, c2.height);
-    return Array.from(ctx.getImageData(0, 0, c2.width, c2.height).data);
-  });
-}
-
-function differingPixels(a: number[], b: number[]): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i += 4) {
-    if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 24) n++;
-  }
-  return n;
 }
 
 /** Drops a file on an element the way a browser does: a drop event whose DataTransfer holds the file. */

@@ -5,27 +5,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { loadGlb, maxTrackMotion, parseBvh, validateGlb } from '../test/helpers/assetChecks.ts';
-
-/** Counts pixels that differ between two RGBA snapshots of the viewport canvas. */
-async function canvasSnapshot(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
-    const c2 = document.createElement('canvas');
-    c2.width = 256;
-    c2.height = Math.round((256 * canvas.height) / canvas.width);
-    const ctx = c2.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0, c2.width, c2.height);
-    return Array.from(ctx.getImageData(0, 0, c2.width, c2.height).data);
-  });
-}
-
-function differingPixels(a: number[], b: number[]): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i += 4) {
-    if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 24) n++;
-  }
-  return n;
-}
+import { canvasSnapshot, differingPixels } from './support/studio.ts';
 
 test('prompt → live progress → character walks and waves → GLB and BVH download', async ({ page }, testInfo) => {
   const errors: string[] = [];

@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ModelFormat } from './sniffModel.ts';
+import { writeFileAtomic } from '../files/writeFileAtomic.ts';
 
 export const CHARACTER_ID = /^chr_[a-z0-9]{16}$/;
 
@@ -40,8 +41,8 @@ export class CharacterStore {
       sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
       createdAt: new Date().toISOString(),
     };
-    await this.writeAtomic(this.modelPath(meta), bytes);
-    await this.writeAtomic(this.metaPath(meta.id), new TextEncoder().encode(JSON.stringify(meta)));
+    await writeFileAtomic(this.modelPath(meta), bytes);
+    await writeFileAtomic(this.metaPath(meta.id), new TextEncoder().encode(JSON.stringify(meta)));
     return meta;
   }
 
@@ -96,18 +97,6 @@ export class CharacterStore {
 
   private metaPath(id: string): string {
     return path.join(this.dir, `${id}.json`);
-  }
-
-  private async writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
-    const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    const handle = await fs.open(tmp, 'w');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, file);
   }
 }
 

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from './writeFileAtomic.ts';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9_.-]{1,128}$/;
 
@@ -38,15 +39,7 @@ export class AssetCache {
   async write(relPath: string, bytes: Uint8Array): Promise<{ bytes: number; sha256: string }> {
     const full = this.resolve(relPath);
     await fs.mkdir(path.dirname(full), { recursive: true });
-    const tmp = `${full}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    const handle = await fs.open(tmp, 'w');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, full);
+    await writeFileAtomic(full, bytes);
     return { bytes: bytes.byteLength, sha256: sha256(bytes) };
   }
 

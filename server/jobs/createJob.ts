@@ -117,6 +117,19 @@ function inheritedCharacter(r: CreateJobRequest, parentRequest: Record<string, u
   return r.provider === 'local' && typeof id === 'string' ? { characterId: id } : {};
 }
 
+/** The text2motion options every prompt job stores explicitly. */
+function withMotionDefaults<T extends Extract<CreateJobRequest, { kind: 'text2motion' | 'rerun' }>>(r: T): T {
+  return {
+    ...r,
+    characterId: r.characterId ?? 'mannequin',
+    variants: r.variants ?? 1,
+    durationSec: r.durationSec ?? 0,
+    footLocking: r.footLocking ?? 'auto',
+    poseFiltering: r.poseFiltering ?? 0,
+    physicsFilter: r.physicsFilter ?? true,
+  };
+}
+
 /**
  * Stores every option explicitly (and a concrete seed), so the job record alone reproduces the
  * output. A rerun starts from its parent's options and applies only what the user changed.
@@ -126,29 +139,10 @@ function withDefaults(r: CreateJobRequest, parentRequest: Record<string, unknown
   switch (r.kind) {
     case 'rerun': {
       const inherited = Object.fromEntries(MOTION_OPTION_KEYS.filter((k) => parentRequest?.[k] !== undefined).map((k) => [k, parentRequest![k]]));
-      const merged = { ...inherited, ...r } as typeof r;
-      return {
-        ...merged,
-        characterId: merged.characterId ?? 'mannequin',
-        variants: merged.variants ?? 1,
-        durationSec: merged.durationSec ?? 0,
-        footLocking: merged.footLocking ?? 'auto',
-        poseFiltering: merged.poseFiltering ?? 0,
-        physicsFilter: merged.physicsFilter ?? true,
-        seed: r.seed ?? seed(),
-      };
+      return { ...withMotionDefaults({ ...inherited, ...r } as typeof r), seed: r.seed ?? seed() };
     }
     case 'text2motion':
-      return {
-        ...r,
-        characterId: r.characterId ?? 'mannequin',
-        variants: r.variants ?? 1,
-        durationSec: r.durationSec ?? 0,
-        footLocking: r.footLocking ?? 'auto',
-        poseFiltering: r.poseFiltering ?? 0,
-        physicsFilter: r.physicsFilter ?? true,
-        seed: r.seed ?? seed(),
-      };
+      return { ...withMotionDefaults(r), seed: r.seed ?? seed() };
     case 'refine':
       return { ...r, variants: r.variants ?? 1, ...({ seed: seed() } as object), ...inheritedCharacter(r, parentRequest) } as CreateJobRequest;
     case 'inpaint':

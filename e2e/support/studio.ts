@@ -1,0 +1,43 @@
+/** Helpers shared by the browser tests: jobs through the API and the UI, and canvas pixel reads. */
+import { expect, type Page } from '@playwright/test';
+import type { Job } from '../../server/contract/api.ts';
+
+/** A job as the API returns it. */
+export type JobJson = Job;
+
+export async function jobFromApi(page: Page, id: string): Promise<JobJson> {
+  const res = await page.request.get(`/api/jobs/${id}`);
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as JobJson;
+}
+
+/** The newest job card: waits until it is a new job of `kind` that succeeded, returns its id. */
+export async function newestJob(page: Page, kind: string, notId: string | null): Promise<string> {
+  const card = page.getByTestId('job-card').first();
+  await expect(card).not.toHaveAttribute('data-job-id', notId ?? '__none__');
+  await expect(card).toContainText(kind);
+  await expect(card).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
+  return (await card.getAttribute('data-job-id'))!;
+}
+
+/** A downscaled RGBA copy of the viewport's canvas, for comparing two poses. */
+export async function canvasSnapshot(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
+    const c2 = document.createElement('canvas');
+    c2.width = 256;
+    c2.height = Math.round((256 * canvas.height) / canvas.width);
+    const ctx = c2.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0, c2.width, c2.height);
+    return Array.from(ctx.getImageData(0, 0, c2.width, c2.height).data);
+  });
+}
+
+/** Pixels whose colour differs noticeably between two snapshots. */
+export function differingPixels(a: number[], b: number[]): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 24) n++;
+  }
+  return n;
+}

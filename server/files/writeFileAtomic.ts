@@ -1,0 +1,18 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+
+/**
+ * Writes a file so that readers see either the old bytes or all of the new ones, never a partial
+ * file: temp file in the same folder, fsync, then rename (atomic on one filesystem).
+ */
+export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  const handle = await fs.open(tmp, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(tmp, file);
+}
