@@ -64,6 +64,21 @@ async function dragOnLane(page: Page, lane: Locator, from: number, to: number) {
   await page.mouse.up();
 }
 
+/** The MOTION section of a variant's BVH download: one array of channel values per frame. */
+async function bvhFrames(page: Page, job: JobJson, variant: number): Promise<number[][]> {
+  const file = job.variants.find((v) => v.index === variant)!.files.find((f) => f.format === 'bvh')!;
+  const text = await (await page.request.get(file.url)).text();
+  const motion = text.slice(text.indexOf('Frame Time:'));
+  return motion.split('\n').slice(1).filter((l) => l.trim()).map((l) => l.trim().split(/\s+/).map(Number));
+}
+
+/** Largest joint-angle change (degrees, wrap-aware) between two BVH frames, ignoring the root's position. */
+function poseStep(a: number[], b: number[]): number {
+  let max = 0;
+  for (let k = 3; k < a.length; k++) max = Math.max(max, Math.abs(((((a[k]! - b[k]!) % 360) + 540) % 360) - 180));
+  return max;
+}
+
 test('variants → grid → pick → inpaint → loop ×3 → refine → lineage, A/B, and the URL restores it', async ({ page }) => {
   test.setTimeout(420_000);
   const errors: string[] = [];
@@ -149,6 +164,24 @@ test('variants → grid → pick → inpaint → loop ×3 → refine → lineage
   // Exactly three repetitions: 3× the frames (durationSec spans first to last frame, at 30 fps).
   const frames = (sec: number) => Math.round(sec * 30) + 1;
   expect(frames(loop.variants[0]!.durationSec)).toBe(3 * frames(inpaint.variants[0]!.durationSec));
+
+  // The edits change the clip the way their names promise, read back from the BVH downloads.
+  const root = await jobFromApi(page, rootId);
+  const [parentFrames, inpaintFrames, loopFrames] = await Promise.all([bvhFrames(page, root, 2), bvhFrames(page, inpaint, 1), bvhFrames(page, loop, 1)]);
+  // Inpaint: identical outside the range (plus the engine's blend margins), different inside it.
+  const iv = inpaint.request.intervals as Array<{ start: number; end: number }>;
+  expect(inpaintFrames).toHaveLength(parentFrames.length);
+  let changedInside = 0;
+  for (let f = 0; f < parentFrames.length; f++) {
+    const inside = f >= Math.floor((iv[0]!.start - 0.5) * 30) && f <= Math.ceil((iv[0]!.end + 0.5) * 30);
+    const same = parentFrames[f]!.join(' ') === inpaintFrames[f]!.join(' ');
+    if (!inside) expect(same, `frame ${f} outside the inpainted range changed`).toBe(true);
+    else if (!same) changedInside++;
+  }
+  expect(changedInside).toBeGreaterThan(10);
+  // Loop: played in a loop, the step from the last frame back to the first is like any other step.
+  const steps = loopFrames.slice(1).map((fr, i) => poseStep(loopFrames[i]!, fr)).sort((a, b) => a - b);
+  expect(poseStep(loopFrames[loopFrames.length - 1]!, loopFrames[0]!)).toBeLessThanOrEqual(Math.max(1.5 * steps[steps.length >> 1]!, 0.5));
 
   // 6. Refine it with a creativity setting.
   await waitReady(page);

@@ -71,24 +71,7 @@ export function loop(motion: Motion, p: LoopParams): Motion {
   }
 
   // Joints (and the pelvis's heading-relative part).
-  const vS = new Float64Array(3), vE = new Float64Array(3), seam = new Float64Array(3), d = new Float64Array(3), o = new Float64Array(3);
-  const load = (f: number, j: number, out: Float64Array): void => { for (let k = 0; k < 4; k++) out[k] = rot[(f * jc + j) * 4 + k]!; };
-  for (let j = 0; j < jc; j++) {
-    load(1, j, a); load(0, j, b); qMulInvB(q, a, b); qLog(vS, q);
-    load(n - 1, j, a); load(n - 2, j, b); qMulInvB(q, a, b); qLog(vE, q);
-    load(0, j, a); load(n - 1, j, b); qMulInvB(q, a, b); qLog(seam, q);
-    for (let k = 0; k < 3; k++) d[k] = seam[k]! - 0.5 * (vS[k]! + vE[k]!);
-    if (Math.hypot(d[0]!, d[1]!, d[2]!) < 1e-7) continue;
-    for (let i = 0; i < n; i++) {
-      const w = seamWeight(i, n, B, entire);
-      if (w === 0) continue;
-      for (let k = 0; k < 3; k++) o[k] = d[k]! * w;
-      qExp(q, o);
-      load(i, j, a);
-      qMul(a, q, a);
-      for (let k = 0; k < 4; k++) rot[(i * jc + j) * 4 + k] = a[k]!;
-    }
-  }
+  closeJointSeam(rot, n, jc, B, entire, 0);
 
   // Root components. `drift` is how far the next repetition would start from this one's start.
   const fixScalar = (get: (i: number) => number, set: (i: number, v: number) => void, flagged: boolean, pinConstant: boolean): number => {
@@ -134,5 +117,37 @@ export function loop(motion: Motion, p: LoopParams): Motion {
     sz += -s * dX + c * dZ;
     psi += dYaw;
   }
-  return floorGuard(footLock(out, 'auto'));
+  // Foot locking sees the repetitions as one continuous walk, so the seams between repetitions stay
+  // smooth, but it cannot see the wrap-around from the last frame back to the first: its leg IK
+  // re-opens that seam. Close it once more on the final clip (joints only; the hips carry the heading).
+  const done = floorGuard(footLock(out, 'auto'));
+  closeJointSeam(done.rot, done.frames, jc, Math.min(B, Math.floor((done.frames - 1) / 2)), false, 1);
+  return done;
+}
+
+/**
+ * Cancels each joint's seam mismatch — the jump from the last frame to the first minus a normal
+ * frame step (the mean of the start and end velocities) — with offsets spread by `seamWeight`,
+ * in place, for joints from `firstJoint` on.
+ */
+function closeJointSeam(rot: Float32Array, n: number, jc: number, B: number, entire: boolean, firstJoint: number): void {
+  const q = new Float64Array(4), a = new Float64Array(4), b = new Float64Array(4);
+  const vS = new Float64Array(3), vE = new Float64Array(3), seam = new Float64Array(3), d = new Float64Array(3), o = new Float64Array(3);
+  const load = (f: number, j: number, out: Float64Array): void => { for (let k = 0; k < 4; k++) out[k] = rot[(f * jc + j) * 4 + k]!; };
+  for (let j = firstJoint; j < jc; j++) {
+    load(1, j, a); load(0, j, b); qMulInvB(q, a, b); qLog(vS, q);
+    load(n - 1, j, a); load(n - 2, j, b); qMulInvB(q, a, b); qLog(vE, q);
+    load(0, j, a); load(n - 1, j, b); qMulInvB(q, a, b); qLog(seam, q);
+    for (let k = 0; k < 3; k++) d[k] = seam[k]! - 0.5 * (vS[k]! + vE[k]!);
+    if (Math.hypot(d[0]!, d[1]!, d[2]!) < 1e-7) continue;
+    for (let i = 0; i < n; i++) {
+      const w = seamWeight(i, n, B, entire);
+      if (w === 0) continue;
+      for (let k = 0; k < 3; k++) o[k] = d[k]! * w;
+      qExp(q, o);
+      load(i, j, a);
+      qMul(a, q, a);
+      for (let k = 0; k < 4; k++) rot[(i * jc + j) * 4 + k] = a[k]!;
+    }
+  }
 }
