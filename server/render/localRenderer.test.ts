@@ -90,9 +90,11 @@ describe('local renderer', () => {
       expect(r.durations.get(1)).toBeCloseTo(frames / 30, 6);
       expect([...r.files.keys()].sort()).toEqual(['1.mp4', '1.webm']);
     }
-    // One at a time: the second drew its first frame only after the first had drawn its last.
-    expect(frameTimes(second)[0]).toBeGreaterThan(frameTimes(first).at(-1)!);
-    expect(second.progress[0]!.stage).toBe('waiting for another render to finish');
+    // One at a time: whichever reached the gate first (both do async checks before it), the other drew
+    // its first frame only after that one had drawn its last, and said it was waiting.
+    const [earlier, later] = frameTimes(first)[0]! < frameTimes(second)[0]! ? [first, second] : [second, first];
+    expect(frameTimes(later)[0]).toBeGreaterThan(frameTimes(earlier).at(-1)!);
+    expect(later.progress[0]!.stage).toBe('waiting for another render to finish');
 
     const mp4 = await probeVideo(writeTmp('first.mp4', first.files.get('1.mp4')!));
     expect(mp4).toMatchObject({ codec: 'h264', width: 1280, height: 720, fps: 30, frames, pixFmt: 'yuv420p' });

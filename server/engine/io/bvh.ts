@@ -13,8 +13,12 @@ export function quatToZXY(x: number, y: number, z: number, w: number, out: numbe
   const r20 = 2 * (x * z - w * y), r22 = 1 - 2 * (x * x + y * y);
   const r00 = 1 - 2 * (y * y + z * z), r10 = 2 * (x * y + w * z);
   const sx = Math.max(-1, Math.min(1, r21));
-  const ax = Math.asin(sx);
-  if (Math.abs(sx) < 0.99999) {
+  // atan2 rather than asin, and the gimbal branch only at the true singularity: asin loses precision
+  // near ±90°, and a branch taken from |sin x| ≥ 0.99999 (x ≈ 89.6°) discarded the Y/Z split there,
+  // which put a jump's pitched toes 2 mm off after a BVH round trip.
+  const cx = Math.hypot(r01, r11);
+  const ax = Math.atan2(sx, cx);
+  if (cx > 1e-7) {
     out[0] = Math.atan2(-r01, r11); out[1] = ax; out[2] = Math.atan2(-r20, r22);
   } else {
     // Gimbal lock: fold Y into Z.
