@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
+import { canvasSnapshot, differingPixels } from './support/studio.ts';
 
 const FIXTURES = path.resolve(fileURLToPath(new URL('..', import.meta.url)), '../shared/fixtures');
 const BVH = '/usr/share/assimp/models/BVH/01_01.bvh';
@@ -39,24 +40,6 @@ async function rootAt(page: Page, t: number): Promise<Vec3> {
   await page.evaluate((time) => (window as any).__kinema.setTime(time), t);
   await page.waitForFunction((n) => (window as any).__kinema.framesDrawn > n, before);
   return page.evaluate(() => (window as any).__kinema.rootPosition() as Vec3);
-}
-
-async function canvasPixels(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
-    const c2 = document.createElement('canvas');
-    c2.width = 200;
-    c2.height = Math.round((200 * canvas.height) / canvas.width);
-    const ctx = c2.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0, c2.width, c2.height);
-    return Array.from(ctx.getImageData(0, 0, c2.width, c2.height).data);
-  });
-}
-
-function differingPixels(a: number[], b: number[]): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i += 4) if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 24) n++;
-  return n;
 }
 
 const readout = async (page: Page) => (await page.getByTestId('time-readout').textContent()) ?? '';
@@ -93,9 +76,9 @@ test('drop a GLB character, then an FBX and a BVH clip: they play (on the charac
   await expect(page.getByTestId('retarget-toggle')).toBeChecked();
   await page.evaluate(() => (window as any).__kinema.pause());
   const a = await rootAt(page, 0.2);
-  const pixA = await canvasPixels(page);
+  const pixA = await canvasSnapshot(page);
   const b = await rootAt(page, 2.4);
-  const pixB = await canvasPixels(page);
+  const pixB = await canvasSnapshot(page);
   expect(Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]), 'the hips move between 0.2 s and 2.4 s').toBeGreaterThan(0.05);
   expect(a[1], 'hips at human height, not 100× off').toBeGreaterThan(0.6);
   expect(a[1]).toBeLessThan(1.3);
@@ -159,14 +142,14 @@ test('a generated walk: scrub, frame step, in place keeps the root at the origin
   await page.mouse.up();
   await page.waitForTimeout(200);
   const t1 = await page.evaluate(() => (window as any).__kinema.getTime() as number);
-  const pix1 = await canvasPixels(page);
+  const pix1 = await canvasSnapshot(page);
   await page.mouse.click(box.x + box.width * 0.8, box.y + box.height / 2);
   await page.waitForTimeout(200);
   const t2 = await page.evaluate(() => (window as any).__kinema.getTime() as number);
   expect(t1).toBeGreaterThan(1);
   expect(t1).toBeLessThan(1.5);
   expect(t2).toBeGreaterThan(3);
-  expect(differingPixels(pix1, await canvasPixels(page))).toBeGreaterThan(100);
+  expect(differingPixels(pix1, await canvasSnapshot(page))).toBeGreaterThan(100);
 
   // Frame step: the frame readout changes by exactly one, each way.
   const f0 = frameOf(await readout(page));
