@@ -616,6 +616,8 @@ export class MeshyContractServer {
         if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 50) return this.error(c, 400, 'page_size must be 1 to 50.');
         if (sortBy !== '-created_at' && sortBy !== '+created_at') return this.error(c, 400, 'sort_by must be +created_at or -created_at.');
         const all = [...this.tasks.values()].filter((t) => t.resource === resource && !t.deleted && t.input.seeded === undefined);
+        // Tasks made in the same millisecond keep their creation order (the sort is stable), reversed for newest first.
+        if (sortBy === '-created_at') all.reverse();
         all.sort((a, b) => (sortBy === '-created_at' ? b.createdAt - a.createdAt : a.createdAt - b.createdAt));
         return c.json(all.slice((pageNum - 1) * pageSize, pageNum * pageSize).map((t) => this.view(t)));
       });
