@@ -108,9 +108,21 @@ describe.skipIf(missing !== null)('scale-out: two instances on Postgres + Redis'
     await new Promise((r) => setTimeout(r, 200));
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) ids.push((await post(a, { prompt: 'walk forward then run then jump then turn left then wave', variants: 8, durationSec: 60, seed: 100 + i })).id);
-    // Kill A the moment its first job is running (as seen from B through Redis).
-    await stream.until((jobs) => jobs.some((j) => ids.includes(j.id) && j.status === 'running'), 30_000);
-    const runningOnA = stream.jobs().find((j) => ids.includes(j.id) && j.status === 'running')!.id;
+    // Kill A the moment it holds the lease of a running job (both instances claim work, so ask the database which).
+    const leases = new pg.Client({ connectionString: pgServer.url });
+    await leases.connect();
+    let runningOnA: string | undefined;
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!runningOnA && Date.now() < deadline) {
+        const r = await leases.query("select id from jobs where id = any($1) and status = 'running' and lease_owner = 'instance-a' limit 1", [ids]);
+        runningOnA = (r.rows[0] as { id: string } | undefined)?.id;
+        if (!runningOnA) await new Promise((res) => setTimeout(res, 10));
+      }
+    } finally {
+      await leases.end();
+    }
+    expect(runningOnA, 'instance A never ran one of the jobs').toBeDefined();
     await a.kill('SIGKILL');
     await stream.until((jobs) => ids.every((id) => jobs.some((j) => j.id === id && j.status === 'succeeded')), 90_000);
 
