@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
-import { canvasSnapshot, differingPixels } from './support/studio.ts';
+import { canvasSnapshot, differingPixels, submitJob } from './support/studio.ts';
 
 const FIXTURES = path.resolve(fileURLToPath(new URL('..', import.meta.url)), '../shared/fixtures');
 const BVH = '/usr/share/assimp/models/BVH/01_01.bvh';
@@ -121,14 +121,7 @@ test('a generated walk: scrub, frame step, in place keeps the root at the origin
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
-  const job = await page.evaluate(async () => {
-    const res = await fetch('/api/jobs', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ provider: 'local', kind: 'text2motion', prompt: 'a person walks forward', variants: 2, durationSec: 4, seed: 5 }),
-    });
-    return (await res.json()) as { id: string };
-  });
+  const job = { id: await submitJob(page, { provider: 'local', kind: 'text2motion', prompt: 'a person walks forward', variants: 2, durationSec: 4, seed: 5 }) };
   await page.goto(`/?job=${job.id}`);
   await waitReady(page);
   await page.evaluate(() => (window as any).__kinema.pause());
@@ -202,14 +195,7 @@ test('the variant grid draws all eight takes in one shared canvas', async ({ pag
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
-  const job = await page.evaluate(async () => {
-    const res = await fetch('/api/jobs', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ provider: 'local', kind: 'text2motion', prompt: 'a person jumps then waves', variants: 8, durationSec: 2, seed: 9 }),
-    });
-    return (await res.json()) as { id: string };
-  });
+  const job = { id: await submitJob(page, { provider: 'local', kind: 'text2motion', prompt: 'a person jumps then waves', variants: 8, durationSec: 2, seed: 9 }) };
   await page.goto(`/?job=${job.id}&view=grid`);
   await expect(page.getByTestId('clip-grid-cell')).toHaveCount(8);
   await waitReady(page);

@@ -41,3 +41,12 @@ export function differingPixels(a: number[], b: number[]): number {
   }
   return n;
 }
+
+/** Submits a job through the page (same origin, as the studio does) and returns its id. */
+export async function submitJob(page: Page, body: Record<string, unknown>): Promise<string> {
+  const job = await page.evaluate(async (b) => {
+    const res = await fetch('/api/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    return (await res.json()) as { id: string };
+  }, body);
+  return job.id;
+}
