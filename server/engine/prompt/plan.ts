@@ -1,11 +1,9 @@
 /** The parsed intent of a prompt: an ordered list of actions, each possibly carrying concurrent upper-body gestures. */
 
-export type ActionKind =
-  | 'walk' | 'run' | 'jog' | 'sneak' | 'limp' | 'march' | 'shuffle' | 'sidestep' | 'backward'
-  | 'turn' | 'jump' | 'hop' | 'skip' | 'spin'
-  | 'idle' | 'sit' | 'standUp' | 'crouch' | 'kneel' | 'lieDown' | 'sitFloor'
-  | 'wave' | 'clap' | 'point' | 'bow' | 'nod' | 'shakeHead' | 'shrug' | 'punch' | 'kick' | 'dance'
-  | 'lookAround' | 'stretch' | 'salute' | 'cheer' | 'crossArms' | 'think' | 'jumpingJacks' | 'squat';
+import type { ActionId } from '../actions/actionIds.ts';
+
+/** Any id of the action vocabulary (`actions/actionIds.ts`). */
+export type ActionKind = ActionId;
 
 export interface PlanStep {
   action: ActionKind;
@@ -26,6 +24,14 @@ export interface PlanStep {
   side?: 0 | 1;
   both?: boolean;
   height?: number;
+  /** The object the action uses or acts on ("a box", "the ball", "a cup"): a prop noun, singular. */
+  prop?: string;
+  /** Where the action is aimed or what it hits ("in the stomach" → 'stomach', "at the door" → 'door'). */
+  target?: string;
+  /** Stay on the spot ("in place", "without moving his feet"). */
+  inPlace?: boolean;
+  /** Force or amplitude from adverbs: 0.5 gentle … 1 normal … 1.5 vigorous. */
+  intensity?: number;
   /** Upper-body gestures running at the same time ("while waving"). */
   with: PlanStep[];
 }
@@ -34,5 +40,9 @@ export interface Plan {
   steps: PlanStep[];
   understood: string[];
   ignored: string[];
+  /** Clauses that became no action, with the nearest library actions to suggest instead. */
+  notUnderstood?: { text: string; suggestions: ActionId[] }[];
+  /** Ambiguous words: the reading chosen and the alternative that was not. */
+  alternatives?: { text: string; chosen: string; alternative: string }[];
   style: { energy: number; tension: number; age: number };
 }
