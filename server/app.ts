@@ -12,6 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { HttpError } from './http/errors.ts';
 import { rejectCrossSite, requireAccessToken, TOKEN_COOKIE } from './http/guards.ts';
+import { requireKnownHost } from './http/hostAllowlist.ts';
 import { characterUploadRoutes, isCharacterUpload } from './routes/characterUploads.ts';
 import { characterRoutes } from './routes/characters.ts';
 import { downloadRoutes } from './routes/downloads.ts';
@@ -34,6 +35,8 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
   const app = new Hono();
   const distDir = opts.distDir ?? DEFAULT_DIST_DIR;
 
+  // First of all: a request naming a foreign Host (DNS rebinding) reaches no route, /saymotion included.
+  app.use('*', requireKnownHost({ allowed: s.config.allowedHosts, bind: s.config.host, tokenRequired: Boolean(s.config.accessToken) }));
   app.use(
     '*',
     secureHeaders({
@@ -70,6 +73,7 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
     app.use('/api/*', requireAccessToken(token));
   }
   app.use('/api/*', rejectCrossSite());
+  app.use('/saymotion/*', rejectCrossSite());
   const jsonBodyLimit = bodyLimit({
     maxSize: MAX_JSON_BODY_BYTES,
     onError: () => {

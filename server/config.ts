@@ -16,6 +16,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8790),
   KINEMA_DATA_DIR: z.string().default('./data'),
   KINEMA_ACCESS_TOKEN: optionalSecret,
+  /** Extra host names (comma list) the studio may be reached by, e.g. a public name behind a reverse proxy. */
+  KINEMA_ALLOWED_HOSTS: z.string().optional(),
   KINEMA_LOCAL_CLIENT_ID: z.string().default('local'),
   KINEMA_LOCAL_CLIENT_SECRET: z.string().default('local'),
   /** How many local-engine jobs run at once (each uses one worker thread). */
@@ -49,6 +51,8 @@ export interface Config {
   port: number;
   dataDir: string;
   accessToken: string | undefined;
+  /** Host names besides loopback and the bind address that requests may name (DNS-rebinding defence). */
+  allowedHosts: string[];
   localClientId: string;
   localClientSecret: string;
   localConcurrency: number;
@@ -77,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     dataDir: path.resolve(e.KINEMA_DATA_DIR),
     accessToken: e.KINEMA_ACCESS_TOKEN,
+    allowedHosts: parseAllowedHosts(e.KINEMA_ALLOWED_HOSTS),
     localClientId: e.KINEMA_LOCAL_CLIENT_ID,
     localClientSecret: e.KINEMA_LOCAL_CLIENT_SECRET,
     localConcurrency: e.KINEMA_LOCAL_CONCURRENCY,
@@ -93,6 +98,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     instanceId: e.KINEMA_INSTANCE_ID ?? `inst-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     leaseTtlMs: e.KINEMA_LEASE_TTL_MS,
   };
+}
+
+/** `studio.example.com, https://other.example:8443` → bare lower-case names (scheme and port dropped). */
+function parseAllowedHosts(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return raw
+    .split(',')
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => v !== '')
+    .map((v) => {
+      try {
+        return new URL(v.includes('://') ? v : `http://${v}`).hostname;
+      } catch {
+        throw new ConfigError(`Invalid environment variable KINEMA_ALLOWED_HOSTS: "${v}" is not a host name.`);
+      }
+    });
 }
 
 /** Every credential value in the config, so the logger can scrub them from anything it prints. */

@@ -172,14 +172,14 @@ describe('status, download, list, cancel', () => {
     await t.services.store.update(job.id, { status: 'succeeded', variants: [{ index: 1, durationSec: 2 }, { index: 2, durationSec: 2 }] });
     const pending = await storedJob('running');
 
-    const one = DownloadReply.parse((await wire('GET', `/job/v1/download/${job.id}?variant_id=2`, undefined, { host: 'studio.example:8790' })).body);
+    const one = DownloadReply.parse((await wire('GET', `/job/v1/download/${job.id}?variant_id=2`, undefined, { host: '127.0.0.5:8790' })).body);
     expect(one.links).toEqual([
       {
         rid: job.id,
         parameters: ['prompt="walk"', 'model=mannequin', 'footLockingMode=auto', 'poseFilteringStrength=0', 'numVariant=1'],
         renderJobList: [],
         variantDownloadStatus: true,
-        urls: [{ name: 'variant_2', files: [{ fbx: `http://studio.example:8790/api/jobs/${job.id}/variants/2/files/fbx` }, { glb: `http://studio.example:8790/api/jobs/${job.id}/variants/2/files/glb` }] }],
+        urls: [{ name: 'variant_2', files: [{ fbx: `http://127.0.0.5:8790/api/jobs/${job.id}/variants/2/files/fbx` }, { glb: `http://127.0.0.5:8790/api/jobs/${job.id}/variants/2/files/glb` }] }],
       },
     ]);
     const res = await t.app.request(new URL(one.links[0]!.urls![0]!.files[1]!.glb!).pathname);

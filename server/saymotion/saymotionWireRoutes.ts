@@ -24,7 +24,8 @@ import { optimizePrompt } from './promptOptimizer.ts';
 import { CHARACTER_NOT_FOUND, INVALID_PARAMETER, WireError } from './wireError.ts';
 import { wireLink, wireListItem, wireProcessor, WIRE_STATES, wireState, wireStatus } from './wireJobView.ts';
 import { decodePrompt, paramMap, parseWireJob } from './wireParams.ts';
-import { sessionToken, WireSessions } from './wireSessions.ts';
+import { LoginThrottle } from './loginThrottle.ts';
+import { sessionCookieName, sessionToken, WireSessions } from './wireSessions.ts';
 
 /** The local engine is free; SDK code that checks the balance before submitting should never stop. */
 export const LOCAL_CREDITS = 1_000_000;
@@ -58,7 +59,28 @@ function ridList(raw: string): string[] {
   return rids;
 }
 
+/** Browsers always send Sec-Fetch-Mode; the SDKs (Node, Python) never do. */
+function fromBrowser(c: Context): boolean {
+  return c.req.header('sec-fetch-mode') !== undefined || c.req.header('sec-fetch-site') !== undefined;
+}
+
+function requestPort(c: Context): string {
+  const url = new URL(c.req.url);
+  return url.port || (url.protocol === 'https:' ? '443' : '80');
+}
+
+/** This client's session token: the per-port cookie, or (SDKs only) the protocol's `dmsess`. */
+function presentedSession(c: Context): string | undefined {
+  const cookie = c.req.header('cookie');
+  const browser = fromBrowser(c);
+  return sessionToken(cookie, sessionCookieName(true, requestPort(c))) ?? (browser ? undefined : sessionToken(cookie));
+}
+
 async function readBody(c: Context): Promise<Record<string, unknown>> {
+  // A JSON content type cannot be sent cross-site without a CORS preflight (which this server never grants).
+  if (!/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+    throw new WireError(415, 'Send the body as JSON with Content-Type: application/json.', INVALID_PARAMETER);
+  }
   let v: unknown;
   try {
     v = JSON.parse(await c.req.text());
@@ -72,6 +94,7 @@ async function readBody(c: Context): Promise<Record<string, unknown>> {
 export function saymotionWireRoutes(s: Services) {
   const app = new Hono();
   const sessions = new WireSessions();
+  const throttle = new LoginThrottle();
   const optimizations = new Map<string, string[]>();
   const startedAt = Date.now();
 
@@ -119,6 +142,12 @@ export function saymotionWireRoutes(s: Services) {
     if (s.config.accessToken && s.config.localClientSecret === 'local') {
       return c.json(new WireError(403, 'This studio is reachable beyond loopback: set KINEMA_LOCAL_CLIENT_SECRET (and KINEMA_LOCAL_CLIENT_ID) to use its SayMotion endpoint.').body(), 403);
     }
+    const client = clientKey(c);
+    const wait = throttle.retryAfterSec(client);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.json(new WireError(429, `Too many failed logins from this client; try again in ${wait} s.`).body(), 429);
+    }
     const header = c.req.header('authorization') ?? '';
     const decoded = header.startsWith('Basic ') ? Buffer.from(header.slice(6).trim(), 'base64').toString('utf8') : '';
     const colon = decoded.indexOf(':');
@@ -127,16 +156,32 @@ export function saymotionWireRoutes(s: Services) {
       // Both compared, always, so the response time does not say which half was wrong.
       [sameSecret(decoded.slice(0, colon), s.config.localClientId), sameSecret(decoded.slice(colon + 1), s.config.localClientSecret)].every(Boolean);
     if (!ok) {
+      throttle.fail(client);
       c.header('WWW-Authenticate', 'Basic realm="Kinema local SayMotion endpoint"');
-      return c.json(new WireError(401, 'Invalid client credentials: use KINEMA_LOCAL_CLIENT_ID / KINEMA_LOCAL_CLIENT_SECRET (default local / local).').body(), 401);
+      // No hint at the values: whoever runs the server knows where they are set.
+      return c.json(new WireError(401, "Invalid client credentials: use the client id and secret configured on this server (KINEMA_LOCAL_CLIENT_ID / KINEMA_LOCAL_CLIENT_SECRET).").body(), 401);
     }
+    throttle.succeed(client);
     const { token, expires } = sessions.create();
-    c.header('Set-Cookie', `dmsess=${token}; Path=/saymotion; Expires=${expires.toUTCString()}; HttpOnly; SameSite=Lax`);
+    const browser = fromBrowser(c);
+    const name = sessionCookieName(browser, requestPort(c));
+    c.header('Set-Cookie', `${name}=${token}; Path=/saymotion; Expires=${expires.toUTCString()}; HttpOnly; SameSite=${browser ? 'Strict' : 'Lax'}`);
     return c.json({ result: true });
   });
 
+  // Logout revokes the presented session at once; ?all=1 revokes every session (a leaked cookie or secret).
+  app.on(['GET', 'POST'], '/account/v1/logout', (c) => {
+    const token = presentedSession(c);
+    if (!sessions.touch(token)) throw new WireError(401, 'Not logged in or the session expired.');
+    const all = c.req.query('all');
+    if (all !== undefined && all !== '0' && all !== '1') throw new WireError(400, 'all must be 0 or 1.', INVALID_PARAMETER);
+    const revoked = all === '1' ? sessions.revokeAll() : Number(sessions.revoke(token));
+    c.header('Set-Cookie', `${sessionCookieName(fromBrowser(c), requestPort(c))}=; Path=/saymotion; Max-Age=0; HttpOnly; SameSite=Strict`);
+    return c.json({ result: true, revoked });
+  });
+
   app.use('*', async (c, next) => {
-    if (!sessions.touch(sessionToken(c.req.header('cookie')))) {
+    if (!sessions.touch(presentedSession(c))) {
       throw new WireError(401, 'Not logged in or the session expired: call GET /saymotion/account/v1/auth with Basic credentials first.');
     }
     await next();

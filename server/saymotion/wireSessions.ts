@@ -45,6 +45,18 @@ export class WireSessions {
     return true;
   }
 
+  /** Logout: the token stops working at once. */
+  revoke(token: string | undefined): boolean {
+    return token !== undefined && this.sessions.delete(token);
+  }
+
+  /** Revokes every session (e.g. after the client secret leaked). */
+  revokeAll(): number {
+    const n = this.sessions.size;
+    this.sessions.clear();
+    return n;
+  }
+
   get size(): number {
     return this.sessions.size;
   }
@@ -55,12 +67,22 @@ export class WireSessions {
   }
 }
 
-/** The dmsess value from a Cookie header. Tolerates the JS SDK's habit of sending "dmsess=<v>; Path". */
-export function sessionToken(cookieHeader: string | undefined): string | undefined {
+/** The value of cookie `name` from a Cookie header. Tolerates the JS SDK's habit of sending "dmsess=<v>; Path". */
+export function sessionToken(cookieHeader: string | undefined, name = 'dmsess'): string | undefined {
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === 'dmsess') return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return undefined;
+}
+
+/**
+ * Browsers share cookies between every port of 127.0.0.1, so a browser gets a cookie named for this
+ * server's port (`dmsess_8790`) and a plain `dmsess` cookie a browser carries (set by whatever runs on
+ * another port) is ignored. The SDKs are not browsers (no Sec-Fetch-* headers) and look only for
+ * `dmsess`, so they keep the protocol's name.
+ */
+export function sessionCookieName(isBrowser: boolean, port: string): string {
+  return isBrowser ? `dmsess_${port}` : 'dmsess';
 }
