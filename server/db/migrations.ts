@@ -61,5 +61,12 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('jobs_claim').on('jobs').columns(['status', 'provider', 'seq']).execute();
       },
     },
+    '0007_idempotency_scope': {
+      // Idempotency keys are now stored scoped to the client (`<client hash>:<key>`) and bound to the
+      // sha256 of the request body, so the same key with a different body is refused instead of replayed.
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('jobs').addColumn('idempotency_body', 'text').execute();
+      },
+    },
   };
 }

@@ -22,7 +22,10 @@ export interface JobsTable {
   variants: string;
   /** Provider-side id (SayMotion rid, Meshy task id) once submitted. */
   external_id: string | null;
+  /** `<client hash>:<Idempotency-Key>`: keys are per client. */
   idempotency_key: string | null;
+  /** sha256 of the canonical request body the key was first used with. */
+  idempotency_body: string | null;
   lease_owner: string | null;
   /** ms since epoch */
   lease_expires_at: number | null;

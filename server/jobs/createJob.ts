@@ -9,17 +9,19 @@ import { characterStoreFor } from '../characters/characterStore.ts';
 import { HttpError } from '../http/errors.ts';
 import { requireProvider } from '../routes/requireProvider.ts';
 import type { Services } from '../services.ts';
+import { assertSameBody, checkIdempotencyKey, requestBodyHash, scopedIdempotencyKey } from './idempotency.ts';
 import { isActionJobRequest, resolveActionJob } from './resolveActionJob.ts';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
-
 export async function createJob(s: Services, request: CreateJobRequest, idempotencyKey: string | null, client = 'local'): Promise<{ job: Job; replayed: boolean }> {
-  if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw new HttpError(400, 'validation_error', 'Idempotency-Key must be 1–128 characters of letters, digits, _ . : or -.', 'Idempotency-Key');
-  }
-  if (idempotencyKey) {
-    const existing = await s.store.findByIdempotencyKey(idempotencyKey);
-    if (existing) return { job: existing, replayed: true };
+  if (idempotencyKey !== null) checkIdempotencyKey(idempotencyKey);
+  const scopedKey = idempotencyKey ? scopedIdempotencyKey(client, idempotencyKey) : null;
+  const bodyHash = requestBodyHash(request);
+  if (scopedKey) {
+    const existing = await s.store.findByIdempotencyKey(scopedKey);
+    if (existing) {
+      assertSameBody(existing.bodyHash, bodyHash, existing.job.id);
+      return { job: existing.job, replayed: true };
+    }
   }
   const provider = requireProvider(s, request.provider);
   if (!provider.capabilities().includes(request.kind)) {
@@ -56,14 +58,17 @@ export async function createJob(s: Services, request: CreateJobRequest, idempote
 
   const resolved = actionRequest ?? withDefaults(request, parentRequest);
   try {
-    const job = await s.store.create({ provider: request.provider, request: resolved, parentJobId, parentVariant, idempotencyKey });
+    const job = await s.store.create({ provider: request.provider, request: resolved, parentJobId, parentVariant, idempotencyKey: scopedKey, idempotencyBody: scopedKey ? bodyHash : null });
     s.runner.enqueue(job.id, job.provider);
     return { job, replayed: false };
   } catch (err) {
     // Two concurrent POSTs with the same key: the unique index lets one win; return the winner.
-    if (idempotencyKey && /UNIQUE|duplicate key/i.test(String((err as Error).message))) {
-      const existing = await s.store.findByIdempotencyKey(idempotencyKey);
-      if (existing) return { job: existing, replayed: true };
+    if (scopedKey && /UNIQUE|duplicate key/i.test(String((err as Error).message))) {
+      const existing = await s.store.findByIdempotencyKey(scopedKey);
+      if (existing) {
+        assertSameBody(existing.bodyHash, bodyHash, existing.job.id);
+        return { job: existing.job, replayed: true };
+      }
     }
     throw err;
   }

@@ -80,6 +80,8 @@ export class JobStore {
     parentJobId: string | null;
     parentVariant: number | null;
     idempotencyKey: string | null;
+    /** sha256 of the request body the key came with; a retry must send the same body. */
+    idempotencyBody?: string | null;
   }): Promise<Job> {
     const now = new Date().toISOString();
     const id = newJobId();
@@ -101,6 +103,7 @@ export class JobStore {
         variants: '[]',
         external_id: null,
         idempotency_key: input.idempotencyKey,
+        idempotency_body: input.idempotencyBody ?? null,
         created_at: now,
         updated_at: now,
       })
@@ -108,9 +111,10 @@ export class JobStore {
     return this.recordEvent(id);
   }
 
-  async findByIdempotencyKey(key: string): Promise<Job | null> {
-    const row = await this.db.selectFrom('jobs').select('id').where('idempotency_key', '=', key).executeTakeFirst();
-    return row ? this.get(row.id) : null;
+  async findByIdempotencyKey(key: string): Promise<{ job: Job; bodyHash: string | null } | null> {
+    const row = await this.db.selectFrom('jobs').select(['id', 'idempotency_body']).where('idempotency_key', '=', key).executeTakeFirst();
+    const job = row ? await this.get(row.id) : null;
+    return job ? { job, bodyHash: row!.idempotency_body } : null;
   }
 
   async row(id: string): Promise<JobRow | null> {
