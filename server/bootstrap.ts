@@ -22,6 +22,10 @@ import { renderToolsFromEnv } from './render/renderTools.ts';
 import { ServerOrigin } from './render/serverOrigin.ts';
 import type { Services } from './services.ts';
 
+/** How long every event stays replayable; older ones are compacted to each job's latest snapshot. */
+export const EVENT_REPLAY_WINDOW_MS = 6 * 60 * 60 * 1000;
+const EVENT_COMPACT_INTERVAL_MS = 10 * 60 * 1000;
+
 export function packageVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -50,6 +54,12 @@ export async function createServices(config: Config, log: Logger = createLogger(
   }
   if (config.meshy) providers.set('meshy', new MeshyProvider(config.meshy, { log, characters }));
   const runner = new JobRunner(store, cache, providers, { instanceId: config.instanceId, leaseTtlMs: config.leaseTtlMs, limits: { local: config.localConcurrency } }, log, bus);
+  // The event log keeps every snapshot for EVENT_REPLAY_WINDOW_MS (what Last-Event-ID replay after a
+  // disconnect needs), then only each job's latest one.
+  const compact = () => store.compactEvents(EVENT_REPLAY_WINDOW_MS).catch((err) => log.warn('event log compaction failed', { err }));
+  void compact();
+  const compactTimer = setInterval(() => void compact(), EVENT_COMPACT_INTERVAL_MS);
+  compactTimer.unref();
   const services: Running = {
     config,
     log,
@@ -63,6 +73,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
     version: packageVersion(),
     jobRateLimiter: new RateLimiter(config.jobRate.perMinute, config.jobRate.burst),
     async close() {
+      clearInterval(compactTimer);
       await runner.stop();
       await pool.close();
       feed.close();

@@ -172,11 +172,14 @@ export class JobRunner {
     this.settled.set(row.id, done);
   }
 
+  /**
+   * Queue positions are computed on read (JobStore), so only one event is published as the queue
+   * moves: when a job becomes next in line. Publishing every position change was n² events for n
+   * jobs (and froze the server when many queued jobs were canceled).
+   */
   private async publishQueuePositions(lane: Lane): Promise<void> {
-    const waiting = await this.store.waiting(lane.provider, lane.kinds);
-    for (const [i, w] of waiting.entries()) {
-      if (w.queuePosition !== i + 1) await this.store.update(w.id, { queuePosition: i + 1, stage: `queued (position ${i + 1})` }, { onlyIfActive: true });
-    }
+    const [head] = await this.store.waiting(lane.provider, lane.kinds, 1);
+    if (head && head.queuePosition !== 1) await this.store.update(head.id, { queuePosition: 1, stage: 'next in queue' }, { onlyIfActive: true });
   }
 
   private async execute(row: JobRow): Promise<void> {

@@ -136,7 +136,41 @@ export class JobStore {
     const r = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) return null;
     const files = await this.db.selectFrom('files').selectAll().where('job_id', '=', id).execute();
-    return toJob(r, files.map(toFileRow));
+    const position = r.status === 'queued' && r.lease_owner === null ? await this.waitingAhead(r) : r.queue_position;
+    return toJob(r, files.map(toFileRow), position);
+  }
+
+  /**
+   * Queue positions are computed when a job is read, never stored per job: storing them meant
+   * rewriting (and publishing) every waiting job each time the head moved, n² events for n jobs.
+   * Position 1 is next; render jobs queue in a lane of their own (see JobRunner).
+   */
+  private async waitingAhead(r: { seq: number; provider: string; kind: string }): Promise<number> {
+    const render = r.kind === 'render';
+    const row = await this.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'queued')
+      .where('provider', '=', r.provider)
+      .where('lease_owner', 'is', null)
+      .where('seq', '<', r.seq)
+      .where('kind', render ? '=' : '!=', 'render')
+      .executeTakeFirst();
+    return Number(row?.n ?? 0) + 1;
+  }
+
+  /** Positions of every waiting job, by id, from one ordered scan (for list pages). */
+  private async waitingPositions(): Promise<Map<string, number>> {
+    const rows = await this.db.selectFrom('jobs').select(['id', 'provider', 'kind']).where('status', '=', 'queued').where('lease_owner', 'is', null).orderBy('seq', 'asc').execute();
+    const counters = new Map<string, number>();
+    const out = new Map<string, number>();
+    for (const r of rows) {
+      const lane = `${r.provider}:${r.kind === 'render' ? 'render' : 'motion'}`;
+      const n = (counters.get(lane) ?? 0) + 1;
+      counters.set(lane, n);
+      out.set(r.id, n);
+    }
+    return out;
   }
 
   async list(limit: number, cursor: number | null): Promise<{ items: Job[]; nextCursor: string | null }> {
@@ -148,8 +182,9 @@ export class JobStore {
     const files = ids.length ? await this.db.selectFrom('files').selectAll().where('job_id', 'in', ids).execute() : [];
     const byJob = new Map<string, FileRow[]>();
     for (const f of files) byJob.set(f.job_id, [...(byJob.get(f.job_id) ?? []), toFileRow(f)]);
+    const positions = page.some((r) => r.status === 'queued') ? await this.waitingPositions() : new Map<string, number>();
     return {
-      items: page.map((r) => toJob(r, byJob.get(r.id) ?? [])),
+      items: page.map((r) => toJob(r, byJob.get(r.id) ?? [], r.status === 'queued' ? (positions.get(r.id) ?? r.queue_position) : r.queue_position)),
       nextCursor: rows.length > limit ? String(page[page.length - 1]!.seq) : null,
     };
   }
@@ -214,15 +249,16 @@ export class JobStore {
     await this.db.updateTable('jobs').set({ lease_owner: null, lease_expires_at: null }).where('lease_owner', 'is not', null).execute();
   }
 
-  /** Unclaimed queued jobs of a provider, oldest first, with their stored queue position. */
-  async waiting(provider: ProviderId, kinds: KindFilter = {}): Promise<Array<{ id: string; queuePosition: number | null }>> {
+  /** The oldest unclaimed queued jobs of a provider (at most `limit`), with their stored queue-position marker. */
+  async waiting(provider: ProviderId, kinds: KindFilter = {}, limit = 1): Promise<Array<{ id: string; queuePosition: number | null }>> {
     let q = this.db
       .selectFrom('jobs')
       .select(['id', 'queue_position'])
       .where('status', '=', 'queued')
       .where('provider', '=', provider)
       .where('lease_owner', 'is', null)
-      .orderBy('seq', 'asc');
+      .orderBy('seq', 'asc')
+      .limit(limit);
     if (kinds.only) q = q.where('kind', 'in', [...kinds.only]);
     if (kinds.except) q = q.where('kind', 'not in', [...kinds.except]);
     const rows = await q.execute();
@@ -296,6 +332,21 @@ export class JobStore {
     return Number(r?.max ?? 0);
   }
 
+  /**
+   * Compacts the event log: events older than `keepMs` are deleted except each job's latest one.
+   * Every event is a full job snapshot, so a client replaying from an old Last-Event-ID still ends
+   * with every job's current state; it only misses intermediate snapshots older than the window.
+   */
+  async compactEvents(keepMs: number, now = Date.now()): Promise<number> {
+    const cutoff = new Date(now - keepMs).toISOString();
+    const r = await this.db
+      .deleteFrom('events')
+      .where('created_at', '<', cutoff)
+      .where('seq', 'not in', (eb) => eb.selectFrom('events as latest').select((e) => e.fn.max('latest.seq').as('m')).groupBy('latest.job_id'))
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   private async recordEvent(id: string): Promise<Job> {
     const job = (await this.get(id))!;
     const inserted = await this.db
@@ -312,7 +363,7 @@ function toFileRow(f: { job_id: string; variant: number; format: string; rel_pat
   return { jobId: f.job_id, variant: f.variant, format: f.format, relPath: f.rel_path, bytes: f.bytes, sha256: f.sha256 };
 }
 
-function toJob(r: Selectable<JobsTable>, files: FileRow[]): Job {
+function toJob(r: Selectable<JobsTable>, files: FileRow[], queuePosition: number | null): Job {
   const variants = JSON.parse(r.variants) as StoredVariant[];
   return {
     id: r.id,
@@ -321,7 +372,7 @@ function toJob(r: Selectable<JobsTable>, files: FileRow[]): Job {
     status: r.status as JobStatus,
     progress: Math.round(r.progress * 10) / 10,
     stage: r.stage,
-    queuePosition: r.queue_position,
+    queuePosition,
     parentJobId: r.parent_job_id,
     parentVariant: r.parent_variant,
     request: JSON.parse(r.request) as Record<string, unknown>,
