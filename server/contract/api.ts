@@ -23,6 +23,7 @@ export type FootLocking = z.infer<typeof FootLocking>;
 
 export const MAX_PROMPT_CHARS = 1000;
 export const MAX_DURATION_SEC = 60;
+export const MIN_DURATION_SEC = 1;
 
 const prompt = z
   .string({ error: 'prompt is required: describe the motion, e.g. "a person walks forward slowly then waves"' })
@@ -44,6 +45,8 @@ export const MotionOptions = z.object({
     .number({ error: 'durationSec must be a number of seconds (0 lets the engine decide)' })
     .min(0, { error: 'durationSec must be 0 (engine decides) or positive' })
     .max(MAX_DURATION_SEC, { error: `durationSec must be at most ${MAX_DURATION_SEC} seconds` })
+    // Shorter than a second is a clip of a frame or two, which no edit or export can use.
+    .refine((v) => v === 0 || v >= MIN_DURATION_SEC, { error: `durationSec must be 0 (engine decides) or at least ${MIN_DURATION_SEC} second` })
     .optional(),
   footLocking: FootLocking.optional(),
   poseFiltering: z

@@ -9,6 +9,7 @@ import { characterStoreFor } from '../characters/characterStore.ts';
 import { HttpError } from '../http/errors.ts';
 import { requireProvider } from '../routes/requireProvider.ts';
 import type { Services } from '../services.ts';
+import { checkClipLimits } from './clipLimits.ts';
 import { assertSameBody, checkIdempotencyKey, requestBodyHash, scopedIdempotencyKey } from './idempotency.ts';
 import { isActionJobRequest, resolveActionJob } from './resolveActionJob.ts';
 
@@ -87,6 +88,7 @@ function checkEditAgainstParent(r: VariantEdit, parent: Job): void {
   const variant = parent.variants.find((v) => v.index === r.variant);
   if (!variant) return;
   const dur = variant.durationSec;
+  checkClipLimits(r, dur);
   if (r.kind === 'inpaint') {
     for (const [i, iv] of r.intervals.entries()) {
       if (iv.start >= dur) throw new HttpError(400, 'validation_error', `intervals[${i}].start is past the end of the clip (${dur.toFixed(2)} s).`, `intervals[${i}].start`);

@@ -5,6 +5,7 @@
  *   GET /api/jobs/:id/variants/:variant/download?format=&fps=&inPlace=&skin=
  *   GET /api/jobs/:id/download.zip?formats=glb,fbx,bvh&fps=&inPlace=&skin=
  */
+import { wholeNumber } from '../http/strictNumber.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { DownloadAvailability, JobZipQuery, VariantDownloadQuery } from '../contract/downloads.ts';
@@ -31,7 +32,7 @@ export function downloadRoutes(s: Services) {
     })
     .get('/jobs/:id/variants/:variant/download', async (c) => {
       const id = requireJobId(c.req.param('id'));
-      const variant = Number(c.req.param('variant'));
+      const variant = wholeNumber(c.req.param('variant'));
       if (!Number.isInteger(variant) || variant < 1 || variant > 8) throw new HttpError(404, 'not_found', 'variant must be a number from 1 to 8.', 'variant');
       const q = parseQuery(VariantDownloadQuery, c.req.query());
       const job = await variants.finishedJob(id);

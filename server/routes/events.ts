@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { TERMINAL_STATUSES } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
+import { wholeNumber } from '../http/strictNumber.ts';
 import type { JobEvent } from '../jobs/eventBus.ts';
 import type { Services } from '../services.ts';
 import { requireJobId } from './jobs.ts';
@@ -17,7 +18,7 @@ const RECONNECT_MS = 2_000;
 function lastEventId(c: Context): number | null {
   const raw = c.req.header('last-event-id') ?? c.req.query('lastEventId');
   if (raw === undefined || raw === '') return null;
-  const n = Number(raw);
+  const n = wholeNumber(raw);
   if (!Number.isInteger(n) || n < 0) throw new HttpError(400, 'validation_error', 'Last-Event-ID must be the id of an event this server sent.', 'Last-Event-ID');
   return n;
 }

@@ -2,6 +2,7 @@
  * Variant file downloads, always from the local cache (never a redirect to a provider URL, which
  * would expire and leak the provider's storage host). Supports HEAD and single byte ranges (sendFile).
  */
+import { wholeNumber } from '../http/strictNumber.ts';
 import { Hono } from 'hono';
 import { FileFormat } from '../contract/api.ts';
 import { CacheIntegrityError } from '../files/assetCache.ts';
@@ -69,6 +70,6 @@ export async function resolveStoredFile(s: Services, id: string, variant: number
 
 export function fileRoutes(s: Services) {
   return new Hono().get('/jobs/:id/variants/:variant/files/:format', async (c) =>
-    sendFile(c, await resolveStoredFile(s, requireJobId(c.req.param('id')), Number(c.req.param('variant')), c.req.param('format'))),
+    sendFile(c, await resolveStoredFile(s, requireJobId(c.req.param('id')), wholeNumber(c.req.param('variant')), c.req.param('format'))),
   );
 }

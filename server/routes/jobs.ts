@@ -6,6 +6,7 @@ import { HttpError } from '../http/errors.ts';
 import { readJson } from '../http/readJson.ts';
 import type { Services } from '../services.ts';
 import { clientKey } from '../http/clientKey.ts';
+import { wholeNumber } from '../http/strictNumber.ts';
 
 export function requireJobId(id: string): string {
   if (!JOB_ID_PATTERN.test(id)) throw new HttpError(404, 'not_found', `No job "${id.slice(0, 64)}": job ids look like job_… (see GET /api/jobs).`, 'id');
@@ -23,11 +24,11 @@ export function jobRoutes(s: Services) {
     .get('/jobs', async (c) => {
       const limitRaw = c.req.query('limit');
       const cursorRaw = c.req.query('cursor');
-      const limit = limitRaw === undefined ? 50 : Number(limitRaw);
+      const limit = limitRaw === undefined ? 50 : wholeNumber(limitRaw);
       if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new HttpError(400, 'validation_error', 'limit must be a whole number from 1 to 200.', 'limit');
       let cursor: number | null = null;
       if (cursorRaw !== undefined && cursorRaw !== '') {
-        cursor = Number(cursorRaw);
+        cursor = wholeNumber(cursorRaw);
         if (!Number.isInteger(cursor) || cursor < 0) throw new HttpError(400, 'validation_error', 'cursor must be the nextCursor value of a previous page.', 'cursor');
       }
       return c.json(await s.store.list(limit, cursor));

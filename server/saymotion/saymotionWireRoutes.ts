@@ -19,6 +19,7 @@ import { createJob } from '../jobs/createJob.ts';
 import { JOB_ID_PATTERN } from '../jobs/jobStore.ts';
 import { clientKey } from '../http/clientKey.ts';
 import { HttpError } from '../http/errors.ts';
+import { wholeNumber } from '../http/strictNumber.ts';
 import type { Services } from '../services.ts';
 import { optimizePrompt } from './promptOptimizer.ts';
 import { CHARACTER_NOT_FOUND, INVALID_PARAMETER, WireError } from './wireError.ts';
@@ -133,7 +134,7 @@ export function saymotionWireRoutes(s: Services) {
       const verdict = signer.verify(`${id}/${variant}/${format}`, c.req.query('exp'), c.req.query('sig'));
       if (verdict !== 'ok') throw new WireError(403, verdict === 'expired' ? 'This download link has expired: ask /job/v1/download again for a fresh one.' : 'This download link is not valid.');
       if (!JOB_ID_PATTERN.test(id)) throw new WireError(404, 'No such file.');
-      return sendFile(c, await resolveStoredFile(s, id, Number(variant), format));
+      return sendFile(c, await resolveStoredFile(s, id, wholeNumber(variant), format));
     });
   }
 
@@ -222,7 +223,7 @@ export function saymotionWireRoutes(s: Services) {
   app.get('/job/v1/download/:rids', async (c) => {
     const rids = ridList(c.req.param('rids'));
     const rawVariants = (c.req.query('variant_id') ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
-    const variants = rawVariants.map(Number);
+    const variants = rawVariants.map(wholeNumber);
     if (variants.some((v) => !Number.isInteger(v) || v < 1)) throw new WireError(400, 'variant_id must be 1-based whole numbers, comma-separated per rid.', INVALID_PARAMETER);
     const links = [];
     for (const [i, rid] of rids.entries()) {
