@@ -11,6 +11,7 @@ import { setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { HttpError } from './http/errors.ts';
+import { storageFaultOf, storageFaultStatus } from './files/storageFault.ts';
 import { rejectCrossSite, requireAccessToken, TOKEN_COOKIE } from './http/guards.ts';
 import { requireKnownHost } from './http/hostAllowlist.ts';
 import { characterUploadRoutes, isCharacterUpload } from './routes/characterUploads.ts';
@@ -112,6 +113,11 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json(err.body(), err.status, err.headers);
+    const fault = storageFaultOf(err);
+    if (fault) {
+      s.log.warn('write refused by storage', { method: c.req.method, path: c.req.path, reason: fault.kind });
+      return c.json(new HttpError(storageFaultStatus(fault), fault.kind === 'disk_full' ? 'storage_full' : 'storage_read_only', fault.message).body(), storageFaultStatus(fault));
+    }
     s.log.error('unhandled error', { method: c.req.method, path: c.req.path, err });
     return c.json(new HttpError(500, 'internal_error', 'The server hit an unexpected error. Try again; if it keeps happening, check the server log.').body(), 500);
   });

@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { createServices } from './bootstrap.ts';
 import { ConfigError, isLoopbackHost, loadConfig } from './config.ts';
 import { originOf } from './render/serverOrigin.ts';
+import { storageFaultOf } from './files/storageFault.ts';
 
 async function main() {
   let config;
@@ -27,7 +28,23 @@ async function main() {
     );
     process.exit(2);
   }
-  const services = await createServices(config);
+  let services;
+  try {
+    services = await createServices(config);
+  } catch (err) {
+    // A full disk or an unwritable data directory at start: one line that says what to fix, no stack.
+    const fault = storageFaultOf(err);
+    if (!fault) throw err;
+    console.error(`kinema: cannot open the data directory ${config.dataDir}: ${fault.kind === 'disk_full' ? 'the disk is full' : 'it is read-only or not writable'}. ${fault.message}`);
+    process.exit(2);
+  }
+  const log = services.log;
+  // Last line of defence: a write refused by a full or read-only disk must degrade the server, not end it.
+  process.on('unhandledRejection', (err) => {
+    const fault = storageFaultOf(err);
+    if (!fault) throw err;
+    log.error('a write was refused by storage', { reason: fault.kind });
+  });
   const app = createApp(services);
   // With a shared database other instances may hold live leases; only a lone embedded instance may void them.
   const resumed = await services.runner.resumeAll({ releaseStaleLeases: !config.databaseUrl });
@@ -43,7 +60,7 @@ async function main() {
     closing = true;
     services.log.info('shutting down', { signal });
     server.close();
-    await services.close();
+    await services!.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -9,10 +9,16 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   const handle = await fs.open(tmp, 'w');
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, file);
+  } catch (err) {
+    // A disk that filled up mid-write must not keep the partial temp file: it holds the space the retry needs.
+    await fs.rm(tmp, { force: true });
+    throw err;
   }
-  await fs.rename(tmp, file);
 }

@@ -12,6 +12,7 @@ import { CacheIntegrityError } from '../files/assetCache.ts';
 import type { Logger } from '../log.ts';
 import type { JobContext, ParentVariant, ProgressUpdate, Provider } from '../providers/provider.ts';
 import { ProviderError } from '../providers/provider.ts';
+import { READ_ONLY_MESSAGE, storageFaultOf } from '../files/storageFault.ts';
 import type { EventBus } from './eventBus.ts';
 import type { JobRow, JobStore, KindFilter, StoredVariant } from './jobStore.ts';
 
@@ -97,7 +98,17 @@ export class JobRunner {
 
   /** After a restart of a single embedded instance, every old lease is void; claim the work again. */
   async resumeAll(opts: { releaseStaleLeases: boolean } = { releaseStaleLeases: true }): Promise<number> {
-    if (opts.releaseStaleLeases) await this.store.releaseAllLeases();
+    // On a full or read-only disk the release cannot be written: start anyway (reads keep working);
+    // the stale leases expire on their own and the scan claims the jobs once writes succeed again.
+    if (opts.releaseStaleLeases) {
+      try {
+        await this.store.releaseAllLeases();
+      } catch (err) {
+        const fault = storageFaultOf(err);
+        if (!fault) throw err;
+        this.log.error('could not release old job leases; jobs resume once the disk accepts writes', { reason: fault.message });
+      }
+    }
     const n = (await this.store.unfinished()).length;
     this.start();
     return n;
@@ -164,7 +175,10 @@ export class JobRunner {
 
   private startJob(row: JobRow, lane: Lane): void {
     this.active.set(lane.key, (this.active.get(lane.key) ?? 0) + 1);
-    const done = this.execute(row).finally(() => {
+    // execute() handles its own failures; what escapes is a store write refused by the disk, which
+    // must never become an unhandled rejection (that ends the process): the job stays unfinished
+    // and is claimed again once its lease expires and the disk accepts writes.
+    const done = this.execute(row).catch((err) => this.log.error('job bookkeeping failed', { jobId: row.id, err: storageFaultOf(err)?.message ?? err })).finally(() => {
       this.active.set(lane.key, (this.active.get(lane.key) ?? 1) - 1);
       this.settled.delete(row.id);
       this.kick(lane.provider);
@@ -207,6 +221,10 @@ export class JobRunner {
     const variants = new Map<number, StoredVariant>();
     const pending: { update: ProgressUpdate | null; timer: NodeJS.Timeout | null; lastWrite: number } = { update: null, timer: null, lastWrite: 0 };
     let writes = Promise.resolve();
+    // A progress write refused by the disk must not reject unobserved (that ends the process); the
+    // first such error is kept and rethrown where the job awaits its writes.
+    let writeError: unknown = null;
+    const guard = (p: Promise<unknown>) => p.then(() => undefined, (err) => void (writeError ??= err));
     const sortedVariants = () => [...variants.values()].sort((a, b) => a.index - b.index);
     const flush = () => {
       pending.timer = null;
@@ -214,16 +232,16 @@ export class JobRunner {
       pending.update = null;
       if (!u || state.controller.signal.aborted) return;
       pending.lastWrite = Date.now();
-      writes = writes
-        .then(() =>
+      writes = guard(
+        writes.then(() =>
           this.store.update(jobId, {
             progress: u.percent,
             ...(u.stage !== undefined ? { stage: u.stage } : {}),
             ...(u.queuePosition !== undefined ? { queuePosition: u.queuePosition } : {}),
             variants: sortedVariants(),
           }, { onlyIfActive: true }),
-        )
-        .then(() => undefined);
+        ),
+      );
     };
 
     try {
@@ -245,15 +263,18 @@ export class JobRunner {
           else pending.timer ??= setTimeout(flush, wait);
         },
         setExternalId: async (id) => {
-          await (writes = writes.then(() => this.store.update(jobId, { externalId: id }, { onlyIfActive: true }).then(() => undefined)));
+          await (writes = guard(writes.then(() => this.store.update(jobId, { externalId: id }, { onlyIfActive: true }))));
+          if (writeError) throw writeError;
         },
         setReport: (report: PromptReport) => {
-          writes = writes.then(() => this.store.update(jobId, { report }, { onlyIfActive: true }).then(() => undefined));
+          writes = guard(writes.then(() => this.store.update(jobId, { report }, { onlyIfActive: true })));
         },
         saveFile: async (variant, format, bytes) => {
           if (state.controller.signal.aborted) throw state.controller.signal.reason;
           const relPath = `${jobId}/v${variant}.${format === 'motion' ? 'kmo' : format}`;
-          const written = await this.cache.write(relPath, bytes);
+          const written = await this.cache.write(relPath, bytes).catch((err: unknown) => {
+            throw storageFaultError(err);
+          });
           await this.store.putFile({ jobId, variant, format, relPath, ...written });
           if (!variants.has(variant)) variants.set(variant, { index: variant, durationSec: 0 });
         },
@@ -264,6 +285,7 @@ export class JobRunner {
       await provider.run(ctx);
       if (pending.timer) clearTimeout(pending.timer);
       await writes;
+      if (writeError) throw writeError;
       if (state.canceled || state.controller.signal.aborted) return;
       if (variants.size === 0) throw new ProviderError('no_output', 'The provider finished without producing any motion. Try again or rephrase the prompt.');
       await this.store.update(jobId, { status: 'succeeded', progress: 100, stage: 'done', variants: sortedVariants(), queuePosition: null }, { onlyIfActive: true });
@@ -272,11 +294,14 @@ export class JobRunner {
       await writes.catch(() => undefined);
       if (state.canceled) return;
       if (this.stopping) return; // the lease is handed back below; another instance or the next start resumes it
-      const error =
-        err instanceof ProviderError
+      const fault = storageFaultOf(err);
+      const error = fault
+        ? { code: fault.kind === 'disk_full' ? 'disk_full' : 'storage_read_only', message: fault.message }
+        : err instanceof ProviderError
           ? { code: err.code, message: err.message }
           : { code: 'internal_error', message: 'The job failed unexpectedly on the server. Try again; if it keeps failing, check the server log.' };
-      if (!(err instanceof ProviderError)) this.log.error('job crashed', { jobId, err });
+      if (fault) this.log.error('job failed on a storage fault', { jobId, reason: error.code });
+      else if (!(err instanceof ProviderError)) this.log.error('job crashed', { jobId, err });
       await this.store.update(jobId, { status: 'failed', error, stage: 'failed', variants: sortedVariants(), queuePosition: null }, { onlyIfActive: true });
     } finally {
       clearInterval(state.renew);
@@ -306,6 +331,16 @@ export class JobRunner {
       },
     };
   }
+}
+
+/**
+ * A cache write that failed is a storage problem whatever errno it carries (a read-only bind mount
+ * even reports ENOENT from mkdir): it becomes the clear, path-free storage error, not the raw text.
+ */
+function storageFaultError(err: unknown): unknown {
+  const errno = typeof (err as { code?: unknown })?.code === 'string' && typeof (err as { syscall?: unknown }).syscall === 'string';
+  const fault = storageFaultOf(err) ?? (errno ? { kind: 'read_only' as const, message: READ_ONLY_MESSAGE } : null);
+  return fault ? new ProviderError(fault.kind === 'disk_full' ? 'disk_full' : 'storage_read_only', fault.message) : err;
 }
 
 export type { JobRow };

@@ -19,6 +19,7 @@ import { createJob } from '../jobs/createJob.ts';
 import { JOB_ID_PATTERN } from '../jobs/jobStore.ts';
 import { clientKey } from '../http/clientKey.ts';
 import { HttpError } from '../http/errors.ts';
+import { storageFaultOf, storageFaultStatus } from '../files/storageFault.ts';
 import { wholeNumber } from '../http/strictNumber.ts';
 import type { Services } from '../services.ts';
 import { optimizePrompt } from './promptOptimizer.ts';
@@ -317,6 +318,8 @@ export function saymotionWireRoutes(s: Services) {
     if (err instanceof WireError) return c.json(err.body(), err.status);
     // createJob's errors (unknown parent, unsupported kind, rate limit, …) keep their status, message and headers (Retry-After).
     if (err instanceof HttpError) return c.json(new WireError(err.status, err.message, err.status === 400 ? INVALID_PARAMETER : undefined).body(), err.status, err.headers);
+    const fault = storageFaultOf(err);
+    if (fault) return c.json(new WireError(storageFaultStatus(fault), fault.message).body(), storageFaultStatus(fault));
     s.log.error('saymotion wire endpoint error', { method: c.req.method, path: c.req.path, err });
     return c.json(new WireError(500, 'The server hit an unexpected error; check the server log.').body(), 500);
   });
