@@ -2,6 +2,8 @@
  * A tiny structured logger. It exists so that every line goes through one place that scrubs
  * credential values: a key must never reach a log line, even inside an upstream error message.
  */
+import { secretScrubber } from './http/scrubSecrets.ts';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -13,8 +15,7 @@ export interface Logger {
 }
 
 export function redactor(secrets: readonly string[]): (text: string) => string {
-  const live = secrets.filter((s) => s.length >= 4);
-  return (text) => live.reduce((acc, s) => acc.split(s).join('[redacted]'), text);
+  return secretScrubber(secrets);
 }
 
 export function createLogger(level: Level | 'silent', secrets: readonly string[], write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {

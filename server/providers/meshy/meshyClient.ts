@@ -4,6 +4,7 @@
  * URLs (which are fetched without credentials). Every answer is size-capped and zod-parsed, and
  * every error message is scrubbed of the key before it can reach a log line or a user.
  */
+import { secretScrubber } from '../../http/scrubSecrets.ts';
 import type { z } from 'zod';
 import { AssetHostPolicy, DEFAULT_ASSET_HOSTS } from '../assetHosts.ts';
 import type { Logger } from '../../log.ts';
@@ -64,7 +65,7 @@ export class MeshyClient {
   private readonly assets: AssetHostPolicy;
   private readonly fetchFn: typeof fetch;
   private timing: ClientTiming;
-  private readonly secrets: string[];
+  private readonly scrubber: (text: string) => string;
 
   constructor(
     private readonly creds: MeshyCredentials,
@@ -74,7 +75,7 @@ export class MeshyClient {
     this.assets = new AssetHostPolicy(creds.baseUrl, creds.assetHosts ?? DEFAULT_ASSET_HOSTS.meshy);
     this.fetchFn = opts.fetch ?? fetch;
     this.timing = { ...DEFAULT_CLIENT_TIMING, ...opts.timing };
-    this.secrets = [creds.apiKey, encodeURIComponent(creds.apiKey)].filter((s) => s.length >= 4);
+    this.scrubber = secretScrubber([creds.apiKey]);
   }
 
   setTiming(t: Partial<ClientTiming>): void {
@@ -83,7 +84,7 @@ export class MeshyClient {
 
   /** Removes the key from any text that came back from upstream or the network stack. */
   scrub(text: string): string {
-    return this.secrets.reduce((acc, s) => acc.split(s).join('[redacted]'), text);
+    return this.scrubber(text);
   }
 
   /** Plain-HTTP asset URLs are only accepted when the API itself is configured over HTTP (local tests). */

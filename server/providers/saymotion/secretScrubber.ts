@@ -3,6 +3,8 @@
  * cookie ever issued) from text that came from upstream, before it can reach a message, a log line or
  * a response. Upstream error bodies are outside our control and may echo what we sent.
  */
+import { secretScrubber } from '../../http/scrubSecrets.ts';
+
 export class SecretScrubber {
   private readonly secrets = new Set<string>();
 
@@ -18,10 +20,11 @@ export class SecretScrubber {
     }
   }
 
+  private compiled: { size: number; scrub: (text: string) => string } | null = null;
+
+  /** Case-insensitive, and of the common encodings too (see scrubSecrets.ts). */
   scrub(text: string): string {
-    let out = text;
-    // Longest first, so a secret containing another is removed whole.
-    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('[redacted]');
-    return out;
+    if (this.compiled?.size !== this.secrets.size) this.compiled = { size: this.secrets.size, scrub: secretScrubber(this.secrets) };
+    return this.compiled.scrub(text);
   }
 }
