@@ -25,6 +25,10 @@ const Env = z.object({
   /** Job submissions per minute per client (sustained), and the burst allowed on top. */
   KINEMA_JOB_RATE_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(120),
   KINEMA_JOB_BURST: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Character uploads per minute per client, the burst on top, and the disk all uploads may use. */
+  KINEMA_UPLOAD_RATE_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(20),
+  KINEMA_UPLOAD_BURST: z.coerce.number().int().min(1).max(100_000).default(10),
+  KINEMA_CHARACTER_QUOTA_MB: z.coerce.number().int().min(1).max(10_000_000).default(2048),
   DM_API_SERVER_URL: optionalSecret,
   DM_CLIENT_ID: optionalSecret,
   DM_CLIENT_SECRET: optionalSecret,
@@ -57,6 +61,8 @@ export interface Config {
   localClientSecret: string;
   localConcurrency: number;
   jobRate: { perMinute: number; burst: number };
+  uploadRate: { perMinute: number; burst: number };
+  characterQuotaBytes: number;
   saymotion: { baseUrl: string; clientId: string; clientSecret: string; assetHosts: string[] } | null;
   saymotionPollMs: number;
   meshy: { baseUrl: string; apiKey: string; assetHosts: string[] } | null;
@@ -86,6 +92,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     localClientSecret: e.KINEMA_LOCAL_CLIENT_SECRET,
     localConcurrency: e.KINEMA_LOCAL_CONCURRENCY,
     jobRate: { perMinute: e.KINEMA_JOB_RATE_PER_MIN, burst: e.KINEMA_JOB_BURST },
+    uploadRate: { perMinute: e.KINEMA_UPLOAD_RATE_PER_MIN, burst: e.KINEMA_UPLOAD_BURST },
+    characterQuotaBytes: e.KINEMA_CHARACTER_QUOTA_MB * 1024 * 1024,
     saymotion:
       e.DM_CLIENT_ID && e.DM_CLIENT_SECRET
         ? { baseUrl: e.DM_API_SERVER_URL ?? 'https://service.deepmotion.com', clientId: e.DM_CLIENT_ID, clientSecret: e.DM_CLIENT_SECRET, assetHosts: [...DEFAULT_ASSET_HOSTS.saymotion, ...(parseHostList(e.DM_ASSET_HOSTS) ?? [])] }

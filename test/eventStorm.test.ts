@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../server/contract/api.ts';
+import { healthProbe, p99 } from './helpers/healthProbe.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 
 const N = 200;
@@ -15,36 +16,9 @@ afterAll(async () => {
   await t.close();
 });
 
-function p99(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]!;
-}
-
-/** Samples /api/health latency until stopped. */
-function healthProbe() {
-  const samples: number[] = [];
-  let on = true;
-  const done = (async () => {
-    while (on) {
-      const t0 = performance.now();
-      const res = await t.app.request('/api/health');
-      await res.arrayBuffer();
-      samples.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  })();
-  return {
-    async stop() {
-      on = false;
-      await done;
-      return samples;
-    },
-  };
-}
-
 describe('event storm', () => {
   it(`${N} queued jobs: ≤ 4 events per job, live positions on read, bulk cancel without stalling`, async () => {
-    const probe = healthProbe();
+    const probe = healthProbe(t, 5);
     const ids: string[] = [];
     for (let i = 0; i < N; i++) {
       const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'wave', durationSec: 1, seed: i });
@@ -63,7 +37,7 @@ describe('event storm', () => {
     const queued = ids.filter((id) => waitingNow.some((j) => j.id === id));
     for (const id of queued) expect((await t.json('POST', `/api/jobs/${id}/cancel`)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 300)); // let the runner's last queue pass publish what it will
-    const samples = await probe.stop();
+    const { latencies: samples } = await probe.stop();
     for (const id of ids.filter((id) => !queued.includes(id))) await t.waitForJob(id);
 
     const perJob = await Promise.all(queued.map(async (id) => (await t.services.store.eventsAfter(0, id)).length));

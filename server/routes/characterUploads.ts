@@ -7,13 +7,16 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Character } from '../contract/api.ts';
 import { CHARACTER_ID, characterStoreFor, type CharacterMeta } from '../characters/characterStore.ts';
-import { sniffModel } from '../characters/sniffModel.ts';
+import { inspectModelInWorker } from '../characters/inspectModelInWorker.ts';
 import { HttpError } from '../http/errors.ts';
+import { clientKey } from '../http/clientKey.ts';
+import { RateLimiter } from '../http/rateLimiter.ts';
 import type { Services } from '../services.ts';
 import { slug } from './files.ts';
 
 export const MAX_CHARACTER_BYTES = 50 * 1024 * 1024;
 export const MAX_CHARACTER_NAME = 80;
+
 
 /** Requests that bypass the global JSON body limit because this module limits them itself. */
 export function isCharacterUpload(method: string, path: string): boolean {
@@ -79,6 +82,10 @@ function requireCharacterId(id: string): string {
 
 export function characterUploadRoutes(s: Services) {
   const store = characterStoreFor(s.config.dataDir);
+  // All uploads together stay under a quota (507 past it); each client is rate-limited, since every
+  // upload is a worker parse and a file on disk.
+  const quota = s.config.characterQuotaBytes;
+  const uploads = new RateLimiter(s.config.uploadRate.perMinute, s.config.uploadRate.burst);
   return new Hono()
     .post(
       '/characters',
@@ -91,8 +98,16 @@ export function characterUploadRoutes(s: Services) {
       async (c) => {
         const name = checkName(c.req.query('name'));
         checkContentType(c.req.header('content-type'));
+        const rate = uploads.take(clientKey(c));
+        if (!rate.allowed) throw new HttpError(429, 'rate_limited', `Too many uploads from this client; try again in ${rate.retryAfterSec} s.`, undefined, { 'Retry-After': String(rate.retryAfterSec) });
         const bytes = new Uint8Array(await c.req.arrayBuffer());
-        const sniff = sniffModel(bytes);
+        const used = (await store.list()).reduce((n, m) => n + m.bytes, 0);
+        if (used + bytes.byteLength > quota) {
+          throw new HttpError(507, 'quota_exceeded', `body: uploaded characters would use more than the ${(quota / 1048576).toFixed(0)} MiB allowed; delete characters you no longer use (DELETE /api/characters/:id).`, 'body');
+        }
+        // Parsed in a worker with hard limits: a hostile file is refused without stalling the API.
+        const sniff = await inspectModelInWorker(bytes);
+        if (!sniff.ok && sniff.busy) throw new HttpError(429, 'rate_limited', `body: ${sniff.reason}.`, 'body', { 'Retry-After': '5' });
         if (!sniff.ok) throw new HttpError(400, 'unsupported_model', `body: ${sniff.reason}. Upload a GLB, VRM or FBX character.`, 'body');
         const meta = await store.add(name, sniff.format, bytes);
         s.log.info('character uploaded', { id: meta.id, format: meta.format, bytes: meta.bytes });

@@ -20,7 +20,7 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, logSink?: (line: string) => void): Promise<TestServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kinema-test-'));
   // Tests submit many jobs quickly; the rate limit has its own test with a small burst.
-  const config = loadConfig({ KINEMA_DATA_DIR: dir, KINEMA_JOB_BURST: '10000', ...env });
+  const config = loadConfig({ KINEMA_DATA_DIR: dir, KINEMA_JOB_BURST: '10000', KINEMA_UPLOAD_BURST: '10000', ...env });
   const services = await createServices(config, logSink ? createLogger('debug', secretValues(config), logSink) : createLogger('silent', []));
   // API tests do not need the real SPA build (the e2e tests use it); a one-page stand-in keeps the
   // SPA fallback routes behaving as in production.

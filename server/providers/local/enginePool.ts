@@ -16,8 +16,14 @@ interface Slot {
   busy: boolean;
 }
 
+/**
+ * Every engine job runs under a heap limit and a deadline: a hostile character or an oversized edit
+ * fails its own job (the worker is replaced) instead of taking the server's memory or its only worker.
+ */
+export const ENGINE_LIMITS = { heapMb: 1536, jobTimeoutMs: 10 * 60 * 1000 };
+
 function spawnWorker(): Worker {
-  const worker = new Worker(BOOTSTRAP, { eval: true });
+  const worker = new Worker(BOOTSTRAP, { eval: true, resourceLimits: { maxOldGenerationSizeMb: ENGINE_LIMITS.heapMb } });
   // An idle worker must not keep the process alive (tests, shutdown).
   worker.unref();
   return worker;
@@ -40,6 +46,12 @@ export class EnginePool {
     try {
       await new Promise<void>((resolve, reject) => {
         let chain = Promise.resolve();
+        const timer = setTimeout(() => {
+          cleanup();
+          void slot.worker.terminate();
+          this.replace(slot);
+          reject(Object.assign(new Error(`The job took longer than ${ENGINE_LIMITS.jobTimeoutMs / 60_000} minutes and was stopped; try a shorter clip or fewer variants.`), { code: 'job_timeout' }));
+        }, ENGINE_LIMITS.jobTimeoutMs);
         const onAbort = () => {
           cleanup();
           // Terminating is the only way to stop synchronous engine work midway.
@@ -64,12 +76,17 @@ export class EnginePool {
             reject(err);
           });
         };
-        const onError = (err: Error) => {
+        const onError = (err: Error & { code?: string }) => {
           cleanup();
           this.replace(slot);
-          reject(err);
+          reject(
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? Object.assign(new Error(`The job needed more than the ${ENGINE_LIMITS.heapMb} MB one job may use and was stopped; use a simpler character or a shorter clip.`), { code: 'job_out_of_memory' })
+              : err,
+          );
         };
         const cleanup = () => {
+          clearTimeout(timer);
           signal.removeEventListener('abort', onAbort);
           slot.worker.off('message', onMsg);
           slot.worker.off('error', onError);

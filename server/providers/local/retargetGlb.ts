@@ -18,7 +18,8 @@
 import { Logger, PropertyType, WebIO, type Accessor, type Animation, type Document, type Node } from '@gltf-transform/core';
 import type { Motion } from '../../engine/index.ts';
 import { fbxToGlb } from '../../characters/fbxToGlb.ts';
-import { readGlbJson, sniffModel } from '../../characters/sniffModel.ts';
+import { readGlbJson } from '../../characters/sniffModel.ts';
+import { inspectModel } from '../../characters/modelLimits.ts';
 import { RetargetError } from './retargetError.ts';
 import { characterBvh, characterFbx } from './retargetExports.ts';
 import { characterMotion, planRetarget, RigPoser, type RetargetPlan } from './retargetPlan.ts';
@@ -44,7 +45,8 @@ export class CharacterRetargeter {
 
   /** Reads a GLB/VRM/FBX character and measures its skeleton; throws RetargetError when it cannot be driven. */
   static async load(bytes: Uint8Array): Promise<CharacterRetargeter> {
-    const sniff = sniffModel(bytes);
+    // The upload was checked already; checking again here also covers files stored before the limits existed.
+    const sniff = inspectModel(bytes);
     if (!sniff.ok) throw new RetargetError('unreadable_character', `The character file could not be read: ${sniff.reason}`);
     const fromFbx = sniff.format === 'fbx';
     let glb: Uint8Array;
