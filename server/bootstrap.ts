@@ -6,6 +6,7 @@ import { characterStoreFor } from './characters/characterStore.ts';
 import { secretValues, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { AssetCache } from './files/assetCache.ts';
+import { closeConverter } from './downloads/convertInWorker.ts';
 import { InProcessEventBus, RedisEventBus, type EventBus } from './jobs/eventBus.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
 import { JobStore } from './jobs/jobStore.ts';
@@ -76,6 +77,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
       clearInterval(compactTimer);
       await runner.stop();
       await pool.close();
+      await closeConverter();
       feed.close();
       await bus.close();
       await db.destroy();

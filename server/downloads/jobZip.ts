@@ -2,9 +2,12 @@
  * One zip with every variant of a job in the chosen formats and options, plus a manifest saying what is inside
  * and what could not be included (e.g. an FBX conversion of a provider-made variant). Built from the same
  * per-variant resolution as single downloads, and cached like them: a second request is a verified cache read.
+ * The zip is streamed: each file is read from the cache in small chunks, compressed and written to the cache
+ * file as it goes, yielding to the event loop between chunks, so memory stays flat and the API responsive.
  */
-import { zipSync } from 'fflate';
-import type { Zippable } from 'fflate';
+import { createReadStream } from 'node:fs';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { JobZipQuery } from '../contract/downloads.ts';
 import type { FileFormat } from '../contract/api.ts';
 import { FILE_FORMATS } from '../contract/api.ts';
@@ -45,7 +48,7 @@ export class JobZips {
     const cached = await this.s.store.file(job.id, 0, key);
     if (cached) {
       try {
-        return { bytes: await this.s.cache.read(cached.relPath, cached.sha256), sha256: cached.sha256, format: 'zip', filename };
+        return { ...(await this.s.cache.verifiedPath(cached.relPath, cached.sha256)), sha256: cached.sha256, format: 'zip', filename };
       } catch (err) {
         if (!(err instanceof CacheIntegrityError)) throw err; // damaged: rebuild below
       }
@@ -70,7 +73,7 @@ export class JobZips {
   private async build(job: JobRow, formats: FileFormat[], opts: ZipManifest['options'], key: string, filename: string): Promise<ResolvedFile> {
     const folder = filename.replace(/\.zip$/, '');
     const manifest: ZipManifest = { jobId: job.id, provider: job.provider, prompt: promptOf(job) === job.kind ? null : promptOf(job), options: opts, files: [], skipped: [] };
-    const entries: Zippable = {};
+    const entries: ZipSource[] = [];
     for (const variant of await this.variants.variantIndexes(job)) {
       for (const format of formats) {
         try {
@@ -80,8 +83,8 @@ export class JobZips {
             ...(opts.inPlace ? { inPlace: true } : {}),
             ...(!opts.skin ? { skin: false } : {}),
           });
-          entries[`${folder}/${f.filename}`] = [f.bytes, { level: STORED.has(format) ? 0 : 6 }];
-          manifest.files.push({ name: f.filename, variant, format, bytes: f.bytes.byteLength, sha256: f.sha256 });
+          entries.push({ name: `${folder}/${f.filename}`, path: f.path, store: STORED.has(format) });
+          manifest.files.push({ name: f.filename, variant, format, bytes: f.size, sha256: f.sha256 });
         } catch (err) {
           // Missing or unconvertible files are listed, not fatal: the rest of the job is still worth having.
           if (err instanceof HttpError && err.status < 500) manifest.skipped.push({ variant, format, reason: err.message });
@@ -93,11 +96,44 @@ export class JobZips {
       const why = manifest.skipped[0]?.reason ?? 'the job has no variants';
       throw new HttpError(422, 'nothing_to_download', `None of the requested formats (${formats.join(', ')}) is available for this job: ${why}`, 'formats');
     }
-    entries[`${folder}/manifest.json`] = [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }];
-    const bytes = zipSync(entries);
+    entries.push({ name: `${folder}/manifest.json`, bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), store: false });
     const relPath = `${job.id}/conv/job-${key.slice(4).replace(/[:+]/g, '-')}.zip`;
-    const written = await this.s.cache.write(relPath, bytes);
+    const written = await this.s.cache.writeStream(relPath, zipStream(entries));
     await this.s.store.putFile({ jobId: job.id, variant: 0, format: key, relPath, ...written });
-    return { bytes, sha256: written.sha256, format: 'zip', filename };
+    return { ...(await this.s.cache.verifiedPath(relPath, written.sha256)), sha256: written.sha256, format: 'zip', filename };
   }
+}
+
+type ZipSource = { name: string; store: boolean } & ({ path: string } | { bytes: Uint8Array });
+
+const ZIP_CHUNK = 256 * 1024;
+
+/** The zip's bytes, produced entry by entry and chunk by chunk (fflate's streaming Zip). */
+async function* zipStream(entries: ZipSource[]): AsyncGenerator<Uint8Array> {
+  const out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else out.push(chunk);
+  });
+  for (const e of entries) {
+    const entry = e.store ? new ZipPassThrough(e.name) : new ZipDeflate(e.name, { level: 6 });
+    zip.add(entry);
+    if ('bytes' in e) entry.push(e.bytes, true);
+    else {
+      for await (const chunk of createReadStream(e.path, { highWaterMark: ZIP_CHUNK })) {
+        entry.push(chunk as Uint8Array, false);
+        if (failure) throw failure;
+        yield* out.splice(0);
+        // Compressing a chunk is synchronous work: let requests in between chunks.
+        await yieldToEventLoop();
+      }
+      entry.push(new Uint8Array(0), true);
+    }
+    if (failure) throw failure;
+    yield* out.splice(0);
+  }
+  zip.end();
+  if (failure) throw failure;
+  yield* out.splice(0);
 }

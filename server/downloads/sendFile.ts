@@ -1,8 +1,11 @@
 /**
  * Sends a resolved download the way the files route does: attachment name, strong ETag from the sha256,
  * single byte ranges (resumable downloads), HEAD, and long caching (a URL's bytes never change: options are
- * in the query, and a rerun is a new job).
+ * in the query, and a rerun is a new job). The body is streamed from the verified cache file with the
+ * socket's backpressure, so memory stays flat however large the file and however many downloads run.
  */
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import type { FileFormat } from '../contract/api.ts';
 import { parseRange } from '../routes/files.ts';
@@ -27,12 +30,14 @@ export function sendFile(c: Context, f: ResolvedFile): Response {
     ETag: `"${f.sha256.slice(0, 32)}"`,
   };
   if (c.req.header('if-none-match') === headers.ETag) return c.body(null, 304, headers);
-  const size = f.bytes.byteLength;
+  const size = f.size;
   const range = parseRange(c.req.header('range'), size);
   if (range === 'invalid') return c.body(null, 416, { ...headers, 'Content-Range': `bytes */${size}` });
-  const body = range ? f.bytes.subarray(range.start, range.end + 1) : f.bytes;
-  headers['Content-Length'] = String(body.byteLength);
+  const start = range ? range.start : 0;
+  const end = range ? range.end : size - 1;
+  headers['Content-Length'] = String(Math.max(0, end - start + 1));
   if (range) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`;
-  if (c.req.method === 'HEAD') return c.body(null, range ? 206 : 200, headers);
-  return c.body(body as Uint8Array<ArrayBuffer>, range ? 206 : 200, headers);
+  if (c.req.method === 'HEAD' || size === 0) return c.body(null, range ? 206 : 200, headers);
+  const stream = Readable.toWeb(createReadStream(f.path, { start, end, highWaterMark: 256 * 1024 })) as ReadableStream<Uint8Array>;
+  return c.body(stream, range ? 206 : 200, headers);
 }

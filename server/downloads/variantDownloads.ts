@@ -16,10 +16,13 @@ import { HttpError } from '../http/errors.ts';
 import type { FileRow, JobRow } from '../jobs/jobStore.ts';
 import { slug } from '../routes/files.ts';
 import type { Services } from '../services.ts';
-import { ConversionRefused, convertMotion } from './convertMotion.ts';
+import { ConversionRefused } from './convertMotion.ts';
+import { convertInWorker } from './convertInWorker.ts';
 
+/** A download on disk (a verified cache file): sendFile streams it, zips read it in chunks. */
 export interface ResolvedFile {
-  bytes: Uint8Array;
+  path: string;
+  size: number;
   sha256: string;
   format: FileFormat;
   /** Suggested file name for Content-Disposition and zip entries. */
@@ -113,7 +116,8 @@ export class VariantDownloads {
       }
       throw new HttpError(422, 'conversion_unavailable', `Variant ${variant} was made by ${job.provider} without motion data Kinema can convert, so ${firstOption(q)} cannot be changed. Download the ${q.format} as it is.`, firstOption(q));
     }
-    const motion = await this.readMotion(motionRow);
+    const motionBytes = await this.readBytes(motionRow);
+    const motion = this.decode(motionRow, motionBytes);
     const o: Normalised & { format: ConvertibleFormat } = {
       format,
       // Asking for the rate the motion already has is the plain file: same cache entry, no resampling.
@@ -137,19 +141,20 @@ export class VariantDownloads {
     const flightKey = `${job.id}/${variant}/${key}`;
     let flight = this.inflight.get(flightKey);
     if (!flight) {
-      flight = this.convert(job, variant, motion, o, key).finally(() => this.inflight.delete(flightKey));
+      flight = this.convert(job, variant, motionBytes, o, key).finally(() => this.inflight.delete(flightKey));
       this.inflight.set(flightKey, flight);
     }
     const row = await flight;
     return this.readRow(row, filename, q.format);
   }
 
-  private async convert(job: JobRow, variant: number, motion: Motion, o: Normalised & { format: ConvertibleFormat }, key: string): Promise<FileRow> {
+  private async convert(job: JobRow, variant: number, motion: Uint8Array, o: Normalised & { format: ConvertibleFormat }, key: string): Promise<FileRow> {
     const characterRow = o.skin && o.format !== 'bvh' && (await this.usesUploadedCharacter(job)) ? await this.s.store.file(job.id, variant, 'glb') : null;
     const character = characterRow ? await this.s.cache.read(characterRow.relPath, characterRow.sha256) : null;
     let bytes: Uint8Array;
     try {
-      bytes = await convertMotion(motion, {
+      // In a worker: a long clip's export must not stall every other request.
+      bytes = await convertInWorker(motion, {
         format: o.format,
         fps: o.fps,
         inPlace: o.inPlace,
@@ -170,7 +175,10 @@ export class VariantDownloads {
   }
 
   private async readMotion(row: FileRow): Promise<Motion> {
-    const bytes = await this.readBytes(row);
+    return this.decode(row, await this.readBytes(row));
+  }
+
+  private decode(row: FileRow, bytes: Uint8Array): Motion {
     try {
       return decodeMotion(bytes);
     } catch (err) {
@@ -179,12 +187,17 @@ export class VariantDownloads {
   }
 
   private async readRow(row: FileRow, filename: string, format: FileFormat): Promise<ResolvedFile> {
-    return { bytes: await this.readBytes(row), sha256: row.sha256, format, filename };
+    return { ...(await this.cached(row, (c) => c.verifiedPath(row.relPath, row.sha256))), sha256: row.sha256, format, filename };
   }
 
   private async readBytes(row: FileRow): Promise<Uint8Array> {
+    return this.cached(row, (c) => c.read(row.relPath, row.sha256));
+  }
+
+  /** A cache access with integrity failures turned into the 503 that says what to do. */
+  private async cached<T>(row: FileRow, access: (cache: Services['cache']) => Promise<T>): Promise<T> {
     try {
-      return await this.s.cache.read(row.relPath, row.sha256);
+      return await access(this.s.cache);
     } catch (err) {
       if (err instanceof CacheIntegrityError) {
         this.s.log.error('cache integrity failure', { jobId: row.jobId, file: row.relPath, reason: err.message });

@@ -5,6 +5,7 @@
  * checked before serving: a partial or corrupted file is reported, never served.
  */
 import crypto from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './writeFileAtomic.ts';
@@ -54,6 +55,49 @@ export class AssetCache {
     }
     if (sha256(bytes) !== expectedSha256) throw new CacheIntegrityError(relPath, 'corrupted (checksum mismatch)');
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Verified files by (path, inode, size, mtime): a large file is hashed once per version, not per download. */
+  private readonly verified = new Map<string, string>();
+
+  /**
+   * Checks a file's sha256 by streaming it (flat memory, whatever its size) and returns where it is, so a
+   * download can stream it from disk instead of holding it in memory. Throws CacheIntegrityError like read().
+   */
+  async verifiedPath(relPath: string, expectedSha256: string): Promise<{ path: string; size: number }> {
+    const full = this.resolve(relPath);
+    let st: import('node:fs').Stats;
+    try {
+      st = await fs.stat(full);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CacheIntegrityError(relPath, 'missing');
+      throw err;
+    }
+    const version = `${full}:${st.ino}:${st.size}:${st.mtimeMs}`;
+    if (this.verified.get(full) !== version) {
+      const hash = crypto.createHash('sha256');
+      for await (const chunk of createReadStream(full, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+      if (hash.digest('hex') !== expectedSha256) throw new CacheIntegrityError(relPath, 'corrupted (checksum mismatch)');
+      if (this.verified.size > 10_000) this.verified.clear();
+      this.verified.set(full, version);
+    }
+    return { path: full, size: st.size };
+  }
+
+  /** Like write(), from chunks (a zip being built), so the whole file never sits in memory. */
+  async writeStream(relPath: string, chunks: AsyncIterable<Uint8Array>): Promise<{ bytes: number; sha256: string }> {
+    const full = this.resolve(relPath);
+    await fs.mkdir(path.dirname(full), { recursive: true });
+    const hash = crypto.createHash('sha256');
+    let bytes = 0;
+    await writeFileAtomic(full, (async function* () {
+      for await (const chunk of chunks) {
+        hash.update(chunk);
+        bytes += chunk.byteLength;
+        yield chunk;
+      }
+    })());
+    return { bytes, sha256: hash.digest('hex') };
   }
 
   async removeDir(relDir: string): Promise<void> {

@@ -5,12 +5,13 @@ import fs from 'node:fs/promises';
  * Writes a file so that readers see either the old bytes or all of the new ones, never a partial
  * file: temp file in the same folder, fsync, then rename (atomic on one filesystem).
  */
-export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, bytes: Uint8Array | AsyncIterable<Uint8Array>): Promise<void> {
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   const handle = await fs.open(tmp, 'w');
   try {
     try {
-      await handle.writeFile(bytes);
+      if (bytes instanceof Uint8Array) await handle.writeFile(bytes);
+      else for await (const chunk of bytes) await handle.write(chunk);
       await handle.sync();
     } finally {
       await handle.close();

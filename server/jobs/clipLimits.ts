@@ -17,10 +17,15 @@ type VariantEdit = Extract<CreateJobRequest, { variant: number; parentJobId: str
 const fmt = (s: number) => `${s.toFixed(2)} s`;
 
 /** The longest clip this edit can produce from a parent variant of `parentSec` seconds. */
+/** Each repetition carries the clip's frames including its last one, so a loop is a frame longer per rep. */
+function loopLength(parentSec: number, reps: number): number {
+  return reps * (parentSec + 1 / EDIT_FPS);
+}
+
 export function editedLengthBound(r: VariantEdit, parentSec: number): number {
   switch (r.kind) {
     case 'loop':
-      return parentSec * r.reps;
+      return loopLength(parentSec, r.reps);
     case 'merge':
       // The follow-up part is synthesised from the prompt: at most MAX_DURATION_SEC before trimming.
       return parentSec - (r.trimLeftFrames ?? 0) / EDIT_FPS + MAX_DURATION_SEC;
@@ -37,12 +42,12 @@ export function checkClipLimits(r: VariantEdit, parentSec: number): void {
       throw new HttpError(400, 'validation_error', `trimLeftFrames must be less than the clip's ${frames} frames (${fmt(parentSec)} at ${EDIT_FPS} fps).`, 'trimLeftFrames');
     }
   }
-  if (r.kind === 'loop' && parentSec * r.reps > MAX_CLIP_SEC) {
-    const most = Math.max(1, Math.floor(MAX_CLIP_SEC / Math.max(parentSec, 1e-6)));
+  if (r.kind === 'loop' && loopLength(parentSec, r.reps) > MAX_CLIP_SEC) {
+    const most = Math.max(1, Math.floor(MAX_CLIP_SEC / (parentSec + 1 / EDIT_FPS)));
     throw new HttpError(
       400,
       'clip_too_long',
-      `reps: ${r.reps} × ${fmt(parentSec)} would make a ${fmt(parentSec * r.reps)} clip; clips are limited to ${MAX_CLIP_SEC / 60} minutes, so use at most ${most} reps on this clip.`,
+      `reps: ${r.reps} × ${fmt(parentSec)} would make a ${fmt(loopLength(parentSec, r.reps))} clip; clips are limited to ${MAX_CLIP_SEC / 60} minutes, so use at most ${most} reps on this clip.`,
       'reps',
     );
   }

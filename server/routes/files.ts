@@ -54,9 +54,9 @@ export async function resolveStoredFile(s: Services, id: string, variant: number
   if (!format.success) throw new HttpError(404, 'not_found', `format must be one of: ${FileFormat.options.join(', ')}.`, 'format');
   const [row, job] = await Promise.all([s.store.file(id, variant, format.data), s.store.row(id)]);
   if (!row || !job) throw new HttpError(404, 'not_found', `Job ${id} has no ${format.data} file for variant ${variant}.`);
-  let bytes: Uint8Array;
+  let stored: { path: string; size: number };
   try {
-    bytes = await s.cache.read(row.relPath, row.sha256);
+    stored = await s.cache.verifiedPath(row.relPath, row.sha256);
   } catch (err) {
     if (err instanceof CacheIntegrityError) {
       s.log.error('cache integrity failure', { jobId: id, file: row.relPath, reason: err.message });
@@ -65,7 +65,7 @@ export async function resolveStoredFile(s: Services, id: string, variant: number
     throw err;
   }
   const prompt = 'prompt' in job.request && typeof job.request.prompt === 'string' ? job.request.prompt : job.kind;
-  return { bytes, sha256: row.sha256, format: format.data, filename: `${slug(prompt)}_${id.slice(-6)}_v${variant}.${format.data}` };
+  return { ...stored, sha256: row.sha256, format: format.data, filename: `${slug(prompt)}_${id.slice(-6)}_v${variant}.${format.data}` };
 }
 
 export function fileRoutes(s: Services) {
