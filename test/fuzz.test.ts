@@ -32,7 +32,7 @@ const ROUTES = [
 ];
 
 const weird = fc.oneof(
-  fc.constantFrom('..', '..%2F..%2Fetc%2Fpasswd', '%00', '%', '%ZZ', 'job_', 'job_!!!!!!!!', 'job_' + 'a'.repeat(300), '-1', '0', '9', '1e9', 'NaN', 'null', '%E2%80%AE', '😀'),
+  fc.constantFrom('..', '..%2F..%2Fetc%2Fpasswd', '%00', '%', '%ZZ', 'job_', 'job_!!!!!!!!', 'job_' + 'a'.repeat(300), '-1', '0', '9', '1e9', 'NaN', 'null', '0x10', '1e0', '+1', '01', '%E2%80%AE', '😀'),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
 );
 const segment = (kind: 'id' | 'n' | 'fmt' | 'x') =>
@@ -76,7 +76,9 @@ const headers = fc.record(
     range: fc.constantFrom('bytes=0-1', 'bytes=-0', 'bytes=5-2', 'bytes=abc', 'bytes=0-1,3-4', 'items=1-2', 'bytes=99999999-'),
     'idempotency-key': headerSafe,
     authorization: fc.constantFrom('Basic Og==', 'Basic !!!', 'Bearer x', 'Basic ' + Buffer.from('local:wrong').toString('base64')),
-    cookie: fc.constantFrom('dmsess=garbage', 'dmsess=', 'a=b; dmsess=%FF'),
+    cookie: fc.constantFrom('dmsess=garbage', 'dmsess=', 'a=b; dmsess=%FF', 'dmsess_80=garbage'),
+    // DNS-rebinding probes: foreign names, loopback look-alikes, malformed hosts.
+    host: fc.constantFrom('evil.example', 'localhost.evil.example', '127.0.0.1.nip.io', '[::1]:1', 'localhost:99999', 'a b', '127.0.0.1'),
   },
   { requiredKeys: [] },
 );

@@ -10,6 +10,7 @@ import type { Context } from 'hono';
 import type { FileFormat } from '../contract/api.ts';
 import { parseRange } from '../routes/files.ts';
 import type { ResolvedFile } from './variantDownloads.ts';
+import { paced } from './egressPacer.ts';
 
 const CONTENT_TYPES: Partial<Record<FileFormat, string>> = {
   glb: 'model/gltf-binary',
@@ -38,6 +39,7 @@ export function sendFile(c: Context, f: ResolvedFile): Response {
   headers['Content-Length'] = String(Math.max(0, end - start + 1));
   if (range) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`;
   if (c.req.method === 'HEAD' || size === 0) return c.body(null, range ? 206 : 200, headers);
-  const stream = Readable.toWeb(createReadStream(f.path, { start, end, highWaterMark: 256 * 1024 })) as ReadableStream<Uint8Array>;
+  const file = createReadStream(f.path, { start, end, highWaterMark: 256 * 1024 });
+  const stream = Readable.toWeb(Readable.from(paced(file), { objectMode: false })) as ReadableStream<Uint8Array>;
   return c.body(stream, range ? 206 : 200, headers);
 }
