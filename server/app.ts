@@ -19,6 +19,7 @@ import { eventRoutes } from './routes/events.ts';
 import { fileRoutes } from './routes/files.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { jobLibraryRoutes } from './routes/jobLibrary.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { providerRoutes } from './routes/providers.ts';
@@ -80,7 +81,7 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
   app.use('/api/*', (c, next) => (isCharacterUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   const api = new Hono();
-  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, characterUploadRoutes, libraryRoutes, jobRoutes, eventRoutes, fileRoutes, downloadRoutes, promptOptimizeRoutes]) {
+  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, characterUploadRoutes, libraryRoutes, jobRoutes, jobLibraryRoutes, eventRoutes, fileRoutes, downloadRoutes, promptOptimizeRoutes]) {
     api.route('/', routes(s));
   }
   app.route('/api', api);

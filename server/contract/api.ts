@@ -298,6 +298,10 @@ export const Job = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   report: PromptReport.nullable(),
   variants: z.array(Variant),
+  /** The user's label (null: the list shows the prompt). Defaults keep events logged before labels parseable. */
+  title: z.string().nullable().default(null),
+  starred: z.boolean().default(false),
+  collectionId: z.string().nullable().default(null),
 });
 export type Job = z.infer<typeof Job>;
 
