@@ -243,7 +243,8 @@ export const LibraryEntry = z.object({
 });
 export type LibraryEntry = z.infer<typeof LibraryEntry>;
 
-export const JOB_KINDS = ['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'render', ...ACTION_JOB_KINDS] as const;
+/** `import` jobs are made by POST /api/imports (a clip file), never by POST /api/jobs. */
+export const JOB_KINDS = ['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'render', ...ACTION_JOB_KINDS, 'import'] as const;
 export const JobKind = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKind>;
 

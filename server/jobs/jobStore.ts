@@ -120,6 +120,50 @@ export class JobStore {
     return this.recordEvent(id);
   }
 
+  /**
+   * Stores a job that is finished when it is created (an imported clip): the row, its files (already written
+   * to the cache under `id/`) and its one event, in that order, so nobody ever sees it without its files.
+   * Never queued, so no runner claims it.
+   */
+  async createFinished(input: { id: string; provider: ProviderId; request: Record<string, unknown>; variants: StoredVariant[]; files: FileRow[] }): Promise<Job> {
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('jobs')
+        .values({
+          id: input.id,
+          provider: input.provider,
+          kind: String(input.request.kind),
+          status: 'succeeded',
+          progress: 100,
+          stage: 'done',
+          queue_position: null,
+          parent_job_id: null,
+          parent_variant: null,
+          request: JSON.stringify(input.request),
+          report: null,
+          error: null,
+          variants: JSON.stringify(input.variants),
+          external_id: null,
+          idempotency_key: null,
+          title: null,
+          collection_id: null,
+          character_id: null,
+          search_text: searchTextOf(null, input.request),
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      if (input.files.length) {
+        await tx
+          .insertInto('files')
+          .values(input.files.map((f) => ({ job_id: f.jobId, variant: f.variant, format: f.format, rel_path: f.relPath, bytes: f.bytes, sha256: f.sha256 })))
+          .execute();
+      }
+    });
+    return this.recordEvent(input.id);
+  }
+
   async findByIdempotencyKey(key: string): Promise<Job | null> {
     const row = await this.db.selectFrom('jobs').select('id').where('idempotency_key', '=', key).executeTakeFirst();
     return row ? this.get(row.id) : null;

@@ -99,6 +99,17 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           responses: { 200: { description: 'the deleted job ids', ...json('DeleteJobResult') }, 400: err('bad children value'), 404: err('no such job'), 409: err('has children: say what to do with them') },
         },
       },
+      '/api/imports': {
+        post: {
+          summary: 'Use a clip as a source: a GLB, FBX or BVH file (raw body, at most 50 MiB) becomes a succeeded job of kind "import" whose variant is that motion on the canonical rig, ready for inpaint, merge, loop, render and every export',
+          parameters: [
+            { name: 'name', in: 'query', required: true, schema: { type: 'string', maxLength: 200 }, description: 'The file name, shown on the take.' },
+            { name: 'take', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 }, description: 'Which animation of a file with several (0-based).' },
+          ],
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: { 201: { description: 'the import job', ...json('Job') }, 400: err('bad name or take, empty body'), 413: err('over 50 MiB'), 415: err('not a GLB, FBX or BVH file'), 422: err('no animation, or no humanoid skeleton') },
+        },
+      },
       '/api/collections': {
         get: { summary: 'Collections (named groups of jobs) with their job counts, by name', responses: { 200: { description: 'collections', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Collection' } } } } } } },
         post: { summary: 'Create a collection', requestBody: { required: true, ...json('CollectionBody') }, responses: { 201: { description: 'created', ...json('Collection') }, 400: err('bad name'), 409: err('name taken') } },
