@@ -178,6 +178,10 @@ export const api = {
     return request(`/api/jobs?${q.toString()}`, JobList, { signal });
   },
 
+  /** "Use as source": the clip file (GLB, FBX, BVH) becomes an import job, succeeded at once. */
+  importClip: (file: Blob, name: string, take: number): Promise<JobT> =>
+    request(`/api/imports?name=${encodeURIComponent(name)}&take=${take}`, Job, { method: 'POST', file: { data: file, contentType: 'application/octet-stream' } }),
+
   updateJob: (id: string, patch: UpdateJobRequest): Promise<JobT> =>
     request(`/api/jobs/${encodeURIComponent(id)}`, Job, { method: 'PATCH', body: patch }),
 

@@ -20,6 +20,8 @@ import { Notices } from './Notices.tsx';
 import { StudioHeader } from './StudioHeader.tsx';
 import { useShallow } from 'zustand/react/shallow';
 import { useLayout } from './layoutStore.ts';
+import { useLocalFiles } from '../dropzone/localFiles.ts';
+import { LocalFilePanel } from '../dropzone/LocalFilePanel.tsx';
 
 // Static class lists (Tailwind only generates classes it can read in the source): one per open/closed combination.
 const COLUMNS = {
@@ -33,6 +35,8 @@ const DRAWER = 'max-lg:fixed max-lg:top-10 max-lg:bottom-0 max-lg:z-30 max-lg:w-
 
 function StudioColumns() {
   const { leftOpen, rightOpen } = useLayout(useShallow((s) => ({ leftOpen: s.leftOpen, rightOpen: s.rightOpen })));
+  // A dropped file is a preview, not a take: job-only tools (edit lane and dialogs, the job's inspector) step aside.
+  const localFile = useLocalFiles((s) => s.file);
   const cols = COLUMNS[leftOpen && rightOpen ? 'both' : leftOpen ? 'left' : rightOpen ? 'right' : 'none'];
   return (
     <div className={`relative grid min-h-0 flex-1 grid-cols-1 overflow-hidden ${cols}`}>
@@ -52,9 +56,9 @@ function StudioColumns() {
         <StageBar />
         <div className="relative min-h-[160px] flex-1">
           <StudioStage />
-          <EditDialog />
+          {!localFile && <EditDialog />}
         </div>
-        <EditLane />
+        {!localFile && <EditLane />}
         <div className="@container shrink-0 border-t border-line bg-panel">
           <Timeline />
         </div>
@@ -66,8 +70,14 @@ function StudioColumns() {
         className={`min-h-0 overflow-y-auto border-l border-line bg-panel ${rightOpen ? `block ${DRAWER} max-lg:right-0` : 'hidden'}`}
         aria-label="Inspector"
       >
-        <LineagePanel />
-        <Inspector />
+        {localFile ? (
+          <LocalFilePanel file={localFile} />
+        ) : (
+          <>
+            <LineagePanel />
+            <Inspector />
+          </>
+        )}
       </aside>
     </div>
   );

@@ -13,6 +13,7 @@ import { transport } from '../state/playhead.ts';
 import { Button } from '../ui/Button.tsx';
 import { formatBytes } from '../lib/format.ts';
 import { localFiles, useLocalFiles } from './localFiles.ts';
+import { UseAsSourceButton } from './LocalFilePanel.tsx';
 
 function Card({ tone, title, children, testId }: { tone: 'error' | 'note'; title: string; children: ReactNode; testId: string }) {
   return (
@@ -81,6 +82,7 @@ export function LocalFileBar({ characterName }: { characterName: string | null }
               <span className={current && info.retargetedOnto ? 'text-accent' : ''}>on {characterName}</span>
             </label>
           )}
+          <UseAsSourceButton size="xs" />
           <button type="button" data-testid="local-file-close" onClick={() => localFiles.close()} className="ml-0.5 rounded px-1 text-muted hover:bg-white/10 hover:text-fg" title="Close the file and show the selected job again">
             ✕
           </button>

@@ -15,7 +15,10 @@ export function isActive(job: Pick<Job, 'status'>): boolean {
 
 export function jobPrompt(job: Pick<Job, 'request' | 'kind'>): string {
   const p = job.request.prompt;
-  return typeof p === 'string' && p.trim() !== '' ? p : `(${job.kind} without a prompt)`;
+  if (typeof p === 'string' && p.trim() !== '') return p;
+  // An imported clip is named by the file it came from.
+  if (job.kind === 'import' && typeof job.request.fileName === 'string') return `Imported ${job.request.fileName}`;
+  return `(${job.kind} without a prompt)`;
 }
 
 /** The progress line: stage text if the server sent one, else something sensible per status. */

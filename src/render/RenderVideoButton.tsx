@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
 import { RenderDialog } from './RenderDialog.tsx';
 import { useRenderProvider } from './renderProvider.ts';
+import { useLocalFiles } from '../dropzone/localFiles.ts';
 
 export function RenderVideoButton() {
   const { job } = useSelectedJob();
@@ -17,8 +18,14 @@ export function RenderVideoButton() {
   const jobId = job?.id;
   useEffect(() => setOpen(false), [jobId]);
   const hasGlb = variant?.files.some((f) => f.format === 'glb') ?? false;
-  const ready = job?.status === 'succeeded' && variant !== undefined && (hasGlb || provider !== 'local');
-  const label = ready ? 'Render video (MP4/WebM, frame-exact)…' : 'Render video: select a finished take with a GLB first';
+  // A dropped file is not a take: render it after "Use as source".
+  const localFile = useLocalFiles((s) => s.file);
+  const ready = !localFile && job?.status === 'succeeded' && variant !== undefined && (hasGlb || provider !== 'local');
+  const label = ready
+    ? 'Render video (MP4/WebM, frame-exact)…'
+    : localFile
+      ? 'Render video: use the dropped file as a source first'
+      : 'Render video: select a finished take with a GLB first';
   return (
     <>
       <button
