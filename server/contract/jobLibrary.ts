@@ -34,6 +34,7 @@ export const JobListQuery = z.object({
   status: oneOf('status', JOB_STATUSES).optional(),
   character: z.string().max(200, { error: 'character must be a character id from GET /api/characters' }).optional(),
   starred: z.enum(['true', 'false'], { error: 'starred must be true or false' }).optional(),
+  parent: z.string().regex(/^job_[a-z0-9]{8,40}$/, { error: 'parent must be a job id like job_… (lists the jobs made from it)' }).optional(),
   collection: z
     .string()
     .refine((v) => v === NO_COLLECTION || COLLECTION_ID_PATTERN.test(v), { error: 'collection must be a collection id like col_… (GET /api/collections) or "none"' })

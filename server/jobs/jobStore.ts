@@ -204,6 +204,7 @@ export class JobStore {
       // Jobs made before a character was chosen ran on the mannequin.
       q = id === 'mannequin' ? q.where((eb) => eb.or([eb('character_id', '=', id), eb('character_id', 'is', null)])) : q.where('character_id', '=', id);
     }
+    if (filter.parent) q = q.where('parent_job_id', '=', filter.parent);
     if (filter.collection) q = filter.collection === NO_COLLECTION ? q.where('collection_id', 'is', null) : q.where('collection_id', '=', filter.collection);
     const rows = await q.execute();
     const page = rows.slice(0, limit);

@@ -101,6 +101,7 @@ describe('delete', () => {
     const child = await t.waitForJob((loop.body as Job).id);
     expect(child.status).toBe('succeeded');
 
+    expect(ids((await t.json('GET', `/api/jobs?parent=${wave.id}`)).body)).toEqual([child.id]);
     const ask = await t.json('DELETE', `/api/jobs/${wave.id}`);
     expect([ask.status, ask.body.error.code, ask.body.error.field]).toEqual([409, 'has_children', 'children']);
     expect(ask.body.error.message).toMatch(/children=delete.*children=keep/);

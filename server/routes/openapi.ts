@@ -81,6 +81,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
             { name: 'character', in: 'query', schema: { type: 'string' }, description: 'A character id; "mannequin" also matches jobs made before characters existed.' },
             { name: 'starred', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },
             { name: 'collection', in: 'query', schema: { type: 'string' }, description: 'A collection id (col_…), or "none" for jobs in no collection.' },
+            { name: 'parent', in: 'query', schema: { type: 'string' }, description: 'Only the jobs made directly from this job (its edits and renders).' },
           ],
           responses: { 200: { description: 'a page of jobs', ...json('JobList') }, 400: err('bad limit, cursor or filter (the field is named)') },
         },

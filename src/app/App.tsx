@@ -46,7 +46,7 @@ function StudioColumns() {
         className={`min-h-0 flex-col border-r border-line bg-panel ${leftOpen ? `flex ${DRAWER} max-lg:left-0` : 'hidden'}`}
         aria-label="Composer and jobs"
       >
-        <div className="shrink-0 overflow-y-auto border-b border-line px-3 pt-2 lg:max-h-[62%]">
+        <div className="max-h-[58%] shrink-0 overflow-y-auto border-b border-line px-3 pt-2">
           <CreatePanel />
         </div>
         <JobList />

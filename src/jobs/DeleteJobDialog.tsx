@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { Job } from '../../server/contract/api.ts';
-import { describeError, isApiRequestError } from '../api/client.ts';
+import { useQuery } from '@tanstack/react-query';
+import { api, describeError, isApiRequestError } from '../api/client.ts';
 import { Button } from '../ui/Button.tsx';
 import { useDeleteJobPrompt } from './deleteJobStore.ts';
 import { useDeleteJob } from './jobLibraryMutations.ts';
@@ -19,7 +20,10 @@ export function DeleteJobDialog() {
 function DeleteJobQuestion({ job }: { job: Job }) {
   const close = useDeleteJobPrompt((s) => s.close);
   const del = useDeleteJob();
-  const [children, setChildren] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  // Ask up front whether edits or renders were made from this job, so the question comes before any delete.
+  const kids = useQuery({ queryKey: ['jobs', 'children', job.id], queryFn: ({ signal }) => api.jobs({ limit: 1, filter: { parent: job.id } }, signal), staleTime: 0 });
+  const children = conflict || (kids.data?.items.length ?? 0) > 0;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
@@ -32,7 +36,8 @@ function DeleteJobQuestion({ job }: { job: Job }) {
       {
         onSuccess: close,
         onError: (err) => {
-          if (isApiRequestError(err) && err.code === 'has_children') setChildren(err.message);
+          // Children made meanwhile (another tab): the server asks, and so does the dialog.
+          if (isApiRequestError(err) && err.code === 'has_children') setConflict(true);
         },
       },
     );
@@ -70,7 +75,7 @@ function DeleteJobQuestion({ job }: { job: Job }) {
               <Button variant="ghost" onClick={close} autoFocus>
                 Cancel
               </Button>
-              <Button variant="danger" data-testid="delete-job-confirm" disabled={del.isPending} onClick={() => run()}>
+              <Button variant="danger" data-testid="delete-job-confirm" disabled={del.isPending || kids.isPending} onClick={() => run()}>
                 Delete job
               </Button>
             </div>

@@ -19,6 +19,7 @@ export function matchesFilter(job: Job, f: JobListFilter): boolean {
     const id = typeof job.request.characterId === 'string' ? job.request.characterId : null;
     if (!(id === f.character || (id === null && f.character === 'mannequin'))) return false;
   }
+  if (f.parent && job.parentJobId !== f.parent) return false;
   if (f.collection && job.collectionId !== (f.collection === NO_COLLECTION ? null : f.collection)) return false;
   return true;
 }
