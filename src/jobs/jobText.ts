@@ -18,6 +18,11 @@ export function jobPrompt(job: Pick<Job, 'request' | 'kind'>): string {
   if (typeof p === 'string' && p.trim() !== '') return p;
   // An imported clip is named by the file it came from.
   if (job.kind === 'import' && typeof job.request.fileName === 'string') return `Imported ${job.request.fileName}`;
+  // Edits without a prompt say what they did to which variant.
+  const from = typeof job.request.variant === 'number' ? ` of variant ${job.request.variant}` : '';
+  if (job.kind === 'loop') return `Loop${typeof job.request.reps === 'number' ? ` ×${job.request.reps}` : ''}${from}`;
+  if (job.kind === 'render') return `Video${from}`;
+  if (job.kind === 'refine' || job.kind === 'rerun') return `${job.kind === 'refine' ? 'Refine' : 'Rerun'}${from}`;
   return `(${job.kind} without a prompt)`;
 }
 
