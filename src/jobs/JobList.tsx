@@ -15,6 +15,7 @@ import { DeleteJobDialog } from './DeleteJobDialog.tsx';
 import { flattenJobs } from './jobCache.ts';
 import { JobCard } from './JobCard.tsx';
 import { JobFilters } from './JobFilters.tsx';
+import { markJobListShown } from './jobListShown.ts';
 import { isFiltered } from './jobFilter.ts';
 import { useJobFilter } from './jobFilterStore.ts';
 
@@ -37,6 +38,9 @@ export function JobList() {
     getItemKey: (i) => jobs[i]?.id ?? i,
     gap: CARD_GAP_PX,
     overscan: 6,
+    // A first guess at the list's size, so the first page renders in the same commit as its data instead of
+    // one frame later, after the scroll box has been measured.
+    initialRect: { width: 300, height: 600 },
   });
   const items = virtualizer.getVirtualItems();
 
@@ -55,6 +59,10 @@ export function JobList() {
   }, [selectedJobId, selectedIndex >= 0]);
 
   const filtered = isFiltered(filter);
+  // After the commit that shows the first answer: the 3D chunk may load now (jobListShown.ts).
+  useEffect(() => {
+    if (list.status !== 'pending') markJobListShown();
+  }, [list.status]);
 
   return (
     <section aria-labelledby="jobs-title" className="flex min-h-0 flex-1 flex-col">

@@ -23,8 +23,10 @@ import { resetSubjectInfo } from '../player/subjectInfo.ts';
 import type { SubjectSource } from './SubjectModel.tsx';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
 import { ViewportToolbar } from './ViewportToolbar.tsx';
+import { afterJobListShown } from '../jobs/jobListShown.ts';
 
-const Viewport3D = lazy(() => import('./Viewport3D.tsx'));
+// After the job list's first page (jobListShown.ts): evaluating three.js must not hold that page back.
+const Viewport3D = lazy(() => afterJobListShown().then(() => import('./Viewport3D.tsx')));
 
 function Booting() {
   return (
