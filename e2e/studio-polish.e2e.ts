@@ -11,6 +11,7 @@ import type { Job } from '../server/contract/api.ts';
 import { dragOnLane, dropFiles, newestJob } from './support/studio.ts';
 
 const BVH = '/usr/share/assimp/models/BVH/01_01.bvh';
+const BOXING_BVH = '/usr/share/assimp/models/BVH/Boxing_Toes.bvh';
 const SHOTS = path.resolve('docs/screenshots');
 
 test.describe.configure({ timeout: 240_000 });
@@ -174,10 +175,18 @@ test('render: one dialog from either button, closed for good once submitted; the
   expect(errors).toEqual([]);
 });
 
-test('a dropped clip is a preview until "Use as source" makes it a take that inpaint edits', async ({ page }) => {
-  test.skip(!fs.existsSync(BVH), `${BVH} is missing (apt-get install assimp-testmodels)`);
+test('a dropped clip is a preview until "Use as source" makes it a take that inpaint edits', async ({ page, request }) => {
+  test.skip(!fs.existsSync(BVH) || !fs.existsSync(BOXING_BVH), 'assimp BVH test models are missing (apt-get install assimp-testmodels)');
   const errors = consoleErrors(page);
-  await page.goto('/');
+  const clip = await make(request, take('a person stands still'));
+  await page.goto(`/?job=${clip.id}&variant=1`);
+  await page.waitForFunction(() => (window as any).__kinema?.ready === true);
+
+  // Joint-named limbs (LeftShoulder → LeftElbow, LeftHip → LeftKnee) play on the mannequin, not as a stick figure.
+  await dropFiles(page, [BOXING_BVH]);
+  await expect(page.getByTestId('retarget-label')).toHaveAttribute('data-retargeted', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('retarget-unmatched')).toHaveCount(0);
+
   await dropFiles(page, [BVH]);
   await expect(page.getByTestId('stage-bar')).toHaveAttribute('data-mode', 'file');
   await expect(page.getByTestId('stage-file-name')).toHaveText('01_01.bvh');
