@@ -53,7 +53,7 @@ export function StageBar() {
   if (localFile) {
     return (
       <div data-testid="stage-bar" data-mode="file" className="flex h-9 shrink-0 items-center gap-2 border-b border-line bg-panel px-2 text-[12px]">
-        <span className="rounded bg-amber-400/15 px-1.5 py-0.5 text-[11px] font-medium text-amber-200">Dropped file</span>
+        <span className="rounded bg-amber-400/15 px-1.5 py-0.5 text-[11px] font-medium text-amber-200">{localFile.origin === 'character' ? 'Character preview' : 'Dropped file'}</span>
         <span className="min-w-0 truncate font-medium text-fg" data-testid="stage-file-name" title={localFile.name}>
           {localFile.name}
         </span>

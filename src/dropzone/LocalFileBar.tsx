@@ -93,7 +93,7 @@ export function LocalFileBar({ characterName }: { characterName: string | null }
               skeleton only: bones not matched
             </span>
           )}
-          <UseAsSourceButton size="xs" />
+          {file.origin === 'drop' && <UseAsSourceButton size="xs" />}
           <button type="button" data-testid="local-file-close" onClick={() => localFiles.close()} className="ml-0.5 rounded px-1 text-muted hover:bg-white/10 hover:text-fg" title="Close the file and show the selected job again">
             ✕
           </button>

@@ -38,7 +38,7 @@ export function LocalFilePanel({ file }: { file: LocalFile }) {
   return (
     <section data-testid="local-file-panel" className="space-y-3 p-3" aria-labelledby="local-file-title">
       <h2 id="local-file-title" className="panel-title">
-        Dropped file
+        {file.origin === 'character' ? 'Character preview' : 'Dropped file'}
       </h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-[12px]">
         <dt className="text-faint">File</dt>
@@ -57,12 +57,21 @@ export function LocalFilePanel({ file }: { file: LocalFile }) {
         )}
       </dl>
       {current && info.summary && <p className="text-[11px] text-faint">{info.summary}</p>}
-      <p className="text-[12px] text-muted">
-        This file is only previewed: it is not a take yet, so editing, rendering and the job’s downloads are hidden. Use it as a source to make it a
-        take on the studio’s rig; inpaint, merge, loop, render and every export then work on it.
-      </p>
-      <UseAsSourceButton />
-      {blocker && current && <p className="text-[11px] text-amber-200">{blocker}</p>}
+      {file.origin === 'character' ? (
+        <p className="text-[12px] text-muted">
+          Your uploaded character, as its file has it. Motions play on it when a job uses it: pick it as the character in the composer, or rig it
+          here and add actions.
+        </p>
+      ) : (
+        <>
+          <p className="text-[12px] text-muted">
+            This file is only previewed: it is not a take yet, so editing, rendering and the job’s downloads are hidden. Use it as a source to make it
+            a take on the studio’s rig; inpaint, merge, loop, render and every export then work on it.
+          </p>
+          <UseAsSourceButton />
+          {blocker && current && <p className="text-[11px] text-amber-200">{blocker}</p>}
+        </>
+      )}
       {mutation.error ? (
         <p role="alert" data-testid="use-as-source-error" className="rounded-md border border-red-500/30 bg-red-500/10 px-2.5 py-2 text-[12px] text-red-200">
           {describeError(mutation.error)}
