@@ -2,7 +2,8 @@
  * Browser figures through the real studio in headless Chromium (Debian's /usr/bin/chromium, software WebGL):
  *  - first-chunk gzip size (what loads before the studio renders; three.js must not be in it),
  *  - time from selecting a cached 10 s GLB variant to its first animated frame,
- *  - frame rate of the 8-variant grid (one shared renderer) relative to a single clip.
+ *  - frame rate of the 8-variant grid (one shared renderer) relative to a single clip,
+ *  - the job list with 2,000 jobs: first page on screen after its data arrives, cards kept in the DOM (jobList.ts).
  * Builds the SPA if it is missing or older than its sources, starts a real server on a free port with a
  * temporary data folder, and cleans up. Prints `name value unit` lines.
  *
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
+import { measureJobList, SEEDED_JOBS, seedJobs } from './jobList.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
@@ -206,4 +208,27 @@ try {
     await new Promise((r) => server!.once('exit', r));
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+// A second server on a folder seeded with 2,000 jobs, so the figures above are not made with a long list.
+const listDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinema-bench-joblist-'));
+let listServer: ChildProcess | null = null;
+let listBrowser: Browser | null = null;
+try {
+  await seedJobs(listDir);
+  const listPort = await freePort();
+  listServer = await startServer(listPort, listDir);
+  listBrowser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'] });
+  const page = await listBrowser.newPage({ viewport: { width: 1440, height: 900 } });
+  const list = await measureJobList(page, `http://127.0.0.1:${listPort}`);
+  console.log(`browser_job_list_${SEEDED_JOBS}_first_page_after_data ${list.firstPageMs.toFixed(1)} ms`);
+  console.log(`browser_job_list_loaded_after_scrolling ${list.loaded} jobs`);
+  console.log(`browser_job_list_cards_in_dom ${list.cardsInDom} cards`);
+} finally {
+  await listBrowser?.close().catch(() => undefined);
+  if (listServer && listServer.exitCode === null) {
+    listServer.kill('SIGTERM');
+    await new Promise((r) => listServer!.once('exit', r));
+  }
+  fs.rmSync(listDir, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { jobFromApi, newestJob, type JobJson } from './support/studio.ts';
+import { dragOnLane, jobFromApi, newestJob, type JobJson } from './support/studio.ts';
 
 
 /**
@@ -51,17 +51,6 @@ async function setTime(page: Page, t: number) {
     (window as any).__kinema.setTime(time);
   }, t);
   await page.waitForTimeout(250);
-}
-
-async function dragOnLane(page: Page, lane: Locator, from: number, to: number) {
-  const box = (await lane.boundingBox())!;
-  // Below the ruler strip (16 px), where a drag draws a range.
-  const y = box.y + 16 + (box.height - 16) / 2;
-  await page.mouse.move(box.x + box.width * from, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * ((from + to) / 2), y, { steps: 5 });
-  await page.mouse.move(box.x + box.width * to, y, { steps: 5 });
-  await page.mouse.up();
 }
 
 /** The MOTION section of a variant's BVH download: one array of channel values per frame. */

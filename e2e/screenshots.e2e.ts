@@ -128,7 +128,8 @@ test('screenshots of the editing screens', async ({ page, request }) => {
   await shot(page, '08-render-dialog');
 
   // 9. The prompt optimiser's suggestions in the composer.
-  await page.getByTestId('edit-close').click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('render-dialog')).toHaveCount(0);
   await page.getByTestId('prompt-input').fill('please make him walk forward slowly, then turn left and wave, and then sit down');
   await page.getByTestId('optimize-button').click();
   await expect(page.getByTestId('suggestion')).toHaveCount(4);

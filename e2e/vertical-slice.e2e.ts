@@ -81,7 +81,7 @@ test('prompt → live progress → character walks and waves → GLB and BVH dow
   expect(errors).toEqual([]);
 });
 
-test('a server-side validation error is shown next to its field', async ({ page }) => {
+test('a validation error is shown next to its field', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('prompt-input').fill('a person waves');
   await page.getByTestId('duration-input').fill('500');

@@ -9,30 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
-import { canvasSnapshot, differingPixels, submitJob } from './support/studio.ts';
+import { canvasSnapshot, differingPixels, dropFiles, submitJob } from './support/studio.ts';
 
 const FIXTURES = path.resolve(fileURLToPath(new URL('..', import.meta.url)), '../shared/fixtures');
 const BVH = '/usr/share/assimp/models/BVH/01_01.bvh';
 
 type Vec3 = [number, number, number];
-
-/** Drops files on the viewport the way a browser does: dragenter, then drop with a DataTransfer of Files. */
-async function dropFiles(page: Page, files: string[]): Promise<void> {
-  const payload = files.map((f) => ({ name: path.basename(f), b64: fs.readFileSync(f).toString('base64') }));
-  const dt = await page.evaluateHandle((items) => {
-    const transfer = new DataTransfer();
-    for (const it of items) {
-      const bin = atob(it.b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      transfer.items.add(new File([bytes], it.name));
-    }
-    return transfer;
-  }, payload);
-  await page.dispatchEvent('[data-testid="drop-target"]', 'dragenter', { dataTransfer: dt });
-  await expect(page.getByText('Drop to preview')).toBeVisible();
-  await page.dispatchEvent('[data-testid="drop-target"]', 'drop', { dataTransfer: dt });
-}
 
 /** Seeks, waits until that frame has been drawn, and reads the root bone's world position. */
 async function rootAt(page: Page, t: number): Promise<Vec3> {

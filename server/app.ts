@@ -21,6 +21,8 @@ import { eventRoutes } from './routes/events.ts';
 import { fileRoutes } from './routes/files.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { jobLibraryRoutes } from './routes/jobLibrary.ts';
+import { importRoutes, isClipImport } from './routes/imports.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { providerRoutes } from './routes/providers.ts';
@@ -81,11 +83,11 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
       throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024} KiB.`);
     },
   });
-  // Character uploads are model files; their route applies its own, larger limit.
-  app.use('/api/*', (c, next) => (isCharacterUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
+  // Character uploads and clip imports are model files; their routes apply their own, larger limits.
+  app.use('/api/*', (c, next) => (isCharacterUpload(c.req.method, c.req.path) || isClipImport(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   const api = new Hono();
-  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, characterUploadRoutes, libraryRoutes, jobRoutes, eventRoutes, fileRoutes, downloadRoutes, promptOptimizeRoutes]) {
+  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, characterUploadRoutes, libraryRoutes, jobRoutes, jobLibraryRoutes, importRoutes, eventRoutes, fileRoutes, downloadRoutes, promptOptimizeRoutes]) {
     api.route('/', routes(s));
   }
   app.route('/api', api);

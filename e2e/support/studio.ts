@@ -1,5 +1,7 @@
 /** Helpers shared by the browser tests: jobs through the API and the UI, and canvas pixel reads. */
-import { expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Job } from '../../server/contract/api.ts';
 
 /** A job as the API returns it. */
@@ -49,4 +51,34 @@ export async function submitJob(page: Page, body: Record<string, unknown>): Prom
     return (await res.json()) as { id: string };
   }, body);
   return job.id;
+}
+
+/** Drags across the edit lane from one fraction of its width to another (draws an inpaint range). */
+export async function dragOnLane(page: Page, lane: Locator, from: number, to: number) {
+  const box = (await lane.boundingBox())!;
+  // Below the ruler strip (16 px), where a drag draws a range.
+  const y = box.y + 16 + (box.height - 16) / 2;
+  await page.mouse.move(box.x + box.width * from, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * ((from + to) / 2), y, { steps: 5 });
+  await page.mouse.move(box.x + box.width * to, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Drops files on the viewport the way a browser does: dragenter, then drop with a DataTransfer of Files. */
+export async function dropFiles(page: Page, files: string[]): Promise<void> {
+  const payload = files.map((f) => ({ name: path.basename(f), b64: fs.readFileSync(f).toString('base64') }));
+  const dt = await page.evaluateHandle((items) => {
+    const transfer = new DataTransfer();
+    for (const it of items) {
+      const bin = atob(it.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      transfer.items.add(new File([bytes], it.name));
+    }
+    return transfer;
+  }, payload);
+  await page.dispatchEvent('[data-testid="drop-target"]', 'dragenter', { dataTransfer: dt });
+  await expect(page.getByText('Drop to preview')).toBeVisible();
+  await page.dispatchEvent('[data-testid="drop-target"]', 'drop', { dataTransfer: dt });
 }

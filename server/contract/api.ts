@@ -246,7 +246,8 @@ export const LibraryEntry = z.object({
 });
 export type LibraryEntry = z.infer<typeof LibraryEntry>;
 
-export const JOB_KINDS = ['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'render', ...ACTION_JOB_KINDS] as const;
+/** `import` jobs are made by POST /api/imports (a clip file), never by POST /api/jobs. */
+export const JOB_KINDS = ['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'render', ...ACTION_JOB_KINDS, 'import'] as const;
 export const JobKind = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -301,6 +302,10 @@ export const Job = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   report: PromptReport.nullable(),
   variants: z.array(Variant),
+  /** The user's label (null: the list shows the prompt). Defaults keep events logged before labels parseable. */
+  title: z.string().nullable().default(null),
+  starred: z.boolean().default(false),
+  collectionId: z.string().nullable().default(null),
 });
 export type Job = z.infer<typeof Job>;
 

@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from './database.ts';
+import { searchTextOf } from '../jobs/searchText.ts';
 
 /**
  * Ordered by key. Never edit a migration that has shipped; add a new one.
@@ -61,12 +62,41 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('jobs_claim').on('jobs').columns(['status', 'provider', 'seq']).execute();
       },
     },
-    '0007_idempotency_scope': {
+    '0003_idempotency_scope': {
       // Idempotency keys are now stored scoped to the client (`<client hash>:<key>`) and bound to the
       // sha256 of the request body, so the same key with a different body is refused instead of replayed.
       async up(db: Kysely<any>) {
         await db.schema.alterTable('jobs').addColumn('idempotency_body', 'text').execute();
       },
     },
+    '0004_job_library': {
+      // Managing many takes: a label, a star, one collection per job, and the columns the job list filters and
+      // searches on (search_text is the lower-cased title + prompt, so LIKE is case-blind on both dialects).
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('collections')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.alterTable('jobs').addColumn('title', 'text').execute();
+        await db.schema.alterTable('jobs').addColumn('starred', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('jobs').addColumn('collection_id', 'text').execute();
+        await db.schema.alterTable('jobs').addColumn('character_id', 'text').execute();
+        await db.schema.alterTable('jobs').addColumn('search_text', 'text', (c) => c.notNull().defaultTo('')).execute();
+        const rows = await db.selectFrom('jobs').select(['id', 'request']).execute();
+        for (const r of rows as Array<{ id: string; request: string }>) {
+          const req = JSON.parse(r.request) as Record<string, unknown>;
+          await db
+            .updateTable('jobs')
+            .set({ search_text: searchTextOf(null, req), character_id: typeof req.characterId === 'string' ? req.characterId : null })
+            .where('id', '=', r.id)
+            .execute();
+        }
+        await db.schema.createIndex('jobs_collection').on('jobs').columns(['collection_id', 'seq']).execute();
+        await db.schema.createIndex('jobs_parent').on('jobs').column('parent_job_id').execute();
+      },
+    },
   };
 }
+

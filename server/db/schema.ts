@@ -31,6 +31,21 @@ export interface JobsTable {
   lease_expires_at: number | null;
   created_at: string;
   updated_at: string;
+  /** The user's label for the take, or null to show its prompt. */
+  title: string | null;
+  /** 0 or 1 (SQLite has no booleans). */
+  starred: Generated<number>;
+  collection_id: string | null;
+  /** request.characterId, copied out so the list can filter on it. */
+  character_id: string | null;
+  /** Lower-cased title + prompt (searchTextOf). */
+  search_text: Generated<string>;
+}
+
+export interface CollectionsTable {
+  id: string;
+  name: string;
+  created_at: string;
 }
 
 export interface FilesTable {
@@ -53,4 +68,5 @@ export interface Database {
   jobs: JobsTable;
   files: FilesTable;
   events: EventsTable;
+  collections: CollectionsTable;
 }

@@ -7,9 +7,13 @@ import crypto from 'node:crypto';
 import type { CreateJobRequest, FileFormat, Job, JobStatus, ProviderId, PromptReport } from '../contract/api.ts';
 import { FILE_FORMATS } from '../contract/api.ts';
 import type { Db, Dialect } from '../db/database.ts';
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { JobsTable } from '../db/schema.ts';
 import type { EventBus, JobEvent } from './eventBus.ts';
+import type { JobListFilter, UpdateJobRequest } from '../contract/jobLibrary.ts';
+import { NO_COLLECTION } from '../contract/jobLibrary.ts';
+import { searchTextOf } from './searchText.ts';
+import { CollectionStore } from './collectionStore.ts';
 
 export const JOB_ID_PATTERN = /^job_[a-z0-9]{8,40}$/;
 
@@ -68,11 +72,15 @@ export function fileUrl(jobId: string, variant: number, format: string): string 
 const PUBLIC_FORMATS = new Set<string>(FILE_FORMATS);
 
 export class JobStore {
+  readonly collections: CollectionStore;
+
   constructor(
     private readonly db: Db,
     private readonly bus: EventBus,
     readonly dialect: Dialect = 'sqlite',
-  ) {}
+  ) {
+    this.collections = new CollectionStore(db);
+  }
 
   async create(input: {
     provider: ProviderId;
@@ -104,11 +112,59 @@ export class JobStore {
         external_id: null,
         idempotency_key: input.idempotencyKey,
         idempotency_body: input.idempotencyBody ?? null,
+        title: null,
+        collection_id: null,
+        character_id: 'characterId' in input.request && typeof input.request.characterId === 'string' ? input.request.characterId : null,
+        search_text: searchTextOf(null, input.request),
         created_at: now,
         updated_at: now,
       })
       .execute();
     return this.recordEvent(id);
+  }
+
+  /**
+   * Stores a job that is finished when it is created (an imported clip): the row, its files (already written
+   * to the cache under `id/`) and its one event, in that order, so nobody ever sees it without its files.
+   * Never queued, so no runner claims it.
+   */
+  async createFinished(input: { id: string; provider: ProviderId; request: Record<string, unknown>; variants: StoredVariant[]; files: FileRow[] }): Promise<Job> {
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('jobs')
+        .values({
+          id: input.id,
+          provider: input.provider,
+          kind: String(input.request.kind),
+          status: 'succeeded',
+          progress: 100,
+          stage: 'done',
+          queue_position: null,
+          parent_job_id: null,
+          parent_variant: null,
+          request: JSON.stringify(input.request),
+          report: null,
+          error: null,
+          variants: JSON.stringify(input.variants),
+          external_id: null,
+          idempotency_key: null,
+          title: null,
+          collection_id: null,
+          character_id: null,
+          search_text: searchTextOf(null, input.request),
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      if (input.files.length) {
+        await tx
+          .insertInto('files')
+          .values(input.files.map((f) => ({ job_id: f.jobId, variant: f.variant, format: f.format, rel_path: f.relPath, bytes: f.bytes, sha256: f.sha256 })))
+          .execute();
+      }
+    });
+    return this.recordEvent(input.id);
   }
 
   async findByIdempotencyKey(key: string): Promise<{ job: Job; bodyHash: string | null } | null> {
@@ -173,9 +229,21 @@ export class JobStore {
     return out;
   }
 
-  async list(limit: number, cursor: number | null): Promise<{ items: Job[]; nextCursor: string | null }> {
+  async list(limit: number, cursor: number | null, filter: JobListFilter = {}): Promise<{ items: Job[]; nextCursor: string | null }> {
     let q = this.db.selectFrom('jobs').selectAll().orderBy('seq', 'desc').limit(limit + 1);
     if (cursor !== null) q = q.where('seq', '<', cursor);
+    if (filter.q) q = q.where(sql<boolean>`search_text like ${`%${escapeLike(filter.q.toLowerCase())}%`} escape '\\'`);
+    if (filter.provider) q = q.where('provider', '=', filter.provider);
+    if (filter.kind) q = q.where('kind', '=', filter.kind);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    if (filter.starred) q = q.where('starred', '=', filter.starred === 'true' ? 1 : 0);
+    if (filter.character) {
+      const id = filter.character;
+      // Jobs made before a character was chosen ran on the mannequin.
+      q = id === 'mannequin' ? q.where((eb) => eb.or([eb('character_id', '=', id), eb('character_id', 'is', null)])) : q.where('character_id', '=', id);
+    }
+    if (filter.parent) q = q.where('parent_job_id', '=', filter.parent);
+    if (filter.collection) q = filter.collection === NO_COLLECTION ? q.where('collection_id', 'is', null) : q.where('collection_id', '=', filter.collection);
     const rows = await q.execute();
     const page = rows.slice(0, limit);
     const ids = page.map((r) => r.id);
@@ -187,6 +255,43 @@ export class JobStore {
       items: page.map((r) => toJob(r, byJob.get(r.id) ?? [], r.status === 'queued' ? (positions.get(r.id) ?? r.queue_position) : r.queue_position)),
       nextCursor: rows.length > limit ? String(page[page.length - 1]!.seq) : null,
     };
+  }
+
+  /** Sets a job's label, star or collection; recorded as an event so every open studio sees it. */
+  async setMeta(id: string, patch: UpdateJobRequest): Promise<Job> {
+    const set: Updateable<JobsTable> = { updated_at: new Date().toISOString() };
+    if (patch.starred !== undefined) set.starred = patch.starred ? 1 : 0;
+    if (patch.collectionId !== undefined) set.collection_id = patch.collectionId;
+    if (patch.title !== undefined) {
+      const r = await this.db.selectFrom('jobs').select('request').where('id', '=', id).executeTakeFirstOrThrow();
+      set.title = patch.title;
+      set.search_text = searchTextOf(patch.title, JSON.parse(r.request) as Record<string, unknown>);
+    }
+    await this.db.updateTable('jobs').set(set).where('id', '=', id).execute();
+    return this.recordEvent(id);
+  }
+
+  /** Every job made from this one, directly or through other edits (children before grandchildren). */
+  async descendants(id: string): Promise<string[]> {
+    const out: string[] = [];
+    let frontier = [id];
+    while (frontier.length) {
+      const rows = await this.db.selectFrom('jobs').select('id').where('parent_job_id', 'in', frontier).execute();
+      frontier = rows.map((r) => r.id).filter((c) => !out.includes(c) && c !== id);
+      out.push(...frontier);
+    }
+    return out;
+  }
+
+  /** Removes jobs with their file rows and event log; the caller removes the cached files. */
+  async remove(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('files').where('job_id', 'in', [...ids]).execute();
+      await tx.deleteFrom('events').where('job_id', 'in', [...ids]).execute();
+      await tx.updateTable('jobs').set({ parent_job_id: null, parent_variant: null }).where('parent_job_id', 'in', [...ids]).where('id', 'not in', [...ids]).execute();
+      await tx.deleteFrom('jobs').where('id', 'in', [...ids]).execute();
+    });
   }
 
   /** Jobs that were queued or running: after a restart these are resumed. Oldest first. */
@@ -359,6 +464,11 @@ export class JobStore {
   }
 }
 
+/** LIKE treats % and _ as wildcards; a search for "50%" must find the text "50%". */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 function toFileRow(f: { job_id: string; variant: number; format: string; rel_path: string; bytes: number; sha256: string }): FileRow {
   return { jobId: f.job_id, variant: f.variant, format: f.format, relPath: f.rel_path, bytes: f.bytes, sha256: f.sha256 };
 }
@@ -380,6 +490,9 @@ function toJob(r: Selectable<JobsTable>, files: FileRow[], queuePosition: number
     updatedAt: r.updated_at,
     error: r.error ? (JSON.parse(r.error) as { code: string; message: string }) : null,
     report: r.report ? (JSON.parse(r.report) as PromptReport) : null,
+    title: r.title,
+    starred: r.starred === 1,
+    collectionId: r.collection_id,
     variants: variants.map((v) => ({
       index: v.index,
       durationSec: v.durationSec,

@@ -26,8 +26,11 @@ describe('ffmpeg arguments', () => {
     expect(mp4).toContain('-c:v libx264');
     expect(mp4).toContain('-pix_fmt yuv420p');
     expect(mp4).toContain('-movflags +faststart');
+    // Scrubbable: a keyframe every half second (30 fps → 15 frames), not moved by scene cuts.
+    expect(mp4).toContain('-g 15 -keyint_min 15 -sc_threshold 0');
     const webm = outputArgs(args, files.webm).join(' ');
     expect(webm).toContain('-c:v libvpx-vp9');
+    expect(webm).toContain('-g 15');
     expect(webm).toContain('-pix_fmt yuv420p');
   });
 

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { CreateJobRequest } from '../contract/api.ts';
 import { createJob } from '../jobs/createJob.ts';
 import { JOB_ID_PATTERN } from '../jobs/jobStore.ts';
-import { HttpError } from '../http/errors.ts';
+import { fromZodError, HttpError } from '../http/errors.ts';
+import { JobListQuery } from '../contract/jobLibrary.ts';
 import { readJson } from '../http/readJson.ts';
 import type { Services } from '../services.ts';
 import { clientKey } from '../http/clientKey.ts';
@@ -22,16 +23,10 @@ export function jobRoutes(s: Services) {
       return c.json(job, replayed ? 200 : 201);
     })
     .get('/jobs', async (c) => {
-      const limitRaw = c.req.query('limit');
-      const cursorRaw = c.req.query('cursor');
-      const limit = limitRaw === undefined ? 50 : wholeNumber(limitRaw);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new HttpError(400, 'validation_error', 'limit must be a whole number from 1 to 200.', 'limit');
-      let cursor: number | null = null;
-      if (cursorRaw !== undefined && cursorRaw !== '') {
-        cursor = wholeNumber(cursorRaw);
-        if (!Number.isInteger(cursor) || cursor < 0) throw new HttpError(400, 'validation_error', 'cursor must be the nextCursor value of a previous page.', 'cursor');
-      }
-      return c.json(await s.store.list(limit, cursor));
+      const query = JobListQuery.safeParse(c.req.query());
+      if (!query.success) throw fromZodError(query.error, 'query');
+      const { limit, cursor, ...filter } = query.data;
+      return c.json(await s.store.list(limit, cursor === undefined ? null : Number(cursor), filter));
     })
     .get('/jobs/:id', async (c) => {
       const job = await s.store.get(requireJobId(c.req.param('id')));

@@ -1,7 +1,8 @@
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError, Character, CreateJobRequest, Health, Job, JobList, LibraryEntry, ProviderInfo } from '../contract/api.ts';
+import { ApiError, Character, CreateJobRequest, Health, Job, JOB_KINDS, JOB_STATUSES, JobList, LibraryEntry, PROVIDER_IDS, ProviderInfo } from '../contract/api.ts';
+import { Collection, CollectionBody, DELETE_CHILDREN_MODES, DeleteJobResult, UpdateJobRequest } from '../contract/jobLibrary.ts';
 import { OptimizePromptRequest, OptimizePromptResponse } from '../contract/promptOptimize.ts';
 import type { Services } from '../services.ts';
 import { downloadOpenApiPaths } from './downloads.ts';
@@ -13,6 +14,7 @@ function schema(s: z.ZodType): Record<string, unknown> {
 export function buildOpenApi(version: string): Record<string, unknown> {
   const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
   const err = (description: string) => ({ description, ...json('Error') });
+  const colParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^col_[a-z0-9]{8,40}$' } };
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^job_[a-z0-9]{8,40}$' } };
   return {
     openapi: '3.1.0',
@@ -72,11 +74,51 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           parameters: [
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
             { name: 'cursor', in: 'query', schema: { type: 'string' } },
+            { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'Text in the job\'s label or prompt (case-blind).' },
+            { name: 'provider', in: 'query', schema: { type: 'string', enum: [...PROVIDER_IDS] } },
+            { name: 'kind', in: 'query', schema: { type: 'string', enum: [...JOB_KINDS] } },
+            { name: 'status', in: 'query', schema: { type: 'string', enum: [...JOB_STATUSES] } },
+            { name: 'character', in: 'query', schema: { type: 'string' }, description: 'A character id; "mannequin" also matches jobs made before characters existed.' },
+            { name: 'starred', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },
+            { name: 'collection', in: 'query', schema: { type: 'string' }, description: 'A collection id (col_…), or "none" for jobs in no collection.' },
+            { name: 'parent', in: 'query', schema: { type: 'string' }, description: 'Only the jobs made directly from this job (its edits and renders).' },
           ],
-          responses: { 200: { description: 'a page of jobs', ...json('JobList') }, 400: err('bad limit or cursor') },
+          responses: { 200: { description: 'a page of jobs', ...json('JobList') }, 400: err('bad limit, cursor or filter (the field is named)') },
         },
       },
-      '/api/jobs/{id}': { get: { summary: 'One job', parameters: [idParam], responses: { 200: { description: 'job', ...json('Job') }, 404: err('no such job') } } },
+      '/api/jobs/{id}': {
+        get: { summary: 'One job', parameters: [idParam], responses: { 200: { description: 'job', ...json('Job') }, 404: err('no such job') } },
+        patch: {
+          summary: 'Label, star or file a job in a collection (title null shows the prompt again; collectionId null takes it out)',
+          parameters: [idParam],
+          requestBody: { required: true, ...json('UpdateJobRequest') },
+          responses: { 200: { description: 'job', ...json('Job') }, 400: err('invalid field or unknown collection'), 404: err('no such job') },
+        },
+        delete: {
+          summary: 'Delete a job and its files; a running job is canceled first. A job with edits made from it needs children=delete or children=keep.',
+          parameters: [idParam, { name: 'children', in: 'query', schema: { type: 'string', enum: [...DELETE_CHILDREN_MODES] } }],
+          responses: { 200: { description: 'the deleted job ids', ...json('DeleteJobResult') }, 400: err('bad children value'), 404: err('no such job'), 409: err('has children: say what to do with them') },
+        },
+      },
+      '/api/imports': {
+        post: {
+          summary: 'Use a clip as a source: a GLB, FBX or BVH file (raw body, at most 50 MiB) becomes a succeeded job of kind "import" whose variant is that motion on the canonical rig, ready for inpaint, merge, loop, render and every export',
+          parameters: [
+            { name: 'name', in: 'query', required: true, schema: { type: 'string', maxLength: 200 }, description: 'The file name, shown on the take.' },
+            { name: 'take', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 }, description: 'Which animation of a file with several (0-based).' },
+          ],
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: { 201: { description: 'the import job', ...json('Job') }, 400: err('bad name or take, empty body'), 413: err('over 50 MiB'), 415: err('not a GLB, FBX or BVH file'), 422: err('no animation, or no humanoid skeleton') },
+        },
+      },
+      '/api/collections': {
+        get: { summary: 'Collections (named groups of jobs) with their job counts, by name', responses: { 200: { description: 'collections', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Collection' } } } } } } },
+        post: { summary: 'Create a collection', requestBody: { required: true, ...json('CollectionBody') }, responses: { 201: { description: 'created', ...json('Collection') }, 400: err('bad name'), 409: err('name taken') } },
+      },
+      '/api/collections/{id}': {
+        patch: { summary: 'Rename a collection', parameters: [colParam], requestBody: { required: true, ...json('CollectionBody') }, responses: { 200: { description: 'renamed', ...json('Collection') }, 400: err('bad name'), 404: err('no such collection'), 409: err('name taken') } },
+        delete: { summary: 'Delete a collection; its jobs stay, in no collection', parameters: [colParam], responses: { 200: { description: 'deleted' }, 404: err('no such collection') } },
+      },
       '/api/jobs/{id}/cancel': { post: { summary: 'Cancel a queued or running job', parameters: [idParam], responses: { 200: { description: 'job', ...json('Job') }, 404: err('no such job'), 409: err('already finished') } } },
       '/api/jobs/{id}/events': {
         get: {
@@ -113,6 +155,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         LibraryEntry: schema(LibraryEntry),
         OptimizePromptRequest: schema(OptimizePromptRequest),
         OptimizePromptResponse: schema(OptimizePromptResponse),
+        UpdateJobRequest: schema(UpdateJobRequest),
+        DeleteJobResult: schema(DeleteJobResult),
+        Collection: schema(Collection),
+        CollectionBody: schema(CollectionBody),
       },
     },
   };

@@ -2,6 +2,8 @@
  * Fetch helpers for the studio API (shared/design/api.md). Every response is parsed with the contract's zod
  * schemas where it enters the app, and every failure becomes an ApiRequestError the UI can explain.
  */
+import { Collection as CollectionSchema, DeleteJobResult } from '../../server/contract/jobLibrary.ts';
+import type { Collection, JobListFilter, UpdateJobRequest } from '../../server/contract/jobLibrary.ts';
 import { z } from 'zod';
 import {
   ApiError,
@@ -76,7 +78,7 @@ async function readError(res: Response): Promise<ApiRequestError> {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** A file sent as the raw request body (character uploads), with its Content-Type. */
   file?: { data: Blob; contentType: string };
@@ -168,10 +170,34 @@ export const api = {
     return request(`/api/library?${q.toString()}`, Library, { signal });
   },
 
-  jobs: (params: { limit: number; cursor?: string | null }, signal?: AbortSignal): Promise<JobListT> => {
+  /** A page of jobs, newest first, narrowed by the list's search and filters (empty values are left out). */
+  jobs: (params: { limit: number; cursor?: string | null; filter?: JobListFilter }, signal?: AbortSignal): Promise<JobListT> => {
     const q = new URLSearchParams({ limit: String(params.limit) });
     if (params.cursor) q.set('cursor', params.cursor);
+    for (const [k, v] of Object.entries(params.filter ?? {})) if (typeof v === 'string' && v.trim() !== '') q.set(k, v.trim());
     return request(`/api/jobs?${q.toString()}`, JobList, { signal });
+  },
+
+  /** "Use as source": the clip file (GLB, FBX, BVH) becomes an import job, succeeded at once. */
+  importClip: (file: Blob, name: string, take: number): Promise<JobT> =>
+    request(`/api/imports?name=${encodeURIComponent(name)}&take=${take}`, Job, { method: 'POST', file: { data: file, contentType: 'application/octet-stream' } }),
+
+  updateJob: (id: string, patch: UpdateJobRequest): Promise<JobT> =>
+    request(`/api/jobs/${encodeURIComponent(id)}`, Job, { method: 'PATCH', body: patch }),
+
+  /** Deletes a job and its files; `children` says what happens to edits made from it (the server asks with a 409). */
+  deleteJob: (id: string, children?: 'delete' | 'keep'): Promise<DeleteJobResult> =>
+    request(`/api/jobs/${encodeURIComponent(id)}${children ? `?children=${children}` : ''}`, DeleteJobResult, { method: 'DELETE' }),
+
+  collections: (signal?: AbortSignal): Promise<Collection[]> => request('/api/collections', z.array(CollectionSchema), { signal }),
+
+  createCollection: (name: string): Promise<Collection> => request('/api/collections', CollectionSchema, { method: 'POST', body: { name } }),
+
+  renameCollection: (id: string, name: string): Promise<Collection> =>
+    request(`/api/collections/${encodeURIComponent(id)}`, CollectionSchema, { method: 'PATCH', body: { name } }),
+
+  deleteCollection: async (id: string): Promise<void> => {
+    await send(`/api/collections/${encodeURIComponent(id)}`, { method: 'DELETE' });
   },
 
   job: (id: string, signal?: AbortSignal): Promise<JobT> =>

@@ -6,6 +6,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { LibraryFilter } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
+import type { JobListFilter } from '../../server/contract/jobLibrary.ts';
 
 export const JOB_PAGE_SIZE = 30;
 
@@ -42,10 +43,11 @@ export const libraryQuery = (provider: string, filter: LibraryFilter = {}) =>
     retry: 1,
   });
 
-export const jobsListQuery = () =>
+/** The job list, optionally searched and filtered on the server (GET /api/jobs?q=…&status=…). */
+export const jobsListQuery = (filter: JobListFilter = {}) =>
   infiniteQueryOptions({
-    queryKey: queryKeys.jobs.list(JOB_PAGE_SIZE),
-    queryFn: ({ pageParam, signal }) => api.jobs({ limit: JOB_PAGE_SIZE, cursor: pageParam }, signal),
+    queryKey: queryKeys.jobs.list(JOB_PAGE_SIZE, filter),
+    queryFn: ({ pageParam, signal }) => api.jobs({ limit: JOB_PAGE_SIZE, cursor: pageParam, filter }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     staleTime: Infinity,
@@ -58,4 +60,11 @@ export const jobQuery = (id: string) =>
     staleTime: Infinity,
     // A 404 will not fix itself; other errors get the default retries.
     retry: (count, err) => !(err && 'status' in err && (err as { status: number }).status === 404) && count < 2,
+  });
+
+export const collectionsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.collections(),
+    queryFn: ({ signal }) => api.collections(signal),
+    staleTime: 60_000,
   });

@@ -11,8 +11,11 @@ export const queryKeys = {
   jobs: {
     all: () => ['jobs'] as const,
     lists: () => ['jobs', 'list'] as const,
-    list: (pageSize: number) => ['jobs', 'list', { pageSize }] as const,
+    /** Filters with empty values are left out, so the unfiltered list keeps one key however it was asked for. */
+    list: (pageSize: number, filter: Record<string, string | undefined> = {}) =>
+      ['jobs', 'list', { pageSize, ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')) }] as const,
     details: () => ['jobs', 'detail'] as const,
     detail: (id: string) => ['jobs', 'detail', id] as const,
   },
+  collections: () => ['collections'] as const,
 };

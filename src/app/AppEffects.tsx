@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { useJobEventStream } from '../jobs/useJobEventStream.ts';
 import { useSelectedJob } from '../jobs/useSelectedJob.ts';
 import { installTestHandle } from '../state/testHandle.ts';
+import { useEditor } from '../state/editorStore.ts';
+import { localFiles, useLocalFiles } from '../dropzone/localFiles.ts';
 import { usePlaybackShortcuts } from '../timeline/usePlaybackShortcuts.ts';
 import { useAutoSelectLatest } from './useAutoSelectLatest.ts';
 import { useSelectionUrlSync } from './useSelectionUrlSync.ts';
@@ -14,5 +16,16 @@ export function AppEffects() {
   const { job } = useSelectedJob();
   usePlaybackShortcuts(job?.variants.length ?? 0);
   useEffect(() => installTestHandle(), []);
+  // Picking a job shows that job: a character preview always steps aside, and so does a dropped file once the
+  // user moves from one job to another (the studio's own first pick of the newest job does not count).
+  useEffect(
+    () =>
+      useEditor.subscribe((s, prev) => {
+        const file = useLocalFiles.getState().file;
+        if (!file || s.selectedJobId === prev.selectedJobId || s.selectedJobId === null) return;
+        if (file.origin === 'character' || prev.selectedJobId !== null) localFiles.close();
+      }),
+    [],
+  );
   return null;
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../api/client.ts';
 import { healthQuery, providersQuery } from '../api/queries.ts';
 import { useStreamStatus } from '../jobs/useJobEventStream.ts';
+import { PanelToggle } from './PanelToggle.tsx';
 
 function Dot({ tone }: { tone: 'ok' | 'warn' | 'bad' | 'idle' }) {
   const c = { ok: 'bg-emerald-400', warn: 'bg-amber-400 animate-pulse', bad: 'bg-red-400', idle: 'bg-neutral-500' }[tone];
@@ -17,6 +18,7 @@ export function StudioHeader() {
   return (
     <header className="flex h-10 shrink-0 items-center gap-4 border-b border-line bg-panel px-3">
       <div className="flex items-center gap-2">
+        <PanelToggle side="left" />
         <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden>
           <rect x="2" y="2" width="20" height="20" rx="6" fill="var(--color-accent)" />
           <path d="M8 6.5v11M8 12l6.5-5.5M10.2 10.2 16 17.5" stroke="white" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" fill="none" />
@@ -48,6 +50,7 @@ export function StudioHeader() {
         ) : health.data ? (
           <span className="font-mono text-faint">v{health.data.version}</span>
         ) : null}
+        <PanelToggle side="right" />
       </div>
     </header>
   );

@@ -19,6 +19,7 @@ import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { CharacterPicker } from './CharacterPicker.tsx';
 import { CharacterUpload } from './CharacterUpload.tsx';
+import { localFiles } from '../dropzone/localFiles.ts';
 
 const HINT: Partial<Record<ProviderId, string>> = {
   local:
@@ -51,6 +52,7 @@ export function RigStep({ provider }: { provider: ProviderId }) {
           } else {
             setNote(null);
             set({ characterId: c.id });
+            void localFiles.previewCharacter(c);
           }
         }}
       />
@@ -77,6 +79,9 @@ export function RigStep({ provider }: { provider: ProviderId }) {
           selectedId={chosen?.id ?? null}
           onSelect={(id) => {
             set({ characterId: id });
+            // Show the picked character in the viewport (the mannequin is what every take already shows).
+            const picked = list.find((c) => c.id === id);
+            if (picked?.modelUrl) void localFiles.previewCharacter(picked);
             if (rig.error) rig.reset();
           }}
         />

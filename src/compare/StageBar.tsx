@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useHelp } from '../help/helpStore.ts';
 import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
+import { localFiles, useLocalFiles } from '../dropzone/localFiles.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { useStageView } from './stageView.ts';
 import type { StageView } from './viewParams.ts';
@@ -30,6 +31,7 @@ function Tab({ active, onClick, children, testId, title }: { active: boolean; on
 }
 
 export function StageBar() {
+  const localFile = useLocalFiles((s) => s.file);
   const { job } = useSelectedJob();
   const variant = useSelectedVariant(job);
   const { view, against, setView, compareAgainst } = useStageView();
@@ -47,6 +49,21 @@ export function StageBar() {
       window.prompt('Copy this link', window.location.href);
     }
   };
+
+  if (localFile) {
+    return (
+      <div data-testid="stage-bar" data-mode="file" className="flex h-9 shrink-0 items-center gap-2 border-b border-line bg-panel px-2 text-[12px]">
+        <span className="rounded bg-amber-400/15 px-1.5 py-0.5 text-[11px] font-medium text-amber-200">{localFile.origin === 'character' ? 'Character preview' : 'Dropped file'}</span>
+        <span className="min-w-0 truncate font-medium text-fg" data-testid="stage-file-name" title={localFile.name}>
+          {localFile.name}
+        </span>
+        <span className="hidden text-faint xl:inline">preview only, not a take yet</span>
+        <button type="button" onClick={() => localFiles.close()} className="ml-auto h-6 shrink-0 rounded border border-line px-2 text-[11px] text-muted hover:border-line-strong hover:text-fg">
+          Back to job
+        </button>
+      </div>
+    );
+  }
 
   return (
     <div data-testid="stage-bar" className="flex h-9 shrink-0 items-center gap-2 border-b border-line bg-panel px-2">

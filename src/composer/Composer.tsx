@@ -2,6 +2,7 @@
  * The prompt composer: prompt + options → POST /api/jobs. The server validates; a 4xx names the field
  * (`error.field`) and its message is shown next to that field until the user edits it.
  */
+import { useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { MAX_PROMPT_CHARS } from '../../server/contract/api.ts';
 import { describeError, isApiRequestError } from '../api/client.ts';
@@ -12,6 +13,7 @@ import { Kbd } from '../ui/Kbd.tsx';
 import { SparkIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { buildText2MotionRequest, fieldForErrorPath } from './composerFields.ts';
+import { composerProblems } from './composerLimits.ts';
 import type { ComposerFieldName } from './composerFields.ts';
 import { FieldError } from './FieldError.tsx';
 import { MotionOptionsFields } from './MotionOptionsFields.tsx';
@@ -22,13 +24,19 @@ import { SourceFields } from './SourceFields.tsx';
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function Composer() {
-  const prompt = useEditor((s) => s.composer.prompt);
+  const composer = useEditor((s) => s.composer);
+  const prompt = composer.prompt;
   const setComposer = useEditor((s) => s.setComposer);
   const create = useCreateJob();
+  // After a Generate on an incomplete form, also say what is missing (an empty prompt), not only what is wrong.
+  const [attempted, setAttempted] = useState(false);
 
   const err = create.error;
   const errField = isApiRequestError(err) ? fieldForErrorPath(err.field) : null;
-  const errors: Partial<Record<ComposerFieldName, string>> = errField && err ? { [errField]: err.message } : {};
+  const errors: Partial<Record<ComposerFieldName, string>> = {
+    ...composerProblems(composer, attempted),
+    ...(errField && err ? { [errField]: err.message } : {}),
+  };
   const generalError = err && !errField ? err : null;
 
   // Editing the field an error points at clears the error: the message is about the old value.
@@ -39,7 +47,15 @@ export function Composer() {
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (create.isPending) return;
-    create.mutate(buildText2MotionRequest(useEditor.getState().composer));
+    const fields = useEditor.getState().composer;
+    const problems = Object.keys(composerProblems(fields, true));
+    if (problems.length > 0) {
+      setAttempted(true);
+      document.getElementById(problems[0] === 'prompt' ? 'prompt-input' : `${problems[0]!.replace('durationSec', 'duration')}-input`)?.focus();
+      return;
+    }
+    setAttempted(false);
+    create.mutate(buildText2MotionRequest(fields));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -56,7 +72,7 @@ export function Composer() {
           <label className="field-label" htmlFor="prompt-input">
             Prompt
           </label>
-          <span className={`font-mono text-[10px] tabular-nums ${prompt.length > MAX_PROMPT_CHARS ? 'text-red-300' : 'text-faint'}`}>
+          <span className={`font-mono text-[10px] tabular-nums ${prompt.length >= MAX_PROMPT_CHARS ? 'text-amber-300' : 'text-faint'}`}>
             {prompt.length}/{MAX_PROMPT_CHARS}
           </span>
         </div>
@@ -65,6 +81,7 @@ export function Composer() {
           data-testid="prompt-input"
           className="field-input min-h-[88px] resize-y leading-relaxed"
           rows={4}
+          maxLength={MAX_PROMPT_CHARS}
           placeholder="Describe the motion: “walks forward slowly, then turns left and waves”"
           value={prompt}
           onChange={(e) => {

@@ -1,4 +1,4 @@
-/** A server validation message shown next to the field it names. */
+/** A validation message (the form's own, as you type, or the server's) shown next to the field it names. */
 export function FieldError({ field, message }: { field: string; message: string | null | undefined }) {
   if (!message) return null;
   return (

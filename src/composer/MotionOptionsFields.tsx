@@ -1,10 +1,20 @@
 /** Variants, duration and the clean-up knobs (foot locking, pose filtering, physics filter, seed). */
 import { FOOT_LOCKING, MAX_DURATION_SEC } from '../../server/contract/api.ts';
 import type { FootLocking } from '../../server/contract/api.ts';
+import type { KeyboardEvent } from 'react';
 import { useEditor } from '../state/editorStore.ts';
 import { DiceIcon } from '../ui/icons.tsx';
 import type { ComposerFieldName } from './composerFields.ts';
 import { FieldError } from './FieldError.tsx';
+import { decimalText, MAX_VARIANTS, wholeNumberText } from './composerLimits.ts';
+
+/** Arrow keys step a text number field within its bounds, as a number input's would. */
+function stepWithArrows(e: KeyboardEvent, text: string, min: number, max: number, step: number, apply: (v: string) => void) {
+  if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+  e.preventDefault();
+  const n = Number(text) || 0;
+  apply(String(Math.min(max, Math.max(min, n + (e.key === 'ArrowUp' ? step : -step)))));
+}
 
 type Errors = Partial<Record<ComposerFieldName, string>>;
 
@@ -35,13 +45,13 @@ export function MotionOptionsFields({ errors, onEdit }: { errors: Errors; onEdit
             id="variants-input"
             data-testid="variants-input"
             className="field-input font-mono tabular-nums"
-            type="number"
+            type="text"
             inputMode="numeric"
-            min={1}
-            max={8}
-            step={1}
+            maxLength={1}
+            title="1 to 8 variants"
             value={c.variants}
-            onChange={(e) => set('variants', e.target.value)}
+            onChange={(e) => set('variants', wholeNumberText(e.target.value))}
+            onKeyDown={(e) => stepWithArrows(e, c.variants, 1, MAX_VARIANTS, 1, (v) => set('variants', v))}
             {...invalid('variants')}
           />
           <FieldError field="variants" message={errors.variants} />
@@ -54,13 +64,12 @@ export function MotionOptionsFields({ errors, onEdit }: { errors: Errors; onEdit
             id="duration-input"
             data-testid="duration-input"
             className="field-input font-mono tabular-nums"
-            type="number"
+            type="text"
             inputMode="decimal"
-            min={0}
-            max={MAX_DURATION_SEC}
-            step={0.5}
+            title={`0 (automatic) to ${MAX_DURATION_SEC} seconds`}
             value={c.durationSec}
-            onChange={(e) => set('durationSec', e.target.value)}
+            onChange={(e) => set('durationSec', decimalText(e.target.value))}
+            onKeyDown={(e) => stepWithArrows(e, c.durationSec, 0, MAX_DURATION_SEC, 0.5, (v) => set('durationSec', v))}
             {...invalid('durationSec')}
           />
           <FieldError field="durationSec" message={errors.durationSec} />
@@ -149,13 +158,11 @@ export function MotionOptionsFields({ errors, onEdit }: { errors: Errors; onEdit
               id="seed-input"
               data-testid="seed-input"
               className="field-input min-w-0 font-mono tabular-nums"
-              type="number"
+              type="text"
               inputMode="numeric"
-              min={0}
-              step={1}
               placeholder="random"
               value={c.seed}
-              onChange={(e) => set('seed', e.target.value)}
+              onChange={(e) => set('seed', wholeNumberText(e.target.value))}
               {...invalid('seed')}
             />
             <button

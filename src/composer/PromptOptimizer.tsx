@@ -62,7 +62,7 @@ export function PromptOptimizer() {
           data-testid="optimizer-select"
           value={optimizer}
           onChange={(e) => setPicked(e.target.value as 'local' | 'saymotion')}
-          className="h-6 rounded border border-line bg-sunken px-1 text-[11px] text-muted outline-none hover:border-line-strong focus:border-accent"
+          className="h-6 min-w-0 max-w-[9rem] rounded border border-line bg-sunken px-1 text-[11px] text-muted outline-none hover:border-line-strong focus:border-accent"
         >
           {choices.map((c) => (
             <option key={c.provider} value={c.provider} disabled={!c.available} title={c.reason ?? undefined}>

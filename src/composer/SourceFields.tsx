@@ -32,7 +32,7 @@ export function SourceFields({ errors, onEdit }: Props) {
   const loadError = providers.error ?? characters.error;
 
   return (
-    <div className="grid grid-cols-2 gap-2">
+    <div className="grid grid-cols-1 gap-2">
       {loadError && (
         <p role="alert" className="col-span-2 rounded-md border border-amber-400/25 bg-amber-400/[0.07] px-2 py-1.5 text-[11px] text-amber-200">
           Couldn’t load {providers.error ? 'providers' : 'characters'}: {describeError(loadError)}{' '}

@@ -13,6 +13,7 @@ import { transport } from '../state/playhead.ts';
 import { Button } from '../ui/Button.tsx';
 import { formatBytes } from '../lib/format.ts';
 import { localFiles, useLocalFiles } from './localFiles.ts';
+import { UseAsSourceButton } from './LocalFilePanel.tsx';
 
 function Card({ tone, title, children, testId }: { tone: 'error' | 'note'; title: string; children: ReactNode; testId: string }) {
   return (
@@ -76,11 +77,23 @@ export function LocalFileBar({ characterName }: { characterName: string | null }
             </label>
           )}
           {characterName && character?.url !== file.url && !info.isCharacter && (
-            <label className="flex items-center gap-1 text-muted" title="Play a skeleton-only clip (BVH, mocap FBX) on this character, matched bone by bone">
+            <label
+              data-testid="retarget-label"
+              data-retargeted={current && info.retargetedOnto !== null}
+              className="flex items-center gap-1 text-muted"
+              title="Play a skeleton-only clip (BVH, mocap FBX) on this character, matched bone by bone"
+            >
               <input type="checkbox" data-testid="retarget-toggle" checked={retarget} onChange={(e) => setOptions({ retarget: e.target.checked })} className="accent-[var(--color-accent)]" />
               <span className={current && info.retargetedOnto ? 'text-accent' : ''}>on {characterName}</span>
             </label>
           )}
+          {current && retarget && characterName && !info.isCharacter && info.takes.length > 0 && info.retargetedOnto === null && (
+            // Never a silent stick figure: say why the clip is not on the character.
+            <span data-testid="retarget-unmatched" className="text-amber-200" title="Its bone names did not match a humanoid (hips, legs, arms), so it plays as its own skeleton">
+              skeleton only: bones not matched
+            </span>
+          )}
+          {file.origin === 'drop' && <UseAsSourceButton size="xs" />}
           <button type="button" data-testid="local-file-close" onClick={() => localFiles.close()} className="ml-0.5 rounded px-1 text-muted hover:bg-white/10 hover:text-fg" title="Close the file and show the selected job again">
             ✕
           </button>

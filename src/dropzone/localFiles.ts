@@ -16,6 +16,8 @@ export interface LocalFile {
   bytes: number;
   /** Side files of a .gltf (file name → object URL); null for self-contained files. */
   resources: ReadonlyMap<string, string> | null;
+  /** Dropped by the user, or an uploaded character picked for a preview. */
+  origin: 'drop' | 'character';
 }
 
 interface LocalFilesState {
@@ -53,7 +55,7 @@ function release(f: LocalFile | null): void {
   }
 }
 
-async function toLocalFile(main: File, all: readonly File[]): Promise<LocalFile | string> {
+async function toLocalFile(main: File, all: readonly File[], origin: LocalFile['origin'] = 'drop'): Promise<LocalFile | string> {
   if (main.size > MAX_DROP_BYTES) return `"${main.name}" is ${(main.size / 2 ** 20).toFixed(0)} MB; files up to ${MAX_DROP_BYTES / 2 ** 20} MB can be previewed.`;
   const head = new Uint8Array(await main.slice(0, 1024).arrayBuffer());
   const sniff = sniffFormat(head, main.name);
@@ -63,7 +65,7 @@ async function toLocalFile(main: File, all: readonly File[]): Promise<LocalFile 
     resources = new Map();
     for (const f of all) if ((SIDECAR_EXTENSIONS as readonly string[]).includes(extensionOf(f.name))) resources.set(f.name, URL.createObjectURL(f));
   }
-  return { url: URL.createObjectURL(main), name: main.name, format: sniff.format, bytes: main.size, resources };
+  return { url: URL.createObjectURL(main), name: main.name, format: sniff.format, bytes: main.size, resources, origin };
 }
 
 export const localFiles = {
@@ -95,6 +97,23 @@ export const localFiles = {
     useLocalFiles.setState({ file: opened, character: nextCharacter, take: null, error: null });
     release(prev.file);
     if (nextCharacter !== prev.character) release(prev.character);
+  },
+
+  /** Shows an uploaded character (its model file from the server) in the viewport, as a preview. */
+  async previewCharacter(c: { name: string; modelUrl?: string | undefined }): Promise<void> {
+    if (!c.modelUrl) return;
+    try {
+      const res = await fetch(c.modelUrl);
+      if (!res.ok) throw new Error(`the server answered ${res.status}`);
+      const ext = (res.headers.get('content-type') ?? '').includes('gltf') ? 'glb' : 'fbx';
+      const opened = await toLocalFile(new File([await res.blob()], `${c.name}.${ext}`), [], 'character');
+      if (typeof opened === 'string') throw new Error(opened);
+      const prev = useLocalFiles.getState().file;
+      useLocalFiles.setState({ file: opened, take: null, error: null });
+      release(prev);
+    } catch (err) {
+      useLocalFiles.setState({ error: `The character "${c.name}" could not be shown: ${(err as Error).message}.` });
+    }
   },
 
   /** Back to the selected job. The character stays for the next dropped clip. */

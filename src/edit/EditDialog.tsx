@@ -23,8 +23,9 @@ import { InpaintFields } from './InpaintFields.tsx';
 import { LoopFields } from './LoopFields.tsx';
 import { MergeFields } from './MergeFields.tsx';
 import { RefineFields } from './RefineFields.tsx';
-import { RenderFields } from './RenderFields.tsx';
 import { RerunFields } from './RerunFields.tsx';
+import { RenderDialog } from '../render/RenderDialog.tsx';
+import { useRenderProvider } from '../render/renderProvider.ts';
 
 /** Form controls per action, so a server error naming one of them is shown there (others go by the button). */
 const FIELDS: Record<EditAction, readonly string[]> = {
@@ -33,7 +34,7 @@ const FIELDS: Record<EditAction, readonly string[]> = {
   loop: ['reps', 'blendSec', 'prompt'],
   refine: ['creativity', 'prompt', 'variants'],
   rerun: ['variants', 'durationSec', 'seed', 'poseFiltering'],
-  render: ['backdrop', 'camAngleDeg'],
+  render: [],
 };
 
 const SUBMIT_LABEL: Record<EditAction, string> = {
@@ -45,7 +46,7 @@ const SUBMIT_LABEL: Record<EditAction, string> = {
   render: 'Render video',
 };
 
-function fields(tool: EditAction, error: FieldError, clipUrl: string | null): ReactNode {
+function fields(tool: Exclude<EditAction, 'render'>, error: FieldError, clipUrl: string | null): ReactNode {
   switch (tool) {
     case 'inpaint':
       return <InpaintFields error={error} />;
@@ -57,8 +58,6 @@ function fields(tool: EditAction, error: FieldError, clipUrl: string | null): Re
       return <RefineFields error={error} />;
     case 'rerun':
       return <RerunFields error={error} />;
-    case 'render':
-      return <RenderFields error={error} />;
   }
 }
 
@@ -83,8 +82,13 @@ export function EditDialog() {
   }, [tool, jobId]);
 
   const gates = useMemo(() => gateEditActions(job, providers.data), [job, providers.data]);
+  const renderProvider = useRenderProvider(job);
   if (!tool || !job) return null;
   const gate = gates.gates[tool];
+  // One render dialog everywhere (all options: backdrop, camera, resolution, formats), whichever button opened it.
+  if (tool === 'render' && gate.state === 'ready' && variant) {
+    return <RenderDialog jobId={job.id} variant={variant.index} provider={renderProvider} onClose={close} />;
+  }
   const info = providers.data?.find((p) => p.id === job.provider);
   const error = fieldErrorOf(create.error, FIELDS[tool]);
   const clipUrl = variant?.files.find((f) => f.format === 'glb')?.url ?? null;
@@ -98,7 +102,7 @@ export function EditDialog() {
   const cost = estimateCost(info, tool);
 
   const submit = () => {
-    if (!variant || create.isPending || gate.state !== 'ready') return;
+    if (!variant || create.isPending || gate.state !== 'ready' || tool === 'render') return;
     const s = useEdit.getState();
     const body = buildEditRequest(tool, { jobId: job.id, variant: variant.index, provider: job.provider }, s.forms, s.ranges);
     create.mutate(body, {
@@ -144,7 +148,7 @@ export function EditDialog() {
         </div>
       ) : (
         <>
-          <div className="min-h-0 flex-1 overflow-y-auto px-3 py-3">{fields(tool, error, clipUrl)}</div>
+          <div className="min-h-0 flex-1 overflow-y-auto px-3 py-3">{tool !== 'render' && fields(tool, error, clipUrl)}</div>
           <footer className="shrink-0 border-t border-line px-3 pt-2 pb-3">
             <p data-testid="edit-cost" className={`mb-2 text-[11px] ${cost.affordable ? 'text-faint' : 'text-amber-200'}`}>
               {cost.text}

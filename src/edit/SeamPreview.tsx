@@ -1,12 +1,19 @@
 /** The loop dialog's seam preview (first frame solid, last frame ghosted) and what the gap means for the options. */
 import { Suspense, lazy, useCallback, useState } from 'react';
+import { afterJobListShown } from '../jobs/jobListShown.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import type { LoopForm } from './editForms.ts';
 import { seamAdvice, seamGap } from './seamMath.ts';
 import type { RootPose, SeamGap } from './seamMath.ts';
 
-const SeamPreview3D = lazy(() => import('./SeamPreview3D.tsx'));
+const loadSeamPreview3D = () => import('./SeamPreview3D.tsx');
+const SeamPreview3D = lazy(loadSeamPreview3D);
+// Fetched and evaluated while the studio is idle, once the job list is up: opening the loop dialog then shows
+// the seam at once instead of a blank box for the second its chunk takes to arrive.
+if (typeof window !== 'undefined') {
+  void afterJobListShown().then(() => (window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 500)))(() => void loadSeamPreview3D()));
+}
 
 export function SeamPreview({ url, form }: { url: string; form: LoopForm }) {
   const [gap, setGap] = useState<SeamGap | null>(null);

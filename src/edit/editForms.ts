@@ -51,24 +51,12 @@ export interface RerunForm {
   /** Empty = a new random seed (the point of most reruns). */
   seed: string;
 }
-export type CamMode = 'cinematic' | 'fixed' | 'face';
-export interface RenderForm {
-  /** "studio" or one of SayMotion's 2-D backdrops. */
-  backdrop: string;
-  /** #rrggbb */
-  bgColor: string;
-  shadow: boolean;
-  camMode: CamMode;
-  camAngleDeg: number;
-}
-
 export interface EditForms {
   inpaint: InpaintForm;
   merge: MergeForm;
   loop: LoopForm;
   refine: RefineForm;
   rerun: RerunForm;
-  render: RenderForm;
 }
 
 export const DEFAULT_FORMS: EditForms = {
@@ -86,30 +74,7 @@ export const DEFAULT_FORMS: EditForms = {
   },
   refine: { prompt: '', creativity: 0.4, variants: 1 },
   rerun: { variants: '1', durationSec: '0', footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: '' },
-  render: { backdrop: 'studio', bgColor: '#1e2229', shadow: true, camMode: 'cinematic', camAngleDeg: 0 },
 };
-
-/** SayMotion's named 2-D backdrops (shared/contracts/saymotion.md); they take no shadow. */
-export const BACKDROPS = [
-  'studio',
-  'Checker_Cloudscape',
-  'Golden_Age_Glitz',
-  'Inferno_Stage',
-  'Jungle_Grove',
-  'Mystic_Brick',
-  'Mystic_Concrete',
-  'Rainbow_Spotlight',
-  'Red_Carpet',
-  'Retro_Revue',
-  'Sakura_Dreamscape',
-  'Spotlit_Stage',
-  'Timbered_Retreat',
-  'Urban_Rooftop',
-] as const;
-
-export function backdropTakesShadow(backdrop: string): boolean {
-  return backdrop === 'studio';
-}
 
 /** The rerun form pre-filled from the job being rerun, so "changed options" start from what it used. */
 export function rerunFormFrom(request: Record<string, unknown>): RerunForm {
@@ -134,15 +99,10 @@ function numeric(text: string): number | string | undefined {
   return Number.isFinite(n) ? n : t;
 }
 
-function hexToRgba(hex: string): [number, number, number, number] | undefined {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
-  if (!m) return undefined;
-  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16), 255];
-}
-
 const optionalPrompt = (p: string) => (p.trim() ? { prompt: p.trim() } : {});
 
-export function buildEditRequest(action: EditAction, src: EditSource, forms: EditForms, ranges: readonly TimeRange[]): CreateJobRequest {
+/** The request of every edit but render, which has its own dialog (src/render/RenderDialog.tsx). */
+export function buildEditRequest(action: Exclude<EditAction, 'render'>, src: EditSource, forms: EditForms, ranges: readonly TimeRange[]): CreateJobRequest {
   const base = { provider: src.provider, parentJobId: src.jobId, variant: src.variant };
   let body: Record<string, unknown>;
   switch (action) {
@@ -193,21 +153,6 @@ export function buildEditRequest(action: EditAction, src: EditSource, forms: Edi
         const n = numeric(v);
         if (n !== undefined) body[k] = n;
       }
-      break;
-    }
-    case 'render': {
-      const f = forms.render;
-      const rgba = hexToRgba(f.bgColor);
-      body = {
-        ...base,
-        kind: 'render',
-        backdrop: f.backdrop,
-        ...(rgba ? { bgColor: rgba } : {}),
-        // SayMotion draws no shadow on 2-D backdrops; sending one would be ignored at best.
-        ...(backdropTakesShadow(f.backdrop) ? { shadow: f.shadow } : {}),
-        camMode: f.camMode,
-        camAngleDeg: Math.round(f.camAngleDeg),
-      };
       break;
     }
   }

@@ -37,7 +37,7 @@ export const ACTION_HINTS: Record<EditAction, string> = {
 };
 
 /** Jobs whose takes are motions an edit can start from (render makes video; rig/animate are character jobs). */
-const MOTION_KINDS: ReadonlySet<JobKind> = new Set<JobKind>(['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun']);
+const MOTION_KINDS: ReadonlySet<JobKind> = new Set<JobKind>(['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'import']);
 
 const PROVIDER_LABEL: Record<ProviderId, string> = { local: 'The local engine', saymotion: 'SayMotion', meshy: 'Meshy' };
 

@@ -22,8 +22,8 @@ export interface EditState {
 
   open: (tool: EditAction) => void;
   close: () => void;
-  patchForm: <A extends EditAction>(tool: A, patch: Partial<EditForms[A]>) => void;
-  resetForm: (tool: EditAction) => void;
+  patchForm: <A extends keyof EditForms>(tool: A, patch: Partial<EditForms[A]>) => void;
+  resetForm: (tool: keyof EditForms) => void;
   addRange: (r: TimeRange) => void;
   removeRange: (index: number) => void;
   moveRangeEdge: (index: number, edge: 'start' | 'end', t: number, fps: number, duration: number) => void;

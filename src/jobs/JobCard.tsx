@@ -1,5 +1,5 @@
 /** One job in the list: status, prompt, live progress, and what to do next. */
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Job } from '../../server/contract/api.ts';
 import { ActionJobTitle } from '../actions/ActionJobTitle.tsx';
@@ -12,6 +12,7 @@ import { useEditor } from '../state/editorStore.ts';
 import { formatRelativeTime } from '../lib/format.ts';
 import { Button } from '../ui/Button.tsx';
 import { RetryIcon, XIcon } from '../ui/icons.tsx';
+import { JobCardMenu, RenameField, StarButton } from './JobCardMenu.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { failureAdvice, isActive, jobPrompt, resultSummary } from './jobText.ts';
 import { StatusChip } from './StatusChip.tsx';
@@ -24,6 +25,7 @@ export const JobCard = memo(function JobCard({ job, selected }: { job: Job; sele
   const cancel = useCancelJob();
   const retry = useRetryJob();
   const active = isActive(job);
+  const [renaming, setRenaming] = useState(false);
 
   const select = () => selectJob(job.id);
   const onKey = (e: KeyboardEvent) => {
@@ -41,7 +43,8 @@ export const JobCard = memo(function JobCard({ job, selected }: { job: Job; sele
   };
 
   return (
-    <li
+    <div
+      role="listitem"
       data-testid="job-card"
       data-status={job.status}
       data-job-id={job.id}
@@ -63,12 +66,25 @@ export const JobCard = memo(function JobCard({ job, selected }: { job: Job; sele
         <time className="ml-auto shrink-0 text-[11px] text-faint" dateTime={job.createdAt} title={new Date(job.createdAt).toLocaleString()}>
           {formatRelativeTime(job.createdAt)}
         </time>
+        <StarButton job={job} />
+        <JobCardMenu job={job} onRename={() => setRenaming(true)} />
       </div>
 
-      {isActionJob(job) ? (
+      {renaming ? (
+        <RenameField job={job} onDone={() => setRenaming(false)} />
+      ) : job.title ? (
+        <>
+          <p data-testid="job-title" className="mt-1.5 line-clamp-2 text-[13px] font-medium leading-snug text-fg">
+            {job.title}
+          </p>
+          <p className="truncate text-[11px] text-faint" title={jobPrompt(job)}>
+            {jobPrompt(job)}
+          </p>
+        </>
+      ) : isActionJob(job) ? (
         <ActionJobTitle job={job} className="mt-1.5 line-clamp-2 text-[13px] leading-snug text-fg" />
       ) : (
-        <p className="mt-1.5 line-clamp-2 text-[13px] leading-snug text-fg" title={jobPrompt(job)}>
+        <p data-testid="job-title" className="mt-1.5 line-clamp-2 text-[13px] leading-snug text-fg" title={jobPrompt(job)}>
           {jobPrompt(job)}
         </p>
       )}
@@ -118,6 +134,6 @@ export const JobCard = memo(function JobCard({ job, selected }: { job: Job; sele
           </Button>
         </div>
       )}
-    </li>
+    </div>
   );
 });

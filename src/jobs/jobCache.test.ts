@@ -8,6 +8,9 @@ function job(id: string, minute: number, patch: Partial<Job> = {}): Job {
   return {
     id,
     provider: 'local',
+    title: null,
+    starred: false,
+    collectionId: null,
     kind: 'text2motion',
     status: 'queued',
     progress: 0,

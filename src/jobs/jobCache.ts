@@ -51,6 +51,12 @@ export function upsertJob(data: JobPages | undefined, job: Job): JobPages | unde
   return { ...data, pages };
 }
 
+/** Drops a job from every loaded page (deleted, or no longer matching the list's filter). */
+export function removeJobs(data: JobPages | undefined, ids: ReadonlySet<string>): JobPages | undefined {
+  if (!data || !data.pages.some((p) => p.items.some((j) => ids.has(j.id)))) return data;
+  return { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((j) => !ids.has(j.id)) })) };
+}
+
 /** Flatten pages, dropping duplicates that paging can produce when new jobs shift the cursor window. */
 export function flattenJobs(data: JobPages | undefined): Job[] {
   if (!data) return [];

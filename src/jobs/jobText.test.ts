@@ -26,7 +26,10 @@ describe('resultSummary', () => {
 describe('jobPrompt', () => {
   it('falls back for promptless edits', () => {
     expect(jobPrompt({ request: { prompt: 'wave' }, kind: 'text2motion' })).toBe('wave');
-    expect(jobPrompt({ request: {}, kind: 'loop' })).toBe('(loop without a prompt)');
+    expect(jobPrompt({ request: {}, kind: 'merge' })).toBe('(merge without a prompt)');
+    expect(jobPrompt({ request: { reps: 3, variant: 2 }, kind: 'loop' })).toBe('Loop ×3 of variant 2');
+    expect(jobPrompt({ request: { variant: 1 }, kind: 'render' })).toBe('Video of variant 1');
+    expect(jobPrompt({ request: { fileName: 'walk.bvh' }, kind: 'import' })).toBe('Imported walk.bvh');
   });
 });
 

@@ -15,7 +15,15 @@ export function isActive(job: Pick<Job, 'status'>): boolean {
 
 export function jobPrompt(job: Pick<Job, 'request' | 'kind'>): string {
   const p = job.request.prompt;
-  return typeof p === 'string' && p.trim() !== '' ? p : `(${job.kind} without a prompt)`;
+  if (typeof p === 'string' && p.trim() !== '') return p;
+  // An imported clip is named by the file it came from.
+  if (job.kind === 'import' && typeof job.request.fileName === 'string') return `Imported ${job.request.fileName}`;
+  // Edits without a prompt say what they did to which variant.
+  const from = typeof job.request.variant === 'number' ? ` of variant ${job.request.variant}` : '';
+  if (job.kind === 'loop') return `Loop${typeof job.request.reps === 'number' ? ` ×${job.request.reps}` : ''}${from}`;
+  if (job.kind === 'render') return `Video${from}`;
+  if (job.kind === 'refine' || job.kind === 'rerun') return `${job.kind === 'refine' ? 'Refine' : 'Rerun'}${from}`;
+  return `(${job.kind} without a prompt)`;
 }
 
 /** The progress line: stage text if the server sent one, else something sensible per status. */

@@ -9,6 +9,9 @@ function job(id: string, parent: [string, number] | null = null, p: Partial<Job>
   return {
     id,
     provider: 'local',
+    title: null,
+    starred: false,
+    collectionId: null,
     kind: parent ? 'loop' : 'text2motion',
     status: 'succeeded',
     progress: 100,

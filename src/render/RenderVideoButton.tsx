@@ -2,23 +2,30 @@
  * Toolbar button that opens the render dialog for the selected variant. The variant's own provider renders
  * it when it can (SayMotion); anything else goes to the local renderer, which needs only the GLB.
  */
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { ProviderId } from '../../server/contract/api.ts';
-import { providersQuery } from '../api/queries.ts';
+import { useEffect, useState } from 'react';
 import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
 import { RenderDialog } from './RenderDialog.tsx';
+import { useRenderProvider } from './renderProvider.ts';
+import { useLocalFiles } from '../dropzone/localFiles.ts';
 
 export function RenderVideoButton() {
   const { job } = useSelectedJob();
   const variant = useSelectedVariant(job);
-  const providers = useQuery(providersQuery());
   const [open, setOpen] = useState(false);
-  const own = providers.data?.find((p) => p.id === job?.provider);
-  const provider: ProviderId = own?.configured && own.capabilities.includes('render') ? own.id : 'local';
+  const provider = useRenderProvider(job);
+  // Submitting selects the new render job; the dialog belongs to the take it was opened on and must not come
+  // back (with reset options) when that job finishes and has a variant again.
+  const jobId = job?.id;
+  useEffect(() => setOpen(false), [jobId]);
   const hasGlb = variant?.files.some((f) => f.format === 'glb') ?? false;
-  const ready = job?.status === 'succeeded' && variant !== undefined && (hasGlb || provider !== 'local');
-  const label = ready ? 'Render video (MP4/WebM, frame-exact)…' : 'Render video: select a finished take with a GLB first';
+  // A dropped file is not a take: render it after "Use as source".
+  const localFile = useLocalFiles((s) => s.file);
+  const ready = !localFile && job?.status === 'succeeded' && variant !== undefined && (hasGlb || provider !== 'local');
+  const label = ready
+    ? 'Render video (MP4/WebM, frame-exact)…'
+    : localFile
+      ? 'Render video: use the dropped file as a source first'
+      : 'Render video: select a finished take with a GLB first';
   return (
     <>
       <button

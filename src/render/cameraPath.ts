@@ -35,7 +35,8 @@ export interface Lens {
 const ELEVATION_DEG: Record<RenderPageConfig['camMode'], number> = { fixed: 12, cinematic: 10, face: 3 };
 /** Bones are joint centres; the body extends past them (head top, hands, feet). */
 const FLESH_PAD = 0.12;
-const MARGIN = 1.08;
+/** Room around the figure: the head keeps clear of the top of the frame and the feet of the bottom. */
+const MARGIN = 1.18;
 /** Half extents of a head-and-shoulders shot around the head bone. */
 const FACE_HALF: Vec3 = [0.28, 0.3, 0.2];
 

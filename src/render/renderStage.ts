@@ -21,6 +21,7 @@ import type { WebGLRenderer } from 'three';
 import type { RenderPageConfig } from '../../server/contract/renderPage.ts';
 import { paintBackdrop } from './backdrops2d.ts';
 import type { Vec3 } from './cameraPath.ts';
+import { createBlobShadow } from '../viewport/overlays/BlobShadow.ts';
 
 /** The studio viewport's palette, so a local render looks like the preview the user approved. */
 const STUDIO_BG = '#14161a';
@@ -74,6 +75,11 @@ export function buildRenderStage(renderer: WebGLRenderer, config: RenderPageConf
     scene.add(catcher);
   }
 
+  // A soft contact shadow right under the body, as in the studio viewport: the key light's shadow falls to one
+  // side, and without this the feet look as if they hover over the floor.
+  const contact = shadow ? createBlobShadow(0.42) : null;
+  if (contact) scene.add(contact);
+
   scene.add(new HemisphereLight('#e4ebf7', '#2a2520', 1.15));
   const keyTarget = new Object3D();
   scene.add(keyTarget);
@@ -101,6 +107,7 @@ export function buildRenderStage(renderer: WebGLRenderer, config: RenderPageConf
   const follow = ([x, , z]: Vec3) => {
     keyTarget.position.set(x, 0, z);
     catcher?.position.set(x, 0.001, z);
+    contact?.position.set(x, 0.003, z);
     key.position.set(x - 2.6, 5.8, z + 3.2);
     rim.position.set(x + 3.2, 3.2, z - 4.8);
     fill.position.set(x + 4.8, 2, z + 3.2);

@@ -81,7 +81,8 @@ export function Timeline() {
   const ready = status === 'ready' && duration > 0;
 
   return (
-    <div data-testid="timeline" className="flex h-full items-center gap-2 px-2">
+    // A narrow stage (below 42rem) puts the scrub track on a row of its own, so it never shrinks to nothing.
+    <div data-testid="timeline" className="flex min-h-14 flex-wrap items-center gap-x-2 gap-y-1 px-2 py-1.5 @2xl:flex-nowrap">
       <div className="flex items-center">
         <IconButton label="Go to start (Home)" testId="to-start" disabled={!ready} onClick={() => playhead.seek(0)}>
           <ToStartIcon />
@@ -118,11 +119,11 @@ export function Timeline() {
         </span>
       </div>
 
-      <div className="h-10 min-w-0 flex-1">
+      <div data-testid="scrub-track" className="order-last h-10 min-w-0 basis-full @2xl:order-none @2xl:basis-auto @2xl:flex-1">
         <TimelineTrack duration={duration} fps={fps} enabled={ready} range={range} contacts={showContacts ? contacts : null} />
       </div>
 
-      <div className="flex items-center gap-1">
+      <div className="ml-auto flex items-center gap-1">
         <div className="flex items-center rounded-md border border-line" role="group" aria-label="Play range">
           <button
             type="button"

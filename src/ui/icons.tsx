@@ -89,3 +89,27 @@ export const SparkIcon = (p: P) => (
     <path d="M8 1.5l1.6 4.2L14 7.3l-4.4 1.6L8 13.5 6.4 8.9 2 7.3l4.4-1.6L8 1.5Z" fill="currentColor" />
   </svg>
 );
+export const StarIcon = ({ filled, ...p }: P & { filled?: boolean }) => (
+  <svg {...base} {...p}>
+    <path
+      d="M8 1.8l1.85 3.9 4.25.5-3.15 2.9.85 4.2L8 11.2l-3.8 2.1.85-4.2L1.9 6.2l4.25-.5L8 1.8Z"
+      stroke="currentColor"
+      strokeWidth="1.2"
+      strokeLinejoin="round"
+      fill={filled ? 'currentColor' : 'none'}
+    />
+  </svg>
+);
+export const SearchIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <circle cx="7" cy="7" r="4.5" stroke="currentColor" strokeWidth="1.4" />
+    <path d="M10.5 10.5 14 14" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+  </svg>
+);
+export const MoreIcon = (p: P) => (
+  <svg {...base} {...p}>
+    <circle cx="3.5" cy="8" r="1.2" fill="currentColor" />
+    <circle cx="8" cy="8" r="1.2" fill="currentColor" />
+    <circle cx="12.5" cy="8" r="1.2" fill="currentColor" />
+  </svg>
+);

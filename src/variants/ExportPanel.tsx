@@ -57,6 +57,10 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
   const chosen = formats.filter((f) => convertible.has(f) || (v?.native as readonly string[] | undefined)?.includes(f));
   const toggle = (f: ConvertibleFormat) => setFormats((cur) => (cur.includes(f) ? cur.filter((x) => x !== f) : [...cur, f]));
   const sourceFps = v?.fps ? `${v.fps} (as made)` : 'As made';
+  // A job with no motion data to convert (a render: MP4/WebM) zips the files it has as made; with nothing at
+  // all to zip the button is not offered (the server would answer nothing_to_download).
+  const nativeFormats = [...new Set(avail.data.variants.flatMap((x) => x.native))];
+  const zipFormats: readonly string[] = anyConvertible ? (formats.length ? formats : ['glb']) : nativeFormats;
 
   return (
     <div data-testid="export-panel" className="mt-3 space-y-2 rounded-md border border-line bg-sunken/60 p-2">
@@ -114,15 +118,17 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
           </a>
         ))}
       </div>
-      <a
-        href={jobZipUrl(job.id, formats.length ? formats : ['glb'], opts)}
-        download
-        data-testid="export-zip"
-        className="group flex h-8 items-center justify-center gap-1.5 rounded-md bg-accent px-2 text-[12px] font-medium text-white transition-colors hover:bg-accent-strong"
-      >
-        <DownloadIcon />
-        All {job.variants.length} variant{job.variants.length === 1 ? '' : 's'} (.zip)
-      </a>
+      {zipFormats.length > 0 && (
+        <a
+          href={jobZipUrl(job.id, zipFormats, anyConvertible ? opts : {})}
+          download
+          data-testid="export-zip"
+          className="group flex h-8 items-center justify-center gap-1.5 rounded-md bg-accent px-2 text-[12px] font-medium text-white transition-colors hover:bg-accent-strong"
+        >
+          <DownloadIcon />
+          All {job.variants.length} variant{job.variants.length === 1 ? '' : 's'} (.zip)
+        </a>
+      )}
       <p className="text-[10px] text-faint">Served from this server's cache: links keep working after provider URLs expire.</p>
     </div>
   );

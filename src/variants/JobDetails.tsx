@@ -1,5 +1,7 @@
 /** The settings a job ran with, for reproducing or tweaking it. */
+import { useQuery } from '@tanstack/react-query';
 import type { Job } from '../../server/contract/api.ts';
+import { charactersQuery } from '../api/queries.ts';
 import { fieldsFromRequest } from '../composer/composerFields.ts';
 import { focusPrompt } from '../composer/examplePrompts.ts';
 import { useEditor } from '../state/editorStore.ts';
@@ -17,7 +19,10 @@ const LABELS: Array<[key: string, label: string, fmt?: (v: unknown) => string]> 
 
 export function JobDetails({ job }: { job: Job }) {
   const setComposer = useEditor((s) => s.setComposer);
+  const characters = useQuery(charactersQuery(job.provider));
   const rows = LABELS.filter(([k]) => job.request[k] !== undefined);
+  // Characters are shown by name (an uploaded one's id means nothing to a person); the id stays in the tooltip.
+  const show = (k: string, v: unknown) => (k === 'characterId' ? (characters.data?.find((c) => c.id === v)?.name ?? String(v)) : String(v));
   return (
     <div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-[12px]">
@@ -32,7 +37,9 @@ export function JobDetails({ job }: { job: Job }) {
         {rows.map(([k, label, fmt]) => (
           <div key={k} className="contents">
             <dt className="text-faint">{label}</dt>
-            <dd className="font-mono text-[11px] text-muted">{fmt ? fmt(job.request[k]) : String(job.request[k])}</dd>
+            <dd className="font-mono text-[11px] text-muted" data-testid={`job-setting-${k}`} title={String(job.request[k])}>
+              {fmt ? fmt(job.request[k]) : show(k, job.request[k])}
+            </dd>
           </div>
         ))}
       </dl>

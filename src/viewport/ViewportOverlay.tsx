@@ -85,7 +85,7 @@ export function ViewportOverlay(p: OverlayProps) {
       <Card testId="viewport-progress">
         <p className="mb-2 flex items-center gap-2 text-[13px] font-medium">
           <Spinner size={14} className="text-sky-300" />
-          {p.job.status === 'queued' ? 'Waiting in the queue' : 'Generating motion'}
+          {p.job.status === 'queued' ? 'Waiting in the queue' : p.job.kind === 'render' ? 'Rendering video' : 'Generating motion'}
         </p>
         <JobProgress job={p.job} />
       </Card>

@@ -23,8 +23,10 @@ import { resetSubjectInfo } from '../player/subjectInfo.ts';
 import type { SubjectSource } from './SubjectModel.tsx';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
 import { ViewportToolbar } from './ViewportToolbar.tsx';
+import { afterJobListShown } from '../jobs/jobListShown.ts';
 
-const Viewport3D = lazy(() => import('./Viewport3D.tsx'));
+// After the job list's first page (jobListShown.ts): evaluating three.js must not hold that page back.
+const Viewport3D = lazy(() => afterJobListShown().then(() => import('./Viewport3D.tsx')));
 
 function Booting() {
   return (
@@ -63,7 +65,8 @@ function ClipBadge({ jobId, variant }: { jobId: string; variant: number }) {
   );
   if (status !== 'ready') return null;
   return (
-    <div className="pointer-events-none absolute top-2 left-2 rounded-md border border-line bg-panel/80 px-2 py-1 font-mono text-[11px] text-muted backdrop-blur">
+    // Below the view toolbar when the stage is too narrow for both on one line.
+    <div className="pointer-events-none absolute top-12 left-2 rounded-md border border-line bg-panel/80 px-2 py-1 font-mono text-[11px] text-muted backdrop-blur @3xl:top-2">
       <span className="text-fg">variant {variant}</span> · {duration.toFixed(2)} s · {fps} fps
       <span className="ml-1 hidden text-faint xl:inline" title={`${jobId}${clipName ? ` · clip ${clipName}` : ''}`}>
         · {clipName ?? jobId}
@@ -127,7 +130,7 @@ export function ViewportPanel() {
   }, [subjectKey, jobId, local, reloadToken]);
 
   return (
-    <div data-testid="viewport" className="relative h-full min-h-0 w-full overflow-hidden bg-[#14161a]">
+    <div data-testid="viewport" className="@container relative h-full min-h-0 w-full overflow-hidden bg-[#14161a]">
       <DropTarget>
         <ErrorBoundary fallback={(_e, reset) => <ChunkFailed reset={reset} />}>
           <Suspense fallback={<Booting />}>

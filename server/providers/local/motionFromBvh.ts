@@ -55,7 +55,7 @@ export function motionFromBvh(clip: BvhClip): Motion {
  * height comes from the motion instead: the balls of the feet at their 1st-percentile lowest are put
  * where the canonical ones rest (the floor convention of engine.md §4.3).
  */
-function grounded(m: Motion): Motion {
+export function grounded(m: Motion): Motion {
   const pos = fkPositions(m);
   const jc = m.skeleton.parents.length;
   const lows = Array.from({ length: m.frames }, (_, f) => Math.min(...LEG.map((leg) => pos[(f * jc + leg.toes) * 3 + 1]!))).sort((a, b) => a - b);

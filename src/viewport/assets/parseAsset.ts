@@ -72,11 +72,37 @@ export async function parseAsset(buffer: ArrayBuffer, opts: ParseOptions): Promi
   return finish(sniff.format, opts.name, scene, clips, notes);
 }
 
+/**
+ * A .gltf names its .bin (and texture) files; dropped without them, three fails deep inside with "Invalid typed
+ * array length". Say which file is missing instead. Missing textures only lose colour, so they are a note.
+ */
+function checkGltfSideFiles(buffer: ArrayBuffer, opts: ParseOptions): string[] {
+  let json: { buffers?: Array<{ uri?: string }>; images?: Array<{ uri?: string }> };
+  try {
+    json = JSON.parse(new TextDecoder().decode(buffer)) as typeof json;
+  } catch (err) {
+    throw new AssetError(`"${opts.name}" is not valid glTF JSON (${messageOf(err)}).`, 'broken');
+  }
+  const have = opts.resources ?? new Map<string, string>();
+  const external = (uri: string | undefined): uri is string => typeof uri === 'string' && !uri.startsWith('data:');
+  const name = (uri: string) => decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri);
+  const missingBuffers = (json.buffers ?? []).map((b) => b.uri).filter(external).map(name).filter((f) => !have.has(f));
+  if (missingBuffers.length > 0) {
+    throw new AssetError(
+      `"${opts.name}" keeps its geometry and animation in ${missingBuffers.map((f) => `"${f}"`).join(', ')}, which ${missingBuffers.length === 1 ? 'was' : 'were'} not dropped with it. Drop the .gltf together with ${missingBuffers.length === 1 ? 'that file' : 'those files'}, or export a single GLB.`,
+      'broken',
+    );
+  }
+  const missingImages = (json.images ?? []).map((i) => i.uri).filter(external).map(name).filter((f) => !have.has(f));
+  return missingImages.length > 0 ? [`textures not dropped: ${missingImages.join(', ')}`] : [];
+}
+
 async function parseByFormat(format: ModelFormat, buffer: ArrayBuffer, opts: ParseOptions): Promise<{ scene: Object3D; clips: AnimationClip[]; notes: string[] }> {
   const notes: string[] = [];
   switch (format) {
     case 'glb':
     case 'gltf': {
+      if (format === 'gltf') notes.push(...checkGltfSideFiles(buffer, opts));
       const loader = new GLTFLoader();
       if (opts.textures === false) loader.register(noTextures);
       if (opts.resources) {

@@ -163,6 +163,43 @@ describe('mapHumanoid', () => {
     expect(named(blender, mapHumanoid(blender))).toMatchObject({ hips: 'DEF-hips', leftUpperLeg: 'DEF-thigh.L', leftLowerLeg: 'DEF-shin.L', rightUpperArm: 'DEF-upper_arm.R', leftLowerArm: 'DEF-forearm.L' });
   });
 
+  it('joint-named limbs (assimp Boxing_Toes.bvh: LeftCollar → LeftShoulder → LeftElbow, LeftHip → LeftKnee)', () => {
+    const bones = outline(`Hips
+ Ab
+  Chest
+   Neck
+    Head
+   LeftCollar
+    LeftShoulder
+     LeftElbow
+      LeftWrist
+   RightCollar
+    RightShoulder
+     RightElbow
+      RightWrist
+ LeftHip
+  LeftKnee
+   LeftAnkle
+    LeftToes
+ RightHip
+  RightKnee
+   RightAnkle
+    RightToes`);
+    const map = mapHumanoid(bones);
+    expect(isHumanoid(map)).toBe(true);
+    expect(named(bones, map)).toMatchObject({
+      leftShoulder: 'LeftCollar',
+      leftUpperArm: 'LeftShoulder',
+      leftLowerArm: 'LeftElbow',
+      leftHand: 'LeftWrist',
+      rightUpperLeg: 'RightHip',
+      rightLowerLeg: 'RightKnee',
+      rightFoot: 'RightAnkle',
+      spine: 'Ab',
+      chest: 'Chest',
+    });
+  });
+
   it('does not call a quadruped or a prop humanoid', () => {
     const b = outline(`Root
  Body

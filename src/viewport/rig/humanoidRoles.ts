@@ -93,6 +93,25 @@ export function mapHumanoid(bones: readonly BoneInfo[]): Partial<Record<HumanRol
     if (limb) claim(`${side}${limb}` as HumanRole, i);
   });
 
+  // Upper limbs named after their joints (Motion Analysis / Boxing_Toes.bvh: LeftCollar → LeftShoulder →
+  // LeftElbow, LeftHip → LeftKnee): the bone a lower limb hangs from is its upper limb.
+  for (const side of ['left', 'right'] as const) {
+    const lowerLeg = out[`${side}LowerLeg`];
+    if (out[`${side}UpperLeg`] === undefined && lowerLeg !== undefined) {
+      const p = bones[lowerLeg]!.parent;
+      if (p >= 0 && p !== out.hips) out[`${side}UpperLeg`] = p;
+    }
+    const lowerArm = out[`${side}LowerArm`];
+    if (out[`${side}UpperArm`] === undefined && lowerArm !== undefined) {
+      const p = bones[lowerArm]!.parent;
+      if (p >= 0) {
+        out[`${side}UpperArm`] = p;
+        // A "shoulder" that is the upper arm itself (no collar bone above it) is not also the shoulder.
+        if (out[`${side}Shoulder`] === p) delete out[`${side}Shoulder`];
+      }
+    }
+  }
+
   // Root fallback: CMU-style rigs name the pelvis "Hips", others only have a root with the legs under it.
   if (out.hips === undefined && out.leftUpperLeg !== undefined) {
     let p = bones[out.leftUpperLeg]!.parent;
