@@ -12,7 +12,7 @@ try {
     if (res.status !== 201) throw new Error(`POST failed: ${JSON.stringify(res.body)}`);
     const job = await t.waitForJob(res.body.id, 120_000);
     if (job.status !== 'succeeded') throw new Error(`job ${job.status}: ${JSON.stringify(job.error)}`);
-    return { ms: performance.now() - start, bytes: job.variants.flatMap((v) => v.files).reduce((a, f) => a + f.bytes, 0) };
+    return { ms: performance.now() - start, bytes: job.variants.flatMap((v) => v.files).reduce((a, f) => a + (f.bytes ?? 0), 0) };
   };
   await run(1, 2, 1); // warm the worker thread and its module cache
   const median = async (variants: number) => {

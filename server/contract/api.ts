@@ -264,7 +264,8 @@ export const FILE_FORMATS = ['glb', 'fbx', 'bvh', 'mp4', 'webm', 'usdz', 'zip'] 
 export const FileFormat = z.enum(FILE_FORMATS);
 export type FileFormat = z.infer<typeof FileFormat>;
 
-export const VariantFile = z.object({ format: FileFormat, url: z.string(), bytes: z.number().int() });
+/** bytes is null for a file made on its first download (a local-engine variant's FBX and BVH). */
+export const VariantFile = z.object({ format: FileFormat, url: z.string(), bytes: z.number().int().nullable() });
 export type VariantFile = z.infer<typeof VariantFile>;
 export const Variant = z.object({ index: z.number().int(), durationSec: z.number(), files: z.array(VariantFile) });
 export type Variant = z.infer<typeof Variant>;

@@ -13,6 +13,8 @@ import { HttpError } from '../http/errors.ts';
 import type { JobRow } from '../jobs/jobStore.ts';
 import { slug } from '../routes/files.ts';
 import type { Services } from '../services.ts';
+import { exportOptionFields, exportOptionsKey } from './exportOptions.ts';
+import type { ExportOptionFields } from './exportOptions.ts';
 import { promptOf } from './variantDownloads.ts';
 import type { ResolvedFile, VariantDownloads } from './variantDownloads.ts';
 
@@ -23,7 +25,7 @@ export interface ZipManifest {
   jobId: string;
   provider: string;
   prompt: string | null;
-  options: { fps: number | null; inPlace: boolean; skin: boolean };
+  options: { fps: number | null; inPlace: boolean; skin: boolean } & ExportOptionFields;
   files: Array<{ name: string; variant: number; format: FileFormat; bytes: number; sha256: string }>;
   skipped: Array<{ variant: number; format: FileFormat; reason: string }>;
 }
@@ -38,9 +40,9 @@ export class JobZips {
 
   async zip(job: JobRow, q: JobZipQuery): Promise<ResolvedFile> {
     const formats = q.formats ?? (await this.defaultFormats(job));
-    const opts = { fps: q.fps ?? null, inPlace: q.inPlace === true, skin: q.skin !== false };
+    const opts = { fps: q.fps ?? null, inPlace: q.inPlace === true, skin: q.skin !== false, ...exportOptionFields(q) };
     // Variant 0 holds job-level files; the options are part of the key so each combination is cached once.
-    const key = `zip:${[...formats].sort().join('+')}:${opts.fps ?? 'src'}:${opts.inPlace ? 'inplace' : 'root'}:${opts.skin ? 'skin' : 'noskin'}`;
+    const key = `zip:${[...formats].sort().join('+')}:${opts.fps ?? 'src'}:${opts.inPlace ? 'inplace' : 'root'}:${opts.skin ? 'skin' : 'noskin'}${exportOptionsKey(q)}`;
     const filename = `${slug(promptOf(job))}_${job.id.slice(-6)}.zip`;
     const cached = await this.s.store.file(job.id, 0, key);
     if (cached) {
@@ -79,6 +81,7 @@ export class JobZips {
             ...(opts.fps !== null ? { fps: opts.fps } : {}),
             ...(opts.inPlace ? { inPlace: true } : {}),
             ...(!opts.skin ? { skin: false } : {}),
+            ...exportOptionFields(opts),
           });
           entries[`${folder}/${f.filename}`] = [f.bytes, { level: STORED.has(format) ? 0 : 6 }];
           manifest.files.push({ name: f.filename, variant, format, bytes: f.bytes.byteLength, sha256: f.sha256 });

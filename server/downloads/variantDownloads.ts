@@ -11,12 +11,15 @@ import { FILE_FORMATS } from '../contract/api.ts';
 import type { FileFormat } from '../contract/api.ts';
 import { decodeMotion } from '../engine/index.ts';
 import type { Motion } from '../engine/index.ts';
-import { CacheIntegrityError } from '../files/assetCache.ts';
+import { createHash } from 'node:crypto';
+import { CacheIntegrityError, sha256 } from '../files/assetCache.ts';
 import { HttpError } from '../http/errors.ts';
 import type { FileRow, JobRow } from '../jobs/jobStore.ts';
 import { slug } from '../routes/files.ts';
 import type { Services } from '../services.ts';
 import { ConversionRefused, convertMotion } from './convertMotion.ts';
+import { exportSpec, isPlain, specFileParts, specKey } from './exportOptions.ts';
+import type { ExportSpec } from './exportOptions.ts';
 
 export interface ResolvedFile {
   bytes: Uint8Array;
@@ -24,15 +27,6 @@ export interface ResolvedFile {
   format: FileFormat;
   /** Suggested file name for Content-Disposition and zip entries. */
   filename: string;
-}
-
-/** The conversion options after defaults: what actually decides the output bytes. */
-interface Normalised {
-  format: FileFormat;
-  /** undefined = the motion's own rate. */
-  fps: number | undefined;
-  inPlace: boolean;
-  skin: boolean;
 }
 
 const isConvertible = (f: FileFormat): f is ConvertibleFormat => (CONVERTIBLE_FORMATS as readonly string[]).includes(f);
@@ -43,16 +37,25 @@ export function promptOf(job: JobRow): string {
   return typeof p === 'string' && p.trim() ? p : job.kind;
 }
 
-export function downloadFilename(job: JobRow, variant: number, o: Normalised): string {
-  const parts = [slug(promptOf(job)), job.id.slice(-6), `v${variant}`];
-  if (o.fps !== undefined) parts.push(`${o.fps}fps`);
-  if (o.inPlace) parts.push('inplace');
-  if (!o.skin && o.format !== 'bvh') parts.push('noskin');
-  return `${parts.join('_')}.${o.format}`;
+export function downloadFilename(job: JobRow, variant: number, format: FileFormat, spec: ExportSpec | null): string {
+  const parts = [slug(promptOf(job)), job.id.slice(-6), `v${variant}`, ...(spec ? specFileParts(spec) : [])];
+  return `${parts.join('_')}.${format}`;
 }
 
+const shared = new WeakMap<Services, VariantDownloads>();
+
 export class VariantDownloads {
-  private readonly inflight = new Map<string, Promise<FileRow>>();
+  /** One per server, so the downloads and files routes share in-flight conversions (two first downloads compute once). */
+  static of(s: Services): VariantDownloads {
+    let v = shared.get(s);
+    if (!v) {
+      v = new VariantDownloads(s);
+      shared.set(s, v);
+    }
+    return v;
+  }
+
+  private readonly inflight = new Map<string, Promise<{ row: FileRow; bytes: Uint8Array }>>();
 
   constructor(private readonly s: Services) {}
 
@@ -81,9 +84,9 @@ export class VariantDownloads {
         const motion = motionRow ? await this.readMotion(motionRow).catch(() => null) : null;
         const convertible = motion ? [...CONVERTIBLE_FORMATS] : [];
         const note = !motion
-          ? `Files of this variant are served as ${job.provider} made them; fps, in-place and skin options need motion data from the local engine.`
+          ? `Files of this variant are served as ${job.provider} made them; export options need motion data from the local engine.`
           : character
-            ? 'FBX with skin is not available for an uploaded character; GLB keeps its skin, FBX comes without.'
+            ? 'This variant is on an uploaded character: GLB and FBX carry its mesh, skin and textures; it keeps its own skeleton, so no root bone is added.'
             : null;
         return { index, native, fps: motion?.fps ?? null, convertible, note };
       }),
@@ -96,38 +99,33 @@ export class VariantDownloads {
     if (!(await this.variantIndexes(job)).includes(variant)) {
       throw new HttpError(404, 'not_found', `Job ${job.id} has no variant ${variant}.`, 'variant');
     }
-    const asked = q.fps !== undefined || q.inPlace === true || q.skin === false;
+    const asked = firstOption(q);
     const native = await this.s.store.file(job.id, variant, q.format);
-    const plain: Normalised = { format: q.format, fps: undefined, inPlace: false, skin: true };
-    if (native && !asked) return this.readRow(native, downloadFilename(job, variant, plain), q.format);
+    if (native && asked === 'format') return this.readRow(native, downloadFilename(job, variant, q.format, null), q.format);
 
     const format = q.format;
     if (!isConvertible(format)) {
       if (!native) throw new HttpError(404, 'not_found', `Job ${job.id} has no ${q.format} file for variant ${variant}.`, 'format');
-      throw new HttpError(422, 'conversion_unavailable', `fps, inPlace and skin apply to ${CONVERTIBLE_FORMATS.join(', ')} only; download the ${q.format} as it is.`, firstOption(q));
+      throw new HttpError(422, 'conversion_unavailable', `Export options apply to ${CONVERTIBLE_FORMATS.join(', ')} only; download the ${q.format} as it is.`, asked);
     }
     const motionRow = await this.s.store.file(job.id, variant, 'motion');
     if (!motionRow) {
       if (!native) {
         throw new HttpError(422, 'conversion_unavailable', `Variant ${variant} has no ${q.format} file, and ${job.provider} made it without motion data Kinema can convert. Download one of the formats it has.`, 'format');
       }
-      throw new HttpError(422, 'conversion_unavailable', `Variant ${variant} was made by ${job.provider} without motion data Kinema can convert, so ${firstOption(q)} cannot be changed. Download the ${q.format} as it is.`, firstOption(q));
+      throw new HttpError(422, 'conversion_unavailable', `Variant ${variant} was made by ${job.provider} without motion data Kinema can convert, so ${asked} cannot be changed. Download the ${q.format} as it is.`, asked);
     }
     const motion = await this.readMotion(motionRow);
-    const o: Normalised & { format: ConvertibleFormat } = {
-      format,
-      // Asking for the rate the motion already has is the plain file: same cache entry, no resampling.
-      fps: q.fps !== undefined && Math.abs(q.fps - motion.fps) > 1e-6 ? q.fps : undefined,
-      inPlace: q.inPlace === true,
-      skin: q.format === 'bvh' ? true : q.skin !== false,
-    };
-    const filename = downloadFilename(job, variant, o);
-    if (native && o.fps === undefined && !o.inPlace && o.skin) return this.readRow(native, filename, q.format);
+    const spec = exportSpec({ ...q, format }, motion.fps);
+    const plain = isPlain(spec);
+    const filename = downloadFilename(job, variant, format, plain ? null : spec);
+    if (native && plain) return this.readRow(native, filename, format);
 
-    const key = `conv:${o.format}:${o.fps ?? 'src'}:${o.inPlace ? 'inplace' : 'root'}:${o.skin ? 'skin' : 'noskin'}`;
-    const cached = await this.s.store.file(job.id, variant, key);
+    // The plain file of a lazy format is stored under the format itself, so the job then lists it as made.
+    const key = plain ? format : specKey(spec);
+    const cached = plain ? null : await this.s.store.file(job.id, variant, key);
     if (cached) {
-      const hit = await this.readRow(cached, filename, q.format).catch((err: unknown) => {
+      const hit = await this.readRow(cached, filename, format).catch((err: unknown) => {
         // A damaged conversion is not the user's problem: compute it again below.
         if (err instanceof HttpError && err.code === 'file_unavailable') return null;
         throw err;
@@ -137,36 +135,36 @@ export class VariantDownloads {
     const flightKey = `${job.id}/${variant}/${key}`;
     let flight = this.inflight.get(flightKey);
     if (!flight) {
-      flight = this.convert(job, variant, motion, o, key).finally(() => this.inflight.delete(flightKey));
+      flight = this.convert(job, variant, motion, spec, key).finally(() => this.inflight.delete(flightKey));
       this.inflight.set(flightKey, flight);
     }
-    const row = await flight;
-    return this.readRow(row, filename, q.format);
+    const done = await flight;
+    return { bytes: done.bytes, sha256: done.row.sha256, format, filename };
   }
 
-  private async convert(job: JobRow, variant: number, motion: Motion, o: Normalised & { format: ConvertibleFormat }, key: string): Promise<FileRow> {
-    const characterRow = o.skin && o.format !== 'bvh' && (await this.usesUploadedCharacter(job)) ? await this.s.store.file(job.id, variant, 'glb') : null;
+  /**
+   * Computes, caches and records one conversion. The cache path carries the content hash, so instances sharing
+   * the cache directory that compute the same file at once never overwrite each other's bytes under a row.
+   */
+  private async convert(job: JobRow, variant: number, motion: Motion, spec: ExportSpec, key: string): Promise<{ row: FileRow; bytes: Uint8Array }> {
+    const onCharacter = spec.format !== 'bvh' && (await this.usesUploadedCharacter(job));
+    const characterRow = onCharacter ? await this.s.store.file(job.id, variant, 'glb') : null;
     const character = characterRow ? await this.s.cache.read(characterRow.relPath, characterRow.sha256) : null;
     let bytes: Uint8Array;
     try {
-      bytes = await convertMotion(motion, {
-        format: o.format,
-        fps: o.fps,
-        inPlace: o.inPlace,
-        skin: o.skin,
-        clipName: `${slug(promptOf(job), 32)}_v${variant}`,
-        character,
-      });
+      bytes = await convertMotion(motion, spec, { clipName: `${slug(promptOf(job), 32)}_v${variant}`, character });
     } catch (err) {
       if (err instanceof ConversionRefused) throw new HttpError(422, 'conversion_unavailable', err.message, err.field);
       throw err;
     }
-    const relPath = `${job.id}/conv/v${variant}-${key.slice(5).replace(/:/g, '-')}.${o.format}`;
+    const hash = sha256(bytes);
+    const stem = key.startsWith('conv:') ? createHash('sha1').update(key).digest('hex').slice(0, 16) : key;
+    const relPath = `${job.id}/conv/v${variant}-${stem}-${hash.slice(0, 12)}.${spec.format}`;
     const written = await this.s.cache.write(relPath, bytes);
     const row: FileRow = { jobId: job.id, variant, format: key, relPath, ...written };
     await this.s.store.putFile(row);
     this.s.log.debug('download conversion cached', { jobId: job.id, variant, key, bytes: written.bytes });
-    return row;
+    return { row, bytes };
   }
 
   private async readMotion(row: FileRow): Promise<Motion> {
@@ -206,9 +204,17 @@ export class VariantDownloads {
   }
 }
 
-function firstOption(q: { fps?: number | undefined; inPlace?: boolean | undefined; skin?: boolean | undefined }): string {
+/** The first option a request sets (the field a 422 names), or 'format' for a plain request. */
+function firstOption(q: VariantDownloadQuery): string {
   if (q.fps !== undefined) return 'fps';
   if (q.inPlace) return 'inPlace';
   if (q.skin === false) return 'skin';
+  if (q.rootMotion !== undefined) return 'rootMotion';
+  if (q.lock?.length) return 'lock';
+  if (q.mirror) return 'mirror';
+  if (q.reduce) return 'reduce';
+  if (q.preset !== undefined) return 'preset';
+  if (q.trimStart !== undefined) return 'trimStart';
+  if (q.trimEnd !== undefined) return 'trimEnd';
   return 'format';
 }

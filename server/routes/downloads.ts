@@ -22,7 +22,7 @@ function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string
 }
 
 export function downloadRoutes(s: Services) {
-  const variants = new VariantDownloads(s);
+  const variants = VariantDownloads.of(s);
   const zips = new JobZips(s, variants);
   return new Hono()
     .get('/jobs/:id/downloads', async (c) => {
