@@ -5,9 +5,10 @@
  *   motion → options (prepareExport) → GLB document → root bone / names / keyframe reduction → GLB or FBX.
  * BVH is written from the prepared motion (a skeleton format: no skin, no key reduction: it has one key per frame).
  */
-import { Logger, WebIO } from '@gltf-transform/core';
+import { Logger, PropertyType, WebIO } from '@gltf-transform/core';
 import type { Document, Node } from '@gltf-transform/core';
 import { prune, resample } from '@gltf-transform/functions';
+import { Matrix4, Quaternion, Vector3 } from 'three';
 import { exportBvh, exportGlb } from '../engine/index.ts';
 import type { Motion } from '../engine/index.ts';
 import { retargetToGlb } from '../providers/local/retargetGlb.ts';
@@ -75,10 +76,17 @@ function namedRoot(m: Motion, s: ExportSpec) {
   return { ...sk, exportNames: names };
 }
 
-/** A root bone at the origin above the hips, animated with the travel; a skin joint, so DCC tools see a bone. */
+/**
+ * A root bone at the origin above the hips, animated with the travel; a skin joint, so DCC tools see a bone.
+ * Its rest pose is turned so its bone axis (local +Y) points forward, not at the hips: Blender's FBX importer
+ * connects a child whose head sits on its parent's tail, and a connected bone loses its translation — the
+ * hips' bob and sway. The hips' rest and keys are rewritten in the turned root's frame, so nothing moves.
+ */
 function insertRootBone(doc: Document, hips: Node, root: Float32Array, fps: number): void {
   const parent = hips.getParentNode();
-  const rootNode = doc.createNode(ROOT_BONE);
+  const turn = new Quaternion().setFromAxisAngle(new Vector3(1, 0, 0), Math.PI / 2);
+  const unturn = turn.clone().invert();
+  const rootNode = doc.createNode(ROOT_BONE).setRotation(turn.toArray() as [number, number, number, number]);
   if (parent) {
     parent.removeChild(hips);
     parent.addChild(rootNode);
@@ -86,21 +94,37 @@ function insertRootBone(doc: Document, hips: Node, root: Float32Array, fps: numb
     for (const sc of doc.getRoot().listScenes()) if (sc.listChildren().includes(hips)) { sc.removeChild(hips); sc.addChild(rootNode); }
   }
   rootNode.addChild(hips);
+  const v = new Vector3(), q = new Quaternion();
+  hips.setTranslation(v.fromArray(hips.getTranslation()).applyQuaternion(unturn).toArray());
+  hips.setRotation(q.fromArray(hips.getRotation()).premultiply(unturn).toArray() as [number, number, number, number]);
   for (const skin of doc.getRoot().listSkins()) {
     if (!skin.listJoints().includes(hips)) continue;
-    // Bound at the origin with no rotation: its inverse bind matrix is the identity.
     const ibm = skin.getInverseBindMatrices();
     if (ibm) {
       const old = ibm.getArray() as Float32Array;
       const next = new Float32Array(old.length + 16);
       next.set(old);
-      next.set([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1], old.length);
+      next.set(new Matrix4().makeRotationFromQuaternion(unturn).elements, old.length);
       ibm.setArray(next);
     }
     skin.addJoint(rootNode).setSkeleton(rootNode);
   }
   const anim = doc.getRoot().listAnimations()[0];
   if (!anim) return;
+  for (const ch of anim.listChannels()) {
+    if (ch.getTargetNode() !== hips) continue;
+    const out = ch.getSampler()?.getOutput();
+    const values = out?.getArray() as Float32Array | null;
+    if (!out || !values) continue;
+    const next = values.slice();
+    if (ch.getTargetPath() === 'translation') {
+      for (let i = 0; i < next.length; i += 3) v.fromArray(next, i).applyQuaternion(unturn).toArray(next, i);
+    } else if (ch.getTargetPath() === 'rotation') {
+      for (let i = 0; i < next.length; i += 4) q.fromArray(next, i).premultiply(unturn).toArray(next, i);
+    }
+    // The hips' accessors are their own (one per channel), so rewriting them touches nothing else.
+    out.setArray(next);
+  }
   const buffer = doc.getRoot().listBuffers()[0]!;
   const frames = root.length / 3;
   const times = new Float32Array(frames);
@@ -112,11 +136,14 @@ function insertRootBone(doc: Document, hips: Node, root: Float32Array, fps: numb
   anim.addSampler(sampler).addChannel(doc.createAnimationChannel().setTargetNode(rootNode).setTargetPath('translation').setSampler(sampler));
 }
 
-/** Armature only: meshes, skins and materials go; the joints and the animation stay. */
+/**
+ * Armature only: meshes, materials and textures go; the joints, the skin (unreferenced, it still says which
+ * nodes are bones, which Blender's glTF importer and the FBX writer need) and the animation stay.
+ */
 async function stripMeshes(doc: Document): Promise<void> {
   for (const n of doc.getRoot().listNodes()) {
     if (n.getMesh()) n.setMesh(null);
     if (n.getSkin()) n.setSkin(null);
   }
-  await doc.transform(prune({ keepLeaves: true }));
+  await doc.transform(prune({ keepLeaves: true, propertyTypes: [PropertyType.MESH, PropertyType.PRIMITIVE, PropertyType.MATERIAL, PropertyType.TEXTURE, PropertyType.ACCESSOR] }));
 }

@@ -11,14 +11,14 @@
  * says so — UnitScaleFactor 100 (one unit is 100 cm) — which Blender, Maya, Unreal and Unity all honour.
  * The exporter's 'threejs' preset wrote UnitScaleFactor 1 (centimetres) over metre values, so Blender
  * imported a 1.7 cm character. For Z-up centimetres (Unreal), the scene goes under one node turning it Z-up,
- * every length is multiplied by 100 and the file declares Z-up, −Y forward, UnitScaleFactor 1.
+ * every length is multiplied by 100 and the file declares Z-up, UnitScaleFactor 1.
  */
 import type { Accessor, Document, Material, Node, Primitive, Texture } from '@gltf-transform/core';
 import { FBXExporter } from '@comfyorg/fbx-exporter-three';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import {
-  AnimationClip, Bone, BufferAttribute, BufferGeometry, DataTexture, Group, KeyframeTrack, Matrix4, Mesh, MeshStandardMaterial,
+  AnimationClip, Bone, Quaternion, Vector3, BufferAttribute, BufferGeometry, DataTexture, Group, KeyframeTrack, Matrix4, Mesh, MeshStandardMaterial,
   Object3D, PropertyBinding, QuaternionKeyframeTrack, RGBAFormat, Scene, Skeleton, SkinnedMesh, SRGBColorSpace,
   Texture as ThreeTexture, UnsignedByteType, VectorKeyframeTrack,
 } from 'three';
@@ -126,6 +126,89 @@ function uniqueNamer(): (raw: string) => string {
   };
 }
 
+/**
+ * Turns the document Z-up in its data (+90° about X: the character's +Z facing becomes −Y, the front in
+ * Blender and, after its handedness flip, Unreal's +Y): top-level nodes and their keys turn; skinned geometry
+ * and its inverse bind matrices turn with them, since glTF ignores a skinned mesh node's own transform. Baked
+ * rather than put on a parent node, because importers read a turned parent differently from one another.
+ */
+function turnZUp(doc: Document): void {
+  const root = doc.getRoot();
+  const turn = new Quaternion().setFromAxisAngle(new Vector3(1, 0, 0), Math.PI / 2);
+  const m = new Matrix4().makeRotationFromQuaternion(turn);
+  const mInv = m.clone().invert();
+  const v = new Vector3(), q = new Quaternion(), sc = new Vector3();
+  const joints = new Set<Node>(root.listSkins().flatMap((s) => s.listJoints()));
+  const skinnedMeshes = new Set<Node>(root.listNodes().filter((n) => n.getMesh() && n.getSkin()));
+  // What turns: the top-most bones (not the null above them: Blender makes that null the armature object and
+  // reads a turned one against the skin differently from the bones) and rigid meshes outside any skeleton.
+  // A bone under a transformed null gets C = P⁻¹·R·P, so its world becomes R times what it was.
+  const targets = new Map<Node, Matrix4>();
+  const visit = (n: Node, parentWorld: Matrix4): void => {
+    if (skinnedMeshes.has(n)) return;
+    const local = new Matrix4().compose(v.fromArray(n.getTranslation()), q.fromArray(n.getRotation()), sc.fromArray(n.getScale()));
+    if (joints.has(n) || n.getMesh()) {
+      targets.set(n, parentWorld.clone().invert().multiply(m).multiply(parentWorld));
+      return;
+    }
+    const world = parentWorld.clone().multiply(local);
+    for (const c of n.listChildren()) visit(c, world);
+  };
+  for (const n of (root.getDefaultScene() ?? root.listScenes()[0])?.listChildren() ?? []) visit(n, new Matrix4());
+  const apply = (c: Matrix4, t: number[], r: number[], s: number[]): [number[], number[], number[]] => {
+    const out = c.clone().multiply(new Matrix4().compose(v.fromArray(t), q.fromArray(r), sc.fromArray(s)));
+    out.decompose(v, q, sc);
+    return [v.toArray(), q.toArray(), sc.toArray()];
+  };
+  for (const [n, c] of targets) {
+    const [t, r] = apply(c, n.getTranslation(), n.getRotation(), n.getScale());
+    n.setTranslation(t as [number, number, number]).setRotation(r as [number, number, number, number]);
+  }
+  for (const a of root.listAnimations()) {
+    // A key moves with the node's other (rest or keyed) components, so translation and rotation keys are
+    // rewritten as C applied to the node's transform at that key: rotation keys R·q, translation keys C·t.
+    for (const ch of a.listChannels()) {
+      const target = ch.getTargetNode();
+      const c = target ? targets.get(target) : undefined;
+      const out = ch.getSampler()?.getOutput();
+      const values = out?.getArray();
+      if (!c || !out || !(values instanceof Float32Array)) continue;
+      const next = values.slice();
+      if (ch.getTargetPath() === 'translation') for (let i = 0; i < next.length; i += 3) v.fromArray(next, i).applyMatrix4(c).toArray(next, i);
+      else if (ch.getTargetPath() === 'rotation') {
+        const cr = new Quaternion().setFromRotationMatrix(c);
+        for (let i = 0; i < next.length; i += 4) q.fromArray(next, i).premultiply(cr).toArray(next, i);
+      } else continue;
+      out.setArray(next);
+    }
+  }
+  const done = new Set<unknown>();
+  for (const n of skinnedMeshes) {
+    for (const p of n.getMesh()!.listPrimitives()) {
+      for (const [sem, kind] of [['POSITION', 'p'], ['NORMAL', 'd']] as const) {
+        const acc = p.getAttribute(sem);
+        const arr = acc?.getArray();
+        if (!acc || done.has(acc) || !(arr instanceof Float32Array)) continue;
+        done.add(acc);
+        const next = arr.slice();
+        for (let i = 0; i < next.length; i += 3) {
+          v.fromArray(next, i);
+          (kind === 'p' ? v.applyMatrix4(m) : v.applyQuaternion(turn)).toArray(next, i);
+        }
+        acc.setArray(next);
+      }
+    }
+    const ibm = n.getSkin()!.getInverseBindMatrices();
+    const arr = ibm?.getArray();
+    if (ibm && !done.has(ibm) && arr instanceof Float32Array) {
+      done.add(ibm);
+      const next = arr.slice();
+      for (let i = 0; i < next.length; i += 16) new Matrix4().fromArray(next, i).multiply(mInv).toArray(next, i);
+      ibm.setArray(next);
+    }
+  }
+}
+
 export interface DocumentFbxOptions {
   space: FbxSpace;
   fps: number;
@@ -176,17 +259,16 @@ export function documentToFbx(doc: Document, opts: DocumentFbxOptions): Uint8Arr
     return obj;
   };
 
+  if (opts.space.up === 'Z') turnZUp(doc);
   const top = new Group();
-  top.name = opts.space.up === 'Z' ? 'ZUp' : 'Scene';
-  // Y-up → Z-up: +90° about X (the character's +Z facing becomes −Y, Blender's and Unreal's front).
-  if (opts.space.up === 'Z') top.quaternion.setFromAxisAngle({ x: 1, y: 0, z: 0 } as never, Math.PI / 2);
+  top.name = 'Scene';
   const scene = new Scene();
   scene.add(top);
   const gltfScene = root.getDefaultScene() ?? root.listScenes()[0];
   for (const n of gltfScene?.listChildren() ?? []) top.add(build(n));
   scene.updateMatrixWorld(true);
 
-  // Bind like three's GLTFLoader, with the inverse bind matrices moved into the (turned, scaled) world.
+  // Bind like three's GLTFLoader (the top group is the identity: the file's axes are in the data).
   const topInv = top.matrixWorld.clone().invert();
   for (const { node, meshes } of skinned) {
     const skin = node.getSkin()!;
@@ -243,7 +325,9 @@ export function documentToFbx(doc: Document, opts: DocumentFbxOptions): Uint8Arr
 
   return new FBXExporter().parseSync(scene, {
     axisUp: opts.space.up,
-    axisForward: opts.space.up === 'Z' ? '-Y' : 'Z',
+    // The pairs Blender's own exporter writes for these systems (its defaults are Y up, −Z forward): with them
+    // every importer turns the file so the character faces the viewer (−Y in Blender) as the GLB does.
+    axisForward: opts.space.up === 'Z' ? 'Y' : '-Z',
     unitScale: opts.space.unit === 'cm' ? 1 : 100,
     fps: opts.fps,
     animations: clips,

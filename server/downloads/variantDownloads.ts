@@ -192,15 +192,15 @@ export class VariantDownloads {
     }
   }
 
-  /** Rig/animate jobs on an uploaded character: their GLB is that character, which "with skin" must keep. */
+  /** Jobs on an uploaded character: their GLB is that character, which every skinned download must keep. */
   private async usesUploadedCharacter(job: JobRow): Promise<boolean> {
     const charOf = (r: JobRow | null) => {
       const id = (r?.request as { characterId?: unknown } | undefined)?.characterId;
       return typeof id === 'string' && id !== '' && id !== 'mannequin';
     };
-    if (job.kind === 'rig') return charOf(job);
-    if (job.kind === 'animate' && job.parentJobId) return charOf(await this.s.store.row(job.parentJobId));
-    return false;
+    // Prompt jobs name their character; animate and edit jobs inherit their parent's (the local provider's rule).
+    if (charOf(job)) return true;
+    return job.parentJobId ? charOf(await this.s.store.row(job.parentJobId)) : false;
   }
 }
 
