@@ -9,7 +9,8 @@ import { Logger, PropertyType, WebIO } from '@gltf-transform/core';
 import type { Document, Node } from '@gltf-transform/core';
 import { prune, resample } from '@gltf-transform/functions';
 import { Matrix4, Quaternion, Vector3 } from 'three';
-import { exportBvh, exportGlb } from '../engine/index.ts';
+import { exportBvh } from '../engine/index.ts';
+import { glbDocument } from '../engine/io/glb.ts';
 import type { Motion } from '../engine/index.ts';
 import { retargetToGlb } from '../providers/local/retargetGlb.ts';
 import { exportArmatureGlb } from './armatureGlb.ts';
@@ -42,14 +43,11 @@ export async function convertMotion(source: Motion, s: ExportSpec, ctx: ConvertC
     throw new ConversionRefused('A root bone can be added to the mannequin and to imported clips; an uploaded character keeps its own skeleton. Use rootMotion=hips or rootMotion=inPlace.', 'rootMotion');
   }
   const m = p.motion;
-  let bytes: Uint8Array;
-  if (ctx.character) bytes = await retargetToGlb(ctx.character, m, ctx.clipName);
-  else if (s.skin) bytes = await exportGlb(m, { animationName: ctx.clipName });
-  else bytes = await exportArmatureGlb(m, ctx.clipName);
-  const needsDoc = s.format === 'fbx' || p.root !== null || s.names !== 'mixamo' || s.reduce > 0 || (ctx.character !== null && !s.skin);
-  if (!needsDoc) return bytes;
-
-  const doc = await io().readBinary(bytes);
+  let doc: Document;
+  if (ctx.character) doc = await io().readBinary(await retargetToGlb(ctx.character, m, ctx.clipName));
+  // The mannequin's document directly: no GLB written only to be parsed again.
+  else if (s.skin) doc = glbDocument(m, { animationName: ctx.clipName });
+  else doc = await io().readBinary(await exportArmatureGlb(m, ctx.clipName));
   if (ctx.character && !s.skin) await stripMeshes(doc);
   if (!ctx.character) {
     const sk = m.skeleton;

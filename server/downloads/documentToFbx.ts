@@ -312,11 +312,11 @@ export function documentToFbx(doc: Document, opts: DocumentFbxOptions): Uint8Arr
       const path = ch.getTargetPath();
       if (path === 'translation') {
         const v = scale === 1 ? values : values.map((x) => x * scale);
-        tracks.push(new VectorKeyframeTrack(`${obj.name}.position`, Array.from(times), Array.from(v)));
+        tracks.push(new VectorKeyframeTrack(`${obj.name}.position`, times, v));
       } else if (path === 'rotation') {
-        tracks.push(new QuaternionKeyframeTrack(`${obj.name}.quaternion`, Array.from(times), Array.from(values)));
+        tracks.push(new QuaternionKeyframeTrack(`${obj.name}.quaternion`, times, values));
       } else if (path === 'scale') {
-        tracks.push(new VectorKeyframeTrack(`${obj.name}.scale`, Array.from(times), Array.from(values)));
+        tracks.push(new VectorKeyframeTrack(`${obj.name}.scale`, times, values));
       }
       // Morph-target weights are not carried: the engine never animates them.
     }

@@ -160,7 +160,13 @@ describe('variant downloads', () => {
   it('caches a conversion: the second request reads the stored file', async () => {
     const url = variantDownloadUrl(job.id, 2, 'glb', { fps: 24, inPlace: true });
     const first = await get(url);
-    const row = await t.services.store.file(job.id, 2, specKey(exportSpec({ format: 'glb', fps: 24, inPlace: true }, 30)));
+    // The file is cached right after it is served: wait for its row.
+    const key = specKey(exportSpec({ format: 'glb', fps: 24, inPlace: true }, 30));
+    let row = await t.services.store.file(job.id, 2, key);
+    for (let i = 0; i < 100 && !row; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      row = await t.services.store.file(job.id, 2, key);
+    }
     expect(row, 'conversion recorded in the cache').not.toBeNull();
     expect(row!.relPath).toMatch(new RegExp(`^${job.id}/conv/`));
     const start = performance.now();

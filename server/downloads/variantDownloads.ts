@@ -9,7 +9,7 @@ import type { ConvertibleFormat, DownloadAvailability, VariantDownloadQuery } fr
 import { DOWNLOAD_FPS } from '../contract/downloads.ts';
 import { FILE_FORMATS } from '../contract/api.ts';
 import type { FileFormat } from '../contract/api.ts';
-import { decodeMotion } from '../engine/index.ts';
+import { CANONICAL_SKELETON, decodeMotion } from '../engine/index.ts';
 import type { Motion } from '../engine/index.ts';
 import { createHash } from 'node:crypto';
 import { CacheIntegrityError, sha256 } from '../files/assetCache.ts';
@@ -51,11 +51,26 @@ export class VariantDownloads {
     if (!v) {
       v = new VariantDownloads(s);
       shared.set(s, v);
+      v.warmUp();
     }
     return v;
   }
 
-  private readonly inflight = new Map<string, Promise<{ row: FileRow; bytes: Uint8Array }>>();
+  /**
+   * Runs one tiny FBX conversion soon after start, so the first download a user asks for does not also pay for
+   * compiling the exporters (a cold first FBX took ~600 ms against ~80 ms warm).
+   */
+  private warmUp(): void {
+    const timer = setTimeout(() => {
+      const m = warmUpMotion();
+      void convertMotion(m, exportSpec({ format: 'fbx' }, m.fps), { clipName: 'warm-up', character: null }).catch((err: unknown) => {
+        this.s.log.warn('export warm-up failed', { error: (err as Error).message });
+      });
+    }, 50);
+    timer.unref();
+  }
+
+  private readonly inflight = new Map<string, Promise<Uint8Array>>();
 
   constructor(private readonly s: Services) {}
 
@@ -135,36 +150,45 @@ export class VariantDownloads {
     const flightKey = `${job.id}/${variant}/${key}`;
     let flight = this.inflight.get(flightKey);
     if (!flight) {
-      flight = this.convert(job, variant, motion, spec, key).finally(() => this.inflight.delete(flightKey));
-      this.inflight.set(flightKey, flight);
+      const computed = this.compute(job, variant, motion, spec);
+      flight = computed;
+      this.inflight.set(flightKey, computed);
+      // The bytes go to the client as soon as they exist; caching them (atomic write, file row) follows, and
+      // requests arriving meanwhile share these bytes, so two first downloads compute once.
+      computed
+        .then((bytes) => this.persist(job, variant, spec, key, bytes))
+        .catch((err: unknown) => {
+          if (!(err instanceof HttpError)) this.s.log.error('download conversion not cached', { jobId: job.id, variant, key, error: (err as Error).message });
+        })
+        .finally(() => this.inflight.delete(flightKey));
     }
-    const done = await flight;
-    return { bytes: done.bytes, sha256: done.row.sha256, format, filename };
+    const bytes = await flight;
+    return { bytes, sha256: sha256(bytes), format, filename };
   }
 
-  /**
-   * Computes, caches and records one conversion. The cache path carries the content hash, so instances sharing
-   * the cache directory that compute the same file at once never overwrite each other's bytes under a row.
-   */
-  private async convert(job: JobRow, variant: number, motion: Motion, spec: ExportSpec, key: string): Promise<{ row: FileRow; bytes: Uint8Array }> {
+  private async compute(job: JobRow, variant: number, motion: Motion, spec: ExportSpec): Promise<Uint8Array> {
     const onCharacter = spec.format !== 'bvh' && (await this.usesUploadedCharacter(job));
     const characterRow = onCharacter ? await this.s.store.file(job.id, variant, 'glb') : null;
     const character = characterRow ? await this.s.cache.read(characterRow.relPath, characterRow.sha256) : null;
-    let bytes: Uint8Array;
     try {
-      bytes = await convertMotion(motion, spec, { clipName: `${slug(promptOf(job), 32)}_v${variant}`, character });
+      return await convertMotion(motion, spec, { clipName: `${slug(promptOf(job), 32)}_v${variant}`, character });
     } catch (err) {
       if (err instanceof ConversionRefused) throw new HttpError(422, 'conversion_unavailable', err.message, err.field);
       throw err;
     }
+  }
+
+  /**
+   * Caches and records one conversion. The cache path carries the content hash, so instances sharing the cache
+   * directory that compute the same file at once never overwrite each other's bytes under a row.
+   */
+  private async persist(job: JobRow, variant: number, spec: ExportSpec, key: string, bytes: Uint8Array): Promise<void> {
     const hash = sha256(bytes);
     const stem = key.startsWith('conv:') ? createHash('sha1').update(key).digest('hex').slice(0, 16) : key;
     const relPath = `${job.id}/conv/v${variant}-${stem}-${hash.slice(0, 12)}.${spec.format}`;
     const written = await this.s.cache.write(relPath, bytes);
-    const row: FileRow = { jobId: job.id, variant, format: key, relPath, ...written };
-    await this.s.store.putFile(row);
+    await this.s.store.putFile({ jobId: job.id, variant, format: key, relPath, ...written });
     this.s.log.debug('download conversion cached', { jobId: job.id, variant, key, bytes: written.bytes });
-    return { row, bytes };
   }
 
   private async readMotion(row: FileRow): Promise<Motion> {
@@ -217,4 +241,13 @@ function firstOption(q: VariantDownloadQuery): string {
   if (q.trimStart !== undefined) return 'trimStart';
   if (q.trimEnd !== undefined) return 'trimEnd';
   return 'format';
+}
+
+/** Two frames of the rest pose: enough to run every exporter code path once. */
+function warmUpMotion(): Motion {
+  const jc = CANONICAL_SKELETON.parents.length;
+  const rot = new Float32Array(2 * jc * 4);
+  for (let i = 3; i < rot.length; i += 4) rot[i] = 1;
+  const rootPos = new Float32Array([0, 0.97, 0, 0, 0.97, 0.01]);
+  return { fps: 30, frames: 2, skeleton: CANONICAL_SKELETON, rootPos, rot, contacts: new Uint8Array(4) };
 }
