@@ -108,6 +108,8 @@ export const LoopRequest = z.strictObject({
   fixHorizontal: z.boolean().optional(),
   fixOrientation: z.boolean().optional(),
   acrossEntireMotion: z.boolean().optional(),
+  /** Loop the best-matching window of the take (GET …/loop-window shows it) instead of the whole take. */
+  autoWindow: z.boolean().optional(),
 });
 export const RefineRequest = z.strictObject({
   ...editBase,

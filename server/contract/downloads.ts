@@ -159,3 +159,20 @@ export function jobZipUrl(jobId: string, formats: readonly string[], opts: Downl
   setOptions(q, opts);
   return `/api/jobs/${encodeURIComponent(jobId)}/download.zip?${q.toString()}`;
 }
+
+/** The best loop window of a take (auto loop), as GET /api/jobs/:id/variants/:variant/loop-window reports it. */
+export const LoopWindow = z.object({
+  jobId: z.string(),
+  variant: z.number().int(),
+  durationSec: z.number(),
+  startSec: z.number(),
+  endSec: z.number(),
+  /** RMS over joints of the seam jump minus a normal frame step, degrees: before and after closing the seam. */
+  seamErrorDeg: z.number(),
+  closedSeamErrorDeg: z.number(),
+});
+export type LoopWindow = z.infer<typeof LoopWindow>;
+
+export function loopWindowUrl(jobId: string, variant: number): string {
+  return `/api/jobs/${encodeURIComponent(jobId)}/variants/${variant}/loop-window`;
+}

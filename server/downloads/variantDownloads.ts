@@ -5,11 +5,12 @@
  * Concurrent requests for one conversion share a single computation.
  */
 import { CONVERTIBLE_FORMATS } from '../contract/downloads.ts';
-import type { ConvertibleFormat, DownloadAvailability, VariantDownloadQuery } from '../contract/downloads.ts';
+import type { ConvertibleFormat, DownloadAvailability, LoopWindow, VariantDownloadQuery } from '../contract/downloads.ts';
 import { DOWNLOAD_FPS } from '../contract/downloads.ts';
 import { FILE_FORMATS } from '../contract/api.ts';
 import type { FileFormat } from '../contract/api.ts';
-import { CANONICAL_SKELETON, decodeMotion } from '../engine/index.ts';
+import { autoLoop, CANONICAL_SKELETON, decodeMotion } from '../engine/index.ts';
+import type { AutoLoopResult } from '../engine/index.ts';
 import type { Motion } from '../engine/index.ts';
 import { createHash } from 'node:crypto';
 import { CacheIntegrityError, sha256 } from '../files/assetCache.ts';
@@ -189,6 +190,26 @@ export class VariantDownloads {
     const written = await this.s.cache.write(relPath, bytes);
     await this.s.store.putFile({ jobId: job.id, variant, format: key, relPath, ...written });
     this.s.log.debug('download conversion cached', { jobId: job.id, variant, key, bytes: written.bytes });
+  }
+
+  /** The take's best loop window (auto loop): what the loop dialog shows before the user submits. */
+  async loopWindow(job: JobRow, variant: number): Promise<LoopWindow> {
+    if (!(await this.variantIndexes(job)).includes(variant)) {
+      throw new HttpError(404, 'not_found', `Job ${job.id} has no variant ${variant}.`, 'variant');
+    }
+    const row = await this.s.store.file(job.id, variant, 'motion');
+    if (!row) throw new HttpError(422, 'loop_window_unavailable', `Variant ${variant} was made by ${job.provider} without motion data Kinema can analyse; auto loop needs a local-engine or imported take.`, 'variant');
+    const motion = await this.readMotion(row);
+    let r: AutoLoopResult;
+    try {
+      r = autoLoop(motion);
+    } catch (err) {
+      throw new HttpError(422, 'loop_window_unavailable', `${(err as Error).message}: the take is too short to loop.`, 'variant');
+    }
+    return {
+      jobId: job.id, variant, durationSec: (motion.frames - 1) / motion.fps,
+      startSec: r.startSec, endSec: r.endSec, seamErrorDeg: r.seamErrorDeg, closedSeamErrorDeg: r.closedSeamErrorDeg,
+    };
   }
 
   private async readMotion(row: FileRow): Promise<Motion> {

@@ -23,6 +23,8 @@ export interface AutoLoopResult {
   /** Seam error of the raw window and after closing it: RMS over joints of the seam jump minus a normal step, degrees. */
   seamErrorDeg: number;
   closedSeamErrorDeg: number;
+  /** The window as it is (frames start … end − 1), for a loop with other options or repetitions. */
+  window: Motion;
   /** The window with its seam closed: plays as a seamless loop. */
   motion: Motion;
 }
@@ -118,6 +120,7 @@ export function autoLoop(m: Motion, opts: AutoLoopOptions = {}): AutoLoopResult 
     endSec: best.b / m.fps,
     seamErrorDeg: seamErrorDeg(window),
     closedSeamErrorDeg: seamErrorDeg(closed),
+    window,
     motion: closed,
   };
 }
