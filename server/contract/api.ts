@@ -262,7 +262,7 @@ export const JobStatus = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof JobStatus>;
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'canceled'];
 
-export const FILE_FORMATS = ['glb', 'fbx', 'bvh', 'mp4', 'webm', 'usdz', 'zip'] as const;
+export const FILE_FORMATS = ['glb', 'fbx', 'bvh', 'vrma', 'mp4', 'webm', 'usdz', 'zip'] as const;
 export const FileFormat = z.enum(FILE_FORMATS);
 export type FileFormat = z.infer<typeof FileFormat>;
 

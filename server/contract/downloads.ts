@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { FILE_FORMATS } from './api.ts';
 
-/** Formats the server can compute from a local-engine variant's motion data. */
-export const CONVERTIBLE_FORMATS = ['glb', 'fbx', 'bvh'] as const;
+/** Formats the server can compute from a local-engine variant's motion data (vrma: VRM Animation, for VRM characters). */
+export const CONVERTIBLE_FORMATS = ['glb', 'fbx', 'bvh', 'vrma'] as const;
 export type ConvertibleFormat = (typeof CONVERTIBLE_FORMATS)[number];
 
 /** Formats a local-engine variant gets on its first download instead of at job time (cached from then on). */

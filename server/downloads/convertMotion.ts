@@ -16,6 +16,7 @@ import { retargetToGlb } from '../providers/local/retargetGlb.ts';
 import { exportArmatureGlb } from './armatureGlb.ts';
 import { ConversionRefused } from './conversionRefused.ts';
 import { documentToFbx } from './documentToFbx.ts';
+import { writeVrmAnimation } from './vrmAnimation.ts';
 import type { ExportSpec } from './exportOptions.ts';
 import { namedSkeleton, prepareExport, ROOT_BONE, unityNames, withRootBone } from './prepareExport.ts';
 
@@ -38,6 +39,13 @@ export async function convertMotion(source: Motion, s: ExportSpec, ctx: ConvertC
       return new TextEncoder().encode(exportBvh({ ...r.motion, skeleton: namedRoot(r.motion, s) }, { positions: new Map([[1, r.hipsPositions]]) }));
     }
     return new TextEncoder().encode(exportBvh({ ...p.motion, skeleton: namedSkeleton(p.motion.skeleton, s) }));
+  }
+  if (s.format === 'vrma') {
+    if (p.root) throw new ConversionRefused('VRM Animation keeps the travel on the hips (its humanoid has no root bone); use rootMotion=hips or rootMotion=inPlace.', 'rootMotion');
+    // The humanoid's motion only, whatever character the take is on: VRM characters play it by bone name.
+    const doc = await io().readBinary(await exportArmatureGlb(p.motion, ctx.clipName));
+    if (s.reduce > 0) await doc.transform(resample({ tolerance: s.reduce }));
+    return writeVrmAnimation(doc, p.motion.skeleton.exportNames, p.motion.skeleton.names);
   }
   if (ctx.character && p.root) {
     throw new ConversionRefused('A root bone can be added to the mannequin and to imported clips; an uploaded character keeps its own skeleton. Use rootMotion=hips or rootMotion=inPlace.', 'rootMotion');

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../contract/api.ts';
 import { CANONICAL_SKELETON } from '../engine/index.ts';
 import { exportSpec, specKey } from './exportOptions.ts';
-import { DOWNLOAD_FPS, jobZipUrl, variantDownloadUrl } from '../contract/downloads.ts';
+import { CONVERTIBLE_FORMATS, DOWNLOAD_FPS, jobZipUrl, variantDownloadUrl } from '../contract/downloads.ts';
 import { loadGlb, maxTrackMotion, parseBvh, validateGlb } from '../../test/helpers/assetChecks.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/testServer.ts';
 
@@ -78,7 +78,7 @@ describe('variant downloads', () => {
     const a = json();
     expect(a.fps).toEqual([...DOWNLOAD_FPS]);
     expect(a.variants).toHaveLength(2);
-    expect(a.variants[0]).toMatchObject({ index: 1, fps: 30, convertible: ['glb', 'fbx', 'bvh'], note: null });
+    expect(a.variants[0]).toMatchObject({ index: 1, fps: 30, convertible: [...CONVERTIBLE_FORMATS], note: null });
     // FBX and BVH are made on first download; until then only the GLB exists as made.
     expect(a.variants[0].native).toEqual(expect.arrayContaining(['glb']));
   });
@@ -236,6 +236,20 @@ describe.skipIf(!fs.existsSync(path.join(FIXTURES, 'human-male.glb')))(`an uploa
 });
 
 describe('job zip', () => {
+  it('takes every export option and records them in the manifest', async () => {
+    const { res, bytes } = await get(jobZipUrl(job.id, ['fbx', 'vrma'], { rootMotion: 'inPlace', mirror: true, reduce: 0.001, lock: ['y'], trimEnd: 1.5 }));
+    expect(res.status).toBe(200);
+    const entries = unzipSync(bytes);
+    const manifest = JSON.parse(new TextDecoder().decode(Object.entries(entries).find(([n]) => n.endsWith('manifest.json'))![1]));
+    expect(manifest.options).toMatchObject({ rootMotion: 'inPlace', mirror: true, reduce: 0.001, lock: ['y'], trimEnd: 1.5 });
+    expect(manifest.files.map((f: { name: string }) => f.name).sort()).toEqual([
+      expect.stringMatching(/_v1_inplace_locky_mirrored_reduced_0-1\.5s\.fbx$/),
+      expect.stringMatching(/_v1_inplace_locky_mirrored_reduced_0-1\.5s\.vrma$/),
+      expect.stringMatching(/_v2_inplace_locky_mirrored_reduced_0-1\.5s\.fbx$/),
+      expect.stringMatching(/_v2_inplace_locky_mirrored_reduced_0-1\.5s\.vrma$/),
+    ]);
+  });
+
   it('holds every variant in every chosen format, plus a manifest', async () => {
     const { res, bytes } = await get(jobZipUrl(job.id, ['glb', 'fbx', 'bvh'], { inPlace: true, fps: 30 }));
     expect(res.status).toBe(200);

@@ -71,7 +71,8 @@ export function exportSpec(q: ExportQuery, sourceFps: number): ExportSpec {
     reduce: q.reduce ?? 0,
     trimStart: q.trimStart !== undefined && q.trimStart > 0 ? q.trimStart : undefined,
     trimEnd: q.trimEnd,
-    skin: q.format === 'bvh' ? true : q.skin !== false,
+    // BVH and VRMA are skeleton-only formats: the skin option does not apply to them.
+    skin: q.format === 'bvh' || q.format === 'vrma' ? true : q.skin !== false,
     names: preset?.names ?? 'mixamo',
     fbx: q.format === 'fbx' ? (preset?.fbx ?? { up: 'Y', unit: 'm' }) : { up: 'Y', unit: 'm' },
     preset: q.preset,
@@ -106,7 +107,7 @@ export function specFileParts(s: ExportSpec): string[] {
   if (s.mirror) parts.push('mirrored');
   if (s.reduce) parts.push('reduced');
   if (s.trimStart !== undefined || s.trimEnd !== undefined) parts.push(`${s.trimStart ?? 0}-${s.trimEnd ?? 'end'}s`);
-  if (!s.skin && s.format !== 'bvh') parts.push('noskin');
+  if (!s.skin) parts.push('noskin');
   return parts;
 }
 

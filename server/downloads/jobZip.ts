@@ -3,6 +3,7 @@
  * and what could not be included (e.g. an FBX conversion of a provider-made variant). Built from the same
  * per-variant resolution as single downloads, and cached like them: a second request is a verified cache read.
  */
+import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import type { JobZipQuery } from '../contract/downloads.ts';
@@ -98,7 +99,8 @@ export class JobZips {
     }
     entries[`${folder}/manifest.json`] = [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }];
     const bytes = zipSync(entries);
-    const relPath = `${job.id}/conv/job-${key.slice(4).replace(/[:+]/g, '-')}.zip`;
+    // Option values may hold characters a cache path may not (=, .): the key's hash names the file.
+    const relPath = `${job.id}/conv/job-${createHash('sha1').update(key).digest('hex').slice(0, 16)}.zip`;
     const written = await this.s.cache.write(relPath, bytes);
     await this.s.store.putFile({ jobId: job.id, variant: 0, format: key, relPath, ...written });
     return { bytes, sha256: written.sha256, format: 'zip', filename };
