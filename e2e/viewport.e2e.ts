@@ -151,7 +151,7 @@ test('a generated walk: scrub, frame step, in place keeps the root at the origin
 
   // Zip of the whole job: both variants in GLB, FBX and BVH, in place, plus a manifest.
   await page.getByTestId('export-format-bvh').click();
-  await page.getByTestId('export-inplace').check();
+  await page.getByTestId('export-root-motion').selectOption('inPlace');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-zip').click()]);
   expect(download.suggestedFilename()).toMatch(/^a-person-walks-forward_\w{6}\.zip$/);
   const entries = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));

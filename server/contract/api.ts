@@ -111,6 +111,8 @@ export const LoopRequest = z.strictObject({
   fixHorizontal: z.boolean().optional(),
   fixOrientation: z.boolean().optional(),
   acrossEntireMotion: z.boolean().optional(),
+  /** Loop the best-matching window of the take (GET …/loop-window shows it) instead of the whole take. */
+  autoWindow: z.boolean().optional(),
 });
 export const RefineRequest = z.strictObject({
   ...editBase,
@@ -264,11 +266,12 @@ export const JobStatus = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof JobStatus>;
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'canceled'];
 
-export const FILE_FORMATS = ['glb', 'fbx', 'bvh', 'mp4', 'webm', 'usdz', 'zip'] as const;
+export const FILE_FORMATS = ['glb', 'fbx', 'bvh', 'vrma', 'mp4', 'webm', 'usdz', 'zip'] as const;
 export const FileFormat = z.enum(FILE_FORMATS);
 export type FileFormat = z.infer<typeof FileFormat>;
 
-export const VariantFile = z.object({ format: FileFormat, url: z.string(), bytes: z.number().int() });
+/** bytes is null for a file made on its first download (a local-engine variant's FBX and BVH). */
+export const VariantFile = z.object({ format: FileFormat, url: z.string(), bytes: z.number().int().nullable() });
 export type VariantFile = z.infer<typeof VariantFile>;
 export const Variant = z.object({ index: z.number().int(), durationSec: z.number(), files: z.array(VariantFile) });
 export type Variant = z.infer<typeof Variant>;

@@ -5,6 +5,7 @@
  */
 import { Document, WebIO } from '@gltf-transform/core';
 import type { Node } from '@gltf-transform/core';
+import { restWorldPositions } from '../engine/index.ts';
 import type { Motion } from '../engine/index.ts';
 
 export async function exportArmatureGlb(motion: Motion, clipName = 'Motion'): Promise<Uint8Array> {
@@ -22,6 +23,12 @@ export async function exportArmatureGlb(motion: Motion, clipName = 'Motion'): Pr
   }
   const scene = doc.createScene('Scene').addChild(doc.createNode('Armature').addChild(nodes[0]!));
   doc.getRoot().setDefaultScene(scene);
+  // A skin no mesh uses: glTF allows it, and it is how importers (Blender's among them) tell bones from empties.
+  const rest = restWorldPositions(sk);
+  const ibm = new Float32Array(jc * 16);
+  for (let j = 0; j < jc; j++) ibm.set([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, -rest[j * 3]!, -rest[j * 3 + 1]!, -rest[j * 3 + 2]!, 1], j * 16);
+  const skin = doc.createSkin('Armature').setSkeleton(nodes[0]!).setInverseBindMatrices(doc.createAccessor().setType('MAT4').setArray(ibm).setBuffer(buffer));
+  nodes.forEach((n) => skin.addJoint(n));
 
   const times = new Float32Array(motion.frames);
   for (let f = 0; f < motion.frames; f++) times[f] = f / motion.fps;

@@ -5,7 +5,8 @@
  * either is replaced and only that conversion fails.
  */
 import { Worker } from 'node:worker_threads';
-import { ConversionRefused, type ConvertOptions } from './convertMotion.ts';
+import { ConversionRefused, type ConvertContext } from './convertMotion.ts';
+import type { ExportSpec } from './exportOptions.ts';
 import type { ConvertReply, ConvertRequest } from './convertWorker.ts';
 
 const WORKER_URL = new URL('./convertWorker.ts', import.meta.url).href;
@@ -32,14 +33,14 @@ function retire(w: Worker): void {
   void w.terminate();
 }
 
-/** Converts encoded motion data (the variant's .kmo file) with convertMotion's options. */
-export function convertInWorker(motion: Uint8Array, opts: ConvertOptions): Promise<Uint8Array> {
-  const run = queue.then(() => runOne(motion, opts));
+/** Converts encoded motion data (the variant's .kmo file) with convertMotion's export spec. */
+export function convertInWorker(motion: Uint8Array, spec: ExportSpec, ctx: ConvertContext): Promise<Uint8Array> {
+  const run = queue.then(() => runOne(motion, spec, ctx));
   queue = run.catch(() => undefined);
   return run;
 }
 
-function runOne(motion: Uint8Array, opts: ConvertOptions): Promise<Uint8Array> {
+function runOne(motion: Uint8Array, spec: ExportSpec, ctx: ConvertContext): Promise<Uint8Array> {
   const w = current();
   const id = nextId++;
   return new Promise((resolve, reject) => {
@@ -70,7 +71,7 @@ function runOne(motion: Uint8Array, opts: ConvertOptions): Promise<Uint8Array> {
     w.on('error', onError);
     // Keep the process alive while a conversion is pending, then let it go again.
     w.ref();
-    w.postMessage({ id, motion, opts } satisfies ConvertRequest);
+    w.postMessage({ id, motion, spec, ctx } satisfies ConvertRequest);
   });
 }
 

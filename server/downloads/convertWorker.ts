@@ -5,12 +5,14 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { decodeMotion } from '../engine/index.ts';
-import { ConversionRefused, convertMotion, type ConvertOptions } from './convertMotion.ts';
+import { ConversionRefused, convertMotion, type ConvertContext } from './convertMotion.ts';
+import type { ExportSpec } from './exportOptions.ts';
 
 export interface ConvertRequest {
   id: number;
   motion: Uint8Array;
-  opts: ConvertOptions;
+  spec: ExportSpec;
+  ctx: ConvertContext;
 }
 
 export type ConvertReply =
@@ -21,7 +23,7 @@ const port = parentPort;
 if (!port) throw new Error('convertWorker must run in a worker thread');
 
 port.on('message', (req: ConvertRequest) => {
-  convertMotion(decodeMotion(req.motion), req.opts).then(
+  convertMotion(decodeMotion(req.motion), req.spec, req.ctx).then(
     (bytes) => {
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
       port.postMessage({ id: req.id, ok: true, bytes: own } satisfies ConvertReply, [own.buffer as ArrayBuffer]);

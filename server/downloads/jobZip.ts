@@ -8,6 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { createHash } from 'node:crypto';
 import type { JobZipQuery } from '../contract/downloads.ts';
 import type { FileFormat } from '../contract/api.ts';
 import { FILE_FORMATS } from '../contract/api.ts';
@@ -16,6 +17,8 @@ import { HttpError } from '../http/errors.ts';
 import type { JobRow } from '../jobs/jobStore.ts';
 import { slug } from '../routes/files.ts';
 import type { Services } from '../services.ts';
+import { exportOptionFields, exportOptionsKey } from './exportOptions.ts';
+import type { ExportOptionFields } from './exportOptions.ts';
 import { promptOf } from './variantDownloads.ts';
 import type { ResolvedFile, VariantDownloads } from './variantDownloads.ts';
 
@@ -26,7 +29,7 @@ export interface ZipManifest {
   jobId: string;
   provider: string;
   prompt: string | null;
-  options: { fps: number | null; inPlace: boolean; skin: boolean };
+  options: { fps: number | null; inPlace: boolean; skin: boolean } & ExportOptionFields;
   files: Array<{ name: string; variant: number; format: FileFormat; bytes: number; sha256: string }>;
   skipped: Array<{ variant: number; format: FileFormat; reason: string }>;
 }
@@ -41,9 +44,9 @@ export class JobZips {
 
   async zip(job: JobRow, q: JobZipQuery): Promise<ResolvedFile> {
     const formats = q.formats ?? (await this.defaultFormats(job));
-    const opts = { fps: q.fps ?? null, inPlace: q.inPlace === true, skin: q.skin !== false };
+    const opts = { fps: q.fps ?? null, inPlace: q.inPlace === true, skin: q.skin !== false, ...exportOptionFields(q) };
     // Variant 0 holds job-level files; the options are part of the key so each combination is cached once.
-    const key = `zip:${[...formats].sort().join('+')}:${opts.fps ?? 'src'}:${opts.inPlace ? 'inplace' : 'root'}:${opts.skin ? 'skin' : 'noskin'}`;
+    const key = `zip:${[...formats].sort().join('+')}:${opts.fps ?? 'src'}:${opts.inPlace ? 'inplace' : 'root'}:${opts.skin ? 'skin' : 'noskin'}${exportOptionsKey(q)}`;
     const filename = `${slug(promptOf(job))}_${job.id.slice(-6)}.zip`;
     const cached = await this.s.store.file(job.id, 0, key);
     if (cached) {
@@ -82,6 +85,7 @@ export class JobZips {
             ...(opts.fps !== null ? { fps: opts.fps } : {}),
             ...(opts.inPlace ? { inPlace: true } : {}),
             ...(!opts.skin ? { skin: false } : {}),
+            ...exportOptionFields(opts),
           });
           entries.push({ name: `${folder}/${f.filename}`, path: f.path, store: STORED.has(format) });
           manifest.files.push({ name: f.filename, variant, format, bytes: f.size, sha256: f.sha256 });
@@ -97,7 +101,8 @@ export class JobZips {
       throw new HttpError(422, 'nothing_to_download', `None of the requested formats (${formats.join(', ')}) is available for this job: ${why}`, 'formats');
     }
     entries.push({ name: `${folder}/manifest.json`, bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), store: false });
-    const relPath = `${job.id}/conv/job-${key.slice(4).replace(/[:+]/g, '-')}.zip`;
+    // Option values may hold characters a cache path may not (=, .): the key's hash names the file.
+    const relPath = `${job.id}/conv/job-${createHash('sha1').update(key).digest('hex').slice(0, 16)}.zip`;
     const written = await this.s.cache.writeStream(relPath, zipStream(entries));
     await this.s.store.putFile({ jobId: job.id, variant: 0, format: key, relPath, ...written });
     return { ...(await this.s.cache.verifiedPath(relPath, written.sha256)), sha256: written.sha256, format: 'zip', filename };

@@ -5,19 +5,23 @@
  * Concurrent requests for one conversion share a single computation.
  */
 import { CONVERTIBLE_FORMATS } from '../contract/downloads.ts';
-import type { ConvertibleFormat, DownloadAvailability, VariantDownloadQuery } from '../contract/downloads.ts';
+import type { ConvertibleFormat, DownloadAvailability, LoopWindow, VariantDownloadQuery } from '../contract/downloads.ts';
 import { DOWNLOAD_FPS } from '../contract/downloads.ts';
 import { FILE_FORMATS } from '../contract/api.ts';
 import type { FileFormat } from '../contract/api.ts';
-import { decodeMotion } from '../engine/index.ts';
+import { autoLoop, CANONICAL_SKELETON, decodeMotion, encodeMotion } from '../engine/index.ts';
+import type { AutoLoopResult } from '../engine/index.ts';
 import type { Motion } from '../engine/index.ts';
-import { CacheIntegrityError } from '../files/assetCache.ts';
+import { createHash } from 'node:crypto';
+import { CacheIntegrityError, sha256 } from '../files/assetCache.ts';
 import { HttpError } from '../http/errors.ts';
 import type { FileRow, JobRow } from '../jobs/jobStore.ts';
 import { slug } from '../routes/files.ts';
 import type { Services } from '../services.ts';
 import { ConversionRefused } from './convertMotion.ts';
 import { convertInWorker } from './convertInWorker.ts';
+import { exportSpec, isPlain, specFileParts, specKey } from './exportOptions.ts';
+import type { ExportSpec } from './exportOptions.ts';
 
 /** A download on disk (a verified cache file): sendFile streams it, zips read it in chunks. */
 export interface ResolvedFile {
@@ -29,15 +33,6 @@ export interface ResolvedFile {
   filename: string;
 }
 
-/** The conversion options after defaults: what actually decides the output bytes. */
-interface Normalised {
-  format: FileFormat;
-  /** undefined = the motion's own rate. */
-  fps: number | undefined;
-  inPlace: boolean;
-  skin: boolean;
-}
-
 const isConvertible = (f: FileFormat): f is ConvertibleFormat => (CONVERTIBLE_FORMATS as readonly string[]).includes(f);
 
 /** The job's prompt, or its kind for jobs without one (rig, render…): used in file names. */
@@ -46,15 +41,39 @@ export function promptOf(job: JobRow): string {
   return typeof p === 'string' && p.trim() ? p : job.kind;
 }
 
-export function downloadFilename(job: JobRow, variant: number, o: Normalised): string {
-  const parts = [slug(promptOf(job)), job.id.slice(-6), `v${variant}`];
-  if (o.fps !== undefined) parts.push(`${o.fps}fps`);
-  if (o.inPlace) parts.push('inplace');
-  if (!o.skin && o.format !== 'bvh') parts.push('noskin');
-  return `${parts.join('_')}.${o.format}`;
+export function downloadFilename(job: JobRow, variant: number, format: FileFormat, spec: ExportSpec | null): string {
+  const parts = [slug(promptOf(job)), job.id.slice(-6), `v${variant}`, ...(spec ? specFileParts(spec) : [])];
+  return `${parts.join('_')}.${format}`;
 }
 
+const shared = new WeakMap<Services, VariantDownloads>();
+
 export class VariantDownloads {
+  /** One per server, so the downloads and files routes share in-flight conversions (two first downloads compute once). */
+  static of(s: Services): VariantDownloads {
+    let v = shared.get(s);
+    if (!v) {
+      v = new VariantDownloads(s);
+      shared.set(s, v);
+      v.warmUp();
+    }
+    return v;
+  }
+
+  /**
+   * Runs one tiny FBX conversion soon after start, so the first download a user asks for does not also pay for
+   * compiling the exporters (a cold first FBX took ~600 ms against ~80 ms warm).
+   */
+  private warmUp(): void {
+    const timer = setTimeout(() => {
+      const m = warmUpMotion();
+      void convertInWorker(encodeMotion(m), exportSpec({ format: 'fbx' }, m.fps), { clipName: 'warm-up', character: null }).catch((err: unknown) => {
+        this.s.log.warn('export warm-up failed', { error: (err as Error).message });
+      });
+    }, 50);
+    timer.unref();
+  }
+
   private readonly inflight = new Map<string, Promise<FileRow>>();
 
   constructor(private readonly s: Services) {}
@@ -84,9 +103,9 @@ export class VariantDownloads {
         const motion = motionRow ? await this.readMotion(motionRow).catch(() => null) : null;
         const convertible = motion ? [...CONVERTIBLE_FORMATS] : [];
         const note = !motion
-          ? `Files of this variant are served as ${job.provider} made them; fps, in-place and skin options need motion data from the local engine.`
+          ? `Files of this variant are served as ${job.provider} made them; export options need motion data from the local engine.`
           : character
-            ? 'FBX with skin is not available for an uploaded character; GLB keeps its skin, FBX comes without.'
+            ? 'This variant is on an uploaded character: GLB and FBX carry its mesh, skin and textures; it keeps its own skeleton, so no root bone is added.'
             : null;
         return { index, native, fps: motion?.fps ?? null, convertible, note };
       }),
@@ -99,39 +118,34 @@ export class VariantDownloads {
     if (!(await this.variantIndexes(job)).includes(variant)) {
       throw new HttpError(404, 'not_found', `Job ${job.id} has no variant ${variant}.`, 'variant');
     }
-    const asked = q.fps !== undefined || q.inPlace === true || q.skin === false;
+    const asked = firstOption(q);
     const native = await this.s.store.file(job.id, variant, q.format);
-    const plain: Normalised = { format: q.format, fps: undefined, inPlace: false, skin: true };
-    if (native && !asked) return this.readRow(native, downloadFilename(job, variant, plain), q.format);
+    if (native && asked === 'format') return this.readRow(native, downloadFilename(job, variant, q.format, null), q.format);
 
     const format = q.format;
     if (!isConvertible(format)) {
       if (!native) throw new HttpError(404, 'not_found', `Job ${job.id} has no ${q.format} file for variant ${variant}.`, 'format');
-      throw new HttpError(422, 'conversion_unavailable', `fps, inPlace and skin apply to ${CONVERTIBLE_FORMATS.join(', ')} only; download the ${q.format} as it is.`, firstOption(q));
+      throw new HttpError(422, 'conversion_unavailable', `Export options apply to ${CONVERTIBLE_FORMATS.join(', ')} only; download the ${q.format} as it is.`, asked);
     }
     const motionRow = await this.s.store.file(job.id, variant, 'motion');
     if (!motionRow) {
       if (!native) {
         throw new HttpError(422, 'conversion_unavailable', `Variant ${variant} has no ${q.format} file, and ${job.provider} made it without motion data Kinema can convert. Download one of the formats it has.`, 'format');
       }
-      throw new HttpError(422, 'conversion_unavailable', `Variant ${variant} was made by ${job.provider} without motion data Kinema can convert, so ${firstOption(q)} cannot be changed. Download the ${q.format} as it is.`, firstOption(q));
+      throw new HttpError(422, 'conversion_unavailable', `Variant ${variant} was made by ${job.provider} without motion data Kinema can convert, so ${asked} cannot be changed. Download the ${q.format} as it is.`, asked);
     }
     const motionBytes = await this.readBytes(motionRow);
     const motion = this.decode(motionRow, motionBytes);
-    const o: Normalised & { format: ConvertibleFormat } = {
-      format,
-      // Asking for the rate the motion already has is the plain file: same cache entry, no resampling.
-      fps: q.fps !== undefined && Math.abs(q.fps - motion.fps) > 1e-6 ? q.fps : undefined,
-      inPlace: q.inPlace === true,
-      skin: q.format === 'bvh' ? true : q.skin !== false,
-    };
-    const filename = downloadFilename(job, variant, o);
-    if (native && o.fps === undefined && !o.inPlace && o.skin) return this.readRow(native, filename, q.format);
+    const spec = exportSpec({ ...q, format }, motion.fps);
+    const plain = isPlain(spec);
+    const filename = downloadFilename(job, variant, format, plain ? null : spec);
+    if (native && plain) return this.readRow(native, filename, format);
 
-    const key = `conv:${o.format}:${o.fps ?? 'src'}:${o.inPlace ? 'inplace' : 'root'}:${o.skin ? 'skin' : 'noskin'}`;
-    const cached = await this.s.store.file(job.id, variant, key);
+    // The plain file of a lazy format is stored under the format itself, so the job then lists it as made.
+    const key = plain ? format : specKey(spec);
+    const cached = plain ? null : await this.s.store.file(job.id, variant, key);
     if (cached) {
-      const hit = await this.readRow(cached, filename, q.format).catch((err: unknown) => {
+      const hit = await this.readRow(cached, filename, format).catch((err: unknown) => {
         // A damaged conversion is not the user's problem: compute it again below.
         if (err instanceof HttpError && err.code === 'file_unavailable') return null;
         throw err;
@@ -141,37 +155,60 @@ export class VariantDownloads {
     const flightKey = `${job.id}/${variant}/${key}`;
     let flight = this.inflight.get(flightKey);
     if (!flight) {
-      flight = this.convert(job, variant, motionBytes, o, key).finally(() => this.inflight.delete(flightKey));
+      flight = this.compute(job, variant, motionBytes, spec)
+        .then((bytes) => this.persist(job, variant, spec, key, bytes))
+        .finally(() => this.inflight.delete(flightKey));
       this.inflight.set(flightKey, flight);
     }
-    const row = await flight;
-    return this.readRow(row, filename, q.format);
+    return this.readRow(await flight, filename, format);
   }
 
-  private async convert(job: JobRow, variant: number, motion: Uint8Array, o: Normalised & { format: ConvertibleFormat }, key: string): Promise<FileRow> {
-    const characterRow = o.skin && o.format !== 'bvh' && (await this.usesUploadedCharacter(job)) ? await this.s.store.file(job.id, variant, 'glb') : null;
+  private async compute(job: JobRow, variant: number, motion: Uint8Array, spec: ExportSpec): Promise<Uint8Array> {
+    const onCharacter = spec.format !== 'bvh' && (await this.usesUploadedCharacter(job));
+    const characterRow = onCharacter ? await this.s.store.file(job.id, variant, 'glb') : null;
     const character = characterRow ? await this.s.cache.read(characterRow.relPath, characterRow.sha256) : null;
-    let bytes: Uint8Array;
     try {
       // In a worker: a long clip's export must not stall every other request.
-      bytes = await convertInWorker(motion, {
-        format: o.format,
-        fps: o.fps,
-        inPlace: o.inPlace,
-        skin: o.skin,
-        clipName: `${slug(promptOf(job), 32)}_v${variant}`,
-        character,
-      });
+      return await convertInWorker(motion, spec, { clipName: `${slug(promptOf(job), 32)}_v${variant}`, character });
     } catch (err) {
       if (err instanceof ConversionRefused) throw new HttpError(422, 'conversion_unavailable', err.message, err.field);
       throw err;
     }
-    const relPath = `${job.id}/conv/v${variant}-${key.slice(5).replace(/:/g, '-')}.${o.format}`;
+  }
+
+  /**
+   * Caches and records one conversion. The cache path carries the content hash, so instances sharing the cache
+   * directory that compute the same file at once never overwrite each other's bytes under a row.
+   */
+  private async persist(job: JobRow, variant: number, spec: ExportSpec, key: string, bytes: Uint8Array): Promise<FileRow> {
+    const hash = sha256(bytes);
+    const stem = key.startsWith('conv:') ? createHash('sha1').update(key).digest('hex').slice(0, 16) : key;
+    const relPath = `${job.id}/conv/v${variant}-${stem}-${hash.slice(0, 12)}.${spec.format}`;
     const written = await this.s.cache.write(relPath, bytes);
     const row: FileRow = { jobId: job.id, variant, format: key, relPath, ...written };
     await this.s.store.putFile(row);
     this.s.log.debug('download conversion cached', { jobId: job.id, variant, key, bytes: written.bytes });
     return row;
+  }
+
+  /** The take's best loop window (auto loop): what the loop dialog shows before the user submits. */
+  async loopWindow(job: JobRow, variant: number): Promise<LoopWindow> {
+    if (!(await this.variantIndexes(job)).includes(variant)) {
+      throw new HttpError(404, 'not_found', `Job ${job.id} has no variant ${variant}.`, 'variant');
+    }
+    const row = await this.s.store.file(job.id, variant, 'motion');
+    if (!row) throw new HttpError(422, 'loop_window_unavailable', `Variant ${variant} was made by ${job.provider} without motion data Kinema can analyse; auto loop needs a local-engine or imported take.`, 'variant');
+    const motion = await this.readMotion(row);
+    let r: AutoLoopResult;
+    try {
+      r = autoLoop(motion);
+    } catch (err) {
+      throw new HttpError(422, 'loop_window_unavailable', `${(err as Error).message}: the take is too short to loop.`, 'variant');
+    }
+    return {
+      jobId: job.id, variant, durationSec: (motion.frames - 1) / motion.fps,
+      startSec: r.startSec, endSec: r.endSec, seamErrorDeg: r.seamErrorDeg, closedSeamErrorDeg: r.closedSeamErrorDeg,
+    };
   }
 
   private async readMotion(row: FileRow): Promise<Motion> {
@@ -207,21 +244,38 @@ export class VariantDownloads {
     }
   }
 
-  /** Rig/animate jobs on an uploaded character: their GLB is that character, which "with skin" must keep. */
+  /** Jobs on an uploaded character: their GLB is that character, which every skinned download must keep. */
   private async usesUploadedCharacter(job: JobRow): Promise<boolean> {
     const charOf = (r: JobRow | null) => {
       const id = (r?.request as { characterId?: unknown } | undefined)?.characterId;
       return typeof id === 'string' && id !== '' && id !== 'mannequin';
     };
-    if (job.kind === 'rig') return charOf(job);
-    if (job.kind === 'animate' && job.parentJobId) return charOf(await this.s.store.row(job.parentJobId));
-    return false;
+    // Prompt jobs name their character; animate and edit jobs inherit their parent's (the local provider's rule).
+    if (charOf(job)) return true;
+    return job.parentJobId ? charOf(await this.s.store.row(job.parentJobId)) : false;
   }
 }
 
-function firstOption(q: { fps?: number | undefined; inPlace?: boolean | undefined; skin?: boolean | undefined }): string {
+/** The first option a request sets (the field a 422 names), or 'format' for a plain request. */
+function firstOption(q: VariantDownloadQuery): string {
   if (q.fps !== undefined) return 'fps';
   if (q.inPlace) return 'inPlace';
   if (q.skin === false) return 'skin';
+  if (q.rootMotion !== undefined) return 'rootMotion';
+  if (q.lock?.length) return 'lock';
+  if (q.mirror) return 'mirror';
+  if (q.reduce) return 'reduce';
+  if (q.preset !== undefined) return 'preset';
+  if (q.trimStart !== undefined) return 'trimStart';
+  if (q.trimEnd !== undefined) return 'trimEnd';
   return 'format';
+}
+
+/** Two frames of the rest pose: enough to run every exporter code path once. */
+function warmUpMotion(): Motion {
+  const jc = CANONICAL_SKELETON.parents.length;
+  const rot = new Float32Array(2 * jc * 4);
+  for (let i = 3; i < rot.length; i += 4) rot[i] = 1;
+  const rootPos = new Float32Array([0, 0.97, 0, 0, 0.97, 0.01]);
+  return { fps: 30, frames: 2, skeleton: CANONICAL_SKELETON, rootPos, rot, contacts: new Uint8Array(4) };
 }

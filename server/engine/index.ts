@@ -21,6 +21,8 @@ export type { MergeParams } from './edit/merge.ts';
 export { merge, mergeLength } from './edit/merge.ts';
 export type { LoopParams } from './edit/loop.ts';
 export { loop } from './edit/loop.ts';
+export type { AutoLoopResult } from './edit/autoLoop.ts';
+export { autoLoop } from './edit/autoLoop.ts';
 export type { RefineParams } from './edit/refine.ts';
 export { refine } from './edit/refine.ts';
 

@@ -87,7 +87,8 @@ describe('text2motion on the local engine', () => {
 
 describe('events', () => {
   it('the job stream starts with the current job, has increasing ids, reports progress and ends on success', async () => {
-    const created = await submit({ prompt: 'walk forward then turn left', variants: 4, durationSec: 8, seed: 3 });
+    // Long enough to outlast a progress interval (80 ms) now that only the GLB is exported at job time.
+    const created = await submit({ prompt: 'walk forward then turn left', variants: 8, durationSec: 30, seed: 3 });
     const res = await t.app.request(`/api/jobs/${created.id}/events`);
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const events = await readSse(res);

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { CreateJobRequest, FileFormat, Job, JobStatus, ProviderId, PromptReport } from '../contract/api.ts';
 import { FILE_FORMATS } from '../contract/api.ts';
+import { LAZY_FORMATS } from '../contract/downloads.ts';
 import type { Db, Dialect } from '../db/database.ts';
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { JobsTable } from '../db/schema.ts';
@@ -473,6 +474,20 @@ function toFileRow(f: { job_id: string; variant: number; format: string; rel_pat
   return { jobId: f.job_id, variant: f.variant, format: f.format, relPath: f.rel_path, bytes: f.bytes, sha256: f.sha256 };
 }
 
+/**
+ * A variant's public files, sorted by format. A variant with the local engine's motion data also lists the
+ * formats made on first download (LAZY_FORMATS) that are not made yet, with bytes null.
+ */
+function variantFiles(jobId: string, index: number, rows: FileRow[]): Job['variants'][number]['files'] {
+  const made = rows.filter((f) => PUBLIC_FORMATS.has(f.format)).map((f) => ({ format: f.format as FileFormat, bytes: f.bytes as number | null }));
+  if (rows.some((f) => f.format === 'motion')) {
+    for (const format of LAZY_FORMATS) if (!made.some((f) => f.format === format)) made.push({ format, bytes: null });
+  }
+  return made
+    .sort((a, b) => FILE_FORMATS.indexOf(a.format) - FILE_FORMATS.indexOf(b.format))
+    .map((f) => ({ format: f.format, url: fileUrl(jobId, index, f.format), bytes: f.bytes }));
+}
+
 function toJob(r: Selectable<JobsTable>, files: FileRow[], queuePosition: number | null): Job {
   const variants = JSON.parse(r.variants) as StoredVariant[];
   return {
@@ -496,10 +511,7 @@ function toJob(r: Selectable<JobsTable>, files: FileRow[], queuePosition: number
     variants: variants.map((v) => ({
       index: v.index,
       durationSec: v.durationSec,
-      files: files
-        .filter((f) => f.variant === v.index && PUBLIC_FORMATS.has(f.format))
-        .sort((a, b) => FILE_FORMATS.indexOf(a.format as FileFormat) - FILE_FORMATS.indexOf(b.format as FileFormat))
-        .map((f) => ({ format: f.format as FileFormat, url: fileUrl(r.id, v.index, f.format), bytes: f.bytes })),
+      files: variantFiles(r.id, v.index, files.filter((f) => f.variant === v.index)),
     })),
   };
 }

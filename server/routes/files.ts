@@ -9,7 +9,9 @@ import { CacheIntegrityError } from '../files/assetCache.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 import { sendFile } from '../downloads/sendFile.ts';
+import { VariantDownloads } from '../downloads/variantDownloads.ts';
 import type { ResolvedFile } from '../downloads/variantDownloads.ts';
+import { LAZY_FORMATS } from '../contract/downloads.ts';
 import { requireJobId } from './jobs.ts';
 
 /** "walks forward slowly" → "walks-forward-slowly": a readable, header-safe file name stem. */
@@ -53,6 +55,11 @@ export async function resolveStoredFile(s: Services, id: string, variant: number
   const format = FileFormat.safeParse(formatRaw);
   if (!format.success) throw new HttpError(404, 'not_found', `format must be one of: ${FileFormat.options.join(', ')}.`, 'format');
   const [row, job] = await Promise.all([s.store.file(id, variant, format.data), s.store.row(id)]);
+  if (!row && job && (LAZY_FORMATS as readonly string[]).includes(format.data) && (await s.store.file(id, variant, 'motion'))) {
+    // Made on first download (and cached): the job lists it without a size until then.
+    const downloads = VariantDownloads.of(s);
+    return downloads.file(await downloads.finishedJob(id), variant, { format: format.data });
+  }
   if (!row || !job) throw new HttpError(404, 'not_found', `Job ${id} has no ${format.data} file for variant ${variant}.`);
   let stored: { path: string; size: number };
   try {

@@ -5,6 +5,8 @@
 import { Collection as CollectionSchema, DeleteJobResult } from '../../server/contract/jobLibrary.ts';
 import type { Collection, JobListFilter, UpdateJobRequest } from '../../server/contract/jobLibrary.ts';
 import { z } from 'zod';
+import { LoopWindow, loopWindowUrl } from '../../server/contract/downloads.ts';
+import type { LoopWindow as LoopWindowT } from '../../server/contract/downloads.ts';
 import {
   ApiError,
   Character,
@@ -148,6 +150,9 @@ export interface LibraryFilter {
 
 export const api = {
   health: (signal?: AbortSignal) => request('/api/health', Health, { signal }),
+
+  /** Auto loop's best window of a finished take, with its seam error. */
+  loopWindow: (jobId: string, variant: number, signal?: AbortSignal): Promise<LoopWindowT> => request(loopWindowUrl(jobId, variant), LoopWindow, { signal }),
 
   providers: (signal?: AbortSignal): Promise<ProviderInfoT[]> => request('/api/providers', ProviderList, { signal }),
 

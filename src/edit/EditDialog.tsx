@@ -46,14 +46,14 @@ const SUBMIT_LABEL: Record<EditAction, string> = {
   render: 'Render video',
 };
 
-function fields(tool: Exclude<EditAction, 'render'>, error: FieldError, clipUrl: string | null): ReactNode {
+function fields(tool: Exclude<EditAction, 'render'>, error: FieldError, clipUrl: string | null, take: { jobId: string; variant: number } | null): ReactNode {
   switch (tool) {
     case 'inpaint':
       return <InpaintFields error={error} />;
     case 'merge':
       return <MergeFields error={error} />;
     case 'loop':
-      return <LoopFields error={error} clipUrl={clipUrl} />;
+      return <LoopFields error={error} clipUrl={clipUrl} take={take} />;
     case 'refine':
       return <RefineFields error={error} />;
     case 'rerun':
@@ -92,6 +92,7 @@ export function EditDialog() {
   const info = providers.data?.find((p) => p.id === job.provider);
   const error = fieldErrorOf(create.error, FIELDS[tool]);
   const clipUrl = variant?.files.find((f) => f.format === 'glb')?.url ?? null;
+  const take = variant && job.status === 'succeeded' ? { jobId: job.id, variant: variant.index } : null;
 
   const missing =
     tool === 'inpaint' && rangeCount === 0
@@ -148,7 +149,7 @@ export function EditDialog() {
         </div>
       ) : (
         <>
-          <div className="min-h-0 flex-1 overflow-y-auto px-3 py-3">{tool !== 'render' && fields(tool, error, clipUrl)}</div>
+          <div className="min-h-0 flex-1 overflow-y-auto px-3 py-3">{tool !== 'render' && fields(tool, error, clipUrl, take)}</div>
           <footer className="shrink-0 border-t border-line px-3 pt-2 pb-3">
             <p data-testid="edit-cost" className={`mb-2 text-[11px] ${cost.affordable ? 'text-faint' : 'text-amber-200'}`}>
               {cost.text}

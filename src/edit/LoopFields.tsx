@@ -3,6 +3,7 @@ import { useEdit } from './editStore.ts';
 import type { RootFixMode } from './editForms.ts';
 import type { FieldError } from './fieldError.ts';
 import { CheckField, NumberField, PromptField, Segmented, SliderField, toNumber } from './formControls.tsx';
+import { LoopWindowInfo } from './LoopWindowInfo.tsx';
 import { SeamPreview } from './SeamPreview.tsx';
 
 const ROOT_MODES: ReadonlyArray<{ value: RootFixMode; label: string; title: string }> = [
@@ -10,12 +11,20 @@ const ROOT_MODES: ReadonlyArray<{ value: RootFixMode; label: string; title: stri
   { value: 'LOCKED', label: 'Lock', title: 'Pin the fixed axes to the start value' },
 ];
 
-export function LoopFields({ error, clipUrl }: { error: FieldError; clipUrl: string | null }) {
+export function LoopFields({ error, clipUrl, take }: { error: FieldError; clipUrl: string | null; take: { jobId: string; variant: number } | null }) {
   const f = useEdit((s) => s.forms.loop);
   const patch = useEdit((s) => s.patchForm);
   return (
     <div className="space-y-3">
       {clipUrl && <SeamPreview url={clipUrl} form={f} />}
+      <CheckField
+        name="auto-window"
+        label="Auto loop window"
+        hint="Loop the stretch of the take whose end flows best into its start (pose and velocity), seam closed"
+        checked={f.autoWindow}
+        onChange={(v) => patch('loop', { autoWindow: v })}
+      />
+      {f.autoWindow && take && <LoopWindowInfo jobId={take.jobId} variant={take.variant} />}
       <div className="grid grid-cols-2 gap-2">
         <NumberField name="reps" label="Repetitions" min={1} max={50} value={f.reps} error={error.for('reps')} onChange={(v) => patch('loop', { reps: toNumber(v) })} />
         <SliderField

@@ -36,6 +36,8 @@ export interface LoopForm {
   fixHorizontal: boolean;
   fixOrientation: boolean;
   acrossEntireMotion: boolean;
+  /** Loop the best-matching window of the take (auto loop) instead of all of it. */
+  autoWindow: boolean;
 }
 export interface RefineForm {
   prompt: string;
@@ -71,6 +73,7 @@ export const DEFAULT_FORMS: EditForms = {
     fixHorizontal: true,
     fixOrientation: true,
     acrossEntireMotion: false,
+    autoWindow: false,
   },
   refine: { prompt: '', creativity: 0.4, variants: 1 },
   rerun: { variants: '1', durationSec: '0', footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: '' },
@@ -134,6 +137,7 @@ export function buildEditRequest(action: Exclude<EditAction, 'render'>, src: Edi
         fixHorizontal: l.fixHorizontal,
         fixOrientation: l.fixOrientation,
         acrossEntireMotion: l.acrossEntireMotion,
+        ...(l.autoWindow ? { autoWindow: true } : {}),
       };
       break;
     }

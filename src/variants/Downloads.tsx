@@ -10,7 +10,7 @@ import { ExportPanel } from './ExportPanel.tsx';
 
 const FORMAT_HINT: Partial<Record<VariantFile['format'], string>> = {
   glb: 'Mesh, skin and clip',
-  fbx: 'For Maya, Blender, UE, Unity',
+  fbx: 'Mesh, skin and clip for Blender, Maya, UE, Unity',
   bvh: 'Skeleton motion only',
   mp4: 'Rendered video',
   usdz: 'Apple AR Quick Look',
@@ -44,7 +44,7 @@ function FileList({ variant }: { variant: Variant }) {
             <span className="min-w-0 flex-1">
               <span className="block truncate text-[11px] text-muted">{FORMAT_HINT[f.format] ?? f.format.toUpperCase()}</span>
             </span>
-            <span className="font-mono text-[11px] tabular-nums text-faint">{formatBytes(f.bytes)}</span>
+            <span className="font-mono text-[11px] tabular-nums text-faint">{f.bytes === null ? 'made on download' : formatBytes(f.bytes)}</span>
             <DownloadIcon className="text-muted group-hover:text-accent" />
           </a>
         </li>

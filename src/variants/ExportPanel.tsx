@@ -1,17 +1,27 @@
 /**
- * The export dialog animators know from Mixamo and Uthana, inline: formats, frame rate, in place, with/without
- * skin, for the selected variant or for every variant of the job as one zip. Conversions run on the server from
- * the engine's motion data and are cached there; provider-made variants offer their files as made.
+ * The export dialog animators know from Mixamo and Uthana, inline: formats, a target-tool preset, frame rate,
+ * root motion (on the hips, on a root bone, in place), axis locks, mirror, keyframe reduction, a trim range and
+ * with/without skin, for the selected variant or for every variant of the job as one zip. Conversions run on the
+ * server from the take's motion data and are cached there; provider-made variants offer their files as made.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Job } from '../../server/contract/api.ts';
-import { CONVERTIBLE_FORMATS, DOWNLOAD_FPS, jobZipUrl, variantDownloadUrl } from '../../server/contract/downloads.ts';
-import type { ConvertibleFormat, DownloadOptions } from '../../server/contract/downloads.ts';
+import { CONVERTIBLE_FORMATS, DOWNLOAD_FPS, EXPORT_PRESETS, jobZipUrl, LOCK_AXES, variantDownloadUrl } from '../../server/contract/downloads.ts';
+import type { ConvertibleFormat, DownloadOptions, ExportPreset, LockAxis, RootMotionMode } from '../../server/contract/downloads.ts';
 import { describeError } from '../api/client.ts';
 import { DownloadIcon } from '../ui/icons.tsx';
 import { downloadsQuery } from './downloadsQuery.ts';
+
+const SELECT = 'h-6 rounded border border-line bg-sunken px-1 font-mono text-[11px] text-fg outline-none focus:border-accent disabled:text-faint';
+
+const PRESET_LABELS: Record<ExportPreset, string> = {
+  unreal: 'Unreal (root bone, Z up, cm)',
+  unity: 'Unity (Y up, humanoid names)',
+  blender: 'Blender (Y up, metres)',
+  godot: 'Godot (root bone, Y up)',
+};
 
 function Chip({ on, onClick, children, testId, disabled }: { on: boolean; onClick: () => void; children: ReactNode; testId: string; disabled?: boolean }) {
   return (
@@ -43,8 +53,14 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
   const avail = useQuery({ ...downloadsQuery(job.id), enabled: job.status === 'succeeded' });
   const [formats, setFormats] = useState<ConvertibleFormat[]>(['glb', 'fbx']);
   const [fps, setFps] = useState<number | undefined>(undefined);
-  const [inPlace, setInPlace] = useState(false);
+  const [rootMotion, setRootMotion] = useState<RootMotionMode | undefined>(undefined);
   const [skin, setSkin] = useState(true);
+  const [preset, setPreset] = useState<ExportPreset | undefined>(undefined);
+  const [lock, setLock] = useState<LockAxis[]>([]);
+  const [mirror, setMirror] = useState(false);
+  const [reduce, setReduce] = useState(0);
+  const [trimStart, setTrimStart] = useState('');
+  const [trimEnd, setTrimEnd] = useState('');
 
   if (job.status !== 'succeeded') return null;
   if (avail.isPending) return <p className="text-[11px] text-faint">Loading export options…</p>;
@@ -53,7 +69,8 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
   const v = avail.data.variants.find((x) => x.index === variantIndex);
   const convertible = new Set(v?.convertible ?? []);
   const anyConvertible = avail.data.variants.some((x) => x.convertible.length > 0);
-  const opts: DownloadOptions = { fps, inPlace, skin };
+  const seconds = (text: string) => (text.trim() === '' || !Number.isFinite(Number(text)) ? undefined : Math.max(0, Number(text)));
+  const opts: DownloadOptions = { fps, skin, rootMotion, preset, lock, mirror, reduce, trimStart: seconds(trimStart), trimEnd: seconds(trimEnd) };
   const chosen = formats.filter((f) => convertible.has(f) || (v?.native as readonly string[] | undefined)?.includes(f));
   const toggle = (f: ConvertibleFormat) => setFormats((cur) => (cur.includes(f) ? cur.filter((x) => x !== f) : [...cur, f]));
   const sourceFps = v?.fps ? `${v.fps} (as made)` : 'As made';
@@ -85,7 +102,7 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
           value={fps ?? ''}
           disabled={!anyConvertible}
           onChange={(e) => setFps(e.target.value ? Number(e.target.value) : undefined)}
-          className="h-6 rounded border border-line bg-sunken px-1 font-mono text-[11px] text-fg outline-none focus:border-accent disabled:text-faint"
+          className={SELECT}
         >
           <option value="">{sourceFps}</option>
           {DOWNLOAD_FPS.map((r) => (
@@ -94,13 +111,58 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
             </option>
           ))}
         </select>
+        <label htmlFor="export-preset" className="text-[12px] text-faint">
+          Preset
+        </label>
+        <select id="export-preset" data-testid="export-preset" value={preset ?? ''} disabled={!anyConvertible} onChange={(e) => setPreset((e.target.value || undefined) as ExportPreset | undefined)} className={SELECT}>
+          <option value="">None (Y up, metres)</option>
+          {EXPORT_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {PRESET_LABELS[p]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="export-root" className="text-[12px] text-faint">
+          Root motion
+        </label>
+        <select id="export-root" data-testid="export-root-motion" value={rootMotion ?? ''} disabled={!anyConvertible} onChange={(e) => setRootMotion((e.target.value || undefined) as RootMotionMode | undefined)} className={SELECT}>
+          <option value="">{preset ? 'As the preset' : 'On the hips (as made)'}</option>
+          <option value="hips">On the hips</option>
+          <option value="root">Root bone (travel extracted)</option>
+          <option value="inPlace">In place (sway kept)</option>
+        </select>
+        <label htmlFor="export-reduce" className="text-[12px] text-faint">
+          Keyframes
+        </label>
+        <select id="export-reduce" data-testid="export-reduce" value={reduce} disabled={!anyConvertible} onChange={(e) => setReduce(Number(e.target.value))} className={SELECT}>
+          <option value={0}>Every frame</option>
+          <option value={0.0005}>Reduced (tolerance 0.0005)</option>
+          <option value={0.002}>Strongly reduced (0.002)</option>
+        </select>
+        <span className="text-[12px] text-faint">Trim (s)</span>
+        <div className="flex items-center gap-1">
+          <input data-testid="export-trim-start" inputMode="decimal" placeholder="start" value={trimStart} disabled={!anyConvertible} onChange={(e) => setTrimStart(e.target.value)} className={`${SELECT} w-16`} />
+          <span className="text-faint">–</span>
+          <input data-testid="export-trim-end" inputMode="decimal" placeholder="end" value={trimEnd} disabled={!anyConvertible} onChange={(e) => setTrimEnd(e.target.value)} className={`${SELECT} w-16`} />
+        </div>
+        <span className="text-[12px] text-faint">Lock</span>
+        <div className="flex gap-1">
+          {LOCK_AXES.map((a) => (
+            <Chip key={a} on={lock.includes(a)} disabled={!anyConvertible} testId={`export-lock-${a}`} onClick={() => setLock((cur) => (cur.includes(a) ? cur.filter((x) => x !== a) : [...cur, a]))}>
+              {a}
+            </Chip>
+          ))}
+        </div>
         <span />
-        <div className="flex gap-3">
-          <Check label="In place" testId="export-inplace" checked={inPlace} onChange={setInPlace} disabled={!anyConvertible} hint="Remove the hips' horizontal travel (root motion), as game engines expect for locomotion driven by code" />
+        <div className="flex flex-wrap gap-3">
+          <Check label="Mirror" testId="export-mirror" checked={mirror} onChange={setMirror} disabled={!anyConvertible} hint="Swap left and right" />
           <Check label="With skin" testId="export-skin" checked={skin} onChange={setSkin} disabled={!anyConvertible} hint="Off: armature and animation only, to apply to your own character (BVH never has a skin)" />
         </div>
       </div>
 
+      {opts.trimStart !== undefined && opts.trimEnd !== undefined && opts.trimEnd <= opts.trimStart && (
+        <p data-testid="export-trim-problem" className="text-[11px] text-amber-300">The trim end must be later than its start.</p>
+      )}
       {v?.note && <p className="text-[11px] text-amber-200/80">{v.note}</p>}
 
       <div className="flex flex-wrap gap-1">

@@ -31,7 +31,16 @@ function fmt(v: number): string {
   return s === '-0.0000' ? '0.0000' : s;
 }
 
-export function exportBvh(motion: Motion): string {
+export interface BvhOptions {
+  /**
+   * Non-root joints that also carry position channels (metres, local to the parent, frames × 3): a hips bone
+   * under a root bone that holds the travel, as game engines import root motion.
+   */
+  positions?: ReadonlyMap<number, Float32Array>;
+}
+
+export function exportBvh(motion: Motion, opts: BvhOptions = {}): string {
+  const positions = opts.positions ?? new Map<number, Float32Array>();
   const sk = motion.skeleton;
   const jc = sk.parents.length;
   const children: number[][] = Array.from({ length: jc }, () => []);
@@ -45,7 +54,7 @@ export function exportBvh(motion: Motion): string {
     lines.push(`${pad}${isRoot ? 'ROOT' : 'JOINT'} ${sk.exportNames[j]}`, `${pad}{`);
     const ox = isRoot ? 0 : sk.offsets[j * 3]! * CM, oy = isRoot ? 0 : sk.offsets[j * 3 + 1]! * CM, oz = isRoot ? 0 : sk.offsets[j * 3 + 2]! * CM;
     lines.push(`${pad}  OFFSET ${fmt(ox)} ${fmt(oy)} ${fmt(oz)}`);
-    lines.push(isRoot ? `${pad}  CHANNELS 6 Xposition Yposition Zposition Zrotation Xrotation Yrotation` : `${pad}  CHANNELS 3 Zrotation Xrotation Yrotation`);
+    lines.push(isRoot || positions.has(j) ? `${pad}  CHANNELS 6 Xposition Yposition Zposition Zrotation Xrotation Yrotation` : `${pad}  CHANNELS 3 Zrotation Xrotation Yrotation`);
     for (const c of children[j]!) emit(c, depth + 1);
     if (children[j]!.length === 0) {
       const t = [sk.tips[j * 3]! * CM, sk.tips[j * 3 + 1]! * CM, sk.tips[j * 3 + 2]! * CM];
@@ -61,6 +70,8 @@ export function exportBvh(motion: Motion): string {
   for (let f = 0; f < motion.frames; f++) {
     const vals: string[] = [fmt(motion.rootPos[f * 3]! * CM), fmt(motion.rootPos[f * 3 + 1]! * CM), fmt(motion.rootPos[f * 3 + 2]! * CM)];
     for (const j of order) {
+      const p = positions.get(j);
+      if (p) vals.push(fmt(p[f * 3]! * CM), fmt(p[f * 3 + 1]! * CM), fmt(p[f * 3 + 2]! * CM));
       const o = (f * jc + j) * 4;
       quatToZXY(motion.rot[o]!, motion.rot[o + 1]!, motion.rot[o + 2]!, motion.rot[o + 3]!, e);
       for (let k = 0; k < 3; k++) {

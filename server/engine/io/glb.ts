@@ -13,6 +13,11 @@ import { buildMannequin } from './mannequin.ts';
 export interface GlbOptions { animationName?: string }
 
 export async function exportGlb(motion: Motion, opts: GlbOptions = {}): Promise<Uint8Array> {
+  return new WebIO().writeBinary(glbDocument(motion, opts));
+}
+
+/** The GLB as a glTF document, for callers that transform it further (downloads with export options). */
+export function glbDocument(motion: Motion, opts: GlbOptions = {}): Document {
   const sk = motion.skeleton;
   const jc = sk.parents.length;
   const doc = new Document();
@@ -73,5 +78,5 @@ export async function exportGlb(motion: Motion, opts: GlbOptions = {}): Promise<
     addTrack(nodes[j]!, 'rotation', v, 'VEC4');
   }
   doc.getRoot().setDefaultScene(scene);
-  return new WebIO().writeBinary(doc);
+  return doc;
 }

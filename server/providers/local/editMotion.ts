@@ -53,7 +53,8 @@ export function editMotion(
     case 'loop': {
       const reps = Number(req.reps);
       onProgress(0.1, `closing the loop seam, ${reps} repetition${reps > 1 ? 's' : ''}`);
-      const motion = engine.loop(parent, {
+      const auto = req.autoWindow === true ? engine.autoLoop(parent) : null;
+      const motion = engine.loop(auto ? auto.window : parent, {
         reps,
         ...(req.blendSec !== undefined ? { blendSec: Number(req.blendSec) } : {}),
         ...(req.rootFixMode !== undefined ? { rootFixMode: req.rootFixMode as 'INTERPOLATION' | 'LOCKED' } : {}),
@@ -65,7 +66,8 @@ export function editMotion(
       // The engine's loop closes the seam of the existing motion; it does not re-synthesise from a prompt.
       const prompt = typeof req.prompt === 'string' ? req.prompt.trim() : '';
       const ignored = prompt ? [`loop prompt "${prompt}" (the local engine loops the motion as it is)`] : [];
-      return { motions: [motion], report: { understood: [`loop ×${reps}`], ignored } };
+      const window = auto ? [`auto window ${auto.startSec.toFixed(2)}–${auto.endSec.toFixed(2)} s (seam error ${auto.seamErrorDeg.toFixed(1)}° → ${auto.closedSeamErrorDeg.toFixed(1)}°)`] : [];
+      return { motions: [motion], report: { understood: [`loop ×${reps}`, ...window], ignored } };
     }
     case 'refine': {
       const creativity = Number(req.creativity);

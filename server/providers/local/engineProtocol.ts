@@ -24,7 +24,7 @@ export type EngineMessage =
       type: 'variant';
       index: number;
       durationSec: number;
-      files: { glb: Uint8Array; bvh: Uint8Array; motion: Uint8Array; fbx?: Uint8Array };
+      files: { glb: Uint8Array; motion: Uint8Array; bvh?: Uint8Array };
     }
   | { taskId: number; type: 'done' }
   | { taskId: number; type: 'error'; code: string; message: string };

@@ -1,17 +1,16 @@
 /**
  * Worker-thread entry for the local engine: turns one job request into variant files.
- * Imports only the engine (and its three-based FBX writer); all persistence stays on the main thread.
+ * Imports only the engine; FBX is written on first download (server/downloads), all persistence stays on the main thread.
  */
 import { parentPort } from 'node:worker_threads';
 import * as engineApi from '../../engine/index.ts';
-import { exportFbx } from '../../engine/io/fbx.ts';
 import type { EngineMessage, EngineTask } from './engineProtocol.ts';
 import { runEngineTask } from './runEngineTask.ts';
 
 const port = parentPort;
 if (!port) throw new Error('engineWorker must run in a worker thread');
 
-const engine = { ...engineApi, exportFbx };
+const engine = engineApi;
 
 port.on('message', (task: EngineTask) => {
   const post = (m: EngineMessage) => {

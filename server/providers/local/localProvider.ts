@@ -73,8 +73,7 @@ export class LocalProvider implements Provider {
             ctx.setVariantDuration(m.index, m.durationSec);
             await ctx.saveFile(m.index, 'motion', m.files.motion);
             await ctx.saveFile(m.index, 'glb', m.files.glb);
-            await ctx.saveFile(m.index, 'bvh', m.files.bvh);
-            if (m.files.fbx) await ctx.saveFile(m.index, 'fbx', m.files.fbx);
+            if (m.files.bvh) await ctx.saveFile(m.index, 'bvh', m.files.bvh);
           }
         },
         ctx.signal,

@@ -62,7 +62,7 @@ export async function runLocalActionJob(ctx: JobContext, pool: EnginePool, chara
           ctx.setVariantDuration(m.index, m.durationSec);
           await ctx.saveFile(m.index, 'motion', m.files.motion);
           await ctx.saveFile(m.index, 'glb', m.files.glb);
-          await ctx.saveFile(m.index, 'bvh', m.files.bvh);
+          if (m.files.bvh) await ctx.saveFile(m.index, 'bvh', m.files.bvh);
         }
       },
       ctx.signal,

@@ -14,8 +14,7 @@ import type { EngineMessage, EngineTask } from './engineProtocol.ts';
 import { editMotion } from './editMotion.ts';
 import { CharacterRetargeter, RetargetError } from './retargetGlb.ts';
 
-/** The engine's public API, plus the FBX writer, which lives apart because it imports three. */
-type EngineApi = typeof Engine & { exportFbx?: (m: Engine.Motion, opts?: { animationName?: string }) => Promise<Uint8Array> };
+type EngineApi = typeof Engine;
 
 const encoder = new TextEncoder();
 
@@ -66,14 +65,15 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
 
   const n = motions.length;
   const clipNames = character && isActionKind(req.kind) ? actionClipNames(req) : [];
-  // Meshy-style kinds (rig/animate/textToMotion) keep GLB, BVH and motion only; FBX is not made for them.
-  const wantFbx = Boolean(engine.exportFbx) && !isActionKind(req.kind);
   for (const [i, motion] of motions.entries()) {
     const index = i + 1;
     const base = SYNTH_SHARE + ((100 - SYNTH_SHARE) * i) / n;
     const step = (100 - SYNTH_SHARE) / n;
     const clip = clipNames[i] ?? `variant-${index}`;
-    let glb: Uint8Array, bvh: Uint8Array, fbx: Uint8Array | undefined;
+    // Only what the viewport needs is made now: FBX (and the mannequin's BVH) are made on first download and
+    // cached (server/downloads/variantDownloads.ts), which took an 8 × 10 s job from ~510 ms to well under 300.
+    // A character's BVH is on its own skeleton, which the download path does not rebuild, so it is made here.
+    let glb: Uint8Array, bvh: Uint8Array | undefined;
     if (character) {
       progress(base, `variant ${index}/${n}: putting the motion on the character`);
       // Variant 1 of a rig job is the rigged character itself (for an FBX upload, its GLB conversion).
@@ -81,23 +81,13 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
       glb = itself ? (character.fromFbx ? await character.characterGlb() : task.character!) : await character.glb(motion, clip);
       progress(base + step * 0.35, `variant ${index}/${n}: exporting BVH on the character's skeleton`);
       bvh = encoder.encode(character.bvh(motion));
-      if (wantFbx) {
-        progress(base + step * 0.45, `variant ${index}/${n}: exporting FBX on the character's skeleton`);
-        fbx = character.fbx(motion, clip);
-      }
     } else {
       progress(base, `variant ${index}/${n}: exporting GLB`);
       glb = await engine.exportGlb(motion, { animationName: clip });
-      progress(base + step * 0.35, `variant ${index}/${n}: exporting BVH`);
-      bvh = encoder.encode(engine.exportBvh(motion));
-      if (wantFbx) {
-        progress(base + step * 0.45, `variant ${index}/${n}: exporting FBX`);
-        fbx = await engine.exportFbx!(motion, { animationName: clip });
-      }
     }
     progress(base + step * 0.9, `variant ${index}/${n}: saving`);
     const encoded = engine.encodeMotion(motion);
-    post({ taskId, type: 'variant', index, durationSec: engine.motionDurationSec(motion), files: { glb: copy(glb), bvh, motion: copy(encoded), ...(fbx ? { fbx: copy(fbx) } : {}) } });
+    post({ taskId, type: 'variant', index, durationSec: engine.motionDurationSec(motion), files: { glb: copy(glb), motion: copy(encoded), ...(bvh ? { bvh } : {}) } });
   }
 }
 
