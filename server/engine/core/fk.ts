@@ -14,12 +14,15 @@ const pq = new Float64Array(4);
 /**
  * World rotations (J×4) and positions (J×3) of frame f. `rot`/`root` default to the motion's own
  * arrays but can point at any buffer with the same layout (synthesis works on scratch buffers).
+ * `count` limits the pass to joints [0, count): body-only passes (feet, balance) give
+ * BODY_JOINT_COUNT and skip the finger joints, which come last; the entries past it are not written.
  */
-export function fkFrame(m: Motion, f: number, outRot: Num, outPos: Num, rot: Num = m.rot, root: Num = m.rootPos): void {
+export function fkFrame(m: Motion, f: number, outRot: Num, outPos: Num, rot: Num = m.rot, root: Num = m.rootPos, count = m.skeleton.parents.length): void {
   const sk = m.skeleton;
   const jc = sk.parents.length;
   const base = f * jc * 4;
-  for (let j = 0; j < jc; j++) {
+  const end = Math.min(count, jc);
+  for (let j = 0; j < end; j++) {
     const p = sk.parents[j]!;
     const o = base + j * 4;
     tq[0] = rot[o]!; tq[1] = rot[o + 1]!; tq[2] = rot[o + 2]!; tq[3] = rot[o + 3]!;
@@ -37,30 +40,52 @@ export function fkFrame(m: Motion, f: number, outRot: Num, outPos: Num, rot: Num
   }
 }
 
-/** Joint world positions for every frame: frames × joints × 3. */
-export function fkPositions(m: Motion): Float32Array {
+/** Joint world positions for every frame: frames × joints × 3 (joints ≥ `count` are left at zero). */
+export function fkPositions(m: Motion, count = m.skeleton.parents.length): Float32Array {
   const jc = m.skeleton.parents.length;
   const out = new Float32Array(m.frames * jc * 3);
   const wr = new Float64Array(jc * 4);
   const wp = new Float64Array(jc * 3);
   for (let f = 0; f < m.frames; f++) {
-    fkFrame(m, f, wr, wp);
+    fkFrame(m, f, wr, wp, m.rot, m.rootPos, count);
     out.set(wp, f * jc * 3);
   }
   return out;
 }
 
-/** Positions and rotations of every frame, for passes that need both (sole points, foot locking). */
-export function fkAll(m: Motion): { pos: Float32Array; rot: Float32Array } {
+/**
+ * Positions and rotations of every frame, for passes that need both (sole points, foot locking).
+ * The layout keeps all joints (frames × joints × 3/4) so indices match the motion's; joints ≥ `count`
+ * are left at zero.
+ */
+export function fkAll(m: Motion, count = m.skeleton.parents.length): { pos: Float32Array; rot: Float32Array } {
   const jc = m.skeleton.parents.length;
   const pos = new Float32Array(m.frames * jc * 3);
   const rot = new Float32Array(m.frames * jc * 4);
   const wr = new Float64Array(jc * 4);
   const wp = new Float64Array(jc * 3);
   for (let f = 0; f < m.frames; f++) {
-    fkFrame(m, f, wr, wp);
+    fkFrame(m, f, wr, wp, m.rot, m.rootPos, count);
     pos.set(wp, f * jc * 3);
     rot.set(wr, f * jc * 4);
+  }
+  return { pos, rot };
+}
+
+/**
+ * The first `count` joints of every frame, packed: frames × count × 3/4. Body-only consumers (metrics,
+ * variant distances) use it with BODY_JOINT_COUNT to skip the finger joints entirely.
+ */
+export function fkPrefix(m: Motion, count: number): { pos: Float32Array; rot: Float32Array } {
+  const jc = m.skeleton.parents.length, c = Math.min(count, jc);
+  const pos = new Float32Array(m.frames * c * 3);
+  const rot = new Float32Array(m.frames * c * 4);
+  const wr = new Float64Array(jc * 4);
+  const wp = new Float64Array(jc * 3);
+  for (let f = 0; f < m.frames; f++) {
+    fkFrame(m, f, wr, wp, m.rot, m.rootPos, c);
+    pos.set(wp.subarray(0, c * 3), f * c * 3);
+    rot.set(wr.subarray(0, c * 4), f * c * 4);
   }
   return { pos, rot };
 }

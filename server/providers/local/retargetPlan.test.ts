@@ -21,6 +21,7 @@ import { foldMissing, motionFromRig, planRetarget } from './retargetPlan.ts';
 import { decompose, rigFromDocument } from './retargetRig.ts';
 import { canonicalPositions, humanoidGlb, mixamoNames, patchGlbJson } from './testing/humanoidGlb.ts';
 
+const JC = CANONICAL_SKELETON.parents.length;
 const motion = (prompt: string, seed = 3, durationSec = 6): Motion =>
   text2motion({ prompt, variants: 1, durationSec, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed }).motions[0]!;
 
@@ -119,7 +120,7 @@ describe('where the character’s joints go', () => {
       p.at(f);
       CANONICAL_SKELETON.names.forEach((name, c) => {
         const w = p.world(CANONICAL_SKELETON.exportNames[c]!);
-        worst = Math.max(worst, w.distanceTo(new Vector3(fk[(f * 22 + c) * 3]!, fk[(f * 22 + c) * 3 + 1]!, fk[(f * 22 + c) * 3 + 2]!)));
+        worst = Math.max(worst, w.distanceTo(new Vector3(fk[(f * JC + c) * 3]!, fk[(f * JC + c) * 3 + 1]!, fk[(f * JC + c) * 3 + 2]!)));
       });
     }
     expect(worst).toBeLessThan(1e-4);
@@ -139,7 +140,7 @@ describe('where the character’s joints go', () => {
     for (let f = 0; f < m.frames; f += 3) {
       p.at(f);
       for (const [name, c] of [['Head', 5], ['LeftHand', 9], ['RightHand', 13], ['LeftFoot', 16], ['Spine', 1]] as const) {
-        worst = Math.max(worst, p.world(name).distanceTo(new Vector3(fk[(f * 22 + c) * 3]!, fk[(f * 22 + c) * 3 + 1]!, fk[(f * 22 + c) * 3 + 2]!)));
+        worst = Math.max(worst, p.world(name).distanceTo(new Vector3(fk[(f * JC + c) * 3]!, fk[(f * JC + c) * 3 + 1]!, fk[(f * JC + c) * 3 + 2]!)));
       }
       if (p.world('RightHand').y > p.world('Head').y) handOverHead = true;
     }
@@ -148,7 +149,7 @@ describe('where the character’s joints go', () => {
     // Folding keeps the world rotation of the head and the upper arms (a missing neck / clavicle hands its turn on).
     const a = fkAll(m).rot, b = fkAll(foldMissing(r.plan, m)).rot;
     for (const c of [5, 7, 11]) for (let f = 0; f < m.frames; f += 7) {
-      expect(angle(new Quaternion().fromArray(a, (f * 22 + c) * 4), new Quaternion().fromArray(b, (f * 22 + c) * 4))).toBeLessThan(1e-5);
+      expect(angle(new Quaternion().fromArray(a, (f * JC + c) * 4), new Quaternion().fromArray(b, (f * JC + c) * 4))).toBeLessThan(1e-5);
     }
   });
 });
@@ -223,7 +224,7 @@ describe('foot locking re-run after retargeting', () => {
       const rd = restWorldPositions(r.plan.skeleton), rs = restWorldPositions(CANONICAL_SKELETON);
       const copied: Motion = { ...m, skeleton: r.plan.skeleton, rootPos: m.rootPos.map((v, i) => rd[i % 3]! + s * (v - rs[i % 3]!)) };
       const fk = fkAll(copied).pos;
-      const clip: PositionClip = { fps: m.fps, frames: m.frames, joints: 22, pos: fk, feet: [17, 21] };
+      const clip: PositionClip = { fps: m.fps, frames: m.frames, joints: JC, pos: fk, feet: [17, 21] };
       const without = footSkateRatio(clip, floor);
       worstWith = Math.max(worstWith, withRefit);
       worstWithout = Math.max(worstWithout, without);
