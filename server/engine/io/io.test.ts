@@ -43,6 +43,11 @@ describe('GLB export', () => {
     gltf.scene.traverse((o) => { if ((o as { isSkinnedMesh?: boolean }).isSkinnedMesh) skinned++; names.add(o.name); });
     expect(skinned).toBe(1);
     for (const n of CANONICAL.exportNames) expect(names.has(n)).toBe(true);
+    // The mannequin is skinned to every joint, finger joints included (one phalanx segment each).
+    let skinIndex: ArrayLike<number> = [];
+    gltf.scene.traverse((o) => { const g = (o as { isSkinnedMesh?: boolean; geometry?: { attributes: { skinIndex: { array: ArrayLike<number> } } } }); if (g.isSkinnedMesh) skinIndex = g.geometry!.attributes.skinIndex.array; });
+    const used = new Set(Array.from(skinIndex));
+    for (let j = 0; j < JOINT_COUNT; j++) expect(used.has(j), CANONICAL.names[j]).toBe(true);
     // 1 hips translation track + one rotation track per joint.
     expect(clip.tracks).toHaveLength(1 + CANONICAL.names.length);
   });
