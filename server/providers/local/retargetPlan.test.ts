@@ -251,7 +251,7 @@ describe.skipIf(!HAVE_BVH)('CMU mocap onto a character', () => {
     expect((await validateGlb(glb)).numErrors).toBe(0);
     const gltf = await loadGlb(glb);
     const tracks = gltf.animations[0]!.tracks;
-    expect(tracks.length).toBe(23);
+    expect(tracks.length).toBe(1 + JC);
     // Bones the mocap moves move on the character; the clavicles, which this clip never rotates, stay still.
     const still = (name: string) => {
       const j = clip.joints.find((x) => x.name === name)!;
@@ -261,7 +261,11 @@ describe.skipIf(!HAVE_BVH)('CMU mocap onto a character', () => {
     expect(still('LeftShoulder') && still('RightShoulder')).toBe(true);
     for (const t of tracks) {
       const moved = maxTrackMotion(t.values, t.getValueSize());
-      if (/Shoulder/.test(t.name)) expect(moved, t.name).toBeLessThan(1e-3);
+      // CMU 01_01 has one finger joint per hand, the thumb (LThumb, which moves): the character's first
+      // thumb bone follows it; its other finger bones, which the mocap lacks, hold the relaxed shape.
+      if (/HandThumb1/.test(t.name)) expect(moved, t.name).toBeGreaterThan(0.05);
+      else if (/Hand(Thumb|Index|Middle|Ring|Pinky)/.test(t.name)) expect(moved, t.name).toBeLessThan(1e-3);
+      else if (/Shoulder/.test(t.name)) expect(moved, t.name).toBeLessThan(1e-3);
       else expect(moved, t.name).toBeGreaterThan(0.05);
     }
 
