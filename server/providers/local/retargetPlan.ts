@@ -31,7 +31,7 @@
 import { Matrix4, Quaternion, Vector3 } from 'three';
 import { CANONICAL_SKELETON, handShapeQuats, legLength, refitProportions, restWorldPositions, type Motion, type Skeleton } from '../../engine/index.ts';
 import { BODY_HUMAN_BONES, mapHumanoid, type HumanBone, type SkeletonScheme } from '../../characters/humanoidSkeleton.ts';
-import { FINGER_BONES, FINGER_NAMES, FINGER_SEGMENTS, type FingerBone } from '../../contract/fingerBones.ts';
+import { FINGER_BONES, FINGER_NAMES, FINGER_SEGMENTS, alignPair, type FingerBone } from '../../contract/fingerBones.ts';
 import { RetargetError } from './retargetError.ts';
 import { decompose, type Rig } from './retargetRig.ts';
 
@@ -59,21 +59,6 @@ const DIRECTION_CHILDREN: Partial<Record<HumanBone, HumanBone[]>> = {
 /** First bone of each finger, index to little then thumb: the knuckles that set a palm's direction and width. */
 const KNUCKLES = (side: 'left' | 'right'): FingerBone[] => (['Index', 'Middle', 'Ring', 'Little', 'Thumb'] as const).map((f) => `${side}${f}${FINGER_SEGMENTS[f][0]}` as FingerBone);
 
-/**
- * The rotation taking a (primary, secondary) pair of directions onto another: the primary exactly, the
- * secondary as nearly as the primary allows. Used where one direction leaves the twist open (a hand).
- */
-function alignPair(pt: Vector3, st: Vector3, pc: Vector3, sc: Vector3): Quaternion | null {
-  const frame = (p: Vector3, s: Vector3): Matrix4 | null => {
-    const x = p.clone().normalize();
-    const z = new Vector3().crossVectors(x, s);
-    if (z.lengthSq() < 1e-12) return null;
-    z.normalize();
-    return new Matrix4().makeBasis(x, new Vector3().crossVectors(z, x), z);
-  };
-  const t = frame(pt, st), c = frame(pc, sc);
-  return t && c ? new Quaternion().setFromRotationMatrix(c.multiply(t.transpose())) : null;
-}
 
 /** Missing torso joints hand their rotation to the mapped bone below; these to their single child. */
 const FOLD_INTO_PARENT = new Set<HumanBone>(['chest', 'upperChest']);
