@@ -110,6 +110,20 @@ describe('hand shapes', () => {
     expect(dist(v.tips[3]!, v.palm)).toBeLessThan(0.06);
   });
 
+  test('the thumb goes where a hand puts it: onto the index fingertip in a pinch, across the curled fingers in a fist', () => {
+    const pinch = handPoints(posed('pinch'), 0, 0).tips;
+    expect(dist(pinch[0]!, pinch[1]!)).toBeLessThan(0.02);
+    const open = handPoints(posed('open'), 0, 0).tips;
+    expect(dist(open[0]!, open[1]!)).toBeGreaterThan(0.06);
+    // In a fist the thumb tip lies in front of the index and middle fingers' middle phalanges.
+    const m = posed('fist');
+    const wr = new Float64Array(JOINT_COUNT * 4), wp = new Float64Array(JOINT_COUNT * 3);
+    fkFrame(m, 0, wr, wp);
+    const pip = [J.leftIndexIntermediate, J.leftMiddleIntermediate].map((j) => [wp[j * 3]!, wp[j * 3 + 1]!, wp[j * 3 + 2]!]);
+    const mid = [0, 1, 2].map((k) => (pip[0]![k]! + pip[1]![k]!) / 2);
+    expect(dist(handPoints(m, 0, 0).tips[0]!, mid)).toBeLessThan(0.035);
+  });
+
   test('the right hand is the mirror image of the left', () => {
     for (const shape of HAND_SHAPES) {
       const l = handPoints(posed(shape), 0, 0).tips, r = handPoints(posed(shape), 0, 1).tips;

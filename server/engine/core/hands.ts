@@ -42,14 +42,14 @@ const CURLED: Angles = [0, 88, 100, 62];
  * 4–5 cm the MCP/PIP angles that wrap a cylinder of that diameter are about 55°/80°.
  */
 const SHAPES: Readonly<Record<HandShape, ShapeTable>> = {
-  relaxed: { Thumb: [18, 10, 12, 10], Index: [3, 14, 22, 10], Middle: [0, 18, 27, 12], Ring: [-3, 23, 32, 14], Little: [-7, 28, 36, 16] },
-  fist: { Thumb: [38, 28, 42, 30], Index: CURLED, Middle: CURLED, Ring: CURLED, Little: [-2, 88, 100, 62] },
-  grip: { Thumb: [45, 22, 25, 22], Index: [2, 52, 80, 38], Middle: [0, 56, 82, 40], Ring: [-2, 60, 84, 42], Little: [-4, 64, 86, 44] },
-  point: { Thumb: [38, 28, 40, 28], Index: [2, 2, 4, 2], Middle: CURLED, Ring: CURLED, Little: CURLED },
+  relaxed: { Thumb: [10, 8, 10, 8], Index: [3, 14, 22, 10], Middle: [0, 18, 27, 12], Ring: [-3, 23, 32, 14], Little: [-7, 28, 36, 16] },
+  fist: { Thumb: [0, 30, 15, 20], Index: CURLED, Middle: CURLED, Ring: CURLED, Little: [-2, 88, 100, 62] },
+  grip: { Thumb: [5, 25, 10, 15], Index: [2, 52, 80, 38], Middle: [0, 56, 82, 40], Ring: [-2, 60, 84, 42], Little: [-4, 64, 86, 44] },
+  point: { Thumb: [0, 35, 15, 20], Index: [2, 2, 4, 2], Middle: CURLED, Ring: CURLED, Little: CURLED },
   open: { Thumb: [4, -10, -5, 0], Index: [9, 0, 2, 0], Middle: [1, 0, 2, 0], Ring: [-7, 0, 2, 0], Little: [-16, 0, 2, 0] },
-  pinch: { Thumb: [50, 24, 18, 14], Index: [4, 42, 48, 22], Middle: [0, 32, 42, 20], Ring: [-3, 36, 46, 22], Little: [-7, 40, 50, 24] },
+  pinch: { Thumb: [10, 20, 15, 10], Index: [4, 42, 48, 22], Middle: [0, 32, 42, 20], Ring: [-3, 36, 46, 22], Little: [-7, 40, 50, 24] },
   thumbsUp: { Thumb: [0, -15, -5, -8], Index: CURLED, Middle: CURLED, Ring: CURLED, Little: CURLED },
-  victory: { Thumb: [40, 26, 40, 28], Index: [10, 0, 3, 1], Middle: [-8, 0, 3, 1], Ring: CURLED, Little: CURLED },
+  victory: { Thumb: [5, 40, 20, 20], Index: [10, 0, 3, 1], Middle: [-8, 0, 3, 1], Ring: CURLED, Little: CURLED },
 };
 
 const DEG = Math.PI / 180;
@@ -62,20 +62,27 @@ export function handShapeAngles(shape: HandShape): Record<Finger, number[]> {
 }
 
 // Left-hand thumb axes (hand frame): its direction as laid out in the skeleton, the flexion axis that
-// curls it across the palm toward the little finger, and the palmar abduction axis that swings it
-// under the palm (the palm faces −Y in the T-pose).
+// swings it across the palm toward the little finger (mostly in the palm's plane, a little under it),
+// and the palmar abduction axis that swings it under the palm (the palm faces −Y in the T-pose).
+// The thumb angles of the shapes were fitted so its tip lands where a hand puts it: on the middle
+// phalanges of index and middle finger in a fist, on the index fingertip in a pinch, over the middle
+// (point) or ring (victory) finger, and against the handle in a grip (all within about 1.5 cm).
 const THUMB_DIR = (() => {
   const o = CANONICAL.offsets, j = CANONICAL.names.indexOf('leftThumbProximal');
   const l = Math.hypot(o[j * 3]!, o[j * 3 + 1]!, o[j * 3 + 2]!);
   return [o[j * 3]! / l, o[j * 3 + 1]! / l, o[j * 3 + 2]! / l] as const;
 })();
 const cross = (a: readonly number[], b: readonly number[]): [number, number, number] => [a[1]! * b[2]! - a[2]! * b[1]!, a[2]! * b[0]! - a[0]! * b[2]!, a[0]! * b[1]! - a[1]! * b[0]!];
-const THUMB_FLEX_AXIS = cross(THUMB_DIR, [0, -0.45, -1]);
+const THUMB_FLEX_AXIS = cross(THUMB_DIR, [0.3, -0.15, -1]);
 const THUMB_ABD_AXIS = cross(THUMB_DIR, [0, -1, 0]);
 
 /** Local rotations (15 quaternions, canonical finger order) of a shape on the left hand. */
 function leftQuats(shape: HandShape): Float64Array {
-  const a = handShapeAngles(shape);
+  return leftQuatsOf(handShapeAngles(shape));
+}
+
+/** Left-hand local rotations from a table of angles (degrees, already within limits). */
+export function leftQuatsOf(a: Record<Finger, readonly number[]>): Float64Array {
   const out = new Float64Array(15 * 4);
   const q = new Float64Array(4), s = new Float64Array(4);
   FINGERS.forEach((f, i) => {
