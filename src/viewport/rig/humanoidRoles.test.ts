@@ -149,7 +149,7 @@ describe('mapHumanoid', () => {
         mixamorig:LeftHandThumb1
     mixamorig:RightShoulder
      mixamorig:RightArm`);
-    expect(named(mixamo, mapHumanoid(mixamo))).toMatchObject({ hips: 'mixamorig:Hips', leftHand: 'mixamorig:LeftHand', rightUpperArm: 'mixamorig:RightArm', upperChest: 'mixamorig:Spine2' });
+    expect(named(mixamo, mapHumanoid(mixamo))).toMatchObject({ hips: 'mixamorig:Hips', leftHand: 'mixamorig:LeftHand', rightUpperArm: 'mixamorig:RightArm', upperChest: 'mixamorig:Spine2', leftThumbMetacarpal: 'mixamorig:LeftHandThumb1' });
 
     const blender = outline(`DEF-hips
  DEF-thigh.L
