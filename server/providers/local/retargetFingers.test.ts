@@ -3,13 +3,16 @@
  * a fist on the canonical rig curls the character's own finger bones (fingertip-to-palm distance
  * measured on the retargeted GLB), an open hand straightens them, and canonical → character →
  * canonical gives the hand shapes back. A character with fewer fingers (Kenney's zombie: thumb and
- * index) drives the ones it has; one without finger bones still retargets.
+ * index) drives the ones it has; one without finger bones still retargets; our own BVH export comes
+ * back into the engine with its hand shapes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Quaternion } from 'three';
 import { describe, expect, it } from 'vitest';
-import { CANONICAL_SKELETON, applyHandShape, fingerJoints, text2motion, type HandShape, type Motion } from '../../engine/index.ts';
+import { CANONICAL_SKELETON, applyHandShape, exportBvh, fingerJoints, text2motion, type HandShape, type Motion } from '../../engine/index.ts';
+import { readBvh } from '../../engine/io/bvhRead.ts';
+import { motionFromBvh } from './motionFromBvh.ts';
 import { validateGlb } from '../../../test/helpers/assetChecks.ts';
 import { CharacterRetargeter } from './retargetGlb.ts';
 import { humanoidGlb, mixamoNames } from './testing/humanoidGlb.ts';
@@ -78,6 +81,20 @@ describe.skipIf(!HAVE_FIXTURES)('fingers on real characters', () => {
     const fist = await tipToPalm(r, withHands('fist'), ['index']);
     const open = await tipToPalm(r, withHands('open'), ['index']);
     for (const s of [0, 1]) expect(fist[s]!).toBeLessThan(open[s]! * 0.75);
+  });
+});
+
+describe('our own BVH back into the engine', () => {
+  it('exported BVH (fingers depth-first under each hand) imports with the same hand shapes', () => {
+    const m = withHands('relaxed');
+    for (let f = 0; f < m.frames; f++) { applyHandShape(m.rot, CANONICAL_SKELETON, f, 0, 'fist', f / (m.frames - 1)); applyHandShape(m.rot, CANONICAL_SKELETON, f, 1, 'point', 1); }
+    const back = motionFromBvh(readBvh(exportBvh(m)));
+    const a = new Quaternion(), b = new Quaternion();
+    let worst = 0;
+    for (let f = 0; f < m.frames; f++) for (const side of [0, 1] as const) for (const c of fingerJoints(CANONICAL_SKELETON, side)) {
+      worst = Math.max(worst, angle(a.fromArray(m.rot, (f * JC + c) * 4), b.fromArray(back.rot, (f * JC + c) * 4)));
+    }
+    expect(worst).toBeLessThan(1e-3);
   });
 });
 
