@@ -84,8 +84,9 @@ export function fkPrefix(m: Motion, count: number): { pos: Float32Array; rot: Fl
   const wp = new Float64Array(jc * 3);
   for (let f = 0; f < m.frames; f++) {
     fkFrame(m, f, wr, wp, m.rot, m.rootPos, c);
-    pos.set(wp.subarray(0, c * 3), f * c * 3);
-    rot.set(wr.subarray(0, c * 4), f * c * 4);
+    // Plain copies: two subarray views per frame would be most of this pass's garbage.
+    for (let i = 0, o = f * c * 3; i < c * 3; i++) pos[o + i] = wp[i]!;
+    for (let i = 0, o = f * c * 4; i < c * 4; i++) rot[o + i] = wr[i]!;
   }
   return { pos, rot };
 }
