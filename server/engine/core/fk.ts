@@ -40,32 +40,28 @@ export function fkFrame(m: Motion, f: number, outRot: Num, outPos: Num, rot: Num
   }
 }
 
-/** Joint world positions for every frame: frames × joints × 3 (joints ≥ `count` are left at zero). */
-export function fkPositions(m: Motion, count = m.skeleton.parents.length): Float32Array {
+/** Joint world positions for every frame: frames × joints × 3. */
+export function fkPositions(m: Motion): Float32Array {
   const jc = m.skeleton.parents.length;
   const out = new Float32Array(m.frames * jc * 3);
   const wr = new Float64Array(jc * 4);
   const wp = new Float64Array(jc * 3);
   for (let f = 0; f < m.frames; f++) {
-    fkFrame(m, f, wr, wp, m.rot, m.rootPos, count);
+    fkFrame(m, f, wr, wp);
     out.set(wp, f * jc * 3);
   }
   return out;
 }
 
-/**
- * Positions and rotations of every frame, for passes that need both (sole points, foot locking).
- * The layout keeps all joints (frames × joints × 3/4) so indices match the motion's; joints ≥ `count`
- * are left at zero.
- */
-export function fkAll(m: Motion, count = m.skeleton.parents.length): { pos: Float32Array; rot: Float32Array } {
+/** Positions and rotations of every frame, for passes that need both (sole points, foot locking). */
+export function fkAll(m: Motion): { pos: Float32Array; rot: Float32Array } {
   const jc = m.skeleton.parents.length;
   const pos = new Float32Array(m.frames * jc * 3);
   const rot = new Float32Array(m.frames * jc * 4);
   const wr = new Float64Array(jc * 4);
   const wp = new Float64Array(jc * 3);
   for (let f = 0; f < m.frames; f++) {
-    fkFrame(m, f, wr, wp, m.rot, m.rootPos, count);
+    fkFrame(m, f, wr, wp);
     pos.set(wp, f * jc * 3);
     rot.set(wr, f * jc * 4);
   }

@@ -5,7 +5,7 @@
  * zero-phase Gaussian low-pass (see `lowpass`), and mapped back. The cutoff falls from 12 Hz
  * at strength 0 to 2 Hz at strength 1, and the root translation gets half the strength.
  */
-import { fkAll, fkFrame, pointInJoint } from '../core/fk.ts';
+import { fkFrame, fkPrefix, pointInJoint } from '../core/fk.ts';
 import { solveLegWorld } from '../core/ik.ts';
 import { cloneMotion } from '../core/motion.ts';
 import { BODY_JOINT_COUNT, J, LEG } from '../core/skeleton.ts';
@@ -131,8 +131,9 @@ export function poseFilter(m: Motion, strength: number): Motion {
  * the filtered pelvis.
  */
 function resolveLegs(out: Motion, src: Motion): void {
-  const n = src.frames, jc = src.skeleton.parents.length;
-  const { pos, rot } = fkAll(src, BODY_JOINT_COUNT);
+  // FK arrays hold the body joints only (stride bc); motion rotations have stride jc.
+  const n = src.frames, jc = src.skeleton.parents.length, bc = Math.min(jc, BODY_JOINT_COUNT);
+  const { pos, rot } = fkPrefix(src, bc);
   const hipsQ = new Float64Array(4), hip = new Float64Array(3), footQ = new Float64Array(4), hipOff = new Float64Array(3);
   const wr = new Float64Array(jc * 4), wp = new Float64Array(jc * 3);
   for (let f = 0; f < n; f++) {
@@ -140,10 +141,10 @@ function resolveLegs(out: Motion, src: Motion): void {
     for (let k = 0; k < 4; k++) hipsQ[k] = wr[J.hips * 4 + k]!;
     for (let s = 0 as 0 | 1; s < 2; s = (s + 1) as 0 | 1) {
       const ids = LEG[s];
-      for (let k = 0; k < 4; k++) footQ[k] = rot[(f * jc + ids.foot) * 4 + k]!;
+      for (let k = 0; k < 4; k++) footQ[k] = rot[(f * bc + ids.foot) * 4 + k]!;
       hipOff[0] = src.skeleton.offsets[ids.upper * 3]!; hipOff[1] = src.skeleton.offsets[ids.upper * 3 + 1]!; hipOff[2] = src.skeleton.offsets[ids.upper * 3 + 2]!;
       pointInJoint(hip, wr, wp, J.hips, hipOff);
-      const o = (f * jc + ids.foot) * 3;
+      const o = (f * bc + ids.foot) * 3;
       solveLegWorld(out.rot, f * jc * 4, s, hipsQ, hip, pos[o]!, pos[o + 1]!, pos[o + 2]!, qHeading(footQ), footQ);
       for (let k = 0; k < 4; k++) out.rot[(f * jc + ids.toes) * 4 + k] = src.rot[(f * jc + ids.toes) * 4 + k]!;
     }

@@ -7,7 +7,7 @@
  *  3. Floor: floating during contact and any penetration are removed with a smooth vertical offset.
  * Foot locking runs again afterwards (the pipeline does it), because moving the root moves the feet.
  */
-import { fkAll } from '../core/fk.ts';
+import { fkPrefix } from '../core/fk.ts';
 import { cloneMotion } from '../core/motion.ts';
 import type { Motion } from '../core/motion.ts';
 import { BODY_JOINT_COUNT, LEG } from '../core/skeleton.ts';
@@ -27,7 +27,8 @@ export function centreOfMass(pos: Float32Array, f: number, jc: number, out: Floa
 
 export function physicsFilter(m: Motion): Motion {
   const out = cloneMotion(m);
-  const n = m.frames, fps = m.fps, jc = m.skeleton.parents.length;
+  // FK of the body joints only, packed (jc joints per frame): fingers do not move the centre of mass or the soles.
+  const n = m.frames, fps = m.fps, jc = Math.min(m.skeleton.parents.length, BODY_JOINT_COUNT);
   // 1. Ballistic flight phases.
   let f = 0;
   while (f < n) {
@@ -45,7 +46,7 @@ export function physicsFilter(m: Motion): Motion {
     } else f++;
   }
   // 2. Balance in slow double support.
-  let { pos, rot } = fkAll(out, BODY_JOINT_COUNT);
+  let { pos, rot } = fkPrefix(out, jc);
   const shiftX = new Float64Array(n), shiftZ = new Float64Array(n);
   const com = new Float64Array(3);
   for (let k = 0; k < n; k++) {
@@ -67,8 +68,8 @@ export function physicsFilter(m: Motion): Motion {
   lowpass(shiftX, 3, fps); lowpass(shiftZ, 3, fps);
   for (let k = 0; k < n; k++) { out.rootPos[k * 3] = out.rootPos[k * 3]! + shiftX[k]!; out.rootPos[k * 3 + 2] = out.rootPos[k * 3 + 2]! + shiftZ[k]!; }
   // 3. Floor contact: no floating while a foot is down, no penetration ever.
-  ({ pos, rot } = fkAll(out, BODY_JOINT_COUNT));
-  const low = lowestSole(out, pos, rot);
+  ({ pos, rot } = fkPrefix(out, jc));
+  const low = lowestSole(out, pos, rot, jc);
   const corr = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const c = m.contacts[k * 2] === 1 || m.contacts[k * 2 + 1] === 1;
