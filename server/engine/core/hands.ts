@@ -82,7 +82,7 @@ function leftQuats(shape: HandShape): Float64Array {
 }
 
 /** Left-hand local rotations from a table of angles (degrees, already within limits). */
-export function leftQuatsOf(a: Record<Finger, readonly number[]>): Float64Array {
+function leftQuatsOf(a: Record<Finger, readonly number[]>): Float64Array {
   const out = new Float64Array(15 * 4);
   const q = new Float64Array(4), s = new Float64Array(4);
   FINGERS.forEach((f, i) => {
