@@ -103,7 +103,7 @@ for (const s of [0.25, 0.5, 1]) print(`jerk_mean_20fps_filter_${s}`, mean(qualit
   const B = Math.round(0.25 * idle.fps), a = 2 * idle.fps, b = 4 * idle.fps;
   const edge = Math.max(...pj.slice(a - B - 2, a - B + 3), ...pj.slice(b + B - 3, b + B + 2));
   print('inpaint_edge_jump_over_median', edge / median(pj), 'ratio');
-  print('inpaint_unchanged_frames', (() => { let k = 0; for (let f = 0; f < idle.frames; f++) { let same = true; for (let i = 0; i < 88; i++) if (painted.rot[f * 88 + i] !== idle.rot[f * 88 + i]) { same = false; break; } if (same) k++; } return k; })(), 'frames');
+  print('inpaint_unchanged_frames', (() => { const stride = idle.skeleton.parents.length * 4; let k = 0; for (let f = 0; f < idle.frames; f++) { let same = true; for (let i = 0; i < stride; i++) if (painted.rot[f * stride + i] !== idle.rot[f * stride + i]) { same = false; break; } if (same) k++; } return k; })(), 'frames');
   t0 = performance.now();
   const merged = merge(walk, { prompt: 'run then jump', blendSec: 0.3, seed: 1 });
   print('merge_time', performance.now() - t0, 'ms');

@@ -7,12 +7,14 @@
  * hips and the neck, so rigs with one to four spine bones map alike. Names the alias tables do not
  * know go through the fuzzy mapper (fuzzyBoneMap.ts), and every mapping is checked against the
  * hierarchy. The core works on any skeleton given as names and parent indices (GLB nodes, FBX bones
- * loaded with three, BVH joints); findHumanoid is the GLB/VRM entry point.
+ * loaded with three, BVH joints); findHumanoid is the GLB/VRM entry point. Finger bones, when the
+ * rig has them, are found under each hand (server/contract/fingerBones.ts) after the body.
  */
 import type { Document, Node } from '@gltf-transform/core';
 import { BoneHierarchy, type BoneTree } from './boneTree.ts';
 import { checkHierarchy, fuzzyHumanoid } from './fuzzyBoneMap.ts';
 import type { GltfJson } from './sniffModel.ts';
+import { FINGER_BONES, mapFingers, type FingerBone } from '../contract/fingerBones.ts';
 
 export type { BoneTree } from './boneTree.ts';
 
@@ -22,7 +24,8 @@ export type HumanBone =
   | 'leftShoulder' | 'leftUpperArm' | 'leftLowerArm' | 'leftHand'
   | 'rightShoulder' | 'rightUpperArm' | 'rightLowerArm' | 'rightHand'
   | 'leftUpperLeg' | 'leftLowerLeg' | 'leftFoot' | 'leftToes'
-  | 'rightUpperLeg' | 'rightLowerLeg' | 'rightFoot' | 'rightToes';
+  | 'rightUpperLeg' | 'rightLowerLeg' | 'rightFoot' | 'rightToes'
+  | FingerBone;
 
 export const REQUIRED_BONES: readonly HumanBone[] = [
   'hips', 'spine', 'head',
@@ -100,7 +103,9 @@ export function vrmDeclaredBones(json: GltfJson | null, nodeCount: number): Map<
   if (v1?.humanoid?.humanBones) {
     for (const [bone, ref] of Object.entries(v1.humanoid.humanBones)) put(bone, ref?.node);
   } else if (Array.isArray(v0?.humanoid?.humanBones)) {
-    for (const b of v0.humanoid.humanBones) put(b.bone ?? '', b.node);
+    // VRM 0.x names the thumb's bones Proximal/Intermediate/Distal; VRM 1.0 calls them Metacarpal/Proximal/Distal.
+    const v0Thumb = (b: string) => b.replace(/Thumb(Proximal|Intermediate)$/, (_, s: string) => (s === 'Proximal' ? 'ThumbMetacarpal' : 'ThumbProximal'));
+    for (const b of v0.humanoid.humanBones) put(v0Thumb(b.bone ?? ''), b.node);
   } else {
     return null;
   }
@@ -115,11 +120,14 @@ export function vrmVersion(json: GltfJson | null): 0 | 1 | null {
   return null;
 }
 
-export const ALL_HUMAN_BONES: readonly HumanBone[] = [
+/** The body bones (the canonical rig's first 22 joints). */
+export const BODY_HUMAN_BONES: readonly HumanBone[] = [
   'hips', 'spine', 'chest', 'upperChest', 'neck', 'head',
   'leftShoulder', 'leftUpperArm', 'leftLowerArm', 'leftHand', 'rightShoulder', 'rightUpperArm', 'rightLowerArm', 'rightHand',
   'leftUpperLeg', 'leftLowerLeg', 'leftFoot', 'leftToes', 'rightUpperLeg', 'rightLowerLeg', 'rightFoot', 'rightToes',
 ];
+/** Body then finger bones, in the canonical rig's order. */
+export const ALL_HUMAN_BONES: readonly HumanBone[] = [...BODY_HUMAN_BONES, ...FINGER_BONES];
 
 function isHumanBone(s: string): s is HumanBone {
   return (ALL_HUMAN_BONES as readonly string[]).includes(s);
@@ -192,7 +200,19 @@ export function mapHumanoid(tree: BoneTree, candidates: readonly number[], decla
   if (missing.length > 0) {
     return { ok: false, reason: `no humanoid skeleton recognised: missing ${missing.join(', ')}`, missing };
   }
+  addFingers(tree, candidates, bones);
   return { ok: true, scheme, bones };
+}
+
+/** Finger bones under each hand, by name, for a hand whose fingers were not declared (a VRM declares its own). */
+function addFingers(tree: BoneTree, candidates: readonly number[], bones: Map<HumanBone, number>): void {
+  const allowed = new Set(candidates);
+  const used = new Set(bones.values());
+  for (const side of ['left', 'right'] as const) {
+    const hand = bones.get(`${side}Hand`);
+    if (hand === undefined || FINGER_BONES.some((b) => b.startsWith(side) && bones.has(b))) continue;
+    for (const [b, i] of mapFingers(tree.names, tree.parents, hand, side, (i) => allowed.has(i) && !used.has(i))) bones.set(b, i);
+  }
 }
 
 export function findHumanoid(doc: Document, json: GltfJson | null): HumanoidResult {

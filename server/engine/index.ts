@@ -35,3 +35,8 @@ export { physicsFilter } from './post/physics.ts';
 export type { RefitOptions } from './post/refitProportions.ts';
 export { refitProportions, legLength } from './post/refitProportions.ts';
 export { restWorldPositions } from './core/skeleton.ts';
+
+// Fingers: hand shapes on any skeleton with VRM-named finger joints.
+export type { HandShape } from './core/hands.ts';
+export { HAND_SHAPES, applyHandShape, fingerJoints, handShapeQuats } from './core/hands.ts';
+export { BODY_JOINT_COUNT } from './core/skeleton.ts';

@@ -14,12 +14,15 @@ const pq = new Float64Array(4);
 /**
  * World rotations (J×4) and positions (J×3) of frame f. `rot`/`root` default to the motion's own
  * arrays but can point at any buffer with the same layout (synthesis works on scratch buffers).
+ * `count` limits the pass to joints [0, count): body-only passes (feet, balance) give
+ * BODY_JOINT_COUNT and skip the finger joints, which come last; the entries past it are not written.
  */
-export function fkFrame(m: Motion, f: number, outRot: Num, outPos: Num, rot: Num = m.rot, root: Num = m.rootPos): void {
+export function fkFrame(m: Motion, f: number, outRot: Num, outPos: Num, rot: Num = m.rot, root: Num = m.rootPos, count = m.skeleton.parents.length): void {
   const sk = m.skeleton;
   const jc = sk.parents.length;
   const base = f * jc * 4;
-  for (let j = 0; j < jc; j++) {
+  const end = Math.min(count, jc);
+  for (let j = 0; j < end; j++) {
     const p = sk.parents[j]!;
     const o = base + j * 4;
     tq[0] = rot[o]!; tq[1] = rot[o + 1]!; tq[2] = rot[o + 2]!; tq[3] = rot[o + 3]!;
@@ -61,6 +64,25 @@ export function fkAll(m: Motion): { pos: Float32Array; rot: Float32Array } {
     fkFrame(m, f, wr, wp);
     pos.set(wp, f * jc * 3);
     rot.set(wr, f * jc * 4);
+  }
+  return { pos, rot };
+}
+
+/**
+ * The first `count` joints of every frame, packed: frames × count × 3/4. Body-only consumers (metrics,
+ * variant distances) use it with BODY_JOINT_COUNT to skip the finger joints entirely.
+ */
+export function fkPrefix(m: Motion, count: number): { pos: Float32Array; rot: Float32Array } {
+  const jc = m.skeleton.parents.length, c = Math.min(count, jc);
+  const pos = new Float32Array(m.frames * c * 3);
+  const rot = new Float32Array(m.frames * c * 4);
+  const wr = new Float64Array(jc * 4);
+  const wp = new Float64Array(jc * 3);
+  for (let f = 0; f < m.frames; f++) {
+    fkFrame(m, f, wr, wp, m.rot, m.rootPos, c);
+    // Plain copies: two subarray views per frame would be most of this pass's garbage.
+    for (let i = 0, o = f * c * 3; i < c * 3; i++) pos[o + i] = wp[i]!;
+    for (let i = 0, o = f * c * 4; i < c * 4; i++) rot[o + i] = wr[i]!;
   }
   return { pos, rot };
 }

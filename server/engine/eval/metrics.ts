@@ -2,9 +2,9 @@
  * Quality metrics computable on any motion (engine.md §4.2), from joint positions after FK.
  * They work on plain position arrays too, so external mocap (BVH) is measured the same way.
  */
-import { fkAll, fkPositions } from '../core/fk.ts';
+import { fkPositions, fkPrefix } from '../core/fk.ts';
 import type { Motion } from '../core/motion.ts';
-import { LEG } from '../core/skeleton.ts';
+import { BODY_JOINT_COUNT, LEG } from '../core/skeleton.ts';
 import { lowestSole } from '../post/footlock.ts';
 import { bvhPositions, bvhRestHeight } from '../io/bvhRead.ts';
 import type { BvhClip } from '../io/bvhRead.ts';
@@ -21,9 +21,14 @@ export interface PositionClip {
   lowest?: Float32Array;
 }
 
+/**
+ * The body joints of a motion as a clip. Fingers are left out: metrics and variant distances are about
+ * the body (thirty finger joints would otherwise outweigh it), and FK over them would double the cost.
+ */
 export function clipOf(m: Motion): PositionClip {
-  const { pos, rot } = fkAll(m);
-  return { fps: m.fps, frames: m.frames, joints: m.skeleton.parents.length, pos, feet: [LEG[0]!.toes, LEG[1]!.toes], lowest: lowestSole(m, pos, rot) };
+  const bc = Math.min(m.skeleton.parents.length, BODY_JOINT_COUNT);
+  const { pos, rot } = fkPrefix(m, bc);
+  return { fps: m.fps, frames: m.frames, joints: bc, pos, feet: [LEG[0]!.toes, LEG[1]!.toes], lowest: lowestSole(m, pos, rot, bc) };
 }
 
 /** Resamples a clip to another frame rate by linear interpolation (GMD's skate ratio is defined at 20 fps). */

@@ -4,9 +4,13 @@
  *   magic "KMOT" | u16 version | u16 joint count | f64 fps | u32 frames | u8 id length | id bytes (ASCII)
  *   | f32 rootPos[frames·3] | f32 rot[frames·joints·4] | u8 contacts[frames·2] | u32 FNV-1a of everything before it
  * The checksum turns truncation or corruption into a clear error instead of a silently wrong motion.
+ * Data written for the first canonical rig (`kinema-humanoid-v1`, 22 joints, no fingers) still
+ * decodes: its body joints are the first 22 of today's rig, so they are copied over and the hands
+ * get the relaxed default shape.
  */
 import type { Motion } from '../core/motion.ts';
-import { CANONICAL } from '../core/skeleton.ts';
+import { fillRelaxedHands } from '../core/hands.ts';
+import { BODY_JOINT_COUNT, CANONICAL, SKELETON_V1_ID } from '../core/skeleton.ts';
 import type { Skeleton } from '../core/skeleton.ts';
 
 const MAGIC = [0x4b, 0x4d, 0x4f, 0x54]; // "KMOT"
@@ -54,9 +58,11 @@ export function decodeMotion(bytes: Uint8Array): Motion {
   const idLen = dv.getUint8(20);
   let id = '';
   for (let i = 0; i < idLen; i++) id += String.fromCharCode(bytes[21 + i] ?? 0);
-  const skeleton = KNOWN[id];
+  const legacy = id === SKELETON_V1_ID;
+  const skeleton = legacy ? CANONICAL : KNOWN[id];
   if (!skeleton) throw new Error(`decodeMotion: unknown skeleton "${id}"`);
-  if (skeleton.parents.length !== jc) throw new Error(`decodeMotion: skeleton "${id}" has ${skeleton.parents.length} joints but the data has ${jc}`);
+  if (legacy && jc !== BODY_JOINT_COUNT) throw new Error(`decodeMotion: skeleton "${id}" has ${BODY_JOINT_COUNT} joints but the data has ${jc}`);
+  if (!legacy && skeleton.parents.length !== jc) throw new Error(`decodeMotion: skeleton "${id}" has ${skeleton.parents.length} joints but the data has ${jc}`);
   if (!(fps > 0) || !Number.isFinite(fps) || frames < 1) throw new Error('decodeMotion: corrupt header (fps or frame count)');
   const header = 21 + idLen;
   const size = header + frames * 3 * 4 + frames * jc * 16 + frames * 2 + 4;
@@ -67,6 +73,19 @@ export function decodeMotion(bytes: Uint8Array): Motion {
   let o = header;
   for (let i = 0; i < rootPos.length; i++, o += 4) rootPos[i] = dv.getFloat32(o, true);
   for (let i = 0; i < rot.length; i++, o += 4) rot[i] = dv.getFloat32(o, true);
+  if (legacy) {
+    const contacts = bytes.slice(o, o + frames * 2);
+    return { fps, frames, skeleton, rootPos, rot: upgradeV1Rotations(rot, frames), contacts };
+  }
   const contacts = bytes.slice(o, o + frames * 2);
   return { fps, frames, skeleton, rootPos, rot, contacts };
+}
+
+/** 22-joint rotations of the first rig → today's layout: body joints copied, relaxed hands added. */
+function upgradeV1Rotations(old: Float32Array, frames: number): Float32Array {
+  const jc = CANONICAL.parents.length;
+  const rot = new Float32Array(frames * jc * 4);
+  for (let f = 0; f < frames; f++) rot.set(old.subarray(f * BODY_JOINT_COUNT * 4, (f + 1) * BODY_JOINT_COUNT * 4), f * jc * 4);
+  fillRelaxedHands(rot, 0, frames);
+  return rot;
 }

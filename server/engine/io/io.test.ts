@@ -3,9 +3,11 @@ import { validateBytes } from 'gltf-validator';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { BVHLoader } from 'three/examples/jsm/loaders/BVHLoader.js';
 import type { GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { decodeMotion, encodeMotion, exportBvh, exportGlb, text2motion } from '../index.ts';
+import { readFileSync } from 'node:fs';
+import { decodeMotion, encodeMotion, exportBvh, exportGlb, loop, text2motion } from '../index.ts';
 import type { Motion } from '../index.ts';
-import { CANONICAL } from '../core/skeleton.ts';
+import { BODY_JOINT_COUNT, CANONICAL, JOINT_COUNT } from '../core/skeleton.ts';
+import { fingerJoints, handShapeQuats } from '../core/hands.ts';
 import { createMotion } from '../core/motion.ts';
 import fc from 'fast-check';
 
@@ -41,6 +43,11 @@ describe('GLB export', () => {
     gltf.scene.traverse((o) => { if ((o as { isSkinnedMesh?: boolean }).isSkinnedMesh) skinned++; names.add(o.name); });
     expect(skinned).toBe(1);
     for (const n of CANONICAL.exportNames) expect(names.has(n)).toBe(true);
+    // The mannequin is skinned to every joint, finger joints included (one phalanx segment each).
+    let skinIndex: ArrayLike<number> = [];
+    gltf.scene.traverse((o) => { const g = (o as { isSkinnedMesh?: boolean; geometry?: { attributes: { skinIndex: { array: ArrayLike<number> } } } }); if (g.isSkinnedMesh) skinIndex = g.geometry!.attributes.skinIndex.array; });
+    const used = new Set(Array.from(skinIndex));
+    for (let j = 0; j < JOINT_COUNT; j++) expect(used.has(j), CANONICAL.names[j]).toBe(true);
     // 1 hips translation track + one rotation track per joint.
     expect(clip.tracks).toHaveLength(1 + CANONICAL.names.length);
   });
@@ -51,7 +58,9 @@ describe('BVH export', () => {
     const m = sample('walk forward then jump', 4);
     const text = exportBvh(m);
     const result = new BVHLoader().parse(text);
-    expect(result.skeleton.bones.map((b) => b.name).filter((n) => !n.startsWith('ENDSITE'))).toEqual([...CANONICAL.exportNames]);
+    // Depth-first order in the file: compare as sets (fingers included: 15 per hand).
+    expect(result.skeleton.bones.map((b) => b.name).filter((n) => !n.startsWith('ENDSITE')).sort()).toEqual([...CANONICAL.exportNames].sort());
+    expect(result.skeleton.bones.filter((b) => /Hand(Thumb|Index|Middle|Ring|Pinky)\d$/.test(b.name))).toHaveLength(30);
     const clip = result.clip;
     const hipsPos = clip.tracks.find((t) => t.name === 'Hips.position')!;
     expect(hipsPos.times.length).toBe(m.frames);
@@ -99,6 +108,31 @@ describe('binary motion encoding', () => {
     const flipped = bytes.slice();
     flipped[200] = flipped[200]! ^ 0xff;
     expect(() => decodeMotion(flipped)).toThrow(/checksum/);
+  });
+
+  test('motions stored before fingers (22-joint kinema-humanoid-v1) decode with relaxed hands and still edit and export', () => {
+    // Written by the engine before the finger joints existed (walk forward then wave, 46 frames).
+    const bytes = new Uint8Array(readFileSync(new URL('./fixtures/walk-wave.v1.kmot', import.meta.url)));
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    expect(dv.getUint16(6, true)).toBe(BODY_JOINT_COUNT);
+    const m = decodeMotion(bytes);
+    expect(m.skeleton).toBe(CANONICAL);
+    expect(m.frames).toBe(46);
+    // Body joints come through bit for bit from the old layout (header: 21 bytes + id, then root positions).
+    const rotStart = 21 + dv.getUint8(20) + m.frames * 3 * 4;
+    for (let f = 0; f < m.frames; f += 5) for (let j = 0; j < BODY_JOINT_COUNT; j++) for (let c = 0; c < 4; c++) {
+      expect(m.rot[(f * JOINT_COUNT + j) * 4 + c]).toBe(dv.getFloat32(rotStart + ((f * BODY_JOINT_COUNT + j) * 4 + c) * 4, true));
+    }
+    const relaxed = handShapeQuats('relaxed', 1);
+    const j = fingerJoints(CANONICAL, 1)[4]!;
+    expect(Array.from(m.rot.subarray((10 * JOINT_COUNT + j) * 4, (10 * JOINT_COUNT + j) * 4 + 4))).toEqual(Array.from(relaxed.subarray(16, 20)));
+    // Edits and exports work on the upgraded motion, and re-encoding writes today's rig.
+    const looped = loop(m, { reps: 2, blendSec: 0.2 });
+    expect(looped.rot.length).toBe(looped.frames * JOINT_COUNT * 4);
+    expect(exportBvh(looped)).toContain('LeftHandIndex1');
+    const again = decodeMotion(encodeMotion(m));
+    expect(again.rot).toEqual(m.rot);
+    expect(new DataView(encodeMotion(m).buffer).getUint16(6, true)).toBe(JOINT_COUNT);
   });
 
   test('round-trips arbitrary motions (property)', () => {

@@ -4,6 +4,7 @@
  * box, rigidly bound to one joint; vertices are in rest (bind) pose world space.
  */
 import { J, LEG, ARM, restWorldPositions } from '../core/skeleton.ts';
+import { fingerJointMap } from '../core/hands.ts';
 import type { Skeleton } from '../core/skeleton.ts';
 
 export interface MeshData {
@@ -76,6 +77,43 @@ class Builder {
 }
 
 const CAPSULE: [number, number][] = [[-0.12, 0], [-0.06, 0.75], [0, 1], [1, 0.85], [1.06, 0.6], [1.12, 0]];
+/** A finger phalanx: rounded at the knuckle end, tapering slightly, closed at the far end. */
+const PHALANX: [number, number][] = [[-0.18, 0], [-0.1, 0.8], [0, 1], [1, 0.88], [1.12, 0.6], [1.2, 0]];
+/** Phalanx radius per finger (thumb, index, middle, ring, little), metres. */
+const FINGER_RADIUS = [0.0105, 0.0088, 0.0092, 0.0086, 0.0076];
+
+type Point = (j: number) => number[];
+
+/**
+ * A hand: a palm block from the wrist to the knuckles bound to the hand joint, and one tapered
+ * segment per phalanx bound to its finger joint, so hand shapes show. A rig without finger joints
+ * gets a mitten (the palm block running to the fingertips).
+ */
+function hand(b: Builder, sk: Skeleton, side: 0 | 1, p: Point, tip: Point): void {
+  const h = p(ARM[side].hand);
+  const fingers = fingerJointMap(sk)[side]!;
+  const sx = side === 0 ? 1 : -1;
+  if (fingers[3]! < 0) {
+    const end = h[0]! + sx * 0.18;
+    b.box([Math.min(h[0]!, end), h[1]! - 0.02, h[2]! - 0.045], [Math.max(h[0]!, end), h[1]! + 0.02, h[2]! + 0.045], ARM[side].hand);
+    return;
+  }
+  // Palm: from the wrist to just short of the knuckle row, as wide as the index-to-little knuckles.
+  const knuckles = [3, 6, 9, 12].map((k) => p(fingers[k]!));
+  const kx = Math.min(...knuckles.map((k) => Math.abs(k[0]! - h[0]!))) - 0.004;
+  const zs = knuckles.map((k) => k[2]!);
+  b.box([Math.min(h[0]!, h[0]! + sx * kx), h[1]! - 0.017, Math.min(...zs) - 0.011], [Math.max(h[0]!, h[0]! + sx * kx), h[1]! + 0.015, Math.max(...zs) + 0.011], ARM[side].hand);
+  for (let f = 0; f < 5; f++) {
+    for (let k = 0; k < 3; k++) {
+      const j = fingers[f * 3 + k]!;
+      if (j < 0) continue;
+      const next = k < 2 ? fingers[f * 3 + k + 1]! : -1;
+      const end = next >= 0 ? p(next) : tip(j);
+      const r = FINGER_RADIUS[f]! * (1 - 0.08 * k);
+      b.lathe(p(j), end, PHALANX.map(([t, q]) => [t, q * r] as [number, number]), j, 6);
+    }
+  }
+}
 
 export function buildMannequin(sk: Skeleton): MeshData {
   const w = restWorldPositions(sk);
@@ -98,8 +136,7 @@ export function buildMannequin(sk: Skeleton): MeshData {
     b.lathe(p(arm.shoulder), p(arm.upper), [[0, 0.05], [1, 0.055]], arm.shoulder, 8);
     b.lathe(p(arm.upper), p(arm.lower), scale(CAPSULE, 0.055), arm.upper, 8);
     b.lathe(p(arm.lower), p(arm.hand), scale(CAPSULE, 0.045), arm.lower, 8);
-    const h = p(arm.hand), ht = tip(arm.hand);
-    b.box([Math.min(h[0]!, ht[0]!), h[1]! - 0.02, h[2]! - 0.045], [Math.max(h[0]!, ht[0]!), h[1]! + 0.02, h[2]! + 0.045], arm.hand);
+    hand(b, sk, side, p, tip);
     b.lathe(p(leg.upper), p(leg.lower), [[-0.08, 0], [-0.04, 0.06], [0, 0.08], [1, 0.06], [1.05, 0.045], [1.1, 0]], leg.upper, 8);
     b.lathe(p(leg.lower), p(leg.foot), scale(CAPSULE, 0.052), leg.lower, 8);
     const a = p(leg.foot), t = p(leg.toes), tt = tip(leg.toes);

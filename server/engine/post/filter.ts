@@ -5,10 +5,10 @@
  * zero-phase Gaussian low-pass (see `lowpass`), and mapped back. The cutoff falls from 12 Hz
  * at strength 0 to 2 Hz at strength 1, and the root translation gets half the strength.
  */
-import { fkAll, fkFrame, pointInJoint } from '../core/fk.ts';
+import { fkFrame, fkPrefix, pointInJoint } from '../core/fk.ts';
 import { solveLegWorld } from '../core/ik.ts';
 import { cloneMotion } from '../core/motion.ts';
-import { J, LEG } from '../core/skeleton.ts';
+import { BODY_JOINT_COUNT, J, LEG } from '../core/skeleton.ts';
 import type { Motion } from '../core/motion.ts';
 import { qExp, qHeading, qLog, qMul, qMulInvA, qNormalize, qYaw } from '../core/quat.ts';
 
@@ -73,7 +73,8 @@ export function poseFilter(m: Motion, strength: number): Motion {
     src[o] = rq[0]!; src[o + 1] = rq[1]!; src[o + 2] = rq[2]!; src[o + 3] = rq[3]!;
   }
   lowpass(heading, fc, m.fps);
-  for (let j = 0; j < jc; j++) {
+  // Body joints only: fingers are written from hand shapes, which are smooth already.
+  for (let j = 0; j < Math.min(jc, BODY_JOINT_COUNT); j++) {
     // Hemisphere-align over time and build a reference (normalised mean) for the log map.
     let px = 0, py = 0, pz = 0, pw = 1;
     ref.fill(0);
@@ -130,19 +131,20 @@ export function poseFilter(m: Motion, strength: number): Motion {
  * the filtered pelvis.
  */
 function resolveLegs(out: Motion, src: Motion): void {
-  const n = src.frames, jc = src.skeleton.parents.length;
-  const { pos, rot } = fkAll(src);
+  // FK arrays hold the body joints only (stride bc); motion rotations have stride jc.
+  const n = src.frames, jc = src.skeleton.parents.length, bc = Math.min(jc, BODY_JOINT_COUNT);
+  const { pos, rot } = fkPrefix(src, bc);
   const hipsQ = new Float64Array(4), hip = new Float64Array(3), footQ = new Float64Array(4), hipOff = new Float64Array(3);
   const wr = new Float64Array(jc * 4), wp = new Float64Array(jc * 3);
   for (let f = 0; f < n; f++) {
-    fkFrame(out, f, wr, wp);
+    fkFrame(out, f, wr, wp, out.rot, out.rootPos, BODY_JOINT_COUNT);
     for (let k = 0; k < 4; k++) hipsQ[k] = wr[J.hips * 4 + k]!;
     for (let s = 0 as 0 | 1; s < 2; s = (s + 1) as 0 | 1) {
       const ids = LEG[s];
-      for (let k = 0; k < 4; k++) footQ[k] = rot[(f * jc + ids.foot) * 4 + k]!;
+      for (let k = 0; k < 4; k++) footQ[k] = rot[(f * bc + ids.foot) * 4 + k]!;
       hipOff[0] = src.skeleton.offsets[ids.upper * 3]!; hipOff[1] = src.skeleton.offsets[ids.upper * 3 + 1]!; hipOff[2] = src.skeleton.offsets[ids.upper * 3 + 2]!;
       pointInJoint(hip, wr, wp, J.hips, hipOff);
-      const o = (f * jc + ids.foot) * 3;
+      const o = (f * bc + ids.foot) * 3;
       solveLegWorld(out.rot, f * jc * 4, s, hipsQ, hip, pos[o]!, pos[o + 1]!, pos[o + 2]!, qHeading(footQ), footQ);
       for (let k = 0; k < 4; k++) out.rot[(f * jc + ids.toes) * 4 + k] = src.rot[(f * jc + ids.toes) * 4 + k]!;
     }

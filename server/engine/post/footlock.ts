@@ -7,12 +7,12 @@
  * Modes: auto (tagged contacts), always (any low foot locks, larger radius), grounding (no
  * horizontal lock; the lowest sole point is brought to the floor), never (untouched).
  */
-import { fkAll, pointInJoint } from '../core/fk.ts';
+import { fkPrefix, pointInJoint } from '../core/fk.ts';
 import { solveLegWorld } from '../core/ik.ts';
 import { cloneMotion } from '../core/motion.ts';
 import type { Motion } from '../core/motion.ts';
 import { qHeading } from '../core/quat.ts';
-import { HEEL_POINT, J, LEG, TOE_TIP_POINT } from '../core/skeleton.ts';
+import { BODY_JOINT_COUNT, HEEL_POINT, J, LEG, TOE_TIP_POINT } from '../core/skeleton.ts';
 import { smoothstep } from '../synth/smooth.ts';
 
 export type FootLockingMode = 'auto' | 'always' | 'never' | 'grounding';
@@ -25,8 +25,7 @@ const EXIT_FRAMES_SEC = 0.13;
  * (within 3.5 cm) and slower than a swing (under 0.5 m/s), i.e. it locks through glides that auto
  * would let slide.
  */
-export function lockContacts(m: Motion, mode: FootLockingMode, pos: Float32Array): Uint8Array {
-  const jc = m.skeleton.parents.length;
+export function lockContacts(m: Motion, mode: FootLockingMode, pos: Float32Array, jc = m.skeleton.parents.length): Uint8Array {
   const out = m.contacts.slice();
   if (mode === 'always') {
     for (let f = 0; f < m.frames; f++) for (let s = 0; s < 2; s++) {
@@ -39,14 +38,17 @@ export function lockContacts(m: Motion, mode: FootLockingMode, pos: Float32Array
   return out;
 }
 
+/** Joints the foot passes need: the body, not the fingers (which come after it). */
+const bodyCount = (m: Motion): number => Math.min(m.skeleton.parents.length, BODY_JOINT_COUNT);
+
 /**
  * Contact detection from the motion itself (engine.md §2.6), for motions whose tags cannot be
  * trusted (imported clips, heavy edits): the ball of the foot is low (enter < 4 cm, stay < 6 cm)
  * and slow (enter < 0.25 m/s, stay < 0.4 m/s), with runs shorter than 3 frames dropped.
  */
 export function detectContacts(m: Motion): Uint8Array {
-  const jc = m.skeleton.parents.length;
-  const pos = fkAll(m).pos;
+  const jc = bodyCount(m);
+  const pos = fkPrefix(m, jc).pos;
   const out = new Uint8Array(m.frames * 2);
   for (let s = 0; s < 2; s++) {
     const j = LEG[s]!.toes;
@@ -81,10 +83,11 @@ export function footLock(m: Motion, mode: FootLockingMode, reference?: Motion): 
   if (mode === 'never') return m;
   if (mode === 'grounding') return ground(m);
   const out = cloneMotion(m);
-  const jc = m.skeleton.parents.length;
-  const { pos, rot } = fkAll(m);
-  const ref = reference && reference.frames === m.frames ? fkAll(reference).pos : null;
-  const contacts = lockContacts(m, mode, pos);
+  // FK arrays hold the body joints only (stride bc); the motion's own rotations have stride jc.
+  const jc = m.skeleton.parents.length, bc = bodyCount(m);
+  const { pos, rot } = fkPrefix(m, bc);
+  const ref = reference && reference.frames === m.frames ? fkPrefix(reference, bc).pos : null;
+  const contacts = lockContacts(m, mode, pos, bc);
   const unlock = mode === 'always' ? 0.45 : 0.25;
   const exitN = Math.max(2, Math.round(EXIT_FRAMES_SEC * m.fps));
   const off = new Float32Array(m.frames * 3);
@@ -96,7 +99,7 @@ export function footLock(m: Motion, mode: FootLockingMode, reference?: Motion): 
     let lastOff: [number, number, number] | null = null, since = 0, held = 0;
     const holdMax = Math.round(0.25 * m.fps);
     for (let f = 0; f < m.frames; f++) {
-      const bo = (f * jc + ids.toes) * 3;
+      const bo = (f * bc + ids.toes) * 3;
       const bx = pos[bo]!, by = pos[bo + 1]!, bz = pos[bo + 2]!;
       const c = contacts[f * 2 + s] === 1;
       const rx = ref ? ref[bo]! : bx, rz = ref ? ref[bo + 2]! : bz;
@@ -124,21 +127,20 @@ export function footLock(m: Motion, mode: FootLockingMode, reference?: Motion): 
     for (let f = 0; f < m.frames; f++) {
       const ox = off[f * 3]!, oy = off[f * 3 + 1]!, oz = off[f * 3 + 2]!;
       if (Math.abs(ox) + Math.abs(oy) + Math.abs(oz) < 1e-6) continue;
-      const ro = f * jc * 4, po = f * jc * 3;
+      const ro = f * bc * 4, po = f * bc * 3;
       for (let k = 0; k < 4; k++) { hipsQ[k] = rot[ro + J.hips * 4 + k]!; footQ[k] = rot[ro + ids.foot * 4 + k]!; }
       hipOff[0] = m.skeleton.offsets[ids.upper * 3]!; hipOff[1] = m.skeleton.offsets[ids.upper * 3 + 1]!; hipOff[2] = m.skeleton.offsets[ids.upper * 3 + 2]!;
       pointInJoint(hip, rot, pos, J.hips, hipOff, ro, po);
       tv[0] = pos[po + ids.foot * 3]! + ox; tv[1] = pos[po + ids.foot * 3 + 1]! + oy; tv[2] = pos[po + ids.foot * 3 + 2]! + oz;
-      solveLegWorld(out.rot, ro, s, hipsQ, hip, tv[0]!, tv[1]!, tv[2]!, qHeading(footQ), footQ);
+      solveLegWorld(out.rot, f * jc * 4, s, hipsQ, hip, tv[0]!, tv[1]!, tv[2]!, qHeading(footQ), footQ);
     }
   }
   out.contacts.set(contacts);
   return out;
 }
 
-/** Lowest sole point (heel or toe tip of either foot) per frame. */
-export function lowestSole(m: Motion, pos: Float32Array, rot: Float32Array): Float32Array {
-  const jc = m.skeleton.parents.length;
+/** Lowest sole point (heel or toe tip of either foot) per frame; `jc` is the joints per frame of `pos`/`rot`. */
+export function lowestSole(m: Motion, pos: Float32Array, rot: Float32Array, jc = m.skeleton.parents.length): Float32Array {
   const out = new Float32Array(m.frames);
   const p = new Float64Array(3);
   for (let f = 0; f < m.frames; f++) {
@@ -159,8 +161,9 @@ export function lowestSole(m: Motion, pos: Float32Array, rot: Float32Array): Flo
  */
 function ground(m: Motion): Motion {
   const out = cloneMotion(m);
-  const { pos, rot } = fkAll(m);
-  const low = lowestSole(m, pos, rot);
+  const bc = bodyCount(m);
+  const { pos, rot } = fkPrefix(m, bc);
+  const low = lowestSole(m, pos, rot, bc);
   const corr = new Float64Array(m.frames);
   for (let f = 0; f < m.frames; f++) {
     const c = m.contacts[f * 2] === 1 || m.contacts[f * 2 + 1] === 1;
@@ -181,8 +184,9 @@ function ground(m: Motion): Motion {
  * max-then-smooth pass so the correction eases in and out, then any remainder is removed exactly.
  */
 export function floorGuard(m: Motion): Motion {
-  const { pos, rot } = fkAll(m);
-  const low = lowestSole(m, pos, rot);
+  const bc = bodyCount(m);
+  const { pos, rot } = fkPrefix(m, bc);
+  const low = lowestSole(m, pos, rot, bc);
   let any = false;
   for (let f = 0; f < m.frames; f++) if (low[f]! < 0) { any = true; break; }
   if (!any) return m;

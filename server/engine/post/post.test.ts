@@ -6,6 +6,7 @@ import { clipOf, footSkateRatio, meanJerk, penetration, resample } from '../eval
 import { fkAll } from '../core/fk.ts';
 import { lowestSole, detectContacts } from './footlock.ts';
 import { centreOfMass } from './physics.ts';
+import { JOINT_COUNT } from '../core/skeleton.ts';
 import { GRAVITY } from '../synth/jump.ts';
 
 const gen = (prompt: string, footLocking: FootLockingMode = 'auto', extra: Partial<{ poseFiltering: number; physicsFilter: boolean; seed: number; durationSec: number }> = {}): Motion =>
@@ -104,8 +105,8 @@ describe('physics filter', () => {
     const { pos } = fkAll(fixed);
     const com = new Float64Array(3);
     const mid = Math.floor(m.frames / 2);
-    centreOfMass(pos, mid, 22, com);
-    const feetZ = (pos[(mid * 22 + 16) * 3 + 2]! + pos[(mid * 22 + 20) * 3 + 2]!) / 2;
+    centreOfMass(pos, mid, JOINT_COUNT, com);
+    const feetZ = (pos[(mid * JOINT_COUNT + 16) * 3 + 2]! + pos[(mid * JOINT_COUNT + 20) * 3 + 2]!) / 2;
     expect(Math.abs(com[2]! - feetZ)).toBeLessThan(0.15);
   });
 });

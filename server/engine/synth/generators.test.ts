@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { text2motion } from '../index.ts';
 import { clipOf, footSkateRatio, penetration, boneLengthDrift } from '../eval/metrics.ts';
 import { parsePrompt } from '../prompt/parse.ts';
+import { JOINT_COUNT } from '../core/skeleton.ts';
 
 // One prompt per generator, so every action in the lexicon really produces motion.
 const PROMPTS: Record<string, string> = {
@@ -35,7 +36,7 @@ describe('every generator', () => {
         expect(boneLengthDrift(m)).toBeLessThan(1e-4);
         // Something moves: the pose changes over the clip.
         let change = 0;
-        const jc = 22;
+        const jc = JOINT_COUNT;
         for (let f = 1; f < m.frames; f++) for (let k = 0; k < jc * 4; k++) change = Math.max(change, Math.abs(m.rot[k]! - m.rot[f * jc * 4 + k]!));
         expect(change).toBeGreaterThan(0.02);
       }

@@ -4,6 +4,7 @@
  * a single finishing pass turns foot goals into leg rotations with IK. Keeping the legs as goals until
  * the end means transitions can be smoothed without breaking planted feet.
  */
+import { fillRelaxedHands } from '../core/hands.ts';
 import { JOINT_COUNT } from '../core/skeleton.ts';
 
 /** Floats per foot goal: x, y, z, yaw, pitch, toe bend, roll. */
@@ -28,6 +29,8 @@ export interface Track {
 export function createTrack(n: number, fps: number): Track {
   const rot = new Float32Array(n * JOINT_COUNT * 4);
   for (let i = 3; i < rot.length; i += 4) rot[i] = 1;
+  // Every motion starts with relaxed hands; actions blend their hand shapes over this default.
+  fillRelaxedHands(rot, 0, n);
   const ikw = new Float32Array(n * 2).fill(1);
   return { n, fps, root: new Float32Array(n * 3), yaw: new Float32Array(n), rot, feet: new Float32Array(n * 2 * FOOT_STRIDE), ikw, contacts: new Uint8Array(n * 2) };
 }

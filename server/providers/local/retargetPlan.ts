@@ -19,11 +19,19 @@
  * Canonical joints the character lacks are folded into a neighbour before the transfer: a missing
  * chest or upper chest into the spine bone below it (which then spans that length of the torso), a
  * missing neck into the head and a missing clavicle into the upper arm (which keep their own world
- * rotation). Unmapped character bones (fingers, twist and leaf bones) keep their rest pose.
+ * rotation). Unmapped character bones (twist and leaf bones, fingers the name tables do not know) keep
+ * their rest pose.
+ *
+ * Fingers: a character's mapped finger bones are aligned like the limbs (toward the next finger bone),
+ * and its hand and fingers also get their twist about that direction from the palm (the line across
+ * the knuckles), because hand shapes curl fingers about the palm's own axis: a character resting with
+ * its palms forward would otherwise curl its fingers sideways. Canonical finger joints the character
+ * lacks are simply not shown; a rig without fingers brings relaxed canonical hands back (motionFromRig).
  */
 import { Matrix4, Quaternion, Vector3 } from 'three';
-import { CANONICAL_SKELETON, legLength, refitProportions, restWorldPositions, type Motion, type Skeleton } from '../../engine/index.ts';
-import { ALL_HUMAN_BONES, mapHumanoid, type HumanBone, type SkeletonScheme } from '../../characters/humanoidSkeleton.ts';
+import { CANONICAL_SKELETON, handShapeQuats, legLength, refitProportions, restWorldPositions, type Motion, type Skeleton } from '../../engine/index.ts';
+import { BODY_HUMAN_BONES, mapHumanoid, type HumanBone, type SkeletonScheme } from '../../characters/humanoidSkeleton.ts';
+import { FINGER_BONES, FINGER_NAMES, FINGER_SEGMENTS, alignPair, type FingerBone } from '../../contract/fingerBones.ts';
 import { RetargetError } from './retargetError.ts';
 import { decompose, type Rig } from './retargetRig.ts';
 
@@ -43,7 +51,14 @@ const DIRECTION_CHILDREN: Partial<Record<HumanBone, HumanBone[]>> = {
   rightShoulder: ['rightUpperArm'], rightUpperArm: ['rightLowerArm'], rightLowerArm: ['rightHand'],
   leftUpperLeg: ['leftLowerLeg'], leftLowerLeg: ['leftFoot'], leftFoot: ['leftToes'],
   rightUpperLeg: ['rightLowerLeg'], rightLowerLeg: ['rightFoot'], rightFoot: ['rightToes'],
+  // Each finger bone points at the next one along its finger.
+  ...Object.fromEntries((['left', 'right'] as const).flatMap((side) => FINGER_NAMES.flatMap((f) =>
+    FINGER_SEGMENTS[f].slice(0, 2).map((s, k) => [`${side}${f}${s}`, [`${side}${f}${FINGER_SEGMENTS[f][k + 1]}`]])))),
 };
+
+/** First bone of each finger, index to little then thumb: the knuckles that set a palm's direction and width. */
+const KNUCKLES = (side: 'left' | 'right'): FingerBone[] => (['Index', 'Middle', 'Ring', 'Little', 'Thumb'] as const).map((f) => `${side}${f}${FINGER_SEGMENTS[f][0]}` as FingerBone);
+
 
 /** Missing torso joints hand their rotation to the mapped bone below; these to their single child. */
 const FOLD_INTO_PARENT = new Set<HumanBone>(['chest', 'upperChest']);
@@ -153,12 +168,29 @@ export function planRetarget(rig: Rig, unit: number | 'guess' = 1): RetargetPlan
     return p;
   };
 
+  // Across each palm (file and canonical), the twist reference of hands and fingers: from the little-finger
+  // side knuckle to the index side (or from the thumb to the one finger a mitten-like hand has).
+  const palm = (['left', 'right'] as const).map((side) => {
+    const ks = KNUCKLES(side).map(jointIndex).filter(has);
+    const fingers = ks.filter((c) => !CANON.names[c]!.includes('Thumb'));
+    if (ks.length < 2 || fingers.length === 0) return null;
+    const [a, b] = fingers.length >= 2 ? [fingers[0]!, fingers[fingers.length - 1]!] : [ks[0]!, ks[ks.length - 1]!];
+    const mean = (at: (c: number) => Vector3) => fingers.reduce((s, c) => s.add(at(c)), new Vector3()).multiplyScalar(1 / fingers.length);
+    return { fingers: mean(P), canonFingers: mean(canonP), across: P(a).clone().sub(P(b)), canonAcross: canonP(a).sub(canonP(b)) };
+  });
+  const sideOf = (bone: string) => (bone.startsWith('left') ? 0 : 1);
+
   // Alignment per canonical joint, parents first so a bone without a usable direction inherits its parent's.
   const align: Quaternion[] = [];
   for (let c = 0; c < JC; c++) {
     const bone = CANON.names[c] as HumanBone;
     let a: Quaternion | undefined;
-    if (has(c)) {
+    const hand = palm[sideOf(bone)];
+    if (has(c) && hand && bone.endsWith('Hand')) {
+      // The hand points at its knuckles, twisted so its palm lies like the canonical one.
+      a = alignPair(hand.fingers.clone().sub(P(c)), hand.across, hand.canonFingers.clone().sub(canonP(c)), hand.canonAcross) ?? undefined;
+    }
+    if (has(c) && !a) {
       for (const child of DIRECTION_CHILDREN[bone] ?? []) {
         const d = jointIndex(child);
         if (!has(d)) continue;
@@ -166,7 +198,8 @@ export function planRetarget(rig: Rig, unit: number | 'guess' = 1): RetargetPlan
         const dc = canonP(d).sub(canonP(c));
         // A zero-length bone gives no direction: it inherits its parent's alignment below.
         if (dt.lengthSq() < 1e-12 || dc.lengthSq() < 1e-12) continue;
-        a = new Quaternion().setFromUnitVectors(dt.normalize(), dc.normalize());
+        const isFinger = (FINGER_BONES as readonly string[]).includes(bone);
+        a = (isFinger && hand ? alignPair(dt, hand.across, dc, hand.canonAcross) : null) ?? new Quaternion().setFromUnitVectors(dt.normalize(), dc.normalize());
         break;
       }
     }
@@ -219,7 +252,7 @@ export function planRetarget(rig: Rig, unit: number | 'guess' = 1): RetargetPlan
 
 /** Applies the fold rules above to a canonical motion, for a character that lacks some joints. */
 export function foldMissing(plan: RetargetPlan, m: Motion): Motion {
-  const missing = ALL_HUMAN_BONES.filter((b) => plan.jointOf[jointIndex(b)]! < 0 && !b.endsWith('Toes'));
+  const missing = BODY_HUMAN_BONES.filter((b) => plan.jointOf[jointIndex(b)]! < 0 && !b.endsWith('Toes'));
   if (missing.length === 0) return m;
   const rot = m.rot.slice();
   const q = new Quaternion(), r = new Quaternion();
@@ -316,6 +349,12 @@ export function motionFromRig(
   const restInv = plan.restQ.map((q) => q.clone().invert());
   const hipsRest = plan.restP[plan.hips]!;
   const ratio = legLength(CANON) / legLength(plan.skeleton);
+  // Canonical finger joints the rig lacks get the relaxed hand shape rather than a rigid splay.
+  const relaxed = new Map<number, Quaternion>();
+  FINGER_BONES.forEach((b, k) => {
+    const c = jointIndex(b), side = k < 15 ? 0 : 1, q = handShapeQuats('relaxed', side);
+    if (c >= 0 && plan.jointOf[c]! < 0) relaxed.set(c, new Quaternion().fromArray(q, (k % 15) * 4));
+  });
   const q = new Quaternion(), v = new Vector3();
   for (let f = 0; f < frames; f++) {
     for (let j = 0; j < n; j++) {
@@ -328,6 +367,7 @@ export function motionFromRig(
       const j = plan.jointOf[c]!;
       const p = CANON.parents[c]!;
       if (j >= 0) canonWorld[c]!.multiplyQuaternions(world[j]!, restInv[j]!).multiply(alignInv[c]!);
+      else if (relaxed.has(c)) canonWorld[c]!.multiplyQuaternions(canonWorld[p]!, relaxed.get(c)!);
       else canonWorld[c]!.copy(p >= 0 ? canonWorld[p]! : new Quaternion());
       const local = p >= 0 ? q.copy(canonWorld[p]!).invert().multiply(canonWorld[c]!) : q.copy(canonWorld[c]!);
       local.toArray(rot, (f * JC + c) * 4);

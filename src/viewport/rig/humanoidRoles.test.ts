@@ -90,6 +90,8 @@ describe('mapHumanoid', () => {
       rightUpperLeg: 'rThigh', rightLowerLeg: 'rShin', rightFoot: 'rFoot',
       leftShoulder: 'lCollar', leftUpperArm: 'lShldr', leftLowerArm: 'lForeArm', leftHand: 'lHand',
       rightShoulder: 'rCollar', rightUpperArm: 'rShldr', rightLowerArm: 'rForeArm', rightHand: 'rHand',
+      // Finger bones under each hand: Poser's first thumb bone is its metacarpal.
+      rightThumbMetacarpal: 'rThumb1', leftMiddleProximal: 'lMid1',
     });
   });
 
@@ -124,6 +126,7 @@ describe('mapHumanoid', () => {
       hips: 'pelvis', spine: 'spine_01', chest: 'spine_02', upperChest: 'spine_03', neck: 'neck_01', head: 'head',
       leftShoulder: 'clavicle_l', leftUpperArm: 'upperarm_l', leftLowerArm: 'lowerarm_l', leftHand: 'hand_l',
       leftUpperLeg: 'thigh_l', leftLowerLeg: 'calf_l', leftFoot: 'foot_l', leftToes: 'ball_l', rightToes: 'ball_r',
+      leftIndexProximal: 'index_01_l',
     });
   });
 
@@ -146,7 +149,7 @@ describe('mapHumanoid', () => {
         mixamorig:LeftHandThumb1
     mixamorig:RightShoulder
      mixamorig:RightArm`);
-    expect(named(mixamo, mapHumanoid(mixamo))).toMatchObject({ hips: 'mixamorig:Hips', leftHand: 'mixamorig:LeftHand', rightUpperArm: 'mixamorig:RightArm', upperChest: 'mixamorig:Spine2' });
+    expect(named(mixamo, mapHumanoid(mixamo))).toMatchObject({ hips: 'mixamorig:Hips', leftHand: 'mixamorig:LeftHand', rightUpperArm: 'mixamorig:RightArm', upperChest: 'mixamorig:Spine2', leftThumbMetacarpal: 'mixamorig:LeftHandThumb1' });
 
     const blender = outline(`DEF-hips
  DEF-thigh.L

@@ -3,16 +3,19 @@
  * meet: Mixamo (mixamorig:LeftUpLeg), the engine (LeftUpLeg), Unreal (thigh_l, calf_l), CMU BVH (LHipJoint,
  * LeftLeg, LowerBack), CMU/Poser FBX (lThigh, lShin, lShldr, abdomen), VRM (leftUpperLeg), Blender (thigh.L).
  * Pure (no three.js): it works on a plain list of {name, parent} so it is testable with real files' names.
+ * Finger bones are found under each hand with the same rules as the server (server/contract/fingerBones.ts).
  */
+import { FINGER_BONES, mapFingers, type FingerBone } from '../../../server/contract/fingerBones.ts';
 
-export const HUMAN_ROLES = [
+const BODY_ROLES = [
   'hips', 'spine', 'chest', 'upperChest', 'neck', 'head',
   'leftShoulder', 'leftUpperArm', 'leftLowerArm', 'leftHand',
   'rightShoulder', 'rightUpperArm', 'rightLowerArm', 'rightHand',
   'leftUpperLeg', 'leftLowerLeg', 'leftFoot', 'leftToes',
   'rightUpperLeg', 'rightLowerLeg', 'rightFoot', 'rightToes',
 ] as const;
-export type HumanRole = (typeof HUMAN_ROLES)[number];
+export const HUMAN_ROLES: readonly HumanRole[] = [...BODY_ROLES, ...FINGER_BONES];
+export type HumanRole = (typeof BODY_ROLES)[number] | FingerBone;
 
 export interface BoneInfo {
   name: string;
@@ -137,6 +140,11 @@ export function mapHumanoid(bones: readonly BoneInfo[]): Partial<Record<HumanRol
       if (chain.length >= 2) out.chest = chain[1];
       if (chain.length >= 3) out.upperChest = chain[chain.length - 1];
     }
+  }
+  const names = bones.map((b) => b.name), parents = bones.map((b) => b.parent);
+  for (const side of ['left', 'right'] as const) {
+    const hand = out[`${side}Hand`];
+    if (hand !== undefined) for (const [role, i] of mapFingers(names, parents, hand, side)) out[role] = i;
   }
   return out;
 }

@@ -5,8 +5,10 @@
  * Z-up armatures, different bone rolls), so each mapped bone gets an alignment A that turns the character's rest
  * direction (towards its mapped child) onto the source's rest direction. Per frame the source bone's change from
  * its rest, D = Q_src(t) · Q_src_rest⁻¹ (world), is applied on top: W_char(t) = D · A · W_char_rest. At rest this
- * points every character bone where the source's points, keeping the character's own twist. Unmapped bones
- * (fingers, twist and leaf bones) keep their rest pose. Hips travel is scaled by leg length, so a shorter
+ * points every character bone where the source's points, keeping the character's own twist, except hands and
+ * fingers: when both rigs have fingers, a hand also takes its twist from the palm (the line across the knuckles)
+ * and each finger bone points at the next one with the same twist, so a fist curls toward the character's palm
+ * whatever way its hands rest. Unmapped bones (twist and leaf bones, fingers one rig lacks) keep their rest pose. Hips travel is scaled by leg length, so a shorter
  * character takes shorter steps instead of sliding (three.js's SkeletonUtils.retargetClip has had transform and
  * off-by-one issues, three.js#25751 #25288; this is written for the studio's placed, metre-scale instances).
  */
@@ -14,6 +16,22 @@ import { AnimationClip, Matrix4, Quaternion, QuaternionKeyframeTrack, Vector3, V
 import type { AnimationAction, AnimationMixer, Object3D } from 'three';
 import type { AssetInstance } from '../assets/instantiate.ts';
 import type { HumanRole } from './humanoidRoles.ts';
+import { FINGER_NAMES, FINGER_SEGMENTS, alignPair, type FingerBone } from '../../../server/contract/fingerBones.ts';
+
+const SIDES = ['left', 'right'] as const;
+/** Finger bone → the next bone along its finger, and → the bone it hangs from (its hand for the first). */
+const FINGER_NEXT: Partial<Record<HumanRole, HumanRole[]>> = {};
+const FINGER_PARENT: Partial<Record<HumanRole, HumanRole>> = {};
+for (const side of SIDES) for (const f of FINGER_NAMES) {
+  const segs = FINGER_SEGMENTS[f].map((s) => `${side}${f}${s}` as FingerBone);
+  segs.forEach((b, k) => {
+    if (k + 1 < segs.length) FINGER_NEXT[b] = [segs[k + 1]!];
+    FINGER_PARENT[b] = k === 0 ? `${side}Hand` : segs[k - 1]!;
+  });
+}
+/** First bone of each finger, index to little then thumb. */
+const knuckles = (side: (typeof SIDES)[number]): HumanRole[] => (['Index', 'Middle', 'Ring', 'Little', 'Thumb'] as const).map((f) => `${side}${f}${FINGER_SEGMENTS[f][0]}` as FingerBone);
+
 
 /** Which mapped bone gives a bone its direction, nearest first. */
 const DIRECTION: Partial<Record<HumanRole, HumanRole[]>> = {
@@ -26,6 +44,7 @@ const DIRECTION: Partial<Record<HumanRole, HumanRole[]>> = {
   rightShoulder: ['rightUpperArm'], rightUpperArm: ['rightLowerArm'], rightLowerArm: ['rightHand'],
   leftUpperLeg: ['leftLowerLeg'], leftLowerLeg: ['leftFoot'], leftFoot: ['leftToes'],
   rightUpperLeg: ['rightLowerLeg'], rightLowerLeg: ['rightFoot'], rightFoot: ['rightToes'],
+  ...FINGER_NEXT,
 };
 const PARENT_ROLE: Partial<Record<HumanRole, HumanRole>> = {
   spine: 'hips', chest: 'spine', upperChest: 'chest', neck: 'upperChest', head: 'neck',
@@ -33,6 +52,7 @@ const PARENT_ROLE: Partial<Record<HumanRole, HumanRole>> = {
   rightShoulder: 'upperChest', rightUpperArm: 'rightShoulder', rightLowerArm: 'rightUpperArm', rightHand: 'rightLowerArm',
   leftUpperLeg: 'hips', leftLowerLeg: 'leftUpperLeg', leftFoot: 'leftLowerLeg', leftToes: 'leftFoot',
   rightUpperLeg: 'hips', rightLowerLeg: 'rightUpperLeg', rightFoot: 'rightLowerLeg', rightToes: 'rightFoot',
+  ...FINGER_PARENT,
 };
 
 export interface RetargetSource {
@@ -89,16 +109,35 @@ export function retargetClip(source: RetargetSource, target: AssetInstance, name
   const restLocalQ = new Map<Object3D, Quaternion>();
   target.model.traverse((o) => restLocalQ.set(o, o.quaternion.clone()));
 
+  // Across each palm on both rigs (little-finger side knuckle → index side, or thumb → the one finger), and
+  // the mean finger knuckle: the twist reference of hands and fingers.
+  const tp = (r: HumanRole) => tgtRest.get(target.roles[r]!)!.p;
+  const sp = (r: HumanRole) => srcRest.get(src.roles[r]!)!.p;
+  const palm = SIDES.map((side) => {
+    const ks = knuckles(side).filter((r) => roles.includes(r));
+    const fingers = ks.filter((r) => !r.includes('Thumb'));
+    if (ks.length < 2 || fingers.length === 0) return null;
+    const [a, b] = fingers.length >= 2 ? [fingers[0]!, fingers[fingers.length - 1]!] : [ks[0]!, ks[ks.length - 1]!];
+    const mean = (at: (r: HumanRole) => Vector3) => fingers.reduce((s, r) => s.add(at(r)), new Vector3()).multiplyScalar(1 / fingers.length);
+    return { tFingers: mean(tp), sFingers: mean(sp), tAcross: tp(a).clone().sub(tp(b)), sAcross: sp(a).clone().sub(sp(b)) };
+  });
+
   // Alignment per role, parents first so a role without a direction child inherits its parent's.
   const align = new Map<HumanRole, Quaternion>();
   const ordered = [...roles].sort((a, b) => depthOf(target.roles[a]!) - depthOf(target.roles[b]!));
   for (const role of ordered) {
     const child = (DIRECTION[role] ?? []).find((c) => roles.includes(c));
+    const hand = palm[role.startsWith('left') ? 0 : 1];
     let a: Quaternion | null = null;
-    if (child) {
-      const dt = tgtRest.get(target.roles[child]!)!.p.clone().sub(tgtRest.get(target.roles[role]!)!.p);
-      const ds = srcRest.get(src.roles[child]!)!.p.clone().sub(srcRest.get(src.roles[role]!)!.p);
-      if (dt.lengthSq() > 1e-10 && ds.lengthSq() > 1e-10) a = new Quaternion().setFromUnitVectors(dt.normalize(), ds.normalize());
+    if (hand && role.endsWith('Hand')) {
+      a = alignPair(hand.tFingers.clone().sub(tp(role)), hand.tAcross, hand.sFingers.clone().sub(sp(role)), hand.sAcross);
+    } else if (child) {
+      const dt = tp(child).clone().sub(tp(role));
+      const ds = sp(child).clone().sub(sp(role));
+      const isFinger = FINGER_PARENT[role] !== undefined;
+      if (dt.lengthSq() > 1e-10 && ds.lengthSq() > 1e-10) {
+        a = (isFinger && hand ? alignPair(dt, hand.tAcross, ds, hand.sAcross) : null) ?? new Quaternion().setFromUnitVectors(dt.normalize(), ds.normalize());
+      }
     }
     if (!a) {
       let p = PARENT_ROLE[role];
