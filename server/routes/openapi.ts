@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError, Character, CreateJobRequest, Health, Job, JobList, LibraryEntry, ProviderInfo } from '../contract/api.ts';
 import { OptimizePromptRequest, OptimizePromptResponse } from '../contract/promptOptimize.ts';
+import { ParsePromptRequest, ParsePromptResponse } from '../contract/promptParse.ts';
 import type { Services } from '../services.ts';
 import { downloadOpenApiPaths } from './downloads.ts';
 
@@ -60,12 +61,19 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           responses: { 200: { description: 'suggestions', ...json('OptimizePromptResponse') }, 400: err('invalid request or provider without an optimiser') },
         },
       },
+      '/api/prompt/parse': {
+        post: {
+          summary: 'How the local engine reads a prompt: planned steps, ignored words, unread clauses with suggested library actions, ambiguities, and whether it understood all, part or nothing',
+          requestBody: { required: true, ...json('ParsePromptRequest') },
+          responses: { 200: { description: 'the reading', ...json('ParsePromptResponse') }, 400: err('invalid request'), 429: err('too many parse requests') },
+        },
+      },
       '/api/jobs': {
         post: {
           summary: 'Create a job (text2motion or an edit of a variant)',
           parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 128 }, description: 'Retrying with the same key returns the first job instead of creating another.' }],
           requestBody: { required: true, ...json('CreateJobRequest') },
-          responses: { 201: { description: 'created', ...json('Job') }, 200: { description: 'replayed (same Idempotency-Key)', ...json('Job') }, 400: err('invalid request'), 404: err('unknown parent job'), 409: err('parent not succeeded'), 413: err('body too large'), 415: err('not JSON') },
+          responses: { 201: { description: 'created', ...json('Job') }, 200: { description: 'replayed (same Idempotency-Key)', ...json('Job') }, 400: err('invalid request'), 404: err('unknown parent job'), 409: err('parent not succeeded'), 413: err('body too large'), 415: err('not JSON'), 422: err('local text2motion prompt with no action the engine understands (set acceptIdleTake to generate idle takes anyway)') },
         },
         get: {
           summary: 'Jobs, newest first',
@@ -113,6 +121,8 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         LibraryEntry: schema(LibraryEntry),
         OptimizePromptRequest: schema(OptimizePromptRequest),
         OptimizePromptResponse: schema(OptimizePromptResponse),
+        ParsePromptRequest: schema(ParsePromptRequest),
+        ParsePromptResponse: schema(ParsePromptResponse),
       },
     },
   };

@@ -1,6 +1,11 @@
 /** What the engine understood of the prompt, and what it ignored, so nothing is dropped silently. */
 import type { Job } from '../../server/contract/api.ts';
 
+/** "stairsUp" → "stairs up" (action ids are camelCase). */
+export function actionLabel(id: string): string {
+  return id.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 export function PromptReport({ job }: { job: Job }) {
   const report = job.report;
   if (!report) {
@@ -35,6 +40,33 @@ export function PromptReport({ job }: { job: Job }) {
           </p>
         )}
       </div>
+      {report.notUnderstood && report.notUnderstood.length > 0 && (
+        <div data-testid="report-not-understood">
+          <p className="mb-1 text-[11px] text-muted">Not understood</p>
+          <ul className="space-y-1">
+            {report.notUnderstood.map((n, i) => (
+              <li key={`${n.text}-${i}`} className="text-[12px] text-amber-200">
+                “{n.text}”
+                {n.suggestions.length > 0 && (
+                  <span className="text-faint"> — nearest library actions: {n.suggestions.map(actionLabel).join(', ')}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {report.alternatives && report.alternatives.length > 0 && (
+        <div data-testid="report-alternatives">
+          <p className="mb-1 text-[11px] text-muted">Ambiguous</p>
+          <ul className="space-y-0.5">
+            {report.alternatives.map((a, i) => (
+              <li key={`${a.text}-${i}`} className="text-[12px] text-faint">
+                “{a.text}” read as {actionLabel(a.chosen)}; could also mean {a.alternative}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {report.ignored.length > 0 && (
         <div>
           <p className="mb-1 text-[11px] text-muted">Ignored</p>

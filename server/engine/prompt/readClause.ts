@@ -117,6 +117,9 @@ function segments(tokens: readonly Token[], kept: readonly Match[]): [number, nu
     if (used.has(j) || (t.text !== 'and' && t.text !== 'to' && t.text !== 'or')) return;
     const before = kept.some((m) => m.start < j);
     if (!before) return;
+    const after = tokens[j + 1];
+    // "waves and levitates": an unknown verb after "and" is a clause of its own (reported as not understood).
+    if (t.text === 'and' && after && after.tags.has('Verb') && !STOPWORDS.has(after.text) && !EMPTY_VERBS.has(after.lemma) && !kept.some((m) => m.used.includes(j + 1))) { cuts.push(j); return; }
     const next = kept.find((m) => m.start > j);
     if (!next) return;
     const between = tokens.slice(j + 1, next.start);
