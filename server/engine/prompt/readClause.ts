@@ -241,6 +241,7 @@ function chooseAction(tokens: readonly Token[], inSeg: readonly Match[], a: numb
   }
   step.action = action;
   if (action === 'turn' && /\b(around|about)\b/.test(chosen.source)) step.angle = Math.PI;
+  if (chosen.used.some((u) => ['forward', 'forwards'].includes(tokens[u]!.text))) step.dir = 0;
   const other = OTHER_READING[headWord];
   if (other && action === chosen.action && chosen.used.length === 1 && other[0] !== action && !step.prop) alts.push({ text: tokens[chosen.start]!.text, chosen: action, alternative: other[1] });
   // The first remaining noun phrase the action acts on is its prop ("picks up a box").
