@@ -2,6 +2,7 @@
  * The prompt composer: prompt + options → POST /api/jobs. The server validates; a 4xx names the field
  * (`error.field`) and its message is shown next to that field until the user edits it.
  */
+import { useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { MAX_PROMPT_CHARS } from '../../server/contract/api.ts';
 import { describeError, isApiRequestError } from '../api/client.ts';
@@ -16,6 +17,8 @@ import type { ComposerFieldName } from './composerFields.ts';
 import { FieldError } from './FieldError.tsx';
 import { MotionOptionsFields } from './MotionOptionsFields.tsx';
 import { GenerateCost } from './GenerateCost.tsx';
+import { ParsePreview } from './ParsePreview.tsx';
+import { needsIdleConfirmation, useParsePreview } from './parsePreviewStore.ts';
 import { PromptOptimizer } from './PromptOptimizer.tsx';
 import { SourceFields } from './SourceFields.tsx';
 
@@ -25,10 +28,13 @@ export function Composer() {
   const prompt = useEditor((s) => s.composer.prompt);
   const setComposer = useEditor((s) => s.setComposer);
   const create = useCreateJob();
+  // The prompt Generate was refused for (nothing understood, idle takes not accepted); the hint lasts until it changes.
+  const [idleHintFor, setIdleHintFor] = useState<string | null>(null);
 
   const err = create.error;
   const errField = isApiRequestError(err) ? fieldForErrorPath(err.field) : null;
   const errors: Partial<Record<ComposerFieldName, string>> = errField && err ? { [errField]: err.message } : {};
+  if (!errors.prompt && idleHintFor === prompt) errors.prompt = 'The local engine reads no action here: pick a suggested action, or tick “Generate standing-idle takes anyway”.';
   const generalError = err && !errField ? err : null;
 
   // Editing the field an error points at clears the error: the message is about the old value.
@@ -39,7 +45,15 @@ export function Composer() {
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (create.isPending) return;
-    create.mutate(buildText2MotionRequest(useEditor.getState().composer));
+    const fields = useEditor.getState().composer;
+    // No silent batch of idle takes: the user has to say they want them (the server refuses them otherwise).
+    if (needsIdleConfirmation(fields.provider, fields.prompt)) {
+      setIdleHintFor(fields.prompt);
+      return;
+    }
+    const request = buildText2MotionRequest(fields);
+    if (request.kind === 'text2motion' && request.provider === 'local' && useParsePreview.getState().acceptIdle) request.acceptIdleTake = true;
+    create.mutate(request);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -76,6 +90,7 @@ export function Composer() {
           spellCheck
         />
         <FieldError field="prompt" message={errors.prompt} />
+        <ParsePreview />
         <PromptOptimizer />
       </div>
 
