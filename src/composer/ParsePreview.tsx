@@ -5,9 +5,10 @@
  * when the server has it configured. With nothing understood, Generate waits for an explicit "idle takes" choice.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { api } from '../api/client.ts';
 import { providersQuery } from '../api/queries.ts';
+import { useDebouncedValue } from '../library/useDebouncedValue.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { applySuggestion } from './applySuggestion.ts';
 import { useParsePreview } from './parsePreviewStore.ts';
@@ -15,20 +16,11 @@ import { useParsePreview } from './parsePreviewStore.ts';
 /** Typing pause before the preview asks the server (the parse itself takes well under a millisecond). */
 const DEBOUNCE_MS = 250;
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
-
 export function ParsePreview() {
   const prompt = useEditor((s) => s.composer.prompt);
   const provider = useEditor((s) => s.composer.provider);
   const setComposer = useEditor((s) => s.setComposer);
-  const debounced = useDebounced(prompt, DEBOUNCE_MS);
+  const debounced = useDebouncedValue(prompt, DEBOUNCE_MS);
   const providers = useQuery(providersQuery());
   const sayMotionReady = !!providers.data?.find((p) => p.id === 'saymotion' && p.configured);
   const active = provider === 'local' && debounced.trim() !== '';
