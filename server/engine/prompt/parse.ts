@@ -34,7 +34,7 @@ function layer(base: PlanStep, r: PlanStep, steps: PlanStep[]): boolean {
 /** Bare verbs that only finish the previous action ("draw a bow and shoot"). */
 const CONTINUES: Partial<Record<ActionKind, ActionKind[]>> = { archery: ['rifleFire', 'pistolFire'], pickUp: ['lift'], lieDown: ['idle'] };
 /** Postures from which "get up" means getting up off the floor. */
-const ON_FLOOR = new Set<ActionKind>(['lieDown', 'lieOnBack', 'lieOnSide', 'sitFloor', 'sitCrossLegged', 'fallForward', 'fallBackward', 'fallSide', 'faint', 'death', 'knockdown', 'trip', 'slip', 'crawl', 'commandoCrawl', 'pushUps', 'sitUps', 'plank', 'forwardRoll', 'backwardRoll', 'yogaChild']);
+const ON_FLOOR = new Set<ActionKind>(['lieDown', 'lieOnBack', 'lieOnSide', 'sitFloor', 'sitCrossLegged', 'fallForward', 'fallBackward', 'fallSide', 'faint', 'death', 'knockdown', 'trip', 'slip', 'crawl', 'commandoCrawl', 'pushUps', 'sitUps', 'plank', 'yogaChild']);
 
 const MODIFIER_KEYS = ['speedMul', 'speedWord', 'dir', 'angle', 'count', 'durationSec', 'distance', 'side', 'both', 'height', 'inPlace', 'intensity', 'target'] as const;
 

@@ -322,6 +322,8 @@ function readModifiers(tokens: readonly Token[], a: number, b: number, consumed:
         continue;
       }
     }
+    // "jumps over a puddle", "jumps across the gap": a jump that travels is a leap.
+    if ((w === 'over' || w === 'across') && step.action === 'jump' && hasAction) { step.action = 'leap'; take(i); continue; }
     if (w === 'underhand' || w === 'underarm') { if (step.action === 'throwOverhand') step.action = 'throwUnderhand'; take(i); continue; }
     if (w === 'overhand' || w === 'overarm') { if (step.action === 'throwUnderhand') step.action = 'throwOverhand'; take(i); continue; }
     if ((w === 'upstairs' || w === 'downstairs') && (actionEntry(step.action)?.layer === 'locomotion' || step.action === 'jump')) {
