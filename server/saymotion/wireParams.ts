@@ -163,8 +163,7 @@ export function wireToRequest(processor: string, params: unknown): Record<string
     if (edits.length > 0) throw bad(`${edits[0]} needs t2m_rid (the job to edit) and variant_id.`);
     const prompt = map.get('prompt');
     if (prompt === undefined) throw bad('prompt is required, e.g. prompt="a person walks forward then waves".');
-    // Real SayMotion always generates something; the sandbox must not refuse a prompt the local engine cannot read.
-    return { provider, kind: 'text2motion', prompt: decodePrompt(prompt), ...motionOptions(map), ...(variants !== undefined ? { variants } : {}), acceptIdleTake: true };
+    return { provider, kind: 'text2motion', prompt: decodePrompt(prompt), ...motionOptions(map), ...(variants !== undefined ? { variants } : {}) };
   }
 
   if (edits.length !== 1) throw bad(`An edit job (with t2m_rid) carries exactly one of ${EDIT_KEYS.join(', ')}.`);
