@@ -323,7 +323,7 @@ export const SPEED_WORDS: Record<string, [number, string]> = {
 export const INTENSITY_WORDS: Record<string, number> = {
   gently: 0.6, softly: 0.6, lightly: 0.6, weakly: 0.5, lazily: 0.6, half: 0.7, slightly: 0.6, hard: 1.4, forcefully: 1.4, powerfully: 1.45,
   vigorously: 1.5, violently: 1.5, wildly: 1.4, aggressively: 1.4, explosively: 1.5, strongly: 1.3, enthusiastically: 1.35, big: 1.3, huge: 1.45,
-  powerful: 1.4, strong: 1.3, hard_: 1.4, small: 0.7, tiny: 0.55,
+  powerful: 1.4, strong: 1.3, small: 0.7, tiny: 0.55,
 };
 
 export interface StyleWord { energy?: number; tension?: number; age?: number; label: string }

@@ -89,9 +89,3 @@ export function parsePrompt(prompt: string): Plan {
   if (alternatives.length) plan.alternatives = alternatives;
   return plan;
 }
-
-/** Reduces an inflected word to the action it names when used as a verb, or null ("running" → run). */
-export function lemma(word: string): ActionKind | null {
-  const p = parsePrompt(word);
-  return p.steps.length === 1 && !p.notUnderstood ? p.steps[0]!.action : null;
-}

@@ -119,7 +119,11 @@ function segments(tokens: readonly Token[], kept: readonly Match[]): [number, nu
     if (!before) return;
     const after = tokens[j + 1];
     // "waves and levitates": an unknown verb after "and" is a clause of its own (reported as not understood).
-    if (t.text === 'and' && after && after.tags.has('Verb') && !STOPWORDS.has(after.text) && !EMPTY_VERBS.has(after.lemma) && !kept.some((m) => m.used.includes(j + 1))) { cuts.push(j); return; }
+    // compromise may tag a bare "levitates" as a plural noun; the same inflection as the verb before "and" says it is one too.
+    const ending = (w: string): string => /(?:ing|ed|s)$/.exec(w)?.[0] ?? '';
+    const lastVerb = kept.filter((m) => m.start < j && isVerbal(m)).at(-1);
+    const looksVerb = !!after && (after.tags.has('Verb') || !!lastVerb && ending(after.text) !== '' && ending(after.text) === ending(tokens[lastVerb.start]!.text));
+    if (t.text === 'and' && after && looksVerb && !STOPWORDS.has(after.text) && !EMPTY_VERBS.has(after.lemma) && !kept.some((m) => m.used.includes(j + 1))) { cuts.push(j); return; }
     const next = kept.find((m) => m.start > j);
     if (!next) return;
     const between = tokens.slice(j + 1, next.start);
@@ -266,7 +270,6 @@ function applyInPlace(s: PlanStep): void {
 function readModifiers(tokens: readonly Token[], a: number, b: number, consumed: Set<number>, step: PlanStep, reading: ClauseReading, prev: PlanStep | undefined, hasAction: boolean): void {
   const take = (...idx: number[]): void => idx.forEach((i) => consumed.add(i));
   const word = (i: number): string => tokens[i]?.text ?? '';
-  const firstAction = (): number => { for (let i = a; i < b; i++) if (consumed.has(i) && !STOPWORDS.has(word(i))) return i; return b; };
   for (let i = a; i < b; i++) {
     if (consumed.has(i)) continue;
     const w = word(i), next = word(i + 1), next2 = word(i + 2);
@@ -281,17 +284,16 @@ function readModifiers(tokens: readonly Token[], a: number, b: number, consumed:
       if (['second', 'sec'].includes(unit)) { step.durationSec = n; mark(); continue; }
       if (unit === 'minute' || unit === 'min') { step.durationSec = n * 60; mark(); continue; }
       if (['meter', 'metre'].includes(unit)) { step.distance = n; mark(); continue; }
-      if (unit === 'feet' || unit === 'foot' || unit === 'feet'.replace(/s$/, '')) { step.distance = Math.round(n * 0.3048 * 100) / 100; mark(); continue; }
+      if (unit === 'feet' || unit === 'foot') { step.distance = Math.round(n * 0.3048 * 100) / 100; mark(); continue; }
       if (unit === 'yard') { step.distance = Math.round(n * 0.9144 * 100) / 100; mark(); continue; }
       if (unit === 'degree' || unit === 'deg') { step.angle = (n * Math.PI) / 180; mark(); continue; }
       if (['time', 'rep', 'repetition', 'cycle', 'step', 'pace', 'round', 'set'].includes(unit)) { step.count = n; mark(); continue; }
-      if (unit === 'times') { step.count = n; mark(); continue; }
       // "10 push ups", "three jumps": a number right before the action counts it.
       if (k === i + 1 && consumed.has(k) && hasAction) { step.count = n; take(i); continue; }
     }
     if (COUNT_WORDS[w] !== undefined) { step.count = COUNT_WORDS[w]; take(i); continue; }
     if (w === 'in' && next === 'slow' && next2 === 'motion') { step.speedMul = 0.5; step.speedWord = 'slow motion'; take(i, i + 1, i + 2); continue; }
-    if (SPEED_WORDS[w] && !(w === 'fast' && hasAction && step.action !== 'walk' && actionEntry(step.action)?.layer !== 'locomotion' && false)) {
+    if (SPEED_WORDS[w]) {
       const [mul, label] = SPEED_WORDS[w]!;
       step.speedMul = mul; step.speedWord = label; take(i);
       if (INTENSITY_WORDS[w] !== undefined) step.intensity = INTENSITY_WORDS[w];
@@ -403,7 +405,6 @@ function readModifiers(tokens: readonly Token[], a: number, b: number, consumed:
       }
     }
   }
-  void firstAction;
   // "turn right 45 degrees" and "turn 45 degrees right": the side word sets the sign whatever the order.
   if ((step.action === 'turn' || step.action === 'spin') && step.angle !== undefined) {
     const seg = tokens.slice(a, b).map((t) => t.text);
