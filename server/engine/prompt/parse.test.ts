@@ -185,3 +185,25 @@ describe('the issue 13 readings', () => {
     expect(p.alternatives?.[0]?.text).toBe('gallops');
   });
 });
+
+describe('robustness', () => {
+  test('any text parses without throwing into vocabulary ids only', async () => {
+    const fc = (await import('fast-check')).default;
+    const { isActionId } = await import('../actions/actionIds.ts');
+    const words = ['walk', 'a', 'box', 'then', 'and', 'left', 'jab', 'while', 'waving', 'before', 'after', 'not', 'without', 'moving', 'feet', '3', 'times', 'twice',
+      'in', 'place', 'the', 'stomach', 'hit', 'bow', 'arrow', 'like', 'zombie', ',', '.', 'picks', 'up', 'back', 'around', 'turns', 'for', 'seconds', 'xyz', '°', "don't"];
+    const salad = fc.array(fc.constantFrom(...words), { maxLength: 25 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), salad), (text) => {
+        const p = parsePrompt(text);
+        for (const s of p.steps) {
+          expect(isActionId(s.action)).toBe(true);
+          expect(s.label.length).toBeGreaterThan(0);
+          for (const w of s.with) expect(isActionId(w.action)).toBe(true);
+        }
+        for (const n of p.notUnderstood ?? []) for (const id of n.suggestions) expect(isActionId(id)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
