@@ -4,6 +4,7 @@
  * before anything is generated (Generate sends nothing until the user decides), and a suggestion fixes the prompt.
  */
 import { expect, test } from '@playwright/test';
+import { jobFromApi, newestJob } from './support/studio.ts';
 
 test('parse preview: chips while typing, warning and suggestions before generating, a click fixes the prompt', async ({ page }) => {
   const errors: string[] = [];
@@ -58,5 +59,17 @@ test('parse preview: chips while typing, warning and suggestions before generati
   await expect(chips.first()).toHaveAttribute('data-action', 'cartwheel');
   await expect(page.getByTestId('parse-warning')).toHaveCount(0);
   await page.screenshot({ path: '.tmp/parse-preview-fixed.png', clip: { x: 0, y: 0, width: 520, height: 520 } });
+
+  // Part understood still generates; the job's report names the planned steps and the clause left out.
+  await input.fill('walk forward then wave and levitate');
+  await expect(page.getByTestId('parse-preview')).toHaveAttribute('data-understanding', 'part');
+  await page.getByTestId('duration-input').fill('3');
+  await page.getByTestId('generate-button').click();
+  const id = await newestJob(page, 'text2motion', null);
+  const job = await jobFromApi(page, id);
+  expect(job.report?.steps?.map((s) => s.action)).toEqual(['walk', 'wave']);
+  await expect(page.getByTestId('report-not-understood')).toContainText('levitate');
+  await expect(page.getByTestId('report-understood')).toHaveCount(2);
+  await page.getByTestId('prompt-report').screenshot({ path: '.tmp/parse-preview-report.png' });
   expect(errors).toEqual([]);
 });

@@ -41,9 +41,12 @@ export function ParsePreview() {
   if (!active || !reading.data) return null;
   const r = reading.data;
   const nothing = r.understanding === 'nothing';
+  // Words of an unread clause appear in the warning; struck-through words are the ones that change nothing else.
+  const unreadWords = new Set(r.notUnderstood.flatMap((n) => n.text.split(/\s+/)));
+  const ignored = r.ignored.filter((w) => !unreadWords.has(w));
   return (
     <div className="mt-1.5 space-y-1.5" data-testid="parse-preview" data-understanding={r.understanding} aria-live="polite">
-      {(r.steps.length > 0 || r.ignored.length > 0) && (
+      {(r.steps.length > 0 || ignored.length > 0) && (
         <ul className="flex flex-wrap items-center gap-1" aria-label="How the local engine reads the prompt">
           {r.steps.map((s, i) => (
             <li
@@ -62,7 +65,7 @@ export function ParsePreview() {
               ))}
             </li>
           ))}
-          {r.ignored.map((w) => (
+          {ignored.map((w) => (
             <li key={`ignored-${w}`} data-testid="parse-ignored" title="Ignored: changes nothing in the motion" className="px-0.5 text-[11px] text-faint line-through decoration-faint/60">
               {w}
             </li>

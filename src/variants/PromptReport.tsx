@@ -17,6 +17,9 @@ export function PromptReport({ job }: { job: Job }) {
       </p>
     );
   }
+  // Words of an unread clause are already shown under "Not understood"; "Ignored" lists the rest.
+  const unreadWords = new Set((report.notUnderstood ?? []).flatMap((n) => n.text.split(/\s+/)));
+  const ignored = report.ignored.filter((w) => !unreadWords.has(w));
   return (
     <div className="space-y-2.5" data-testid="prompt-report">
       <div>
@@ -47,9 +50,9 @@ export function PromptReport({ job }: { job: Job }) {
             {report.notUnderstood.map((n, i) => (
               <li key={`${n.text}-${i}`} className="text-[12px] text-amber-200">
                 “{n.text}”
-                {n.suggestions.length > 0 && (
-                  <span className="text-faint"> — nearest library actions: {n.suggestions.map(actionLabel).join(', ')}</span>
-                )}
+                <span className="text-faint">
+                  {n.suggestions.length > 0 ? ` — nearest library actions: ${n.suggestions.map(actionLabel).join(', ')}` : ' — no library action is close'}
+                </span>
               </li>
             ))}
           </ul>
@@ -67,11 +70,11 @@ export function PromptReport({ job }: { job: Job }) {
           </ul>
         </div>
       )}
-      {report.ignored.length > 0 && (
+      {ignored.length > 0 && (
         <div>
           <p className="mb-1 text-[11px] text-muted">Ignored</p>
           <ul className="flex flex-wrap gap-1">
-            {report.ignored.map((u, i) => (
+            {ignored.map((u, i) => (
               <li
                 key={`${u}-${i}`}
                 data-testid="report-ignored"
