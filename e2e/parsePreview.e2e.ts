@@ -71,5 +71,13 @@ test('parse preview: chips while typing, warning and suggestions before generati
   await expect(page.getByTestId('report-not-understood')).toContainText('levitate');
   await expect(page.getByTestId('report-understood')).toHaveCount(2);
   await page.getByTestId('prompt-report').screenshot({ path: '.tmp/parse-preview-report.png' });
+
+  // Idle takes only on an explicit choice: ticking the box lets Generate send the job, marked as accepting them.
+  await input.fill('xyzzy plugh');
+  await expect(page.getByTestId('parse-preview')).toHaveAttribute('data-understanding', 'nothing');
+  await page.getByTestId('accept-idle').check();
+  await page.getByTestId('generate-button').click();
+  const idleId = await newestJob(page, 'text2motion', id);
+  expect((await jobFromApi(page, idleId)).request).toMatchObject({ prompt: 'xyzzy plugh', acceptIdleTake: true });
   expect(errors).toEqual([]);
 });
