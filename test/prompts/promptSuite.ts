@@ -625,6 +625,9 @@ const ROWS: Row[] = [
   ['h', 'a person waits impatiently', 'impatient'],
   ['h', 'a person yawns and stretches', 'yawn stretch'],
   ['h', 'a person looks up at the sky', 'lookUp'],
+  ['a', 'kick a punching bag three times with the right leg', 'kick'],
+  ['h', 'a person jumps on one leg', 'hop', AIR],
+  ['h', 'a man climbs onto a table', 'stepUp', { heightGain: 0.12 }],
 ];
 
 export const PROMPT_SUITE: readonly SuitePrompt[] = ROWS.map(([style, prompt, expect, physics]) => ({

@@ -125,6 +125,14 @@ describe('the issue 13 readings', () => {
     expect(actions('a woman bows')).toEqual(['bow']);
   });
 
+  test('a noun describing another noun is no action; an object-bound action refuses other objects', () => {
+    expect(step('kick a punching bag three times with the right leg')).toMatchObject({ action: 'kick', count: 3, side: 1 });
+    const box = parsePrompt('a person opens a box');
+    expect(box.steps).toEqual([]);
+    expect(box.notUnderstood?.[0]?.suggestions[0]).toBe('openDoor');
+    expect(step('opens the door').action).toBe('openDoor');
+  });
+
   test('turns around and walks back: a 180° turn, then forward toward the start', () => {
     const p = parsePrompt('turns around and walks back');
     expect(p.steps.map((s) => s.action)).toEqual(['turn', 'walk']);

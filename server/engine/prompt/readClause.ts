@@ -37,10 +37,17 @@ export interface ClauseReading {
 const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'my', 'your', 'its', 'our', 'this', 'that', 'these', 'those', 'some', 'another', 'each', 'every', 'one']);
 const PREPOSITIONS = new Set(['with', 'at', 'into', 'onto', 'from', 'of', 'in', 'on', 'by', 'for', 'about', 'like', 'over', 'under', 'towards', 'toward', 'off']);
 const MODIFIER_ADJ = new Set(['left', 'right', 'quick', 'big', 'small', 'high', 'low', 'little', 'huge', 'hard', 'powerful', 'fast', 'slow', 'single', 'double', 'strong', 'light', 'heavy', 'perfect', 'full', 'long', 'short', 'spinning', 'jumping', 'flying', 'straight', 'quick', 'soft', 'gentle', 'massive', 'few', 'couple']);
+/** compromise tags some of these as nouns ('forward'); they never make the word before them a modifier. */
+const DIRECTION_WORDS = new Set(['forward', 'forwards', 'backward', 'backwards', 'back', 'left', 'right', 'sideways', 'ahead', 'around', 'twice', 'once', 'again', 'slowly', 'quickly', 'fast']);
 const NEGATIONS = new Set(['not', 'never', 'without', 'no', 'cannot']);
 const BODY = new Set(['hand', 'hands', 'arm', 'arms', 'foot', 'feet', 'leg', 'legs', 'fist', 'fists', 'head', 'knee', 'knees', 'finger', 'fingers', 'toes', 'toe', 'elbow', 'shoulder', 'shoulders', 'hip', 'hips', 'body', 'back', 'palm', 'palms', 'side']);
 /** Umbrella actions that a more specific action of the same kind, named in the same clause, replaces. */
 const GENERIC = new Set<ActionId>(['dance', 'punch', 'kick', 'swimFreestyle', 'jump', 'walk', 'stretch', 'somersault', 'idle', 'lookAround']);
+/** Actions that only make sense with their own kind of object. */
+const PROP_BOUND: Partial<Record<ActionId, string[]>> = {
+  openDoor: ['door', 'gate', 'window', 'fridge', 'cupboard', 'cabinet', 'drawer', 'locker', 'closet'],
+  knockDoor: ['door', 'gate', 'window', 'wall', 'table'],
+};
 const STAIRS = new Set(['stairs', 'stair', 'staircase', 'steps', 'stairway', 'stairwell']);
 const IN_PLACE_ACTION: Partial<Record<ActionId, ActionId>> = { walk: 'walkInPlace', march: 'walkInPlace', run: 'runInPlace', jog: 'runInPlace', jump: 'jumpInPlace', hop: 'jumpInPlace' };
 const WALK_STYLE_ACTION: Record<string, ActionId> = { zombie: 'zombieWalk', drunk: 'drunkWalk', drunkenly: 'drunkWalk', injured: 'injuredWalk', wounded: 'injuredWalk', stealthily: 'sneak', quietly: 'sneak', sneakily: 'sneak', crouched: 'crouchWalk', crouching: 'crouchWalk', hunched: 'crouchWalk', proudly: 'strut', backwards: 'backward', backward: 'backward', sideways: 'sidestep' };
@@ -73,6 +80,9 @@ function nounish(tokens: readonly Token[], i: number): boolean {
 
 function validMatch(m: Match, tokens: readonly Token[]): boolean {
   const t = tokens[m.start]!;
+  // "a punching bag", "a boxing ring": a one-word activity noun right before another noun only describes it.
+  const after = tokens[m.start + 1];
+  if (m.mode === 'noun' && m.used.length === 1 && after && after.tags.has('Noun') && !after.tags.has('Pronoun') && !STOPWORDS.has(after.text) && !BODY.has(after.text) && !DIRECTION_WORDS.has(after.text)) return false;
   if (m.mode === 'verb') return !nounish(tokens, m.start);
   if (m.mode === 'noun') return nounish(tokens, m.start) || m.start === 0 || (t.tags.has('Noun') && !t.tags.has('Verb')) || isNumberTok(tokens[m.start - 1]);
   return true;
@@ -243,11 +253,15 @@ function chooseAction(tokens: readonly Token[], inSeg: readonly Match[], a: numb
     // "blocks a punch", "dodges a kick": the noun is what the action answers to.
     step.target = tokens[nominal[0]!.start]!.lemma;
   }
+  // An action tied to one kind of object is not read for another ("opens a box" is no door).
+  const needs = PROP_BOUND[action];
+  const other = props.find((p) => !consumed.has(p.at) && p.at > chosen.start);
+  if (needs && other && !needs.includes(other.word)) return null;
   step.action = action;
   if (action === 'turn' && /\b(around|about)\b/.test(chosen.source)) step.angle = Math.PI;
   if (chosen.used.some((u) => ['forward', 'forwards'].includes(tokens[u]!.text))) step.dir = 0;
-  const other = OTHER_READING[headWord];
-  if (other && action === chosen.action && chosen.used.length === 1 && other[0] !== action && !step.prop) alts.push({ text: tokens[chosen.start]!.text, chosen: action, alternative: other[1] });
+  const reading = OTHER_READING[headWord];
+  if (reading && action === chosen.action && chosen.mode !== 'noun' && chosen.used.length === 1 && reading[0] !== action && !step.prop) alts.push({ text: tokens[chosen.start]!.text, chosen: action, alternative: reading[1] });
   // The first remaining noun phrase the action acts on is its prop ("picks up a box").
   if (!step.prop) {
     const obj = propsIn(tokens, a, b, consumed).find((p) => p.at > chosen.start);
