@@ -44,7 +44,7 @@ const deg = (rad: number): number => Math.round((Math.abs(rad) * 180) / Math.PI)
 
 /** One step as "<verb phrase> <modifiers>", in the vocabulary the reader maps back to the same step. */
 function phraseOf(s: PlanStep, prevProp: string | undefined): string {
-  let p = canonicalPhrase(s.action);
+  let p = s.action === 'climbLadder' && s.dir === Math.PI ? 'climbs down a ladder' : canonicalPhrase(s.action);
   const bits: string[] = [];
   const loco = actionEntry(s.action)?.layer === 'locomotion';
   if (s.action === 'turn') {

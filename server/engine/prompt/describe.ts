@@ -58,6 +58,7 @@ export function describeStep(s: PlanStep): string {
   } else if (s.action === 'turn' || s.action === 'spin') {
     head += ` ${(s.angle ?? 0) >= 0 ? 'left' : 'right'} ${deg(s.angle ?? 0)}`;
   } else if (s.speedWord) bits.push(s.speedWord);
+  if (s.action === 'climbLadder' && s.dir === Math.PI) head = 'climb down ladder';
   if (s.side !== undefined) bits.push(`${s.side === 0 ? 'left' : 'right'} ${/kick|hop|knee/i.test(s.action) ? 'leg' : 'hand'}`);
   if (s.prop) bits.push(`with ${s.prop}`);
   if (s.target && s.target !== 'start') bits.push(`at ${s.target}`);

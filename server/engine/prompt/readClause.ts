@@ -260,6 +260,8 @@ function chooseAction(tokens: readonly Token[], inSeg: readonly Match[], a: numb
   step.action = action;
   if (action === 'turn' && /\b(around|about)\b/.test(chosen.source)) step.angle = Math.PI;
   if (chosen.used.some((u) => ['forward', 'forwards'].includes(tokens[u]!.text))) step.dir = 0;
+  // "climbs down a ladder": the same action, going down.
+  if (action === 'climbLadder' && chosen.used.some((u) => ['down', 'descend', 'descends'].includes(tokens[u]!.text) || tokens[u]!.lemma === 'descend')) step.dir = Math.PI;
   const reading = OTHER_READING[headWord];
   if (reading && action === chosen.action && chosen.mode !== 'noun' && chosen.used.length === 1 && reading[0] !== action && !step.prop) alts.push({ text: tokens[chosen.start]!.text, chosen: action, alternative: reading[1] });
   // The first remaining noun phrase the action acts on is its prop ("picks up a box").
