@@ -27,6 +27,7 @@ import { libraryRoutes } from './routes/library.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { providerRoutes } from './routes/providers.ts';
 import { promptOptimizeRoutes } from './routes/promptOptimize.ts';
+import { promptParseRoutes } from './routes/promptParse.ts';
 import { saymotionWireRoutes } from './saymotion/saymotionWireRoutes.ts';
 import type { Services } from './services.ts';
 
@@ -87,7 +88,7 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
   app.use('/api/*', (c, next) => (isCharacterUpload(c.req.method, c.req.path) || isClipImport(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   const api = new Hono();
-  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, characterUploadRoutes, libraryRoutes, jobRoutes, jobLibraryRoutes, importRoutes, eventRoutes, fileRoutes, downloadRoutes, promptOptimizeRoutes]) {
+  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, characterUploadRoutes, libraryRoutes, jobRoutes, jobLibraryRoutes, importRoutes, eventRoutes, fileRoutes, downloadRoutes, promptOptimizeRoutes, promptParseRoutes]) {
     api.route('/', routes(s));
   }
   app.route('/api', api);

@@ -25,7 +25,7 @@ afterAll(async () => {
 const ROUTES = [
   '/api/health', '/api/openapi.json', '/api/providers', '/api/characters', '/api/characters/{x}', '/api/library',
   '/api/jobs', '/api/jobs/{id}', '/api/jobs/{id}/cancel', '/api/jobs/{id}/events', '/api/events',
-  '/api/jobs/{id}/variants/{n}/files/{fmt}', '/api/jobs/{id}/download', '/api/jobs/{id}/variants/{n}/download', '/api/prompt/optimize',
+  '/api/jobs/{id}/variants/{n}/files/{fmt}', '/api/jobs/{id}/download', '/api/jobs/{id}/variants/{n}/download', '/api/prompt/optimize', '/api/prompt/parse',
   '/api/{x}', '/api/jobs/{x}/{x}', '/saymotion/account/v1/auth', '/saymotion/account/v1/creditBalance',
   '/saymotion/job/v1/process/text2motion', '/saymotion/job/v1/status/{id}', '/saymotion/job/v1/download/{id}',
   '/saymotion/job/v1/list', '/saymotion/job/v1/cancel/{id}', '/saymotion/character/v1/listModels', '/saymotion/prompt/v1/optimize',

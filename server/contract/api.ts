@@ -85,7 +85,16 @@ export const Interval = z
   })
   .refine((i) => i.end > i.start, { error: 'an interval must end after it starts', path: ['end'] });
 
-export const Text2MotionRequest = MotionOptions.extend({ ...base, kind: z.literal('text2motion'), prompt }).strict();
+export const Text2MotionRequest = MotionOptions.extend({
+  ...base,
+  kind: z.literal('text2motion'),
+  prompt,
+  /**
+   * Local engine only: generate even when the engine understands no action in the prompt (the takes will be
+   * standing idle). Without it such a job is refused with a 422 naming `prompt`, so nobody waits for idle takes by accident.
+   */
+  acceptIdleTake: z.boolean({ error: 'acceptIdleTake must be true or false' }).optional(),
+}).strict();
 export const InpaintRequest = z.strictObject({
   ...editBase,
   kind: z.literal('inpaint'),
@@ -282,9 +291,16 @@ export const ApiError = z.object({
 export type ApiError = z.infer<typeof ApiError>;
 
 /** What the engine understood of the prompt; shown to the user so nothing is silently dropped. */
+const PlannedAction = z.object({ action: z.string(), label: z.string() });
 export const PromptReport = z.object({
   understood: z.array(z.string()),
   ignored: z.array(z.string()),
+  /** The planned steps in order (one chip each), with gestures layered on them ("walk while waving"). */
+  steps: z.array(PlannedAction.extend({ with: z.array(PlannedAction) })).optional(),
+  /** Clauses that became no action, with the nearest library action ids to use instead. */
+  notUnderstood: z.array(z.object({ text: z.string(), suggestions: z.array(z.string()) })).optional(),
+  /** Ambiguous words: the reading chosen and the one that was not. */
+  alternatives: z.array(z.object({ text: z.string(), chosen: z.string(), alternative: z.string() })).optional(),
 });
 export type PromptReport = z.infer<typeof PromptReport>;
 

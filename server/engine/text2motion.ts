@@ -9,6 +9,8 @@ import { fitSegments, withPostureTransitions } from './compose/fit.ts';
 import { synthesizeSegments } from './compose/timeline.ts';
 import { parsePrompt } from './prompt/parse.ts';
 import type { Plan } from './prompt/plan.ts';
+import { summarizePlan } from './prompt/report.ts';
+import type { PlanSummary } from './prompt/report.ts';
 import { postProcess } from './post/pipeline.ts';
 import type { FootLockingMode } from './post/footlock.ts';
 import { sampleVariantParams } from './synth/state.ts';
@@ -32,7 +34,8 @@ export interface Text2MotionParams {
   fps?: number;
 }
 
-export interface PromptReport { understood: string[]; ignored: string[] }
+/** What the engine read of the prompt: the planned steps (chips), ignored words, unread clauses with suggestions, alternatives. */
+export type PromptReport = Pick<PlanSummary, 'understood' | 'ignored'> & Partial<Omit<PlanSummary, 'understood' | 'ignored'>>;
 export interface EngineProgress { done: number; total: number; stage: string }
 
 export function validateParams(p: Text2MotionParams): void {
@@ -81,7 +84,7 @@ export function text2motion(params: Text2MotionParams, onProgress?: (p: EnginePr
   validateParams(params);
   const fps = params.fps ?? 30;
   const plan = parsePrompt(params.prompt);
-  const report: PromptReport = { understood: [...plan.understood], ignored: [...plan.ignored] };
+  const report: PromptReport = summarizePlan(plan);
   if (plan.steps.length === 0) report.understood.push('idle (no action recognised; standing idle)');
   const total = params.variants * 2;
   let done = 0;

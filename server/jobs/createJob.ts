@@ -12,6 +12,7 @@ import type { Services } from '../services.ts';
 import { checkClipLimits } from './clipLimits.ts';
 import { assertSameBody, checkIdempotencyKey, requestBodyHash, scopedIdempotencyKey } from './idempotency.ts';
 import { isActionJobRequest, resolveActionJob } from './resolveActionJob.ts';
+import { readPrompt, wouldBeIdle } from '../prompt/readPrompt.ts';
 
 export async function createJob(s: Services, request: CreateJobRequest, idempotencyKey: string | null, client = 'local'): Promise<{ job: Job; replayed: boolean }> {
   if (idempotencyKey !== null) checkIdempotencyKey(idempotencyKey);
@@ -50,6 +51,16 @@ export async function createJob(s: Services, request: CreateJobRequest, idempote
     ({ parentJobId, parentVariant, request: actionRequest } = await resolveActionJob(s, request));
   }
   await checkLocalCharacter(s, request);
+  if (request.provider === 'local' && request.kind === 'text2motion' && !request.acceptIdleTake && wouldBeIdle(request.prompt)) {
+    const { notUnderstood } = readPrompt(request.prompt);
+    const near = [...new Set(notUnderstood.flatMap((n) => n.suggestions.map((x) => `"${x.phrase}"`)))].slice(0, 4);
+    throw new HttpError(
+      422,
+      'prompt_not_understood',
+      `The local engine understands no action in this prompt, so every take would be standing idle. Try ${near.join(', ')}, use SayMotion if it is configured, or set acceptIdleTake to true to generate idle takes anyway.`,
+      'prompt',
+    );
+  }
 
   // Counted only for accepted submissions: a client fixing validation errors is not penalised.
   const rate = s.jobRateLimiter.take(client);

@@ -1,183 +1,104 @@
 /**
- * The local, rule-based prompt optimiser. Motion models (the local engine and SayMotion alike) do best with
- * one action per prompt, each with a subject and a present-tense verb ("A person walks forward slowly"), so
- * a run-on request becomes a list of such prompts:
+ * The local prompt optimiser: rewrites a prompt into the action library's own vocabulary, one clean prompt per
+ * planned step ("A person picks up a box", "A person carries the box"), each read back by the engine as exactly
+ * that step. It works from the reader's plan, never by shuffling the user's words, so a prompt the reader
+ * understood cannot come out garbled ("A man boxes picks up a from the floor…" was the old word-splicing result).
  *
  *   "please make him walk forward slowly, then turn left and wave" →
  *   ["A person walks forward slowly", "A person turns left", "A person waves"]
  *
- * Clauses are split on sequencing words and punctuation; an "and" is split only when the engine's parser
- * reads it as two steps (it keeps "walks and waves" together: a gesture on a walk happens at once).
- * The parser (read-only) also decides what counts as an action verb, so suggestions use words it knows.
+ * Clauses the reader could not place are left out: the parse preview names them with suggestions, and a
+ * rewritten prompt that repeats them would only be misread again.
  */
-import { lemma, parsePrompt } from '../engine/prompt/parse.ts';
-
-const SEQUENCE = /\s*(?:[;!?]+|\.(?!\d)|\n+|,\s*(?:and\s+)?then\b|,\s*after\s+that\b|,|\band\s+then\b|\bthen\b|\bafter\s+that\b|\bafterwards?\b|\bfollowed\s+by\b|\band\s+finally\b|\bfinally\b)\s*/i;
-
-const FILLER_LEAD: RegExp[] = [
-  /^(?:please\b[\s,]*)+/i,
-  /^(?:can|could|would)\s+you\s+(?:please\s+)?/i,
-  /^(?:i\s+(?:want|need|would\s+like|'d\s+like))\s+/i,
-  // "make him walk": the object pronoun names nobody in particular, so the default subject is used.
-  /^(?:make|have|let|get)\s+(?:him|her|them|it)\s+/i,
-  /^(?:make|have|let|get)\s+(?=(?:the|a|an|my|our)\b)/i,
-  /^(?:and|also|first(?:ly)?|next|lastly|now|so)\s+/i,
-];
-
-/** Words that name who moves. */
-const SUBJECT_NOUNS = new Set([
-  'person', 'man', 'woman', 'guy', 'girl', 'boy', 'lady', 'character', 'figure', 'dancer', 'soldier', 'child', 'kid', 'athlete',
-  'someone', 'somebody', 'people', 'robot', 'zombie', 'ninja', 'knight', 'player', 'actor', 'he', 'she', 'they',
-]);
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'someone', 'somebody']);
-const ARTICLES = new Set(['a', 'an', 'the', 'one', 'my', 'our', 'this', 'that']);
-/** Auxiliaries and aspect verbs dropped before the action verb: "is walking", "starts to run". */
-const AUXILIARY = new Set(['is', 'are', 'was', 'were', 'be', 'will', 'to', 'starts', 'start', 'begins', 'begin', 'keeps', 'keep', 'continues', 'continue', 'should', 'can', 'must']);
-
-const IRREGULAR_BASE: Record<string, string> = {
-  ran: 'run', sat: 'sit', stood: 'stand', went: 'go', goes: 'go', spun: 'spin', knelt: 'kneel', leapt: 'leap', leaped: 'leap',
-  lying: 'lie', fought: 'fight', crept: 'creep', struck: 'strike', strode: 'stride', got: 'get', snuck: 'sneak', did: 'do', does: 'do',
-};
-
-function isVerb(word: string): boolean {
-  return lemma(word) !== null;
-}
-
-/** The dictionary form of an action verb ("running" → "run", "waves" → "wave"); the word itself when not a verb. */
-export function baseForm(word: string): string {
-  const w = word.toLowerCase();
-  if (IRREGULAR_BASE[w]) return IRREGULAR_BASE[w]!;
-  if (!isVerb(w)) return w;
-  const tries: string[] = [];
-  const undouble = (s: string) => (s.length > 2 && s.at(-1) === s.at(-2) ? [s.slice(0, -1)] : []);
-  if (w.endsWith('ing')) {
-    const s = w.slice(0, -3);
-    tries.push(...undouble(s), s, `${s}e`);
-  } else if (w.endsWith('ied')) tries.push(`${w.slice(0, -3)}y`);
-  else if (w.endsWith('ed')) {
-    const s = w.slice(0, -2);
-    tries.push(...undouble(s), s, `${s}e`, w.slice(0, -1));
-  } else if (w.endsWith('ies')) tries.push(`${w.slice(0, -3)}y`);
-  else if (w.endsWith('es')) tries.push(w.slice(0, -2), w.slice(0, -1));
-  else if (w.endsWith('s') && !w.endsWith('ss')) tries.push(w.slice(0, -1));
-  // Shortest plausible first would turn "walks" into "walk" but also "sitting" into "sitt"; the
-  // candidates are ordered so the first one the parser knows is the dictionary form.
-  for (const t of tries) if (t.length >= 2 && isVerb(t) && lemma(t) === lemma(w)) return t;
-  return w;
-}
-
-/** "walk" → "walks", "punch" → "punches", "go" → "goes", "carry" → "carries". */
-export function thirdPerson(base: string): string {
-  if (base === 'be') return 'is';
-  if (base === 'have') return 'has';
-  if (/(?:s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
-  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
-  return `${base}s`;
-}
-
-interface Clause {
-  text: string;
-  steps: number;
-}
-
-function stripFiller(text: string): string {
-  let t = text.replace(/["“”`]/g, '').replace(/\s+/g, ' ').trim();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const f of FILLER_LEAD) {
-      const next = t.replace(f, '');
-      if (next !== t) {
-        t = next.trim();
-        changed = true;
-      }
-    }
-  }
-  return t.replace(/[,\s]+$/, '');
-}
-
-function stepCount(text: string): number {
-  return parsePrompt(text).steps.length;
-}
-
-/** Sequence clauses; a clause without an action (", happily") belongs to the one before it. */
-function clausesOf(prompt: string): Clause[] {
-  const out: Clause[] = [];
-  for (const raw of prompt.split(SEQUENCE)) {
-    const text = stripFiller(raw ?? '');
-    if (!text) continue;
-    const steps = stepCount(text);
-    const prev = out.at(-1);
-    if (steps === 0 && prev) {
-      prev.text = `${prev.text} ${text}`;
-      continue;
-    }
-    if (prev && prev.steps === 0) {
-      prev.text = `${prev.text} ${text}`;
-      prev.steps = stepCount(prev.text);
-      continue;
-    }
-    out.push({ text, steps });
-  }
-  // "turn left and wave" reads as two steps, so it becomes two prompts; "walks and waves" is one step
-  // (the wave rides on the walk) and stays together.
-  return out.flatMap((c) => {
-    if (c.steps < 2 || !/\band\b/i.test(c.text)) return [c];
-    const parts = c.text.split(/\s+and\s+/i).map((p) => p.trim()).filter(Boolean);
-    return parts.every((p) => stepCount(p) > 0) ? parts.map((p) => ({ text: p, steps: 1 })) : [c];
-  });
-}
+import { actionEntry } from '../engine/actions/actionIds.ts';
+import { canonicalGerund, canonicalPhrase } from '../engine/prompt/canonical.ts';
+import { parsePrompt } from '../engine/prompt/parse.ts';
+import type { Plan, PlanStep } from '../engine/prompt/plan.ts';
+import { normalizePrompt } from '../engine/prompt/tokens.ts';
 
 const DEFAULT_SUBJECT = 'a person';
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+/** Who moves, as the prompt names them ("an old man", "she"); "a person" when it names nobody. */
+const SUBJECT = /^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:(?:make|have|let|get)\s+)?((?:a|an|the)\s+(?:[a-z]+\s+){0,2}?(?:person|man|woman|guy|girl|boy|lady|character|figure|dancer|soldier|child|kid|athlete|player|knight|ninja|robot|zombie|boxer|gymnast|runner)|he|she|they)\b/;
+
+function subjectOf(prompt: string): string {
+  const m = SUBJECT.exec(normalizePrompt(prompt));
+  return m?.[1] ?? DEFAULT_SUBJECT;
 }
 
-/** Rewrites one clause as "<Subject> <verb>s <adverbs> <rest>"; returns the subject it used. */
-function rewrite(clause: string, inherited: string): { text: string; subject: string } {
-  const words = clause.split(' ').filter(Boolean);
-  const bare = words.map((w) => w.toLowerCase().replace(/[^a-z'-]/g, ''));
-  const v = bare.findIndex((w, i) => isVerb(w) && !(w === 'back' && i > 0) && !AUXILIARY.has(w));
-  if (v < 0) return { text: capitalise(`${inherited} ${clause}`), subject: inherited };
+const SPEED_ADVERB: Record<string, string> = {
+  slow: 'slowly', gentle: 'gently', careful: 'carefully', cautious: 'cautiously', casual: 'casually', calm: 'calmly', lazy: 'lazily',
+  sluggish: 'sluggishly', steady: 'steadily', brisk: 'briskly', quick: 'quickly', fast: 'fast', hurried: 'hurriedly', swift: 'swiftly',
+  energetic: 'energetically', 'slow motion': 'in slow motion',
+};
+const STYLE_ADVERB: Record<string, string> = {
+  tired: 'tiredly', exhausted: 'wearily', sleepy: 'sleepily', sad: 'sadly', happy: 'happily', excited: 'excitedly', energetic: 'energetically',
+  confident: 'confidently', proud: 'proudly', angry: 'angrily', nervous: 'nervously', scared: 'fearfully', relaxed: 'calmly', tense: 'tensely',
+  stiff: 'stiffly', graceful: 'gracefully', sneaky: 'sneakily', lazy: 'lazily', bored: 'boredly', impatient: 'impatiently', robotic: 'robotically',
+  old: 'like an old person', 'zombie-like': 'like a zombie', drunk: 'drunkenly', injured: 'like an injured person',
+};
 
-  // Who: an explicit subject before the verb ("an old man"), else the previous clause's.
-  const pre = words.slice(0, v);
-  const preBare = bare.slice(0, v);
-  let lastNoun = -1;
-  preBare.forEach((w, i) => {
-    if (SUBJECT_NOUNS.has(w)) lastNoun = i;
-  });
-  let subject = inherited;
-  let rest = pre;
-  if (lastNoun >= 0) {
-    rest = pre.slice(lastNoun + 1);
-    const pronounOnly = lastNoun === 0 && PRONOUNS.has(preBare[0]!);
-    // "…then she waves": keep the subject named earlier; a pronoun with nothing before it stays as written.
-    if (!pronounOnly || inherited === DEFAULT_SUBJECT) subject = pre.slice(0, lastNoun + 1).join(' ');
-  } else if (preBare[0] && ARTICLES.has(preBare[0])) {
-    rest = pre.slice(1);
+const SIDE_LIMB = (s: PlanStep): string => (/kick|hop|knee|lunge/i.test(s.action) ? 'leg' : 'hand');
+const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+const deg = (rad: number): number => Math.round((Math.abs(rad) * 180) / Math.PI);
+
+/** One step as "<verb phrase> <modifiers>", in the vocabulary the reader maps back to the same step. */
+function phraseOf(s: PlanStep, prevProp: string | undefined): string {
+  let p = s.action === 'climbLadder' && s.dir === Math.PI ? 'climbs down a ladder' : canonicalPhrase(s.action);
+  const bits: string[] = [];
+  const loco = actionEntry(s.action)?.layer === 'locomotion';
+  if (s.action === 'turn') {
+    const a = s.angle ?? Math.PI / 2;
+    if (Math.abs(Math.abs(a) - Math.PI) < 0.01) bits.push('around');
+    else bits.push(a >= 0 ? 'left' : 'right', ...(deg(a) !== 90 ? [`${deg(a)} degrees`] : []));
+  } else if (s.action === 'sidestep') bits.push((s.dir ?? 0) < 0 ? 'to the right' : 'to the left');
+  else if (loco && s.target === 'start') bits.push('back to the start');
+  else if (loco && s.dir === 0) bits.push('forward');
+  if (s.speedWord && SPEED_ADVERB[s.speedWord]) bits.push(SPEED_ADVERB[s.speedWord]!);
+  if (loco && s.angle !== undefined && s.action !== 'turn') bits.push(Math.abs(s.angle) > 6 ? 'in a circle' : s.angle > 0 ? 'curving left' : 'curving right');
+  const prop = s.prop ?? (['carry', 'putDown', 'throwOverhand', 'throwUnderhand', 'lift'].includes(s.action) ? prevProp : undefined);
+  if (prop && !p.includes(prop)) {
+    const article = s.prop ? (/^[aeiou]/.test(prop) ? 'an' : 'a') : 'the';
+    // "picks up a box"; verbs whose phrase already has an object take the prop with "with".
+    if (/^(?:picks up|puts down|carries|pushes|pulls|lifts|catches|drinks|eats|reads|kicks|throws)$/.test(p.split(' ').slice(0, 2).join(' ')) || /^(?:carries|pushes|pulls|drags)$/.test(p)) p = `${p} ${article} ${prop}`;
+    else if (!/stairs/.test(prop)) bits.push(`with ${article} ${prop}`);
   }
-  const adverbs = rest.filter((_, i) => !AUXILIARY.has(rest[i]!.toLowerCase()));
-  const verb = thirdPerson(baseForm(bare[v]!));
-  const after = words.slice(v + 1);
-  const text = [subject, verb, ...adverbs, ...after].join(' ').replace(/\s+/g, ' ').trim();
-  return { text: capitalise(text), subject };
+  if (s.target && !['start', 'back and forth'].includes(s.target) && !p.includes(s.target)) {
+    if (['block', 'dodge', 'duck', 'swordParry', 'catchBall'].includes(s.action)) bits.push(`a ${s.target}`);
+    else if (['door', 'wall', 'camera'].includes(s.target)) bits.push(`at the ${s.target}`);
+  }
+  if (s.target === 'back and forth') bits.push('back and forth');
+  if (s.side !== undefined) bits.push(`with the ${s.side === 0 ? 'left' : 'right'} ${SIDE_LIMB(s)}`);
+  if (s.both) bits.push('with both hands');
+  if (s.inPlace) bits.push('in place');
+  if (s.intensity !== undefined && !s.speedWord) bits.push(s.intensity > 1.15 ? 'forcefully' : s.intensity < 0.85 ? 'gently' : '');
+  if (s.count !== undefined) bits.push(times(s.count));
+  if (s.distance !== undefined) bits.push(`${s.distance} meters`);
+  if (s.durationSec !== undefined) bits.push(`for ${s.durationSec} seconds`);
+  const main = [p, ...bits.filter(Boolean)].join(' ');
+  return s.with.length ? `${main} while ${s.with.map((w) => canonicalGerund(w.action)).join(' and ')}` : main;
 }
 
+function styleAdverbs(plan: Plan, subject: string): string[] {
+  const line = plan.understood.find((u) => u.startsWith('style: '));
+  if (!line) return [];
+  return line.slice('style: '.length).split(', ').filter((label) => !subject.includes(label)).map((label) => STYLE_ADVERB[label]).filter((a): a is string => !!a);
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Actionable sub-prompts for `prompt`, in order, without duplicates; at most `max`. */
 export function suggestSubPrompts(prompt: string, max = 8): string[] {
-  const clauses = clausesOf(prompt);
+  const plan = parsePrompt(prompt);
+  const subject = subjectOf(prompt);
+  const style = styleAdverbs(plan, subject);
   const out: string[] = [];
-  const seen = new Set<string>();
-  let subject = DEFAULT_SUBJECT;
-  for (const c of clauses) {
-    const r = rewrite(c.text, subject);
-    subject = r.subject.toLowerCase() === DEFAULT_SUBJECT ? DEFAULT_SUBJECT : r.subject.toLowerCase();
-    const key = r.text.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(r.text);
+  let prevProp: string | undefined;
+  for (const s of plan.steps) {
+    const text = capitalise([subject, phraseOf(s, prevProp), ...style].join(' ').replace(/\s+/g, ' ').trim());
+    prevProp = s.prop ?? prevProp;
+    if (out.includes(text)) continue;
+    out.push(text);
     if (out.length >= max) break;
   }
   return out;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ApiError, Character, CreateJobRequest, Health, Job, JOB_KINDS, JOB_STATUSES, JobList, LibraryEntry, PROVIDER_IDS, ProviderInfo } from '../contract/api.ts';
 import { Collection, CollectionBody, DELETE_CHILDREN_MODES, DeleteJobResult, UpdateJobRequest } from '../contract/jobLibrary.ts';
 import { OptimizePromptRequest, OptimizePromptResponse } from '../contract/promptOptimize.ts';
+import { ParsePromptRequest, ParsePromptResponse } from '../contract/promptParse.ts';
 import type { Services } from '../services.ts';
 import { downloadOpenApiPaths } from './downloads.ts';
 
@@ -62,12 +63,19 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           responses: { 200: { description: 'suggestions', ...json('OptimizePromptResponse') }, 400: err('invalid request or provider without an optimiser') },
         },
       },
+      '/api/prompt/parse': {
+        post: {
+          summary: 'How the local engine reads a prompt: planned steps, ignored words, unread clauses with suggested library actions, ambiguities, and whether it understood all, part or nothing',
+          requestBody: { required: true, ...json('ParsePromptRequest') },
+          responses: { 200: { description: 'the reading', ...json('ParsePromptResponse') }, 400: err('invalid request'), 429: err('too many parse requests') },
+        },
+      },
       '/api/jobs': {
         post: {
           summary: 'Create a job (text2motion or an edit of a variant)',
           parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 128 }, description: 'Retrying with the same key returns the first job instead of creating another.' }],
           requestBody: { required: true, ...json('CreateJobRequest') },
-          responses: { 201: { description: 'created', ...json('Job') }, 200: { description: 'replayed (same Idempotency-Key)', ...json('Job') }, 400: err('invalid request'), 404: err('unknown parent job'), 409: err('parent not succeeded'), 413: err('body too large'), 415: err('not JSON') },
+          responses: { 201: { description: 'created', ...json('Job') }, 200: { description: 'replayed (same Idempotency-Key)', ...json('Job') }, 400: err('invalid request'), 404: err('unknown parent job'), 409: err('parent not succeeded'), 413: err('body too large'), 415: err('not JSON'), 422: err('local text2motion prompt with no action the engine understands (set acceptIdleTake to generate idle takes anyway)') },
         },
         get: {
           summary: 'Jobs, newest first',
@@ -159,6 +167,8 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         DeleteJobResult: schema(DeleteJobResult),
         Collection: schema(Collection),
         CollectionBody: schema(CollectionBody),
+        ParsePromptRequest: schema(ParsePromptRequest),
+        ParsePromptResponse: schema(ParsePromptResponse),
       },
     },
   };

@@ -114,6 +114,14 @@ describe('process', () => {
     await t.services.runner.cancel(job.id);
   });
 
+  it('takes a prompt the local engine cannot read, as real SayMotion would (no 422; the job is marked as accepting idle takes)', async () => {
+    const res = await wire('POST', '/job/v1/process/text2motion', { params: ['prompt="xyzzy plugh"', 'numVariant=1'] });
+    expect(res.status).toBe(200);
+    const job = (await t.services.store.get(res.body.rid))!;
+    expect(job.request).toMatchObject({ kind: 'text2motion', prompt: 'xyzzy plugh', acceptIdleTake: true });
+    await t.services.runner.cancel(job.id);
+  });
+
   it.each([
     ['an unknown model', { params: ['prompt="walk"', 'model=dm_stock_male_01'] }, 400, 1105, /Unknown model "dm_stock_male_01"/],
     ['a bad param', { params: ['prompt="walk"', 'numVariant=12'] }, 400, 1102, /^numVariant: /],

@@ -211,7 +211,9 @@ export function saymotionWireRoutes(s: Services) {
       }
     }
     // Same per-client submission limit as POST /api/jobs: the SDK is just another client.
-    const { job } = await createJob(s, request, null, clientKey(c));
+    // Real SayMotion always generates something: the sandbox must not refuse a prompt the local engine cannot read.
+    const accepted = request.kind === 'text2motion' ? { ...request, acceptIdleTake: true } : request;
+    const { job } = await createJob(s, accepted, null, clientKey(c));
     return c.json({ rid: job.id });
   });
 

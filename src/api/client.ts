@@ -18,6 +18,8 @@ import {
 } from '../../server/contract/api.ts';
 import { OptimizePromptResponse } from '../../server/contract/promptOptimize.ts';
 import type { OptimizePromptRequest, OptimizePromptResponse as OptimizePromptResponseT } from '../../server/contract/promptOptimize.ts';
+import { ParsePromptResponse } from '../../server/contract/promptParse.ts';
+import type { ParsePromptResponse as ParsePromptResponseT } from '../../server/contract/promptParse.ts';
 import type {
   Character as CharacterT,
   CreateJobRequest,
@@ -217,6 +219,10 @@ export const api = {
 
   optimizePrompt: (body: OptimizePromptRequest, signal?: AbortSignal): Promise<OptimizePromptResponseT> =>
     request('/api/prompt/optimize', OptimizePromptResponse, { method: 'POST', body, signal }),
+
+  /** How the local engine reads a prompt (the composer's live preview). */
+  parsePrompt: (prompt: string, signal?: AbortSignal): Promise<ParsePromptResponseT> =>
+    request('/api/prompt/parse', ParsePromptResponse, { method: 'POST', body: { prompt }, signal }),
 };
 
 /** Parse one SSE `job` event payload; null (and a console warning) when it does not match the contract. */

@@ -18,6 +18,8 @@ import type { ComposerFieldName } from './composerFields.ts';
 import { FieldError } from './FieldError.tsx';
 import { MotionOptionsFields } from './MotionOptionsFields.tsx';
 import { GenerateCost } from './GenerateCost.tsx';
+import { ParsePreview } from './ParsePreview.tsx';
+import { needsIdleConfirmation, useParsePreview } from './parsePreviewStore.ts';
 import { PromptOptimizer } from './PromptOptimizer.tsx';
 import { SourceFields } from './SourceFields.tsx';
 
@@ -30,6 +32,8 @@ export function Composer() {
   const create = useCreateJob();
   // After a Generate on an incomplete form, also say what is missing (an empty prompt), not only what is wrong.
   const [attempted, setAttempted] = useState(false);
+  // The prompt Generate was refused for (nothing understood, idle takes not accepted); the hint lasts until it changes.
+  const [idleHintFor, setIdleHintFor] = useState<string | null>(null);
 
   const err = create.error;
   const errField = isApiRequestError(err) ? fieldForErrorPath(err.field) : null;
@@ -37,6 +41,7 @@ export function Composer() {
     ...composerProblems(composer, attempted),
     ...(errField && err ? { [errField]: err.message } : {}),
   };
+  if (!errors.prompt && idleHintFor === prompt) errors.prompt = 'The local engine reads no action here: pick a suggested action, or tick “Generate standing-idle takes anyway”.';
   const generalError = err && !errField ? err : null;
 
   // Editing the field an error points at clears the error: the message is about the old value.
@@ -55,7 +60,14 @@ export function Composer() {
       return;
     }
     setAttempted(false);
-    create.mutate(buildText2MotionRequest(fields));
+    // No silent batch of idle takes: the user has to say they want them (the server refuses them otherwise).
+    if (needsIdleConfirmation(fields.provider, fields.prompt)) {
+      setIdleHintFor(fields.prompt);
+      return;
+    }
+    const request = buildText2MotionRequest(fields);
+    if (request.kind === 'text2motion' && request.provider === 'local' && useParsePreview.getState().acceptIdle) request.acceptIdleTake = true;
+    create.mutate(request);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -93,6 +105,7 @@ export function Composer() {
           spellCheck
         />
         <FieldError field="prompt" message={errors.prompt} />
+        <ParsePreview />
         <PromptOptimizer />
       </div>
 

@@ -1,6 +1,11 @@
 /** What the engine understood of the prompt, and what it ignored, so nothing is dropped silently. */
 import type { Job } from '../../server/contract/api.ts';
 
+/** "stairsUp" → "stairs up" (action ids are camelCase). */
+export function actionLabel(id: string): string {
+  return id.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 export function PromptReport({ job }: { job: Job }) {
   const report = job.report;
   if (!report) {
@@ -12,6 +17,9 @@ export function PromptReport({ job }: { job: Job }) {
       </p>
     );
   }
+  // Words of an unread clause are already shown under "Not understood"; "Ignored" lists the rest.
+  const unreadWords = new Set((report.notUnderstood ?? []).flatMap((n) => n.text.split(/\s+/)));
+  const ignored = report.ignored.filter((w) => !unreadWords.has(w));
   return (
     <div className="space-y-2.5" data-testid="prompt-report">
       <div>
@@ -35,11 +43,38 @@ export function PromptReport({ job }: { job: Job }) {
           </p>
         )}
       </div>
-      {report.ignored.length > 0 && (
+      {report.notUnderstood && report.notUnderstood.length > 0 && (
+        <div data-testid="report-not-understood">
+          <p className="mb-1 text-[11px] text-muted">Not understood</p>
+          <ul className="space-y-1">
+            {report.notUnderstood.map((n, i) => (
+              <li key={`${n.text}-${i}`} className="text-[12px] text-amber-200">
+                “{n.text}”
+                <span className="text-faint">
+                  {n.suggestions.length > 0 ? ` — nearest library actions: ${n.suggestions.map(actionLabel).join(', ')}` : ' — no library action is close'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {report.alternatives && report.alternatives.length > 0 && (
+        <div data-testid="report-alternatives">
+          <p className="mb-1 text-[11px] text-muted">Ambiguous</p>
+          <ul className="space-y-0.5">
+            {report.alternatives.map((a, i) => (
+              <li key={`${a.text}-${i}`} className="text-[12px] text-faint">
+                “{a.text}” read as {actionLabel(a.chosen)}; could also mean {a.alternative}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {ignored.length > 0 && (
         <div>
           <p className="mb-1 text-[11px] text-muted">Ignored</p>
           <ul className="flex flex-wrap gap-1">
-            {report.ignored.map((u, i) => (
+            {ignored.map((u, i) => (
               <li
                 key={`${u}-${i}`}
                 data-testid="report-ignored"

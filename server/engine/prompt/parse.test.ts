@@ -83,9 +83,9 @@ describe('prompt parser', () => {
 
   test('synonyms map onto generators', () => {
     const cases: [string, string][] = [
-      ['stroll', 'walk'], ['sprint', 'run'], ['tiptoe', 'sneak'], ['leap', 'jump'], ['applaud', 'clap'], ['greet', 'wave'],
+      ['stroll', 'walk'], ['sprint', 'run'], ['tiptoe', 'tiptoe'], ['creep', 'sneak'], ['leap', 'jump'], ['applaud', 'clap'], ['greet', 'wave'],
       ['squat', 'squat'], ['genuflect', 'kneel'], ['twirl', 'spin'], ['hobble', 'limp'], ['boogie', 'dance'], ['ponder', 'think'],
-      ['celebrate', 'cheer'], ['strafe', 'sidestep'], ['recline', 'lieDown'], ['punches', 'punch'], ['kicking', 'kick'],
+      ['celebrate', 'celebrate'], ['cheer', 'cheer'], ['strafe', 'sidestep'], ['recline', 'lieDown'], ['punches', 'punch'], ['kicking', 'kick'],
     ];
     for (const [word, action] of cases) expect(actions(word), word).toEqual([action]);
   });
@@ -107,3 +107,111 @@ describe('prompt parser', () => {
   });
 });
 
+
+describe('the issue 13 readings', () => {
+  const step = (p: string, i = 0) => parsePrompt(p).steps[i]!;
+
+  test('nouns are props or targets, never verbs', () => {
+    const box = parsePrompt('a person picks up a box and carries it');
+    expect(box.steps.map((s) => s.action)).toEqual(['pickUp', 'carry']);
+    expect(box.steps[0]!.prop).toBe('box');
+    expect(actions('shoots a bow and arrow')).toEqual(['archery']);
+    expect(step('fights with a sword')).toMatchObject({ action: 'swordSlash', prop: 'sword' });
+    expect(step('blocks a punch')).toMatchObject({ action: 'block', target: 'punch' });
+    expect(actions('gets hit in the stomach')).toEqual(['hitStomach']);
+    expect(actions('shakes their head no')).toEqual(['shakeHead']);
+    // The same word as a verb is the action.
+    expect(actions('the man boxes')).toEqual(['punch']);
+    expect(actions('a woman bows')).toEqual(['bow']);
+  });
+
+  test('a noun describing another noun is no action; an object-bound action refuses other objects', () => {
+    expect(step('kick a punching bag three times with the right leg')).toMatchObject({ action: 'kick', count: 3, side: 1 });
+    const box = parsePrompt('a person opens a box');
+    expect(box.steps).toEqual([]);
+    expect(box.notUnderstood?.[0]?.suggestions[0]).toBe('openDoor');
+    expect(step('opens the door').action).toBe('openDoor');
+  });
+
+  test('turns around and walks back: a 180° turn, then forward toward the start', () => {
+    const p = parsePrompt('turns around and walks back');
+    expect(p.steps.map((s) => s.action)).toEqual(['turn', 'walk']);
+    expect(Math.abs(p.steps[0]!.angle!)).toBeCloseTo(Math.PI);
+    expect(p.steps[1]!.dir).toBe(0);
+    expect(p.steps[1]!.label).toContain('back to the start');
+    // Without the turn, "back" is ambiguous: backward is chosen and the other reading is listed.
+    const q = parsePrompt('walks back');
+    expect(q.steps[0]!.action).toBe('backward');
+    expect(q.alternatives?.[0]?.alternative).toMatch(/turn around/);
+  });
+
+  test('no clause disappears: sides per strike, second actions kept', () => {
+    const p = parsePrompt('a left jab then a right hook');
+    expect(p.steps.map((s) => [s.action, s.side])).toEqual([['jab', 0], ['hook', 1]]);
+    expect(actions('sneaks forward then rolls')).toEqual(['sneak', 'forwardRoll']);
+  });
+
+  test('counts, durations, distances, in place and intensity', () => {
+    expect(step('does 10 push ups')).toMatchObject({ action: 'pushUps', count: 10 });
+    expect(step('hold a plank for 20 seconds')).toMatchObject({ action: 'plank', durationSec: 20 });
+    expect(step('walk 12 feet').distance).toBeCloseTo(3.66, 2);
+    expect(step('punches hard without moving his feet')).toMatchObject({ action: 'punch', inPlace: true, intensity: 1.4 });
+    expect(actions('run in place')).toEqual(['runInPlace']);
+    expect(actions('jogs on the spot')).toEqual(['runInPlace']);
+    expect(step('waves gently').intensity).toBeLessThan(1);
+  });
+
+  test('styles and emotions: adverbs, "like a …", mood words', () => {
+    expect(actions('walks like a zombie')).toEqual(['zombieWalk']);
+    const p = parsePrompt('an old man walks angrily');
+    expect(p.style.age).toBeGreaterThan(0.5);
+    expect(p.style.tension).toBeGreaterThan(0.5);
+    expect(actions('a tired man')).toEqual(['tired']);
+    expect(actions('a tired man walks')).toEqual(['walk']);
+  });
+
+  test('clause order: then, while, before, after, a participle after a comma', () => {
+    expect(actions('before jumping, he crouches')).toEqual(['crouch', 'jump']);
+    expect(actions('he waves after he sits down')).toEqual(['sit', 'wave']);
+    expect(actions('after sitting down, he waves')).toEqual(['sit', 'wave']);
+    const p = parsePrompt('walks forward, waving');
+    expect(p.steps.map((s) => s.action)).toEqual(['walk']);
+    expect(p.steps[0]!.with.map((s) => s.action)).toEqual(['wave']);
+  });
+
+  test('a clause that names no known action is reported with suggestions, never dropped', () => {
+    const p = parsePrompt('walk forward then levitate gracefully');
+    expect(p.steps.map((s) => s.action)).toEqual(['walk']);
+    expect(p.notUnderstood).toEqual([{ text: 'levitate gracefully', suggestions: expect.any(Array) }]);
+    expect(parsePrompt('she does a cartweel').notUnderstood?.[0]?.suggestions[0]).toBe('cartwheel');
+    expect(parsePrompt('walks and levitates').notUnderstood?.[0]?.text).toBe('levitates');
+  });
+
+  test('WordNet widens the verbs: a synonym the lexicon lacks is read, and the guess is listed', () => {
+    const p = parsePrompt('he gallops');
+    expect(p.steps.length).toBe(1);
+    expect(p.alternatives?.[0]?.text).toBe('gallops');
+  });
+});
+
+describe('robustness', () => {
+  test('any text parses without throwing into vocabulary ids only', async () => {
+    const fc = (await import('fast-check')).default;
+    const { isActionId } = await import('../actions/actionIds.ts');
+    const words = ['walk', 'a', 'box', 'then', 'and', 'left', 'jab', 'while', 'waving', 'before', 'after', 'not', 'without', 'moving', 'feet', '3', 'times', 'twice',
+      'in', 'place', 'the', 'stomach', 'hit', 'bow', 'arrow', 'like', 'zombie', ',', '.', 'picks', 'up', 'back', 'around', 'turns', 'for', 'seconds', 'xyz', '°', "don't"];
+    const salad = fc.array(fc.constantFrom(...words), { maxLength: 25 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), salad), (text) => {
+        const p = parsePrompt(text);
+        for (const s of p.steps) {
+          expect(isActionId(s.action)).toBe(true);
+          expect(s.label.length).toBeGreaterThan(0);
+          for (const w of s.with) expect(isActionId(w.action)).toBe(true);
+        }
+        for (const n of p.notUnderstood ?? []) for (const id of n.suggestions) expect(isActionId(id)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -17,9 +17,9 @@ const PROMPTS: Record<string, string> = {
 
 describe('every generator', () => {
   test('the lexicon has at least 25 generators and 60 verbs', async () => {
-    const { VERBS, PHRASES } = await import('../prompt/lexicon.ts');
+    const { PATTERNS } = await import('../prompt/patterns.ts');
     expect(Object.keys(PROMPTS).length).toBeGreaterThanOrEqual(25);
-    expect(Object.keys(VERBS).length + PHRASES.length).toBeGreaterThanOrEqual(60);
+    expect(PATTERNS.length).toBeGreaterThanOrEqual(60);
   });
 
   for (const [action, prompt] of Object.entries(PROMPTS)) {

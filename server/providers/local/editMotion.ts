@@ -4,6 +4,7 @@
  */
 import type * as Engine from '../../engine/index.ts';
 import { parsePrompt } from '../../engine/prompt/parse.ts';
+import { summarizePlan } from '../../engine/prompt/report.ts';
 import type { PromptReport } from '../../contract/api.ts';
 
 type EngineApi = typeof Engine;
@@ -17,8 +18,8 @@ export class EditInputError extends Error {
 
 function promptReport(prompt: string | undefined, what: string): PromptReport {
   if (!prompt || prompt.trim() === '') return { understood: [what], ignored: [] };
-  const plan = parsePrompt(prompt);
-  return { understood: [what, ...plan.understood], ignored: [...plan.ignored] };
+  const summary = summarizePlan(parsePrompt(prompt));
+  return { ...summary, understood: [what, ...summary.understood] };
 }
 
 const fmt = (s: number) => `${s.toFixed(2)} s`;
