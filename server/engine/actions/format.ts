@@ -107,8 +107,13 @@ export interface ActionDef {
   scene?: SceneSpec[];
   /** Posture the character is left in (default stand). */
   ends?: 'stand' | 'lie' | 'sitFloor' | 'kneel' | 'crouch';
-  /** Feet stay where they are and the root returns to its start (an "in place" action), checked by tests. */
+  /** Travel is removed as for a plan step's "in place" (running or walking on the spot). */
   inPlace?: boolean;
+  /**
+   * Keys descend below the floor (stairs down, stepping off a box): the whole action is raised by the
+   * total descent so it ends on the floor, and the character starts on the raised support.
+   */
+  startsHigh?: boolean;
 }
 
 // ---- Channel layout -------------------------------------------------------------------------------

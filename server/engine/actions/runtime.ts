@@ -135,7 +135,15 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void
   const fx = Math.sin(yaw0), fz = Math.cos(yaw0), lx = Math.cos(yaw0), lz = -Math.sin(yaw0);
   const [l, r] = st.feet;
   const ox = (l.x + r.x) / 2, oz = (l.z + r.z) / 2;
-  const baseY = Math.min(l.y, r.y) - 0.08;
+  let baseY = Math.min(l.y, r.y) - 0.08;
+  if (def.startsHigh) {
+    // Raise the action by its total descent (including every loop) so it ends at the current support.
+    const lp = loopOf(def);
+    sampleAction(c, 1, lastK);
+    let endY = lastK[CH.rootY]!;
+    if (lp && reps > 1) { sampleAction(c, lp[0], first); const y0 = first[CH.rootY]!; sampleAction(c, lp[1], first); endY += (reps - 1) * (first[CH.rootY]! - y0); }
+    baseY += Math.max(0, c.keys[0]!.v[CH.rootY]! - endY);
+  }
   const feet0 = st.feet.map((f) => ({ ...f }));
   const tm = { k: 0, u: 0, span: 1 };
   const prevFoot = new Float64Array(6);
@@ -145,12 +153,18 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void
     timeMap(c, reps, t, T, tm);
     const span = sampleRep(c, tm.k, tm.u, inPlace);
     const key = c.keys[span]!;
-    // Ballistic flight between this key and the next: the hips follow gravity, whatever the keys say.
+    // Ballistic flight over a run of air keys up to the landing key: the hips follow gravity, whatever
+    // the keys in between say (they still shape everything else: tuck, rotation, arms).
     if (key.air && span + 1 < c.keys.length) {
-      const nk = c.keys[span + 1]!;
-      const dtN = nk.t - key.t, uu = (tm.u - key.t) / dtN, Tair = dtN * tm.span;
-      const y0 = key.v[CH.rootY]!, y1 = nk.v[CH.rootY]!;
-      ch[CH.rootY] = y0 + (y1 - y0) * uu + 0.5 * GRAVITY * Tair * Tair * uu * (1 - uu);
+      let a = span, b = span + 1;
+      while (a > 0 && c.keys[a - 1]!.air) a--;
+      while (b < c.keys.length - 1 && c.keys[b]!.air) b++;
+      const ka = c.keys[a]!, kb = c.keys[b]!;
+      const dtN = kb.t - ka.t, uu = (tm.u - ka.t) / dtN, Tair = dtN * tm.span;
+      const y0 = ka.v[CH.rootY]!, y1 = kb.v[CH.rootY]!;
+      const lp = loopOf(def);
+      const lift = tm.k > 0 && lp ? ch[CH.rootY]! - (sampleAction(c, tm.u, lastK), lastK[CH.rootY]!) : 0;
+      ch[CH.rootY] = lift + y0 + (y1 - y0) * uu + 0.5 * GRAVITY * Tair * Tair * uu * (1 - uu);
     }
     const rx = ch[CH.rootX]!, rz = ch[CH.rootZ]!;
     tr.root[fr * 3] = ox + lx * rx + fx * rz;
@@ -197,7 +211,7 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void
     for (const s of [0, 1] as const) {
       const f = FOOT_BASE[s], ft = feet0[s]!;
       const dx = ch[f]!, dz = ch[f + 2]!;
-      const gx = ft.x + lx * dx + fx * dz, gz = ft.z + lz * dx + fz * dz, gy = ft.y + ch[f + 1]! - 0.08;
+      const gx = ft.x + lx * dx + fx * dz, gz = ft.z + lz * dx + fz * dz, gy = baseY + ch[f + 1]!;
       setFoot(tr, fr, s, gx, gy, gz, ft.yaw + ch[f + 4]!, ch[f + 3]!);
       const w = Math.max(0, Math.min(1, ch[f + 5]!));
       tr.ikw[fr * 2 + s] = w;

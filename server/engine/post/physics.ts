@@ -34,13 +34,15 @@ export function physicsFilter(m: Motion): Motion {
   const n = m.frames, fps = m.fps, jc = m.skeleton.parents.length;
   // Support the feet flags do not show: a hand on the floor (cartwheel, push-up, crawl).
   const raw = fkAll(m);
+  const rawLow = lowestSole(m, raw.pos, raw.rot);
   const handDown = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     const hl = raw.pos[(k * jc + ARM[0].hand) * 3 + 1]!, hr = raw.pos[(k * jc + ARM[1].hand) * 3 + 1]!;
     handDown[k] = Math.min(hl, hr) < HAND_SUPPORT_Y ? 1 : 0;
   }
-  // 1. Ballistic flight phases: no foot contact, no hand on the floor throughout the span and the hips
-  // rising (a cartwheel or a shuffle into a stance has no foot contact but is not flight).
+  // 1. Ballistic flight phases: no foot contact, no hand on the floor throughout the span, the soles
+  // clearly off the floor and the hips rising (a cartwheel or a shuffle into a stance has no foot
+  // contact but is not flight).
   const flying = (k: number): boolean => m.contacts[k * 2] === 0 && m.contacts[k * 2 + 1] === 0;
   let f = 0;
   while (f < n) {
@@ -48,7 +50,10 @@ export function physicsFilter(m: Motion): Motion {
       let e = f;
       while (e + 1 < n && flying(e + 1)) e++;
       let clear = true;
-      for (let k = f; k <= e && clear; k++) if (handDown[k]) clear = false;
+      let peak = 0;
+      for (let k = f; k <= e; k++) { if (handDown[k]) clear = false; peak = Math.max(peak, rawLow[k]!); }
+      // Both feet must actually leave the floor at some point (feet sliding into a stance do not).
+      if (peak < 0.06) clear = false;
       // A jump rises: without the hips going above their take-off height the span is a dive, a fall or a roll.
       let rise = -Infinity;
       for (let k = f; k <= e; k++) rise = Math.max(rise, m.rootPos[k * 3 + 1]! - m.rootPos[Math.max(0, f - 1) * 3 + 1]!);
