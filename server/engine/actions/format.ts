@@ -297,8 +297,11 @@ export function sampleAction(c: CompiledAction, t: number, out: Float64Array): n
   const h00 = 2 * u3 - 3 * u2 + 1, h10 = u3 - 2 * u2 + u, h01 = -2 * u3 + 3 * u2, h11 = u3 - u2;
   const da = i === 0 ? 0 : h / (b.t - pa.t), db = i + 1 === n - 1 ? 0 : h / (pb.t - a.t);
   for (let ch = 0; ch < CHANNELS; ch++) {
-    const av = a.v[ch]!, bv = b.v[ch]!;
-    const ma = (bv - pa.v[ch]!) * da, mb = (pb.v[ch]! - av) * db;
+    const av = a.v[ch]!, bv = b.v[ch]!, pav = pa.v[ch]!, pbv = pb.v[ch]!;
+    // Tangents are zeroed at extremes and holds (neighbouring differences of opposite sign or zero), so a
+    // pose reaches its key without overshooting it: a held plank stays put, a punch stops at full reach.
+    const ma = (av - pav) * (bv - av) > 0 ? (bv - pav) * da : 0;
+    const mb = (bv - av) * (pbv - bv) > 0 ? (pbv - av) * db : 0;
     out[ch] = h00 * av + h10 * ma + h01 * bv + h11 * mb;
   }
   return i;

@@ -4,3 +4,6 @@ export { default as combat } from './combat.ts';
 export { default as fitness } from './fitness.ts';
 export { default as object } from './object.ts';
 export { default as terrain } from './terrain.ts';
+export { default as fall } from './fall.ts';
+export { default as posture } from './posture.ts';
+export { default as locomotion } from './locomotion.ts';
