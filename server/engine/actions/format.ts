@@ -86,6 +86,8 @@ export interface SceneSpec {
   /** Stairs: number of steps, and how many more each extra repetition of the loop climbs. */
   steps?: number;
   perLoop?: number;
+  /** Stairs rise toward the character's back (walking down them). */
+  descending?: boolean;
 }
 
 export interface ActionDef {

@@ -249,7 +249,7 @@ function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: numb
     const item: SceneItem = {
       kind: s.kind,
       position: [f.ox + f.lx * x + f.fx * z, f.baseY + s.at[1], f.oz + f.lz * x + f.fz * z],
-      yaw: f.yaw0, size: [s.size[0], s.size[1], s.size[2]],
+      yaw: f.yaw0 + (s.descending ? Math.PI : 0), size: [s.size[0], s.size[1], s.size[2]],
     };
     // Cyclic terrain (stairs) extends with the repetitions so every step the feet land on exists.
     if (s.steps !== undefined) {
@@ -258,7 +258,8 @@ function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: numb
       const grow = steps / s.steps;
       item.size = [s.size[0], s.size[1] * grow, s.size[2] * grow];
       const dz = (s.size[2] * grow - s.size[2]) / 2;
-      item.position = [item.position[0] + f.fx * dz, item.position[1], item.position[2] + f.fz * dz];
+      // Extra steps extend the flight forward; walking down, they also reach lower.
+      item.position = [item.position[0] + f.fx * dz, item.position[1] - (s.descending ? s.size[1] * (grow - 1) : 0), item.position[2] + f.fz * dz];
     }
     out.scene.push(item);
   }

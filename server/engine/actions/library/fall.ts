@@ -68,8 +68,8 @@ const fallSide: ActionDef = {
     { t: 0.15, hips: { x: -0.1, roll: 0.2 }, torso: { side: 0.3 }, arms: FLAIL },
     { t: 0.35, hips: { x: -0.25, y: 0.55, roll: 0.4, pitch: 0.2 }, torso: { side: 0.2 }, feet: { R: { at: [-0.1, 0.08, 0.05] } } },
     { t: 0.55, ease: 'in', hips: { x: -0.45, y: 0.18, roll: 1.2, pitch: 0.1 }, hands: { R: { at: [-0.9, 0.05, 0.1], ground: true } }, feet: { L: { at: [-0.05, 0.1, 0.15], contact: false } } },
-    { t: 0.7, hips: { x: -0.5, y: 0.16, roll: 1.45, pitch: 0 }, torso: { side: 0.1 }, head: { roll: 0.6 }, feet: { L: { at: [-0.2, 0.2, 0.2], pitch: 0.3 }, R: { at: [-0.2, 0.1, 0.05], pitch: 0.3 } }, hands: { R: { at: [-1.0, 0.05, 0.2], ground: true }, L: { at: [-0.4, 0.3, 0.3], ground: true } } },
-    { t: 1, hips: { x: -0.5, y: 0.16, roll: 1.45 } }],
+    { t: 0.7, hips: { x: -0.5, y: 0.24, roll: 1.45, pitch: 0 }, torso: { side: 0.1 }, head: { roll: 0.6 }, feet: { L: { at: [-0.2, 0.2, 0.2], pitch: 0.3 }, R: { at: [-0.2, 0.1, 0.05], pitch: 0.3 } }, hands: { R: { at: [-1.0, 0.05, 0.2], ground: true }, L: { at: [-0.4, 0.3, 0.3], ground: true } } },
+    { t: 1, hips: { x: -0.5, y: 0.24, roll: 1.45 } }],
 };
 
 /** Faint: the eyes roll, the knees give way and the body folds down to the floor, then rolls onto its back. */
