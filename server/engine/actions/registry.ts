@@ -61,6 +61,8 @@ const TABLE: Record<string, RegistryEntry> = {
   shuffle: gait('shuffle'), sidestep: gait('walk', Math.PI / 2), backward: gait('walk', Math.PI), skip: gait('skip'),
   tiptoe: gait('tiptoe'), strut: gait('strut'), stagger: gait('stagger'), zombieWalk: gait('zombie'), moonwalk: gait('moonwalk', Math.PI),
   crouchWalk: gait('crouchWalk'), drunkWalk: gait('drunk'), injuredWalk: gait('limp'), swagger: gait('swagger'), powerWalk: gait('powerWalk'),
+  // Turning on the spot runs through the footstep runtime too (merged with neighbouring gaits by the timeline).
+  turn: gait('walk'), spin: gait('walk'),
   jump: jumpEntry, hop: jumpEntry, leap: jumpEntry, longJump: jumpEntry, jumpInPlace: jumpEntry,
   sit: proc((ctx) => synthSit(ctx, 'down'), fixed(2.2, true)),
   standUp: proc((ctx) => synthSit(ctx, 'up'), fixed(1.6)),
@@ -92,11 +94,12 @@ export function registeredIds(): string[] {
 
 /** Turning in place and travelling gaits are merged into one footstep run by the timeline. */
 export function isStepping(id: string): boolean {
-  return TABLE[id]?.kind === 'gait' || id === 'turn' || id === 'spin';
+  return TABLE[id]?.kind === 'gait';
 }
 
+/** Travelling gaits (turns are stepping but not travel). */
 export function isGait(id: string): boolean {
-  return TABLE[id]?.kind === 'gait';
+  return TABLE[id]?.kind === 'gait' && id !== 'turn' && id !== 'spin';
 }
 
 export function gaitKindOf(id: string): GaitKind {

@@ -97,6 +97,9 @@ function timeMap(c: CompiledAction, reps: number, t: number, T: number, out: Tim
   out.k = reps - 1; out.u = Math.min(1, lp[1] + (inLoop - reps * L) / D);
 }
 
+/** Ankle → ball of the foot, horizontally and vertically (the canonical foot). */
+const BALL = 0.13, ANKLE_ABOVE_BALL = 0.06;
+
 const ch = new Float64Array(CHANNELS), first = new Float64Array(CHANNELS), lastK = new Float64Array(CHANNELS);
 const ACCUM = [CH.rootX, CH.rootY, CH.rootZ, CH.turn, FOOT_BASE[0], FOOT_BASE[0] + 1, FOOT_BASE[0] + 2, FOOT_BASE[1], FOOT_BASE[1] + 1, FOOT_BASE[1] + 2];
 const fkA = new Float32Array(8), q1 = new Float64Array(4), q2 = new Float64Array(4);
@@ -211,8 +214,14 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void
     for (const s of [0, 1] as const) {
       const f = FOOT_BASE[s], ft = feet0[s]!;
       const dx = ch[f]!, dz = ch[f + 2]!;
-      const gx = ft.x + lx * dx + fx * dz, gz = ft.z + lz * dx + fz * dz, gy = baseY + ch[f + 1]!;
-      setFoot(tr, fr, s, gx, gy, gz, ft.yaw + ch[f + 4]!, ch[f + 3]!);
+      // `at` is where the ankle would be with the foot flat; turning and rising onto the toes pivot
+      // about the ball of the foot (as people do), so a pivoting stance foot does not slide.
+      const ax = ft.x + lx * dx + fx * dz, az = ft.z + lz * dx + fz * dz, ay = baseY + ch[f + 1]!;
+      const yawW = ft.yaw + ch[f + 4]!, pitch = ch[f + 3]!, p = Math.max(0, pitch);
+      const bx = ax + Math.sin(ft.yaw) * BALL, bz = az + Math.cos(ft.yaw) * BALL, by = ay - ANKLE_ABOVE_BALL;
+      const along = -BALL * Math.cos(p) + ANKLE_ABOVE_BALL * Math.sin(p);
+      const gx = bx + Math.sin(yawW) * along, gz = bz + Math.cos(yawW) * along, gy = by + BALL * Math.sin(p) + ANKLE_ABOVE_BALL * Math.cos(p);
+      setFoot(tr, fr, s, gx, gy, gz, yawW, pitch);
       const w = Math.max(0, Math.min(1, ch[f + 5]!));
       tr.ikw[fr * 2 + s] = w;
       const speed = i === 0 ? 0 : Math.hypot(gx - prevFoot[s * 3]!, gy - prevFoot[s * 3 + 1]!, gz - prevFoot[s * 3 + 2]!) * fps;

@@ -97,19 +97,21 @@ const jumpDown: ActionDef = {
  */
 const RUNG = 0.3, LAD = 0.3;
 function climb(id: string, kind: 'ladder' | 'wall'): ActionDef {
-  const hz = kind === 'ladder' ? LAD : LAD + 0.05;
-  const hand = (x: number, y: number) => ({ at: [x, y, hz], ground: true, pole: [x > 0 ? 1 : -1, -0.5, -1] }) as const;
-  const foot = (y: number, swing = false): FootKey => ({ at: [0, y + 0.08, LAD - 0.05], pitch: kind === 'wall' ? 0.4 : 0, ...(swing ? { contact: false } : {}) });
+  // A wall is climbed with wider holds, the feet wide and smearing (toes pointed in), the hips close in.
+  const wall = kind === 'wall';
+  const hz = wall ? LAD + 0.08 : LAD, hx = wall ? 0.32 : 0.2, fx = wall ? 0.12 : 0, hipZ = wall ? 0.12 : 0.05;
+  const hand = (x: number, y: number) => ({ at: [Math.sign(x) * hx, y, hz], ground: true, pole: [x > 0 ? 1 : -1, -0.5, -1] }) as const;
+  const foot = (side: 1 | -1, y: number, swing = false): FootKey => ({ at: [side * fx, y + 0.08, LAD - 0.05], pitch: wall ? 0.5 : 0, yaw: side * (wall ? 0.5 : 0), ...(swing ? { contact: false } : {}) });
   return {
-    id, dur: [3.6, 4.2], loop: [0.3, 0.9],
+    id, dur: wall ? [4.4, 5] : [3.6, 4.2], loop: [0.3, 0.9],
     keys: [{ t: 0 },
-      { t: 0.1, hips: { z: 0.05 }, hands: { L: hand(0.2, 1.5), R: hand(-0.2, 1.2) }, shape: { L: 'grip', R: 'grip' }, torso: { lean: 0.05 } },
-      { t: 0.2, hips: { y: 0.95, z: 0.06 }, feet: { R: foot(RUNG * 2) } },
-      { t: 0.3, hips: { y: 0.92 + RUNG, z: 0.05 }, feet: { L: foot(RUNG) }, hands: { L: hand(0.2, 1.5 + 0.3), R: hand(-0.2, 1.2 + 0.3) } },
-      { t: 0.45, hips: { y: 0.92 + RUNG * 1.5 }, feet: { L: foot(RUNG * 2.3, true) }, hands: { R: hand(-0.2, 1.5 + RUNG * 2) } },
-      { t: 0.6, hips: { y: 0.92 + RUNG * 2 }, feet: { L: foot(RUNG * 3) } },
-      { t: 0.75, hips: { y: 0.92 + RUNG * 2.5 }, feet: { R: foot(RUNG * 3.3, true) }, hands: { L: hand(0.2, 1.8 + RUNG * 2) } },
-      { t: 0.9, hips: { y: 0.92 + RUNG * 3 }, feet: { R: foot(RUNG * 4) } },
+      { t: 0.1, hips: { z: hipZ }, hands: { L: hand(1, 1.5), R: hand(-1, 1.2) }, shape: { L: 'grip', R: 'grip' }, torso: { lean: wall ? 0.2 : 0.05 } },
+      { t: 0.2, hips: { y: 0.95, z: hipZ + 0.01 }, feet: { R: foot(-1, RUNG * 2) } },
+      { t: 0.3, hips: { y: 0.92 + RUNG, z: hipZ, roll: wall ? 0.1 : 0 }, feet: { L: foot(1, RUNG) }, hands: { L: hand(1, 1.5 + 0.3), R: hand(-1, 1.2 + 0.3) } },
+      { t: 0.45, hips: { y: 0.92 + RUNG * 1.5, roll: wall ? -0.1 : 0 }, feet: { L: foot(1, RUNG * 2.3, true) }, hands: { R: hand(-1, 1.5 + RUNG * 2) } },
+      { t: 0.6, hips: { y: 0.92 + RUNG * 2, roll: wall ? -0.1 : 0 }, feet: { L: foot(1, RUNG * 3) } },
+      { t: 0.75, hips: { y: 0.92 + RUNG * 2.5, roll: wall ? 0.1 : 0 }, feet: { R: foot(-1, RUNG * 3.3, true) }, hands: { L: hand(1, 1.8 + RUNG * 2) } },
+      { t: 0.9, hips: { y: 0.92 + RUNG * 3, roll: wall ? 0.1 : 0 }, feet: { R: foot(-1, RUNG * 4) } },
       { t: 1, hips: { y: 0.92 + RUNG * 3 } }],
     scene: [kind === 'ladder'
       ? { kind: 'ladder', at: [0, 0, LAD + 0.02], size: [0.5, 4, 0.06], steps: 13 }
