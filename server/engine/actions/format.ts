@@ -190,9 +190,10 @@ const SIDES: readonly Side[] = ['L', 'R'];
 
 /**
  * Resolves one definition for one variant. `mirror` swaps sides (the plan asked for the other hand or
- * foot); `intensity` (1 = as authored) scales the torso, head and travel channels.
+ * foot); `intensity` (1 = as authored) scales the torso, head and travel channels; `timing` (a
+ * fraction of the gap to the neighbours) moves interior keys per variant.
  */
-export function compileAction(def: ActionDef, rng: Rng, mirror: boolean, intensity = 1): CompiledAction {
+export function compileAction(def: ActionDef, rng: Rng, mirror: boolean, intensity = 1, timing = 0): CompiledAction {
   const vars: Record<string, number> = {};
   for (const [k, v] of Object.entries(def.vars ?? {})) vars[k] = typeof v === 'number' ? v : rng.range(v[0], v[1]);
   const r = (n: Num | undefined): number | undefined => resolve(n, rng, vars);
@@ -249,6 +250,15 @@ export function compileAction(def: ActionDef, rng: Rng, mirror: boolean, intensi
     keys.push({ t: k.t, ease: k.ease ?? 'smooth', air: k.air ?? false, v: Float64Array.from(v), shape: shapes });
   }
   if (keys.length === 0) throw new Error(`action "${def.id}" has no keys`);
+  // Per-variant timing: interior keys move a little (never past a neighbour, never the loop or hold
+  // bounds), so variants differ in rhythm as well as in the sampled ranges.
+  const fixedT = new Set([0, 1, ...(def.loop ?? []), ...(def.hold ?? [])]);
+  for (let i = 1; i < keys.length - 1; i++) {
+    const k = keys[i]!;
+    if (fixedT.has(k.t)) continue;
+    const lo = keys[i - 1]!.t, hi = keys[i + 1]!.t;
+    k.t = Math.min(hi - 0.01, Math.max(lo + 0.01, k.t + rng.range(-timing, timing) * (hi - lo)));
+  }
   for (const k of keys) {
     for (const c of INTENSITY) k.v[c] = NEUTRAL[c]! + (k.v[c]! - NEUTRAL[c]!) * intensity;
   }

@@ -130,7 +130,8 @@ function sampleRep(c: CompiledAction, k: number, u: number, inPlace: boolean): n
 export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void {
   const { tr, start, n, st, vp, style } = ctx;
   const fps = tr.fps;
-  const c = compileAction(def, ctx.rng, mirrored(def, step), step.intensity ?? 1);
+  // The variant's gesture amplitude scales body motion, and its keys shift a little in time.
+  const c = compileAction(def, ctx.rng, mirrored(def, step), (step.intensity ?? 1) * vp.gesture, 0.25);
   const T = (n - 1) / fps;
   const reps = repsOf(def, c.dur, step, T);
   const inPlace = step.inPlace === true || def.inPlace === true;
@@ -288,7 +289,7 @@ export function dataGesture(def: ActionDef, step: PlanStep): Gesture {
   const tm = { k: 0, u: 0, span: 1 };
   return {
     ramp: 0.3,
-    setup(rng) { c = compileAction(def, rng, mirrored(def, step), step.intensity ?? 1); },
+    setup(rng) { c = compileAction(def, rng, mirrored(def, step), step.intensity ?? 1, 0.25); },
     frame(g) {
       if (!c) return;
       timeMap(c, repsOf(def, c.dur, step, g.dur), g.t, g.dur, tm);
