@@ -101,7 +101,9 @@ function timeMap(c: CompiledAction, reps: number, t: number, T: number, out: Tim
 const BALL = 0.13, ANKLE_ABOVE_BALL = 0.06;
 
 const ch = new Float64Array(CHANNELS), first = new Float64Array(CHANNELS), lastK = new Float64Array(CHANNELS);
-const ACCUM = [CH.rootX, CH.rootY, CH.rootZ, CH.turn, FOOT_BASE[0], FOOT_BASE[0] + 1, FOOT_BASE[0] + 2, FOOT_BASE[1], FOOT_BASE[1] + 1, FOOT_BASE[1] + 2];
+/** Channels that accumulate over loop repetitions: the root, the heading, the feet and the hands (planted
+ *  hands on rungs or on the floor move on with the body; body-relative hands return to where they were). */
+const ACCUM = [CH.rootX, CH.rootY, CH.rootZ, CH.turn, ...[0, 1].flatMap((s) => [FOOT_BASE[s]!, FOOT_BASE[s]! + 1, FOOT_BASE[s]! + 2, HAND_BASE[s]!, HAND_BASE[s]! + 1, HAND_BASE[s]! + 2])];
 const fkA = new Float32Array(8), q1 = new Float64Array(4), q2 = new Float64Array(4);
 
 /** Side the plan step asks for differs from the side the keys are written for. */
