@@ -11,6 +11,8 @@ import type { MotionFacts, PhysicsExpect } from '../eval/physicsPredicates.ts';
 import { clipOf, poseDistance, resample } from '../eval/metrics.ts';
 import type { Motion } from '../core/motion.ts';
 import { motionsFromPlan } from '../text2motion.ts';
+import type { PromptReport } from '../text2motion.ts';
+import { VariantScene } from '../../contract/api.ts';
 import type { SceneOut } from './scene.ts';
 import type { PlanStep } from '../prompt/plan.ts';
 import { ACTION_IDS } from './actionIds.ts';
@@ -51,7 +53,7 @@ const STYLE = { energy: 0, tension: 0, age: 0 };
 /** Actions that only make sense after another (standing up needs a seat). */
 const PRELUDE: Record<string, string> = { standUp: 'sit' };
 
-function synth(step: Omit<PlanStep, 'label' | 'with'>, variants = 1, seed = 5): { motions: Motion[]; scenes: SceneOut[] } {
+function synth(step: Omit<PlanStep, 'label' | 'with'>, variants = 1, seed = 5): { motions: Motion[]; scenes: SceneOut[]; report: PromptReport } {
   const pre = PRELUDE[step.action];
   const steps = [...(pre ? [{ action: pre, label: pre, with: [] }] : []), { label: step.action, with: [], ...step }];
   const plan = { steps, understood: [], ignored: [], style: STYLE };
@@ -164,6 +166,9 @@ describe('plan parameters', () => {
     const long = synth({ action: 'stairsUp', count: 4 });
     expect(long.scenes[0]!.scene[0]!.steps).toBe(9);
     expect(checkFacts(factsOf(long.motions[0]!), { heightGain: 9 * 0.18 - 0.02 }).pass).toBe(true);
+    // The job report carries them per variant, in the API's shape.
+    expect(long.report.scenes).toHaveLength(1);
+    expect(VariantScene.parse(long.report.scenes![0]).scene[0]!.kind).toBe('stairs');
   });
 
   test('variants differ in timing or amplitude', () => {
