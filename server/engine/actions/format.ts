@@ -99,6 +99,11 @@ export interface ActionDef {
   cycle?: boolean;
   /** Normalised window that repeats (the pumping part of push-ups between getting down and up); `cycle` is [0, 1]. */
   loop?: readonly [number, number];
+  /**
+   * Without a count, the loop repeats to fill the segment (climbing, crawling, push-ups). Otherwise a
+   * loop runs once unless the plan gives a count ("three jabs"). Cyclic actions always fill.
+   */
+  fill?: boolean;
   /** Normalised time window that absorbs extra time when the action is given longer than it needs (a held pose). */
   hold?: readonly [number, number];
   /** Side the keys are written for (default 'R'); a plan step asking for the other side mirrors them. */

@@ -33,7 +33,7 @@ function meanDur(def: ActionDef): number {
 export function repsOf(def: ActionDef, dur: number, step: PlanStep, sec: number): number {
   if (step.count !== undefined) return Math.max(1, Math.min(50, Math.round(step.count)));
   const lp = loopOf(def);
-  if (!lp) return 1;
+  if (!lp || !(def.cycle || def.fill)) return 1;
   const L = (lp[1] - lp[0]) * dur;
   return Math.max(1, Math.round((sec - (dur - L)) / Math.max(L, 1e-3)));
 }
@@ -50,7 +50,7 @@ export function dataDuration(def: ActionDef, step: PlanStep): { sec: number; fle
   const lp = loopOf(def);
   const L = lp ? (lp[1] - lp[0]) * one : one;
   if (step.count !== undefined) return { sec: one + (Math.max(1, Math.round(step.count)) - 1) * L, flexible: false };
-  if (lp) return { sec: one + 2 * L, flexible: true };
+  if (lp && (def.cycle || def.fill)) return { sec: one + 2 * L, flexible: true };
   return { sec: one, flexible: def.hold !== undefined };
 }
 

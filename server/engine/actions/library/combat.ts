@@ -137,7 +137,7 @@ function fire(id: string, base: Extra, kickBack: number, lift: number, prop: 'ri
   const h = base.hands!;
   const kicked = { R: { ...h.R!, at: [h.R!.at[0], (h.R!.at[1] as number) + lift, (h.R!.at[2] as number) - kickBack] as const }, L: { ...h.L!, at: [h.L!.at[0], (h.L!.at[1] as number) + lift, (h.L!.at[2] as number) - kickBack] as const } };
   return {
-    id, dur: [1.8, 2.2], loop: [0.3, 0.5], props: [{ kind: prop, hand: prop === 'rifle' ? 'both' : 'R' }],
+    id, dur: [1.8, 2.2], loop: [0.3, 0.5], fill: true, props: [{ kind: prop, hand: prop === 'rifle' ? 'both' : 'R' }],
     keys: [{ t: 0 }, ...stanceIn(0, 0.3), { t: 0.3, ...STANCE, ...base },
       { t: 0.34, ease: 'out', hands: kicked, torso: { lean: 0.02 }, hips: { z: -0.01 } },
       { t: 0.5, hands: h, torso: { lean: 0.12 }, hips: { z: 0.02 } },
