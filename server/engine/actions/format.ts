@@ -114,6 +114,11 @@ export interface ActionDef {
   scene?: SceneSpec[];
   /** Posture the character is left in (default stand). */
   ends?: 'stand' | 'lie' | 'sitFloor' | 'kneel' | 'crouch';
+  /**
+   * The part of the action between entering and leaving a shared stance (a fighting guard): two
+   * neighbouring actions with the same `chain` name join there directly ("a jab then a hook").
+   */
+  chain?: { name: string; from: number; to: number };
   /** Travel is removed as for a plan step's "in place" (running or walking on the spot). */
   inPlace?: boolean;
   /**

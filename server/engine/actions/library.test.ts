@@ -148,6 +148,18 @@ describe('plan parameters', () => {
     expect(peaks).toBe(3);
   });
 
+  test('chained strikes stay in the fighting stance: a jab then a hook never steps back to standing between them', () => {
+    const plan = { steps: ['jab', 'hook'].map((action) => ({ action, label: action, with: [] })), understood: [], ignored: [], style: STYLE };
+    const combo = motionsFromPlan(plan, { prompt: 'combo', variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 5 }).motions[0]!;
+    const single = (id: string) => synth({ action: id }).motions[0]!.frames;
+    expect(combo.frames).toBeLessThan(single('jab') + single('hook') - 20);
+    // The lead (left) ankle stays forward of the rear one through the middle half of the combo.
+    const c = clipOf(combo);
+    for (let f = Math.round(c.frames * 0.3); f < Math.round(c.frames * 0.7); f++) {
+      expect(c.pos[(f * c.joints + 16) * 3 + 2]! - c.pos[(f * c.joints + 20) * 3 + 2]!).toBeGreaterThan(0.15);
+    }
+  });
+
   test('in place removes travel from a travelling action', () => {
     expect(checkFacts(factsOf(synth({ action: 'crawl', inPlace: true }).motions[0]!), { inPlace: true }).pass).toBe(true);
     expect(checkFacts(run('crawl').facts, { inPlace: false }).pass).toBe(true);

@@ -163,12 +163,27 @@ export function layerGaitStyle(ctx: GenCtx, step: PlanStep): void {
   if (e?.kind === 'gait' && e.upper) runGesture(ctx, dataGesture(e.upper, { ...step, count: undefined }));
 }
 
+/**
+ * The normalised part of a data action to play given its neighbours: actions sharing a chain (strikes
+ * from the fighting stance) join inside it instead of stepping out and back in. Counted steps play whole.
+ */
+export function chainTrim(prev: PlanStep | undefined, step: PlanStep, next: PlanStep | undefined): [number, number] {
+  const e = TABLE[step.action];
+  const ch = e?.kind === 'data' ? e.def.chain : undefined;
+  if (!ch || step.count !== undefined) return [0, 1];
+  const joins = (o: PlanStep | undefined): boolean => {
+    const oe = o ? TABLE[o.action] : undefined;
+    return oe?.kind === 'data' && oe.def.chain?.name === ch.name && o!.count === undefined;
+  };
+  return [joins(prev) ? ch.from : 0, joins(next) ? ch.to : 1];
+}
+
 /** Synthesizes a full-body step (anything that is not a footstep run or an upper-body layer). */
-export function runFull(ctx: GenCtx, step: PlanStep, last: boolean): void {
+export function runFull(ctx: GenCtx, step: PlanStep, last: boolean, prev?: PlanStep, next?: PlanStep): void {
   const e = TABLE[step.action];
   if (!e) throw new Error(`no motion for action "${step.action}"`);
   switch (e.kind) {
-    case 'data': runDataAction(ctx, e.def, step); return;
+    case 'data': runDataAction(ctx, e.def, step, chainTrim(prev, step, next)); return;
     case 'proc': e.run(ctx, step, last); return;
     case 'gesture': synthIdle(ctx); layerStep(ctx, step); return;
     case 'gait': synthIdle(ctx); return;

@@ -129,17 +129,31 @@ function sampleRep(c: CompiledAction, k: number, u: number, inPlace: boolean): n
   return span;
 }
 
-export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void {
+/**
+ * `trim` plays only part of the action ([from, to] in normalised time): strikes chained in a combo skip
+ * stepping out of the stance and back in. The character is then already in the pose at `from`, so the
+ * feet it stands on are un-offset by that pose to find where the action's own frame starts.
+ */
+export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim: readonly [number, number] = [0, 1]): void {
   const { tr, start, n, st, vp, style } = ctx;
   const fps = tr.fps;
   // The variant's gesture amplitude scales body motion, and its keys shift a little in time.
   const c = compileAction(def, ctx.rng, mirrored(def, step), (step.intensity ?? 1) * vp.gesture, 0.25);
   const T = (n - 1) / fps;
-  const reps = repsOf(def, c.dur, step, T);
+  const trimmed = trim[0] > 0 || trim[1] < 1;
+  const reps = trimmed ? 1 : repsOf(def, c.dur, step, T);
   const inPlace = step.inPlace === true || def.inPlace === true;
   const yaw0 = st.yaw;
   const fx = Math.sin(yaw0), fz = Math.cos(yaw0), lx = Math.cos(yaw0), lz = -Math.sin(yaw0);
-  const [l, r] = st.feet;
+  const startFeet = st.feet.map((f) => ({ ...f }));
+  if (trim[0] > 0) {
+    sampleAction(c, trim[0], first);
+    for (const s of [0, 1] as const) {
+      const b = FOOT_BASE[s], dx = first[b]!, dz = first[b + 2]!;
+      startFeet[s]!.x -= lx * dx + fx * dz; startFeet[s]!.z -= lz * dx + fz * dz; startFeet[s]!.yaw -= first[b + 4]!;
+    }
+  }
+  const [l, r] = startFeet as [typeof startFeet[0], typeof startFeet[0]];
   const ox = (l.x + r.x) / 2, oz = (l.z + r.z) / 2;
   let baseY = Math.min(l.y, r.y) - 0.08;
   if (def.startsHigh) {
@@ -150,13 +164,14 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void
     if (lp && reps > 1) { sampleAction(c, lp[0], first); const y0 = first[CH.rootY]!; sampleAction(c, lp[1], first); endY += (reps - 1) * (first[CH.rootY]! - y0); }
     baseY += Math.max(0, c.keys[0]!.v[CH.rootY]! - endY);
   }
-  const feet0 = st.feet.map((f) => ({ ...f }));
+  const feet0 = startFeet;
   const tm = { k: 0, u: 0, span: 1 };
   const prevFoot = new Float64Array(6);
   const slump = -0.1 * Math.min(0, style.energy) + 0.12 * style.age;
   for (let i = 0; i < n; i++) {
     const fr = start + i, t = i / fps;
-    timeMap(c, reps, t, T, tm);
+    if (trimmed) { tm.k = 0; tm.u = trim[0] + (trim[1] - trim[0]) * (t / Math.max(T, 1e-6)); tm.span = T / (trim[1] - trim[0]); }
+    else timeMap(c, reps, t, T, tm);
     const span = sampleRep(c, tm.k, tm.u, inPlace);
     const key = c.keys[span]!;
     // Ballistic flight over a run of air keys up to the landing key: the hips follow gravity, whatever

@@ -80,7 +80,7 @@ export function synthesizeSegments(segments: readonly Segment[], frames: number,
       if (st.posture === 'sit') synthSit(ctx, 'down'); else synthIdle(ctx);
       layerStep(ctxFor(seg.start, seg.n, `gesture${i}`), seg.step);
     } else if (STEPPING(a)) synthIdle(ctx);
-    else runFull(ctx, seg.step, i === segments.length - 1);
+    else runFull(ctx, seg.step, i === segments.length - 1, segments[i - 1]?.step, segments[i + 1]?.step);
     overlays(seg, ctxFor(seg.start, seg.n, `with${i}`));
     i++;
   }

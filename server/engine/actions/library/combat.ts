@@ -12,7 +12,7 @@ function strike(id: string, dur: [number, number], side: 'L' | 'R', windUp: Extr
   const keys: KeyPose[] = [{ t: 0 }, ...stanceIn(0, 0.25), { t: 0.25, ...STANCE }];
   if (windUp) keys.push({ t: 0.33, ...windUp });
   keys.push({ t: 0.45, ease: 'in', ...hit }, { t: 0.55, ...follow }, { t: 0.7, ...STANCE }, ...stanceOut(0.7, 1), { t: 1, ...standAt() });
-  return { id, dur, side, loop: [0.25, 0.7], keys };
+  return { id, dur, side, loop: [0.25, 0.7], chain: { name: 'stance', from: 0.25, to: 0.7 }, keys };
 }
 
 const jab = strike('jab', [1.3, 1.6], 'L', null,
@@ -53,7 +53,7 @@ kneeStrike.keys.splice(kneeStrike.keys.findIndex((k) => k.t === 0.7), 1, { t: 0.
 /** Kicks leave IK on the kicking leg (angles), with the body counter-leaning and the guard up. */
 function kick(id: string, dur: [number, number], chamber: Extra, hit: Extra, recoil: Extra): ActionDef {
   return {
-    id, dur, side: 'R', loop: [0.25, 0.78],
+    id, dur, side: 'R', loop: [0.25, 0.78], chain: { name: 'stance', from: 0.25, to: 0.78 },
     keys: [
       { t: 0 }, ...stanceIn(0, 0.25), { t: 0.25, ...STANCE },
       { t: 0.38, ...chamber }, { t: 0.5, ease: 'in', ...hit }, { t: 0.6, ...recoil },
