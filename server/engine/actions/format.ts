@@ -66,7 +66,12 @@ export interface KeyPose {
   shape?: Partial<Record<Side, HandShape>>;
 }
 
-export type PropKind = 'ball' | 'cup' | 'box' | 'bat' | 'club' | 'racket' | 'sword' | 'rifle' | 'pistol' | 'phone' | 'book' | 'broom' | 'shovel' | 'hammer' | 'bow' | 'rope' | 'paddle' | 'dumbbell' | 'food' | 'pen' | 'camera' | 'toothbrush' | 'comb' | 'cloth' | 'stick' | 'hoop' | 'board';
+export const PROP_KINDS = ['ball', 'cup', 'bottle', 'box', 'bat', 'club', 'racket', 'sword', 'rifle', 'pistol', 'phone', 'book', 'broom', 'shovel', 'hammer', 'bow', 'rope', 'paddle', 'dumbbell', 'food', 'pen', 'camera', 'toothbrush', 'comb', 'cloth', 'stick', 'hoop', 'board', 'knife', 'axe', 'bag'] as const;
+export type PropKind = (typeof PROP_KINDS)[number];
+
+export function isPropKind(s: string): s is PropKind {
+  return (PROP_KINDS as readonly string[]).includes(s);
+}
 export type SceneKind = 'stairs' | 'box' | 'chair' | 'ladder' | 'wall' | 'door' | 'beam' | 'mat' | 'table' | 'bar';
 
 export interface PropSpec {

@@ -165,6 +165,24 @@ describe('plan parameters', () => {
     expect(checkFacts(run('crawl').facts, { inPlace: false }).pass).toBe(true);
   });
 
+  test('target aims a strike: a punch to the stomach lands lower than one to the head', () => {
+    const lowest = (target: string) => {
+      const c = clipOf(synth({ action: 'cross', target }).motions[0]!);
+      let best = { z: -Infinity, y: 0 };
+      for (let f = 0; f < c.frames; f++) {
+        const z = c.pos[(f * c.joints + 13) * 3 + 2]! - c.pos[(f * c.joints) * 3 + 2]!;
+        if (z > best.z) best = { z, y: c.pos[(f * c.joints + 13) * 3 + 1]! };
+      }
+      return best.y;
+    };
+    expect(lowest('head') - lowest('stomach')).toBeGreaterThan(0.15);
+  });
+
+  test('the prop the plan names replaces the default one', () => {
+    expect(synth({ action: 'swordSlash', prop: 'stick' }).scenes[0]!.props.map((p) => p.kind)).toEqual(['stick']);
+    expect(synth({ action: 'swordSlash', prop: 'unicorn' }).scenes[0]!.props.map((p) => p.kind)).toEqual(['sword']);
+  });
+
   test('intensity makes a strike faster and bigger', () => {
     const soft = synth({ action: 'cross', intensity: 0.5 }).motions[0]!, hard = synth({ action: 'cross', intensity: 1.5 }).motions[0]!;
     expect(hard.frames).toBeLessThan(soft.frames);

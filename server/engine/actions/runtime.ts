@@ -16,7 +16,7 @@ import { armPose, setArm, setEuler, setPelvis, setTorso, torsoPose } from '../sy
 import { setFoot } from '../synth/track.ts';
 import type { Gesture } from '../synth/gestures/runner.ts';
 import { placeHand } from '../synth/gestures/runner.ts';
-import { ARM_BASE, CH, CHANNELS, FOOT_BASE, HAND_BASE, LEG_BASE, compileAction, sampleAction } from './format.ts';
+import { ARM_BASE, CH, CHANNELS, FOOT_BASE, HAND_BASE, LEG_BASE, compileAction, isPropKind, sampleAction } from './format.ts';
 import type { ActionDef, CompiledAction } from './format.ts';
 import type { PropItem, SceneItem } from './scene.ts';
 
@@ -97,6 +97,9 @@ function timeMap(c: CompiledAction, reps: number, t: number, T: number, out: Tim
   out.k = reps - 1; out.u = Math.min(1, lp[1] + (inLoop - reps * L) / D);
 }
 
+/** Height offsets (metres, relative to a strike at the chin) for the targets a plan can aim at. */
+const AIM: Record<string, number> = { head: 0.05, face: 0.05, chin: 0.03, chest: -0.12, body: -0.18, stomach: -0.22, gut: -0.22, ribs: -0.16, legs: -0.5, leg: -0.5 };
+
 /** Ankle → ball of the foot, horizontally and vertically (the canonical foot). */
 const BALL = 0.13, ANKLE_ABOVE_BALL = 0.06;
 
@@ -165,6 +168,7 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim:
     baseY += Math.max(0, c.keys[0]!.v[CH.rootY]! - endY);
   }
   const feet0 = startFeet;
+  const aim = AIM[step.target ?? ''] ?? 0;
   const tm = { k: 0, u: 0, span: 1 };
   const prevFoot = new Float64Array(6);
   const slump = -0.1 * Math.min(0, style.energy) + 0.12 * style.age;
@@ -215,6 +219,8 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim:
           // Ground targets (hands on the floor, on a rung) become hips-relative in the current heading.
           const gw = Math.max(0, Math.min(1, ch[h + 3]!));
           let x = ch[h]! - gw * rx, y = ch[h + 1]! - gw * ch[CH.rootY]!, z = ch[h + 2]! - gw * rz;
+          // Aimed strikes ("punches him in the stomach"): a hand reaching forward drops or rises to the target.
+          if (aim !== 0 && gw < 0.5) y += aim * Math.min(1, Math.max(0, (z - 0.3) / 0.25));
           if (gw > 0 && Math.abs(turn) > 1e-4) { const cs = Math.cos(turn), sn = Math.sin(turn); const x2 = cs * x - sn * z; z = sn * x + cs * z; x = x2; }
           placeHand(pose, s, x, y, z, ch[h + 5]!, ch[h + 6]!, ch[h + 7]!);
           if (w < 0.999) {
@@ -262,12 +268,12 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim:
   st.x = tr.root[lastF * 3]!; st.z = tr.root[lastF * 3 + 2]!; st.hipsY = tr.root[lastF * 3 + 1]!;
   st.yaw = tr.yaw[lastF]!;
   st.posture = def.ends === 'lie' ? 'lie' : def.ends === 'sitFloor' ? 'sitFloor' : def.ends === 'kneel' ? 'kneel' : def.ends === 'crouch' ? 'crouch' : 'stand';
-  emitSceneAndProps(ctx, c, { ox, oz, baseY, yaw0, lx, lz, fx, fz }, reps);
+  emitSceneAndProps(ctx, c, { ox, oz, baseY, yaw0, lx, lz, fx, fz }, reps, step.prop);
 }
 
 interface Frame0 { ox: number; oz: number; baseY: number; yaw0: number; lx: number; lz: number; fx: number; fz: number }
 
-function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: number): void {
+function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: number, named?: string): void {
   const out = ctx.out;
   if (!out) return;
   const sg = c.mirrored ? -1 : 1;
@@ -290,14 +296,16 @@ function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: numb
     }
     out.scene.push(item);
   }
-  for (const p of c.def.props ?? []) {
+  (c.def.props ?? []).forEach((p, i) => {
     const hand = p.hand === 'both' ? 'both' : (p.hand === 'L') !== c.mirrored ? 'leftHand' : 'rightHand';
+    // The prop the prompt named ("drinks from a bottle", "swings a stick") replaces the default one.
+    const kind = i === 0 && named && isPropKind(named) ? named : p.kind;
     const item: PropItem = {
-      kind: p.kind, attach: hand,
+      kind, attach: hand,
       startFrame: ctx.start + Math.round((p.from ?? 0) * (ctx.n - 1)), endFrame: ctx.start + Math.round((p.to ?? 1) * (ctx.n - 1)),
     };
     out.props.push(item);
-  }
+  });
 }
 
 /** An upper-body data action as a gesture layer (hands, arms, torso and head only). */
