@@ -17,6 +17,7 @@ import { sampleVariantParams } from './synth/state.ts';
 import { clipOf, poseDistance } from './eval/metrics.ts';
 import type { PositionClip } from './eval/metrics.ts';
 import type { SynthState } from './synth/state.ts';
+import type { SceneOut } from './actions/scene.ts';
 
 export interface Text2MotionParams {
   prompt: string;
@@ -34,8 +35,8 @@ export interface Text2MotionParams {
   fps?: number;
 }
 
-/** What the engine read of the prompt: the planned steps (chips), ignored words, unread clauses with suggestions, alternatives. */
-export type PromptReport = Pick<PlanSummary, 'understood' | 'ignored'> & Partial<Omit<PlanSummary, 'understood' | 'ignored'>>;
+/** What the engine read of the prompt: the planned steps (chips), ignored words, unread clauses with suggestions, alternatives; scene proxies per variant. */
+export type PromptReport = Pick<PlanSummary, 'understood' | 'ignored'> & Partial<Omit<PlanSummary, 'understood' | 'ignored'>> & { scenes?: SceneOut[] };
 export interface EngineProgress { done: number; total: number; stage: string }
 
 export function validateParams(p: Text2MotionParams): void {
@@ -64,13 +65,19 @@ export interface VariantOptions {
 
 /** One variant, before post-processing. Exposed for edit operations that synthesize partial motions. */
 export function synthesizeVariant(o: VariantOptions): Motion {
+  return synthesizeVariantScene(o).motion;
+}
+
+/** One variant and the scene proxies and props its actions imply (stairs, a cup in the hand). */
+export function synthesizeVariantScene(o: VariantOptions): { motion: Motion; scene: SceneOut } {
   const rng = new Rng(o.seed);
   const vp = sampleVariantParams(rng.fork('body'));
   const jitterRng = rng.fork('timing');
   const jit = o.plan.steps.map(() => jitterRng.jitter(0.08));
   const steps = withPostureTransitions(o.plan.steps);
   const { segments, frames } = fitSegments(steps, o.durationSec, o.fps, (i) => jit[i % Math.max(1, jit.length)] ?? 1);
-  return synthesizeSegments(segments, frames, o.fps, rng.fork('synth'), vp, o.plan.style, o.state).motion;
+  const r = synthesizeSegments(segments, frames, o.fps, rng.fork('synth'), vp, o.plan.style, o.state);
+  return { motion: r.motion, scene: r.scene };
 }
 
 /** Minimum mean joint distance (metres) between two variants for them to count as different takes. */
@@ -80,32 +87,48 @@ function tooSimilar(c: PositionClip, others: readonly PositionClip[]): boolean {
   return others.some((o) => poseDistance(c, o) < MIN_VARIANT_DISTANCE);
 }
 
-export function text2motion(params: Text2MotionParams, onProgress?: (p: EngineProgress) => void): { motions: Motion[]; report: PromptReport } {
+export interface Text2MotionResult {
+  motions: Motion[];
+  report: PromptReport;
+  /** Per variant: the scene proxies (stairs, ladder, box) and held props its actions imply. */
+  scenes: SceneOut[];
+}
+
+export function text2motion(params: Text2MotionParams, onProgress?: (p: EngineProgress) => void): Text2MotionResult {
   validateParams(params);
+  return motionsFromPlan(parsePrompt(params.prompt), params, onProgress);
+}
+
+/** Synthesizes and post-processes the variants of an already-read plan (tests build plans directly). */
+export function motionsFromPlan(plan: Plan, params: Text2MotionParams, onProgress?: (p: EngineProgress) => void): Text2MotionResult {
   const fps = params.fps ?? 30;
-  const plan = parsePrompt(params.prompt);
   const report: PromptReport = summarizePlan(plan);
   if (plan.steps.length === 0) report.understood.push('idle (no action recognised; standing idle)');
   const total = params.variants * 2;
   let done = 0;
   const motions: Motion[] = [];
   const clips: PositionClip[] = [];
+  const scenes: SceneOut[] = [];
   for (let k = 0; k < params.variants; k++) {
     const label = `variant ${k + 1}/${params.variants}`;
     onProgress?.({ done, total, stage: `${label}: synthesizing` });
     // Reject a draw that lands too close to an earlier variant (engine.md §6.2) and redraw from the
     // next seed in a fixed sequence, so the result stays reproducible.
-    let raw = synthesizeVariant({ plan, durationSec: params.durationSec, fps, seed: variantSeed(params.seed, params.prompt, k) });
-    let clip = params.variants > 1 ? clipOf(raw) : null;
+    let v = synthesizeVariantScene({ plan, durationSec: params.durationSec, fps, seed: variantSeed(params.seed, params.prompt, k) });
+    let clip = params.variants > 1 ? clipOf(v.motion) : null;
     for (let attempt = 1; clip && attempt < 4 && tooSimilar(clip, clips); attempt++) {
-      raw = synthesizeVariant({ plan, durationSec: params.durationSec, fps, seed: variantSeed(params.seed, params.prompt, k + 8 * attempt) });
-      clip = clipOf(raw);
+      v = synthesizeVariantScene({ plan, durationSec: params.durationSec, fps, seed: variantSeed(params.seed, params.prompt, k + 8 * attempt) });
+      clip = clipOf(v.motion);
     }
+    const raw = v.motion;
+    scenes.push(v.scene);
     if (clip) clips.push(clip);
     onProgress?.({ done: ++done, total, stage: `${label}: post-processing` });
     const m = postProcess(raw, params);
     motions.push(m === raw ? cloneMotion(m) : m);
     onProgress?.({ done: ++done, total, stage: `${label}: done` });
   }
-  return { motions, report };
+  // Carried into the job result so the viewport can draw stairs, ladders and boxes under the character.
+  if (scenes.some((s) => s.scene.length > 0 || s.props.length > 0)) report.scenes = scenes;
+  return { motions, report, scenes };
 }

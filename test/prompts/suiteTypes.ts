@@ -6,32 +6,12 @@
  */
 import type { ActionId } from '../../server/engine/actions/actionIds.ts';
 
-export interface PhysicsExpect {
-  /** Horizontal root travel from first to last frame, metres [min, max]. */
-  travel?: [number, number];
-  /** Stays on the spot: horizontal root travel under 0.35 m and no frame farther than 0.5 m from the start. */
-  inPlace?: boolean;
-  /** The hips come within this height of the floor at some frame (floor work: ≤ 0.35; kneel/sit ≤ 0.6). */
-  hipsBelow?: number;
-  /** The body inverts: at some frame the head is below the hips (flips, cartwheels, handstands, rolls). */
-  inverted?: boolean;
-  /** At least this many frames with both feet (ankle joints) more than 0.12 m above their standing height. */
-  airborneFrames?: number;
-  /** The lower foot ends at least this much higher than it started (stairs up, ladder, step up), metres. */
-  heightGain?: number;
-  /** The lower foot ends at least this much lower than it started (stairs down, step down), metres; positive number. */
-  heightLoss?: number;
-  /** At some frame a hand is above the head top. */
-  handAboveHead?: boolean;
-  /** At some frame a hand is below the knee (picking up, touching toes, push-ups). */
-  handBelowKnee?: boolean;
-  /** At some frame the hands are within this distance of each other, metres (clap, pray, grip a bat). */
-  handsWithin?: number;
-  /** At some frame a hand is within this distance of the head (drink, phone, facepalm), metres. */
-  handNearHead?: number;
-  /** At some frame a foot is higher than the hips (high kicks), i.e. ankle y > hips y. */
-  footAboveHips?: boolean;
-}
+/**
+ * The physical facts a prompt's motion must show; defined (with every field documented) next to the
+ * checker that evaluates them on the exported BVH, `server/engine/eval/physicsPredicates.ts`.
+ */
+export type { PhysicsExpect } from '../../server/engine/eval/physicsPredicates.ts';
+import type { PhysicsExpect } from '../../server/engine/eval/physicsPredicates.ts';
 
 export interface SuitePrompt {
   prompt: string;

@@ -63,7 +63,8 @@ export function finishTrack(tr: Track): Motion {
       const dx = tr.feet[o]! - hip[0]!, dz = tr.feet[o + 2]! - hip[2]!;
       const h2 = dx * dx + dz * dz;
       if (h2 >= DROP_REACH * DROP_REACH) continue;
-      need[f] = Math.max(need[f]!, hip[1]! - (tr.feet[o + 1]! + Math.sqrt(DROP_REACH * DROP_REACH - h2)));
+      // Scaled by the IK weight: a leg mostly driven by angles (a cartwheel, a kick) must not drag the pelvis down.
+      need[f] = Math.max(need[f]!, tr.ikw[f * 2 + s]! * (hip[1]! - (tr.feet[o + 1]! + Math.sqrt(DROP_REACH * DROP_REACH - h2))));
     }
   }
   // Smooth the drop without ever falling short of it: dilate (running max), then average over the

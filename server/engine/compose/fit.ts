@@ -5,47 +5,29 @@
  * Frame counts come from cumulative rounding so the total is exactly round(T·fps) + 1 frames.
  */
 import { GAITS } from '../synth/gaits.ts';
-import { jumpDuration } from '../synth/jump.ts';
-import { waveDuration } from '../synth/gestures/wave.ts';
-import { gaitOf } from '../prompt/describe.ts';
-import { isLocomotion, isUpperBody } from '../prompt/parse.ts';
 import type { PlanStep } from '../prompt/plan.ts';
-import { gestureDuration } from '../synth/gestures/library.ts';
+import { chainTrim, durationOf, endsDown, gaitKindOf, isGait, isUpper } from '../actions/registry.ts';
 
 export interface Segment { step: PlanStep; start: number; n: number }
-
-export function jumpParamsOf(s: PlanStep): { height: number; distance: number; turn: number; count: number; oneFoot?: 0 | 1 } {
-  const hop = s.action === 'hop';
-  const height = s.height ?? (hop ? 0.15 : 0.3);
-  const fwd = s.dir === Math.PI ? -1 : 1;
-  const distance = s.distance !== undefined ? fwd * s.distance : s.dir !== undefined ? fwd * (hop ? 0.35 : 0.8) : 0;
-  const p: { height: number; distance: number; turn: number; count: number; oneFoot?: 0 | 1 } = { height, distance, turn: s.angle ?? 0, count: Math.max(1, Math.min(20, Math.round(s.count ?? 1))) };
-  if (hop) p.oneFoot = s.side ?? 1;
-  return p;
-}
 
 /** Natural length of a step in seconds, and whether it may stretch freely. */
 export function naturalDuration(s: PlanStep): { sec: number; flexible: boolean } {
   if (s.durationSec !== undefined) return { sec: Math.max(0.2, s.durationSec), flexible: false };
-  if (isLocomotion(s.action)) {
-    const v = Math.max(0.2, s.speed ?? GAITS[gaitOf(s.action)].speed);
+  if (isGait(s.action)) {
+    const g = GAITS[gaitKindOf(s.action)];
+    const v = Math.max(0.2, s.speed ?? g.speed);
     const turnExtra = Math.abs(s.angle ?? 0) / (Math.PI / 2) * 0.5;
     // Cruise time plus what starting (≈ v/8 s) and stopping (v/2.5 s, then closing steps) cost.
     if (s.distance !== undefined) return { sec: s.distance / v + v / 8 + v / 2.5 + 0.6 + turnExtra, flexible: false };
-    if (s.count !== undefined) return { sec: s.count / GAITS[gaitOf(s.action)].freq(v) + 0.7 + turnExtra, flexible: false };
+    if (s.count !== undefined) return { sec: s.count / g.freq(v) + 0.7 + turnExtra, flexible: false };
     return { sec: (s.action === 'run' || s.action === 'jog' ? 3.5 : 4) + turnExtra, flexible: true };
   }
   switch (s.action) {
     case 'turn': return { sec: 0.7 + Math.abs(s.angle ?? Math.PI / 2) / (Math.PI / 2) * 0.65, flexible: false };
     case 'spin': return { sec: 0.5 + Math.abs(s.angle ?? 2 * Math.PI) / (2 * Math.PI) * 1.3, flexible: false };
-    case 'jump': case 'hop': return { sec: jumpDuration(jumpParamsOf(s)) + 0.1, flexible: false };
-    case 'idle': return { sec: 3, flexible: true };
-    case 'sit': return { sec: 2.2, flexible: true };
-    case 'standUp': return { sec: 1.6, flexible: false };
-    case 'wave': return { sec: Math.max(2, waveDuration({ side: 1, cycles: s.count !== undefined ? s.count * 2 : 4 })), flexible: s.count === undefined };
     default: {
-      const g = gestureDuration(s);
-      return { sec: g.sec, flexible: g.flexible || isUpperBody(s.action) && s.count === undefined };
+      const d = durationOf(s);
+      return { sec: d.sec, flexible: d.flexible || (isUpper(s.action) && s.count === undefined) };
     }
   }
 }
@@ -54,19 +36,29 @@ export function naturalDuration(s: PlanStep): { sec: number; flexible: boolean }
 export function withPostureTransitions(steps: readonly PlanStep[]): PlanStep[] {
   const out: PlanStep[] = [];
   let seated = false;
+  let down = false;
   for (const s of steps) {
-    const keepsSeat = s.action === 'sit' || s.action === 'idle' || isUpperBody(s.action) || s.action === 'standUp';
+    const keepsSeat = s.action === 'sit' || s.action === 'idle' || isUpper(s.action) || s.action === 'standUp';
     if (seated && !keepsSeat) out.push({ action: 'standUp', label: '', with: [] });
+    // Lying or sitting on the floor after a fall: standing actions need a get-up first.
+    if (down && (isGait(s.action) || s.action === 'turn' || s.action === 'spin' || s.action === 'jump')) out.push({ action: 'getUp', label: '', with: [] });
     out.push(s);
     if (s.action === 'sit') seated = true;
     else if (!keepsSeat || s.action === 'standUp') seated = false;
+    if (endsDown(s.action)) down = true;
+    else if (!isUpper(s.action) && s.action !== 'idle') down = false;
   }
   return out;
 }
 
 export function fitSegments(steps: readonly PlanStep[], durationSec: number, fps: number, jitter: (i: number) => number): { segments: Segment[]; frames: number } {
   const list = steps.length ? [...steps] : [{ action: 'idle', label: 'idle', with: [] } as PlanStep];
-  const nat = list.map((s, i) => { const d = naturalDuration(s); return { sec: d.sec * (d.flexible ? jitter(i) : 1), flexible: d.flexible }; });
+  const nat = list.map((s, i) => {
+    const d = naturalDuration(s);
+    // Chained strikes play only their part inside the shared stance.
+    const [a, b] = chainTrim(list[i - 1], s, list[i + 1]);
+    return { sec: d.sec * (d.flexible ? jitter(i) : 1) * (b - a), flexible: d.flexible };
+  });
   let total = durationSec > 0 ? durationSec : Math.min(60, Math.max(1, nat.reduce((a, d) => a + d.sec, 0)));
   total = Math.round(total * fps) / fps;
   const flexSum = nat.reduce((a, d) => a + (d.flexible ? d.sec : 0), 0);

@@ -10,13 +10,18 @@
 import { fkPrefix } from '../core/fk.ts';
 import { cloneMotion } from '../core/motion.ts';
 import type { Motion } from '../core/motion.ts';
-import { BODY_JOINT_COUNT, LEG } from '../core/skeleton.ts';
+import { ARM, BODY_JOINT_COUNT, LEG } from '../core/skeleton.ts';
 import { GRAVITY } from '../synth/jump.ts';
 import { lowestSole } from './footlock.ts';
 import { lowpass } from './filter.ts';
 
 /** Approximate segment mass fractions (Winter/Dempster tables) assigned to the joint that starts each segment. */
 const MASS = [0.142, 0.1, 0.1, 0.1, 0.02, 0.081, 0.01, 0.028, 0.016, 0.006, 0.01, 0.028, 0.016, 0.006, 0.1, 0.0465, 0.0145, 0.002, 0.1, 0.0465, 0.0145, 0.002];
+
+/** A wrist this close to the floor is bearing weight on the hand. */
+const HAND_SUPPORT_Y = 0.2;
+/** Lowest sole height that counts as standing on raised support rather than floating above the floor. */
+const RAISED_SUPPORT = 0.06;
 
 /** Centre of mass of frame f from positions with `jc` joints per frame; fingers (past the body) are part of the hand's mass. */
 export function centreOfMass(pos: Float32Array, f: number, jc: number, out: Float64Array): void {
@@ -29,13 +34,33 @@ export function physicsFilter(m: Motion): Motion {
   const out = cloneMotion(m);
   // FK of the body joints only, packed (jc joints per frame): fingers do not move the centre of mass or the soles.
   const n = m.frames, fps = m.fps, jc = Math.min(m.skeleton.parents.length, BODY_JOINT_COUNT);
-  // 1. Ballistic flight phases.
+  // Support the feet flags do not show: a hand on the floor (cartwheel, push-up, crawl).
+  const raw = fkPrefix(m, jc);
+  const rawLow = lowestSole(m, raw.pos, raw.rot);
+  const handDown = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const hl = raw.pos[(k * jc + ARM[0].hand) * 3 + 1]!, hr = raw.pos[(k * jc + ARM[1].hand) * 3 + 1]!;
+    handDown[k] = Math.min(hl, hr) < HAND_SUPPORT_Y ? 1 : 0;
+  }
+  // 1. Ballistic flight phases: no foot contact, no hand on the floor throughout the span, the soles
+  // clearly off the floor and the hips rising (a cartwheel or a shuffle into a stance has no foot
+  // contact but is not flight).
+  const flying = (k: number): boolean => m.contacts[k * 2] === 0 && m.contacts[k * 2 + 1] === 0;
   let f = 0;
   while (f < n) {
-    if (m.contacts[f * 2] === 0 && m.contacts[f * 2 + 1] === 0) {
+    if (flying(f)) {
       let e = f;
-      while (e + 1 < n && m.contacts[(e + 1) * 2] === 0 && m.contacts[(e + 1) * 2 + 1] === 0) e++;
-      if (f > 0 && e < n - 1 && e - f + 1 >= 3) {
+      while (e + 1 < n && flying(e + 1)) e++;
+      let clear = true;
+      let peak = 0;
+      for (let k = f; k <= e; k++) { if (handDown[k]) clear = false; peak = Math.max(peak, rawLow[k]!); }
+      // Both feet must actually leave the floor at some point (feet sliding into a stance do not).
+      if (peak < 0.06) clear = false;
+      // A jump rises: without the hips going above their take-off height the span is a dive, a fall or a roll.
+      let rise = -Infinity;
+      for (let k = f; k <= e; k++) rise = Math.max(rise, m.rootPos[k * 3 + 1]! - m.rootPos[Math.max(0, f - 1) * 3 + 1]!);
+      if (rise < 0.03) clear = false;
+      if (clear && f > 0 && e < n - 1 && e - f + 1 >= 3) {
         const s = f - 1, t1 = e + 1;
         const y0 = out.rootPos[s * 3 + 1]!, y1 = out.rootPos[t1 * 3 + 1]!;
         const T = (t1 - s) / fps;
@@ -50,7 +75,7 @@ export function physicsFilter(m: Motion): Motion {
   const shiftX = new Float64Array(n), shiftZ = new Float64Array(n);
   const com = new Float64Array(3);
   for (let k = 0; k < n; k++) {
-    if (m.contacts[k * 2] !== 1 || m.contacts[k * 2 + 1] !== 1) continue;
+    if (m.contacts[k * 2] !== 1 || m.contacts[k * 2 + 1] !== 1 || handDown[k]) continue;
     const k0 = Math.max(0, k - 1), k1 = Math.min(n - 1, k + 1);
     const speed = Math.hypot(out.rootPos[k1 * 3]! - out.rootPos[k0 * 3]!, out.rootPos[k1 * 3 + 2]! - out.rootPos[k0 * 3 + 2]!) * fps / Math.max(1, k1 - k0);
     if (speed > 0.3) continue;
@@ -73,7 +98,8 @@ export function physicsFilter(m: Motion): Motion {
   const corr = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const c = m.contacts[k * 2] === 1 || m.contacts[k * 2 + 1] === 1;
-    corr[k] = low[k]! < 0 ? -low[k]! : c && low[k]! > 0.004 ? -(low[k]! - 0.001) : 0;
+    // A planted sole well above the floor stands on something (a stair, a box): that is support, not floating.
+    corr[k] = low[k]! < 0 ? -low[k]! : c && low[k]! > 0.004 && low[k]! < RAISED_SUPPORT ? -(low[k]! - 0.001) : 0;
   }
   lowpass(corr, 6, fps);
   for (let k = 0; k < n; k++) {

@@ -1,5 +1,6 @@
 /** The arguments every generator receives; one object keeps generator signatures uniform. */
 import type { Rng } from '../core/rng.ts';
+import type { SceneOut } from '../actions/scene.ts';
 import type { Track } from './track.ts';
 import type { Style, SynthState, VariantParams } from './state.ts';
 
@@ -13,4 +14,6 @@ export interface GenCtx {
   readonly rng: Rng;
   readonly vp: VariantParams;
   readonly style: Style;
+  /** Where actions put the scene proxies and props they imply (stairs, a ladder, a ball in the hand). */
+  readonly out?: SceneOut;
 }

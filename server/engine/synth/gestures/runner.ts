@@ -57,6 +57,19 @@ function chainTo(pose: Float32Array, target: number, outRot: Float64Array, outPo
   }
 }
 
+/**
+ * Solves one arm of a one-frame pose (`pose` indexed from joint 0, e.g. a frame's subarray of a track)
+ * so the wrist reaches (x, y, z): hips-relative, in the heading frame, elbow toward the pole.
+ */
+export function placeHand(pose: Float32Array, side: 0 | 1, x: number, y: number, z: number, px: number, py: number, pz: number): number {
+  const ids = ARM[side];
+  chainTo(pose, ids.shoulder, clav, pos);
+  off[0] = CANONICAL.offsets[ids.upper * 3]!; off[1] = CANONICAL.offsets[ids.upper * 3 + 1]!; off[2] = CANONICAL.offsets[ids.upper * 3 + 2]!;
+  qRotate(off, clav, off);
+  pos[0] = pos[0]! + off[0]!; pos[1] = pos[1]! + off[1]!; pos[2] = pos[2]! + off[2]!;
+  return solveArm(pose, 0, side, clav, pos, x, y, z, px, py, pz);
+}
+
 export function runGesture(ctx: GenCtx, gesture: Gesture, amp = 1): void {
   const { tr, start, n, vp } = ctx;
   const fps = tr.fps;
@@ -81,15 +94,10 @@ export function runGesture(ctx: GenCtx, gesture: Gesture, amp = 1): void {
       touch(J.neck, J.head);
     },
     hand(side, x, y, z, pole) {
-      const ids = ARM[side];
       const sgn = side === 0 ? 1 : -1;
-      chainTo(pose, ids.shoulder, clav, pos);
-      off[0] = CANONICAL.offsets[ids.upper * 3]!; off[1] = CANONICAL.offsets[ids.upper * 3 + 1]!; off[2] = CANONICAL.offsets[ids.upper * 3 + 2]!;
-      qRotate(off, clav, off);
-      pos[0] = pos[0]! + off[0]!; pos[1] = pos[1]! + off[1]!; pos[2] = pos[2]! + off[2]!;
       const p = pole ?? [sgn * 0.5, -1, -0.4];
-      solveArm(pose, 0, side, clav, pos, x, y, z, p[0], p[1], p[2]);
-      touch(ids.upper, ids.lower);
+      placeHand(pose, side, x, y, z, p[0], p[1], p[2]);
+      touch(ARM[side].upper, ARM[side].lower);
     },
     arm(side, p) {
       const ids = ARM[side];
