@@ -7,3 +7,4 @@ export { default as terrain } from './terrain.ts';
 export { default as fall } from './fall.ts';
 export { default as posture } from './posture.ts';
 export { default as locomotion } from './locomotion.ts';
+export { default as sports } from './sports.ts';
