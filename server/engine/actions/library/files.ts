@@ -8,3 +8,4 @@ export { default as fall } from './fall.ts';
 export { default as posture } from './posture.ts';
 export { default as locomotion } from './locomotion.ts';
 export { default as sports } from './sports.ts';
+export { default as dance } from './dance.ts';
