@@ -9,3 +9,4 @@ export { default as posture } from './posture.ts';
 export { default as locomotion } from './locomotion.ts';
 export { default as sports } from './sports.ts';
 export { default as dance } from './dance.ts';
+export { default as gestures } from './gestures.ts';
