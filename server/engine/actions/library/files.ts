@@ -10,3 +10,4 @@ export { default as locomotion } from './locomotion.ts';
 export { default as sports } from './sports.ts';
 export { default as dance } from './dance.ts';
 export { default as gestures } from './gestures.ts';
+export { default as idles } from './idles.ts';
