@@ -5,6 +5,8 @@
  */
 import type { ActionDef, HandKey, KeyPose } from '../format.ts';
 
+import { tileKeys } from './cycles.ts';
+
 type Frag = Omit<KeyPose, 't'>;
 type P3 = readonly [number, number, number];
 const at = (x: number, y: number, z: number, pole?: P3): HandKey => (pole ? { at: [x, y, z], pole } : { at: [x, y, z] });
@@ -153,14 +155,14 @@ const breakdance: ActionDef = {
 
 /** The Twist: on the balls of the feet, hips swivel one way while the shoulders and arms go the other, knees bent. */
 const twist: ActionDef = {
-  id: 'twist', dur: [0.55, 0.7], cycle: true,
+  id: 'twist', dur: [2.2, 2.8], cycle: true,
   vars: { sw: [0.45, 0.65], low: [0.8, 0.87] },
-  keys: [
+  keys: tileKeys([
     { t: 0, hips: { y: 'low', yaw: 'sw', pitch: 0.1 }, torso: { twist: -0.7, lean: 0.1 }, feet: { L: { at: [0, 0.1, 0], pitch: 0.4, yaw: 0.5 }, R: { at: [0, 0.1, 0], pitch: 0.4, yaw: 0.5 } },
       hands: { L: at(0.15, 0.2, 0.25), R: at(-0.32, 0.15, -0.05) }, shape: { L: 'fist', R: 'fist' } },
     { t: 0.5, hips: { yaw: '-sw' }, torso: { twist: 0.7 }, feet: { L: { yaw: -0.5 }, R: { yaw: -0.5 } }, hands: { L: at(0.32, 0.15, -0.05), R: at(-0.15, 0.2, 0.25) } },
     { t: 1, hips: { yaw: 'sw' }, torso: { twist: -0.7 }, feet: { L: { yaw: 0.5 }, R: { yaw: 0.5 } }, hands: { L: at(0.15, 0.2, 0.25), R: at(-0.32, 0.15, -0.05) } },
-  ],
+  ], 4),
 };
 
 /** Slow dance: arms around the partner's waist, swaying weight from foot to foot, head tilted. */

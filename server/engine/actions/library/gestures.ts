@@ -7,6 +7,7 @@
  * on the face puts the wrist a hand's length below what the palm covers.
  */
 import type { ActionDef, HandKey, KeyPose } from '../format.ts';
+import { tileKeys } from './cycles.ts';
 import { standAt } from './poses.ts';
 
 type Frag = Omit<KeyPose, 't'>;
@@ -45,12 +46,12 @@ const thumbsUp: ActionDef = {
 
 /** Air guitar: left hand up the neck, right hand strumming hard at the hip, head banging along, leaning back. */
 const airGuitar: ActionDef = {
-  id: 'airGuitar', dur: [0.42, 0.5], cycle: true,
-  keys: [
+  id: 'airGuitar', dur: [1.7, 2], cycle: true,
+  keys: tileKeys([
     { t: 0, hands: { L: at(0.42, 0.3, 0.32, [1, -0.8, -0.2]), R: at(-0.06, 0.12, 0.24, [-1, -0.5, -0.3]) }, torso: { lean: -0.12, twist: 0.1 }, head: { pitch: -0.15 }, shape: { L: 'grip', R: 'pinch' } },
     { t: 0.45, ease: 'in', hands: { R: at(-0.03, -0.05, 0.27), L: at(0.43, 0.31, 0.33) }, head: { pitch: 0.2 }, torso: { lean: -0.05 } },
     { t: 1, hands: { R: at(-0.06, 0.12, 0.24), L: at(0.42, 0.3, 0.32) }, head: { pitch: -0.15 }, torso: { lean: -0.12 } },
-  ],
+  ], 4),
 };
 
 /** Pray: palms pressed together at the chest, fingers up, head bowed. */

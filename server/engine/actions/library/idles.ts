@@ -3,6 +3,7 @@
  * poses with small living motion (wobbles, breathing, weight shifts), so they fill any segment length.
  */
 import type { ActionDef, HandKey, KeyPose } from '../format.ts';
+import { tileKeys } from './cycles.ts';
 import { standAt } from './poses.ts';
 
 type Frag = Omit<KeyPose, 't'>;
@@ -68,25 +69,25 @@ const COLD: Frag = {
   hands: { L: at(-0.16, 0.33, 0.1, [1, -1, 0.2]), R: at(0.16, 0.3, 0.12, [-1, -1, 0.2]) }, arms: { L: { shrug: 0.3 }, R: { shrug: 0.3 } }, shape: { L: 'fist', R: 'fist' },
 };
 const cold: ActionDef = {
-  id: 'cold', dur: [0.26, 0.32], cycle: true,
-  keys: [
+  id: 'cold', dur: [2.1, 2.6], cycle: true,
+  keys: tileKeys([
     { t: 0, ...COLD },
     { t: 0.25, hips: { x: 0.012, y: 0.915 }, torso: { twist: 0.05 }, hands: { L: at(-0.15, 0.335, 0.1), R: at(0.17, 0.305, 0.12) } },
     { t: 0.5, hips: { x: 0, y: 0.92 }, torso: { twist: 0 }, hands: { L: at(-0.16, 0.33, 0.1), R: at(0.16, 0.3, 0.12) } },
     { t: 0.75, hips: { x: -0.012, y: 0.915 }, torso: { twist: -0.05 }, hands: { L: at(-0.17, 0.325, 0.1), R: at(0.15, 0.295, 0.12) } },
     { t: 1, ...COLD },
-  ],
+  ], 8),
 };
 
 /** Impatient: hands on hips, weight on the left leg, the right foot tapping its toes, head tilting about. */
 const impatient: ActionDef = {
-  id: 'impatient', dur: [0.38, 0.45], cycle: true,
-  keys: [
+  id: 'impatient', dur: [1.5, 1.8], cycle: true,
+  keys: tileKeys([
     { t: 0, hips: { x: 0.05, y: 0.95 }, hands: HANDS_ON_HIPS, shape: { L: 'open', R: 'open' }, head: { pitch: -0.05, roll: 0.05 }, feet: { R: { at: [-0.02, 0.08, 0.1], pitch: 0 } } },
     { t: 0.45, feet: { R: { at: [-0.02, 0.1, 0.1], pitch: -0.4, contact: false } }, head: { pitch: -0.08 } },
     { t: 0.6, ease: 'in', feet: { R: { at: [-0.02, 0.08, 0.1], pitch: 0 } }, head: { pitch: -0.05 } },
     { t: 1, hips: { x: 0.05, y: 0.95 } },
-  ],
+  ], 4),
 };
 
 /** Nervous: wringing the hands in front, darting glances, shifting weight, shoulders up. */

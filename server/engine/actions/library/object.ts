@@ -5,6 +5,7 @@
  * 0.08)), or on the floor with `ground: true`.
  */
 import type { ActionDef, KeyPose } from '../format.ts';
+import { tileKeys } from './cycles.ts';
 import { WALK_LOOP, walkingKeys } from './footwork.ts';
 import { ARMS_DOWN, standAt } from './poses.ts';
 
@@ -271,14 +272,14 @@ const phoneCall: ActionDef = {
 
 /** Typing: both hands on a keyboard, fingers alternating quick taps, eyes on the screen. */
 const type: ActionDef = {
-  id: 'type', dur: [0.6, 0.8], cycle: true,
-  keys: [
+  id: 'type', dur: [1.8, 2.4], cycle: true,
+  keys: tileKeys([
     { t: 0, hands: { L: { at: [0.13, 0.22, 0.4], pole: [1, -0.8, -0.2] }, R: { at: [-0.13, 0.22, 0.4], pole: [-1, -0.8, -0.2] } }, torso: { lean: 0.12 }, head: { pitch: 0.2 }, shape: { L: 'relaxed', R: 'relaxed' } },
     { t: 0.25, hands: { L: { at: [0.12, 0.2, 0.41] }, R: { at: [-0.14, 0.23, 0.39] } } },
     { t: 0.5, hands: { L: { at: [0.14, 0.23, 0.39] }, R: { at: [-0.12, 0.2, 0.42] } }, head: { yaw: 0.04 } },
     { t: 0.75, hands: { L: { at: [0.12, 0.21, 0.4] }, R: { at: [-0.13, 0.23, 0.4] } } },
     { t: 1, hands: { L: { at: [0.13, 0.22, 0.4] }, R: { at: [-0.13, 0.22, 0.4] } }, head: { yaw: 0 } },
-  ],
+  ], 3),
 };
 
 /** Read a book held open in both hands; the right hand turns a page. */
@@ -365,12 +366,12 @@ const takePhoto: ActionDef = {
 
 /** Brush teeth: the brush at the mouth scrubs side to side, the other hand idle. */
 const brushTeeth: ActionDef = {
-  id: 'brushTeeth', dur: [0.45, 0.6], cycle: true,
-  keys: [
+  id: 'brushTeeth', dur: [1.8, 2.4], cycle: true,
+  keys: tileKeys([
     { t: 0, hands: { R: { at: [-0.06, 0.57, 0.15], pole: [-1, -0.6, -0.1] } }, head: { pitch: 0.05 }, shape: { R: 'grip' } },
     { t: 0.5, hands: { R: { at: [0.0, 0.58, 0.16] } }, head: { roll: 0.03 } },
     { t: 1, hands: { R: { at: [-0.06, 0.57, 0.15] } }, head: { roll: 0 } },
-  ],
+  ], 4),
   props: [{ kind: 'toothbrush', hand: 'R' }],
 };
 

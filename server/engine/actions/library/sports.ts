@@ -4,6 +4,7 @@
  * the hips turn, then the shoulders, then the hands, with a held finish (follow-through).
  */
 import type { ActionDef, HandKey, KeyPose } from '../format.ts';
+import { tileKeys } from './cycles.ts';
 import { lyingBack, standAt } from './poses.ts';
 
 type Frag = Omit<KeyPose, 't'>;
@@ -370,7 +371,7 @@ const jumpRope: ActionDef = {
   keys: [
     { t: 0, hips: { y: 0.93 }, feet: { L: { at: [0.02, 0.1, 0], pitch: 0.6 }, R: { at: [-0.02, 0.1, 0], pitch: 0.6 } }, hands: { L: at(0.3, 0.0, 0.12, [1, -0.2, -0.4]), R: at(-0.3, 0.0, 0.12, [-1, -0.2, -0.4]) }, shape: { L: 'grip', R: 'grip' } },
     { t: 0.2, hips: { y: 0.97 }, hands: { L: at(0.32, -0.04, 0.02), R: at(-0.32, -0.04, 0.02) } },
-    { t: 0.25, air: true, hips: { y: 0.99 }, feet: { L: { at: [0.02, 0.22, 0], pitch: 0.5, contact: false }, R: { at: [-0.02, 0.22, 0], pitch: 0.5, contact: false } }, hands: { L: at(0.31, 0.05, 0.08), R: at(-0.31, 0.05, 0.08) } },
+    { t: 0.25, air: true, hips: { y: 0.99 }, feet: { L: { at: [0.02, 0.24, 0], pitch: 0.5, contact: false }, R: { at: [-0.02, 0.24, 0], pitch: 0.5, contact: false } }, hands: { L: at(0.31, 0.05, 0.08), R: at(-0.31, 0.05, 0.08) } },
     { t: 0.75, hips: { y: 0.97 }, feet: { L: { at: [0.02, 0.1, 0], pitch: 0.6 }, R: { at: [-0.02, 0.1, 0], pitch: 0.6 } }, hands: { L: at(0.29, 0.03, 0.18), R: at(-0.29, 0.03, 0.18) } },
     { t: 1, hips: { y: 0.93 }, hands: { L: at(0.3, 0.0, 0.12), R: at(-0.3, 0.0, 0.12) } },
   ],
@@ -407,14 +408,14 @@ const skateboard: ActionDef = {
 
 /** Hula hoop: the hips circle fast (forward, left, back, right) while the arms stay up out of the way. */
 const hulaHoop: ActionDef = {
-  id: 'hulaHoop', dur: [0.5, 0.65], cycle: true,
-  keys: [
+  id: 'hulaHoop', dur: [2, 2.6], cycle: true,
+  keys: tileKeys([
     { t: 0, hips: { y: 0.92, z: 0.06, x: 0, pitch: -0.12, roll: 0 }, feet: { L: { at: [0.05, 0.08, 0.08] }, R: { at: [-0.05, 0.08, -0.08] } }, hands: { L: at(0.3, 0.75, 0.1, [1, -0.2, -0.3]), R: at(-0.3, 0.75, 0.1, [-1, -0.2, -0.3]) }, shape: { L: 'open', R: 'open' } },
     { t: 0.25, hips: { x: 0.06, z: 0, pitch: 0, roll: -0.12 }, torso: { side: -0.1 } },
     { t: 0.5, hips: { x: 0, z: -0.06, pitch: 0.12, roll: 0 }, torso: { side: 0 } },
     { t: 0.75, hips: { x: -0.06, z: 0, pitch: 0, roll: 0.12 }, torso: { side: 0.1 } },
     { t: 1, hips: { x: 0, z: 0.06, pitch: -0.12, roll: 0 }, torso: { side: 0 } },
-  ],
+  ], 4),
   props: [{ kind: 'hoop', hand: 'both' }],
 };
 
