@@ -274,10 +274,24 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
+const Vec3 = z.tuple([z.number(), z.number(), z.number()]);
+
+/**
+ * The scene proxies (stairs, box, ladder, wall, …) and held props a variant's actions imply, in world
+ * metres, so the viewport can draw the stairs a character climbs as simple geometry.
+ */
+export const VariantScene = z.object({
+  scene: z.array(z.object({ kind: z.string(), position: Vec3, yaw: z.number(), size: Vec3, steps: z.number().int().optional() })),
+  props: z.array(z.object({ kind: z.string(), attach: z.enum(['leftHand', 'rightHand', 'both']), startFrame: z.number().int(), endFrame: z.number().int() })),
+});
+export type VariantScene = z.infer<typeof VariantScene>;
+
 /** What the engine understood of the prompt; shown to the user so nothing is silently dropped. */
 export const PromptReport = z.object({
   understood: z.array(z.string()),
   ignored: z.array(z.string()),
+  /** Per variant (index − 1), when the engine's actions imply scene geometry or props. */
+  scenes: z.array(VariantScene).optional(),
 });
 export type PromptReport = z.infer<typeof PromptReport>;
 

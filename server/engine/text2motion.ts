@@ -33,7 +33,7 @@ export interface Text2MotionParams {
   fps?: number;
 }
 
-export interface PromptReport { understood: string[]; ignored: string[] }
+export interface PromptReport { understood: string[]; ignored: string[]; scenes?: SceneOut[] }
 export interface EngineProgress { done: number; total: number; stage: string }
 
 export function validateParams(p: Text2MotionParams): void {
@@ -125,5 +125,7 @@ export function motionsFromPlan(plan: Plan, params: Text2MotionParams, onProgres
     motions.push(m === raw ? cloneMotion(m) : m);
     onProgress?.({ done: ++done, total, stage: `${label}: done` });
   }
+  // Carried into the job result so the viewport can draw stairs, ladders and boxes under the character.
+  if (scenes.some((s) => s.scene.length > 0 || s.props.length > 0)) report.scenes = scenes;
   return { motions, report, scenes };
 }

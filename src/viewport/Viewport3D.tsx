@@ -19,11 +19,15 @@ import { renderQuality } from './renderQuality.ts';
 import { Stage } from './Stage.tsx';
 import type { StageFocus } from './Stage.tsx';
 import { SubjectModel } from './SubjectModel.tsx';
+import { SceneProxies } from './overlays/SceneProxies.tsx';
+import type { VariantScene } from '../../server/contract/api.ts';
 import type { SubjectDisplay, SubjectSource } from './SubjectModel.tsx';
 
 installPlayheadDriver();
 
 export interface Viewport3DProps {
+  /** Scene proxies (stairs, ladder, box) the shown engine variant implies; null when there are none. */
+  scene?: VariantScene | null;
   source: SubjectSource | null;
   /** Character a motion-only clip is retargeted onto (null = show the clip's own skeleton). */
   character: AssetSource | null;
@@ -66,7 +70,7 @@ function describeLoadError(e: Error): string {
   return `Couldn't show this file (${e.message}). Retry, or download it to inspect it elsewhere.`;
 }
 
-export default function Viewport3D({ source, character, frameKey, reloadToken, showGrid, showShadow, display, preload }: Viewport3DProps) {
+export default function Viewport3D({ source, character, frameKey, reloadToken, showGrid, showShadow, display, preload, scene = null }: Viewport3DProps) {
   const [framing, setFraming] = useState<Framing | null>(null);
   const framedKey = useRef<string | null>(null);
   const quality = renderQuality();
@@ -100,6 +104,7 @@ export default function Viewport3D({ source, character, frameKey, reloadToken, s
     >
       <FrameCommand framing={framing} />
       <Stage focus={focus} showGrid={showGrid} shadows={showShadow} />
+      {scene && source && <SceneProxies scene={scene} />}
       <OrbitControls makeDefault enableDamping dampingFactor={0.12} target={INITIAL_TARGET} minDistance={0.3} maxDistance={200} />
       {source && (
         <ErrorBoundary key={`${source.key}#${reloadToken}#${character?.url ?? ''}`} fallback={() => null} onError={(e) => playhead.failed(describeLoadError(e))}>

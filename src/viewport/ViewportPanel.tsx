@@ -140,6 +140,7 @@ export function ViewportPanel() {
               showShadow={opts.showShadow}
               display={display}
               preload={preload}
+              scene={!local && variant ? (job?.report?.scenes?.[variant.index - 1] ?? null) : null}
             />
           </Suspense>
         </ErrorBoundary>

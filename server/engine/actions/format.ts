@@ -66,7 +66,12 @@ export interface KeyPose {
   shape?: Partial<Record<Side, HandShape>>;
 }
 
-export type PropKind = 'ball' | 'cup' | 'box' | 'bat' | 'club' | 'racket' | 'sword' | 'rifle' | 'pistol' | 'phone' | 'book' | 'broom' | 'shovel' | 'hammer' | 'bow' | 'rope' | 'paddle' | 'dumbbell' | 'food' | 'pen' | 'camera' | 'toothbrush' | 'comb' | 'cloth' | 'stick' | 'hoop' | 'board';
+export const PROP_KINDS = ['ball', 'cup', 'bottle', 'box', 'bat', 'club', 'racket', 'sword', 'rifle', 'pistol', 'phone', 'book', 'broom', 'shovel', 'hammer', 'bow', 'rope', 'paddle', 'dumbbell', 'food', 'pen', 'camera', 'toothbrush', 'comb', 'cloth', 'stick', 'hoop', 'board', 'knife', 'axe', 'bag'] as const;
+export type PropKind = (typeof PROP_KINDS)[number];
+
+export function isPropKind(s: string): s is PropKind {
+  return (PROP_KINDS as readonly string[]).includes(s);
+}
 export type SceneKind = 'stairs' | 'box' | 'chair' | 'ladder' | 'wall' | 'door' | 'beam' | 'mat' | 'table' | 'bar';
 
 export interface PropSpec {
@@ -99,6 +104,11 @@ export interface ActionDef {
   cycle?: boolean;
   /** Normalised window that repeats (the pumping part of push-ups between getting down and up); `cycle` is [0, 1]. */
   loop?: readonly [number, number];
+  /**
+   * Without a count, the loop repeats to fill the segment (climbing, crawling, push-ups). Otherwise a
+   * loop runs once unless the plan gives a count ("three jabs"). Cyclic actions always fill.
+   */
+  fill?: boolean;
   /** Normalised time window that absorbs extra time when the action is given longer than it needs (a held pose). */
   hold?: readonly [number, number];
   /** Side the keys are written for (default 'R'); a plan step asking for the other side mirrors them. */
@@ -109,6 +119,11 @@ export interface ActionDef {
   scene?: SceneSpec[];
   /** Posture the character is left in (default stand). */
   ends?: 'stand' | 'lie' | 'sitFloor' | 'kneel' | 'crouch';
+  /**
+   * The part of the action between entering and leaving a shared stance (a fighting guard): two
+   * neighbouring actions with the same `chain` name join there directly ("a jab then a hook").
+   */
+  chain?: { name: string; from: number; to: number };
   /** Travel is removed as for a plan step's "in place" (running or walking on the spot). */
   inPlace?: boolean;
   /**
@@ -190,9 +205,10 @@ const SIDES: readonly Side[] = ['L', 'R'];
 
 /**
  * Resolves one definition for one variant. `mirror` swaps sides (the plan asked for the other hand or
- * foot); `intensity` (1 = as authored) scales the torso, head and travel channels.
+ * foot); `intensity` (1 = as authored) scales the torso, head and travel channels; `timing` (a
+ * fraction of the gap to the neighbours) moves interior keys per variant.
  */
-export function compileAction(def: ActionDef, rng: Rng, mirror: boolean, intensity = 1): CompiledAction {
+export function compileAction(def: ActionDef, rng: Rng, mirror: boolean, intensity = 1, timing = 0): CompiledAction {
   const vars: Record<string, number> = {};
   for (const [k, v] of Object.entries(def.vars ?? {})) vars[k] = typeof v === 'number' ? v : rng.range(v[0], v[1]);
   const r = (n: Num | undefined): number | undefined => resolve(n, rng, vars);
@@ -249,6 +265,15 @@ export function compileAction(def: ActionDef, rng: Rng, mirror: boolean, intensi
     keys.push({ t: k.t, ease: k.ease ?? 'smooth', air: k.air ?? false, v: Float64Array.from(v), shape: shapes });
   }
   if (keys.length === 0) throw new Error(`action "${def.id}" has no keys`);
+  // Per-variant timing: interior keys move a little (never past a neighbour, never the loop or hold
+  // bounds), so variants differ in rhythm as well as in the sampled ranges.
+  const fixedT = new Set([0, 1, ...(def.loop ?? []), ...(def.hold ?? [])]);
+  for (let i = 1; i < keys.length - 1; i++) {
+    const k = keys[i]!;
+    if (fixedT.has(k.t)) continue;
+    const lo = keys[i - 1]!.t, hi = keys[i + 1]!.t;
+    k.t = Math.min(hi - 0.01, Math.max(lo + 0.01, k.t + rng.range(-timing, timing) * (hi - lo)));
+  }
   for (const k of keys) {
     for (const c of INTENSITY) k.v[c] = NEUTRAL[c]! + (k.v[c]! - NEUTRAL[c]!) * intensity;
   }

@@ -30,7 +30,7 @@ import { dataDuration, dataGesture, runDataAction } from './runtime.ts';
 export interface Duration { sec: number; flexible: boolean }
 
 export type RegistryEntry =
-  | { kind: 'gait'; gait: GaitKind; /** travel direction relative to the heading */ dir?: number }
+  | { kind: 'gait'; gait: GaitKind; /** travel direction relative to the heading */ dir?: number; /** upper-body layer the style implies */ upper?: ActionDef }
   | { kind: 'data'; def: ActionDef }
   | { kind: 'proc'; run(ctx: GenCtx, step: PlanStep, last: boolean): void; duration(step: PlanStep): Duration }
   | { kind: 'gesture'; make(step: PlanStep, rng: Rng): Gesture; duration(step: PlanStep): Duration };
@@ -50,6 +50,25 @@ export function jumpParamsOf(s: PlanStep): JumpParams {
 }
 
 const gait = (g: GaitKind, dir?: number): RegistryEntry => (dir === undefined ? { kind: 'gait', gait: g } : { kind: 'gait', gait: g, dir });
+
+/** Zombie shamble: arms held out in front, elbows loose, head lolling. */
+const ZOMBIE_ARMS: ActionDef = {
+  id: 'zombieArms', dur: 1.6, cycle: true,
+  keys: [
+    { t: 0, hands: { L: { at: [0.2, 0.42, 0.5] }, R: { at: [-0.2, 0.4, 0.52] } }, head: { pitch: 0.25, roll: 0.2 }, shape: { L: 'relaxed', R: 'relaxed' } },
+    { t: 0.5, hands: { L: { at: [0.18, 0.38, 0.52] }, R: { at: [-0.22, 0.44, 0.5] } }, head: { pitch: 0.3, roll: -0.15 } },
+    { t: 1, hands: { L: { at: [0.2, 0.42, 0.5] }, R: { at: [-0.2, 0.4, 0.52] } }, head: { pitch: 0.25, roll: 0.2 } },
+  ],
+};
+/** Drunk walk: arms loose and wide, the head and torso swaying. */
+const DRUNK_SWAY: ActionDef = {
+  id: 'drunkSway', dur: 2.2, cycle: true,
+  keys: [
+    { t: 0, torso: { side: 0.12 }, head: { roll: 0.2, pitch: 0.1 }, arms: { L: { down: 1.0, forward: 0.1, elbow: 0.4 }, R: { down: 1.0, forward: -0.1, elbow: 0.4 } } },
+    { t: 0.5, torso: { side: -0.12 }, head: { roll: -0.2, pitch: 0.15 } },
+    { t: 1, torso: { side: 0.12 }, head: { roll: 0.2, pitch: 0.1 } },
+  ],
+};
 const proc = (run: (ctx: GenCtx, step: PlanStep, last: boolean) => void, duration: (step: PlanStep) => Duration): RegistryEntry => ({ kind: 'proc', run, duration });
 const fixed = (sec: number, flexible = false) => (): Duration => ({ sec, flexible });
 const jumpEntry = proc((ctx, s) => synthJump(ctx, jumpParamsOf(s)), (s) => ({ sec: jumpDuration(jumpParamsOf(s)) + 0.1, flexible: false }));
@@ -59,8 +78,10 @@ const posture = (kind: 'crouch' | 'kneel' | 'sitFloor' | 'lieDown') =>
 const TABLE: Record<string, RegistryEntry> = {
   walk: gait('walk'), run: gait('run'), jog: gait('jog'), sneak: gait('sneak'), limp: gait('limp'), march: gait('march'),
   shuffle: gait('shuffle'), sidestep: gait('walk', Math.PI / 2), backward: gait('walk', Math.PI), skip: gait('skip'),
-  tiptoe: gait('tiptoe'), strut: gait('strut'), stagger: gait('stagger'), zombieWalk: gait('zombie'), moonwalk: gait('moonwalk', Math.PI),
-  crouchWalk: gait('crouchWalk'), drunkWalk: gait('drunk'), injuredWalk: gait('limp'), swagger: gait('swagger'), powerWalk: gait('powerWalk'),
+  tiptoe: gait('tiptoe'), strut: gait('strut'), stagger: gait('stagger'), zombieWalk: { kind: 'gait', gait: 'zombie', upper: ZOMBIE_ARMS }, moonwalk: gait('moonwalk', Math.PI),
+  crouchWalk: gait('crouchWalk'), drunkWalk: { kind: 'gait', gait: 'drunk', upper: DRUNK_SWAY }, injuredWalk: gait('limp'), swagger: gait('swagger'), powerWalk: gait('powerWalk'),
+  // Turning on the spot runs through the footstep runtime too (merged with neighbouring gaits by the timeline).
+  turn: gait('walk'), spin: gait('walk'),
   jump: jumpEntry, hop: jumpEntry, leap: jumpEntry, longJump: jumpEntry, jumpInPlace: jumpEntry,
   sit: proc((ctx) => synthSit(ctx, 'down'), fixed(2.2, true)),
   standUp: proc((ctx) => synthSit(ctx, 'up'), fixed(1.6)),
@@ -92,11 +113,12 @@ export function registeredIds(): string[] {
 
 /** Turning in place and travelling gaits are merged into one footstep run by the timeline. */
 export function isStepping(id: string): boolean {
-  return TABLE[id]?.kind === 'gait' || id === 'turn' || id === 'spin';
+  return TABLE[id]?.kind === 'gait';
 }
 
+/** Travelling gaits (turns are stepping but not travel). */
 export function isGait(id: string): boolean {
-  return TABLE[id]?.kind === 'gait';
+  return TABLE[id]?.kind === 'gait' && id !== 'turn' && id !== 'spin';
 }
 
 export function gaitKindOf(id: string): GaitKind {
@@ -135,12 +157,33 @@ export function layerStep(ctx: GenCtx, step: PlanStep): void {
   else throw new Error(`"${step.action}" is not an upper-body action`);
 }
 
+/** Layers the upper body a gait style implies (zombie arms) over its locomotion segment. */
+export function layerGaitStyle(ctx: GenCtx, step: PlanStep): void {
+  const e = TABLE[step.action];
+  if (e?.kind === 'gait' && e.upper) runGesture(ctx, dataGesture(e.upper, { ...step, count: undefined }));
+}
+
+/**
+ * The normalised part of a data action to play given its neighbours: actions sharing a chain (strikes
+ * from the fighting stance) join inside it instead of stepping out and back in. Counted steps play whole.
+ */
+export function chainTrim(prev: PlanStep | undefined, step: PlanStep, next: PlanStep | undefined): [number, number] {
+  const e = TABLE[step.action];
+  const ch = e?.kind === 'data' ? e.def.chain : undefined;
+  if (!ch || step.count !== undefined) return [0, 1];
+  const joins = (o: PlanStep | undefined): boolean => {
+    const oe = o ? TABLE[o.action] : undefined;
+    return oe?.kind === 'data' && oe.def.chain?.name === ch.name && o!.count === undefined;
+  };
+  return [joins(prev) ? ch.from : 0, joins(next) ? ch.to : 1];
+}
+
 /** Synthesizes a full-body step (anything that is not a footstep run or an upper-body layer). */
-export function runFull(ctx: GenCtx, step: PlanStep, last: boolean): void {
+export function runFull(ctx: GenCtx, step: PlanStep, last: boolean, prev?: PlanStep, next?: PlanStep): void {
   const e = TABLE[step.action];
   if (!e) throw new Error(`no motion for action "${step.action}"`);
   switch (e.kind) {
-    case 'data': runDataAction(ctx, e.def, step); return;
+    case 'data': runDataAction(ctx, e.def, step, chainTrim(prev, step, next)); return;
     case 'proc': e.run(ctx, step, last); return;
     case 'gesture': synthIdle(ctx); layerStep(ctx, step); return;
     case 'gait': synthIdle(ctx); return;

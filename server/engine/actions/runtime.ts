@@ -16,7 +16,7 @@ import { armPose, setArm, setEuler, setPelvis, setTorso, torsoPose } from '../sy
 import { setFoot } from '../synth/track.ts';
 import type { Gesture } from '../synth/gestures/runner.ts';
 import { placeHand } from '../synth/gestures/runner.ts';
-import { ARM_BASE, CH, CHANNELS, FOOT_BASE, HAND_BASE, LEG_BASE, compileAction, sampleAction } from './format.ts';
+import { ARM_BASE, CH, CHANNELS, FOOT_BASE, HAND_BASE, LEG_BASE, compileAction, isPropKind, sampleAction } from './format.ts';
 import type { ActionDef, CompiledAction } from './format.ts';
 import type { PropItem, SceneItem } from './scene.ts';
 
@@ -33,7 +33,7 @@ function meanDur(def: ActionDef): number {
 export function repsOf(def: ActionDef, dur: number, step: PlanStep, sec: number): number {
   if (step.count !== undefined) return Math.max(1, Math.min(50, Math.round(step.count)));
   const lp = loopOf(def);
-  if (!lp) return 1;
+  if (!lp || !(def.cycle || def.fill)) return 1;
   const L = (lp[1] - lp[0]) * dur;
   return Math.max(1, Math.round((sec - (dur - L)) / Math.max(L, 1e-3)));
 }
@@ -50,7 +50,7 @@ export function dataDuration(def: ActionDef, step: PlanStep): { sec: number; fle
   const lp = loopOf(def);
   const L = lp ? (lp[1] - lp[0]) * one : one;
   if (step.count !== undefined) return { sec: one + (Math.max(1, Math.round(step.count)) - 1) * L, flexible: false };
-  if (lp) return { sec: one + 2 * L, flexible: true };
+  if (lp && (def.cycle || def.fill)) return { sec: one + 2 * L, flexible: true };
   return { sec: one, flexible: def.hold !== undefined };
 }
 
@@ -97,8 +97,16 @@ function timeMap(c: CompiledAction, reps: number, t: number, T: number, out: Tim
   out.k = reps - 1; out.u = Math.min(1, lp[1] + (inLoop - reps * L) / D);
 }
 
+/** Height offsets (metres, relative to a strike at the chin) for the targets a plan can aim at. */
+const AIM: Record<string, number> = { head: 0.05, face: 0.05, chin: 0.03, chest: -0.12, body: -0.18, stomach: -0.22, gut: -0.22, ribs: -0.16, legs: -0.5, leg: -0.5 };
+
+/** Ankle → ball of the foot, horizontally and vertically (the canonical foot). */
+const BALL = 0.13, ANKLE_ABOVE_BALL = 0.06;
+
 const ch = new Float64Array(CHANNELS), first = new Float64Array(CHANNELS), lastK = new Float64Array(CHANNELS);
-const ACCUM = [CH.rootX, CH.rootY, CH.rootZ, CH.turn, FOOT_BASE[0], FOOT_BASE[0] + 1, FOOT_BASE[0] + 2, FOOT_BASE[1], FOOT_BASE[1] + 1, FOOT_BASE[1] + 2];
+/** Channels that accumulate over loop repetitions: the root, the heading, the feet and the hands (planted
+ *  hands on rungs or on the floor move on with the body; body-relative hands return to where they were). */
+const ACCUM = [CH.rootX, CH.rootY, CH.rootZ, CH.turn, ...[0, 1].flatMap((s) => [FOOT_BASE[s]!, FOOT_BASE[s]! + 1, FOOT_BASE[s]! + 2, HAND_BASE[s]!, HAND_BASE[s]! + 1, HAND_BASE[s]! + 2])];
 const fkA = new Float32Array(8), q1 = new Float64Array(4), q2 = new Float64Array(4);
 
 /** Side the plan step asks for differs from the side the keys are written for. */
@@ -124,16 +132,31 @@ function sampleRep(c: CompiledAction, k: number, u: number, inPlace: boolean): n
   return span;
 }
 
-export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void {
+/**
+ * `trim` plays only part of the action ([from, to] in normalised time): strikes chained in a combo skip
+ * stepping out of the stance and back in. The character is then already in the pose at `from`, so the
+ * feet it stands on are un-offset by that pose to find where the action's own frame starts.
+ */
+export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim: readonly [number, number] = [0, 1]): void {
   const { tr, start, n, st, vp, style } = ctx;
   const fps = tr.fps;
-  const c = compileAction(def, ctx.rng, mirrored(def, step), step.intensity ?? 1);
+  // The variant's gesture amplitude scales body motion, and its keys shift a little in time.
+  const c = compileAction(def, ctx.rng, mirrored(def, step), (step.intensity ?? 1) * vp.gesture, 0.25);
   const T = (n - 1) / fps;
-  const reps = repsOf(def, c.dur, step, T);
+  const trimmed = trim[0] > 0 || trim[1] < 1;
+  const reps = trimmed ? 1 : repsOf(def, c.dur, step, T);
   const inPlace = step.inPlace === true || def.inPlace === true;
   const yaw0 = st.yaw;
   const fx = Math.sin(yaw0), fz = Math.cos(yaw0), lx = Math.cos(yaw0), lz = -Math.sin(yaw0);
-  const [l, r] = st.feet;
+  const startFeet = st.feet.map((f) => ({ ...f }));
+  if (trim[0] > 0) {
+    sampleAction(c, trim[0], first);
+    for (const s of [0, 1] as const) {
+      const b = FOOT_BASE[s], dx = first[b]!, dz = first[b + 2]!;
+      startFeet[s]!.x -= lx * dx + fx * dz; startFeet[s]!.z -= lz * dx + fz * dz; startFeet[s]!.yaw -= first[b + 4]!;
+    }
+  }
+  const [l, r] = startFeet as [typeof startFeet[0], typeof startFeet[0]];
   const ox = (l.x + r.x) / 2, oz = (l.z + r.z) / 2;
   let baseY = Math.min(l.y, r.y) - 0.08;
   if (def.startsHigh) {
@@ -144,13 +167,15 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void
     if (lp && reps > 1) { sampleAction(c, lp[0], first); const y0 = first[CH.rootY]!; sampleAction(c, lp[1], first); endY += (reps - 1) * (first[CH.rootY]! - y0); }
     baseY += Math.max(0, c.keys[0]!.v[CH.rootY]! - endY);
   }
-  const feet0 = st.feet.map((f) => ({ ...f }));
+  const feet0 = startFeet;
+  const aim = AIM[step.target ?? ''] ?? 0;
   const tm = { k: 0, u: 0, span: 1 };
   const prevFoot = new Float64Array(6);
   const slump = -0.1 * Math.min(0, style.energy) + 0.12 * style.age;
   for (let i = 0; i < n; i++) {
     const fr = start + i, t = i / fps;
-    timeMap(c, reps, t, T, tm);
+    if (trimmed) { tm.k = 0; tm.u = trim[0] + (trim[1] - trim[0]) * (t / Math.max(T, 1e-6)); tm.span = T / (trim[1] - trim[0]); }
+    else timeMap(c, reps, t, T, tm);
     const span = sampleRep(c, tm.k, tm.u, inPlace);
     const key = c.keys[span]!;
     // Ballistic flight over a run of air keys up to the landing key: the hips follow gravity, whatever
@@ -194,6 +219,8 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void
           // Ground targets (hands on the floor, on a rung) become hips-relative in the current heading.
           const gw = Math.max(0, Math.min(1, ch[h + 3]!));
           let x = ch[h]! - gw * rx, y = ch[h + 1]! - gw * ch[CH.rootY]!, z = ch[h + 2]! - gw * rz;
+          // Aimed strikes ("punches him in the stomach"): a hand reaching forward drops or rises to the target.
+          if (aim !== 0 && gw < 0.5) y += aim * Math.min(1, Math.max(0, (z - 0.3) / 0.25));
           if (gw > 0 && Math.abs(turn) > 1e-4) { const cs = Math.cos(turn), sn = Math.sin(turn); const x2 = cs * x - sn * z; z = sn * x + cs * z; x = x2; }
           placeHand(pose, s, x, y, z, ch[h + 5]!, ch[h + 6]!, ch[h + 7]!);
           if (w < 0.999) {
@@ -211,8 +238,14 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void
     for (const s of [0, 1] as const) {
       const f = FOOT_BASE[s], ft = feet0[s]!;
       const dx = ch[f]!, dz = ch[f + 2]!;
-      const gx = ft.x + lx * dx + fx * dz, gz = ft.z + lz * dx + fz * dz, gy = baseY + ch[f + 1]!;
-      setFoot(tr, fr, s, gx, gy, gz, ft.yaw + ch[f + 4]!, ch[f + 3]!);
+      // `at` is where the ankle would be with the foot flat; turning and rising onto the toes pivot
+      // about the ball of the foot (as people do), so a pivoting stance foot does not slide.
+      const ax = ft.x + lx * dx + fx * dz, az = ft.z + lz * dx + fz * dz, ay = baseY + ch[f + 1]!;
+      const yawW = ft.yaw + ch[f + 4]!, pitch = ch[f + 3]!, p = Math.max(0, pitch);
+      const bx = ax + Math.sin(ft.yaw) * BALL, bz = az + Math.cos(ft.yaw) * BALL, by = ay - ANKLE_ABOVE_BALL;
+      const along = -BALL * Math.cos(p) + ANKLE_ABOVE_BALL * Math.sin(p);
+      const gx = bx + Math.sin(yawW) * along, gz = bz + Math.cos(yawW) * along, gy = by + BALL * Math.sin(p) + ANKLE_ABOVE_BALL * Math.cos(p);
+      setFoot(tr, fr, s, gx, gy, gz, yawW, pitch);
       const w = Math.max(0, Math.min(1, ch[f + 5]!));
       tr.ikw[fr * 2 + s] = w;
       const speed = i === 0 ? 0 : Math.hypot(gx - prevFoot[s * 3]!, gy - prevFoot[s * 3 + 1]!, gz - prevFoot[s * 3 + 2]!) * fps;
@@ -235,12 +268,12 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep): void
   st.x = tr.root[lastF * 3]!; st.z = tr.root[lastF * 3 + 2]!; st.hipsY = tr.root[lastF * 3 + 1]!;
   st.yaw = tr.yaw[lastF]!;
   st.posture = def.ends === 'lie' ? 'lie' : def.ends === 'sitFloor' ? 'sitFloor' : def.ends === 'kneel' ? 'kneel' : def.ends === 'crouch' ? 'crouch' : 'stand';
-  emitSceneAndProps(ctx, c, { ox, oz, baseY, yaw0, lx, lz, fx, fz }, reps);
+  emitSceneAndProps(ctx, c, { ox, oz, baseY, yaw0, lx, lz, fx, fz }, reps, step.prop);
 }
 
 interface Frame0 { ox: number; oz: number; baseY: number; yaw0: number; lx: number; lz: number; fx: number; fz: number }
 
-function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: number): void {
+function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: number, named?: string): void {
   const out = ctx.out;
   if (!out) return;
   const sg = c.mirrored ? -1 : 1;
@@ -263,14 +296,16 @@ function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: numb
     }
     out.scene.push(item);
   }
-  for (const p of c.def.props ?? []) {
+  (c.def.props ?? []).forEach((p, i) => {
     const hand = p.hand === 'both' ? 'both' : (p.hand === 'L') !== c.mirrored ? 'leftHand' : 'rightHand';
+    // The prop the prompt named ("drinks from a bottle", "swings a stick") replaces the default one.
+    const kind = i === 0 && named && isPropKind(named) ? named : p.kind;
     const item: PropItem = {
-      kind: p.kind, attach: hand,
+      kind, attach: hand,
       startFrame: ctx.start + Math.round((p.from ?? 0) * (ctx.n - 1)), endFrame: ctx.start + Math.round((p.to ?? 1) * (ctx.n - 1)),
     };
     out.props.push(item);
-  }
+  });
 }
 
 /** An upper-body data action as a gesture layer (hands, arms, torso and head only). */
@@ -279,7 +314,7 @@ export function dataGesture(def: ActionDef, step: PlanStep): Gesture {
   const tm = { k: 0, u: 0, span: 1 };
   return {
     ramp: 0.3,
-    setup(rng) { c = compileAction(def, rng, mirrored(def, step), step.intensity ?? 1); },
+    setup(rng) { c = compileAction(def, rng, mirrored(def, step), step.intensity ?? 1, 0.25); },
     frame(g) {
       if (!c) return;
       timeMap(c, repsOf(def, c.dur, step, g.dur), g.t, g.dur, tm);

@@ -6,7 +6,7 @@
  */
 import { GAITS } from '../synth/gaits.ts';
 import type { PlanStep } from '../prompt/plan.ts';
-import { durationOf, endsDown, gaitKindOf, isGait, isUpper } from '../actions/registry.ts';
+import { chainTrim, durationOf, endsDown, gaitKindOf, isGait, isUpper } from '../actions/registry.ts';
 
 export interface Segment { step: PlanStep; start: number; n: number }
 
@@ -53,7 +53,12 @@ export function withPostureTransitions(steps: readonly PlanStep[]): PlanStep[] {
 
 export function fitSegments(steps: readonly PlanStep[], durationSec: number, fps: number, jitter: (i: number) => number): { segments: Segment[]; frames: number } {
   const list = steps.length ? [...steps] : [{ action: 'idle', label: 'idle', with: [] } as PlanStep];
-  const nat = list.map((s, i) => { const d = naturalDuration(s); return { sec: d.sec * (d.flexible ? jitter(i) : 1), flexible: d.flexible }; });
+  const nat = list.map((s, i) => {
+    const d = naturalDuration(s);
+    // Chained strikes play only their part inside the shared stance.
+    const [a, b] = chainTrim(list[i - 1], s, list[i + 1]);
+    return { sec: d.sec * (d.flexible ? jitter(i) : 1) * (b - a), flexible: d.flexible };
+  });
   let total = durationSec > 0 ? durationSec : Math.min(60, Math.max(1, nat.reduce((a, d) => a + d.sec, 0)));
   total = Math.round(total * fps) / fps;
   const flexSum = nat.reduce((a, d) => a + (d.flexible ? d.sec : 0), 0);

@@ -19,7 +19,7 @@ import { FOOT_STRIDE, createTrack } from '../synth/track.ts';
 import type { Track } from '../synth/track.ts';
 import { emptyScene } from '../actions/scene.ts';
 import type { SceneOut } from '../actions/scene.ts';
-import { gaitKindOf, isGait, isStepping, isUpper, layerStep, registryEntry, runFull } from '../actions/registry.ts';
+import { gaitKindOf, isGait, isStepping, isUpper, layerGaitStyle, layerStep, registryEntry, runFull } from '../actions/registry.ts';
 import { inertializeQuat, inertializeScalar } from './inertialize.ts';
 import { finishTrack } from './finish.ts';
 import type { Segment } from './fit.ts';
@@ -67,7 +67,10 @@ export function synthesizeSegments(segments: readonly Segment[], frames: number,
       }
       const n = parts.reduce((s, p) => s + p.n, 0);
       synthLocomotion(ctxFor(seg.start, n, `loco${i}`), parts);
-      for (let k = i; k < j; k++) overlays(segments[k]!, ctxFor(segments[k]!.start, segments[k]!.n, `with${k}`));
+      for (let k = i; k < j; k++) {
+        layerGaitStyle(ctxFor(segments[k]!.start, segments[k]!.n, `style${k}`), segments[k]!.step);
+        overlays(segments[k]!, ctxFor(segments[k]!.start, segments[k]!.n, `with${k}`));
+      }
       i = j;
       continue;
     }
@@ -77,7 +80,7 @@ export function synthesizeSegments(segments: readonly Segment[], frames: number,
       if (st.posture === 'sit') synthSit(ctx, 'down'); else synthIdle(ctx);
       layerStep(ctxFor(seg.start, seg.n, `gesture${i}`), seg.step);
     } else if (STEPPING(a)) synthIdle(ctx);
-    else runFull(ctx, seg.step, i === segments.length - 1);
+    else runFull(ctx, seg.step, i === segments.length - 1, segments[i - 1]?.step, segments[i + 1]?.step);
     overlays(seg, ctxFor(seg.start, seg.n, `with${i}`));
     i++;
   }

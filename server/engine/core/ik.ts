@@ -50,10 +50,10 @@ export function solveLegWorld(rot: Num, base: number, side: 0 | 1, hipsRot: Num,
   const dc = Math.min(Math.max(d, Math.abs(l1 - l2) + 1e-3), LEG_REACH);
   // Knee pole: where the foot points, turned slightly outward for this side.
   const poleYaw = poleYaw0 + (side === 0 ? kneeOut : -kneeOut);
-  // Knee pole: forward along the foot and a little up. Up only matters when the leg is near horizontal
-  // (sitting on the floor, lying with the knees bent): the knee then points to the ceiling, never into
-  // the floor. For a vertical leg the up part projects out and the knee bends straight forward.
-  let px = Math.sin(poleYaw), py = 0.35, pz = Math.cos(poleYaw);
+  // Knee pole: forward along the foot, tilted up only when the hip→ankle line is flatter than 45°
+  // (sitting on the floor, lying with the knees bent), so the knee points to the ceiling and never
+  // into the floor; standing and walking legs are unaffected.
+  let px = Math.sin(poleYaw), py = 0.6 * Math.max(0, 0.7 - Math.abs(uy)), pz = Math.cos(poleYaw);
   const pu = px * ux + py * uy + pz * uz;
   px -= pu * ux; py -= pu * uy; pz -= pu * uz;
   let pl = Math.hypot(px, py, pz);

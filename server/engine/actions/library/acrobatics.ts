@@ -67,7 +67,7 @@ const backwardRoll: ActionDef = {
     { t: 0 },
     { t: 0.15, ...squatAt(-0.05, 0.4), hands: { L: { at: [0.2, 0.45, 0.3] }, R: { at: [-0.2, 0.45, 0.3] } } },
     { t: 0.3, hips: { y: 0.15, z: -0.3, pitch: -0.5 }, torso: { lean: 0.8 }, head: { pitch: 0.9 }, legs: TUCK, hands: { L: { at: [0.18, 0.62, -0.05] }, R: { at: [-0.18, 0.62, -0.05] } } },
-    { t: 0.45, hips: { y: 0.3, z: -0.55, pitch: -2.2 }, torso: { lean: 1.0 }, hands: { L: { at: [0.2, 0.04, -0.85], ground: true }, R: { at: [-0.2, 0.04, -0.85], ground: true } } },
+    { t: 0.45, hips: { y: 0.38, z: -0.55, pitch: -2.2 }, torso: { lean: 1.0 }, hands: { L: { at: [0.2, 0.04, -0.85], ground: true, pole: [1, 1, 0] }, R: { at: [-0.2, 0.04, -0.85], ground: true, pole: [-1, 1, 0] } } },
     { t: 0.6, hips: { y: 0.6, z: -0.8, pitch: -3.3 }, torso: { lean: 0.9 } },
     { t: 0.75, hips: { y: 0.55, z: -1.0, pitch: -5.6 }, torso: { lean: 0.5 }, head: { pitch: 0.3 },
       feet: { L: { at: [0, 0.08, -1.1] }, R: { at: [0, 0.08, -1.1] } }, hands: { L: { at: [0.25, 0.35, 0.3] }, R: { at: [-0.25, 0.35, 0.3] } } },

@@ -1,6 +1,6 @@
 /** Combat: distinct strikes, defences and reactions, authored in the action format (docs/action-format.md). */
 import type { ActionDef, KeyPose } from '../format.ts';
-import { INTO_STANCE, STANCE, lyingBack, standAt } from './poses.ts';
+import { STANCE, lyingBack, stanceIn, stanceOut, standAt } from './poses.ts';
 
 type Extra = Omit<KeyPose, 't'>;
 
@@ -9,14 +9,10 @@ type Extra = Omit<KeyPose, 't'>;
  * the end), a follow-through and back to guard. The loop window repeats it for counts ("three jabs").
  */
 function strike(id: string, dur: [number, number], side: 'L' | 'R', windUp: Extra | null, hit: Extra, follow: Extra): ActionDef {
-  const keys: KeyPose[] = [
-    { t: 0 },
-    { t: 0.12, ...INTO_STANCE },
-    { t: 0.25, ...STANCE },
-  ];
+  const keys: KeyPose[] = [{ t: 0 }, ...stanceIn(0, 0.25), { t: 0.25, ...STANCE }];
   if (windUp) keys.push({ t: 0.33, ...windUp });
-  keys.push({ t: 0.45, ease: 'in', ...hit }, { t: 0.55, ...follow }, { t: 0.7, ...STANCE }, { t: 1, ...standAt() });
-  return { id, dur, side, loop: [0.25, 0.7], keys };
+  keys.push({ t: 0.45, ease: 'in', ...hit }, { t: 0.55, ...follow }, { t: 0.7, ...STANCE }, ...stanceOut(0.7, 1), { t: 1, ...standAt() });
+  return { id, dur, side, loop: [0.25, 0.7], chain: { name: 'stance', from: 0.25, to: 0.7 }, keys };
 }
 
 const jab = strike('jab', [1.3, 1.6], 'L', null,
@@ -57,12 +53,12 @@ kneeStrike.keys.splice(kneeStrike.keys.findIndex((k) => k.t === 0.7), 1, { t: 0.
 /** Kicks leave IK on the kicking leg (angles), with the body counter-leaning and the guard up. */
 function kick(id: string, dur: [number, number], chamber: Extra, hit: Extra, recoil: Extra): ActionDef {
   return {
-    id, dur, side: 'R', loop: [0.25, 0.78],
+    id, dur, side: 'R', loop: [0.25, 0.78], chain: { name: 'stance', from: 0.25, to: 0.78 },
     keys: [
-      { t: 0 }, { t: 0.12, ...INTO_STANCE }, { t: 0.25, ...STANCE },
+      { t: 0 }, ...stanceIn(0, 0.25), { t: 0.25, ...STANCE },
       { t: 0.38, ...chamber }, { t: 0.5, ease: 'in', ...hit }, { t: 0.6, ...recoil },
       { t: 0.78, ...STANCE, feet: { ...STANCE.feet, R: { at: [-0.03, 0.08, -0.16], yaw: -0.3 } } },
-      { t: 1, ...standAt() },
+      ...stanceOut(0.78, 1), { t: 1, ...standAt() },
     ],
   };
 }
@@ -91,43 +87,43 @@ const backKick = kick('backKick', [1.5, 1.9],
   { hips: { pitch: 0.35 }, torso: { lean: 0.3 }, legs: { R: { flex: 0.6, knee: 1.8 } } });
 
 function hold(id: string, dur: [number, number], pose: Extra, side: 'L' | 'R' = 'R'): ActionDef {
-  return { id, dur, side, hold: [0.3, 0.75], keys: [{ t: 0 }, { t: 0.12, ...INTO_STANCE }, { t: 0.3, ...STANCE, ...pose }, { t: 0.75, ...STANCE, ...pose }, { t: 1, ...standAt() }] };
+  return { id, dur, side, hold: [0.3, 0.75], keys: [{ t: 0 }, ...stanceIn(0, 0.3), { t: 0.3, ...STANCE, ...pose }, { t: 0.75, ...STANCE, ...pose }, ...stanceOut(0.75, 1), { t: 1, ...standAt() }] };
 }
 
 const block = hold('block', [1.6, 2.2], { torso: { lean: 0.15, twist: -0.05 }, head: { pitch: 0.2, yaw: 0.2 }, hands: { L: { at: [0.06, 0.66, 0.2], pole: [1, -0.3, 0] }, R: { at: [-0.06, 0.66, 0.2], pole: [-1, -0.3, 0] } } });
 const fightStance: ActionDef = {
   id: 'fightStance', dur: [2.5, 3.2], hold: [0.3, 0.8],
-  keys: [{ t: 0 }, { t: 0.12, ...INTO_STANCE }, { t: 0.3, ...STANCE }, { t: 0.45, hips: { y: 0.87 } }, { t: 0.6, hips: { y: 0.9 } }, { t: 0.8, ...STANCE }, { t: 1, ...standAt() }],
+  keys: [{ t: 0 }, ...stanceIn(0, 0.3), { t: 0.3, ...STANCE }, { t: 0.45, hips: { y: 0.87 } }, { t: 0.6, hips: { y: 0.9 } }, { t: 0.8, ...STANCE }, ...stanceOut(0.8, 1), { t: 1, ...standAt() }],
 };
 const dodge: ActionDef = {
   id: 'dodge', dur: [1.2, 1.6], side: 'R',
-  keys: [{ t: 0 }, { t: 0.2, ...STANCE },
+  keys: [{ t: 0 }, ...stanceIn(0, 0.2), { t: 0.2, ...STANCE },
     { t: 0.45, ease: 'out', hips: { x: -0.22, y: 0.84, roll: 0.15 }, torso: { side: -0.45, lean: 0.2 }, feet: { R: { at: [-0.3, 0.08, -0.12] } }, head: { roll: -0.3 } },
     { t: 0.7, ...STANCE, feet: { L: { at: [-0.1, 0.08, 0.2] }, R: { at: [-0.3, 0.08, -0.16] } }, hips: { x: -0.18, y: 0.9, yaw: -0.35 } },
     { t: 1, ...standAt(0, -0.2, 0, -0.2) }],
 };
 const duck: ActionDef = {
   id: 'duck', dur: [1.1, 1.5],
-  keys: [{ t: 0 }, { t: 0.15, ...STANCE }, { t: 0.4, ease: 'out', hips: { y: 0.62, z: -0.05, pitch: 0.3 }, torso: { lean: 0.55 }, head: { pitch: -0.2 } }, { t: 0.6, hips: { y: 0.64 } }, { t: 0.8, ...STANCE }, { t: 1, ...standAt() }],
+  keys: [{ t: 0 }, ...stanceIn(0, 0.15), { t: 0.15, ...STANCE }, { t: 0.4, ease: 'out', hips: { y: 0.62, z: -0.05, pitch: 0.3 }, torso: { lean: 0.55 }, head: { pitch: -0.2 } }, { t: 0.6, hips: { y: 0.64 } }, { t: 0.8, ...STANCE }, ...stanceOut(0.8, 1), { t: 1, ...standAt() }],
 };
 
 /** Sword (held in the right hand): slash high-left to low-right, stab in a lunge, parry across. */
 const sword = (d: ActionDef): ActionDef => ({ ...d, props: [{ kind: 'sword', hand: 'R' }] });
 const swordSlash = sword({
   id: 'swordSlash', dur: [1.4, 1.8], side: 'R', loop: [0.2, 0.75],
-  keys: [{ t: 0 }, { t: 0.12, ...INTO_STANCE }, { t: 0.2, ...STANCE, shape: { R: 'grip', L: 'fist' } },
+  keys: [{ t: 0 }, ...stanceIn(0, 0.2), { t: 0.2, ...STANCE, shape: { R: 'grip', L: 'fist' } },
     { t: 0.38, hips: { yaw: -0.6, y: 0.92 }, torso: { twist: -0.5, lean: -0.05, side: 0.1 }, hands: { R: { at: [0.22, 0.88, 0.05], pole: [-1, 0.3, -0.5] } } },
     { t: 0.52, ease: 'in', hips: { yaw: 0.35, y: 0.84, z: 0.1 }, torso: { twist: 0.5, lean: 0.3, side: -0.1 }, hands: { R: { at: [-0.35, 0.15, 0.5], pole: [-1, -0.5, 0] } } },
     { t: 0.62, hips: { yaw: 0.4 }, torso: { twist: 0.55 }, hands: { R: { at: [-0.42, 0.05, 0.3] } } },
-    { t: 0.75, ...STANCE }, { t: 1, ...standAt() }],
+    { t: 0.75, ...STANCE }, ...stanceOut(0.75, 1), { t: 1, ...standAt() }],
 });
 const swordStab = sword({
   id: 'swordStab', dur: [1.4, 1.8], side: 'R', loop: [0.2, 0.75],
-  keys: [{ t: 0 }, { t: 0.12, ...INTO_STANCE }, { t: 0.2, ...STANCE, shape: { R: 'grip', L: 'fist' } },
+  keys: [{ t: 0 }, ...stanceIn(0, 0.2), { t: 0.2, ...STANCE, shape: { R: 'grip', L: 'fist' } },
     { t: 0.35, hips: { yaw: -0.4 }, hands: { R: { at: [-0.15, 0.4, 0.05], pole: [-1, -0.5, -0.3] } } },
     { t: 0.5, ease: 'in', hips: { y: 0.8, z: 0.28, yaw: -0.2 }, torso: { lean: 0.2, twist: 0.2 }, feet: { L: { at: [0.04, 0.08, 0.6] } }, hands: { R: { at: [-0.02, 0.45, 0.75], pole: [-1, -0.3, 0] }, L: { at: [0.3, 0.4, -0.1] } } },
     { t: 0.6, hips: { z: 0.26 }, hands: { R: { at: [-0.03, 0.45, 0.7] } } },
-    { t: 0.75, ...STANCE }, { t: 1, ...standAt() }],
+    { t: 0.75, ...STANCE }, ...stanceOut(0.75, 1), { t: 1, ...standAt() }],
 });
 const swordParry = sword(hold('swordParry', [1.4, 1.8], { hands: { R: { at: [0.1, 0.6, 0.42], pole: [-1, -0.4, 0] }, L: { at: [0.15, 0.4, 0.1] } }, torso: { twist: 0.2 }, shape: { R: 'grip' } }));
 
@@ -141,11 +137,11 @@ function fire(id: string, base: Extra, kickBack: number, lift: number, prop: 'ri
   const h = base.hands!;
   const kicked = { R: { ...h.R!, at: [h.R!.at[0], (h.R!.at[1] as number) + lift, (h.R!.at[2] as number) - kickBack] as const }, L: { ...h.L!, at: [h.L!.at[0], (h.L!.at[1] as number) + lift, (h.L!.at[2] as number) - kickBack] as const } };
   return {
-    id, dur: [1.8, 2.2], loop: [0.3, 0.5], props: [{ kind: prop, hand: prop === 'rifle' ? 'both' : 'R' }],
-    keys: [{ t: 0 }, { t: 0.12, ...INTO_STANCE }, { t: 0.3, ...STANCE, ...base },
+    id, dur: [1.8, 2.2], loop: [0.3, 0.5], fill: true, props: [{ kind: prop, hand: prop === 'rifle' ? 'both' : 'R' }],
+    keys: [{ t: 0 }, ...stanceIn(0, 0.3), { t: 0.3, ...STANCE, ...base },
       { t: 0.34, ease: 'out', hands: kicked, torso: { lean: 0.02 }, hips: { z: -0.01 } },
       { t: 0.5, hands: h, torso: { lean: 0.12 }, hips: { z: 0.02 } },
-      { t: 0.75, ...STANCE, ...base }, { t: 1, ...standAt() }],
+      { t: 0.75, ...STANCE, ...base }, ...stanceOut(0.75, 1), { t: 1, ...standAt() }],
   };
 }
 const rifleFire = fire('rifleFire', rifleHands, 0.05, 0.02, 'rifle');

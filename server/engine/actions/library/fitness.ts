@@ -9,7 +9,7 @@ const toes = { L: { at: [0, 0.15, 0], pitch: 1.0 }, R: { at: [0, 0.15, 0], pitch
 const flat = { L: { at: [0, 0.08, 0], pitch: 0 }, R: { at: [0, 0.08, 0], pitch: 0 } } as const;
 
 const pushUps: ActionDef = {
-  id: 'pushUps', dur: [4.2, 5], loop: [0.3, 0.55],
+  id: 'pushUps', fill: true, dur: [4.2, 5], loop: [0.3, 0.55],
   vars: { depth: [0.15, 0.22] },
   keys: [
     { t: 0 },
@@ -40,7 +40,7 @@ const plank: ActionDef = {
 
 /** Mountain climbers: from the plank, the knees drive alternately toward the chest. */
 const mountainClimbers: ActionDef = {
-  id: 'mountainClimbers', dur: [3.6, 4.2], loop: [0.3, 0.7],
+  id: 'mountainClimbers', fill: true, dur: [3.6, 4.2], loop: [0.3, 0.7],
   keys: [{ t: 0 }, { t: 0.15, ...downToHands }, { t: 0.3, ...plankPose },
     { t: 0.4, hips: { y: 0.48 }, feet: { L: { at: [0, 0.2, 0.5], pitch: 0.6, contact: false } } },
     { t: 0.5, hips: { y: 0.42 }, feet: { L: { at: [0, 0.15, 0], pitch: 1.0 } } },
@@ -52,7 +52,7 @@ const mountainClimbers: ActionDef = {
 /** Sit-ups: get down onto the back with the knees bent, curl up and down with the hands behind the head. */
 const sitBent = { feet: { L: { at: [0.02, 0.08, 0.15] }, R: { at: [-0.02, 0.08, 0.15] } }, hands: { L: { at: [0.12, 0.66, -0.08], pole: [1, 0.5, 0] }, R: { at: [-0.12, 0.66, -0.08], pole: [-1, 0.5, 0] } } } as const;
 const sitUps: ActionDef = {
-  id: 'sitUps', dur: [4.6, 5.4], loop: [0.3, 0.6],
+  id: 'sitUps', fill: true, dur: [4.6, 5.4], loop: [0.3, 0.6],
   keys: [{ t: 0 },
     { t: 0.12, hips: { y: 0.5, z: -0.1, pitch: 0.5 }, torso: { lean: 0.4 } },
     { t: 0.22, hips: { y: 0.12, z: -0.42, pitch: -0.2 }, torso: { lean: 0.4 }, ...sitBent },
@@ -175,7 +175,7 @@ const yogaChild: ActionDef = {
 
 /** Tai chi, "wave hands like clouds": slow weight shifts side to side with the waist turning and the hands circling. */
 const taiChi: ActionDef = {
-  id: 'taiChi', dur: [5, 6], loop: [0.1, 0.9],
+  id: 'taiChi', fill: true, dur: [5, 6], loop: [0.1, 0.9],
   keys: [{ t: 0 },
     { t: 0.1, hips: { y: 0.84, x: 0 }, feet: { L: { at: [0.12, 0.08, 0] }, R: { at: [-0.12, 0.08, 0] } }, hands: { L: { at: [0.1, 0.45, 0.3] }, R: { at: [-0.1, 0.15, 0.3] } }, shape: { L: 'open', R: 'open' } },
     { t: 0.3, hips: { x: 0.1, yaw: 0.35 }, torso: { twist: 0.2 }, head: { yaw: 0.4 }, hands: { L: { at: [0.35, 0.35, 0.25] }, R: { at: [0.1, 0.25, 0.3] } } },

@@ -42,7 +42,7 @@ const onAllFours = (z: number) => ({
   feet: { L: { at: [0.02, 0.1, z - 0.41], pitch: 1.35 }, R: { at: [-0.02, 0.1, z - 0.41], pitch: 1.35 } },
 }) as const;
 const crawl: ActionDef = {
-  id: 'crawl', dur: [4.6, 5.2], loop: [0.2, 0.8],
+  id: 'crawl', fill: true, dur: [4.6, 5.2], loop: [0.2, 0.8],
   keys: [{ t: 0 },
     { t: 0.1, hips: { y: 0.62, z: 0.1, pitch: 0.8 }, torso: { lean: 0.3 }, hands: { L: { at: [0.2, 0.2, 0.55], ground: true }, R: { at: [-0.2, 0.2, 0.55], ground: true } }, feet: { L: { at: [0, 0.08, 0], pitch: 0.5 } } },
     { t: 0.2, ...onAllFours(0.35) },
@@ -61,7 +61,7 @@ const prone = (z: number) => ({
   feet: { L: { at: [0.05, 0.1, z - 0.82], pitch: 1.5 }, R: { at: [-0.05, 0.1, z - 0.82], pitch: 1.5 } },
 }) as const;
 const commandoCrawl: ActionDef = {
-  id: 'commandoCrawl', dur: [5, 5.8], loop: [0.25, 0.8],
+  id: 'commandoCrawl', fill: true, dur: [5, 5.8], loop: [0.25, 0.8],
   keys: [{ t: 0 },
     { t: 0.12, hips: { y: 0.5, z: 0.2, pitch: 0.9 }, torso: { lean: 0.3 }, hands: { L: { at: [0.25, 0.05, 0.7], ground: true }, R: { at: [-0.25, 0.05, 0.7], ground: true } }, feet: { L: { at: [0, 0.1, -0.1], pitch: 1.0 }, R: { at: [0, 0.1, -0.1], pitch: 1.0 } } },
     { t: 0.25, ...prone(0.75) },

@@ -28,6 +28,29 @@ export const STANCE: Frag = {
 /** Stepping into the stance one foot at a time (both feet sliding at once would read as a hop). */
 export const INTO_STANCE: Frag = { feet: { L: { at: [0.02, 0.08, 0.2] } }, hips: { y: 0.93, z: 0.05 } };
 
+/**
+ * Keys that step into the stance between t0 and t1: the lead foot lifts and steps forward, then the
+ * rear foot lifts and steps back (feet never slide on the floor).
+ */
+export function stanceIn(t0: number, t1: number): KeyPose[] {
+  const d = (t1 - t0) / 4;
+  return [
+    { t: t0 + d, feet: { L: { at: [0.01, 0.13, 0.1], contact: false } }, hips: { y: 0.94, z: 0.02 } },
+    { t: t0 + 2 * d, feet: { L: { at: [0.02, 0.08, 0.2] } }, hips: { y: 0.93, z: 0.06 } },
+    { t: t0 + 3 * d, feet: { R: { at: [-0.015, 0.13, -0.08], yaw: -0.15, contact: false } }, hips: { y: 0.92, z: 0.06 } },
+  ];
+}
+
+/** Keys that step back out of the stance to standing between t0 and t1 (rear foot first, then the lead). */
+export function stanceOut(t0: number, t1: number): KeyPose[] {
+  const d = (t1 - t0) / 4;
+  return [
+    { t: t0 + d, feet: { R: { at: [-0.015, 0.13, -0.08], yaw: -0.15, contact: false } }, hips: { y: 0.92, z: 0.04, yaw: -0.15 }, torso: { twist: 0 } },
+    { t: t0 + 2 * d, feet: { R: { at: [0, 0.08, 0], yaw: 0 } }, hips: { y: 0.93, z: 0.06 } },
+    { t: t0 + 3 * d, feet: { L: { at: [0.01, 0.13, 0.1], contact: false } }, hips: { y: 0.94, z: 0.02, yaw: 0 } },
+  ];
+}
+
 /** Lying on the back: the hips this far behind the feet centre, arms out a little. */
 export function lyingBack(z: number, feetZ: number): Frag {
   return {

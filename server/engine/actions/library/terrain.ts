@@ -11,7 +11,7 @@ const RISE = 0.18, RUN = 0.28;
  * together on the top stair. The hips stay within leg reach of the lower foot throughout.
  */
 const stairsUp: ActionDef = {
-  id: 'stairsUp', dur: [3.2, 3.8], loop: [0.22, 0.78],
+  id: 'stairsUp', fill: true, dur: [3.2, 3.8], loop: [0.22, 0.78],
   keys: [
     { t: 0 },
     { t: 0.12, hips: { y: 0.93, z: 0.07 }, torso: { lean: 0.12 }, feet: { R: { at: [0, 0.08 + RISE + 0.12, RUN * 0.5], pitch: 0.2, contact: false } },
@@ -33,7 +33,7 @@ const stairsUp: ActionDef = {
  * action by the whole descent, so the character starts on the top stair and ends on the floor.
  */
 const stairsDown: ActionDef = {
-  id: 'stairsDown', dur: [3.0, 3.6], loop: [0.22, 0.78], startsHigh: true,
+  id: 'stairsDown', fill: true, dur: [3.0, 3.6], loop: [0.22, 0.78], startsHigh: true,
   keys: [
     { t: 0 },
     { t: 0.12, hips: { y: 0.9, z: 0.1 }, torso: { lean: 0.05 }, head: { pitch: 0.25 }, feet: { R: { at: [0, 0.14, RUN * 0.5], pitch: 0.3, contact: false } }, arms: { L: { forward: 0.2 }, R: { forward: -0.15 } } },
@@ -97,19 +97,21 @@ const jumpDown: ActionDef = {
  */
 const RUNG = 0.3, LAD = 0.3;
 function climb(id: string, kind: 'ladder' | 'wall'): ActionDef {
-  const hz = kind === 'ladder' ? LAD : LAD + 0.05;
-  const hand = (x: number, y: number) => ({ at: [x, y, hz], ground: true, pole: [x > 0 ? 1 : -1, -0.5, -1] }) as const;
-  const foot = (y: number, swing = false): FootKey => ({ at: [0, y + 0.08, LAD - 0.05], pitch: kind === 'wall' ? 0.4 : 0, ...(swing ? { contact: false } : {}) });
+  // A wall is climbed with wider holds, the feet wide and smearing (toes pointed in), the hips close in.
+  const wall = kind === 'wall';
+  const hz = wall ? LAD + 0.08 : LAD, hx = wall ? 0.32 : 0.2, fx = wall ? 0.12 : 0, hipZ = wall ? 0.12 : 0.05;
+  const hand = (x: number, y: number) => ({ at: [Math.sign(x) * hx, y, hz], ground: true, pole: [x > 0 ? 1 : -1, -0.5, -1] }) as const;
+  const foot = (side: 1 | -1, y: number, swing = false): FootKey => ({ at: [side * fx, y + 0.08, LAD - 0.05], pitch: wall ? 0.5 : 0, yaw: side * (wall ? 0.5 : 0), ...(swing ? { contact: false } : {}) });
   return {
-    id, dur: [3.6, 4.2], loop: [0.3, 0.9],
+    id, dur: wall ? [4.4, 5] : [3.6, 4.2], loop: [0.3, 0.9], fill: true,
     keys: [{ t: 0 },
-      { t: 0.1, hips: { z: 0.05 }, hands: { L: hand(0.2, 1.5), R: hand(-0.2, 1.2) }, shape: { L: 'grip', R: 'grip' }, torso: { lean: 0.05 } },
-      { t: 0.2, hips: { y: 0.95, z: 0.06 }, feet: { R: foot(RUNG * 2) } },
-      { t: 0.3, hips: { y: 0.92 + RUNG, z: 0.05 }, feet: { L: foot(RUNG) }, hands: { L: hand(0.2, 1.5 + 0.3), R: hand(-0.2, 1.2 + 0.3) } },
-      { t: 0.45, hips: { y: 0.92 + RUNG * 1.5 }, feet: { L: foot(RUNG * 2.3, true) }, hands: { R: hand(-0.2, 1.5 + RUNG * 2) } },
-      { t: 0.6, hips: { y: 0.92 + RUNG * 2 }, feet: { L: foot(RUNG * 3) } },
-      { t: 0.75, hips: { y: 0.92 + RUNG * 2.5 }, feet: { R: foot(RUNG * 3.3, true) }, hands: { L: hand(0.2, 1.8 + RUNG * 2) } },
-      { t: 0.9, hips: { y: 0.92 + RUNG * 3 }, feet: { R: foot(RUNG * 4) } },
+      { t: 0.1, hips: { z: hipZ }, hands: { L: hand(1, 1.5), R: hand(-1, 1.2) }, shape: { L: 'grip', R: 'grip' }, torso: { lean: wall ? 0.2 : 0.05 } },
+      { t: 0.2, hips: { y: 0.95, z: hipZ + 0.01 }, feet: { R: foot(-1, RUNG * 2) } },
+      { t: 0.3, hips: { y: 0.92 + RUNG, z: hipZ, roll: wall ? 0.1 : 0 }, feet: { L: foot(1, RUNG) }, hands: { L: hand(1, 1.5 + 0.3), R: hand(-1, 1.2 + 0.3) } },
+      { t: 0.45, hips: { y: 0.92 + RUNG * 1.5, roll: wall ? -0.1 : 0 }, feet: { L: foot(1, RUNG * 2.3, true) }, hands: { R: hand(-1, 1.5 + RUNG * 2) } },
+      { t: 0.6, hips: { y: 0.92 + RUNG * 2, roll: wall ? -0.1 : 0 }, feet: { L: foot(1, RUNG * 3) } },
+      { t: 0.75, hips: { y: 0.92 + RUNG * 2.5, roll: wall ? 0.1 : 0 }, feet: { R: foot(-1, RUNG * 3.3, true) }, hands: { L: hand(1, 1.8 + RUNG * 2) } },
+      { t: 0.9, hips: { y: 0.92 + RUNG * 3, roll: wall ? 0.1 : 0 }, feet: { R: foot(-1, RUNG * 4) } },
       { t: 1, hips: { y: 0.92 + RUNG * 3 } }],
     scene: [kind === 'ladder'
       ? { kind: 'ladder', at: [0, 0, LAD + 0.02], size: [0.5, 4, 0.06], steps: 13 }
@@ -122,7 +124,7 @@ const climbWall = climb('climbWall', 'wall');
 /** Balance beam: careful steps along a 10 cm beam, feet in line, arms out to the sides. */
 const BEAM = 0.1;
 const balanceBeam: ActionDef = {
-  id: 'balanceBeam', dur: [2.2, 2.6], loop: [0.2, 1],
+  id: 'balanceBeam', fill: true, dur: [2.2, 2.6], loop: [0.2, 1],
   keys: [{ t: 0 },
     { t: 0.1, hips: { y: 0.95 + BEAM, z: 0.1 }, feet: { R: { at: [0.09, 0.08 + BEAM, 0.2] } }, arms: { L: { down: 0.15, forward: 0.1, elbow: 0.2 }, R: { down: 0.15, forward: 0.1, elbow: 0.2 } }, head: { pitch: 0.35 } },
     { t: 0.2, hips: { y: 0.95 + BEAM, z: 0.2, roll: 0.05 }, feet: { L: { at: [-0.09, 0.08 + BEAM, 0.4] } }, torso: { side: 0.08 } },
