@@ -68,7 +68,7 @@ const pray: ActionDef = {
 
 /** Cry: both hands over the face, head bowed, shoulders heaving with each sob. */
 const cry: ActionDef = {
-  id: 'cry', dur: [3.2, 4], loop: [0.25, 0.75],
+  id: 'cry', dur: [3.2, 4], fill: true, loop: [0.25, 0.75],
   keys: [
     { t: 0 },
     { t: 0.25, hands: { L: at(0.05, 0.5, 0.2, [1, -1, 0]), R: at(-0.05, 0.5, 0.2, [-1, -1, 0]) }, head: { pitch: 0.4 }, torso: { lean: 0.18 }, shape: { L: 'open', R: 'open' } },
@@ -82,7 +82,7 @@ const cry: ActionDef = {
 
 /** Laugh: head thrown back, then doubling over with a hand on the belly, shoulders bouncing with each laugh. */
 const laugh: ActionDef = {
-  id: 'laugh', dur: [2.8, 3.4], loop: [0.3, 0.7],
+  id: 'laugh', dur: [2.8, 3.4], fill: true, loop: [0.3, 0.7],
   keys: [
     { t: 0 },
     { t: 0.18, head: { pitch: -0.4 }, torso: { lean: -0.15 }, hands: { R: at(-0.08, 0.12, 0.2, [-1, -0.6, 0]) }, shape: { R: 'open', L: 'open' } },
@@ -98,12 +98,12 @@ const laugh: ActionDef = {
 
 /** Beckon: palm up toward the other person, the index finger curling "come here" a few times. */
 const beckon: ActionDef = {
-  id: 'beckon', dur: [2.2, 2.8], loop: [0.3, 0.75],
+  id: 'beckon', dur: [2.2, 2.8], fill: true, loop: [0.3, 0.75],
   keys: [
     { t: 0 },
-    { t: 0.3, hands: { R: at(-0.14, 0.22, 0.42, [-1, -1, 0.2]) }, shape: { R: 'point' }, head: { pitch: -0.05, yaw: 0.05 }, torso: { lean: -0.03 } },
-    { t: 0.52, ease: 'in', hands: { R: at(-0.14, 0.28, 0.3) }, shape: { R: 'fist' } },
-    { t: 0.75, hands: { R: at(-0.14, 0.22, 0.42) }, shape: { R: 'point' } },
+    { t: 0.3, hands: { R: at(-0.2, 0.1, 0.48, [-1, -1, 0.2]) }, shape: { R: 'point' }, head: { pitch: -0.05, yaw: 0.05, roll: -0.1 }, torso: { lean: -0.06, twist: -0.1 } },
+    { t: 0.52, ease: 'in', hands: { R: at(-0.17, 0.22, 0.25) }, shape: { R: 'fist' }, torso: { lean: -0.09 } },
+    { t: 0.75, hands: { R: at(-0.2, 0.1, 0.48) }, shape: { R: 'point' }, torso: { lean: -0.06 } },
     { t: 1, hands: REST_R, ...UPRIGHT, shape: { R: 'relaxed' } },
   ],
 };
@@ -158,7 +158,7 @@ const checkWatch: ActionDef = {
 
 /** Scratch the head: fingers on the side of the head, small scratching circles, head tilted in puzzlement. */
 const scratchHead: ActionDef = {
-  id: 'scratchHead', dur: [2.4, 3], loop: [0.3, 0.7],
+  id: 'scratchHead', dur: [2.4, 3], fill: true, loop: [0.3, 0.7],
   keys: [
     { t: 0 },
     { t: 0.3, hands: { R: at(-0.16, 0.68, 0.02, [-1, 0, -0.3]) }, head: { roll: -0.15, pitch: 0.05 }, shape: { R: 'relaxed' } },
@@ -183,7 +183,7 @@ const handsOnHips: ActionDef = {
 
 /** Flex: double biceps, elbows at shoulder height, fists by the ears, squeezing in pulses. */
 const flex: ActionDef = {
-  id: 'flex', dur: [2.4, 3], loop: [0.3, 0.6],
+  id: 'flex', dur: [2.4, 3], fill: true, loop: [0.3, 0.6],
   keys: [
     { t: 0 },
     { t: 0.3, hands: { L: at(0.34, 0.66, 0.08, [1, -0.6, -0.3]), R: at(-0.34, 0.66, 0.08, [-1, -0.6, -0.3]) }, shape: { L: 'fist', R: 'fist' }, torso: { lean: -0.06 }, head: { pitch: -0.05 } },
@@ -209,9 +209,10 @@ const wipeForehead: ActionDef = {
   id: 'wipeForehead', dur: [1.8, 2.3],
   keys: [
     { t: 0 },
-    { t: 0.3, hands: { R: at(0.04, 0.66, 0.2, [-1, -0.3, 0]) }, head: { pitch: 0.15 }, shape: { R: 'relaxed' } },
-    { t: 0.55, hands: { R: at(-0.17, 0.67, 0.15) }, head: { pitch: 0.1, roll: 0.05 } },
-    { t: 0.72, hands: { R: at(-0.3, 0.3, 0.12) }, torso: { lean: 0.06 }, head: { pitch: 0.2 } },
+    { t: 0.3, hands: { R: at(0.04, 0.66, 0.2, [-1, -0.3, 0]) }, head: { pitch: 0.15, yaw: 0.15 }, torso: { twist: 0.1 }, shape: { R: 'relaxed' } },
+    { t: 0.55, hands: { R: at(-0.17, 0.67, 0.15) }, head: { pitch: 0.1, roll: 0.05, yaw: -0.1 }, torso: { twist: -0.05 } },
+    // The flick of sweat off the hand and a relieved sag of the shoulders.
+    { t: 0.72, ease: 'in', hands: { R: at(-0.42, 0.15, 0.1) }, torso: { lean: 0.12, twist: 0 }, head: { pitch: -0.15, yaw: 0 } },
     { t: 1, hands: REST_R, ...UPRIGHT },
   ],
 };

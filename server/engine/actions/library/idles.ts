@@ -16,7 +16,7 @@ const HANDS_ON_HIPS: Frag['hands'] = { L: at(0.2, 0.06, 0.0, [1, 0, -0.4]), R: a
  * wobbling (hips, chest and arms correcting against each other) while it holds; then the foot comes down.
  */
 const balanceOneFoot: ActionDef = {
-  id: 'balanceOneFoot', side: 'L', dur: [4, 5], loop: [0.25, 0.75],
+  id: 'balanceOneFoot', side: 'L', dur: [4, 5], fill: true, loop: [0.25, 0.75],
   vars: { wob: [0.05, 0.1] },
   keys: [
     { t: 0 },
@@ -34,7 +34,7 @@ const balanceOneFoot: ActionDef = {
 
 /** Tired: bent over with the hands on the knees, catching the breath, the back heaving. */
 const tired: ActionDef = {
-  id: 'tired', dur: [4.5, 5.5], loop: [0.25, 0.75],
+  id: 'tired', dur: [4.5, 5.5], fill: true, loop: [0.25, 0.75],
   keys: [
     { t: 0 },
     { t: 0.25, hips: { y: 0.86, z: -0.05, pitch: 0.45 }, torso: { lean: 0.25 }, head: { pitch: -0.1 }, feet: { L: { at: [0.06, 0.08, 0] }, R: { at: [-0.06, 0.08, 0] } },

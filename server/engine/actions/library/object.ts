@@ -12,9 +12,9 @@ import { ARMS_DOWN, standAt } from './poses.ts';
 type Frag = Omit<KeyPose, 't'>;
 
 /** Squatting to the floor with a flat back over the thighs: hips back and down, chest forward. */
-const SQUAT_LOW: Frag = { hips: { y: 0.56, z: -0.1, pitch: 0.35 }, torso: { lean: 0.45 }, head: { pitch: 0.15 }, feet: { L: { at: [0.03, 0.08, 0] }, R: { at: [-0.03, 0.08, 0] } } };
-/** Both hands on a box on the floor in front of the feet. */
-const HANDS_ON_FLOOR_BOX: Frag['hands'] = { L: { at: [0.2, 0.16, 0.36], ground: true, pole: [1, 0, -0.3] }, R: { at: [-0.2, 0.16, 0.36], ground: true, pole: [-1, 0, -0.3] } };
+const SQUAT_LOW: Frag = { hips: { y: 0.5, z: -0.12, pitch: 0.45 }, torso: { lean: 0.6 }, head: { pitch: 0.1 }, feet: { L: { at: [0.03, 0.08, 0] }, R: { at: [-0.03, 0.08, 0] } } };
+/** Both hands on the sides of a box on the floor in front of the feet (wrists below the knees). */
+const HANDS_ON_FLOOR_BOX: Frag['hands'] = { L: { at: [0.18, 0.22, 0.4], ground: true, pole: [1, 0, -0.3] }, R: { at: [-0.18, 0.22, 0.4], ground: true, pole: [-1, 0, -0.3] } };
 /** Holding a box in front of the belly. */
 const HOLD_BOX: Frag['hands'] = { L: { at: [0.19, 0.1, 0.32], pole: [1, -0.6, -0.3] }, R: { at: [-0.19, 0.1, 0.32], pole: [-1, -0.6, -0.3] } };
 
@@ -39,7 +39,7 @@ const pickUp: ActionDef = {
     { t: 0 },
     { t: 0.14, hips: { y: 0.93 }, head: { pitch: 0.45 }, arms: { L: { forward: 0.2 }, R: { forward: 0.2 } } },
     { t: 0.4, ease: 'out', ...SQUAT_LOW, hands: HANDS_ON_FLOOR_BOX, shape: { L: 'open', R: 'open' } },
-    { t: 0.5, hips: { y: 0.54 }, shape: { L: 'grip', R: 'grip' } },
+    { t: 0.5, hips: { y: 0.49 }, shape: { L: 'grip', R: 'grip' } },
     { t: 0.78, hips: { y: 0.9, z: -0.02, pitch: 0.08 }, torso: { lean: 0.08 }, head: { pitch: 0.1 }, hands: HOLD_BOX },
     { t: 1, hips: { y: 0.955, z: 0, pitch: 0 }, torso: { lean: -0.03 }, head: { pitch: 0 }, hands: HOLD_BOX },
   ],
@@ -53,7 +53,7 @@ const putDown: ActionDef = {
     { t: 0, hands: HOLD_BOX, shape: { L: 'grip', R: 'grip' } },
     { t: 0.15, head: { pitch: 0.4 }, hips: { y: 0.93 } },
     { t: 0.45, ease: 'out', ...SQUAT_LOW, hands: HANDS_ON_FLOOR_BOX },
-    { t: 0.55, hips: { y: 0.57 }, shape: { L: 'open', R: 'open' } },
+    { t: 0.55, hips: { y: 0.51 }, shape: { L: 'open', R: 'open' } },
     { t: 0.8, hips: { y: 0.9, z: -0.02, pitch: 0.1 }, torso: { lean: 0.1 }, head: { pitch: 0.1 }, arms: { L: { down: 1.2, forward: 0.2, elbow: 0.3 }, R: { down: 1.2, forward: 0.2, elbow: 0.3 } } },
     { t: 1, ...standAt(), arms: ARMS_DOWN },
   ],
@@ -62,14 +62,14 @@ const putDown: ActionDef = {
 
 /** Carry a box in both arms while walking: leaning back against the load, shorter steps. */
 const carry: ActionDef = {
-  id: 'carry', dur: [2.6, 3.2], loop: WALK_LOOP,
+  id: 'carry', dur: [2.6, 3.2], fill: true, loop: WALK_LOOP,
   keys: walkingKeys(0.95, 0.93, { hands: HOLD_BOX, torso: { lean: -0.08 }, head: { pitch: 0.05 }, shape: { L: 'grip', R: 'grip' } }),
   props: [{ kind: 'box', hand: 'both' }],
 };
 
 /** Push something heavy: arms locked forward at chest height, body leaning into it, slow driving steps. */
 const push: ActionDef = {
-  id: 'push', dur: [3, 3.8], loop: WALK_LOOP,
+  id: 'push', dur: [3, 3.8], fill: true, loop: WALK_LOOP,
   keys: walkingKeys(0.8, 0.89, {
     hands: { L: { at: [0.2, 0.38, 0.5], pole: [1, -0.8, 0] }, R: { at: [-0.2, 0.38, 0.5], pole: [-1, -0.8, 0] } },
     torso: { lean: 0.35 }, hips: { pitch: 0.15 }, head: { pitch: -0.2 }, shape: { L: 'open', R: 'open' },
@@ -79,7 +79,7 @@ const push: ActionDef = {
 
 /** Pull a rope or a load: both hands gripping in front, weight back, walking backwards hand over hand. */
 const pull: ActionDef = {
-  id: 'pull', dur: [3, 3.8], loop: WALK_LOOP,
+  id: 'pull', dur: [3, 3.8], fill: true, loop: WALK_LOOP,
   keys: walkingKeys(-0.7, 0.86, {
     hands: { L: { at: [0.04, 0.3, 0.48], pole: [1, -0.8, -0.2] }, R: { at: [-0.04, 0.24, 0.3], pole: [-1, -0.8, -0.2] } },
     torso: { lean: -0.18 }, hips: { pitch: -0.05 }, head: { pitch: 0.1 }, shape: { L: 'grip', R: 'grip' },
@@ -92,13 +92,13 @@ const lift: ActionDef = {
   id: 'lift', dur: [4.2, 5], hold: [0.55, 0.62],
   keys: [
     { t: 0 },
-    { t: 0.18, ...SQUAT_LOW, hips: { y: 0.6, z: -0.12, pitch: 0.3 }, hands: HANDS_ON_FLOOR_BOX, shape: { L: 'grip', R: 'grip' } },
+    { t: 0.18, ...SQUAT_LOW, hands: HANDS_ON_FLOOR_BOX, shape: { L: 'grip', R: 'grip' } },
     { t: 0.34, hips: { y: 0.95, z: 0, pitch: 0 }, torso: { lean: -0.05 }, head: { pitch: 0 }, hands: HOLD_BOX },
     { t: 0.42, hips: { y: 0.9 }, hands: { L: { at: [0.2, 0.42, 0.16], pole: [1, -1, 0] }, R: { at: [-0.2, 0.42, 0.16], pole: [-1, -1, 0] } } },
     { t: 0.55, ease: 'in', hips: { y: 0.96 }, torso: { lean: -0.1 }, head: { pitch: -0.25 }, hands: { L: { at: [0.22, 0.98, 0.04], pole: [1, 0, -0.3] }, R: { at: [-0.22, 0.98, 0.04], pole: [-1, 0, -0.3] } } },
     { t: 0.62, hands: { L: { at: [0.22, 0.99, 0.05] }, R: { at: [-0.22, 0.99, 0.05] } } },
     { t: 0.74, hips: { y: 0.92 }, torso: { lean: 0 }, head: { pitch: 0 }, hands: { L: { at: [0.2, 0.42, 0.16], pole: [1, -1, 0] }, R: { at: [-0.2, 0.42, 0.16], pole: [-1, -1, 0] } } },
-    { t: 0.88, ...SQUAT_LOW, hips: { y: 0.6, z: -0.12, pitch: 0.3 }, hands: HANDS_ON_FLOOR_BOX },
+    { t: 0.88, ...SQUAT_LOW, hands: HANDS_ON_FLOOR_BOX },
     { t: 1, ...standAt(), arms: ARMS_DOWN },
   ],
   props: [{ kind: 'box', hand: 'both', from: 0.18, to: 0.88 }],
@@ -106,7 +106,7 @@ const lift: ActionDef = {
 
 /** Sweep with a broom: long strokes right to left, the chest turning with them, short steps sideways. */
 const sweep: ActionDef = {
-  id: 'sweep', dur: [1.3, 1.7], loop: [0.2, 0.8],
+  id: 'sweep', dur: [1.3, 1.7], fill: true, loop: [0.2, 0.8],
   keys: [
     { t: 0 },
     { t: 0.2, hips: { y: 0.9, yaw: -0.2 }, torso: { lean: 0.25, twist: -0.3 }, head: { pitch: 0.35 }, feet: { L: { at: [0.05, 0.08, 0.12] } },
@@ -120,7 +120,7 @@ const sweep: ActionDef = {
 
 /** Dig with a shovel: drive the blade down with the body, lever it up, turn and toss over the left side. */
 const dig: ActionDef = {
-  id: 'dig', dur: [2.2, 2.8], loop: [0.1, 0.9],
+  id: 'dig', dur: [2.2, 2.8], fill: true, loop: [0.1, 0.9],
   keys: [
     { t: 0 },
     { t: 0.1, hips: { y: 0.93 }, feet: { L: { at: [0.05, 0.08, 0.22] } }, torso: { lean: 0.15 }, head: { pitch: 0.4 },
@@ -138,7 +138,7 @@ const dig: ActionDef = {
 
 /** Hammer a nail on a bench: the left hand steadies it, the right arm winds up high and snaps down. */
 const hammer: ActionDef = {
-  id: 'hammer', dur: [0.8, 1.05], loop: [0.15, 0.85],
+  id: 'hammer', dur: [0.8, 1.05], fill: true, loop: [0.15, 0.85],
   keys: [
     { t: 0, hands: { L: { at: [0.0, 0.02, 0.45], pole: [1, -0.5, -0.3] }, R: { at: [-0.2, 0.2, 0.35], pole: [-1, -0.4, -0.4] } }, torso: { lean: 0.2 }, head: { pitch: 0.45 }, shape: { L: 'pinch', R: 'grip' } },
     { t: 0.15, hands: { R: { at: [-0.2, 0.2, 0.35] } } },
@@ -169,7 +169,7 @@ const openDoor: ActionDef = {
 
 /** Knock on a door: knuckles rap three times from the elbow, the head leaning in to listen. */
 const knockDoor: ActionDef = {
-  id: 'knockDoor', dur: [1.6, 2], loop: [0.3, 0.5],
+  id: 'knockDoor', dur: [1.6, 2], fill: true, loop: [0.3, 0.5],
   keys: [
     { t: 0 },
     { t: 0.25, hands: { R: { at: [-0.1, 0.46, 0.4], pole: [-1, -0.6, -0.2] } }, torso: { lean: 0.05 }, shape: { R: 'fist' } },
@@ -274,11 +274,11 @@ const phoneCall: ActionDef = {
 const type: ActionDef = {
   id: 'type', dur: [1.8, 2.4], cycle: true,
   keys: tileKeys([
-    { t: 0, hands: { L: { at: [0.13, 0.22, 0.4], pole: [1, -0.8, -0.2] }, R: { at: [-0.13, 0.22, 0.4], pole: [-1, -0.8, -0.2] } }, torso: { lean: 0.12 }, head: { pitch: 0.2 }, shape: { L: 'relaxed', R: 'relaxed' } },
-    { t: 0.25, hands: { L: { at: [0.12, 0.2, 0.41] }, R: { at: [-0.14, 0.23, 0.39] } } },
-    { t: 0.5, hands: { L: { at: [0.14, 0.23, 0.39] }, R: { at: [-0.12, 0.2, 0.42] } }, head: { yaw: 0.04 } },
-    { t: 0.75, hands: { L: { at: [0.12, 0.21, 0.4] }, R: { at: [-0.13, 0.23, 0.4] } } },
-    { t: 1, hands: { L: { at: [0.13, 0.22, 0.4] }, R: { at: [-0.13, 0.22, 0.4] } }, head: { yaw: 0 } },
+    { t: 0, hands: { L: { at: [0.16, 0.12, 0.42], pole: [1, -0.8, -0.2] }, R: { at: [-0.16, 0.12, 0.42], pole: [-1, -0.8, -0.2] } }, torso: { lean: 0.04 }, head: { pitch: 0.05 }, shape: { L: 'relaxed', R: 'relaxed' } },
+    { t: 0.25, hands: { L: { at: [0.15, 0.1, 0.43] }, R: { at: [-0.17, 0.13, 0.41] } } },
+    { t: 0.5, hands: { L: { at: [0.17, 0.13, 0.41] }, R: { at: [-0.15, 0.1, 0.44] } }, head: { yaw: 0.04 } },
+    { t: 0.75, hands: { L: { at: [0.15, 0.11, 0.42] }, R: { at: [-0.16, 0.13, 0.42] } } },
+    { t: 1, hands: { L: { at: [0.16, 0.12, 0.42] }, R: { at: [-0.16, 0.12, 0.42] } }, head: { yaw: 0 } },
   ], 3),
 };
 

@@ -255,7 +255,7 @@ const volleyballSpike: ActionDef = {
 
 /** Forearm pass (bump): knees bent, arms straight and joined into a platform, legs lift the ball. */
 const volleyballBump: ActionDef = {
-  id: 'volleyballBump', dur: [1.8, 2.2], loop: [0.25, 0.75],
+  id: 'volleyballBump', dur: [1.8, 2.2], fill: true, loop: [0.25, 0.75],
   keys: [
     { t: 0 },
     { t: 0.25, hips: { y: 0.76, pitch: 0.3, z: -0.04 }, torso: { lean: 0.3 }, head: { pitch: -0.2 }, feet: { L: { at: [0.14, 0.08, 0.1] }, R: { at: [-0.14, 0.08, 0] } },
@@ -273,7 +273,7 @@ const PRONE: Frag = { hips: { y: 0.2, pitch: 1.45 }, torso: { lean: -0.05 }, hea
 const flutter = (a: number): Frag['legs'] => ({ L: { flex: -a, knee: 0.25, abduct: 0.05 }, R: { flex: a, knee: 0.15, abduct: 0.05 } });
 
 const swimFreestyle: ActionDef = {
-  id: 'swimFreestyle', dur: [1.5, 1.9], loop: [0.2, 1], ends: 'lie',
+  id: 'swimFreestyle', dur: [1.5, 1.9], fill: true, loop: [0.2, 1], ends: 'lie',
   keys: [
     { t: 0 },
     { t: 0.1, hips: { y: 0.7, pitch: 0.6, z: 0.2 }, torso: { lean: 0.3 }, hands: { L: at(0.1, 0.7, 0.5), R: at(-0.1, 0.7, 0.5) }, shape: { L: 'open', R: 'open' } },
@@ -288,7 +288,7 @@ const swimFreestyle: ActionDef = {
 const frog = (k: number): Frag['legs'] => ({ L: { flex: 0.5 * k, knee: 1.9 * k, abduct: 0.15 + 0.4 * k }, R: { flex: 0.5 * k, knee: 1.9 * k, abduct: 0.15 + 0.4 * k } });
 
 const swimBreaststroke: ActionDef = {
-  id: 'swimBreaststroke', dur: [1.8, 2.3], loop: [0.2, 1], ends: 'lie',
+  id: 'swimBreaststroke', dur: [1.8, 2.3], fill: true, loop: [0.2, 1], ends: 'lie',
   keys: [
     { t: 0 },
     { t: 0.1, hips: { y: 0.7, pitch: 0.6, z: 0.2 }, torso: { lean: 0.3 }, hands: { L: at(0.1, 0.7, 0.5), R: at(-0.1, 0.7, 0.5) }, shape: { L: 'open', R: 'open' } },
@@ -301,7 +301,7 @@ const swimBreaststroke: ActionDef = {
 };
 
 const swimBackstroke: ActionDef = {
-  id: 'swimBackstroke', dur: [1.6, 2], loop: [0.2, 1], ends: 'lie',
+  id: 'swimBackstroke', dur: [1.6, 2], fill: true, loop: [0.2, 1], ends: 'lie',
   keys: [
     { t: 0 },
     { t: 0.1, hips: { y: 0.6, pitch: -0.5, z: -0.1 }, torso: { lean: 0.2 }, feet: { L: { at: [0.05, 0.08, 0.25] }, R: { at: [-0.05, 0.08, 0.25] } } },
@@ -315,7 +315,7 @@ const swimBackstroke: ActionDef = {
 
 /** Rowing on a sliding seat: catch (shins vertical, arms long, leaning forward), legs drive, body swings back, arms finish to the ribs. */
 const rowing: ActionDef = {
-  id: 'rowing', dur: [2, 2.5], loop: [0.25, 0.85], ends: 'sitFloor',
+  id: 'rowing', dur: [2, 2.5], fill: true, loop: [0.25, 0.85], ends: 'sitFloor',
   keys: [
     { t: 0 },
     { t: 0.12, hips: { y: 0.6, z: -0.1, pitch: 0.3 }, torso: { lean: 0.3 }, feet: { L: { at: [0.02, 0.08, 0.15] }, R: { at: [-0.02, 0.08, 0.15] } } },
@@ -380,7 +380,7 @@ const jumpRope: ActionDef = {
 
 /** Skiing: a low tuck with poles, linked turns carving left and right, the body inclining into each turn. */
 const skiing: ActionDef = {
-  id: 'skiing', dur: [2, 2.6], loop: [0.15, 0.85],
+  id: 'skiing', dur: [2, 2.6], fill: true, loop: [0.15, 0.85],
   keys: [
     { t: 0 },
     { t: 0.15, hips: { y: 0.8, z: 0.4, pitch: 0.3, x: 0 }, torso: { lean: 0.3 }, head: { pitch: -0.2 }, feet: { L: { at: [0.0, 0.08, 0.4], contact: false }, R: { at: [0.0, 0.08, 0.4], contact: false } },
@@ -394,7 +394,7 @@ const skiing: ActionDef = {
 
 /** Skateboard: the left foot rides the board, the right foot pushes off the ground behind, then back on to glide. */
 const skateboard: ActionDef = {
-  id: 'skateboard', dur: [1.6, 2], loop: [0.15, 0.85],
+  id: 'skateboard', dur: [1.6, 2], fill: true, loop: [0.15, 0.85],
   keys: [
     { t: 0 },
     { t: 0.15, hips: { y: 0.88, z: 0.1 }, torso: { lean: 0.15 }, feet: { L: { at: [0, 0.17, 0.1], contact: false } }, arms: { L: { down: 1.0, forward: 0.3 }, R: { down: 1.0, forward: -0.3 } } },
