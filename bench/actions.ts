@@ -35,3 +35,11 @@ const times: number[] = [];
 for (let r = 0; r < 5; r++) { const t0 = performance.now(); motionsFromPlan(seq, params); times.push(performance.now() - t0); }
 times.sort((a, b) => a - b);
 print('gen_8x10s_30fps_data_actions', times[2]!, 'ms');
+
+// The same for everyday actions (objects, sports, dance, gestures): props, swings, the waltz box.
+const everyday = planOf(['pickUp', 'carry', 'golfSwing', 'waltz', 'facepalm', 'throwOverhand']);
+motionsFromPlan(everyday, params);
+const times2: number[] = [];
+for (let r = 0; r < 5; r++) { const t0 = performance.now(); motionsFromPlan(everyday, params); times2.push(performance.now() - t0); }
+times2.sort((a, b) => a - b);
+print('gen_8x10s_30fps_everyday_actions', times2[2]!, 'ms');

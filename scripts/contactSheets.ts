@@ -25,6 +25,8 @@ const SHEETS: Record<string, string[]> = {
   facepalm: ['facepalm'], fallBackwardGetUp: ['fallBackward', 'getUp'], crawl: ['crawl'],
   // Stand-ins while the four above from the parallel library branch are not merged.
   handstand: ['handstand'], stairsDown: ['stairsDown'], sitUps: ['sitUps'], death: ['death'],
+  // Object, sports, dance, gesture and idle samples beyond the 16.
+  ballet: ['ballet'], volleyballSpike: ['volleyballSpike'], balanceOneFoot: ['balanceOneFoot'], drinkPhoneCall: ['drink', 'phoneCall'],
 };
 
 const W = 210, H = 300, SCALE = 95, VIEW = (50 * Math.PI) / 180;

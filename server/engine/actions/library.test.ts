@@ -17,16 +17,18 @@ import type { SceneOut } from './scene.ts';
 import type { PlanStep } from '../prompt/plan.ts';
 import { ACTION_IDS } from './actionIds.ts';
 import type { ActionCategory } from './actionIds.ts';
+import { EVERYDAY_FACTS } from './everydayFacts.ts';
 import { registryEntry } from './registry.ts';
 
 /**
  * Categories another branch authors in parallel (issue 13 was split): until those files are merged,
- * their ids are checked when registered. After the merge this set is emptied and every id is required.
+ * their ids are checked when registered. Merged: empty, every id is required.
  */
-const PARALLEL: ReadonlySet<ActionCategory> = new Set(['object', 'sports', 'dance', 'gesture', 'idle']);
+const PARALLEL: ReadonlySet<ActionCategory> = new Set([]);
 
 /** Physical facts per id, from the issue: what the words mean, measured on the exported BVH. */
 const FACTS: Record<string, PhysicsExpect> = {
+  ...EVERYDAY_FACTS,
   cartwheel: { inverted: true, travel: [1, 2.5] }, aerial: { inverted: true }, backflip: { inverted: true, airborneFrames: 3 },
   somersault: { inverted: true, airborneFrames: 3 }, forwardRoll: { inverted: true, hipsBelow: 0.6, travel: [0.8, 2] },
   backwardRoll: { inverted: true, hipsBelow: 0.35 }, handstand: { inverted: true, handBelowKnee: true }, kipUp: { hipsBelow: 0.35 },

@@ -25,7 +25,7 @@ import { synthSit } from '../synth/sit.ts';
 import { actionEntry } from './actionIds.ts';
 import type { ActionDef } from './format.ts';
 import { LIBRARY } from './library/index.ts';
-import { dataDuration, dataGesture, runDataAction } from './runtime.ts';
+import { dataDuration, dataGesture, emitProps, mirrored, runDataAction } from './runtime.ts';
 
 export interface Duration { sec: number; flexible: boolean }
 
@@ -153,7 +153,7 @@ export function layerStep(ctx: GenCtx, step: PlanStep): void {
   const e = TABLE[step.action];
   if (step.action === 'wave') { layerWave(ctx, { side: step.side ?? 1, cycles: step.count !== undefined ? step.count * 2 : 99, both: step.both ?? false }); return; }
   if (e?.kind === 'gesture') runGesture(ctx, e.make(step, new Rng(Math.floor(ctx.rng.next() * 4294967296))));
-  else if (e?.kind === 'data') runGesture(ctx, dataGesture(e.def, step));
+  else if (e?.kind === 'data') { runGesture(ctx, dataGesture(e.def, step)); emitProps(ctx, e.def, mirrored(e.def, step), step.prop); }
   else throw new Error(`"${step.action}" is not an upper-body action`);
 }
 

@@ -296,8 +296,18 @@ function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: numb
     }
     out.scene.push(item);
   }
-  (c.def.props ?? []).forEach((p, i) => {
-    const hand = p.hand === 'both' ? 'both' : (p.hand === 'L') !== c.mirrored ? 'leftHand' : 'rightHand';
+  emitProps(ctx, c.def, c.mirrored, named);
+}
+
+/**
+ * Emits the props a definition holds over this segment. Upper-body layers call it too, so a cup or a
+ * phone shows in the hand when drinking while walking, not only when the action runs alone.
+ */
+export function emitProps(ctx: GenCtx, def: ActionDef, mirror: boolean, named?: string): void {
+  const out = ctx.out;
+  if (!out) return;
+  (def.props ?? []).forEach((p, i) => {
+    const hand = p.hand === 'both' ? 'both' : (p.hand === 'L') !== mirror ? 'leftHand' : 'rightHand';
     // The prop the prompt named ("drinks from a bottle", "swings a stick") replaces the default one.
     const kind = i === 0 && named && isPropKind(named) ? named : p.kind;
     const item: PropItem = {

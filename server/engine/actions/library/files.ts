@@ -7,3 +7,7 @@ export { default as terrain } from './terrain.ts';
 export { default as fall } from './fall.ts';
 export { default as posture } from './posture.ts';
 export { default as locomotion } from './locomotion.ts';
+export { default as sports } from './sports.ts';
+export { default as dance } from './dance.ts';
+export { default as gestures } from './gestures.ts';
+export { default as idles } from './idles.ts';
