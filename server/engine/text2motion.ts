@@ -16,7 +16,7 @@ import { clipOf, poseDistance } from './eval/metrics.ts';
 import type { PositionClip } from './eval/metrics.ts';
 import type { SynthState } from './synth/state.ts';
 import type { SceneOut } from './actions/scene.ts';
-import { applyConstraints, hasConstraints } from './constraints/apply.ts';
+import { applyConstraints, describeConstraints, hasConstraints } from './constraints/apply.ts';
 import { constrainedDuration } from './constraints/duration.ts';
 import type { Constraints } from './constraints/types.ts';
 
@@ -109,6 +109,7 @@ export function motionsFromPlan(plan: Plan, params: Text2MotionParams, onProgres
   if (constraints) params = { ...params, durationSec: constrainedDuration(plan, constraints, params.durationSec) };
   const report: PromptReport = { understood: [...plan.understood], ignored: [...plan.ignored] };
   if (plan.steps.length === 0) report.understood.push('idle (no action recognised; standing idle)');
+  if (constraints) report.understood.push(describeConstraints(constraints));
   const total = params.variants * 2;
   let done = 0;
   const motions: Motion[] = [];

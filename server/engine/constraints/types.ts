@@ -62,8 +62,11 @@ export class ConstraintError extends Error {
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const vec = (v: unknown): v is Vec3 => Array.isArray(v) && v.length === 3 && v.every(finite);
 
-/** Throws a ConstraintError naming the first bad field; `durationSec` bounds every time. */
-export function validateConstraints(c: Constraints, durationSec: number): void {
+/**
+ * Throws a ConstraintError naming the first bad field; `durationSec` bounds every time (Infinity
+ * when the engine picks the length), `boneNames` lists the bones FK rotations may name.
+ */
+export function validateConstraints(c: Constraints, durationSec: number, boneNames?: readonly string[]): void {
   const p = c.path;
   if (p) {
     if (!Array.isArray(p.waypoints) || p.waypoints.length < 2 || p.waypoints.length > 64) throw new ConstraintError('path.waypoints', 'give 2 to 64 floor points');
@@ -79,7 +82,7 @@ export function validateConstraints(c: Constraints, durationSec: number): void {
     if (Math.hypot(w0.x, w0.z) > 0.5) throw new ConstraintError('path.waypoints[0]', 'the path must start where the character stands (within 0.5 m of the origin)');
   }
   const inClip = (t: unknown, field: string) => {
-    if (!finite(t) || t < 0 || t > durationSec + 1e-6) throw new ConstraintError(field, `must be a time from 0 to the clip length (${durationSec.toFixed(2)} s)`);
+    if (!finite(t) || t < 0 || t > durationSec + 1e-6) throw new ConstraintError(field, `must be a time from 0 to the clip length${Number.isFinite(durationSec) ? ` (${durationSec.toFixed(2)} s)` : ''}`);
   };
   (c.keyPoses ?? []).forEach((k, i) => {
     inClip(k.t, `keyPoses[${i}].t`);
@@ -89,6 +92,9 @@ export function validateConstraints(c: Constraints, durationSec: number): void {
     }
     if (k.hips !== undefined && !vec(k.hips)) throw new ConstraintError(`keyPoses[${i}].hips`, 'must be [x, y, z] in metres');
     if (k.lookAt !== undefined && !vec(k.lookAt)) throw new ConstraintError(`keyPoses[${i}].lookAt`, 'must be [x, y, z] in metres');
+    for (const name of Object.keys(k.rotations ?? {})) {
+      if (boneNames && !boneNames.includes(name)) throw new ConstraintError(`keyPoses[${i}].rotations.${name}`, `unknown bone; use one of ${boneNames.join(', ')}`);
+    }
   });
   (c.pins ?? []).forEach((p, i) => {
     if (!(EFFECTORS as readonly string[]).includes(p.effector)) throw new ConstraintError(`pins[${i}].effector`, `use ${EFFECTORS.join(', ')}`);
