@@ -113,7 +113,8 @@ export function applyKeyPoses(src: Motion, keys: readonly KeyPose[]): Motion {
   const m = cloneMotion(src);
   const s = frameScratch(m);
   const free = [new Uint8Array(n), new Uint8Array(n)];
-  const dq = new Float64Array(jc * 4), v = new Float64Array(3), d = new Float64Array(4), q = new Float64Array(4);
+  const touched = new Uint8Array(n);
+  const lg = new Float64Array(jc * 3), v = new Float64Array(3), d = new Float64Array(4), q = new Float64Array(4);
   order.forEach(({ k, i }, idx) => {
     const f = frames[idx]!;
     const target = cloneMotion(m);
@@ -121,7 +122,9 @@ export function applyKeyPoses(src: Motion, keys: readonly KeyPose[]): Motion {
     for (let j = 0; j < jc; j++) {
       // Delta in the parent's frame: target = delta · current, so delta = target · current⁻¹.
       qMulInvB(d, target.rot.subarray((f * jc + j) * 4, (f * jc + j) * 4 + 4), m.rot.subarray((f * jc + j) * 4, (f * jc + j) * 4 + 4));
-      dq.set(d, j * 4);
+      // Stored as a rotation vector, scaled by the weight on every frame of the window.
+      qLog(v, d);
+      lg.set(v, j * 3);
     }
     // Joints of a posed limb blend toward the key's local rotation instead of adding a delta, so the
     // limb's own animation (an arm swing) fades out into the reach rather than riding on top of it.
@@ -142,34 +145,34 @@ export function applyKeyPoses(src: Motion, keys: readonly KeyPose[]): Motion {
     for (let g = Math.max(0, Math.ceil(f - left)); g <= Math.min(n - 1, Math.floor(f + right)); g++) {
       const w = g === f ? 1 : keyWeight(g < f ? (g - f) / left : (g - f) / right);
       if (w === 0) continue;
+      touched[g] = 1;
       for (let j = 0; j < jc; j++) {
         const o = (g * jc + j) * 4;
+        for (let c = 0; c < 4; c++) q[c] = m.rot[o + c]!;
         if (own[j]) {
           // current · exp(w · log(current⁻¹ · key)): slerp that may run slightly past either end.
-          q.set(m.rot.subarray(o, o + 4));
-          qMulInvA(d, q, tgt.subarray((f * jc + j) * 4, (f * jc + j) * 4 + 4));
+          const to = (f * jc + j) * 4;
+          for (let c = 0; c < 4; c++) d[c] = tgt[to + c]!;
+          qMulInvA(d, q, d);
           qLog(v, d);
           v[0] = v[0]! * w; v[1] = v[1]! * w; v[2] = v[2]! * w;
           qExp(d, v);
           qMul(q, q, d);
-          m.rot.set(q, o);
-          continue;
-        }
-        if (w === 1) { d.set(dq.subarray(j * 4, j * 4 + 4)); } else {
-          qLog(v, dq.subarray(j * 4, j * 4 + 4));
-          v[0] = v[0]! * w; v[1] = v[1]! * w; v[2] = v[2]! * w;
+        } else {
+          v[0] = lg[j * 3]! * w; v[1] = lg[j * 3 + 1]! * w; v[2] = lg[j * 3 + 2]! * w;
           qExp(d, v);
+          qMul(q, d, q);
         }
-        q.set(m.rot.subarray(o, o + 4));
-        qMul(q, d, q);
-        m.rot.set(q, o);
+        for (let c = 0; c < 4; c++) m.rot[o + c] = q[c]!;
       }
       for (let c = 0; c < 3; c++) m.rootPos[g * 3 + c] = m.rootPos[g * 3 + c]! + dp[c]! * w;
       for (const e of EFFECTORS) if (isFoot(e) && k.effectors?.[e]) free[EFFECTOR_SIDE[e]]![g] = 1;
     }
   });
-  // Feet the keys did not pose go back onto their animated world trajectory.
+  // Feet the keys did not pose go back onto their animated world trajectory (frames no key touched
+  // are unchanged and skipped).
   for (let f = 0; f < n; f++) {
+    if (!touched[f]) continue;
     fkInto(m, f, s);
     for (const side of [0, 1] as const) {
       if (free[side]![f]) continue;

@@ -82,24 +82,28 @@ export function applyPins(src: Motion, pins: readonly Pin[]): Motion {
       if (l > best) { best = l; dil[f * 2] = need[k * 2]!; dil[f * 2 + 1] = need[k * 2 + 1]!; }
     }
   }
-  let pulled = false;
+  const pulled = new Uint8Array(n);
   for (let f = 0; f < n; f++) {
     let sx = 0, sz = 0, c = 0;
     for (let k = Math.max(0, f - half); k <= Math.min(n - 1, f + half); k++) { sx += dil[k * 2]!; sz += dil[k * 2 + 1]!; c++; }
-    if (sx !== 0 || sz !== 0) pulled = true;
+    if (sx === 0 && sz === 0) continue;
+    pulled[f] = 1;
     m.rootPos[f * 3] = m.rootPos[f * 3]! + sx / c; m.rootPos[f * 3 + 2] = m.rootPos[f * 3 + 2]! + sz / c;
   }
 
   const s = frameScratch(m);
   const q = new Float64Array(4), qa = new Float64Array(4);
+  const active = pulled.slice();
+  for (const g of goals.values()) for (let f = 0; f < n; f++) if (g.w[f]! > 0) active[f] = 1;
   for (let f = 0; f < n; f++) {
+    if (!active[f]) continue;
     fkInto(m, f, s);
     for (const side of [0, 1] as const) {
       const j = LEG[side].foot;
       const g = goals.get(j);
       const w = g ? g.w[f]! : 0;
-      // A foot without a pin stays where it was, unless nothing moved the body.
-      if (w <= 0 && !pulled) continue;
+      // A foot without a pin stays where it was (re-solved only where the body was pulled).
+      if (w <= 0 && !pulled[f]) continue;
       const b = (f * jc + j) * 3;
       for (let k = 0; k < 4; k++) { qa[k] = rot[(f * jc + j) * 4 + k]!; q[k] = g ? g.q[f * 4 + k]! : qa[k]!; }
       if (w < 1) qSlerp(q, qa, q, w);
