@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-const SUITES = ['engine.ts', 'actions.ts', 'prompt.ts', 'server.ts', 'reliability.ts', 'scaleout.ts', 'polling.ts', 'browser.ts', 'render.ts'];
+const SUITES = ['engine.ts', 'actions.ts', 'prompt.ts', 'constraints.ts', 'server.ts', 'reliability.ts', 'scaleout.ts', 'polling.ts', 'browser.ts', 'render.ts'];
 
 let failed = 0;
 for (const file of SUITES) {

@@ -5,6 +5,7 @@
  * This module must stay free of Node and React imports: both sides bundle it.
  */
 import { z } from 'zod';
+import { Constraints } from './constraints.ts';
 
 export const PROVIDER_IDS = ['local', 'saymotion', 'meshy'] as const;
 export const ProviderId = z.enum(PROVIDER_IDS);
@@ -61,6 +62,8 @@ export const MotionOptions = z.object({
     .min(0, { error: 'seed must be 0 or more' })
     .max(2 ** 31 - 1, { error: 'seed must be below 2^31' })
     .optional(),
+  /** Paths, key poses and pins (contract/constraints.ts); a rerun without them keeps its parent's. */
+  constraints: Constraints.optional(),
 });
 
 const providerField = z.enum(PROVIDER_IDS, {

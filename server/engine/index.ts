@@ -26,6 +26,10 @@ export { autoLoop } from './edit/autoLoop.ts';
 export type { RefineParams } from './edit/refine.ts';
 export { refine } from './edit/refine.ts';
 
+// Constraints (paths, key poses, pins) as a standalone pass on any motion; text2motion takes them too.
+export type { Constraints, KeyPose, Pin, PathConstraint, PathWaypoint, Effector } from './constraints/types.ts';
+export { applyConstraints } from './constraints/apply.ts';
+
 // Post-processing as standalone operations on any motion.
 export { footLock } from './post/footlock.ts';
 export { poseFilter } from './post/filter.ts';

@@ -18,6 +18,9 @@ import { clipOf, poseDistance } from './eval/metrics.ts';
 import type { PositionClip } from './eval/metrics.ts';
 import type { SynthState } from './synth/state.ts';
 import type { SceneOut } from './actions/scene.ts';
+import { applyConstraints, describeConstraints, hasConstraints } from './constraints/apply.ts';
+import { constrainedDuration } from './constraints/duration.ts';
+import type { Constraints } from './constraints/types.ts';
 
 export interface Text2MotionParams {
   prompt: string;
@@ -33,6 +36,8 @@ export interface Text2MotionParams {
   seed: number;
   /** Default 30. */
   fps?: number;
+  /** Paths, key poses and pins (constraints/types.ts), solved after clean-up. */
+  constraints?: Constraints;
 }
 
 /** What the engine read of the prompt: the planned steps (chips), ignored words, unread clauses with suggestions, alternatives; scene proxies per variant. */
@@ -102,8 +107,12 @@ export function text2motion(params: Text2MotionParams, onProgress?: (p: EnginePr
 /** Synthesizes and post-processes the variants of an already-read plan (tests build plans directly). */
 export function motionsFromPlan(plan: Plan, params: Text2MotionParams, onProgress?: (p: EngineProgress) => void): Text2MotionResult {
   const fps = params.fps ?? 30;
+  // Constraints: an auto-length clip must cover the path and every key time.
+  const constraints = hasConstraints(params.constraints) ? params.constraints : null;
+  if (constraints) params = { ...params, durationSec: constrainedDuration(plan, constraints, params.durationSec) };
   const report: PromptReport = summarizePlan(plan);
   if (plan.steps.length === 0) report.understood.push('idle (no action recognised; standing idle)');
+  if (constraints) report.understood.push(describeConstraints(constraints));
   const total = params.variants * 2;
   let done = 0;
   const motions: Motion[] = [];
@@ -124,7 +133,8 @@ export function motionsFromPlan(plan: Plan, params: Text2MotionParams, onProgres
     scenes.push(v.scene);
     if (clip) clips.push(clip);
     onProgress?.({ done: ++done, total, stage: `${label}: post-processing` });
-    const m = postProcess(raw, params);
+    let m = postProcess(raw, params);
+    if (constraints) m = applyConstraints(m, constraints);
     motions.push(m === raw ? cloneMotion(m) : m);
     onProgress?.({ done: ++done, total, stage: `${label}: done` });
   }

@@ -13,6 +13,7 @@ import { checkClipLimits } from './clipLimits.ts';
 import { assertSameBody, checkIdempotencyKey, requestBodyHash, scopedIdempotencyKey } from './idempotency.ts';
 import { isActionJobRequest, resolveActionJob } from './resolveActionJob.ts';
 import { readPrompt, wouldBeIdle } from '../prompt/readPrompt.ts';
+import { checkConstraints } from './checkConstraints.ts';
 
 export async function createJob(s: Services, request: CreateJobRequest, idempotencyKey: string | null, client = 'local'): Promise<{ job: Job; replayed: boolean }> {
   if (idempotencyKey !== null) checkIdempotencyKey(idempotencyKey);
@@ -61,6 +62,7 @@ export async function createJob(s: Services, request: CreateJobRequest, idempote
       'prompt',
     );
   }
+  checkConstraints(request);
 
   // Counted only for accepted submissions: a client fixing validation errors is not penalised.
   const rate = s.jobRateLimiter.take(client);
@@ -124,7 +126,7 @@ async function checkLocalCharacter(s: Services, r: CreateJobRequest): Promise<vo
   }
 }
 
-const MOTION_OPTION_KEYS = ['characterId', 'variants', 'durationSec', 'footLocking', 'poseFiltering', 'physicsFilter'] as const;
+const MOTION_OPTION_KEYS = ['characterId', 'variants', 'durationSec', 'footLocking', 'poseFiltering', 'physicsFilter', 'constraints'] as const;
 
 /**
  * A local edit animates the same character as the job it edits; the request takes the character along
@@ -133,6 +135,11 @@ const MOTION_OPTION_KEYS = ['characterId', 'variants', 'durationSec', 'footLocki
 function inheritedCharacter(r: CreateJobRequest, parentRequest: Record<string, unknown> | null): { characterId?: string } {
   const id = parentRequest?.characterId;
   return r.provider === 'local' && typeof id === 'string' ? { characterId: id } : {};
+}
+
+function inheritedConstraints(r: CreateJobRequest, parentRequest: Record<string, unknown> | null): { constraints?: unknown } {
+  const c = parentRequest?.constraints;
+  return r.provider === 'local' && c && typeof c === 'object' ? { constraints: c } : {};
 }
 
 /** The text2motion options every prompt job stores explicitly. */
@@ -157,12 +164,15 @@ function withDefaults(r: CreateJobRequest, parentRequest: Record<string, unknown
   switch (r.kind) {
     case 'rerun': {
       const inherited = Object.fromEntries(MOTION_OPTION_KEYS.filter((k) => parentRequest?.[k] !== undefined).map((k) => [k, parentRequest![k]]));
+      // The prompt travels with the take, so a rerun of a rerun still knows what to synthesise.
+      if (typeof parentRequest?.prompt === 'string') inherited.prompt = parentRequest.prompt;
       return { ...withMotionDefaults({ ...inherited, ...r } as typeof r), seed: r.seed ?? seed() };
     }
     case 'text2motion':
       return { ...withMotionDefaults(r), seed: r.seed ?? seed() };
     case 'refine':
-      return { ...r, variants: r.variants ?? 1, ...({ seed: seed() } as object), ...inheritedCharacter(r, parentRequest) } as CreateJobRequest;
+      // A refine keeps the parent's constraints (the engine re-solves them on the refined clip).
+      return { ...r, variants: r.variants ?? 1, ...({ seed: seed() } as object), ...inheritedCharacter(r, parentRequest), ...inheritedConstraints(r, parentRequest) } as CreateJobRequest;
     case 'inpaint':
     case 'merge':
       return { ...r, ...({ seed: seed() } as object), ...inheritedCharacter(r, parentRequest) } as CreateJobRequest;

@@ -74,8 +74,14 @@ export function editMotion(
       const creativity = Number(req.creativity);
       const prompt = typeof req.prompt === 'string' && req.prompt.trim() ? req.prompt : undefined;
       onProgress(0.1, `refining (creativity ${creativity.toFixed(2)})`);
-      const motions = engine.refine(parent, { creativity, seed, variants: Number(req.variants ?? 1), ...(prompt ? { prompt } : {}) });
-      return { motions, report: promptReport(prompt, `refine, creativity ${creativity.toFixed(2)}`) };
+      let motions = engine.refine(parent, { creativity, seed, variants: Number(req.variants ?? 1), ...(prompt ? { prompt } : {}) });
+      const report = promptReport(prompt, `refine, creativity ${creativity.toFixed(2)}`);
+      // Refining must not undo what the user showed: the parent's constraints are solved again.
+      if (req.constraints) {
+        motions = motions.map((m) => engine.applyConstraints(m, req.constraints as Engine.Constraints));
+        report.understood.push('constraints kept from the parent take');
+      }
+      return { motions, report };
     }
     default:
       throw new EditInputError('unsupported_kind', `The local engine cannot run "${req.kind}" jobs.`);

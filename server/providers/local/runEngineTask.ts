@@ -46,6 +46,7 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
         poseFiltering: Number(req.poseFiltering ?? 0),
         physicsFilter: Boolean(req.physicsFilter ?? true),
         seed: Number(req.seed ?? 0),
+        ...(req.constraints ? { constraints: req.constraints as Engine.Constraints } : {}),
       },
       (p) => progress((p.done / Math.max(1, p.total)) * SYNTH_SHARE, p.stage),
     );
