@@ -1,10 +1,12 @@
 /**
  * Prompt reader benchmark, one figure per line as `name value unit`: how long a parse takes (it runs on every
- * pause in typing through the composer's preview) and how much of the prompt suite plans the expected sequence.
+ * pause in typing through the composer's preview), how much of the prompt suite plans the expected sequence, and
+ * how much passes end to end (planned sequence plus the physical facts read back from the exported BVH).
  * Run with `npx tsx bench/prompt.ts`.
  */
 import { parsePrompt } from '../server/engine/prompt/parse.ts';
 import { PROMPT_SUITE } from '../test/prompts/promptSuite.ts';
+import { evaluateSuite } from '../test/prompts/evaluateSuite.ts';
 
 const print = (name: string, value: number, unit: string): void => console.log(`${name} ${Number.isInteger(value) ? value : value.toFixed(4)} ${unit}`);
 
@@ -37,3 +39,10 @@ for (const p of PROMPT_SUITE) {
 print('prompt_suite_size', PROMPT_SUITE.length, 'prompts');
 print('prompt_suite_parse_pass_rate', (100 * passed) / PROMPT_SUITE.length, '%');
 print('prompt_suite_parse_misreads', misreads, 'prompts');
+
+// End to end: reader → engine → exported BVH → forward kinematics (the suite test's own evaluation).
+const suite = evaluateSuite();
+print('prompt_suite_pass_rate', (100 * suite.passed) / suite.total, '%');
+print('prompt_suite_misreads', suite.misreads, 'prompts');
+print('prompt_suite_physics_checked', suite.physicsChecked, 'prompts');
+print('prompt_suite_physics_pass_rate', (100 * (suite.physicsChecked - suite.physicsFailed)) / Math.max(1, suite.physicsChecked), '%');
