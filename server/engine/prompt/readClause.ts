@@ -8,7 +8,7 @@
 import { actionEntry } from '../actions/actionIds.ts';
 import type { ActionId } from '../actions/actionIds.ts';
 import {
-  COUNT_WORDS, EMPTY_VERBS, INTENSITY_WORDS, LIGHT_VERBS, MOOD_ACTIONS, NUMBER_WORDS, PROP_ACTIONS, SPEED_WORDS,
+  COUNT_WORDS, EMPTY_VERBS, SUBJECT_PROPS, INTENSITY_WORDS, LIGHT_VERBS, MOOD_ACTIONS, NUMBER_WORDS, PROP_ACTIONS, SPEED_WORDS,
   STOPWORDS, STYLE_WORDS, TARGET_WORDS,
 } from './lexicon.ts';
 import type { StyleWord } from './lexicon.ts';
@@ -42,7 +42,7 @@ const DIRECTION_WORDS = new Set(['forward', 'forwards', 'backward', 'backwards',
 const NEGATIONS = new Set(['not', 'never', 'without', 'no', 'cannot']);
 const BODY = new Set(['hand', 'hands', 'arm', 'arms', 'foot', 'feet', 'leg', 'legs', 'fist', 'fists', 'head', 'knee', 'knees', 'finger', 'fingers', 'toes', 'toe', 'elbow', 'shoulder', 'shoulders', 'hip', 'hips', 'body', 'back', 'palm', 'palms', 'side']);
 /** Umbrella actions that a more specific action of the same kind, named in the same clause, replaces. */
-const GENERIC = new Set<ActionId>(['dance', 'punch', 'kick', 'swimFreestyle', 'jump', 'walk', 'stretch', 'somersault', 'idle', 'lookAround']);
+const GENERIC = new Set<ActionId>(['dance', 'punch', 'kick', 'swimFreestyle', 'jump', 'walk', 'stretch', 'somersault', 'idle', 'lookAround', 'sit', 'lieDown']);
 /** Actions that only make sense with their own kind of object. */
 const PROP_BOUND: Partial<Record<ActionId, string[]>> = {
   openDoor: ['door', 'gate', 'window', 'fridge', 'cupboard', 'cabinet', 'drawer', 'locker', 'closet'],
@@ -232,6 +232,8 @@ function chooseAction(tokens: readonly Token[], inSeg: readonly Match[], a: numb
   for (const m of inSeg) m.used.forEach((u) => consumed.add(u));
   let action = chosen.action;
   const props = propsIn(tokens, a, b, consumed);
+  // The subject's trade supplies gear the words leave out ("a golfer swings hard").
+  for (let i = 0; i < chosen.start; i++) { const gear = SUBJECT_PROPS[tokens[i]!.text]; if (gear) props.push({ word: gear, at: i }); }
   const step: PlanStep = { action, label: '', with: [] };
   // A prop that turns this verb into a specific action ("fights with a sword", "shoots a bow and arrow").
   const propRule = props.map((p) => ({ p, rule: PROP_ACTIONS.find((r) => r.props.includes(p.word) && r.from.includes(action)) })).find((x) => x.rule);
