@@ -71,7 +71,7 @@ export const ACTION_PATTERNS: Record<ActionId, string> = {
   sitFloor: 'sit on the floor|ground,sit down on the floor|ground,sit on the|a mat',
   squat: 'squat,squat down,n:squat,n:air squat',
   getUp: 'get up off|from the floor|ground,get back up off|from the floor|ground,get off the floor|ground,pick POSS up off the floor|ground,climb to POSS feet,get back up,stand up from the floor|ground|lying',
-  sitCrossLegged: 'sit cross legged,sit crossed legged,sit cross-legged,sit in lotus|lotus position,sit with POSS legs crossed,cross legged',
+  sitCrossLegged: 'cross POSS legs,sit cross legged,sit crossed legged,sit cross-legged,sit in lotus|lotus position,sit with POSS legs crossed,cross legged',
   lieOnBack: 'lie on POSS back,lay on POSS back,lie flat on POSS back,lie face up,lie supine',
   lieOnSide: 'lie on POSS side,lay on POSS side,curl up on POSS side,lie on one side',
   // Object interaction
@@ -296,7 +296,6 @@ export const PROP_ACTIONS: { props: string[]; from: ActionId[]; to: ActionId }[]
   { props: ['door'], from: ['push', 'pull', 'openDoor'], to: 'openDoor' },
   { props: ['broom'], from: ['punch', 'swordSlash', 'wipe'], to: 'sweep' },
   { props: ['shovel', 'spade'], from: ['punch', 'swordSlash', 'pickUp'], to: 'dig' },
-  { props: ['cup', 'glass', 'bottle', 'mug', 'water', 'coffee', 'tea', 'soda', 'beer', 'juice'], from: ['lift', 'pickUp'], to: 'drink' },
   { props: ['phone', 'telephone', 'cellphone'], from: ['lookAround', 'point'], to: 'checkPhone' },
   { props: ['book', 'newspaper', 'magazine', 'letter'], from: ['lookAround'], to: 'readBook' },
   { props: ['chair', 'bench', 'stool', 'couch', 'sofa'], from: ['idle'], to: 'sit' },
