@@ -51,14 +51,14 @@ export const ACTION_PATTERNS: Record<ActionId, string> = {
   jumpInPlace: 'jump in place,jump on the spot,hop in place,jump up and down,bounce up and down,bounce in place',
   vault: 'vault,vault over,n:vault,jump over a|the fence|wall|box|obstacle|railing,hurdle,n:hurdle',
   crawl: 'get down on all fours,on all fours,crawl,crawl on POSS hands and knees,n:crawl,on POSS hands and knees',
-  commandoCrawl: 'commando crawl,army crawl,belly crawl,crawl on POSS belly|stomach,slither,low crawl,n:army crawl',
+  commandoCrawl: 'commando crawl,army crawl,belly crawl,crawl on POSS belly|stomach,low crawl,n:army crawl',
   // Terrain
   stairsUp: 'climb|walk|go|run|head|step up the|some stairs|staircase|steps,ascend POSS stairs|staircase|steps,climb stairs|staircase,walk upstairs,go upstairs,run upstairs,climb the? stair,upstairs',
   stairsDown: 'walk|go|run|head|step down the|some stairs|staircase|steps,descend POSS stairs|staircase|steps,walk downstairs,go downstairs,run downstairs,downstairs',
   climbLadder: 'climb|go down a|the ladder,descend a|the ladder,climb a|the ladder,climb up a|the ladder,go up a|the ladder,ladder climb,ascend a|the ladder,up the ladder',
   stepUp: 'hop|jump|climb|step up? onto a|the box|step|platform|ledge|curb|bench|block|table|chair|stage|rock|crate,step up onto|on|to a|the? box|step|platform|ledge|curb|bench|block,step up,step onto a|the box|step|platform|ledge|curb|bench,step-up,n:step up',
   stepDown: 'step down from|off a|the? box|step|platform|ledge|curb|bench|block,step down,step off a|the? box|step|platform|ledge|curb|bench|block',
-  climbWall: 'climb a|the wall,scale a|the wall,climb up a|the wall,wall climb,rock climb,boulder,n:rock climbing',
+  climbWall: 'scale,climb a|the wall,scale a|the wall,climb up a|the wall,wall climb,rock climb,boulder,n:rock climbing',
   jumpDown: 'jump down,jump off,hop down,hop off,leap down,leap off,drop down from,jump from a|the',
   balanceBeam: 'balance beam,walk on|along a|the beam|tightrope|rope|plank|log|rail,n:tightrope,walk a|the tightrope,n:beam',
   // Posture
@@ -71,7 +71,7 @@ export const ACTION_PATTERNS: Record<ActionId, string> = {
   sitFloor: 'sit on the floor|ground,sit down on the floor|ground,sit on the|a mat',
   squat: 'squat,squat down,n:squat,n:air squat',
   getUp: 'get up off|from the floor|ground,get back up off|from the floor|ground,get off the floor|ground,pick POSS up off the floor|ground,climb to POSS feet,get back up,stand up from the floor|ground|lying',
-  sitCrossLegged: 'sit cross legged,sit crossed legged,sit cross-legged,sit in lotus|lotus position,sit with POSS legs crossed,cross legged',
+  sitCrossLegged: 'cross POSS legs,sit cross legged,sit crossed legged,sit cross-legged,sit in lotus|lotus position,sit with POSS legs crossed,cross legged',
   lieOnBack: 'lie on POSS back,lay on POSS back,lie flat on POSS back,lie face up,lie supine',
   lieOnSide: 'lie on POSS side,lay on POSS side,curl up on POSS side,lie on one side',
   // Object interaction
@@ -103,7 +103,7 @@ export const ACTION_PATTERNS: Record<ActionId, string> = {
   comb: 'comb POSS hair,brush POSS hair,comb,fix POSS hair',
   wipe: 'wipe,wipe a|the table|window|counter|surface,clean a|the table|window,dust,polish,scrub',
   // Sports
-  golfSwing: 'golf swing,n:golf swing,swing a|the golf club,tee off,drive a golf ball,hit a golf ball,play golf,golf',
+  golfSwing: 'light:swing,golf swing,n:golf swing,swing a|the golf club,tee off,drive a golf ball,hit a golf ball,play golf,golf',
   golfPutt: 'putt,n:putt,golf putt,sink a putt',
   baseballSwing: 'baseball swing,swing a|the baseball? bat,bat,hit a baseball,n:baseball swing,swing at a pitch',
   baseballPitch: 'pitch,baseball pitch,n:pitch,pitch a baseball,throw a pitch,wind up and pitch',
@@ -181,7 +181,7 @@ export const ACTION_PATTERNS: Record<ActionId, string> = {
   taiChi: 'tai chi,taichi,n:tai chi,qigong,tai chi form',
   highKnees: 'high knee,n:high knee,knee up,run with high knees',
   toeTouch: 'touch POSS toes,toe touch,n:toe touch,bend over and touch POSS toes,reach for POSS toes',
-  armCircles: 'arm circle,n:arm circle,circle POSS arms,swing POSS arms in circles,rotate POSS arms',
+  armCircles: 'swing POSS arms,arm circle,n:arm circle,circle POSS arms,swing POSS arms in circles,rotate POSS arms',
   // Dance
   dance: 'dance,boogie,groove,bop,n:dance,bust a move,jive',
   waltz: 'waltz,n:waltz',
@@ -296,13 +296,18 @@ export const PROP_ACTIONS: { props: string[]; from: ActionId[]; to: ActionId }[]
   { props: ['door'], from: ['push', 'pull', 'openDoor'], to: 'openDoor' },
   { props: ['broom'], from: ['punch', 'swordSlash', 'wipe'], to: 'sweep' },
   { props: ['shovel', 'spade'], from: ['punch', 'swordSlash', 'pickUp'], to: 'dig' },
-  { props: ['cup', 'glass', 'bottle', 'mug', 'water', 'coffee', 'tea', 'soda', 'beer', 'juice'], from: ['lift', 'pickUp'], to: 'drink' },
   { props: ['phone', 'telephone', 'cellphone'], from: ['lookAround', 'point'], to: 'checkPhone' },
   { props: ['book', 'newspaper', 'magazine', 'letter'], from: ['lookAround'], to: 'readBook' },
   { props: ['chair', 'bench', 'stool', 'couch', 'sofa'], from: ['idle'], to: 'sit' },
   { props: ['keyboard', 'computer', 'laptop'], from: ['punch'], to: 'type' },
   { props: ['guitar'], from: ['punch'], to: 'airGuitar' },
 ];
+
+/** Who the prompt names can imply the gear: "a golfer swings" → golf club, "a batter hits" → bat. */
+export const SUBJECT_PROPS: Record<string, string> = {
+  golfer: 'golf', batter: 'bat', archer: 'bow', fencer: 'sword', swordsman: 'sword', samurai: 'sword', knight: 'sword',
+  bowler: 'bowling', sniper: 'rifle', gunman: 'pistol', cowboy: 'pistol',
+};
 
 /** Verbs that take their meaning from a following activity noun or prop; alone they keep their own action. */
 export const LIGHT_VERBS = new Set(['throw', 'toss', 'swing', 'shoot', 'fire', 'hit', 'strike', 'use', 'wield', 'play', 'kick', 'pull', 'point', 'lift', 'pick', 'bounce']);

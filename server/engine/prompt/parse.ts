@@ -33,6 +33,8 @@ function layer(base: PlanStep, r: PlanStep, steps: PlanStep[]): boolean {
 
 /** Bare verbs that only finish the previous action ("draw a bow and shoot"). */
 const CONTINUES: Partial<Record<ActionKind, ActionKind[]>> = { archery: ['rifleFire', 'pistolFire'], pickUp: ['lift'], lieDown: ['idle'] };
+/** Postures that refine the one before them. */
+const REFINES: Partial<Record<ActionKind, ActionKind[]>> = { sitCrossLegged: ['sitFloor'], lieOnBack: ['lieDown'], lieOnSide: ['lieDown'] };
 /** Postures from which "get up" means getting up off the floor. */
 const ON_FLOOR = new Set<ActionKind>(['lieDown', 'lieOnBack', 'lieOnSide', 'sitFloor', 'sitCrossLegged', 'fallForward', 'fallBackward', 'fallSide', 'faint', 'death', 'knockdown', 'trip', 'slip', 'crawl', 'commandoCrawl', 'pushUps', 'sitUps', 'plank', 'yogaChild']);
 
@@ -65,6 +67,8 @@ export function parsePrompt(prompt: string): Plan {
       // "puts their hands together and prays", "walks wounded, dragging a leg": the same action said twice is one step.
       if (last && s.action === last.action && (k > 0 && r.joined[k] || k === 0 && clause.rel === 'while') && s.count === undefined) return;
       if (last && (k > 0 && r.joined[k]) && CONTINUES[last.action]?.includes(s.action) && !s.prop) return;
+      // "sits on the floor and crosses their legs": a more specific form of the posture just taken replaces it.
+      if (last && REFINES[s.action]?.includes(last.action)) { last.action = s.action; return; }
       const base = k === 0 ? (clause.rel === 'while' ? last : undefined) : r.joined[k] ? last : undefined;
       // "walks and waves" / "walks while waving": a gesture joined to locomotion happens at once.
       const concurrent = base && (clause.rel === 'while' && k === 0 || isLocomotion(base.action) && isUpperBody(s.action) || isUpperBody(base.action) && isLocomotion(s.action) && clause.rel === 'while');

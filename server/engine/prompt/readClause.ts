@@ -8,7 +8,7 @@
 import { actionEntry } from '../actions/actionIds.ts';
 import type { ActionId } from '../actions/actionIds.ts';
 import {
-  COUNT_WORDS, EMPTY_VERBS, INTENSITY_WORDS, LIGHT_VERBS, MOOD_ACTIONS, NUMBER_WORDS, PROP_ACTIONS, SPEED_WORDS,
+  COUNT_WORDS, EMPTY_VERBS, SUBJECT_PROPS, INTENSITY_WORDS, LIGHT_VERBS, MOOD_ACTIONS, NUMBER_WORDS, PROP_ACTIONS, SPEED_WORDS,
   STOPWORDS, STYLE_WORDS, TARGET_WORDS,
 } from './lexicon.ts';
 import type { StyleWord } from './lexicon.ts';
@@ -42,7 +42,7 @@ const DIRECTION_WORDS = new Set(['forward', 'forwards', 'backward', 'backwards',
 const NEGATIONS = new Set(['not', 'never', 'without', 'no', 'cannot']);
 const BODY = new Set(['hand', 'hands', 'arm', 'arms', 'foot', 'feet', 'leg', 'legs', 'fist', 'fists', 'head', 'knee', 'knees', 'finger', 'fingers', 'toes', 'toe', 'elbow', 'shoulder', 'shoulders', 'hip', 'hips', 'body', 'back', 'palm', 'palms', 'side']);
 /** Umbrella actions that a more specific action of the same kind, named in the same clause, replaces. */
-const GENERIC = new Set<ActionId>(['dance', 'punch', 'kick', 'swimFreestyle', 'jump', 'walk', 'stretch', 'somersault', 'idle', 'lookAround']);
+const GENERIC = new Set<ActionId>(['dance', 'punch', 'kick', 'swimFreestyle', 'jump', 'walk', 'stretch', 'somersault', 'idle', 'lookAround', 'sit', 'lieDown']);
 /** Actions that only make sense with their own kind of object. */
 const PROP_BOUND: Partial<Record<ActionId, string[]>> = {
   openDoor: ['door', 'gate', 'window', 'fridge', 'cupboard', 'cabinet', 'drawer', 'locker', 'closet'],
@@ -84,7 +84,7 @@ function validMatch(m: Match, tokens: readonly Token[]): boolean {
   const after = tokens[m.start + 1];
   if (m.mode === 'noun' && m.used.length === 1 && after && after.tags.has('Noun') && !after.tags.has('Pronoun') && !STOPWORDS.has(after.text) && !BODY.has(after.text) && !DIRECTION_WORDS.has(after.text)) return false;
   if (m.mode === 'verb') return !nounish(tokens, m.start);
-  if (m.mode === 'noun') return nounish(tokens, m.start) || m.start === 0 || (t.tags.has('Noun') && !t.tags.has('Verb')) || isNumberTok(tokens[m.start - 1]);
+  if (m.mode === 'noun') return nounish(tokens, m.start) || m.start === 0 && (!t.tags.has('Verb') || !DETERMINERS.has(tokens[1]?.text ?? '')) || (t.tags.has('Noun') && !t.tags.has('Verb')) || isNumberTok(tokens[m.start - 1]);
   return true;
 }
 
@@ -137,7 +137,8 @@ function segments(tokens: readonly Token[], kept: readonly Match[]): [number, nu
     const next = kept.find((m) => m.start > j);
     if (!next) return;
     const between = tokens.slice(j + 1, next.start);
-    const glue = between.every((b) => DETERMINERS.has(b.text) || MODIFIER_ADJ.has(b.text) || SPEED_WORDS[b.text] || b.tags.has('Adverb') || isNumberTok(b) || b.text === 'then' || b.text === 'also');
+    // "and lands in a crouch", "and does a backflip": an empty verb and a preposition may stand before the action noun.
+    const glue = between.every((b) => DETERMINERS.has(b.text) || MODIFIER_ADJ.has(b.text) || SPEED_WORDS[b.text] || b.tags.has('Adverb') || isNumberTok(b) || b.text === 'then' || b.text === 'also' || EMPTY_VERBS.has(b.lemma) || b.text === 'in' || b.text === 'into');
     if (!glue || between.length > 3) return;
     if (t.text === 'to' && !(isVerbal(next) && between.length === 0)) return;
     cuts.push(j);
@@ -232,6 +233,8 @@ function chooseAction(tokens: readonly Token[], inSeg: readonly Match[], a: numb
   for (const m of inSeg) m.used.forEach((u) => consumed.add(u));
   let action = chosen.action;
   const props = propsIn(tokens, a, b, consumed);
+  // The subject's trade supplies gear the words leave out ("a golfer swings hard").
+  for (let i = 0; i < chosen.start; i++) { const gear = SUBJECT_PROPS[tokens[i]!.text]; if (gear) props.push({ word: gear, at: i }); }
   const step: PlanStep = { action, label: '', with: [] };
   // A prop that turns this verb into a specific action ("fights with a sword", "shoots a bow and arrow").
   const propRule = props.map((p) => ({ p, rule: PROP_ACTIONS.find((r) => r.props.includes(p.word) && r.from.includes(action)) })).find((x) => x.rule);
@@ -384,6 +387,7 @@ function readModifiers(tokens: readonly Token[], a: number, b: number, consumed:
         step.side = lr === 'left' ? 0 : 1; take(...idx, i + 1); continue;
       }
       if (step.action === 'turn' || step.action === 'spin') { step.angle = sgn * Math.abs(step.angle ?? Math.PI / 2); take(...idx); continue; }
+      if (step.action === 'shuffle') step.action = 'sidestep';
       if (step.action === 'sidestep' || step.action === 'dodge' || step.action === 'lunges') { step.dir = sgn * Math.PI / 2; take(...idx); continue; }
       if (actionEntry(step.action)?.layer === 'locomotion') { step.angle = sgn * Math.abs(step.angle ?? Math.PI / 2); take(...idx); continue; }
       if (cat === 'combat' || cat === 'gesture' || cat === 'sports' || cat === 'object' || step.action === 'hop' || cat === 'fall' || cat === 'fitness' || !hasAction) { step.side = lr === 'left' ? 0 : 1; take(...idx); continue; }
@@ -403,7 +407,7 @@ function readModifiers(tokens: readonly Token[], a: number, b: number, consumed:
     if (w === 'low' || w === 'small' || w === 'little') { step.height = 0.18; if (step.intensity === undefined) step.intensity = 0.7; take(i); continue; }
     if (w === 'big' || w === 'large') { step.height = 0.45; step.intensity = 1.3; take(i); continue; }
     if (w === 'far') { step.distance = 1.2; take(i); continue; }
-    if (['in', 'to', 'at', 'into', 'on', 'toward', 'towards'].includes(w) && hasAction) {
+    if (['in', 'to', 'at', 'into', 'on', 'onto', 'toward', 'towards'].includes(w) && hasAction) {
       // "in the stomach", "at the door", "to the face": where the action lands.
       let j = i + 1;
       if (DETERMINERS.has(word(j))) j++;
@@ -411,7 +415,7 @@ function readModifiers(tokens: readonly Token[], a: number, b: number, consumed:
       if (TARGET_WORDS.has(tw) && !consumed.has(j) && w !== 'towards' && w !== 'toward') {
         if (step.action === 'hitHead' && ['stomach', 'gut', 'belly', 'chest', 'ribs'].includes(tw)) step.action = 'hitStomach';
         else if (step.action === 'hitHead' && tw === 'back') step.action = 'hitBack';
-        if (step.action === 'lieDown' && tw === 'back') step.action = 'lieOnBack';
+        if ((step.action === 'lieDown' || step.action === 'forwardRoll') && tw === 'back') step.action = 'lieOnBack';
         else if (step.action === 'lieDown' && tw === 'side') step.action = 'lieOnSide';
         else if (step.action === 'fallForward' && tw === 'back') step.action = 'fallBackward';
         else if (step.action === 'fallForward' && tw === 'side') step.action = 'fallSide';

@@ -18,12 +18,19 @@ export function actionName(id: ActionId): string {
 
 interface Entry { id: ActionId; phrase: string }
 
-const ENTRIES: Entry[] = ACTION_IDS.flatMap((e) => [
+const ALL_ENTRIES: Entry[] = ACTION_IDS.flatMap((e) => [
   { id: e.id, phrase: actionName(e.id) },
   ...(ACTION_PATTERNS[e.id] ?? '').split(',').map((p) => ({ id: e.id, phrase: p.replace(/^(n:|a:|light:)/, '').replace(/\bPOSS\??\s*/g, '').replace(/[~?]/g, '').replace(/\|\S+/g, '').trim() })),
 ]);
 
 const MAX_SCORE = 0.45;
+
+/** One entry per distinct phrase (the first action that uses it): a smaller index, the same answers. */
+const ENTRIES: Entry[] = (() => {
+  const byPhrase = new Map<string, Entry>();
+  for (const e of ALL_ENTRIES) if (e.phrase.length > 1 && !byPhrase.has(e.phrase)) byPhrase.set(e.phrase, e);
+  return [...byPhrase.values()];
+})();
 
 let fuse: Fuse<Entry> | null = null;
 function index(): Fuse<Entry> {
@@ -31,8 +38,22 @@ function index(): Fuse<Entry> {
   return fuse;
 }
 
+/** Recent answers: the preview asks again for the same unread clause on every pause in typing. */
+const memo = new Map<string, ActionId[]>();
+const MEMO_SIZE = 500;
+
 /** Up to `max` action ids nearest to the text, best first. */
 export function suggestActions(text: string, max = 4): ActionId[] {
+  const key = `${max}\u0000${text}`;
+  const hit = memo.get(key);
+  if (hit) return [...hit];
+  const out = computeSuggestions(text, max);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(key, out);
+  return [...out];
+}
+
+function computeSuggestions(text: string, max: number): ActionId[] {
   const out: ActionId[] = [];
   const add = (id: string | undefined): void => { if (id && !out.includes(id) && ACTION_IDS.some((e) => e.id === id)) out.push(id); };
   const words = tokenize(text).filter((t) => !STOPWORDS.has(t.text) && t.text.length > 2);
