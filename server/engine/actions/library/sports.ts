@@ -392,17 +392,25 @@ const skiing: ActionDef = {
   props: [{ kind: 'stick', hand: 'L' }, { kind: 'stick', hand: 'R' }],
 };
 
-/** Skateboard: the left foot rides the board, the right foot pushes off the ground behind, then back on to glide. */
+/**
+ * Skateboard: the left foot rides the board, the right foot pushes off the ground behind, then back on
+ * to glide. The board is low (soles 4-5 cm up) so riding with no foot on the floor never reads as a jump.
+ */
 const skateboard: ActionDef = {
-  id: 'skateboard', dur: [1.6, 2], fill: true, loop: [0.15, 0.85],
+  id: 'skateboard', dur: [1.8, 2.2], fill: true, loop: [0.2, 0.9],
   keys: [
     { t: 0 },
-    { t: 0.15, hips: { y: 0.88, z: 0.1 }, torso: { lean: 0.15 }, feet: { L: { at: [0, 0.17, 0.1], contact: false } }, arms: { L: { down: 1.0, forward: 0.3 }, R: { down: 1.0, forward: -0.3 } } },
-    { t: 0.3, hips: { y: 0.82, z: 0.3 }, feet: { L: { at: [0, 0.17, 0.3], contact: false }, R: { at: [0, 0.08, 0.25] } }, torso: { lean: 0.25 } },
-    { t: 0.5, ease: 'in', hips: { y: 0.86, z: 0.65 }, feet: { L: { at: [0, 0.17, 0.65], contact: false }, R: { at: [0, 0.08, 0.25] } }, arms: { L: { forward: -0.3 }, R: { forward: 0.3 } } },
-    { t: 0.62, hips: { y: 0.9, z: 0.85 }, feet: { L: { at: [0, 0.17, 0.85], contact: false }, R: { at: [-0.02, 0.22, 0.4], contact: false } } },
-    { t: 0.85, hips: { y: 0.88, z: 1.1 }, torso: { lean: 0.15 }, feet: { L: { at: [0, 0.17, 1.1], contact: false }, R: { at: [-0.03, 0.17, 0.9], contact: false, yaw: -0.5 } }, arms: { L: { forward: 0.3 }, R: { forward: -0.3 } } },
-    { t: 1, hips: { y: 0.93, z: 1.2 }, torso: { lean: 0 }, feet: { L: { at: [0, 0.08, 1.2] }, R: { at: [0, 0.08, 1.1], yaw: 0 } }, arms: { L: { down: 1.28, forward: 0 }, R: { down: 1.28, forward: 0 } } },
+    { t: 0.1, hips: { y: 0.9, z: 0.02, x: -0.03 }, feet: { L: { at: [0, 0.15, 0.08], contact: false } } },
+    // Loop: the right foot plants beside the board, pushes, lifts, rides, and reaches forward to plant again.
+    { t: 0.2, hips: { y: 0.84, z: 0.08, x: 0 }, torso: { lean: 0.2 }, feet: { L: { at: [0, 0.13, 0.1], contact: false }, R: { at: [-0.02, 0.08, 0] } },
+      arms: { L: { down: 1.0, forward: 0.3 }, R: { down: 1.0, forward: -0.3 } } },
+    { t: 0.38, ease: 'in', hips: { y: 0.83, z: 0.5 }, torso: { lean: 0.25 }, feet: { L: { at: [0, 0.13, 0.5], contact: false }, R: { at: [-0.02, 0.08, 0] } }, arms: { L: { forward: -0.3 }, R: { forward: 0.3 } } },
+    { t: 0.48, hips: { y: 0.84, z: 0.68 }, feet: { L: { at: [0, 0.13, 0.68], contact: false }, R: { at: [-0.02, 0.2, 0.25], contact: false } } },
+    { t: 0.62, hips: { y: 0.84, z: 0.85 }, torso: { lean: 0.12 }, feet: { L: { at: [0, 0.13, 0.85], contact: false }, R: { at: [-0.03, 0.13, 0.55], contact: false, yaw: -0.4 } },
+      arms: { L: { forward: 0.2 }, R: { forward: -0.2 } } },
+    { t: 0.78, hips: { y: 0.84, z: 0.98 }, torso: { lean: 0.18 }, feet: { L: { at: [0, 0.13, 0.98], contact: false }, R: { at: [-0.02, 0.2, 0.85], contact: false, yaw: 0 } } },
+    { t: 0.9, hips: { y: 0.84, z: 1.08 }, torso: { lean: 0.2 }, feet: { L: { at: [0, 0.13, 1.1], contact: false }, R: { at: [-0.02, 0.08, 1.0] } }, arms: { L: { forward: 0.3 }, R: { forward: -0.3 } } },
+    { t: 1, hips: { y: 0.93, z: 1.08 }, torso: { lean: 0 }, feet: { L: { at: [0, 0.08, 1.1] } }, arms: { L: { down: 1.28, forward: 0 }, R: { down: 1.28, forward: 0 } } },
   ],
 };
 
