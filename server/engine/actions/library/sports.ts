@@ -41,8 +41,8 @@ const golfSwing: ActionDef = {
     { t: 0.63, ease: 'in', hips: { x: 0.05, yaw: 0.35 }, torso: { twist: 0.05, lean: 0.28 }, head: { yaw: 0.1 }, hands: grip(0.03, 0.0, 0.32) },
     // Finish: belt buckle to the target, hands high over the left shoulder, right foot up on its toe.
     { t: 0.74, ease: 'out', hips: { x: 0.07, y: 0.93, yaw: 'finish', pitch: 0.05 }, torso: { twist: 0.55, lean: 0.02, side: -0.1 }, head: { yaw: -0.6, pitch: 0 },
-      hands: grip(0.3, 0.55, 0.02, [-0.03, 0.03, 0.02]), feet: { R: { at: [-0.06, 0.12, 0.02], pitch: 0.9, yaw: 0.6 } } },
-    { t: 0.84, hands: grip(0.3, 0.53, 0.03, [-0.03, 0.03, 0.02]) },
+      hands: grip(0.22, 0.7, -0.02, [-0.03, 0.03, 0.02]), feet: { R: { at: [-0.06, 0.12, 0.02], pitch: 0.9, yaw: 0.6 } } },
+    { t: 0.84, hands: grip(0.22, 0.68, -0.01, [-0.03, 0.03, 0.02]) },
     { t: 1, ...END(0) },
   ],
   props: [{ kind: 'club', hand: 'both' }],
