@@ -20,6 +20,8 @@ import type { Framing } from './cameraFraming.ts';
 import { createBlobShadow } from './overlays/BlobShadow.ts';
 import { BoneFigure } from './overlays/BoneFigure.ts';
 import { FootMarkers } from './overlays/FootMarkers.ts';
+import { HeldProps } from './overlays/HeldProps.ts';
+import type { VariantScene } from '../../server/contract/api.ts';
 import { RootTrail } from './overlays/RootTrail.ts';
 import { buildSubjectRig } from './subjectRig.ts';
 
@@ -57,11 +59,13 @@ interface Props {
   blobShadow?: boolean;
   onFramed?: (f: Framing) => void;
   onReady?: (clip: { duration: number; fps: number }) => void;
+  /** Props the engine variant's actions hold (job report), drawn at the hands. */
+  heldProps?: VariantScene['props'] | null;
 }
 
 const v = new Vector3();
 
-export function SubjectModel({ source, character, display, frameOnLoad, primary, autoplay = true, blobShadow = false, onFramed, onReady }: Props) {
+export function SubjectModel({ source, character, display, frameOnLoad, primary, autoplay = true, blobShadow = false, onFramed, onReady, heldProps = null }: Props) {
   const asset = use(loadAsset(source));
   const charAsset = character ? use(loadAsset(character)) : null;
   const take = source.take ?? asset.defaultClip;
@@ -78,6 +82,11 @@ export function SubjectModel({ source, character, display, frameOnLoad, primary,
     [rig],
   );
   const blob = useMemo(() => (blobShadow ? createBlobShadow() : null), [blobShadow]);
+  const held = useMemo(
+    () => (heldProps && heldProps.length ? new HeldProps(heldProps, { left: rig.display.roles.leftHand ?? null, right: rig.display.roles.rightHand ?? null }) : null),
+    [rig, heldProps],
+  );
+  useEffect(() => () => held?.dispose(), [held]);
   const started = useRef(false);
   const displayRef = useRef(display);
   displayRef.current = display;
@@ -150,6 +159,7 @@ export function SubjectModel({ source, character, display, frameOnLoad, primary,
       }
       if (feet && opts.showContacts) feet.update(playhead.time);
     }
+    held?.update(playhead.time, rig.fps);
     if (first && primary) {
       viewportProbe.firstFrameAt = performance.now();
       viewportProbe.firstFrameKey = source.key;
@@ -177,6 +187,7 @@ export function SubjectModel({ source, character, display, frameOnLoad, primary,
       {display.showSkeleton && !figure && <primitive object={helper} dispose={null} />}
       {trail && display.showTrail && !display.inPlace && <primitive object={trail.object} dispose={null} />}
       {feet && display.showContacts && <primitive object={feet.object} dispose={null} />}
+      {held && <primitive object={held.object} dispose={null} />}
     </>
   );
 }

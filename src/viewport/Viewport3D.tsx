@@ -115,6 +115,7 @@ export default function Viewport3D({ source, character, frameKey, reloadToken, s
               display={display}
               frameOnLoad={frameOnLoad}
               primary
+              heldProps={scene?.props ?? null}
               onFramed={(f) => {
                 framedKey.current = frameKey;
                 setFraming(f);

@@ -209,3 +209,25 @@ describe('plan parameters', () => {
     expect(poseDistance(clips[0]!, clips[1]!)).toBeGreaterThan(0.01);
   });
 });
+
+describe('sequences on raised support', () => {
+  test('after climbing the stairs the character walks on at the top, not back on the floor', () => {
+    const plan = { steps: ['stairsUp', 'walk'].map((action) => ({ action, label: action, with: [] })), understood: [], ignored: [], style: STYLE };
+    const m = motionsFromPlan(plan, { prompt: 'stairs then walk', variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 5 }).motions[0]!;
+    expect(checkFacts(factsOf(m), { heightGain: 0.3 }).pass).toBe(true);
+  });
+
+  test('every foot-locking mode keeps the stairs climbed (grounding does not pull a raised foot to the floor)', () => {
+    const plan = { steps: [{ action: 'stairsUp', label: 'stairsUp', with: [] }], understood: [], ignored: [], style: STYLE };
+    for (const footLocking of ['auto', 'always', 'grounding'] as const) {
+      const m = motionsFromPlan(plan, { prompt: 'stairs', variants: 1, durationSec: 0, footLocking, poseFiltering: 0.5, physicsFilter: true, seed: 5 }).motions[0]!;
+      expect(checkFacts(factsOf(m), { heightGain: 0.3 }).pass, footLocking).toBe(true);
+    }
+  });
+
+  test('an upper-body data action layers over walking ("walks while drinking")', () => {
+    const plan = { steps: [{ action: 'walk', label: 'walk', with: [{ action: 'drink', label: 'drink', with: [] }] }], understood: [], ignored: [], style: STYLE };
+    const m = motionsFromPlan(plan, { prompt: 'walk drink', variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 5 }).motions[0]!;
+    expect(checkFacts(factsOf(m), { handNearHead: 0.25, travel: [1.5, 10] }).pass).toBe(true);
+  });
+});

@@ -151,7 +151,10 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim:
   const trimmed = trim[0] > 0 || trim[1] < 1;
   const reps = trimmed ? 1 : repsOf(def, c.dur, step, T);
   const inPlace = step.inPlace === true || def.inPlace === true;
-  const yaw0 = st.yaw;
+  // Variants of a travelling action take slightly different paths (±7°); the scene proxies turn with them.
+  const last = c.keys[c.keys.length - 1]!.v;
+  const travels = !inPlace && !trimmed && Math.hypot(last[CH.rootX]!, last[CH.rootZ]!) > 0.3;
+  const yaw0 = st.yaw + (travels ? ctx.rng.range(-0.12, 0.12) : 0);
   const fx = Math.sin(yaw0), fz = Math.cos(yaw0), lx = Math.cos(yaw0), lz = -Math.sin(yaw0);
   const startFeet = st.feet.map((f) => ({ ...f }));
   if (trim[0] > 0) {

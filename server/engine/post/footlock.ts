@@ -18,6 +18,8 @@ import { smoothstep } from '../synth/smooth.ts';
 export type FootLockingMode = 'auto' | 'always' | 'never' | 'grounding';
 
 const EXIT_FRAMES_SEC = 0.13;
+/** Lowest sole height that counts as standing on raised support (stairs, a box) rather than floating. */
+export const RAISED_SUPPORT = 0.06;
 
 /**
  * Contact flags for the given mode. `auto` trusts the tagged contacts (synthesis knows them; edits
@@ -164,7 +166,8 @@ function ground(m: Motion): Motion {
   const corr = new Float64Array(m.frames);
   for (let f = 0; f < m.frames; f++) {
     const c = m.contacts[f * 2] === 1 || m.contacts[f * 2 + 1] === 1;
-    corr[f] = c || low[f]! < 0 ? -low[f]! : 0;
+    // A planted sole well above the floor stands on raised support (a stair, a box): leave it there.
+    corr[f] = low[f]! < 0 ? -low[f]! : c && low[f]! < RAISED_SUPPORT ? -low[f]! : 0;
   }
   const a = 1 - Math.exp(-1 / (0.06 * m.fps));
   for (let f = 1; f < m.frames; f++) corr[f] = corr[f - 1]! + a * (corr[f]! - corr[f - 1]!);

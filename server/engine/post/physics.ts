@@ -12,7 +12,7 @@ import { cloneMotion } from '../core/motion.ts';
 import type { Motion } from '../core/motion.ts';
 import { ARM, LEG } from '../core/skeleton.ts';
 import { GRAVITY } from '../synth/jump.ts';
-import { lowestSole } from './footlock.ts';
+import { RAISED_SUPPORT, lowestSole } from './footlock.ts';
 import { lowpass } from './filter.ts';
 
 /** Approximate segment mass fractions (Winter/Dempster tables) assigned to the joint that starts each segment. */
@@ -20,8 +20,6 @@ const MASS = [0.142, 0.1, 0.1, 0.1, 0.02, 0.081, 0.01, 0.028, 0.016, 0.006, 0.01
 
 /** A wrist this close to the floor is bearing weight on the hand. */
 const HAND_SUPPORT_Y = 0.2;
-/** Lowest sole height that counts as standing on raised support rather than floating above the floor. */
-const RAISED_SUPPORT = 0.06;
 
 export function centreOfMass(pos: Float32Array, f: number, jc: number, out: Float64Array): void {
   let x = 0, y = 0, z = 0, w = 0;

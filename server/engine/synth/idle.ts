@@ -21,6 +21,8 @@ export function synthIdle(ctx: GenCtx): void {
   const latX = (l.x - r.x) / latLen, latZ = (l.z - r.z) / latLen;
   const sway = 0.018 * (1 + 0.5 * style.age) * vp.gesture;
   const y0 = st.hipsY;
+  // Standing on a raised support (a stair, a box) keeps the hips above it.
+  const ground = Math.max(0, Math.min(l.y, r.y) - 0.08);
   const settle = Math.max(1, Math.round(0.4 * fps));
   for (let i = 0; i < n; i++) {
     const fr = start + i, time = fr / fps;
@@ -29,7 +31,7 @@ export function synthIdle(ctx: GenCtx): void {
     const e = smoothstep((i + 1) / settle);
     const bx = lerp(st.x, cx, e), bz = lerp(st.z, cz, e);
     tr.root[fr * 3] = bx + latX * sway * w;
-    tr.root[fr * 3 + 1] = lerp(y0, STAND_HIPS_Y - 0.02 * style.age, e) - 0.004 * Math.abs(w);
+    tr.root[fr * 3 + 1] = lerp(y0, STAND_HIPS_Y + ground - 0.02 * style.age, e) - 0.004 * Math.abs(w);
     tr.root[fr * 3 + 2] = bz + latZ * sway * w;
     tr.yaw[fr] = st.yaw;
     setPelvis(tr, fr, 0.01, 0.03 * w, 0.01 * Math.sin(2 * Math.PI * 0.07 * time + vp.noisePhase));

@@ -61,6 +61,8 @@ function heelRaised(fx: number, fz: number, yaw: number, p: number, out: Float64
 
 export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
   const { tr, start, n, st, vp, style } = ctx;
+  // Walking on from a raised support (the top of the stairs, a box): the ground is where the feet stand.
+  const ground = Math.max(0, Math.min(st.feet[0].y, st.feet[1].y) - ANKLE_HEIGHT);
   const fps = tr.fps, dt = 1 / fps;
   const partOf = new Uint16Array(n);
   const yawA = new Float64Array(n), vA = new Float64Array(n), gx = new Float64Array(n), gz = new Float64Array(n);
@@ -190,26 +192,26 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
         // Toes point down at push-off, then come up toward heel strike.
         const pitch = s.rise * (1 - smoothstep(Math.min(1, 2.2 * u))) - s.strike * smoothstep((u - 0.35) / 0.65);
         const toe = s.rise * (1 - smoothstep(Math.min(1, 2.5 * u)));
-        setFoot(tr, fr, sd, hx, hy, hz, fyaw, pitch, toe);
+        setFoot(tr, fr, sd, hx, hy + ground, hz, fyaw, pitch, toe);
         tr.contacts[fr * 2 + sd] = 0;
         liftAmt[i * 2 + sd] = Math.sin(Math.PI * u);
       } else if (s && i >= s.lift - s.riseWin && s.rise > 0) {
         const p = s.rise * smoothstep(1 - (s.lift - i) / s.riseWin);
         heelRaised(px, pz, pyaw, p, tmp);
-        setFoot(tr, fr, sd, tmp[0]!, tmp[1]!, tmp[2]!, pyaw, p, p);
+        setFoot(tr, fr, sd, tmp[0]!, tmp[1]! + ground, tmp[2]!, pyaw, p, p);
         tr.contacts[fr * 2 + sd] = 1;
       } else if (landed && i < landed.land + landed.slapWin && landed.strike > 0) {
         // Foot rolls flat about the heel after heel strike.
         const p = -landed.strike * (1 - smoothstep((i - landed.land) / landed.slapWin));
         heelStruck(px, pz, pyaw, p, tmp);
-        setFoot(tr, fr, sd, tmp[0]!, tmp[1]!, tmp[2]!, pyaw, p, 0);
+        setFoot(tr, fr, sd, tmp[0]!, tmp[1]! + ground, tmp[2]!, pyaw, p, 0);
         tr.contacts[fr * 2 + sd] = 1;
       } else {
-        setFoot(tr, fr, sd, px, ANKLE_HEIGHT, pz, pyaw);
+        setFoot(tr, fr, sd, px, ANKLE_HEIGHT + ground, pz, pyaw);
         tr.contacts[fr * 2 + sd] = 1;
       }
     }
-    st.feet[sd].x = px; st.feet[sd].z = pz; st.feet[sd].yaw = pyaw; st.feet[sd].y = 0.08;
+    st.feet[sd].x = px; st.feet[sd].z = pz; st.feet[sd].yaw = pyaw; st.feet[sd].y = ANKLE_HEIGHT + ground;
   }
 
   // Pelvis, root and upper body.
@@ -239,7 +241,7 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
     const limpDip = p.gait === 'limp' ? 0.03 * lL * k : 0;
     const hipsY = lerp(STAND_HIPS_Y, g.hipsY, Math.min(1, vNow / Math.min(1, g.speed))) - 0.03 * style.age + bob - limpDip;
     tr.root[fr * 3] = gx[i]! + sway * Math.cos(yaw);
-    tr.root[fr * 3 + 1] = hipsY;
+    tr.root[fr * 3 + 1] = hipsY + ground;
     tr.root[fr * 3 + 2] = gz[i]! - sway * Math.sin(yaw);
     tr.yaw[fr] = yaw;
     const pelvisYaw = -0.18 * (fwdL - fwdR);
