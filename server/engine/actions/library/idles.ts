@@ -116,15 +116,15 @@ const breatheHeavy: ActionDef = {
   ],
 };
 
-/** Stretch: fingers laced, arms pushed up overhead, rising onto the toes, bending to one side then the other. */
+/** Stretch: fingers laced, arms pushed up overhead, chest lifting, bending to one side then the other. */
 const stretchIdle: ActionDef = {
   id: 'stretchIdle', dur: [5, 6], hold: [0.3, 0.4],
   keys: [
     { t: 0 },
     { t: 0.2, hands: { L: at(0.03, 0.5, 0.2), R: at(-0.03, 0.5, 0.2) }, shape: { L: 'grip', R: 'grip' } },
-    { t: 0.3, hands: { L: at(0.03, 1.0, 0.04, [1, 0, -0.3]), R: at(-0.03, 1.0, 0.04, [-1, 0, -0.3]) }, hips: { y: 1.0 }, feet: { L: { at: [0, 0.14, 0], pitch: 0.8 }, R: { at: [0, 0.14, 0], pitch: 0.8 } }, head: { pitch: -0.2 }, torso: { lean: -0.08 } },
-    { t: 0.4, hips: { y: 1.0 } },
-    { t: 0.5, hips: { y: 0.955, x: -0.04 }, feet: { L: { at: [0, 0.08, 0], pitch: 0 }, R: { at: [0, 0.08, 0], pitch: 0 } }, torso: { side: 0.3, lean: 0 }, hands: { L: at(-0.15, 0.95, 0.04), R: at(-0.21, 0.95, 0.04) }, head: { pitch: 0, roll: 0.15 } },
+    { t: 0.3, hands: { L: at(0.03, 0.98, 0.04, [1, 0, -0.3]), R: at(-0.03, 0.98, 0.04, [-1, 0, -0.3]) }, hips: { y: 0.965 }, head: { pitch: -0.2 }, torso: { lean: -0.08 } },
+    { t: 0.4, hips: { y: 0.965 } },
+    { t: 0.5, hips: { y: 0.955, x: -0.04 }, torso: { side: 0.3, lean: 0 }, hands: { L: at(-0.15, 0.95, 0.04), R: at(-0.21, 0.95, 0.04) }, head: { pitch: 0, roll: 0.15 } },
     { t: 0.65, hips: { x: 0 }, torso: { side: 0 }, hands: { L: at(0.03, 1.0, 0.04), R: at(-0.03, 1.0, 0.04) }, head: { roll: 0 } },
     { t: 0.8, hips: { x: 0.04 }, torso: { side: -0.3 }, hands: { L: at(0.21, 0.95, 0.04), R: at(0.15, 0.95, 0.04) }, head: { roll: -0.15 } },
     { t: 1, ...standAt() },
