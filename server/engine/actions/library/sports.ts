@@ -128,7 +128,7 @@ const tennisForehand: ActionDef = {
     { t: 0.58, ease: 'in', hips: { yaw: 0.1, x: 0.03, z: 0.08 }, torso: { twist: 0.05, lean: 0.2 }, head: { yaw: 0.3 }, feet: { L: { at: [0.12, 0.08, 0.25] } },
       hands: { L: at(0.3, 0.2, 0.2), R: at(-0.25, 0.15, 0.5, [-1, -0.6, 0]) } },
     { t: 0.7, ease: 'out', hips: { yaw: 0.5, z: 0.1 }, torso: { twist: 'finish', lean: 0.1 }, head: { yaw: 0 }, hands: { R: at(0.28, 0.55, 0.12, [-1, -0.5, -0.3]), L: at(0.25, 0.35, 0.2) },
-      feet: { R: { at: [-0.18, 0.11, -0.06], pitch: 0.8 } } },
+      feet: { R: { at: [-0.14, 0.1, 0.0], pitch: 0.5, yaw: 0.3 } } },
     { t: 0.85, ...READY, hips: { y: 0.88, z: 0.06, yaw: 0 }, torso: { twist: 0, lean: 0.2 }, feet: { R: { at: [-0.1, 0.08, 0.05], yaw: 0, pitch: 0 }, L: { at: [0.1, 0.08, 0.1] } } },
     { t: 1, ...END(0.08) },
   ],
