@@ -268,12 +268,13 @@ const armsUp: ActionDef = {
   ],
 };
 
-/** Clap overhead: arms up, hands meeting above the head on each beat. */
+/** Clap overhead: arms up, hands meeting above the head on each beat (the first clap after the arms are up). */
 const clapOverhead: ActionDef = {
-  id: 'clapOverhead', dur: [0.5, 0.6], cycle: true,
+  id: 'clapOverhead', dur: [0.7, 0.8], fill: true, loop: [0.25, 1],
   keys: [
-    { t: 0, hands: { L: at(0.16, 0.9, 0.1, [1, 0, -0.3]), R: at(-0.16, 0.9, 0.1, [-1, 0, -0.3]) }, shape: { L: 'open', R: 'open' }, head: { pitch: -0.15 } },
-    { t: 0.5, ease: 'in', hands: { L: at(0.015, 0.94, 0.12), R: at(-0.015, 0.94, 0.12) } },
+    { t: 0 },
+    { t: 0.25, hands: { L: at(0.16, 0.9, 0.1, [1, 0, -0.3]), R: at(-0.16, 0.9, 0.1, [-1, 0, -0.3]) }, shape: { L: 'open', R: 'open' }, head: { pitch: -0.15 } },
+    { t: 0.625, ease: 'in', hands: { L: at(0.015, 0.94, 0.12), R: at(-0.015, 0.94, 0.12) } },
     { t: 1, hands: { L: at(0.16, 0.9, 0.1), R: at(-0.16, 0.9, 0.1) } },
   ],
 };
