@@ -339,8 +339,10 @@ const kneelPray: ActionDef = {
   keys: [
     { t: 0 },
     { t: 0.2, hips: { y: 0.75, z: -0.02 }, feet: { R: { at: [0, 0.12, -0.35], contact: false, pitch: 0.3 } }, torso: { lean: 0.1 } },
-    { t: 0.32, hips: { y: 0.6, z: -0.08 }, feet: { R: { at: [0, 0.1, -0.55], pitch: 1.4 } } },
-    { t: 0.45, hips: { y: 0.52, z: -0.12 }, feet: { L: { at: [0, 0.1, -0.55], pitch: 1.4 } }, torso: { lean: 0.02 } },
+    // Kneeling, the weight is on the knees: the feet behind are not the support the balance filter
+    // should centre the body over (it would drag the hips back and lift a knee).
+    { t: 0.32, hips: { y: 0.6, z: -0.08 }, feet: { R: { at: [0, 0.1, -0.55], pitch: 1.4, contact: false } } },
+    { t: 0.45, hips: { y: 0.52, z: -0.12 }, feet: { L: { at: [0, 0.1, -0.55], pitch: 1.4, contact: false } }, torso: { lean: 0.02 } },
     { t: 0.55, hands: PRAY_HANDS, shape: { L: 'open', R: 'open' }, head: { pitch: 'bow' }, torso: { lean: 0.06 } },
     { t: 1, hips: { y: 0.52, z: -0.12 } },
   ],
