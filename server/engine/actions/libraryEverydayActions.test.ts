@@ -78,6 +78,29 @@ describe('plan parameters on these actions', () => {
     expect(props(synth({ action: 'phoneCall', side: 0 }).scenes[0]!)).toEqual([['phone', 'leftHand']]);
   });
 
+  test('side mirrors a full-body throw: a left-handed overhand throw releases from the left hand above the head', () => {
+    const top = (m: Motion, hand: number): number => {
+      let best = -Infinity;
+      for (let f = 0; f < m.frames; f++) best = Math.max(best, jointAt(m, hand, f)[1] - jointAt(m, J.head, f)[1]);
+      return best;
+    };
+    const left = synth({ action: 'throwOverhand', side: 0 }).motions[0]!;
+    expect(top(left, HAND[0])).toBeGreaterThan(0.2);
+    expect(top(left, HAND[1])).toBeLessThan(0);
+    expect(props(synth({ action: 'throwOverhand', side: 0 }).scenes[0]!)).toEqual([['ball', 'leftHand']]);
+  });
+
+  test('count repeats a cycle: clapping overhead four times brings the hands together four times', () => {
+    const m = synth({ action: 'clapOverhead', count: 4 }).motions[0]!;
+    let claps = 0, together = false;
+    for (let f = 0; f < m.frames; f++) {
+      const l = jointAt(m, HAND[0], f), r = jointAt(m, HAND[1], f);
+      const d = Math.hypot(l[0] - r[0], l[1] - r[1], l[2] - r[2]);
+      if (!together && d < 0.08) { claps++; together = true; } else if (together && d > 0.15) together = false;
+    }
+    expect(claps).toBe(4);
+  });
+
   test('count repeats: three fist pumps raise the fist above the head three times', () => {
     const m = synth({ action: 'fistPump', count: 3 }).motions[0]!;
     let peaks = 0, upNow = false;

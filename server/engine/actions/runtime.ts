@@ -44,13 +44,18 @@ export function speedScale(step: PlanStep): number {
   return 1 / (0.7 + 0.3 * i) / (step.speedMul ?? 1);
 }
 
+/** Longest natural length repetitions may add up to when the prompt gives neither a count nor a duration. */
+const NATURAL_MAX_SEC = 8;
+
 /** Natural length of a data action for duration fitting, and whether it may stretch. */
 export function dataDuration(def: ActionDef, step: PlanStep): { sec: number; flexible: boolean } {
   const one = meanDur(def) * speedScale(step);
   const lp = loopOf(def);
   const L = lp ? (lp[1] - lp[0]) * one : one;
   if (step.count !== undefined) return { sec: one + (Math.max(1, Math.round(step.count)) - 1) * L, flexible: false };
-  if (lp && (def.cycle || def.fill)) return { sec: one + 2 * L, flexible: true };
+  // Two extra repetitions, as long as that stays within a few seconds: a 9 s macarena bar or a 7 s
+  // waiting idle runs once by default rather than filling half a minute.
+  if (lp && (def.cycle || def.fill)) return { sec: one + Math.min(2, Math.max(0, Math.floor((NATURAL_MAX_SEC - one) / L))) * L, flexible: true };
   return { sec: one, flexible: def.hold !== undefined };
 }
 

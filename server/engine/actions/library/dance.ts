@@ -212,7 +212,8 @@ const macarena: ActionDef = {
 };
 
 /** Chicken dance: beaks snapping, wings flapping, tail-feather wiggle down low, four claps. */
-const wings = (flap: number): Frag['arms'] => ({ L: { down: 0.55 + flap, forward: 0, elbow: 2.5, twist: 0 }, R: { down: 0.55 + flap, forward: 0, elbow: 2.5, twist: 0 } });
+/** Fists tucked at the armpits, elbows flapping up (+) and down (−) like wings. */
+const wings = (flap: number): Frag['hands'] => ({ L: at(0.14, 0.4, 0.1, [1, flap, -0.2]), R: at(-0.14, 0.4, 0.1, [-1, flap, -0.2]) });
 const beaks: Frag['hands'] = { L: at(0.18, 0.45, 0.35, [1, -0.6, 0]), R: at(-0.18, 0.45, 0.35, [-1, -0.6, 0]) };
 const C = 1 / 16;
 const chickenDance: ActionDef = {
@@ -220,9 +221,9 @@ const chickenDance: ActionDef = {
   keys: [
     { t: 0, hands: beaks, shape: { L: 'open', R: 'open' }, hips: { y: 0.95, roll: 0 } },
     ...[1, 2, 3, 4].flatMap((i): KeyPose[] => [{ t: (i - 0.5) * C, shape: { L: 'pinch', R: 'pinch' } }, { t: i * C, shape: { L: 'open', R: 'open' } }]),
-    { t: 4.5 * C, arms: wings(0.5), shape: { L: 'fist', R: 'fist' } },
-    ...[5, 6, 7, 8].flatMap((i): KeyPose[] => [{ t: (i - 0.5) * C, arms: wings(-0.3) }, { t: i * C, arms: wings(0.5) }]),
-    { t: 8.5 * C, hips: { y: 0.78, pitch: 0.3 }, torso: { lean: 0.2 }, arms: wings(0.3) },
+    { t: 4.5 * C, hands: wings(-0.8), shape: { L: 'fist', R: 'fist' } },
+    ...[5, 6, 7, 8].flatMap((i): KeyPose[] => [{ t: (i - 0.5) * C, hands: wings(0.5) }, { t: i * C, hands: wings(-0.8) }]),
+    { t: 8.5 * C, hips: { y: 0.78, pitch: 0.3 }, torso: { lean: 0.2 }, hands: wings(0) },
     ...[9, 10, 11, 12].flatMap((i): KeyPose[] => [{ t: (i - 0.5) * C, hips: { roll: 0.15 } }, { t: i * C, hips: { roll: -0.15 } }]),
     { t: 12.5 * C, hips: { y: 0.95, pitch: 0, roll: 0 }, torso: { lean: 0 }, hands: { L: at(0.12, 0.3, 0.3), R: at(-0.12, 0.3, 0.3) }, shape: { L: 'open', R: 'open' } },
     ...[13, 14, 15, 16].flatMap((i): KeyPose[] => [{ t: (i - 0.5) * C, hands: { L: at(0.02, 0.3, 0.3), R: at(-0.02, 0.3, 0.3) } }, { t: Math.min(1, i * C), hands: { L: at(0.12, 0.3, 0.3), R: at(-0.12, 0.3, 0.3) } }]),

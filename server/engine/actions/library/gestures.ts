@@ -6,13 +6,13 @@
  * ears (±0.08, 0.64, 0), forehead (0, 0.71, 0.1), head top (0, 0.78, 0). Targets are wrists, so a palm
  * on the face puts the wrist a hand's length below what the palm covers.
  */
-import type { ActionDef, HandKey, KeyPose } from '../format.ts';
+import type { ActionDef, HandKey, KeyPose, Num } from '../format.ts';
 import { tileKeys } from './cycles.ts';
 import { standAt } from './poses.ts';
 
 type Frag = Omit<KeyPose, 't'>;
 type P3 = readonly [number, number, number];
-const at = (x: number, y: number, z: number, pole?: P3): HandKey => (pole ? { at: [x, y, z], pole } : { at: [x, y, z] });
+const at = (x: Num, y: Num, z: Num, pole?: P3): HandKey => (pole ? { at: [x, y, z], pole } : { at: [x, y, z] });
 /** Hands back to hanging by the thighs (the runtime blends out of IK from here). */
 const REST: Frag['hands'] = { L: at(0.29, -0.04, 0.06, [0.5, -1, -0.4]), R: at(-0.29, -0.04, 0.06, [-0.5, -1, -0.4]) };
 const REST_R: Frag['hands'] = { R: at(-0.29, -0.04, 0.06, [-0.5, -1, -0.4]) };
@@ -21,12 +21,13 @@ const UPRIGHT: Frag = { torso: { lean: 0, side: 0, twist: 0 }, head: { pitch: 0,
 /** Facepalm: the hand comes up and the face drops into the palm, a slow head shake inside it, then out. */
 const facepalm: ActionDef = {
   id: 'facepalm', dur: [2.6, 3.2], hold: [0.3, 0.7],
+  vars: { drop: [0.28, 0.48], slump: [0.08, 0.2], shake: [0.06, 0.16] },
   keys: [
     { t: 0, shape: { R: 'relaxed' } },
-    { t: 0.3, ease: 'out', hands: { R: at(-0.02, 0.55, 0.2, [-1, -0.8, 0]) }, head: { pitch: 0.35 }, torso: { lean: 0.12 }, shape: { R: 'open' } },
-    { t: 0.45, head: { pitch: 0.38, yaw: 0.12 } },
-    { t: 0.58, head: { pitch: 0.36, yaw: -0.12 } },
-    { t: 0.7, head: { pitch: 0.35, yaw: 0 }, hands: { R: at(-0.02, 0.54, 0.2) } },
+    { t: 0.3, ease: 'out', hands: { R: at(-0.02, 0.55, 0.2, [-1, -0.8, 0]) }, head: { pitch: 'drop' }, torso: { lean: 'slump' }, shape: { R: 'open' } },
+    { t: 0.45, head: { yaw: 'shake' } },
+    { t: 0.58, head: { yaw: '-shake' } },
+    { t: 0.7, head: { yaw: 0 }, hands: { R: at(-0.02, 0.54, 0.2) } },
     { t: 0.88, hands: { R: at(-0.22, 0.2, 0.2) }, head: { pitch: 0.1 }, torso: { lean: 0.04 } },
     { t: 1, hands: REST_R, ...UPRIGHT, shape: { R: 'relaxed' } },
   ],
@@ -35,11 +36,12 @@ const facepalm: ActionDef = {
 /** Thumbs up: the fist comes forward at chest height with the thumb up, a small push on the accent and a nod. */
 const thumbsUp: ActionDef = {
   id: 'thumbsUp', dur: [2, 2.5], hold: [0.35, 0.7],
+  vars: { h: [0.24, 0.42], x: [-0.26, -0.12], nod: [0.05, 0.2] },
   keys: [
     { t: 0 },
-    { t: 0.3, hands: { R: at(-0.16, 0.3, 0.36, [-1, -0.8, 0]) }, shape: { R: 'thumbsUp' }, head: { pitch: -0.05 } },
-    { t: 0.4, ease: 'in', hands: { R: at(-0.16, 0.33, 0.42) }, head: { pitch: 0.12 }, torso: { lean: 0.04 } },
-    { t: 0.7, hands: { R: at(-0.16, 0.32, 0.4) }, head: { pitch: 0 }, torso: { lean: 0 } },
+    { t: 0.3, hands: { R: at('x', 'h', 0.36, [-1, -0.8, 0]) }, shape: { R: 'thumbsUp' }, head: { pitch: -0.05 } },
+    { t: 0.4, ease: 'in', hands: { R: at('x', 'h', 0.42) }, head: { pitch: 'nod' }, torso: { lean: 0.04 } },
+    { t: 0.7, hands: { R: at('x', 'h', 0.4) }, head: { pitch: 0 }, torso: { lean: 0 } },
     { t: 1, hands: REST_R, shape: { R: 'relaxed' } },
   ],
 };
@@ -55,13 +57,15 @@ const airGuitar: ActionDef = {
 };
 
 /** Pray: palms pressed together at the chest, fingers up, head bowed. */
-const PRAY_HANDS: Frag['hands'] = { L: at(0.012, 0.33, 0.2, [1, -1, 0]), R: at(-0.012, 0.33, 0.2, [-1, -1, 0]) };
+const PRAY_HANDS: Frag['hands'] = { L: at(0.012, 'ph', 0.2, [1, -1, 0]), R: at(-0.012, 'ph', 0.2, [-1, -1, 0]) };
+/** Prayer height and bow, per variant. */
+const PRAY_VARS = { ph: [0.28, 0.42], bow: [0.3, 0.6] } as const;
 const pray: ActionDef = {
-  id: 'pray', dur: [3, 4], hold: [0.3, 0.8],
+  id: 'pray', dur: [3, 4], hold: [0.3, 0.8], vars: PRAY_VARS,
   keys: [
     { t: 0 },
-    { t: 0.3, hands: PRAY_HANDS, shape: { L: 'open', R: 'open' }, head: { pitch: 0.45 }, torso: { lean: 0.06 } },
-    { t: 0.8, hands: PRAY_HANDS, head: { pitch: 0.5 } },
+    { t: 0.3, hands: PRAY_HANDS, shape: { L: 'open', R: 'open' }, head: { pitch: 'bow' }, torso: { lean: 0.06 } },
+    { t: 0.8, hands: PRAY_HANDS },
     { t: 1, hands: REST, ...UPRIGHT, shape: { L: 'relaxed', R: 'relaxed' } },
   ],
 };
@@ -69,13 +73,14 @@ const pray: ActionDef = {
 /** Cry: both hands over the face, head bowed, shoulders heaving with each sob. */
 const cry: ActionDef = {
   id: 'cry', dur: [3.2, 4], fill: true, loop: [0.25, 0.75],
+  vars: { sob: [0.05, 0.14] },
   keys: [
     { t: 0 },
     { t: 0.25, hands: { L: at(0.05, 0.5, 0.2, [1, -1, 0]), R: at(-0.05, 0.5, 0.2, [-1, -1, 0]) }, head: { pitch: 0.4 }, torso: { lean: 0.18 }, shape: { L: 'open', R: 'open' } },
-    { t: 0.37, ease: 'in', torso: { lean: 0.26 }, head: { pitch: 0.48 }, hands: { L: at(0.05, 0.48, 0.22), R: at(-0.05, 0.48, 0.22) } },
-    { t: 0.5, torso: { lean: 0.17 }, head: { pitch: 0.38 }, hands: { L: at(0.05, 0.5, 0.2), R: at(-0.05, 0.5, 0.2) } },
-    { t: 0.62, ease: 'in', torso: { lean: 0.25 }, head: { pitch: 0.46 }, hands: { L: at(0.05, 0.48, 0.22), R: at(-0.05, 0.48, 0.22) } },
-    { t: 0.75, torso: { lean: 0.18 }, head: { pitch: 0.4 }, hands: { L: at(0.05, 0.5, 0.2), R: at(-0.05, 0.5, 0.2) } },
+    { t: 0.37, ease: 'in', torso: { lean: [0.22, 0.32] }, head: { pitch: 0.48 }, hips: { roll: 'sob' }, hands: { L: at(0.05, 0.48, 0.22), R: at(-0.05, 0.48, 0.22) } },
+    { t: 0.5, torso: { lean: 0.17 }, head: { pitch: 0.38 }, hips: { roll: 0 }, hands: { L: at(0.05, 0.5, 0.2), R: at(-0.05, 0.5, 0.2) } },
+    { t: 0.62, ease: 'in', torso: { lean: [0.22, 0.32] }, head: { pitch: 0.46 }, hips: { roll: '-sob' }, hands: { L: at(0.05, 0.48, 0.22), R: at(-0.05, 0.48, 0.22) } },
+    { t: 0.75, torso: { lean: 0.18 }, head: { pitch: 0.4 }, hips: { roll: 0 }, hands: { L: at(0.05, 0.5, 0.2), R: at(-0.05, 0.5, 0.2) } },
     { t: 1, hands: REST, ...UPRIGHT, shape: { L: 'relaxed', R: 'relaxed' } },
   ],
 };
@@ -85,9 +90,9 @@ const laugh: ActionDef = {
   id: 'laugh', dur: [2.8, 3.4], fill: true, loop: [0.3, 0.7],
   keys: [
     { t: 0 },
-    { t: 0.18, head: { pitch: -0.4 }, torso: { lean: -0.15 }, hands: { R: at(-0.08, 0.12, 0.2, [-1, -0.6, 0]) }, shape: { R: 'open', L: 'open' } },
+    { t: 0.18, head: { pitch: [-0.5, -0.25] }, torso: { lean: [-0.2, -0.08] }, hands: { R: at(-0.08, 0.12, 0.2, [-1, -0.6, 0]) }, shape: { R: 'open', L: 'open' } },
     { t: 0.3, head: { pitch: 0.1 }, torso: { lean: 0.25 }, hands: { L: at(0.2, -0.22, 0.26, [1, -0.5, 0]) } },
-    { t: 0.4, ease: 'in', torso: { lean: 0.33 }, head: { pitch: 0.2 }, hands: { L: at(0.2, -0.28, 0.3) } },
+    { t: 0.4, ease: 'in', torso: { lean: [0.25, 0.4] }, head: { pitch: 0.2 }, hands: { L: at(0.2, -0.28, 0.3) } },
     { t: 0.5, torso: { lean: 0.24 }, head: { pitch: 0.05 }, hands: { L: at(0.2, -0.2, 0.26) } },
     { t: 0.6, ease: 'in', torso: { lean: 0.33 }, head: { pitch: 0.2 }, hands: { L: at(0.2, -0.28, 0.3) } },
     { t: 0.7, torso: { lean: 0.25 }, head: { pitch: 0.1 }, hands: { L: at(0.2, -0.22, 0.26) } },
@@ -195,11 +200,11 @@ const flex: ActionDef = {
 
 /** Victory: the hand goes up high with the V sign. */
 const victory: ActionDef = {
-  id: 'victory', dur: [2, 2.5], hold: [0.3, 0.75],
+  id: 'victory', dur: [2, 2.5], hold: [0.3, 0.75], vars: { vx: [-0.4, -0.18], vy: [0.68, 0.88] },
   keys: [
     { t: 0 },
-    { t: 0.3, ease: 'out', hands: { R: at(-0.26, 0.8, 0.2, [-1, -0.5, 0]) }, shape: { R: 'victory' }, head: { pitch: -0.1 }, torso: { lean: -0.04, side: 0.04 } },
-    { t: 0.75, hands: { R: at(-0.25, 0.82, 0.2) } },
+    { t: 0.3, ease: 'out', hands: { R: at('vx', 'vy', 0.2, [-1, -0.5, 0]) }, shape: { R: 'victory' }, head: { pitch: -0.1 }, torso: { lean: -0.04, side: [0.02, 0.1] } },
+    { t: 0.75, hands: { R: at('vx', 'vy', 0.22) } },
     { t: 1, hands: REST_R, ...UPRIGHT, shape: { R: 'relaxed' } },
   ],
 };
@@ -254,21 +259,22 @@ const shush: ActionDef = {
 
 /** Arms up: both arms reach straight up overhead, palms open, chest lifting. */
 const armsUp: ActionDef = {
-  id: 'armsUp', dur: [2, 2.6], hold: [0.3, 0.75],
+  id: 'armsUp', dur: [2, 2.6], hold: [0.3, 0.75], vars: { w: [0.12, 0.32], lw: [-0.32, -0.12] },
   keys: [
     { t: 0 },
-    { t: 0.3, hands: { L: at(0.17, 0.97, 0.06, [1, 0, -0.3]), R: at(-0.17, 0.97, 0.06, [-1, 0, -0.3]) }, shape: { L: 'open', R: 'open' }, head: { pitch: -0.2 }, torso: { lean: -0.06 } },
-    { t: 0.75, hands: { L: at(0.18, 0.96, 0.06), R: at(-0.18, 0.96, 0.06) } },
+    { t: 0.3, hands: { L: at('w', 0.95, 0.06, [1, 0, -0.3]), R: at('lw', 0.95, 0.06, [-1, 0, -0.3]) }, shape: { L: 'open', R: 'open' }, head: { pitch: [-0.3, -0.1] }, torso: { lean: -0.06 } },
+    { t: 0.75, hands: { L: at('w', 0.94, 0.07), R: at('lw', 0.94, 0.07) } },
     { t: 1, hands: REST, ...UPRIGHT, shape: { L: 'relaxed', R: 'relaxed' } },
   ],
 };
 
-/** Clap overhead: arms up, hands meeting above the head on each beat. */
+/** Clap overhead: arms up, hands meeting above the head on each beat (the first clap after the arms are up). */
 const clapOverhead: ActionDef = {
-  id: 'clapOverhead', dur: [0.5, 0.6], cycle: true,
+  id: 'clapOverhead', dur: [0.7, 0.8], fill: true, loop: [0.25, 1],
   keys: [
-    { t: 0, hands: { L: at(0.16, 0.9, 0.1, [1, 0, -0.3]), R: at(-0.16, 0.9, 0.1, [-1, 0, -0.3]) }, shape: { L: 'open', R: 'open' }, head: { pitch: -0.15 } },
-    { t: 0.5, ease: 'in', hands: { L: at(0.015, 0.94, 0.12), R: at(-0.015, 0.94, 0.12) } },
+    { t: 0 },
+    { t: 0.25, hands: { L: at(0.16, 0.9, 0.1, [1, 0, -0.3]), R: at(-0.16, 0.9, 0.1, [-1, 0, -0.3]) }, shape: { L: 'open', R: 'open' }, head: { pitch: -0.15 } },
+    { t: 0.625, ease: 'in', hands: { L: at(0.015, 0.94, 0.12), R: at(-0.015, 0.94, 0.12) } },
     { t: 1, hands: { L: at(0.16, 0.9, 0.1), R: at(-0.16, 0.9, 0.1) } },
   ],
 };
@@ -303,8 +309,8 @@ const hug: ActionDef = {
   id: 'hug', dur: [3.2, 4], hold: [0.4, 0.65],
   keys: [
     { t: 0 },
-    { t: 0.18, hands: { L: at(0.5, 0.35, 0.3, [1, -0.5, 0]), R: at(-0.5, 0.35, 0.3, [-1, -0.5, 0]) }, shape: { L: 'open', R: 'open' }, head: { pitch: -0.05 } },
-    { t: 0.32, hips: { y: 0.94, z: 0.18 }, feet: { L: { at: [0, 0.08, 0.3] } }, torso: { lean: 0.1 }, head: { yaw: 0.45, pitch: 0.05 },
+    { t: 0.18, hands: { L: at([0.4, 0.55], [0.25, 0.45], 0.3, [1, -0.5, 0]), R: at([-0.55, -0.4], [0.25, 0.45], 0.3, [-1, -0.5, 0]) }, shape: { L: 'open', R: 'open' }, head: { pitch: -0.05 } },
+    { t: 0.32, hips: { y: 0.94, z: 0.18 }, feet: { L: { at: [0, 0.08, 0.3] } }, torso: { lean: [0.06, 0.16] }, head: { yaw: [0.3, 0.6], pitch: 0.05 },
       hands: { L: at(0.08, 0.36, 0.45, [1, 0, 0]), R: at(-0.1, 0.3, 0.46, [-1, 0, 0]) } },
     { t: 0.4, torso: { lean: 0.13, side: 0.04 }, hands: { L: at(0.06, 0.36, 0.44), R: at(-0.08, 0.3, 0.45) } },
     { t: 0.65, torso: { lean: 0.1, side: -0.04 } },
@@ -329,14 +335,16 @@ const curtsy: ActionDef = {
 
 /** Kneel and pray: down on both knees, palms together at the chest, head bowed, staying there. */
 const kneelPray: ActionDef = {
-  id: 'kneelPray', dur: [3.4, 4.2], hold: [0.55, 1], ends: 'kneel',
+  id: 'kneelPray', dur: [3.4, 4.2], hold: [0.55, 1], ends: 'kneel', vars: PRAY_VARS,
   keys: [
     { t: 0 },
     { t: 0.2, hips: { y: 0.75, z: -0.02 }, feet: { R: { at: [0, 0.12, -0.35], contact: false, pitch: 0.3 } }, torso: { lean: 0.1 } },
-    { t: 0.32, hips: { y: 0.6, z: -0.08 }, feet: { R: { at: [0, 0.1, -0.55], pitch: 1.4 } } },
-    { t: 0.45, hips: { y: 0.52, z: -0.12 }, feet: { L: { at: [0, 0.1, -0.55], pitch: 1.4 } }, torso: { lean: 0.02 } },
-    { t: 0.55, hands: PRAY_HANDS, shape: { L: 'open', R: 'open' }, head: { pitch: 0.5 }, torso: { lean: 0.06 } },
-    { t: 1, hips: { y: 0.52, z: -0.12 }, head: { pitch: 0.52 } },
+    // Kneeling, the weight is on the knees: the feet behind are not the support the balance filter
+    // should centre the body over (it would drag the hips back and lift a knee).
+    { t: 0.32, hips: { y: 0.6, z: -0.08 }, feet: { R: { at: [0, 0.1, -0.55], pitch: 1.4, contact: false } } },
+    { t: 0.45, hips: { y: 0.52, z: -0.12 }, feet: { L: { at: [0, 0.1, -0.55], pitch: 1.4, contact: false } }, torso: { lean: 0.02 } },
+    { t: 0.55, hands: PRAY_HANDS, shape: { L: 'open', R: 'open' }, head: { pitch: 'bow' }, torso: { lean: 0.06 } },
+    { t: 1, hips: { y: 0.52, z: -0.12 } },
   ],
 };
 

@@ -74,7 +74,7 @@ const push: ActionDef = {
     hands: { L: { at: [0.2, 0.38, 0.5], pole: [1, -0.8, 0] }, R: { at: [-0.2, 0.38, 0.5], pole: [-1, -0.8, 0] } },
     torso: { lean: 0.35 }, hips: { pitch: 0.15 }, head: { pitch: -0.2 }, shape: { L: 'open', R: 'open' },
   }, 0.12),
-  scene: [{ kind: 'box', at: [0, 0, 0.75], size: [0.7, 0.9, 0.5] }],
+  // No scene proxy: what is pushed moves with the hands, and scene proxies are static.
 };
 
 /** Pull a rope or a load: both hands gripping in front, weight back, walking backwards hand over hand. */
@@ -163,8 +163,9 @@ const openDoor: ActionDef = {
     { t: 0.84, hips: { y: 0.93, z: 0.45 }, feet: { L: { at: [0, 0.08, 0.6] } }, arms: { R: { down: 1.25, forward: -0.2, elbow: 0.25 }, L: { forward: -0.2 } } },
     { t: 1, ...standAt(0.75, 0, 0.75) },
   ],
-  props: [],
-  scene: [{ kind: 'door', at: [-0.3, 0, 0.72], size: [0.9, 2.05, 0.05] }],
+  // The doorway: wall on either side of a 0.9 m opening (the door itself is implied; a static slab
+  // would stand where the character walks through).
+  scene: [{ kind: 'wall', at: [0.85, 0, 0.72], size: [0.8, 2.2, 0.1] }, { kind: 'wall', at: [-0.85, 0, 0.72], size: [0.8, 2.2, 0.1] }],
 };
 
 /** Knock on a door: knuckles rap three times from the elbow, the head leaning in to listen. */

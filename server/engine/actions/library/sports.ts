@@ -41,8 +41,8 @@ const golfSwing: ActionDef = {
     { t: 0.63, ease: 'in', hips: { x: 0.05, yaw: 0.35 }, torso: { twist: 0.05, lean: 0.28 }, head: { yaw: 0.1 }, hands: grip(0.03, 0.0, 0.32) },
     // Finish: belt buckle to the target, hands high over the left shoulder, right foot up on its toe.
     { t: 0.74, ease: 'out', hips: { x: 0.07, y: 0.93, yaw: 'finish', pitch: 0.05 }, torso: { twist: 0.55, lean: 0.02, side: -0.1 }, head: { yaw: -0.6, pitch: 0 },
-      hands: grip(0.3, 0.55, 0.02, [-0.03, 0.03, 0.02]), feet: { R: { at: [-0.06, 0.12, 0.02], pitch: 0.9, yaw: 0.6 } } },
-    { t: 0.84, hands: grip(0.3, 0.53, 0.03, [-0.03, 0.03, 0.02]) },
+      hands: grip(0.22, 0.7, -0.02, [-0.03, 0.03, 0.02]), feet: { R: { at: [-0.06, 0.12, 0.02], pitch: 0.9, yaw: 0.6 } } },
+    { t: 0.84, hands: grip(0.22, 0.68, -0.01, [-0.03, 0.03, 0.02]) },
     { t: 1, ...END(0) },
   ],
   props: [{ kind: 'club', hand: 'both' }],
@@ -128,7 +128,7 @@ const tennisForehand: ActionDef = {
     { t: 0.58, ease: 'in', hips: { yaw: 0.1, x: 0.03, z: 0.08 }, torso: { twist: 0.05, lean: 0.2 }, head: { yaw: 0.3 }, feet: { L: { at: [0.12, 0.08, 0.25] } },
       hands: { L: at(0.3, 0.2, 0.2), R: at(-0.25, 0.15, 0.5, [-1, -0.6, 0]) } },
     { t: 0.7, ease: 'out', hips: { yaw: 0.5, z: 0.1 }, torso: { twist: 'finish', lean: 0.1 }, head: { yaw: 0 }, hands: { R: at(0.28, 0.55, 0.12, [-1, -0.5, -0.3]), L: at(0.25, 0.35, 0.2) },
-      feet: { R: { at: [-0.18, 0.11, -0.06], pitch: 0.8 } } },
+      feet: { R: { at: [-0.14, 0.1, 0.0], pitch: 0.5, yaw: 0.3 } } },
     { t: 0.85, ...READY, hips: { y: 0.88, z: 0.06, yaw: 0 }, torso: { twist: 0, lean: 0.2 }, feet: { R: { at: [-0.1, 0.08, 0.05], yaw: 0, pitch: 0 }, L: { at: [0.1, 0.08, 0.1] } } },
     { t: 1, ...END(0.08) },
   ],
@@ -392,17 +392,25 @@ const skiing: ActionDef = {
   props: [{ kind: 'stick', hand: 'L' }, { kind: 'stick', hand: 'R' }],
 };
 
-/** Skateboard: the left foot rides the board, the right foot pushes off the ground behind, then back on to glide. */
+/**
+ * Skateboard: the left foot rides the board, the right foot pushes off the ground behind, then back on
+ * to glide. The board is low (soles 4-5 cm up) so riding with no foot on the floor never reads as a jump.
+ */
 const skateboard: ActionDef = {
-  id: 'skateboard', dur: [1.6, 2], fill: true, loop: [0.15, 0.85],
+  id: 'skateboard', dur: [1.8, 2.2], fill: true, loop: [0.2, 0.9],
   keys: [
     { t: 0 },
-    { t: 0.15, hips: { y: 0.88, z: 0.1 }, torso: { lean: 0.15 }, feet: { L: { at: [0, 0.17, 0.1], contact: false } }, arms: { L: { down: 1.0, forward: 0.3 }, R: { down: 1.0, forward: -0.3 } } },
-    { t: 0.3, hips: { y: 0.82, z: 0.3 }, feet: { L: { at: [0, 0.17, 0.3], contact: false }, R: { at: [0, 0.08, 0.25] } }, torso: { lean: 0.25 } },
-    { t: 0.5, ease: 'in', hips: { y: 0.86, z: 0.65 }, feet: { L: { at: [0, 0.17, 0.65], contact: false }, R: { at: [0, 0.08, 0.25] } }, arms: { L: { forward: -0.3 }, R: { forward: 0.3 } } },
-    { t: 0.62, hips: { y: 0.9, z: 0.85 }, feet: { L: { at: [0, 0.17, 0.85], contact: false }, R: { at: [-0.02, 0.22, 0.4], contact: false } } },
-    { t: 0.85, hips: { y: 0.88, z: 1.1 }, torso: { lean: 0.15 }, feet: { L: { at: [0, 0.17, 1.1], contact: false }, R: { at: [-0.03, 0.17, 0.9], contact: false, yaw: -0.5 } }, arms: { L: { forward: 0.3 }, R: { forward: -0.3 } } },
-    { t: 1, hips: { y: 0.93, z: 1.2 }, torso: { lean: 0 }, feet: { L: { at: [0, 0.08, 1.2] }, R: { at: [0, 0.08, 1.1], yaw: 0 } }, arms: { L: { down: 1.28, forward: 0 }, R: { down: 1.28, forward: 0 } } },
+    { t: 0.1, hips: { y: 0.9, z: 0.02, x: -0.03 }, feet: { L: { at: [0, 0.15, 0.08], contact: false } } },
+    // Loop: the right foot plants beside the board, pushes, lifts, rides, and reaches forward to plant again.
+    { t: 0.2, hips: { y: 0.84, z: 0.08, x: 0 }, torso: { lean: 0.2 }, feet: { L: { at: [0, 0.13, 0.1], contact: false }, R: { at: [-0.02, 0.08, 0] } },
+      arms: { L: { down: 1.0, forward: 0.3 }, R: { down: 1.0, forward: -0.3 } } },
+    { t: 0.38, ease: 'in', hips: { y: 0.83, z: 0.5 }, torso: { lean: 0.25 }, feet: { L: { at: [0, 0.13, 0.5], contact: false }, R: { at: [-0.02, 0.08, 0] } }, arms: { L: { forward: -0.3 }, R: { forward: 0.3 } } },
+    { t: 0.48, hips: { y: 0.84, z: 0.68 }, feet: { L: { at: [0, 0.13, 0.68], contact: false }, R: { at: [-0.02, 0.2, 0.25], contact: false } } },
+    { t: 0.62, hips: { y: 0.84, z: 0.85 }, torso: { lean: 0.12 }, feet: { L: { at: [0, 0.13, 0.85], contact: false }, R: { at: [-0.03, 0.13, 0.55], contact: false, yaw: -0.4 } },
+      arms: { L: { forward: 0.2 }, R: { forward: -0.2 } } },
+    { t: 0.78, hips: { y: 0.84, z: 0.98 }, torso: { lean: 0.18 }, feet: { L: { at: [0, 0.13, 0.98], contact: false }, R: { at: [-0.02, 0.2, 0.85], contact: false, yaw: 0 } } },
+    { t: 0.9, hips: { y: 0.84, z: 1.08 }, torso: { lean: 0.2 }, feet: { L: { at: [0, 0.13, 1.1], contact: false }, R: { at: [-0.02, 0.08, 1.0] } }, arms: { L: { forward: 0.3 }, R: { forward: -0.3 } } },
+    { t: 1, hips: { y: 0.93, z: 1.08 }, torso: { lean: 0 }, feet: { L: { at: [0, 0.08, 1.1] } }, arms: { L: { down: 1.28, forward: 0 }, R: { down: 1.28, forward: 0 } } },
   ],
 };
 
