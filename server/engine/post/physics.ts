@@ -7,10 +7,10 @@
  *  3. Floor: floating during contact and any penetration are removed with a smooth vertical offset.
  * Foot locking runs again afterwards (the pipeline does it), because moving the root moves the feet.
  */
-import { fkPrefix } from '../core/fk.ts';
+import { fkAll } from '../core/fk.ts';
 import { cloneMotion } from '../core/motion.ts';
 import type { Motion } from '../core/motion.ts';
-import { BODY_JOINT_COUNT, LEG } from '../core/skeleton.ts';
+import { LEG } from '../core/skeleton.ts';
 import { GRAVITY } from '../synth/jump.ts';
 import { lowestSole } from './footlock.ts';
 import { lowpass } from './filter.ts';
@@ -18,17 +18,15 @@ import { lowpass } from './filter.ts';
 /** Approximate segment mass fractions (Winter/Dempster tables) assigned to the joint that starts each segment. */
 const MASS = [0.142, 0.1, 0.1, 0.1, 0.02, 0.081, 0.01, 0.028, 0.016, 0.006, 0.01, 0.028, 0.016, 0.006, 0.1, 0.0465, 0.0145, 0.002, 0.1, 0.0465, 0.0145, 0.002];
 
-/** Centre of mass of frame f from positions with `jc` joints per frame; fingers (past the body) are part of the hand's mass. */
 export function centreOfMass(pos: Float32Array, f: number, jc: number, out: Float64Array): void {
   let x = 0, y = 0, z = 0, w = 0;
-  for (let j = 0; j < Math.min(jc, BODY_JOINT_COUNT); j++) { const m = MASS[j] ?? 0.01; x += pos[(f * jc + j) * 3]! * m; y += pos[(f * jc + j) * 3 + 1]! * m; z += pos[(f * jc + j) * 3 + 2]! * m; w += m; }
+  for (let j = 0; j < Math.min(jc, MASS.length); j++) { const m = MASS[j] ?? 0.01; x += pos[(f * jc + j) * 3]! * m; y += pos[(f * jc + j) * 3 + 1]! * m; z += pos[(f * jc + j) * 3 + 2]! * m; w += m; } // MASS covers the body joints; the fingers after them are in the hand's share.
   out[0] = x / w; out[1] = y / w; out[2] = z / w;
 }
 
 export function physicsFilter(m: Motion): Motion {
   const out = cloneMotion(m);
-  // FK of the body joints only, packed (jc joints per frame): fingers do not move the centre of mass or the soles.
-  const n = m.frames, fps = m.fps, jc = Math.min(m.skeleton.parents.length, BODY_JOINT_COUNT);
+  const n = m.frames, fps = m.fps, jc = m.skeleton.parents.length;
   // 1. Ballistic flight phases.
   let f = 0;
   while (f < n) {
@@ -46,7 +44,7 @@ export function physicsFilter(m: Motion): Motion {
     } else f++;
   }
   // 2. Balance in slow double support.
-  let { pos, rot } = fkPrefix(out, jc);
+  let { pos, rot } = fkAll(out);
   const shiftX = new Float64Array(n), shiftZ = new Float64Array(n);
   const com = new Float64Array(3);
   for (let k = 0; k < n; k++) {
@@ -68,8 +66,8 @@ export function physicsFilter(m: Motion): Motion {
   lowpass(shiftX, 3, fps); lowpass(shiftZ, 3, fps);
   for (let k = 0; k < n; k++) { out.rootPos[k * 3] = out.rootPos[k * 3]! + shiftX[k]!; out.rootPos[k * 3 + 2] = out.rootPos[k * 3 + 2]! + shiftZ[k]!; }
   // 3. Floor contact: no floating while a foot is down, no penetration ever.
-  ({ pos, rot } = fkPrefix(out, jc));
-  const low = lowestSole(out, pos, rot, jc);
+  ({ pos, rot } = fkAll(out));
+  const low = lowestSole(out, pos, rot);
   const corr = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const c = m.contacts[k * 2] === 1 || m.contacts[k * 2 + 1] === 1;
