@@ -154,7 +154,7 @@ describe('variant downloads', () => {
     expect(text).toMatch(/Frame Time: 0\.04000/);
     const bvh = parseBvh(text);
     expect(bvh.clip.duration).toBeCloseTo(3, 1);
-    expect(bvh.skeleton.bones.length).toBeGreaterThanOrEqual(CANONICAL_SKELETON.parents.length);
+    expect(bvh.skeleton.bones.length).toBeGreaterThanOrEqual(22);
   });
 
   it('caches a conversion: the second request reads the stored file', async () => {

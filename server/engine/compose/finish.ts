@@ -4,6 +4,7 @@
  */
 import { LEG_REACH, solveLeg } from '../core/ik.ts';
 import type { FootGoal } from '../core/ik.ts';
+import { limitFingerSpeed } from '../core/hands.ts';
 import { createMotion } from '../core/motion.ts';
 import type { Motion } from '../core/motion.ts';
 import { qMul, qRotate, qSlerp, qYaw } from '../core/quat.ts';
@@ -45,6 +46,7 @@ export function finishTrack(tr: Track): Motion {
   m.rot.set(tr.rot);
   m.rootPos.set(tr.root);
   m.contacts.set(tr.contacts);
+  limitFingerSpeed(m.rot, m.skeleton, tr.n, tr.fps);
   const n = tr.n;
   const need = new Float64Array(n);
   for (let f = 0; f < n; f++) {

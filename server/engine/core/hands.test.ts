@@ -3,7 +3,7 @@ import { text2motion } from '../index.ts';
 import { createMotion } from './motion.ts';
 import type { Motion } from './motion.ts';
 import { fkFrame } from './fk.ts';
-import { HAND_SHAPES, applyHandShape, fingerJoints, handShapeAngles, handShapeQuats } from './hands.ts';
+import { HAND_SHAPES, MAX_FINGER_SPEED_DEG, applyHandShape, fingerJoints, handShapeAngles, handShapeQuats, limitFingerSpeed } from './hands.ts';
 import type { HandShape } from './hands.ts';
 import { ARM, BODY_JOINT_COUNT, CANONICAL, J, JOINT_COUNT } from './skeleton.ts';
 import type { Skeleton } from './skeleton.ts';
@@ -140,6 +140,33 @@ describe('hand shapes', () => {
     const before = m.rot.slice();
     applyHandShape(m.rot, CANONICAL, 0, 0, 'open', 0);
     expect(m.rot).toEqual(before);
+  });
+
+  test('a shape switched from one frame to the next closes at finger speed instead of snapping; slow blends pass untouched', () => {
+    const n = 30, fps = 30;
+    const m = createMotion(n, fps);
+    for (let f = 0; f < n; f++) for (const side of [0, 1] as const) applyHandShape(m.rot, CANONICAL, f, side, f < 10 ? 'relaxed' : 'fist', 1);
+    const before = m.rot.slice();
+    limitFingerSpeed(m.rot, CANONICAL, n, fps);
+    const step = (MAX_FINGER_SPEED_DEG * Math.PI) / 180 / fps;
+    const ang = (r: Float32Array, a: number, b: number) => 2 * Math.acos(Math.min(1, Math.abs(r[a]! * r[b]! + r[a + 1]! * r[b + 1]! + r[a + 2]! * r[b + 2]! + r[a + 3]! * r[b + 3]!)));
+    let worstStep = 0, frameSnap = 0;
+    for (const j of fingerJoints(CANONICAL, 0)) for (let f = 1; f < n; f++) {
+      worstStep = Math.max(worstStep, ang(m.rot, (f * JOINT_COUNT + j) * 4, ((f - 1) * JOINT_COUNT + j) * 4));
+      frameSnap = Math.max(frameSnap, ang(before, (f * JOINT_COUNT + j) * 4, ((f - 1) * JOINT_COUNT + j) * 4));
+    }
+    expect(frameSnap).toBeGreaterThan(step * 2);
+    expect(worstStep).toBeLessThanOrEqual(step + 1e-4);
+    // Before the switch nothing moves; a few frames after it the hand is a full fist.
+    expect(m.rot.subarray(0, 10 * JOINT_COUNT * 4)).toEqual(before.subarray(0, 10 * JOINT_COUNT * 4));
+    const last = (n - 1) * JOINT_COUNT * 4;
+    expect(Array.from(m.rot.subarray(last, last + JOINT_COUNT * 4)).map((v, i) => Math.abs(v - before[last + i]!)).every((d) => d < 1e-5)).toBe(true);
+    // A blend over a second is slower than the limit and comes through unchanged.
+    const slow = createMotion(n, fps);
+    for (let f = 0; f < n; f++) { applyHandShape(slow.rot, CANONICAL, f, 0, 'relaxed', 1); applyHandShape(slow.rot, CANONICAL, f, 0, 'fist', f / (n - 1)); }
+    const slowBefore = slow.rot.slice();
+    limitFingerSpeed(slow.rot, CANONICAL, n, fps);
+    expect(slow.rot).toEqual(slowBefore);
   });
 
   test('a skeleton without finger joints is left unchanged', () => {

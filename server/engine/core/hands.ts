@@ -190,3 +190,32 @@ export function fillRelaxedHands(rot: Float32Array, from: number, to: number, sk
   }
   for (let f = from; f < to; f++) for (const side of [0, 1] as const) applyHandShape(rot, sk, f, side, 'relaxed', 1);
 }
+
+/** Fastest a finger joint turns (degrees per second): a quick fist closes 90° in about 0.12 s. */
+export const MAX_FINGER_SPEED_DEG = 720;
+const qp = new Float64Array(4), qt = new Float64Array(4);
+
+/**
+ * Keeps finger joints from snapping: where an action switches hand shapes from one frame to the next,
+ * each finger joint instead turns toward the new shape at no more than MAX_FINGER_SPEED_DEG, so a fist
+ * closes over a few frames. Slower changes (shapes blended in by weight) pass through untouched, and
+ * nothing but the finger joints is read or written. Runs once at the end of synthesis.
+ */
+export function limitFingerSpeed(rot: Float32Array, sk: Skeleton, frames: number, fps: number, maxDegPerSec = MAX_FINGER_SPEED_DEG): void {
+  const jc = sk.parents.length;
+  const maxStep = (maxDegPerSec * Math.PI) / 180 / fps;
+  const cosHalf = Math.cos(maxStep / 2);
+  for (const side of fingerJointMap(sk)) for (const j of side) {
+    if (j < 0) continue;
+    for (let f = 1; f < frames; f++) {
+      const o = (f * jc + j) * 4, p = ((f - 1) * jc + j) * 4;
+      const d = Math.abs(rot[o]! * rot[p]! + rot[o + 1]! * rot[p + 1]! + rot[o + 2]! * rot[p + 2]! + rot[o + 3]! * rot[p + 3]!);
+      if (d >= cosHalf) continue;
+      const angle = 2 * Math.acos(Math.min(1, d));
+      qp[0] = rot[p]!; qp[1] = rot[p + 1]!; qp[2] = rot[p + 2]!; qp[3] = rot[p + 3]!;
+      qt[0] = rot[o]!; qt[1] = rot[o + 1]!; qt[2] = rot[o + 2]!; qt[3] = rot[o + 3]!;
+      qSlerp(qp, qp, qt, maxStep / angle);
+      rot[o] = qp[0]!; rot[o + 1] = qp[1]!; rot[o + 2] = qp[2]!; rot[o + 3] = qp[3]!;
+    }
+  }
+}

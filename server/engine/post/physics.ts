@@ -21,10 +21,9 @@ const MASS = [0.142, 0.1, 0.1, 0.1, 0.02, 0.081, 0.01, 0.028, 0.016, 0.006, 0.01
 /** A wrist this close to the floor is bearing weight on the hand. */
 const HAND_SUPPORT_Y = 0.2;
 
-/** Centre of mass of frame f from positions with `jc` joints per frame; fingers (past the body) are part of the hand's mass. */
 export function centreOfMass(pos: Float32Array, f: number, jc: number, out: Float64Array): void {
   let x = 0, y = 0, z = 0, w = 0;
-  for (let j = 0; j < Math.min(jc, BODY_JOINT_COUNT); j++) { const m = MASS[j] ?? 0.01; x += pos[(f * jc + j) * 3]! * m; y += pos[(f * jc + j) * 3 + 1]! * m; z += pos[(f * jc + j) * 3 + 2]! * m; w += m; }
+  for (let j = 0; j < Math.min(jc, MASS.length); j++) { const m = MASS[j] ?? 0.01; x += pos[(f * jc + j) * 3]! * m; y += pos[(f * jc + j) * 3 + 1]! * m; z += pos[(f * jc + j) * 3 + 2]! * m; w += m; } // MASS covers the body joints; the fingers after them are in the hand's share.
   out[0] = x / w; out[1] = y / w; out[2] = z / w;
 }
 
@@ -92,7 +91,7 @@ export function physicsFilter(m: Motion): Motion {
   for (let k = 0; k < n; k++) { out.rootPos[k * 3] = out.rootPos[k * 3]! + shiftX[k]!; out.rootPos[k * 3 + 2] = out.rootPos[k * 3 + 2]! + shiftZ[k]!; }
   // 3. Floor contact: no floating while a foot is down, no penetration ever.
   ({ pos, rot } = fkPrefix(out, jc));
-  const low = lowestSole(out, pos, rot, jc);
+  const low = lowestSole(out, pos, rot);
   const corr = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const c = m.contacts[k * 2] === 1 || m.contacts[k * 2 + 1] === 1;

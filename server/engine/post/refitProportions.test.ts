@@ -89,7 +89,8 @@ describe('refitProportions', () => {
   }
 
   test('a body whose proportions reintroduce fast sliding gets it removed (skate ratio clearly lower)', () => {
-    const sk = body(0.55, 0.28, 1.4);
+    // Long thighs, short shins and long feet: the copied rotations make the planted feet slide fast.
+    const sk = body(0.58, 0.26, 1.5);
     const m = walk('walk forward then turn left then run', 4);
     const floor = Math.min(...LEG.map((l) => restWorldPositions(sk)[l.toes * 3 + 1]!)) - (legLength(sk) / legLength(m.skeleton)) * 0.02;
     const without = footSkateRatio(clipOf(copiedOnly(m, sk)), floor);
