@@ -263,9 +263,29 @@ describe('validation and refusals', () => {
     [`?format=obj`, 'format'],
     [`?fps=30`, 'format'],
     [`?format=glb&speed=2`, 'speed'],
+    [`?format=fbx&rootMotion=feet`, 'rootMotion'],
+    [`?format=fbx&lock=w`, 'lock'],
+    [`?format=fbx&reduce=0.5`, 'reduce'],
+    [`?format=fbx&reduce=lots`, 'reduce'],
+    [`?format=fbx&preset=maya`, 'preset'],
+    [`?format=fbx&trimStart=-1`, 'trimStart'],
+    [`?format=fbx&trimStart=2&trimEnd=1`, 'trimEnd'],
   ])('variant download %s → 400 naming %s', async (query, field) => {
     const { res, json } = await get(`/api/jobs/${job.id}/variants/1/download${query}`);
     expect(res.status).toBe(400);
+    // A list option names the bad entry (lock[0]).
+    expect(json().error.field.replace(/\[\d+\]$/, '')).toBe(field);
+    expect(json().error.message.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    [`?format=bvh&reduce=0.001`, 'reduce'],
+    [`?format=vrma&rootMotion=root`, 'rootMotion'],
+    [`?format=fbx&trimStart=60`, 'trimStart'],
+    [`?format=fbx&trimStart=1&trimEnd=1.01`, 'trimEnd'],
+  ])('variant download %s → 422 naming %s', async (query, field) => {
+    const { res, json } = await get(`/api/jobs/${job.id}/variants/1/download${query}`);
+    expect(res.status).toBe(422);
     expect(json().error.field).toBe(field);
     expect(json().error.message.length).toBeGreaterThan(10);
   });
