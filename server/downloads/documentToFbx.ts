@@ -268,8 +268,7 @@ export function documentToFbx(doc: Document, opts: DocumentFbxOptions): Uint8Arr
   for (const n of gltfScene?.listChildren() ?? []) top.add(build(n));
   scene.updateMatrixWorld(true);
 
-  // Bind like three's GLTFLoader (the top group is the identity: the file's axes are in the data).
-  const topInv = top.matrixWorld.clone().invert();
+  // Bind like three's GLTFLoader; the top group is the identity (a Z-up file has its axes in the data).
   for (const { node, meshes } of skinned) {
     const skin = node.getSkin()!;
     const joints = skin.listJoints();
@@ -283,7 +282,7 @@ export function documentToFbx(doc: Document, opts: DocumentFbxOptions): Uint8Arr
         m.elements[13] *= scale;
         m.elements[14] *= scale;
       }
-      return m.multiply(topInv);
+      return m;
     });
     for (const m of meshes) m.bind(new Skeleton(bones, inverses), m.matrixWorld);
   }
