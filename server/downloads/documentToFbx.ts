@@ -100,6 +100,27 @@ function uniqueNamer(): (raw: string) => string {
   };
 }
 
+/**
+ * The exporter derives every FBX object id from three's uuids, which are random: ids from the scene's structure
+ * instead make the same download the same bytes, so instances sharing a cache (and a resumed range request served
+ * by another instance) agree on its content and ETag.
+ */
+function stableIds(scene: Scene, clips: AnimationClip[]): void {
+  let n = 0;
+  const next = () => `kinema-${(n++).toString(16).padStart(8, '0')}`;
+  scene.traverse((o) => {
+    o.uuid = next();
+    const mesh = o as Partial<Mesh>;
+    if (mesh.geometry) (mesh.geometry as { uuid: string }).uuid = next();
+    const mat = mesh.material as MeshStandardMaterial | undefined;
+    if (mat?.uuid !== undefined && !mat.uuid.startsWith('kinema-')) {
+      (mat as { uuid: string }).uuid = next();
+      for (const tex of [mat.map, mat.normalMap]) if (tex && !tex.uuid.startsWith('kinema-')) (tex as { uuid: string }).uuid = next();
+    }
+  });
+  for (const c of clips) (c as { uuid: string }).uuid = next();
+}
+
 export interface DocumentFbxOptions {
   space: FbxSpace;
   fps: number;
@@ -213,6 +234,7 @@ export function documentToFbx(doc: Document, opts: DocumentFbxOptions): Uint8Arr
     return new AnimationClip(anim.getName() || 'Motion', duration, tracks);
   });
 
+  stableIds(scene, clips);
   return new FBXExporter().parseSync(scene, {
     axisUp: opts.space.up,
     // The pairs Blender's own exporter writes for these systems (its defaults are Y up, −Z forward): with them
