@@ -5,6 +5,8 @@
 import validator from 'gltf-validator';
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { BVHLoader, type BVH } from 'three/examples/jsm/loaders/BVHLoader.js';
+import { FBXLoader } from 'three/examples/jsm/loaders/FBXLoader.js';
+import { Texture, TextureLoader, type Group } from 'three';
 
 export interface GltfReport {
   numErrors: number;
@@ -20,6 +22,20 @@ export async function validateGlb(bytes: Uint8Array): Promise<GltfReport> {
 export function loadGlb(bytes: Uint8Array): Promise<GLTF> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   return new Promise((resolve, reject) => new GLTFLoader().parse(buffer, '', resolve, reject));
+}
+
+/**
+ * Reads an FBX with three's FBXLoader. Embedded textures are decoded through the DOM, which Node lacks, so they
+ * load as empty textures here (the Blender suite checks the real images).
+ */
+export function parseFbx(bytes: Uint8Array): Group {
+  const load = TextureLoader.prototype.load;
+  TextureLoader.prototype.load = () => new Texture();
+  try {
+    return new FBXLoader().parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, '');
+  } finally {
+    TextureLoader.prototype.load = load;
+  }
 }
 
 export function parseBvh(text: string): BVH {
