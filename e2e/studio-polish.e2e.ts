@@ -267,6 +267,16 @@ test('layout: at 1024×700 every panel is reachable and the scrub bar keeps its 
   await expect(page.getByTestId('prompt-input')).toBeVisible();
   await expect(page.getByTestId('export-zip')).toBeVisible();
 
+  // A new job is scrolled into view, wherever the list was scrolled to.
+  await make(request, take('a person bows'));
+  await make(request, take('a person claps'));
+  await page.getByTestId('job-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.getByTestId('prompt-input').fill('a person stretches both arms');
+  await page.getByTestId('generate-button').click();
+  const fresh = page.getByTestId('job-card').filter({ hasText: 'a person stretches both arms' });
+  await expect(fresh).toBeInViewport();
+  await expect(fresh).toHaveAttribute('aria-current', 'true');
+
   // 800×600: the stage has the width; each panel opens as a drawer from the header, and closes again.
   await page.setViewportSize({ width: 800, height: 600 });
   await page.goto(`/?job=${clip.id}&variant=1`);
