@@ -112,6 +112,11 @@ test('takes at scale: search, filter, star, rename, collections, delete with lin
   await expect(page.getByTestId('job-card')).toHaveCount(1);
   await expect(card(page, wave.id)).toBeVisible();
   await expect(page.getByTestId('collection-select').locator('option:checked')).toHaveText('Boss fight (1)');
+  // A job generated while the collection is open goes into it.
+  await page.getByTestId('prompt-input').fill(`a person kicks ${tag}`);
+  await page.getByTestId('generate-button').click();
+  await expect(page.getByTestId('job-card')).toHaveCount(2);
+  await expect(page.getByTestId('job-card').first()).toContainText('a person kicks');
   await page.getByTestId('collection-select').selectOption('');
 
   // Delete a lineage parent: the confirmation asks what to do with the loop made from it.
