@@ -11,6 +11,7 @@ import { Button } from '../ui/Button.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { SparkIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
+import { withConstraints } from '../constraints/constraintsStore.ts';
 import { buildText2MotionRequest, fieldForErrorPath } from './composerFields.ts';
 import type { ComposerFieldName } from './composerFields.ts';
 import { FieldError } from './FieldError.tsx';
@@ -39,7 +40,7 @@ export function Composer() {
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (create.isPending) return;
-    create.mutate(buildText2MotionRequest(useEditor.getState().composer));
+    create.mutate(withConstraints(buildText2MotionRequest(useEditor.getState().composer)));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {

@@ -19,6 +19,7 @@ import { renderQuality } from './renderQuality.ts';
 import { Stage } from './Stage.tsx';
 import type { StageFocus } from './Stage.tsx';
 import { SubjectModel } from './SubjectModel.tsx';
+import { ConstraintOverlay } from './overlays/ConstraintOverlay.tsx';
 import type { SubjectDisplay, SubjectSource } from './SubjectModel.tsx';
 
 installPlayheadDriver();
@@ -101,6 +102,7 @@ export default function Viewport3D({ source, character, frameKey, reloadToken, s
       <FrameCommand framing={framing} />
       <Stage focus={focus} showGrid={showGrid} shadows={showShadow} />
       <OrbitControls makeDefault enableDamping dampingFactor={0.12} target={INITIAL_TARGET} minDistance={0.3} maxDistance={200} />
+      <ConstraintOverlay />
       {source && (
         <ErrorBoundary key={`${source.key}#${reloadToken}#${character?.url ?? ''}`} fallback={() => null} onError={(e) => playhead.failed(describeLoadError(e))}>
           <Suspense fallback={null}>
