@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { distanceToPath, pathPolyline } from '../server/engine/constraints/spline.ts';
 import { bvhPositions, readBvh } from '../server/engine/io/bvhRead.ts';
-import { jobFromApi, newestJob, type JobJson } from './support/studio.ts';
+import { canvasSnapshot, differingPixels, jobFromApi, newestJob, type JobJson } from './support/studio.ts';
 
 async function waitReady(page: Page) {
   await page.waitForFunction(() => (window as any).__kinema?.ready === true, null, { timeout: 60_000 });
@@ -37,6 +37,8 @@ async function bvhOf(page: Page, job: JobJson) {
 const project = (page: Page, p: [number, number, number]) => page.evaluate((q) => (window as any).__kinemaConstraints.project(q) as [number, number], p);
 
 test('draw a path, pose a hand, pin a foot: the exported takes honour them', async ({ page }) => {
+  // Four local jobs and three BVH checks: longer than one job's budget on a shared machine.
+  test.setTimeout(240_000);
   page.on('pageerror', (e) => console.log('pageerror:', e.message.slice(0, 300)));
   await page.goto('/');
   await page.getByTestId('prompt-input').fill('a person walks');
@@ -133,4 +135,16 @@ test('draw a path, pose a hand, pin a foot: the exported takes honour them', asy
     const p = b3.at('LeftFoot', f);
     expect(Math.hypot(p[0]! - p0[0]!, p[1]! - p0[1]!, p[2]! - p0[2]!), `left foot moved at frame ${f}`).toBeLessThan(0.01);
   }
+
+  // Seeing motion: onion skin ±3 and trails of hips, hands and feet change the picture; screenshot for the docs.
+  await waitReady(page);
+  await page.getByTestId('constraint-mode-off').click();
+  await page.evaluate(() => (window as any).__kinema.setTime(2));
+  await page.waitForTimeout(300);
+  const plain = await canvasSnapshot(page);
+  await page.getByTestId('onion-count').fill('3');
+  await page.getByTestId('trails-toggle').check();
+  await page.waitForTimeout(1000);
+  expect(differingPixels(plain, await canvasSnapshot(page)), 'ghosts and trails are drawn').toBeGreaterThan(100);
+  await page.screenshot({ path: 'docs/screenshots/13-onion-skin-trails.png' });
 });

@@ -3,7 +3,7 @@
  * Everything here is sent with the next Generate (see Composer), or applied to the selected take as
  * a rerun with the same seed, which makes a new take and keeps the old one in the lineage.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useCreateJob } from '../api/mutations.ts';
 import { describeError } from '../api/client.ts';
 import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
@@ -32,6 +32,10 @@ export function ConstraintsPanel() {
   const create = useCreateJob();
   const [pin, setPin] = useState({ effector: 'leftFoot' as Effector, start: '0.5', end: '1.5' });
   const constraints = constraintsForRequest(s);
+  // Ghosts and trails are drawn from the shown take's BVH.
+  const bvhUrl = job?.status === 'succeeded' ? (variant?.files.find((f) => f.format === 'bvh')?.url ?? null) : null;
+  const setSeeing = s.setSeeing;
+  useEffect(() => setSeeing({ motionUrl: bvhUrl }), [bvhUrl, setSeeing]);
   const canApply = Boolean(job && variant && job.status === 'succeeded' && job.provider === 'local' && (job.kind === 'text2motion' || job.kind === 'rerun'));
 
   const apply = () => {
@@ -121,6 +125,22 @@ export function ConstraintsPanel() {
           ))}
         </ul>
       )}
+
+      <div className="flex flex-wrap items-center gap-2 text-muted">
+        <label className="flex items-center gap-1" title="Ghost poses before (blue) and after (orange) the playhead">
+          Onion ±
+          <input type="number" min={0} max={6} aria-label="onion skin: ghosts each side" data-testid="onion-count" className="field-input h-6 w-12 px-1 py-0" value={s.onion} onChange={(e) => s.setSeeing({ onion: Math.max(0, Math.min(6, Math.round(Number(e.target.value) || 0))) })} />
+        </label>
+        <label className="flex items-center gap-1" title="Frames between ghosts">
+          every
+          <input type="number" min={1} max={30} aria-label="onion skin: frames between ghosts" className="field-input h-6 w-12 px-1 py-0" value={s.onionStep} onChange={(e) => s.setSeeing({ onionStep: Math.max(1, Math.min(30, Math.round(Number(e.target.value) || 1))) })} />
+          f
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" data-testid="trails-toggle" checked={s.trails} onChange={(e) => s.setSeeing({ trails: e.target.checked })} />
+          Trails
+        </label>
+      </div>
 
       <div className="flex items-center gap-1">
         <Button data-testid="constraints-apply" disabled={!canApply || create.isPending} title="Rerun the selected take with these constraints (same seed): a new take" onClick={apply}>

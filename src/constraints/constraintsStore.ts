@@ -18,6 +18,13 @@ interface ConstraintsState {
   effector: Effector;
   /** Where the pose handle is (world metres); null until it is placed on the character. */
   handle: [number, number, number] | null;
+  /** Seeing motion: ghost poses at ±onion frames (0 = off), every `onionStep` frames; trails of hands, feet, hips. */
+  onion: number;
+  onionStep: number;
+  trails: boolean;
+  /** The shown take's BVH, which the ghosts and trails are drawn from (set by the panel). */
+  motionUrl: string | null;
+  setSeeing(v: Partial<Pick<ConstraintsState, 'onion' | 'onionStep' | 'trails' | 'motionUrl'>>): void;
   setMode(mode: ConstraintMode): void;
   addWaypoint(x: number, z: number): void;
   moveWaypoint(i: number, x: number, z: number): void;
@@ -46,6 +53,11 @@ export const useConstraints = create<ConstraintsState>()((set, get) => ({
   pins: [],
   effector: 'rightHand',
   handle: null,
+  onion: 0,
+  onionStep: 5,
+  trails: false,
+  motionUrl: null,
+  setSeeing: (v) => set(v),
   setMode: (mode) => set({ mode }),
   addWaypoint: (x, z) => {
     const wps = get().waypoints;

@@ -15,6 +15,7 @@ import type { Bone, Object3D } from 'three';
 import { pathPolyline } from '../../../server/engine/constraints/spline.ts';
 import { useConstraints } from '../../constraints/constraintsStore.ts';
 import type { Effector } from '../../constraints/constraintsStore.ts';
+import { MotionGhosts } from './MotionGhosts.tsx';
 
 /** Bone names in exported clips (Mixamo-style, possibly prefixed): suffix match finds them on any of our rigs. */
 const BONE_SUFFIX: Record<Effector, string> = { leftHand: 'LeftHand', rightHand: 'RightHand', leftFoot: 'LeftFoot', rightFoot: 'RightFoot' };
@@ -118,6 +119,7 @@ export function ConstraintOverlay() {
 
   return (
     <group>
+      <MotionGhosts />
       {mode === 'path' && (
         <mesh
           rotation-x={-Math.PI / 2}
