@@ -147,4 +147,16 @@ test('draw a path, pose a hand, pin a foot: the exported takes honour them', asy
   await page.waitForTimeout(1000);
   expect(differingPixels(plain, await canvasSnapshot(page)), 'ghosts and trails are drawn').toBeGreaterThan(100);
   await page.screenshot({ path: 'docs/screenshots/13-onion-skin-trails.png' });
+
+  // Orthographic side and top views: a different picture each; the top view shows the drawn path from above.
+  const persp = await canvasSnapshot(page);
+  await page.getByTestId('view-side').click();
+  await page.waitForTimeout(800);
+  const side = await canvasSnapshot(page);
+  expect(differingPixels(persp, side), 'side view differs from 3D').toBeGreaterThan(500);
+  await page.getByTestId('view-top').click();
+  await page.waitForTimeout(800);
+  expect(differingPixels(side, await canvasSnapshot(page)), 'top view differs from side').toBeGreaterThan(500);
+  await page.screenshot({ path: 'docs/screenshots/14-top-view-path.png' });
+  await page.getByTestId('view-persp').click();
 });

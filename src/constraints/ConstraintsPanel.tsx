@@ -10,7 +10,13 @@ import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
 import { playhead } from '../state/playhead.ts';
 import { Button } from '../ui/Button.tsx';
 import { constraintsForRequest, useConstraints } from './constraintsStore.ts';
-import type { ConstraintMode, Effector } from './constraintsStore.ts';
+import type { ConstraintMode, Effector, ViewAxis } from './constraintsStore.ts';
+const VIEWS: Array<{ id: ViewAxis; label: string }> = [
+  { id: 'persp', label: '3D' },
+  { id: 'front', label: 'Front' },
+  { id: 'side', label: 'Side' },
+  { id: 'top', label: 'Top' },
+];
 
 const EFFECTORS: Array<{ id: Effector; label: string }> = [
   { id: 'rightHand', label: 'Right hand' },
@@ -136,6 +142,13 @@ export function ConstraintsPanel() {
           <input type="number" min={1} max={30} aria-label="onion skin: frames between ghosts" className="field-input h-6 w-12 px-1 py-0" value={s.onionStep} onChange={(e) => s.setSeeing({ onionStep: Math.max(1, Math.min(30, Math.round(Number(e.target.value) || 1))) })} />
           f
         </label>
+        <div role="radiogroup" aria-label="Camera view" className="flex gap-0.5">
+          {VIEWS.map((v) => (
+            <Button key={v.id} role="radio" aria-checked={s.view === v.id} data-testid={`view-${v.id}`} variant={s.view === v.id ? 'primary' : 'ghost'} onClick={() => s.setSeeing({ view: v.id })}>
+              {v.label}
+            </Button>
+          ))}
+        </div>
         <label className="flex items-center gap-1">
           <input type="checkbox" data-testid="trails-toggle" checked={s.trails} onChange={(e) => s.setSeeing({ trails: e.target.checked })} />
           Trails

@@ -7,6 +7,8 @@ import { create } from 'zustand';
 import type { Constraints, KeyPose, Pin, PathWaypoint } from '../../server/contract/constraints.ts';
 
 export type ConstraintMode = 'off' | 'path' | 'pose';
+/** Perspective (orbit) or an orthographic front / side / top view. */
+export type ViewAxis = 'persp' | 'front' | 'side' | 'top';
 export type Effector = Pin['effector'];
 
 interface ConstraintsState {
@@ -24,7 +26,8 @@ interface ConstraintsState {
   trails: boolean;
   /** The shown take's BVH, which the ghosts and trails are drawn from (set by the panel). */
   motionUrl: string | null;
-  setSeeing(v: Partial<Pick<ConstraintsState, 'onion' | 'onionStep' | 'trails' | 'motionUrl'>>): void;
+  view: ViewAxis;
+  setSeeing(v: Partial<Pick<ConstraintsState, 'onion' | 'onionStep' | 'trails' | 'motionUrl' | 'view'>>): void;
   setMode(mode: ConstraintMode): void;
   addWaypoint(x: number, z: number): void;
   moveWaypoint(i: number, x: number, z: number): void;
@@ -57,6 +60,7 @@ export const useConstraints = create<ConstraintsState>()((set, get) => ({
   onionStep: 5,
   trails: false,
   motionUrl: null,
+  view: 'persp',
   setSeeing: (v) => set(v),
   setMode: (mode) => set({ mode }),
   addWaypoint: (x, z) => {

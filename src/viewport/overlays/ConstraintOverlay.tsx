@@ -16,6 +16,7 @@ import { pathPolyline } from '../../../server/engine/constraints/spline.ts';
 import { useConstraints } from '../../constraints/constraintsStore.ts';
 import type { Effector } from '../../constraints/constraintsStore.ts';
 import { MotionGhosts } from './MotionGhosts.tsx';
+import { OrthoView } from './OrthoView.tsx';
 
 /** Bone names in exported clips (Mixamo-style, possibly prefixed): suffix match finds them on any of our rigs. */
 const BONE_SUFFIX: Record<Effector, string> = { leftHand: 'LeftHand', rightHand: 'RightHand', leftFoot: 'LeftFoot', rightFoot: 'RightFoot' };
@@ -49,6 +50,7 @@ export function ConstraintOverlay() {
   const waypoints = useConstraints((s) => s.waypoints);
   const handle = useConstraints((s) => s.handle);
   const effector = useConstraints((s) => s.effector);
+  const view = useConstraints((s) => s.view);
   const { camera, scene, gl, invalidate } = useThree();
   const controls = useThree((s) => s.controls) as unknown as ControlsLike | null;
   const drag = useRef<{ kind: 'waypoint'; index: number } | { kind: 'handle'; plane: Plane } | null>(null);
@@ -120,6 +122,7 @@ export function ConstraintOverlay() {
   return (
     <group>
       <MotionGhosts />
+      {view !== 'persp' && <OrthoView key={view} view={view} />}
       {mode === 'path' && (
         <mesh
           rotation-x={-Math.PI / 2}
