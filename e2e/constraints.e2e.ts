@@ -129,6 +129,9 @@ test('draw a path, pose a hand, pin a foot: the exported takes honour them', asy
   await page.getByTestId('constraints-apply').click();
   const pinnedId = await newestJob(page, 'rerun', posedId);
   const pinned = await waitJob(page, pinnedId);
+  // The take's constraints show as lanes on the edit lane.
+  await expect(page.getByTestId('constraint-key-mark')).toHaveCount(1);
+  await expect(page.getByTestId('constraint-pin-lane')).toHaveCount(1);
   const b3 = await bvhOf(page, pinned);
   const p0 = b3.at('LeftFoot', 90);
   for (let f = 90; f <= 120; f++) {
