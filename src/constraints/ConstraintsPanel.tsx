@@ -10,6 +10,10 @@ import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
 import { playhead } from '../state/playhead.ts';
 import { Button } from '../ui/Button.tsx';
 import { constraintsForRequest, useConstraints } from './constraintsStore.ts';
+import type { KeyPose } from '../../server/contract/constraints.ts';
+import { bodyFrame, mirrorKey, moveKey } from './poseOps.ts';
+import type { BodyFrame } from './poseOps.ts';
+import { useTakeClip } from './takeClip.ts';
 import type { ConstraintMode, Effector, ViewAxis } from './constraintsStore.ts';
 const VIEWS: Array<{ id: ViewAxis; label: string }> = [
   { id: 'persp', label: '3D' },
@@ -40,6 +44,9 @@ export function ConstraintsPanel() {
   const constraints = constraintsForRequest(s);
   // Ghosts and trails are drawn from the shown take's BVH.
   const bvhUrl = job?.status === 'succeeded' ? (variant?.files.find((f) => f.format === 'bvh')?.url ?? null) : null;
+  const clip = useTakeClip(s.keyPoses.length > 0 ? bvhUrl : null);
+  const [clipboard, setClipboard] = useState<{ key: KeyPose; frame: BodyFrame } | null>(null);
+  const frameAt = (t: number) => (clip ? bodyFrame(clip, Math.round(t * clip.fps)) : null);
   const setSeeing = s.setSeeing;
   useEffect(() => setSeeing({ motionUrl: bvhUrl }), [bvhUrl, setSeeing]);
   const canApply = Boolean(job && variant && job.status === 'succeeded' && job.provider === 'local' && (job.kind === 'text2motion' || job.kind === 'rerun'));
@@ -99,6 +106,14 @@ export function ConstraintsPanel() {
           </select>
           <Button data-testid="pose-key" disabled={!s.handle} onClick={() => s.keyHandleAt(playhead.time)}>Key at frame</Button>
           <Button variant="ghost" onClick={() => s.setHandle(null)}>Reset handle</Button>
+          <Button
+            variant="ghost"
+            disabled={!clipboard || !frameAt(playhead.time)}
+            title="Paste the copied pose at the current frame, where the body is now"
+            onClick={() => { const b = frameAt(playhead.time); if (clipboard && b) s.putKeyPose(moveKey(clipboard.key, clipboard.frame, b, Math.round(playhead.time * 1000) / 1000)); }}
+          >
+            Paste pose
+          </Button>
         </div>
       )}
       {s.keyPoses.length > 0 && (
@@ -106,7 +121,11 @@ export function ConstraintsPanel() {
           {s.keyPoses.map((k, i) => (
             <li key={i} className="flex items-center justify-between">
               <span>key {fmt(k.t)} s · {Object.keys(k.effectors ?? {}).join(', ')}</span>
-              <Button variant="ghost" aria-label={`remove key ${i + 1}`} onClick={() => s.removeKeyPose(i)}>×</Button>
+              <span className="flex">
+                <Button variant="ghost" disabled={!frameAt(k.t)} title="Mirror left ↔ right across the body" aria-label={`mirror key ${i + 1}`} onClick={() => { const b = frameAt(k.t); if (b) s.putKeyPose(mirrorKey(k, b), i); }}>⇋</Button>
+                <Button variant="ghost" disabled={!frameAt(k.t)} title="Copy this pose (relative to the body)" aria-label={`copy key ${i + 1}`} onClick={() => { const b = frameAt(k.t); if (b) setClipboard({ key: k, frame: b }); }}>⧉</Button>
+                <Button variant="ghost" aria-label={`remove key ${i + 1}`} onClick={() => s.removeKeyPose(i)}>×</Button>
+              </span>
             </li>
           ))}
         </ul>

@@ -38,6 +38,8 @@ interface ConstraintsState {
   /** Key pose at time t from the handle; a key already at that time gets the effector added. */
   keyHandleAt(t: number): void;
   removeKeyPose(i: number): void;
+  /** Replaces key i (mirror) or adds a key, keeping keys sorted and one per time. */
+  putKeyPose(k: KeyPose, replace?: number): void;
   addPin(pin: Pin): void;
   removePin(i: number): void;
   clear(): void;
@@ -86,6 +88,10 @@ export const useConstraints = create<ConstraintsState>()((set, get) => ({
     else set({ keyPoses: [...keyPoses, { t: at, effectors: { [effector]: handle } }].sort((a, b) => a.t - b.t) });
   },
   removeKeyPose: (i) => set({ keyPoses: get().keyPoses.filter((_, k) => k !== i) }),
+  putKeyPose: (k, replace) => {
+    const rest = get().keyPoses.filter((x, i) => i !== replace && Math.abs(x.t - k.t) >= 1e-3);
+    set({ keyPoses: [...rest, k].sort((a, b) => a.t - b.t) });
+  },
   addPin: (pin) => set({ pins: [...get().pins, pin] }),
   removePin: (i) => set({ pins: get().pins.filter((_, k) => k !== i) }),
   clear: () => set({ waypoints: [], keyPoses: [], pins: [], handle: null }),

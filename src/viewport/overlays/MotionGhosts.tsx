@@ -7,11 +7,9 @@
 import { Line } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useState } from 'react';
-import { bvhPositions, readBvh } from '../../../server/engine/io/bvhRead.ts';
 import { useConstraints } from '../../constraints/constraintsStore.ts';
+import { jointIndex, useTakeClip } from '../../constraints/takeClip.ts';
 import { playhead } from '../../state/playhead.ts';
-
-interface Clip { frames: number; fps: number; jc: number; parents: number[]; pos: Float32Array; names: string[] }
 
 const TRAILS: Array<{ suffix: string; color: string }> = [
   { suffix: 'Hips', color: '#f5f5f5' },
@@ -22,26 +20,6 @@ const TRAILS: Array<{ suffix: string; color: string }> = [
 ];
 const noPick = () => null;
 
-function useClip(url: string | null): Clip | null {
-  const [clip, setClip] = useState<Clip | null>(null);
-  useEffect(() => {
-    setClip(null);
-    if (!url) return;
-    let live = true;
-    void fetch(url)
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
-      .then((text) => {
-        if (!live) return;
-        const b = readBvh(text);
-        // BVH exports are in centimetres.
-        setClip({ frames: b.frames, fps: Math.round(1 / b.frameTime), jc: b.joints.length, parents: b.joints.map((j) => j.parent), pos: bvhPositions(b, 0.01), names: b.joints.map((j) => j.name) });
-      })
-      .catch(() => live && setClip(null));
-    return () => { live = false; };
-  }, [url]);
-  return clip;
-}
-
 /** Current playhead frame, re-rendering only when it changes. */
 function usePlayheadFrame(fps: number): number {
   const [frame, setFrame] = useState(() => Math.round(playhead.time * fps));
@@ -51,14 +29,14 @@ function usePlayheadFrame(fps: number): number {
 
 export function MotionGhosts() {
   const { onion, onionStep, trails, motionUrl } = useConstraints();
-  const clip = useClip(onion > 0 || trails ? motionUrl : null);
+  const clip = useTakeClip(onion > 0 || trails ? motionUrl : null);
   const invalidate = useThree((s) => s.invalidate);
   const frame = usePlayheadFrame(clip?.fps ?? 30);
 
   const trailLines = useMemo(() => {
     if (!clip || !trails) return [];
     return TRAILS.flatMap(({ suffix, color }) => {
-      const j = clip.names.findIndex((n) => n.endsWith(suffix) && !/Index|Thumb|Middle|Ring|Pinky/.test(n));
+      const j = jointIndex(clip, suffix);
       if (j < 0) return [];
       const pts: [number, number, number][] = [];
       for (let f = 0; f < clip.frames; f++) pts.push([clip.pos[(f * clip.jc + j) * 3]!, clip.pos[(f * clip.jc + j) * 3 + 1]!, clip.pos[(f * clip.jc + j) * 3 + 2]!]);
