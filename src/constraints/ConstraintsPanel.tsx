@@ -14,7 +14,7 @@ import type { KeyPose } from '../../server/contract/constraints.ts';
 import { bodyFrame, mirrorKey, moveKey } from './poseOps.ts';
 import type { BodyFrame } from './poseOps.ts';
 import { useTakeClip } from './takeClip.ts';
-import type { ConstraintMode, Effector, ViewAxis } from './constraintsStore.ts';
+import type { ConstraintMode, Effector, HandleKind, ViewAxis } from './constraintsStore.ts';
 const VIEWS: Array<{ id: ViewAxis; label: string }> = [
   { id: 'persp', label: '3D' },
   { id: 'front', label: 'Front' },
@@ -101,8 +101,10 @@ export function ConstraintsPanel() {
 
       {s.mode === 'pose' && (
         <div className="flex flex-wrap items-center gap-1">
-          <select aria-label="IK handle" data-testid="pose-effector" className="field-input h-7 w-auto py-0" value={s.effector} onChange={(e) => s.setEffector(e.target.value as Effector)}>
+          <select aria-label="IK handle" data-testid="pose-effector" className="field-input h-7 w-auto py-0" value={s.effector} onChange={(e) => s.setEffector(e.target.value as HandleKind)}>
             {EFFECTORS.map((e) => <option key={e.id} value={e.id}>{e.label}</option>)}
+            <option value="hips">Hips</option>
+            <option value="lookAt">Head look-at</option>
           </select>
           <Button data-testid="pose-key" disabled={!s.handle} onClick={() => s.keyHandleAt(playhead.time)}>Key at frame</Button>
           <Button variant="ghost" onClick={() => s.setHandle(null)}>Reset handle</Button>
@@ -120,7 +122,7 @@ export function ConstraintsPanel() {
         <ul data-testid="constraint-keys" className="space-y-0.5 font-mono text-[11px] text-muted">
           {s.keyPoses.map((k, i) => (
             <li key={i} className="flex items-center justify-between">
-              <span>key {fmt(k.t)} s · {Object.keys(k.effectors ?? {}).join(', ')}</span>
+              <span>key {fmt(k.t)} s · {[...Object.keys(k.effectors ?? {}), ...(k.hips ? ['hips'] : []), ...(k.lookAt ? ['look-at'] : [])].join(', ')}</span>
               <span className="flex">
                 <Button variant="ghost" disabled={!frameAt(k.t)} title="Mirror left ↔ right across the body" aria-label={`mirror key ${i + 1}`} onClick={() => { const b = frameAt(k.t); if (b) s.putKeyPose(mirrorKey(k, b), i); }}>⇋</Button>
                 <Button variant="ghost" disabled={!frameAt(k.t)} title="Copy this pose (relative to the body)" aria-label={`copy key ${i + 1}`} onClick={() => { const b = frameAt(k.t); if (b) setClipboard({ key: k, frame: b }); }}>⧉</Button>

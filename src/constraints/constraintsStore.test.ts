@@ -31,6 +31,13 @@ describe('constraints store', () => {
     s().keyHandleAt(0.5);
     expect(s().keyPoses.map((k) => k.t)).toEqual([0.5, 1.5]);
     expect(s().keyPoses[1]!.effectors).toEqual({ rightHand: [0.1, 1.2, 0.3], leftFoot: [0.1, 0.08, 0] });
+    s().setEffector('hips');
+    s().setHandle([0, 0.8, 0.1]);
+    s().keyHandleAt(1.5);
+    s().setEffector('lookAt');
+    s().setHandle([2, 1.6, 1]);
+    s().keyHandleAt(1.5);
+    expect(s().keyPoses[1]).toMatchObject({ t: 1.5, hips: [0, 0.8, 0.1], lookAt: [2, 1.6, 1] });
   });
 
   it('builds a request field the contract accepts, and none when empty', () => {

@@ -10,6 +10,8 @@ export type ConstraintMode = 'off' | 'path' | 'pose';
 /** Perspective (orbit) or an orthographic front / side / top view. */
 export type ViewAxis = 'persp' | 'front' | 'side' | 'top';
 export type Effector = Pin['effector'];
+/** What the pose tool's handle drives: a limb's IK target, the hips, or the head's look-at point. */
+export type HandleKind = Effector | 'hips' | 'lookAt';
 
 interface ConstraintsState {
   mode: ConstraintMode;
@@ -17,7 +19,7 @@ interface ConstraintsState {
   keyPoses: KeyPose[];
   pins: Pin[];
   /** Which IK handle the pose tool shows. */
-  effector: Effector;
+  effector: HandleKind;
   /** Where the pose handle is (world metres); null until it is placed on the character. */
   handle: [number, number, number] | null;
   /** Seeing motion: ghost poses at ±onion frames (0 = off), every `onionStep` frames; trails of hands, feet, hips. */
@@ -33,7 +35,7 @@ interface ConstraintsState {
   moveWaypoint(i: number, x: number, z: number): void;
   setWaypointTime(i: number, t: number | undefined): void;
   removeWaypoint(i: number): void;
-  setEffector(e: Effector): void;
+  setEffector(e: HandleKind): void;
   setHandle(p: [number, number, number] | null): void;
   /** Key pose at time t from the handle; a key already at that time gets the effector added. */
   keyHandleAt(t: number): void;
@@ -84,8 +86,9 @@ export const useConstraints = create<ConstraintsState>()((set, get) => ({
     if (!handle) return;
     const at = Math.round(t * 1000) / 1000;
     const same = keyPoses.findIndex((k) => Math.abs(k.t - at) < 1e-3);
-    if (same >= 0) set({ keyPoses: keyPoses.map((k, i) => (i === same ? { ...k, effectors: { ...k.effectors, [effector]: handle } } : k)) });
-    else set({ keyPoses: [...keyPoses, { t: at, effectors: { [effector]: handle } }].sort((a, b) => a.t - b.t) });
+    const add = (k: KeyPose): KeyPose => (effector === 'hips' || effector === 'lookAt' ? { ...k, [effector]: handle } : { ...k, effectors: { ...k.effectors, [effector]: handle } });
+    if (same >= 0) set({ keyPoses: keyPoses.map((k, i) => (i === same ? add(k) : k)) });
+    else set({ keyPoses: [...keyPoses, add({ t: at })].sort((a, b) => a.t - b.t) });
   },
   removeKeyPose: (i) => set({ keyPoses: get().keyPoses.filter((_, k) => k !== i) }),
   putKeyPose: (k, replace) => {

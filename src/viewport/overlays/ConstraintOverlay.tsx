@@ -14,17 +14,19 @@ import { Plane, Vector3 } from 'three';
 import type { Bone, Object3D } from 'three';
 import { pathPolyline } from '../../../server/engine/constraints/spline.ts';
 import { useConstraints } from '../../constraints/constraintsStore.ts';
-import type { Effector } from '../../constraints/constraintsStore.ts';
+import type { Effector, HandleKind } from '../../constraints/constraintsStore.ts';
 import { MotionGhosts } from './MotionGhosts.tsx';
 import { OrthoView } from './OrthoView.tsx';
 
 /** Bone names in exported clips (Mixamo-style, possibly prefixed): suffix match finds them on any of our rigs. */
-const BONE_SUFFIX: Record<Effector, string> = { leftHand: 'LeftHand', rightHand: 'RightHand', leftFoot: 'LeftFoot', rightFoot: 'RightFoot' };
+const BONE_SUFFIX: Record<Effector | 'hips' | 'head', string> = { leftHand: 'LeftHand', rightHand: 'RightHand', leftFoot: 'LeftFoot', rightFoot: 'RightFoot', hips: 'Hips', head: 'Head' };
+/** The look-at handle starts this far in front of the face. */
+const LOOK_DIST = 1.2;
 const FLOOR = new Plane(new Vector3(0, 1, 0), 0);
 const hit = new Vector3(), tmp = new Vector3();
 const noPick = () => null;
 
-export function findBone(scene: Object3D, e: Effector): Bone | null {
+export function findBone(scene: Object3D, e: Effector | 'hips' | 'head'): Bone | null {
   let found: Bone | null = null;
   scene.traverse((o) => {
     if (!found && (o as Bone).isBone && o.name.replace(/^.*[:_]/, '').endsWith(BONE_SUFFIX[e]) && !/Index|Thumb|Middle|Ring|Pinky/.test(o.name)) found = o as Bone;
@@ -85,9 +87,15 @@ export function ConstraintOverlay() {
   // Pose mode: the handle starts on the character's bone at the current frame.
   useFrame(() => {
     if (mode !== 'pose' || handle) return;
-    const b = findBone(scene, effector);
+    const kind: HandleKind = effector;
+    const b = findBone(scene, kind === 'lookAt' ? 'head' : kind);
     if (!b) return;
     b.getWorldPosition(tmp);
+    if (kind === 'lookAt') {
+      // In front of the face: the head bone's +Z is where the character looks on our rigs.
+      b.getWorldDirection(hit);
+      tmp.addScaledVector(hit, LOOK_DIST);
+    }
     useConstraints.getState().setHandle([tmp.x, tmp.y, tmp.z]);
   });
 
