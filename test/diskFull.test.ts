@@ -67,43 +67,47 @@ describe.skipIf(mount.reason !== null)('a full disk', () => {
 
     // Almost full: the database still takes small writes, but a job's files no longer fit.
     const filler = path.join(root, 'filler.bin');
-    fillDisk(filler, 256 * 1024);
-    const big = await t.waitForJob((await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk then run then jump', durationSec: 30, variants: 4, seed: 7 })).body.id);
-    expect(big.status).toBe('failed');
-    expect(big.error!.code).toBe('disk_full');
-    expect(big.error!.message).toMatch(/disk is full: free some space/);
-    expect(big.error!.message).not.toMatch(/\/tmp|\/work|ENOSPC|SQLITE/);
-
-    // Jobs in flight when the disk fills up completely.
     const accepted: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk then run', durationSec: 10, seed: 10 + i });
-      if (res.status === 201) accepted.push(res.body.id);
+    try {
+      fillDisk(filler, 256 * 1024);
+      // Any job's files are larger than what is left (the mannequin GLB alone is ~0.5 MB).
+      const big = await t.waitForJob((await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk then run then jump', durationSec: 2, seed: 7 })).body.id, 90_000);
+      expect(big.status).toBe('failed');
+      expect(big.error!.code).toBe('disk_full');
+      expect(big.error!.message).toMatch(/disk is full: free some space/);
+      expect(big.error!.message).not.toMatch(/\/tmp|\/work|ENOSPC|SQLITE/);
+
+      // Jobs in flight when the disk fills up completely.
+      for (let i = 0; i < 3; i++) {
+        const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk then run', durationSec: 10, seed: 10 + i });
+        if (res.status === 201) accepted.push(res.body.id);
+      }
+      fillDisk(filler, 0);
+
+      // Submissions fill SQLite's WAL until it meets a real SQLITE_FULL: then 507 with a clear message.
+      let refused: Awaited<ReturnType<typeof submit>> | null = null;
+      for (let i = 0; i < 400 && !refused; i++) {
+        const res = await submit(100 + i);
+        if (res.status === 201) accepted.push(res.body.id);
+        else if (res.status === 507) refused = res;
+        else throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
+      }
+      expect(refused, 'SQLite never reported the disk full').not.toBeNull();
+      expect(refused!.body.error.code).toBe('storage_full');
+      expect(refused!.body.error.message).toMatch(/disk is full/);
+      expect(refused!.body.error.message).not.toMatch(/\//);
+
+      // Reads keep working during the fault.
+      expect((await t.json('GET', '/api/health')).status).toBe(200);
+      expect((await t.json('GET', '/api/jobs?limit=5')).status).toBe(200);
+      expect(Buffer.from(await (await t.app.request(glbUrl)).arrayBuffer()).equals(glb)).toBe(true);
+      // Give the runner time to meet the fault on the jobs that were accepted.
+      await new Promise((r) => setTimeout(r, 1500));
+    } finally {
+      // Space returns (also when an assertion above failed, so the next test starts with room).
+      fs.rmSync(filler, { force: true });
     }
-    fillDisk(filler, 0);
-
-    // Submissions fill SQLite's WAL until it meets a real SQLITE_FULL: then 507 with a clear message.
-    let refused: Awaited<ReturnType<typeof submit>> | null = null;
-    for (let i = 0; i < 400 && !refused; i++) {
-      const res = await submit(100 + i);
-      if (res.status === 201) accepted.push(res.body.id);
-      else if (res.status === 507) refused = res;
-      else throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
-    }
-    expect(refused, 'SQLite never reported the disk full').not.toBeNull();
-    expect(refused!.body.error.code).toBe('storage_full');
-    expect(refused!.body.error.message).toMatch(/disk is full/);
-    expect(refused!.body.error.message).not.toMatch(/\//);
-
-    // Reads keep working during the fault.
-    expect((await t.json('GET', '/api/health')).status).toBe(200);
-    expect((await t.json('GET', '/api/jobs?limit=5')).status).toBe(200);
-    expect(Buffer.from(await (await t.app.request(glbUrl)).arrayBuffer()).equals(glb)).toBe(true);
-    // Give the runner time to meet the fault on the jobs that were accepted.
-    await new Promise((r) => setTimeout(r, 1500));
-
-    // Space returns: the server recovers without a restart.
-    fs.rmSync(filler);
+    // The server recovers without a restart.
     const after = await t.waitForJob((await submit(999)).body.id, 60_000);
     expect(after.status).toBe('succeeded');
     const settled: Job[] = [];
