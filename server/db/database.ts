@@ -10,6 +10,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrationsFor } from './migrations.ts';
+import { storageFaultOf } from '../files/storageFault.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -72,6 +73,11 @@ export async function openDatabase(sqliteFile: string, databaseUrl?: string): Pr
   }
   const migrator = new Migrator({ db, provider: new StaticMigrations(migrationsFor(dialect)) });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) {
+    // Even an up-to-date schema takes the migration lock (a write): on a full or read-only disk that
+    // fails, but a server whose schema is current can still start and serve reads until space returns.
+    const pending = await migrator.getMigrations().then((all) => all.some((m) => !m.executedAt), () => true);
+    if (!(storageFaultOf(error) && !pending)) throw error instanceof Error ? error : new Error(String(error));
+  }
   return { db, dialect };
 }
