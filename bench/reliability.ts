@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 // curl is Debian's (scripts/ensure-system-deps.sh); the downloads must not share this process's event loop.
 import { freePort } from '../test/helpers/infra.ts';
@@ -30,24 +31,36 @@ function serverRssMb(): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
-/** Health latency (and server RSS) sampled until `stop`. */
+/**
+ * Health latency sampled from a worker thread (so this process's own client work does not colour it),
+ * and the server's RSS sampled here, until `stop`.
+ */
 function probe() {
-  const lat: number[] = [];
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     const lat = []; let on = true;
+     parentPort.on('message', () => { on = false; });
+     (async () => {
+       while (on) {
+         const t0 = performance.now();
+         await (await fetch(workerData + '/api/health')).arrayBuffer();
+         lat.push(performance.now() - t0);
+         await new Promise((r) => setTimeout(r, 10));
+       }
+       parentPort.postMessage(lat);
+     })();`,
+    { eval: true, workerData: base },
+  );
   let peak = serverRssMb();
-  let on = true;
-  const loop = (async () => {
-    while (on) {
-      const t0 = performance.now();
-      await (await fetch(`${base}/api/health`)).arrayBuffer();
-      lat.push(performance.now() - t0);
-      peak = Math.max(peak, serverRssMb());
-      await sleep(10);
-    }
-  })();
+  const rss = setInterval(() => (peak = Math.max(peak, serverRssMb())), 20);
   return {
     async stop() {
-      on = false;
-      await loop;
+      const lat = await new Promise<number[]>((resolve) => {
+        worker.once('message', resolve);
+        worker.postMessage('stop');
+      });
+      clearInterval(rss);
+      await worker.terminate();
       return { p99: p99(lat), peak };
     },
   };

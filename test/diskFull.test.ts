@@ -9,9 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../server/contract/api.ts';
+import { createServices } from '../server/bootstrap.ts';
+import { createLogger } from '../server/log.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 
-/** Mounts a 48 MiB tmpfs, or says why it cannot (not root, no mount permission in a container). */
+/** Mounts a 24 MiB tmpfs, or says why it cannot (not root, no mount permission in a container). */
 function mountTmpfs(): { dir: string; reason: null } | { dir: null; reason: string } {
   if (process.getuid?.() !== 0) return { dir: null, reason: 'needs root to mount a tmpfs' };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinema-full-'));
@@ -49,11 +51,17 @@ function fillDisk(file: string, leaveBytes: number): void {
 describe.skipIf(mount.reason !== null)('a full disk', () => {
   let t: TestServer;
   const root = mount.dir!;
+  const cacheDir = path.join(root, 'data', 'cache');
   beforeAll(async () => {
+    // The asset cache gets a tmpfs of its own, so the two faults can be made one at a time: files that no
+    // longer fit (the database still has room), then a database that cannot grow.
+    fs.mkdirSync(cacheDir, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', cacheDir]);
     t = await startTestServer({ KINEMA_LEASE_TTL_MS: '1000' }, path.join(root, 'data'));
   });
   afterAll(async () => {
     await t?.close();
+    execFileSync('umount', [cacheDir]);
     execFileSync('umount', [root]);
     fs.rmSync(root, { recursive: true, force: true });
   });
@@ -65,45 +73,59 @@ describe.skipIf(mount.reason !== null)('a full disk', () => {
     const glbUrl = before.variants[0]!.files.find((f) => f.format === 'glb')!.url;
     const glb = Buffer.from(await (await t.app.request(glbUrl)).arrayBuffer());
 
-    // Almost full: the database still takes small writes, but a job's files no longer fit.
+    // The cache disk is full: the database still takes writes, but a job's files no longer fit.
+    const cacheFiller = path.join(cacheDir, 'filler.bin');
     const filler = path.join(root, 'filler.bin');
-    fillDisk(filler, 256 * 1024);
-    const big = await t.waitForJob((await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk then run then jump', durationSec: 30, variants: 4, seed: 7 })).body.id);
-    expect(big.status).toBe('failed');
-    expect(big.error!.code).toBe('disk_full');
-    expect(big.error!.message).toMatch(/disk is full: free some space/);
-    expect(big.error!.message).not.toMatch(/\/tmp|\/work|ENOSPC|SQLITE/);
-
-    // Jobs in flight when the disk fills up completely.
     const accepted: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk then run', durationSec: 10, seed: 10 + i });
-      if (res.status === 201) accepted.push(res.body.id);
+    try {
+      fillDisk(cacheFiller, 16 * 1024);
+      const big = await t.waitForJob((await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk then run then jump', durationSec: 2, seed: 7 })).body.id, 90_000);
+      expect(big.status).toBe('failed');
+      expect(big.error!.code).toBe('disk_full');
+      expect(big.error!.message).toMatch(/disk is full: free some space/);
+      expect(big.error!.message).not.toMatch(/\/tmp|\/work|ENOSPC|SQLITE/);
+
+      // Jobs in flight when the database's disk fills up too.
+      for (let i = 0; i < 3; i++) {
+        const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk then run', durationSec: 10, seed: 10 + i });
+        if (res.status === 201) accepted.push(res.body.id);
+      }
+      fillDisk(filler, 0);
+
+      // Submissions fill SQLite's WAL until it meets a real SQLITE_FULL: then 507 with a clear message.
+      let refused: Awaited<ReturnType<typeof submit>> | null = null;
+      for (let i = 0; i < 400 && !refused; i++) {
+        const res = await submit(100 + i);
+        if (res.status === 201) accepted.push(res.body.id);
+        else if (res.status === 507) refused = res;
+        else throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
+      }
+      expect(refused, 'SQLite never reported the disk full').not.toBeNull();
+      expect(refused!.body.error.code).toBe('storage_full');
+      expect(refused!.body.error.message).toMatch(/disk is full/);
+      expect(refused!.body.error.message).not.toMatch(/\//);
+
+      // Reads keep working during the fault.
+      expect((await t.json('GET', '/api/health')).status).toBe(200);
+      expect((await t.json('GET', '/api/jobs?limit=5')).status).toBe(200);
+      expect(Buffer.from(await (await t.app.request(glbUrl)).arrayBuffer()).equals(glb)).toBe(true);
+
+      // A restart on the full disk: migrations and lease release cannot write, yet the server starts and reads.
+      const restarted = await createServices(t.services.config, createLogger('silent', []));
+      try {
+        await expect(restarted.runner.resumeAll({ releaseStaleLeases: true })).resolves.toBeGreaterThanOrEqual(0);
+        expect((await restarted.store.get(before.id))!.status).toBe('succeeded');
+      } finally {
+        await restarted.close();
+      }
+      // Give the runner time to meet the fault on the jobs that were accepted.
+      await new Promise((r) => setTimeout(r, 1500));
+    } finally {
+      // Space returns (also when an assertion above failed, so the next test starts with room).
+      fs.rmSync(filler, { force: true });
+      fs.rmSync(cacheFiller, { force: true });
     }
-    fillDisk(filler, 0);
-
-    // Submissions fill SQLite's WAL until it meets a real SQLITE_FULL: then 507 with a clear message.
-    let refused: Awaited<ReturnType<typeof submit>> | null = null;
-    for (let i = 0; i < 400 && !refused; i++) {
-      const res = await submit(100 + i);
-      if (res.status === 201) accepted.push(res.body.id);
-      else if (res.status === 507) refused = res;
-      else throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
-    }
-    expect(refused, 'SQLite never reported the disk full').not.toBeNull();
-    expect(refused!.body.error.code).toBe('storage_full');
-    expect(refused!.body.error.message).toMatch(/disk is full/);
-    expect(refused!.body.error.message).not.toMatch(/\//);
-
-    // Reads keep working during the fault.
-    expect((await t.json('GET', '/api/health')).status).toBe(200);
-    expect((await t.json('GET', '/api/jobs?limit=5')).status).toBe(200);
-    expect(Buffer.from(await (await t.app.request(glbUrl)).arrayBuffer()).equals(glb)).toBe(true);
-    // Give the runner time to meet the fault on the jobs that were accepted.
-    await new Promise((r) => setTimeout(r, 1500));
-
-    // Space returns: the server recovers without a restart.
-    fs.rmSync(filler);
+    // The server recovers without a restart.
     const after = await t.waitForJob((await submit(999)).body.id, 60_000);
     expect(after.status).toBe('succeeded');
     const settled: Job[] = [];
@@ -117,12 +139,12 @@ describe.skipIf(mount.reason !== null)('a full disk', () => {
     // Nothing lost: the earlier job and its file are intact.
     expect((await t.json('GET', `/api/jobs/${before.id}`)).body.status).toBe('succeeded');
     expect(Buffer.from(await (await t.app.request(glbUrl)).arrayBuffer()).equals(glb)).toBe(true);
-  }, 120_000);
+  }, 240_000);
 
   it('a cache directory that turns read-only while running: jobs fail clearly without paths, reads work, work resumes', async () => {
     // SQLite holds its files open, so the whole mount cannot turn read-only; a read-only bind mount over
     // the cache is the same fault for every file a job writes.
-    const cache = path.join(root, 'data', 'cache');
+    const cache = cacheDir;
     execFileSync('mount', ['--bind', cache, cache]);
     try {
       execFileSync('mount', ['-o', 'remount,bind,ro', cache]);

@@ -44,7 +44,8 @@ describe('hostile model files', () => {
       expect(body.error.field).toBe('body');
       expect(body.error.message, what).toMatch(reason);
     }
-    const { latencies, peakRss } = await m.stop();
+    const { latencies, peakRss, loopMaxMs } = await m.stop();
+    expect(loopMaxMs).toBeLessThan(1000);
     expect(latencies.length).toBeGreaterThan(5);
     expect((peakRss - baseRss) / 1e6).toBeLessThanOrEqual(300);
     expect(p99(latencies)).toBeLessThanOrEqual(200);
@@ -62,7 +63,8 @@ describe('hostile model files', () => {
     const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'wave', durationSec: 1, characterId: stored.id });
     expect(res.status).toBe(201);
     const job = await t.waitForJob(res.body.id);
-    const { latencies, peakRss } = await m.stop();
+    const { latencies, peakRss, loopMaxMs } = await m.stop();
+    expect(loopMaxMs).toBeLessThan(1000);
     expect(job.status).toBe('failed');
     expect(job.error!.code).toBe('unreadable_character');
     expect(job.error!.message).toMatch(/compression bomb/);

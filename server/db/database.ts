@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrationsFor } from './migrations.ts';
+import { storageFaultOf } from '../files/storageFault.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -29,6 +30,28 @@ class StaticMigrations implements MigrationProvider {
 // int8 (bigint: counts, ms timestamps) arrives as a string by default; our values fit a double exactly.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
+/**
+ * Kysely prepares every query anew; on SQLite, compiling the statement costs more than running it, on
+ * the main thread, for every job event. Statements are reused by SQL text instead (better-sqlite3 is
+ * synchronous, so a statement is never used by two queries at once; Kysely does not stream on SQLite).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = sqlite.prepare(sql);
+        // Queries with IN lists of varying length make many texts; keep the map bounded.
+        if (cache.size >= 500) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 /** Opens the database named by `databaseUrl` (postgres://…) or else the SQLite file, and migrates it. */
 export async function openDatabase(sqliteFile: string, databaseUrl?: string): Promise<OpenDb> {
   let db: Db;
@@ -46,10 +69,15 @@ export async function openDatabase(sqliteFile: string, databaseUrl?: string): Pr
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
   const migrator = new Migrator({ db, provider: new StaticMigrations(migrationsFor(dialect)) });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) {
+    // Even an up-to-date schema takes the migration lock (a write): on a full or read-only disk that
+    // fails, but a server whose schema is current can still start and serve reads until space returns.
+    const pending = await migrator.getMigrations().then((all) => all.some((m) => !m.executedAt), () => true);
+    if (!(storageFaultOf(error) && !pending)) throw error instanceof Error ? error : new Error(String(error));
+  }
   return { db, dialect };
 }

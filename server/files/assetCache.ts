@@ -23,6 +23,18 @@ export function sha256(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
+/** sha256 of a large buffer in 4 MiB steps, letting other requests run between them. */
+async function sha256Yielding(bytes: Uint8Array): Promise<string> {
+  const STEP = 4 * 1024 * 1024;
+  if (bytes.byteLength <= STEP) return sha256(bytes);
+  const hash = crypto.createHash('sha256');
+  for (let at = 0; at < bytes.byteLength; at += STEP) {
+    hash.update(bytes.subarray(at, at + STEP));
+    await new Promise((r) => setImmediate(r));
+  }
+  return hash.digest('hex');
+}
+
 export class AssetCache {
   constructor(readonly root: string) {}
 
@@ -41,7 +53,7 @@ export class AssetCache {
     const full = this.resolve(relPath);
     await fs.mkdir(path.dirname(full), { recursive: true });
     await writeFileAtomic(full, bytes);
-    return { bytes: bytes.byteLength, sha256: sha256(bytes) };
+    return { bytes: bytes.byteLength, sha256: await sha256Yielding(bytes) };
   }
 
   /** Reads and verifies a file; throws CacheIntegrityError when it is missing, truncated or altered. */

@@ -35,7 +35,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           description: 'Sent as POST /api/characters?name=… with the file as the body and a model Content-Type (model/gltf-binary, application/octet-stream…). The type is checked by the file\'s bytes.',
           parameters: [{ name: 'name', in: 'query', required: true, schema: { type: 'string', maxLength: 80 } }],
           requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-          responses: { 201: { description: 'stored', ...json('Character') }, 400: err('not a model, bad name'), 413: err('over 50 MiB'), 415: err('not a model Content-Type') },
+          responses: { 201: { description: 'stored', ...json('Character') }, 400: err('not a model, bad name, or over a model limit (size, depth, counts, inflated bytes)'), 413: err('over 50 MiB'), 415: err('not a model Content-Type'), 429: err('too many uploads'), 507: err('character quota full, or the disk is full') },
         },
       },
       '/api/characters/{characterId}': {
@@ -75,7 +75,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           summary: 'Create a job (text2motion or an edit of a variant)',
           parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 128 }, description: 'Retrying with the same key returns the first job instead of creating another.' }],
           requestBody: { required: true, ...json('CreateJobRequest') },
-          responses: { 201: { description: 'created', ...json('Job') }, 200: { description: 'replayed (same Idempotency-Key)', ...json('Job') }, 400: err('invalid request'), 404: err('unknown parent job'), 409: err('parent not succeeded'), 413: err('body too large'), 415: err('not JSON'), 422: err('local text2motion prompt with no action the engine understands (set acceptIdleTake to generate idle takes anyway)') },
+          responses: { 201: { description: 'created', ...json('Job') }, 200: { description: 'replayed (same Idempotency-Key)', ...json('Job') }, 400: err('invalid request (clip_too_long: an edit past 10 minutes)'), 404: err('unknown parent job'), 409: err('parent not succeeded'), 413: err('body too large'), 415: err('not JSON'), 422: err('Idempotency-Key reused with a different body, or a local text2motion prompt with no action the engine understands (set acceptIdleTake to generate idle takes anyway)'), 429: err('rate limited'), 503: err('data directory read-only'), 507: err('disk full') },
         },
         get: {
           summary: 'Jobs, newest first',

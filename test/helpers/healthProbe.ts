@@ -1,4 +1,9 @@
-/** Samples /api/health latency (and the process's peak RSS) while something else runs. */
+/**
+ * Samples /api/health latency (and the process's peak RSS) while something else runs. The server runs
+ * in this process, so a synchronous stall also freezes the probe itself; the event loop's longest delay
+ * (`loopMaxMs`) is what shows such a stall.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { TestServer } from './testServer.ts';
 
 export function p99(xs: number[]): number {
@@ -8,10 +13,12 @@ export function p99(xs: number[]): number {
 
 export function healthProbe(t: Pick<TestServer, 'app'>, intervalMs = 10) {
   const latencies: number[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   let peakRss = process.memoryUsage().rss;
   let on = true;
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);
-  const loop = (async () => {
+  const sampling = (async () => {
     while (on) {
       const t0 = performance.now();
       await (await t.app.request('/api/health')).arrayBuffer();
@@ -20,11 +27,12 @@ export function healthProbe(t: Pick<TestServer, 'app'>, intervalMs = 10) {
     }
   })();
   return {
-    async stop(): Promise<{ latencies: number[]; peakRss: number }> {
+    async stop(): Promise<{ latencies: number[]; peakRss: number; loopMaxMs: number }> {
       on = false;
-      await loop;
+      await sampling;
       clearInterval(rssTimer);
-      return { latencies, peakRss };
+      loop.disable();
+      return { latencies, peakRss, loopMaxMs: loop.max / 1e6 };
     },
   };
 }
