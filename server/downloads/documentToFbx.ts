@@ -20,6 +20,7 @@ import {
   PropertyBinding, QuaternionKeyframeTrack, Scene, Skeleton, SkinnedMesh, Texture as ThreeTexture, VectorKeyframeTrack,
 } from 'three';
 import { decodeTexture } from './decodeTexture.ts';
+import { rawFbxArrays } from './fbxRawArrays.ts';
 import type { FbxSpace } from './exportOptions.ts';
 import { turnZUp } from './turnZUp.ts';
 
@@ -235,6 +236,7 @@ export function documentToFbx(doc: Document, opts: DocumentFbxOptions): Uint8Arr
   });
 
   stableIds(scene, clips);
+  rawFbxArrays();
   return new FBXExporter().parseSync(scene, {
     axisUp: opts.space.up,
     // The pairs Blender's own exporter writes for these systems (its defaults are Y up, −Z forward): with them
