@@ -42,7 +42,7 @@ const lieOnSide: ActionDef = {
   keys: [...lieOnBack.keys.filter((k) => k.t < 0.7),
     { t: 0.65, ...lyingBack(-0.7, 0.1) },
     { t: 0.8, hips: { y: 0.24, z: -0.65, pitch: -1.5, roll: 1.35 }, torso: { lean: 0.15 }, head: { roll: 0.3 }, feet: { L: { at: [-0.15, 0.2, 0.0], pitch: 0.2 }, R: { at: [-0.1, 0.1, -0.05], pitch: 0.2 } },
-      arms: { L: { down: 1.2, forward: 0.6, elbow: 0.6 }, R: { down: 1.0, forward: 1.3, elbow: 0.6 } } },
+      arms: { L: { down: 1.2, forward: 0.6, elbow: 0.6 }, R: { down: 1.2, forward: 1.0, elbow: 1.2 } } },
     { t: 1, hips: { y: 0.24, z: -0.65, pitch: -1.5, roll: 1.35 } }],
 };
 
