@@ -91,7 +91,10 @@ export interface SceneSpec {
   /** Stairs: number of steps, and how many more each extra repetition of the loop climbs. */
   steps?: number;
   perLoop?: number;
-  /** Stairs rise toward the character's back (walking down them). */
+  /**
+   * Stairs rise toward the character's back (walking down them). Other proxies marked descending (not stairs)
+   * stand on the floor the action ends on (a ladder climbed down from the top), not on the raised start.
+   */
   descending?: boolean;
 }
 
@@ -131,6 +134,11 @@ export interface ActionDef {
    * total descent so it ends on the floor, and the character starts on the raised support.
    */
   startsHigh?: boolean;
+  /**
+   * The same action going down, played when the plan step's direction is backward/down (`dir` π):
+   * "climbs down a ladder" is climbLadder with its descending definition.
+   */
+  down?: ActionDef;
 }
 
 // ---- Channel layout -------------------------------------------------------------------------------

@@ -131,12 +131,17 @@ export function isUpper(id: string): boolean {
   return actionEntry(id)?.layer === 'upper' || (actionEntry(id) === undefined && TABLE[id]?.kind === 'gesture');
 }
 
+/** The definition a data entry plays for this step: its descending variant when the step goes down. */
+function defFor(def: ActionDef, step: PlanStep): ActionDef {
+  return step.dir === Math.PI && def.down ? def.down : def;
+}
+
 /** Natural length of a non-locomotion step. */
 export function durationOf(step: PlanStep): Duration {
   const e = TABLE[step.action];
   if (!e) return { sec: 2.5, flexible: true };
   switch (e.kind) {
-    case 'data': return dataDuration(e.def, step);
+    case 'data': return dataDuration(defFor(e.def, step), step);
     case 'proc': case 'gesture': return e.duration(step);
     case 'gait': return { sec: 4, flexible: true };
   }
@@ -183,7 +188,7 @@ export function runFull(ctx: GenCtx, step: PlanStep, last: boolean, prev?: PlanS
   const e = TABLE[step.action];
   if (!e) throw new Error(`no motion for action "${step.action}"`);
   switch (e.kind) {
-    case 'data': runDataAction(ctx, e.def, step, chainTrim(prev, step, next)); return;
+    case 'data': runDataAction(ctx, defFor(e.def, step), step, chainTrim(prev, step, next)); return;
     case 'proc': e.run(ctx, step, last); return;
     case 'gesture': synthIdle(ctx); layerStep(ctx, step); return;
     case 'gait': synthIdle(ctx); return;

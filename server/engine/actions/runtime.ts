@@ -159,6 +159,7 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim:
   const [l, r] = startFeet as [typeof startFeet[0], typeof startFeet[0]];
   const ox = (l.x + r.x) / 2, oz = (l.z + r.z) / 2;
   let baseY = Math.min(l.y, r.y) - 0.08;
+  const floorY = baseY;
   if (def.startsHigh) {
     // Raise the action by its total descent (including every loop) so it ends at the current support.
     const lp = loopOf(def);
@@ -268,10 +269,11 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim:
   st.x = tr.root[lastF * 3]!; st.z = tr.root[lastF * 3 + 2]!; st.hipsY = tr.root[lastF * 3 + 1]!;
   st.yaw = tr.yaw[lastF]!;
   st.posture = def.ends === 'lie' ? 'lie' : def.ends === 'sitFloor' ? 'sitFloor' : def.ends === 'kneel' ? 'kneel' : def.ends === 'crouch' ? 'crouch' : 'stand';
-  emitSceneAndProps(ctx, c, { ox, oz, baseY, yaw0, lx, lz, fx, fz }, reps, step.prop);
+  emitSceneAndProps(ctx, c, { ox, oz, baseY, floorY, yaw0, lx, lz, fx, fz }, reps, step.prop);
 }
 
-interface Frame0 { ox: number; oz: number; baseY: number; yaw0: number; lx: number; lz: number; fx: number; fz: number }
+/** The action frame in the world; `floorY` is the support the action started on before any `startsHigh` raise. */
+interface Frame0 { ox: number; oz: number; baseY: number; floorY: number; yaw0: number; lx: number; lz: number; fx: number; fz: number }
 
 function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: number, named?: string): void {
   const out = ctx.out;
@@ -281,7 +283,7 @@ function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: numb
     const x = s.at[0] * sg, z = s.at[2];
     const item: SceneItem = {
       kind: s.kind,
-      position: [f.ox + f.lx * x + f.fx * z, f.baseY + s.at[1], f.oz + f.lz * x + f.fz * z],
+      position: [f.ox + f.lx * x + f.fx * z, (s.descending && s.kind !== 'stairs' ? f.floorY : f.baseY) + s.at[1], f.oz + f.lz * x + f.fz * z],
       yaw: f.yaw0 + (s.descending ? Math.PI : 0), size: [s.size[0], s.size[1], s.size[2]],
     };
     // Cyclic terrain (stairs) extends with the repetitions so every step the feet land on exists.
