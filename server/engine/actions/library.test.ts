@@ -19,6 +19,7 @@ import { ACTION_IDS } from './actionIds.ts';
 import type { ActionCategory } from './actionIds.ts';
 import { EVERYDAY_FACTS } from './everydayFacts.ts';
 import { registryEntry } from './registry.ts';
+import { naturalDuration } from '../compose/fit.ts';
 
 /**
  * Categories another branch authors in parallel (issue 13 was split): until those files are merged,
@@ -153,7 +154,8 @@ describe('plan parameters', () => {
   test('chained strikes stay in the fighting stance: a jab then a hook never steps back to standing between them', () => {
     const plan = { steps: ['jab', 'hook'].map((action) => ({ action, label: action, with: [] })), understood: [], ignored: [], style: STYLE };
     const combo = motionsFromPlan(plan, { prompt: 'combo', variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 5 }).motions[0]!;
-    const single = (id: string) => synth({ action: id }).motions[0]!.frames;
+    // Against both strikes played whole at their natural length (a single strike's own take varies in tempo per variant).
+    const single = (id: string) => naturalDuration({ action: id, label: id, with: [] }).sec * combo.fps;
     expect(combo.frames).toBeLessThan(single('jab') + single('hook') - 20);
     // The lead (left) ankle stays forward of the rear one through the middle half of the combo.
     const c = clipOf(combo);

@@ -78,7 +78,7 @@ const posture = (kind: 'crouch' | 'kneel' | 'sitFloor' | 'lieDown') =>
 const TABLE: Record<string, RegistryEntry> = {
   walk: gait('walk'), run: gait('run'), jog: gait('jog'), sneak: gait('sneak'), limp: gait('limp'), march: gait('march'),
   shuffle: gait('shuffle'), sidestep: gait('walk', Math.PI / 2), backward: gait('walk', Math.PI), skip: gait('skip'),
-  tiptoe: gait('tiptoe'), strut: gait('strut'), stagger: gait('stagger'), zombieWalk: { kind: 'gait', gait: 'zombie', upper: ZOMBIE_ARMS }, moonwalk: gait('moonwalk', Math.PI),
+  tiptoe: gait('tiptoe'), strut: gait('strut'), stagger: gait('stagger'), zombieWalk: { kind: 'gait', gait: 'zombie', upper: ZOMBIE_ARMS }, moonwalk: gait('moonwalk', Math.PI), // replaced by the data moonwalk (library/locomotion.ts)
   crouchWalk: gait('crouchWalk'), drunkWalk: { kind: 'gait', gait: 'drunk', upper: DRUNK_SWAY }, injuredWalk: gait('limp'), swagger: gait('swagger'), powerWalk: gait('powerWalk'),
   // Turning on the spot runs through the footstep runtime too (merged with neighbouring gaits by the timeline).
   turn: gait('walk'), spin: gait('walk'),

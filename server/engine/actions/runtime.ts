@@ -19,6 +19,7 @@ import { placeHand } from '../synth/gestures/runner.ts';
 import { ARM_BASE, CH, CHANNELS, FOOT_BASE, HAND_BASE, LEG_BASE, compileAction, isPropKind, sampleAction } from './format.ts';
 import type { ActionDef, CompiledAction } from './format.ts';
 import type { PropItem, SceneItem } from './scene.ts';
+import { applyVariantStyle } from './variantStyle.ts';
 
 /** The repeating window of an action, if any. */
 export function loopOf(def: ActionDef): readonly [number, number] | null {
@@ -141,7 +142,8 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim:
   const { tr, start, n, st, vp, style } = ctx;
   const fps = tr.fps;
   // The variant's gesture amplitude scales body motion, and its keys shift a little in time.
-  const c = compileAction(def, ctx.rng, mirrored(def, step), (step.intensity ?? 1) * vp.gesture, 0.25);
+  const c = compileAction(def, ctx.rng, mirrored(def, step), (step.intensity ?? 1) * vp.gesture, 0.3);
+  applyVariantStyle(c, ctx.rng);
   const T = (n - 1) / fps;
   const trimmed = trim[0] > 0 || trim[1] < 1;
   const reps = trimmed ? 1 : repsOf(def, c.dur, step, T);
