@@ -17,7 +17,7 @@ test('a man walks up the stairs: the viewport shows the stairs proxy under the c
   await expect(card).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
   await page.waitForFunction(() => (window as any).__kinema?.ready === true, null, { timeout: 30_000 });
   await page.waitForFunction(() => ((window as any).__kinema?.sceneProxies?.() ?? []).length > 0, null, { timeout: 20_000 });
-  const proxies = await page.evaluate(() => (window as any).__kinema.sceneProxies()) as Array<{ kind: string; parts: number; min: number[]; max: number[] }>;
+  const proxies = await page.evaluate(() => (window as any).__kinema.sceneProxies()) as Array<{ kind: string; parts: number; min: [number, number, number]; max: [number, number, number] }>;
   const stairs = proxies.filter((p) => p.kind === 'stairs');
   expect(stairs, JSON.stringify(proxies)).toHaveLength(1);
   const s = stairs[0]!;

@@ -29,6 +29,8 @@ const SHEETS: Record<string, string[]> = {
   ballet: ['ballet'], volleyballSpike: ['volleyballSpike'], balanceOneFoot: ['balanceOneFoot'], drinkPhoneCall: ['drink', 'phoneCall'],
   // Going down (plan direction π, as the reader plans "climbs down a ladder"), the moonwalk, star jumps, lying on the side.
   climbLadderDown: ['climbLadder:down'], moonwalk: ['moonwalk'], jumpingJacks: ['jumpingJacks'], lieOnSide: ['lieOnSide'],
+  // Getting up from the pose the character is in.
+  fallForwardGetUp: ['fallForward', 'getUp'], kneelGetUp: ['kneel', 'getUp'], sitFloorGetUp: ['sitFloor', 'getUp'],
 };
 
 /** A sheet entry: an action id, with ':down' for its descending variant. */

@@ -121,7 +121,7 @@ export interface ActionDef {
   props?: PropSpec[];
   scene?: SceneSpec[];
   /** Posture the character is left in (default stand). */
-  ends?: 'stand' | 'lie' | 'sitFloor' | 'kneel' | 'crouch';
+  ends?: 'stand' | 'lie' | 'lieFront' | 'sitFloor' | 'kneel' | 'crouch';
   /**
    * The part of the action between entering and leaving a shared stance (a fighting guard): two
    * neighbouring actions with the same `chain` name join there directly ("a jab then a hook").
@@ -139,6 +139,11 @@ export interface ActionDef {
    * "climbs down a ladder" is climbLadder with its descending definition.
    */
   down?: ActionDef;
+  /**
+   * Variants by the posture the character is in when the action starts (getting up from lying face
+   * down, from sitting or kneeling); the definition itself plays from any other posture.
+   */
+  from?: Partial<Record<'lieFront' | 'sitFloor' | 'kneel', ActionDef>>;
 }
 
 // ---- Channel layout -------------------------------------------------------------------------------

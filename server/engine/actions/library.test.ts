@@ -164,6 +164,29 @@ describe('plan parameters', () => {
     }
   });
 
+  test('getting up starts from the pose the character is in: face down, sitting, kneeling (no jump at the join)', () => {
+    // Peak of the mean joint speed after the first 30 % of the clip (past the fall itself): playing the
+    // lying-on-the-back get-up from these poses snaps the body across at the join (4–9 m/s).
+    const peak = (pre: string): number => {
+      const steps = [pre, 'getUp'].map((action) => ({ action, label: action, with: [] }));
+      const m = motionsFromPlan({ steps, understood: [], ignored: [], style: STYLE }, { prompt: pre, variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 2 }).motions[0]!;
+      const c = clipOf(m);
+      let worst = 0;
+      for (let f = Math.round(c.frames * 0.3); f < c.frames; f++) {
+        let sum = 0;
+        for (let j = 0; j < c.joints; j++) {
+          const a = (f * c.joints + j) * 3, b = a - c.joints * 3;
+          sum += Math.hypot(c.pos[a]! - c.pos[b]!, c.pos[a + 1]! - c.pos[b + 1]!, c.pos[a + 2]! - c.pos[b + 2]!);
+        }
+        worst = Math.max(worst, (sum / c.joints) * m.fps);
+      }
+      return worst;
+    };
+    expect(peak('fallForward')).toBeLessThan(3);
+    expect(peak('kneel')).toBeLessThan(2);
+    expect(peak('sitFloor')).toBeLessThan(4.5);
+  });
+
   test('in place removes travel from a travelling action', () => {
     expect(checkFacts(factsOf(synth({ action: 'crawl', inPlace: true }).motions[0]!), { inPlace: true }).pass).toBe(true);
     expect(checkFacts(run('crawl').facts, { inPlace: false }).pass).toBe(true);

@@ -8,6 +8,7 @@
 import { Rng } from '../core/rng.ts';
 import type { PlanStep } from '../prompt/plan.ts';
 import type { GenCtx } from '../synth/context.ts';
+import type { Posture } from '../synth/state.ts';
 import { synthDance } from '../synth/dance.ts';
 import type { GaitKind } from '../synth/gaits.ts';
 import { GESTURES } from '../synth/gestures/catalog.ts';
@@ -131,9 +132,14 @@ export function isUpper(id: string): boolean {
   return actionEntry(id)?.layer === 'upper' || (actionEntry(id) === undefined && TABLE[id]?.kind === 'gesture');
 }
 
-/** The definition a data entry plays for this step: its descending variant when the step goes down. */
-function defFor(def: ActionDef, step: PlanStep): ActionDef {
-  return step.dir === Math.PI && def.down ? def.down : def;
+/**
+ * The definition a data entry plays for this step: its descending variant when the step goes down, its
+ * variant for the posture the character is in (when synthesizing; duration fitting uses the default).
+ */
+function defFor(def: ActionDef, step: PlanStep, posture?: Posture): ActionDef {
+  if (step.dir === Math.PI && def.down) return def.down;
+  const from = posture === 'lieFront' || posture === 'sitFloor' || posture === 'kneel' ? def.from?.[posture] : undefined;
+  return from ?? def;
 }
 
 /** Natural length of a non-locomotion step. */
@@ -188,8 +194,9 @@ export function runFull(ctx: GenCtx, step: PlanStep, last: boolean, prev?: PlanS
   const e = TABLE[step.action];
   if (!e) throw new Error(`no motion for action "${step.action}"`);
   switch (e.kind) {
-    case 'data': runDataAction(ctx, defFor(e.def, step), step, chainTrim(prev, step, next)); return;
-    case 'proc': e.run(ctx, step, last); return;
+    case 'data': runDataAction(ctx, defFor(e.def, step, ctx.st.posture), step, chainTrim(prev, step, next)); return;
+    // A posture followed by getting up stays down for it ("kneels, then gets up" rises once, in getUp).
+    case 'proc': e.run(ctx, step, last || next?.action === 'getUp'); return;
     case 'gesture': synthIdle(ctx); layerStep(ctx, step); return;
     case 'gait': synthIdle(ctx); return;
   }

@@ -270,7 +270,7 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim:
   }
   st.x = tr.root[lastF * 3]!; st.z = tr.root[lastF * 3 + 2]!; st.hipsY = tr.root[lastF * 3 + 1]!;
   st.yaw = tr.yaw[lastF]!;
-  st.posture = def.ends === 'lie' ? 'lie' : def.ends === 'sitFloor' ? 'sitFloor' : def.ends === 'kneel' ? 'kneel' : def.ends === 'crouch' ? 'crouch' : 'stand';
+  st.posture = def.ends === 'lie' ? 'lie' : def.ends === 'lieFront' ? 'lieFront' : def.ends === 'sitFloor' ? 'sitFloor' : def.ends === 'kneel' ? 'kneel' : def.ends === 'crouch' ? 'crouch' : 'stand';
   emitSceneAndProps(ctx, c, { ox, oz, baseY, floorY, yaw0, lx, lz, fx, fz }, reps, step.prop);
 }
 
