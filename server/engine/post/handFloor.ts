@@ -18,6 +18,8 @@ import { ARM, BODY_JOINT_COUNT } from '../core/skeleton.ts';
 const START = 0.03, FULL = -0.01;
 /** A wrist higher than this cannot put fingertips on the floor (the hand is ~19 cm long). */
 const WRIST_REACH = 0.22;
+/** Joints [0, ARMS_END) hold the trunk and both arms (skeleton order: trunk, head, arms, then legs). */
+const ARMS_END = Math.max(ARM[0].hand, ARM[1].hand) + 1;
 
 const norm = (v: Float64Array): number => { const l = Math.hypot(v[0]!, v[1]!, v[2]!); if (l > 1e-9) { v[0]! /= l; v[1]! /= l; v[2]! /= l; } return l; };
 function crossInto(o: Float64Array, a: Float64Array, b: Float64Array): void {
@@ -42,12 +44,15 @@ export function handsOnFloor(m: Motion): Motion {
   const dir = new Float64Array(3), tmp = new Float64Array(3), loc = new Float64Array(4), cur = new Float64Array(4);
   let out: Motion | null = null;
   for (let f = 0; f < m.frames; f++) {
-    let computed = false;
+    // The trunk and arms first (the joints up to the hands come before the legs: cheap, and enough to
+    // see that both wrists are high, as in most frames); the fingers only when a wrist is low enough.
+    fkFrame(m, f, wr, wp, m.rot, m.rootPos, ARMS_END);
+    if (wp[ARM[0].hand * 3 + 1]! > WRIST_REACH && wp[ARM[1].hand * 3 + 1]! > WRIST_REACH) continue;
+    fkFrame(m, f, wr, wp);
     for (const s of [0, 1] as const) {
       const hand = ARM[s].hand, lower = ARM[s].lower;
       const fj = fingers[s]!;
       if (fj.some((j) => j < 0)) continue;
-      if (!computed) { fkFrame(m, f, wr, wp); computed = true; }
       if (wp[hand * 3 + 1]! > WRIST_REACH) continue;
       // Lowest fingertip of the motion as it is: each distal joint extended by its own segment.
       let lo = Infinity;
