@@ -27,6 +27,16 @@ const SHEETS: Record<string, string[]> = {
   handstand: ['handstand'], stairsDown: ['stairsDown'], sitUps: ['sitUps'], death: ['death'],
   // Object, sports, dance, gesture and idle samples beyond the 16.
   ballet: ['ballet'], volleyballSpike: ['volleyballSpike'], balanceOneFoot: ['balanceOneFoot'], drinkPhoneCall: ['drink', 'phoneCall'],
+  // Going down (plan direction π, as the reader plans "climbs down a ladder"), the moonwalk, star jumps, lying on the side.
+  climbLadderDown: ['climbLadder:down'], moonwalk: ['moonwalk'], jumpingJacks: ['jumpingJacks'], lieOnSide: ['lieOnSide'],
+  // Getting up from the pose the character is in.
+  fallForwardGetUp: ['fallForward', 'getUp'], kneelGetUp: ['kneel', 'getUp'], sitFloorGetUp: ['sitFloor', 'getUp'],
+};
+
+/** A sheet entry: an action id, with ':down' for its descending variant. */
+const stepOf = (entry: string): PlanStep => {
+  const [action, how] = entry.split(':') as [string, string | undefined];
+  return { action, label: entry, with: [], ...(how === 'down' ? { dir: Math.PI } : {}) };
 };
 
 const W = 210, H = 300, SCALE = 95, VIEW = (50 * Math.PI) / 180;
@@ -93,9 +103,9 @@ async function main(): Promise<void> {
     for (const name of names) {
       const ids = SHEETS[name];
       if (!ids) throw new Error(`unknown sheet "${name}" (known: ${Object.keys(SHEETS).join(', ')})`);
-      const missing = ids.filter((id) => !registryEntry(id));
+      const missing = ids.filter((id) => !registryEntry(stepOf(id).action));
       if (missing.length) { console.log(`skip ${name}: ${missing.join(', ')} not in the library yet`); continue; }
-      const steps: PlanStep[] = ids.map((action) => ({ action, label: action, with: [] }));
+      const steps: PlanStep[] = ids.map(stepOf);
       const { motions, scenes } = motionsFromPlan({ steps, understood: [], ignored: [], style: { energy: 0, tension: 0, age: 0 } },
         { prompt: name, variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 1 });
       const m = motions[0]!;

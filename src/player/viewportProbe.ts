@@ -12,4 +12,9 @@ export const viewportProbe = {
   firstFrameAt: 0,
   /** Key (URL) of the subject that frame belongs to. */
   firstFrameKey: null as string | null,
+  /** The scene proxies (stairs, ladder, box…) the viewport shows now, with their world bounds; null when none are mounted. */
+  sceneProxies: null as (() => ShownProxy[]) | null,
 };
+
+/** One proxy as drawn: its kind, how many boxes make it, and its world-space bounds (metres). */
+export interface ShownProxy { kind: string; parts: number; min: [number, number, number]; max: [number, number, number] }

@@ -4,6 +4,7 @@
  * clip loads). Tests still operate the timeline through the UI; this is for waiting and reading back.
  */
 import { viewportProbe } from '../player/viewportProbe.ts';
+import type { ShownProxy } from '../player/viewportProbe.ts';
 import { timeToFrame } from '../timeline/timeMath.ts';
 import { playhead, transport } from './playhead.ts';
 
@@ -21,6 +22,8 @@ export interface KinemaTestHandle {
   frame(): number;
   /** World position of the shown subject's root bone (hips), or null when nothing is shown. */
   rootPosition(): [number, number, number] | null;
+  /** Scene proxies the viewport draws for the shown variant (empty when none). */
+  sceneProxies(): ShownProxy[];
   /** Frames drawn since load (frame-rate measurements divide its change by elapsed time). */
   readonly framesDrawn: number;
   /** performance.now() when the current subject's first animated frame was drawn, and that subject's key (URL). */
@@ -53,6 +56,7 @@ const handle: KinemaTestHandle = {
   },
   frame: () => timeToFrame(playhead.time, transport.getState().fps),
   rootPosition: () => viewportProbe.rootPosition?.() ?? null,
+  sceneProxies: () => viewportProbe.sceneProxies?.() ?? [],
   get framesDrawn() {
     return viewportProbe.framesDrawn;
   },

@@ -91,7 +91,10 @@ export interface SceneSpec {
   /** Stairs: number of steps, and how many more each extra repetition of the loop climbs. */
   steps?: number;
   perLoop?: number;
-  /** Stairs rise toward the character's back (walking down them). */
+  /**
+   * Stairs rise toward the character's back (walking down them). Other proxies marked descending (not stairs)
+   * stand on the floor the action ends on (a ladder climbed down from the top), not on the raised start.
+   */
   descending?: boolean;
 }
 
@@ -118,7 +121,7 @@ export interface ActionDef {
   props?: PropSpec[];
   scene?: SceneSpec[];
   /** Posture the character is left in (default stand). */
-  ends?: 'stand' | 'lie' | 'sitFloor' | 'kneel' | 'crouch';
+  ends?: 'stand' | 'lie' | 'lieFront' | 'sitFloor' | 'kneel' | 'crouch';
   /**
    * The part of the action between entering and leaving a shared stance (a fighting guard): two
    * neighbouring actions with the same `chain` name join there directly ("a jab then a hook").
@@ -131,6 +134,16 @@ export interface ActionDef {
    * total descent so it ends on the floor, and the character starts on the raised support.
    */
   startsHigh?: boolean;
+  /**
+   * The same action going down, played when the plan step's direction is backward/down (`dir` π):
+   * "climbs down a ladder" is climbLadder with its descending definition.
+   */
+  down?: ActionDef;
+  /**
+   * Variants by the posture the character is in when the action starts (getting up from lying face
+   * down, from sitting or kneeling); the definition itself plays from any other posture.
+   */
+  from?: Partial<Record<'lieFront' | 'sitFloor' | 'kneel', ActionDef>>;
 }
 
 // ---- Channel layout -------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import { ACTION_IDS } from './actionIds.ts';
 import type { ActionCategory } from './actionIds.ts';
 import { EVERYDAY_FACTS } from './everydayFacts.ts';
 import { registryEntry } from './registry.ts';
+import { naturalDuration } from '../compose/fit.ts';
 
 /**
  * Categories another branch authors in parallel (issue 13 was split): until those files are merged,
@@ -153,13 +154,37 @@ describe('plan parameters', () => {
   test('chained strikes stay in the fighting stance: a jab then a hook never steps back to standing between them', () => {
     const plan = { steps: ['jab', 'hook'].map((action) => ({ action, label: action, with: [] })), understood: [], ignored: [], style: STYLE };
     const combo = motionsFromPlan(plan, { prompt: 'combo', variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 5 }).motions[0]!;
-    const single = (id: string) => synth({ action: id }).motions[0]!.frames;
+    // Against both strikes played whole at their natural length (a single strike's own take varies in tempo per variant).
+    const single = (id: string) => naturalDuration({ action: id, label: id, with: [] }).sec * combo.fps;
     expect(combo.frames).toBeLessThan(single('jab') + single('hook') - 20);
     // The lead (left) ankle stays forward of the rear one through the middle half of the combo.
     const c = clipOf(combo);
     for (let f = Math.round(c.frames * 0.3); f < Math.round(c.frames * 0.7); f++) {
       expect(c.pos[(f * c.joints + 16) * 3 + 2]! - c.pos[(f * c.joints + 20) * 3 + 2]!).toBeGreaterThan(0.15);
     }
+  });
+
+  test('getting up starts from the pose the character is in: face down, sitting, kneeling (no jump at the join)', () => {
+    // Peak of the mean joint speed after the first 30 % of the clip (past the fall itself): playing the
+    // lying-on-the-back get-up from these poses snaps the body across at the join (4–9 m/s).
+    const peak = (pre: string): number => {
+      const steps = [pre, 'getUp'].map((action) => ({ action, label: action, with: [] }));
+      const m = motionsFromPlan({ steps, understood: [], ignored: [], style: STYLE }, { prompt: pre, variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 2 }).motions[0]!;
+      const c = clipOf(m);
+      let worst = 0;
+      for (let f = Math.round(c.frames * 0.3); f < c.frames; f++) {
+        let sum = 0;
+        for (let j = 0; j < c.joints; j++) {
+          const a = (f * c.joints + j) * 3, b = a - c.joints * 3;
+          sum += Math.hypot(c.pos[a]! - c.pos[b]!, c.pos[a + 1]! - c.pos[b + 1]!, c.pos[a + 2]! - c.pos[b + 2]!);
+        }
+        worst = Math.max(worst, (sum / c.joints) * m.fps);
+      }
+      return worst;
+    };
+    expect(peak('fallForward')).toBeLessThan(3);
+    expect(peak('kneel')).toBeLessThan(2);
+    expect(peak('sitFloor')).toBeLessThan(4.5);
   });
 
   test('in place removes travel from a travelling action', () => {

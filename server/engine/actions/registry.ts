@@ -8,6 +8,7 @@
 import { Rng } from '../core/rng.ts';
 import type { PlanStep } from '../prompt/plan.ts';
 import type { GenCtx } from '../synth/context.ts';
+import type { Posture } from '../synth/state.ts';
 import { synthDance } from '../synth/dance.ts';
 import type { GaitKind } from '../synth/gaits.ts';
 import { GESTURES } from '../synth/gestures/catalog.ts';
@@ -78,7 +79,7 @@ const posture = (kind: 'crouch' | 'kneel' | 'sitFloor' | 'lieDown') =>
 const TABLE: Record<string, RegistryEntry> = {
   walk: gait('walk'), run: gait('run'), jog: gait('jog'), sneak: gait('sneak'), limp: gait('limp'), march: gait('march'),
   shuffle: gait('shuffle'), sidestep: gait('walk', Math.PI / 2), backward: gait('walk', Math.PI), skip: gait('skip'),
-  tiptoe: gait('tiptoe'), strut: gait('strut'), stagger: gait('stagger'), zombieWalk: { kind: 'gait', gait: 'zombie', upper: ZOMBIE_ARMS }, moonwalk: gait('moonwalk', Math.PI),
+  tiptoe: gait('tiptoe'), strut: gait('strut'), stagger: gait('stagger'), zombieWalk: { kind: 'gait', gait: 'zombie', upper: ZOMBIE_ARMS }, moonwalk: gait('moonwalk', Math.PI), // replaced by the data moonwalk (library/locomotion.ts)
   crouchWalk: gait('crouchWalk'), drunkWalk: { kind: 'gait', gait: 'drunk', upper: DRUNK_SWAY }, injuredWalk: gait('limp'), swagger: gait('swagger'), powerWalk: gait('powerWalk'),
   // Turning on the spot runs through the footstep runtime too (merged with neighbouring gaits by the timeline).
   turn: gait('walk'), spin: gait('walk'),
@@ -131,12 +132,22 @@ export function isUpper(id: string): boolean {
   return actionEntry(id)?.layer === 'upper' || (actionEntry(id) === undefined && TABLE[id]?.kind === 'gesture');
 }
 
+/**
+ * The definition a data entry plays for this step: its descending variant when the step goes down, its
+ * variant for the posture the character is in (when synthesizing; duration fitting uses the default).
+ */
+function defFor(def: ActionDef, step: PlanStep, posture?: Posture): ActionDef {
+  if (step.dir === Math.PI && def.down) return def.down;
+  const from = posture === 'lieFront' || posture === 'sitFloor' || posture === 'kneel' ? def.from?.[posture] : undefined;
+  return from ?? def;
+}
+
 /** Natural length of a non-locomotion step. */
 export function durationOf(step: PlanStep): Duration {
   const e = TABLE[step.action];
   if (!e) return { sec: 2.5, flexible: true };
   switch (e.kind) {
-    case 'data': return dataDuration(e.def, step);
+    case 'data': return dataDuration(defFor(e.def, step), step);
     case 'proc': case 'gesture': return e.duration(step);
     case 'gait': return { sec: 4, flexible: true };
   }
@@ -183,8 +194,9 @@ export function runFull(ctx: GenCtx, step: PlanStep, last: boolean, prev?: PlanS
   const e = TABLE[step.action];
   if (!e) throw new Error(`no motion for action "${step.action}"`);
   switch (e.kind) {
-    case 'data': runDataAction(ctx, e.def, step, chainTrim(prev, step, next)); return;
-    case 'proc': e.run(ctx, step, last); return;
+    case 'data': runDataAction(ctx, defFor(e.def, step, ctx.st.posture), step, chainTrim(prev, step, next)); return;
+    // A posture followed by getting up stays down for it ("kneels, then gets up" rises once, in getUp).
+    case 'proc': e.run(ctx, step, last || next?.action === 'getUp'); return;
     case 'gesture': synthIdle(ctx); layerStep(ctx, step); return;
     case 'gait': synthIdle(ctx); return;
   }

@@ -19,6 +19,7 @@ import { placeHand } from '../synth/gestures/runner.ts';
 import { ARM_BASE, CH, CHANNELS, FOOT_BASE, HAND_BASE, LEG_BASE, compileAction, isPropKind, sampleAction } from './format.ts';
 import type { ActionDef, CompiledAction } from './format.ts';
 import type { PropItem, SceneItem } from './scene.ts';
+import { applyVariantStyle } from './variantStyle.ts';
 
 /** The repeating window of an action, if any. */
 export function loopOf(def: ActionDef): readonly [number, number] | null {
@@ -146,7 +147,8 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim:
   const { tr, start, n, st, vp, style } = ctx;
   const fps = tr.fps;
   // The variant's gesture amplitude scales body motion, and its keys shift a little in time.
-  const c = compileAction(def, ctx.rng, mirrored(def, step), (step.intensity ?? 1) * vp.gesture, 0.25);
+  const c = compileAction(def, ctx.rng, mirrored(def, step), (step.intensity ?? 1) * vp.gesture, 0.3);
+  applyVariantStyle(c, ctx.rng);
   const T = (n - 1) / fps;
   const trimmed = trim[0] > 0 || trim[1] < 1;
   const reps = trimmed ? 1 : repsOf(def, c.dur, step, T);
@@ -167,6 +169,7 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim:
   const [l, r] = startFeet as [typeof startFeet[0], typeof startFeet[0]];
   const ox = (l.x + r.x) / 2, oz = (l.z + r.z) / 2;
   let baseY = Math.min(l.y, r.y) - 0.08;
+  const floorY = baseY;
   if (def.startsHigh) {
     // Raise the action by its total descent (including every loop) so it ends at the current support.
     const lp = loopOf(def);
@@ -275,11 +278,12 @@ export function runDataAction(ctx: GenCtx, def: ActionDef, step: PlanStep, trim:
   }
   st.x = tr.root[lastF * 3]!; st.z = tr.root[lastF * 3 + 2]!; st.hipsY = tr.root[lastF * 3 + 1]!;
   st.yaw = tr.yaw[lastF]!;
-  st.posture = def.ends === 'lie' ? 'lie' : def.ends === 'sitFloor' ? 'sitFloor' : def.ends === 'kneel' ? 'kneel' : def.ends === 'crouch' ? 'crouch' : 'stand';
-  emitSceneAndProps(ctx, c, { ox, oz, baseY, yaw0, lx, lz, fx, fz }, reps, step.prop);
+  st.posture = def.ends === 'lie' ? 'lie' : def.ends === 'lieFront' ? 'lieFront' : def.ends === 'sitFloor' ? 'sitFloor' : def.ends === 'kneel' ? 'kneel' : def.ends === 'crouch' ? 'crouch' : 'stand';
+  emitSceneAndProps(ctx, c, { ox, oz, baseY, floorY, yaw0, lx, lz, fx, fz }, reps, step.prop);
 }
 
-interface Frame0 { ox: number; oz: number; baseY: number; yaw0: number; lx: number; lz: number; fx: number; fz: number }
+/** The action frame in the world; `floorY` is the support the action started on before any `startsHigh` raise. */
+interface Frame0 { ox: number; oz: number; baseY: number; floorY: number; yaw0: number; lx: number; lz: number; fx: number; fz: number }
 
 function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: number, named?: string): void {
   const out = ctx.out;
@@ -289,7 +293,7 @@ function emitSceneAndProps(ctx: GenCtx, c: CompiledAction, f: Frame0, reps: numb
     const x = s.at[0] * sg, z = s.at[2];
     const item: SceneItem = {
       kind: s.kind,
-      position: [f.ox + f.lx * x + f.fx * z, f.baseY + s.at[1], f.oz + f.lz * x + f.fz * z],
+      position: [f.ox + f.lx * x + f.fx * z, (s.descending && s.kind !== 'stairs' ? f.floorY : f.baseY) + s.at[1], f.oz + f.lz * x + f.fz * z],
       yaw: f.yaw0 + (s.descending ? Math.PI : 0), size: [s.size[0], s.size[1], s.size[2]],
     };
     // Cyclic terrain (stairs) extends with the repetitions so every step the feet land on exists.

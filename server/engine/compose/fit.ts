@@ -6,7 +6,7 @@
  */
 import { GAITS } from '../synth/gaits.ts';
 import type { PlanStep } from '../prompt/plan.ts';
-import { chainTrim, durationOf, endsDown, gaitKindOf, isGait, isUpper } from '../actions/registry.ts';
+import { chainTrim, durationOf, endsDown, gaitKindOf, isGait, isUpper, registryEntry } from '../actions/registry.ts';
 
 export interface Segment { step: PlanStep; start: number; n: number }
 
@@ -57,7 +57,13 @@ export function fitSegments(steps: readonly PlanStep[], durationSec: number, fps
     const d = naturalDuration(s);
     // Chained strikes play only their part inside the shared stance.
     const [a, b] = chainTrim(list[i - 1], s, list[i + 1]);
-    return { sec: d.sec * (d.flexible ? jitter(i) : 1) * (b - a), flexible: d.flexible };
+    // Variants differ in tempo: flexible steps by the jitter, whole data actions of fixed length (a jab,
+    // a cartwheel) by half again as much, since their keys scale with the segment. Other rigid steps
+    // (jumps, turns), strikes joined in a combo (the chain sets their rhythm) and lengths the prompt
+    // gave keep their exact length.
+    const whole = a === 0 && b === 1;
+    const tempo = d.flexible ? jitter(i) : whole && registryEntry(s.action)?.kind === 'data' && s.durationSec === undefined ? 1 + 1.5 * (jitter(i) - 1) : 1;
+    return { sec: d.sec * tempo * (b - a), flexible: d.flexible };
   });
   let total = durationSec > 0 ? durationSec : Math.min(60, Math.max(1, nat.reduce((a, d) => a + d.sec, 0)));
   total = Math.round(total * fps) / fps;

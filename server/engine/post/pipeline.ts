@@ -1,10 +1,11 @@
 /**
  * The clean-up chain every synthesized or edited motion goes through, in the order engine.md §6.1
  * gives: foot locking → physics filter → pose filter → foot locking again (filtering reintroduces
- * sliding) → a last floor-penetration guard.
+ * sliding) → a last floor-penetration guard → hands that reach the floor laid flat on it.
  */
 import type { Motion } from '../core/motion.ts';
 import { floorGuard, footLock } from './footlock.ts';
+import { handsOnFloor } from './handFloor.ts';
 import type { FootLockingMode } from './footlock.ts';
 import { poseFilter } from './filter.ts';
 import { physicsFilter } from './physics.ts';
@@ -24,5 +25,7 @@ export function postProcess(m: Motion, p: PostParams, onStage?: (stage: string) 
   // Whatever the earlier steps did, no sole point may end up below the floor (except in "never",
   // which promises raw root heights for swimming or flying motions).
   if (p.footLocking !== 'never') out = floorGuard(out);
+  // The floor guard judges soles only; hands that reach the floor are laid flat on it instead.
+  out = handsOnFloor(out);
   return out;
 }

@@ -16,7 +16,9 @@ export function synthJumpingJacks(ctx: GenCtx, count?: number): void {
   const fps = tr.fps;
   const dur = (n - 1) / fps;
   const reps = Math.max(1, count ?? Math.round(dur / 1.0));
-  const h = rng.range(0.06, 0.1) * vp.gesture;
+  // Hips rise 12–17 cm: enough that both feet clear the floor by a hand's breadth at the top of every
+  // hop (a jumping jack is a jump, not a sway); the variant's amplitude scales it, never below ~11 cm.
+  const h = rng.range(0.12, 0.17) * Math.max(0.9, vp.gesture);
   const v0 = Math.sqrt(2 * GRAVITY * h), flight = (2 * v0) / GRAVITY;
   const half = Math.max(flight + 0.1, (dur - 0.2) / (reps * 2)); // one hop per half repetition
   const spread = rng.range(0.22, 0.3);

@@ -61,6 +61,9 @@ export function synthPosture(ctx: GenCtx, kind: PostureKind, opts: { rise: boole
   const { tr, start, n, st, vp, style, rng } = ctx;
   const fps = tr.fps;
   const depth = rng.range(-0.5, 1);
+  // How this performer holds the pose, growing in with it (so the standing start is unchanged): more or
+  // less forward lean, arms further forward or back, the head turned to one side.
+  const leanB = rng.range(-0.08, 0.14), armB = rng.range(-0.3, 0.45), headB = rng.range(-0.4, 0.4);
   const keys = downKeys(kind, depth);
   const dur = (n - 1) / fps;
   const ch = new Array<number>(12).fill(0);
@@ -89,7 +92,8 @@ export function synthPosture(ctx: GenCtx, kind: PostureKind, opts: { rise: boole
     tr.root[fr * 3 + 2] = cz - hz * back;
     tr.yaw[fr] = st.yaw;
     setPelvis(tr, fr, ch[2]!, 0, 0);
-    writeUpper(tr.rot, fr, { time: fr / fps, swingL: ch[4]!, swingR: ch[4]!, elbow: 0.2 + 0.6 * Math.min(1, ch[4]!), lean: ch[3]!, twist: 0, headYaw: 0, headPitch: -ch[3]! * 0.5 }, vp, style);
+    const arms = Math.max(0, ch[4]! + armB * u), lean = ch[3]! + leanB * u * ch[11]!;
+    writeUpper(tr.rot, fr, { time: fr / fps, swingL: arms, swingR: arms, elbow: 0.2 + 0.6 * Math.min(1, arms), lean, twist: 0, headYaw: headB * u, headPitch: -lean * 0.5 }, vp, style);
     if (kind === 'lieDown') {
       const k = smoothstep((u - 0.45) / 0.55);
       for (const sd of [0, 1] as const) setArm(tr.rot, fr, sd, armPose({ down: lerp(1.2, 1.35, k), forward: lerp(0.6, 0.05, k), elbow: lerp(0.7, 0.15, k) }));

@@ -8,7 +8,7 @@ import type { Rng } from '../core/rng.ts';
 
 export interface FootState { x: number; y: number; z: number; yaw: number }
 
-export type Posture = 'stand' | 'sit' | 'crouch' | 'kneel' | 'lie' | 'sitFloor';
+export type Posture = 'stand' | 'sit' | 'crouch' | 'kneel' | 'lie' | 'lieFront' | 'sitFloor';
 
 export interface SynthState {
   /** Ground point under the hips and the heading. */

@@ -4,7 +4,9 @@
  * rungs, without pretending to be set dressing.
  */
 import { useEffect, useMemo } from 'react';
-import { BoxGeometry, Group, Mesh, MeshStandardMaterial } from 'three';
+import { Box3, BoxGeometry, Group, Mesh, MeshStandardMaterial } from 'three';
+import { viewportProbe } from '../../player/viewportProbe.ts';
+import type { ShownProxy } from '../../player/viewportProbe.ts';
 import type { VariantScene } from '../../../server/contract/api.ts';
 
 type Item = VariantScene['scene'][number];
@@ -54,10 +56,20 @@ export function SceneProxies({ scene }: { scene: VariantScene }) {
         mesh.castShadow = true;
         holder.add(mesh);
       }
+      holder.userData.kind = item.kind;
       g.add(holder);
     }
     return g;
   }, [scene]);
+  // Tests read what is drawn (kinds and world bounds) through the viewport probe.
+  useEffect(() => {
+    const probe = (): ShownProxy[] => group.children.map((h) => {
+      const b = new Box3().setFromObject(h);
+      return { kind: String(h.userData.kind), parts: h.children.length, min: [b.min.x, b.min.y, b.min.z], max: [b.max.x, b.max.y, b.max.z] };
+    });
+    viewportProbe.sceneProxies = probe;
+    return () => { if (viewportProbe.sceneProxies === probe) viewportProbe.sceneProxies = null; };
+  }, [group]);
   useEffect(() => () => {
     group.traverse((o) => {
       if (o instanceof Mesh) { o.geometry.dispose(); (o.material as MeshStandardMaterial).dispose(); }

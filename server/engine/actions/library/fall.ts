@@ -52,7 +52,7 @@ const fallBackward: ActionDef = {
 
 /** Falling forward: the body tips, the hands catch the floor and the body lies face down. */
 const fallForward: ActionDef = {
-  id: 'fallForward', dur: [1.8, 2.3], ends: 'lie', hold: [0.75, 1],
+  id: 'fallForward', dur: [1.8, 2.3], ends: 'lieFront', hold: [0.75, 1],
   keys: [{ t: 0 },
     { t: 0.15, hips: { z: 0.1, pitch: 0.2 }, torso: { lean: 0.3 }, arms: { L: { down: 0.8, forward: 1.2, elbow: 0.3 }, R: { down: 0.8, forward: 1.2, elbow: 0.3 } } },
     { t: 0.32, hips: { z: 0.3, y: 0.65, pitch: 0.6 }, torso: { lean: 0.3 }, feet: { L: { at: [0, 0.08, 0.3] } } },

@@ -22,6 +22,31 @@ const walkInPlace: ActionDef = {
     { t: 1, hips: { y: 0.95, x: 0 }, feet: { R: { at: [0, 0.08, 0], pitch: 0 } }, arms: { L: { forward: 0.25 }, R: { forward: -0.25 } } }],
 };
 
+/**
+ * The moonwalk: the body glides backward while the feet alternate two roles. One foot stands on the
+ * ball with its heel up under the body and carries the weight; the other stays flat and slides back
+ * past it along the floor (never lifted). At the switch the raised heel drops flat and the slid foot
+ * rises onto its ball, so each foot slides back two lengths `S` per cycle. The flat sliding foot is
+ * never marked in contact (it moves), so foot locking pins only the raised-heel foot.
+ */
+const S = 0.26;
+const slide = (z: number) => ({ at: [0, 0.08, z], pitch: 0 }) as const;
+const onBall = (z: number) => ({ at: [0, 0.08, z], pitch: 'heel' }) as const;
+const moonwalk: ActionDef = {
+  id: 'moonwalk', dur: [1.7, 2.0], loop: [0.3, 1], fill: true,
+  vars: { heel: [0.55, 0.75] },
+  keys: [{ t: 0 },
+    { t: 0.12, hips: { y: 0.93, x: -0.02 }, torso: { lean: 0.06 }, head: { pitch: 0.1 }, feet: { R: onBall(0) },
+      arms: { L: { down: 1.2, forward: 0.15, elbow: 0.7 }, R: { down: 1.2, forward: -0.1, elbow: 0.5 } }, shape: { L: 'relaxed', R: 'relaxed' } },
+    { t: 0.3, hips: { y: 0.93, z: -S / 2, x: -0.03 }, feet: { L: slide(-S) } },
+    // Loop: switch roles, the right foot slides back two lengths; switch again, the left one does.
+    { t: 0.38, ease: 'linear', hips: { y: 0.925, x: 0.02 }, feet: { L: onBall(-S), R: slide(0) }, arms: { L: { forward: -0.1, elbow: 0.5 }, R: { forward: 0.15, elbow: 0.7 } } },
+    { t: 0.65, hips: { y: 0.93, z: -1.5 * S, x: 0.03 }, feet: { R: slide(-2 * S) } },
+    { t: 0.73, ease: 'linear', hips: { y: 0.925, x: -0.02 }, feet: { R: onBall(-2 * S), L: slide(-S) }, arms: { L: { forward: 0.15, elbow: 0.7 }, R: { forward: -0.1, elbow: 0.5 } } },
+    { t: 1, hips: { y: 0.93, z: -2.5 * S, x: -0.03 }, feet: { L: slide(-3 * S) } },
+  ],
+};
+
 /** Vault over a box: two steps in, hands on the box, legs swing over in a flight, land and stand. */
 const vault: ActionDef = {
   id: 'vault', dur: [2, 2.4],
@@ -73,4 +98,4 @@ const commandoCrawl: ActionDef = {
     { t: 1, ...standAt(0.9, 0, 0.9) }],
 };
 
-export default [runInPlace, walkInPlace, vault, crawl, commandoCrawl] satisfies ActionDef[];
+export default [moonwalk, runInPlace, walkInPlace, vault, crawl, commandoCrawl] satisfies ActionDef[];

@@ -1,6 +1,6 @@
 /** Terrain with real height change, authored in the action format (docs/action-format.md). */
 import type { ActionDef, FootKey } from '../format.ts';
-import { standAt } from './poses.ts';
+import { ARMS_DOWN, standAt } from './poses.ts';
 
 /** Stair geometry: 18 cm rise, 28 cm going; ankle height on a step = 0.08 + rise × step. */
 const RISE = 0.18, RUN = 0.28;
@@ -118,7 +118,31 @@ function climb(id: string, kind: 'ladder' | 'wall'): ActionDef {
       : { kind: 'wall', at: [0, 0, LAD + 0.15], size: [1.6, 4, 0.2] }],
   };
 }
-const climbLadder = climb('climbLadder', 'ladder');
+/**
+ * Climbing down a ladder (plan `dir` π): the ascent's loop run the other way. From standing at the top
+ * the hands take the rails, the right foot finds the first rung, then each loop lowers the right foot
+ * and left hand, then the left foot and right hand, two 30 cm rungs; the last step reaches the floor.
+ * The keys go below the start and `startsHigh` lifts the whole action, so it ends on the floor.
+ */
+function climbDown(): ActionDef {
+  const hand = (x: number, y: number) => ({ at: [Math.sign(x) * 0.2, y, LAD], ground: true, pole: [x > 0 ? 1 : -1, -0.5, -1] }) as const;
+  const foot = (side: 1 | -1, y: number, swing = false): FootKey => ({ at: [0, y + 0.08, LAD - 0.05], pitch: 0, yaw: 0, ...(swing ? { contact: false } : {}) });
+  return {
+    id: 'climbLadderDown', dur: [3.6, 4.2], loop: [0.3, 0.9], fill: true, startsHigh: true,
+    keys: [{ t: 0 },
+      { t: 0.1, hips: { z: 0.05 }, hands: { L: hand(1, 0.9), R: hand(-1, 1.0) }, shape: { L: 'grip', R: 'grip' }, torso: { lean: 0.1 }, head: { pitch: 0.3 } },
+      { t: 0.2, hips: { y: 0.92 - RUNG, z: 0.06 }, feet: { R: foot(-1, -RUNG) }, hands: { L: hand(1, 0.9 - RUNG) } },
+      { t: 0.3, hips: { y: 0.92 - RUNG * 2, z: 0.05 }, feet: { L: foot(1, -RUNG * 2) }, hands: { R: hand(-1, 1.0 - RUNG * 1.5) } },
+      { t: 0.45, hips: { y: 0.92 - RUNG * 2.5 }, feet: { R: foot(-1, -RUNG * 2.6, true) }, hands: { L: hand(1, 0.9 - RUNG * 3) } },
+      { t: 0.6, hips: { y: 0.92 - RUNG * 3 }, feet: { R: foot(-1, -RUNG * 3) } },
+      { t: 0.75, hips: { y: 0.92 - RUNG * 3.5 }, feet: { L: foot(1, -RUNG * 3.6, true) }, hands: { R: hand(-1, 1.0 - RUNG * 3.5) } },
+      { t: 0.9, hips: { y: 0.92 - RUNG * 4 }, feet: { L: foot(1, -RUNG * 4) } },
+      { t: 1, hips: { y: 0.955 - RUNG * 5, z: -0.05 }, torso: { lean: 0 }, head: { pitch: 0 }, arms: ARMS_DOWN, shape: { L: 'relaxed', R: 'relaxed' },
+        feet: { L: { at: [0, 0.08 - RUNG * 5, LAD - 0.2] }, R: { at: [0, 0.08 - RUNG * 5, LAD - 0.2] } } }],
+    scene: [{ kind: 'ladder', at: [0, 0, LAD + 0.02], size: [0.5, 4, 0.06], steps: 13, descending: true }],
+  };
+}
+const climbLadder: ActionDef = { ...climb('climbLadder', 'ladder'), down: climbDown() };
 const climbWall = climb('climbWall', 'wall');
 
 /** Balance beam: careful steps along a 10 cm beam, feet in line, arms out to the sides. */
