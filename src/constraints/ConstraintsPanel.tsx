@@ -49,7 +49,8 @@ export function ConstraintsPanel() {
   const frameAt = (t: number) => (clip ? bodyFrame(clip, Math.round(t * clip.fps)) : null);
   const setSeeing = s.setSeeing;
   useEffect(() => setSeeing({ motionUrl: bvhUrl }), [bvhUrl, setSeeing]);
-  const canApply = Boolean(job && variant && job.status === 'succeeded' && job.provider === 'local' && (job.kind === 'text2motion' || job.kind === 'rerun'));
+  // A local prompt take is rerun with the constraints; a provider take gets them as a local IK post-pass.
+  const canApply = Boolean(job && variant && job.status === 'succeeded' && (job.provider !== 'local' || job.kind === 'text2motion' || job.kind === 'rerun'));
 
   const apply = () => {
     if (!job || !variant) return;
@@ -177,7 +178,7 @@ export function ConstraintsPanel() {
       </div>
 
       <div className="flex items-center gap-1">
-        <Button data-testid="constraints-apply" disabled={!canApply || create.isPending} title="Rerun the selected take with these constraints (same seed): a new take" onClick={apply}>
+        <Button data-testid="constraints-apply" disabled={!canApply || create.isPending} title={job && job.provider !== 'local' ? `Solve these constraints locally with IK on the ${job.provider} take: a new take` : 'Rerun the selected take with these constraints (same seed): a new take'} onClick={apply}>
           Apply to take
         </Button>
         <Button variant="ghost" disabled={!job || !job.request.constraints} onClick={() => s.load(job?.request.constraints as never)}>Load take’s</Button>
