@@ -114,7 +114,7 @@ describe('constraints on local jobs', () => {
     await bad({ constraints: { extra: 1 } }, /constraints/);
   });
 
-  it('refuses constraints for provider takes, which have no local solving pass yet', () => {
+  it('refuses constraints sent to a provider itself (they apply to its finished take as a local post-pass)', () => {
     const req: CreateJobRequest = { provider: 'saymotion', kind: 'text2motion', prompt: 'a person walks', constraints: { pins: [{ effector: 'leftFoot', start: 0, end: 1 }] } };
     expect(() => checkConstraints(req)).toThrow(expect.objectContaining({ status: 400, field: 'constraints' }));
   });

@@ -13,7 +13,8 @@ import { checkClipLimits } from './clipLimits.ts';
 import { assertSameBody, checkIdempotencyKey, requestBodyHash, scopedIdempotencyKey } from './idempotency.ts';
 import { isActionJobRequest, resolveActionJob } from './resolveActionJob.ts';
 import { readPrompt, wouldBeIdle } from '../prompt/readPrompt.ts';
-import { checkConstraints } from './checkConstraints.ts';
+import { checkConstraints, checkConstraintsOnClip } from './checkConstraints.ts';
+import type { Constraints } from '../engine/constraints/types.ts';
 
 export async function createJob(s: Services, request: CreateJobRequest, idempotencyKey: string | null, client = 'local'): Promise<{ job: Job; replayed: boolean }> {
   if (idempotencyKey !== null) checkIdempotencyKey(idempotencyKey);
@@ -35,6 +36,7 @@ export async function createJob(s: Services, request: CreateJobRequest, idempote
   let actionRequest: CreateJobRequest | null = null;
   let parentJobId: string | null = null;
   let parentVariant: number | null = null;
+  let postPass: { provider: string; constraints: unknown } | null = null;
   if (isVariantEdit(request)) {
     const parent = await s.store.get(request.parentJobId);
     if (!parent) throw new HttpError(404, 'not_found', `No job ${request.parentJobId}: pick the job to edit from the job list.`, 'parentJobId');
@@ -44,10 +46,20 @@ export async function createJob(s: Services, request: CreateJobRequest, idempote
     if (!parent.variants.some((v) => v.index === request.variant)) {
       throw new HttpError(400, 'validation_error', `variant must be one of the parent's variants: 1–${parent.variants.length}.`, 'variant');
     }
-    checkEditAgainstParent(request, parent);
-    parentJobId = parent.id;
-    parentVariant = request.variant;
-    parentRequest = parent.request;
+    const source = await postPassSource(s, request, parent);
+    if (source) {
+      // Constraints on a provider take: solved locally on the provider's clip (providers/local/constrainProviderTake.ts).
+      checkConstraintsOnClip(source.constraints as Constraints, source.durationSec);
+      parentJobId = source.job.id;
+      parentVariant = source.variant;
+      parentRequest = source.job.request;
+      postPass = { provider: source.job.provider, constraints: source.constraints };
+    } else {
+      checkEditAgainstParent(request, parent);
+      parentJobId = parent.id;
+      parentVariant = request.variant;
+      parentRequest = parent.request;
+    }
   } else if (isActionJobRequest(request)) {
     ({ parentJobId, parentVariant, request: actionRequest } = await resolveActionJob(s, request));
   }
@@ -70,7 +82,7 @@ export async function createJob(s: Services, request: CreateJobRequest, idempote
     throw new HttpError(429, 'rate_limited', `Too many job submissions from this client; try again in ${rate.retryAfterSec} s.`, undefined, { 'Retry-After': String(rate.retryAfterSec) });
   }
 
-  const resolved = actionRequest ?? withDefaults(request, parentRequest);
+  const resolved = actionRequest ?? (postPass ? postPassRequest(request, parentRequest, postPass) : withDefaults(request, parentRequest));
   try {
     const job = await s.store.create({ provider: request.provider, request: resolved, parentJobId, parentVariant, idempotencyKey: scopedKey, idempotencyBody: scopedKey ? bodyHash : null });
     s.runner.enqueue(job.id, job.provider);
@@ -181,4 +193,34 @@ function withDefaults(r: CreateJobRequest, parentRequest: Record<string, unknown
     default:
       return r;
   }
+}
+
+/**
+ * A local rerun with constraints of a provider (SayMotion, Meshy) take is a post-pass on that take's clip,
+ * not a new synthesis. Rerunning a post-pass take goes back to the provider take it came from, so edited
+ * constraints are solved on the provider's clip rather than on top of the previous solve.
+ */
+async function postPassSource(s: Services, r: VariantEdit, parent: Job): Promise<{ job: Job; variant: number; durationSec: number; constraints: unknown } | null> {
+  if (r.kind !== 'rerun' || r.provider !== 'local') return null;
+  let source = parent;
+  let variant = r.variant;
+  if (parent.provider === 'local') {
+    const after = parent.request.constraintsAfter;
+    if (typeof after !== 'string' || !parent.parentJobId || parent.parentVariant === null) return null;
+    const original = await s.store.get(parent.parentJobId);
+    if (!original) throw new HttpError(409, 'parent_not_ready', `The ${after} take job ${parent.id} was made from no longer exists; apply the constraints to another take.`, 'parentJobId');
+    source = original;
+    variant = parent.parentVariant;
+  }
+  const constraints = r.constraints ?? (parent.provider === 'local' ? parent.request.constraints : undefined);
+  if (!constraints) return null;
+  const v = source.variants.find((x) => x.index === variant);
+  if (!v) return null;
+  return { job: source, variant, durationSec: v.durationSec, constraints };
+}
+
+/** The stored request of a post-pass: one variant on the canonical rig, labelled with the provider it follows. */
+function postPassRequest(r: CreateJobRequest, parentRequest: Record<string, unknown> | null, p: { provider: string; constraints: unknown }): CreateJobRequest {
+  const prompt = typeof parentRequest?.prompt === 'string' ? { prompt: parentRequest.prompt } : {};
+  return { ...r, ...prompt, characterId: 'mannequin', variants: 1, constraints: p.constraints, ...({ constraintsAfter: p.provider } as object), seed: (r as { seed?: number }).seed ?? 0 } as CreateJobRequest;
 }

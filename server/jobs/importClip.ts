@@ -21,7 +21,7 @@ import { ClipImportError, motionFromClip } from '../providers/local/motionFromCl
 import type { Services } from '../services.ts';
 import { newJobId, type FileRow } from './jobStore.ts';
 
-function detect(bytes: Uint8Array): ImportFormat | null {
+export function detect(bytes: Uint8Array): ImportFormat | null {
   const sniff = sniffModel(bytes);
   if (sniff.ok) return sniff.format === 'fbx' ? 'fbx' : 'glb';
   const head = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
@@ -47,7 +47,7 @@ async function loadGlb(raw: Uint8Array): Promise<{ scene: Object3D; animations: 
   return new Promise((resolve, reject) => new GLTFLoader().parse(buffer, '', resolve, reject));
 }
 
-async function toMotion(bytes: Uint8Array, format: ImportFormat, take: number): Promise<{ motion: Motion; clipName: string }> {
+export async function toMotion(bytes: Uint8Array, format: ImportFormat, take: number): Promise<{ motion: Motion; clipName: string }> {
   if (format === 'bvh') {
     const clip = readBvh(new TextDecoder().decode(bytes));
     return { motion: motionFromBvh(clip), clipName: 'bvh' };

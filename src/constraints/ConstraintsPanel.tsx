@@ -4,6 +4,7 @@
  * a rerun with the same seed, which makes a new take and keeps the old one in the lineage.
  */
 import { useEffect, useState } from 'react';
+import { CANONICAL } from '../../server/engine/core/skeleton.ts';
 import { useCreateJob } from '../api/mutations.ts';
 import { describeError } from '../api/client.ts';
 import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
@@ -34,6 +35,8 @@ const MODES: Array<{ id: ConstraintMode; label: string; hint: string }> = [
   { id: 'pose', label: 'Pose', hint: 'drag the handle, then “Key at frame”' },
 ];
 const fmt = (v: number) => v.toFixed(2);
+/** Bones with FK rotation rings: the body, not the fingers (canonical names, as key poses store them). */
+const FK_BONES = CANONICAL.names.filter((n) => !/Thumb|Index|Middle|Ring|Little/.test(n));
 
 export function ConstraintsPanel() {
   const s = useConstraints();
@@ -49,7 +52,8 @@ export function ConstraintsPanel() {
   const frameAt = (t: number) => (clip ? bodyFrame(clip, Math.round(t * clip.fps)) : null);
   const setSeeing = s.setSeeing;
   useEffect(() => setSeeing({ motionUrl: bvhUrl }), [bvhUrl, setSeeing]);
-  const canApply = Boolean(job && variant && job.status === 'succeeded' && job.provider === 'local' && (job.kind === 'text2motion' || job.kind === 'rerun'));
+  // A local prompt take is rerun with the constraints; a provider take gets them as a local IK post-pass.
+  const canApply = Boolean(job && variant && job.status === 'succeeded' && (job.provider !== 'local' || job.kind === 'text2motion' || job.kind === 'rerun'));
 
   const apply = () => {
     if (!job || !variant) return;
@@ -108,6 +112,12 @@ export function ConstraintsPanel() {
           </select>
           <Button data-testid="pose-key" disabled={!s.handle} onClick={() => s.keyHandleAt(playhead.time)}>Key at frame</Button>
           <Button variant="ghost" onClick={() => s.setHandle(null)}>Reset handle</Button>
+          <select aria-label="FK rotation ring bone" data-testid="fk-bone" className="field-input h-7 w-auto py-0" value={s.fkBone ?? ''} onChange={(e) => s.setFkBone(e.target.value || null)}>
+            <option value="">No ring</option>
+            {FK_BONES.map((b) => <option key={b} value={b}>{b}</option>)}
+          </select>
+          <Button data-testid="fk-key" disabled={!s.fkBone || !s.fkRotation} title="Key the ring's rotation of this bone at the current frame" onClick={() => s.keyRotationAt(playhead.time)}>Key rotation</Button>
+          <Button variant="ghost" data-testid="fk-reset" disabled={!s.fkBone} title="Drop this bone's keyed rotation at the current frame: it follows the animation again" onClick={() => s.resetBoneAt(playhead.time)}>Reset bone</Button>
           <Button
             variant="ghost"
             disabled={!clipboard || !frameAt(playhead.time)}
@@ -122,7 +132,7 @@ export function ConstraintsPanel() {
         <ul data-testid="constraint-keys" className="space-y-0.5 font-mono text-[11px] text-muted">
           {s.keyPoses.map((k, i) => (
             <li key={i} className="flex items-center justify-between">
-              <span>key {fmt(k.t)} s · {[...Object.keys(k.effectors ?? {}), ...(k.hips ? ['hips'] : []), ...(k.lookAt ? ['look-at'] : [])].join(', ')}</span>
+              <span>key {fmt(k.t)} s · {[...Object.keys(k.effectors ?? {}), ...(k.hips ? ['hips'] : []), ...(k.lookAt ? ['look-at'] : []), ...Object.keys(k.rotations ?? {}).map((b) => `${b} ↻`)].join(', ')}</span>
               <span className="flex">
                 <Button variant="ghost" disabled={!frameAt(k.t)} title="Mirror left ↔ right across the body" aria-label={`mirror key ${i + 1}`} onClick={() => { const b = frameAt(k.t); if (b) s.putKeyPose(mirrorKey(k, b), i); }}>⇋</Button>
                 <Button variant="ghost" disabled={!frameAt(k.t)} title="Copy this pose (relative to the body)" aria-label={`copy key ${i + 1}`} onClick={() => { const b = frameAt(k.t); if (b) setClipboard({ key: k, frame: b }); }}>⧉</Button>
@@ -177,7 +187,7 @@ export function ConstraintsPanel() {
       </div>
 
       <div className="flex items-center gap-1">
-        <Button data-testid="constraints-apply" disabled={!canApply || create.isPending} title="Rerun the selected take with these constraints (same seed): a new take" onClick={apply}>
+        <Button data-testid="constraints-apply" disabled={!canApply || create.isPending} title={job && job.provider !== 'local' ? `Solve these constraints locally with IK on the ${job.provider} take: a new take` : 'Rerun the selected take with these constraints (same seed): a new take'} onClick={apply}>
           Apply to take
         </Button>
         <Button variant="ghost" disabled={!job || !job.request.constraints} onClick={() => s.load(job?.request.constraints as never)}>Load take’s</Button>

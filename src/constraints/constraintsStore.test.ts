@@ -40,6 +40,32 @@ describe('constraints store', () => {
     expect(s().keyPoses[1]).toMatchObject({ t: 1.5, hips: [0, 0.8, 0.1], lookAt: [2, 1.6, 1] });
   });
 
+  it('keys an FK ring rotation per bone, and reset bone drops it (and a key left empty)', () => {
+    s().setFkBone('rightLowerArm');
+    s().keyRotationAt(1); // nothing turned yet: no key
+    expect(s().keyPoses).toEqual([]);
+    s().setFkRotation([0, 0.38268343, 0, 0.92387953]);
+    s().keyRotationAt(1);
+    s().setEffector('rightHand');
+    s().setHandle([0.1, 1.2, 0.3]);
+    s().keyHandleAt(1);
+    s().setFkBone('head');
+    expect(s().fkRotation).toBeNull();
+    s().setFkRotation([0.1, 0, 0, 0.995]);
+    s().keyRotationAt(1);
+    s().keyRotationAt(2);
+    expect(s().keyPoses[0]).toEqual({ t: 1, rotations: { rightLowerArm: [0, 0.3827, 0, 0.9239], head: [0.1, 0, 0, 0.995] }, effectors: { rightHand: [0.1, 1.2, 0.3] } });
+    expect(Constraints.safeParse(constraintsForRequest()).success).toBe(true);
+    s().resetBoneAt(1);
+    expect(s().keyPoses[0]!.rotations).toEqual({ rightLowerArm: [0, 0.3827, 0, 0.9239] });
+    expect(s().fkRotation).toBeNull();
+    s().resetBoneAt(2);
+    expect(s().keyPoses.map((k) => k.t)).toEqual([1]);
+    s().setFkBone('rightLowerArm');
+    s().resetBoneAt(1);
+    expect(s().keyPoses[0]).toEqual({ t: 1, effectors: { rightHand: [0.1, 1.2, 0.3] } });
+  });
+
   it('builds a request field the contract accepts, and none when empty', () => {
     expect(constraintsForRequest()).toBeUndefined();
     expect(withConstraints({ prompt: 'a person walks' })).toEqual({ prompt: 'a person walks' });

@@ -22,6 +22,9 @@ interface ConstraintsState {
   effector: HandleKind;
   /** Where the pose handle is (world metres); null until it is placed on the character. */
   handle: [number, number, number] | null;
+  /** FK rotation ring: the selected bone (canonical name, e.g. "rightLowerArm") and its ring-edited local rotation. */
+  fkBone: string | null;
+  fkRotation: [number, number, number, number] | null;
   /** Seeing motion: ghost poses at ±onion frames (0 = off), every `onionStep` frames; trails of hands, feet, hips. */
   onion: number;
   onionStep: number;
@@ -39,6 +42,12 @@ interface ConstraintsState {
   setHandle(p: [number, number, number] | null): void;
   /** Key pose at time t from the handle; a key already at that time gets the effector added. */
   keyHandleAt(t: number): void;
+  setFkBone(bone: string | null): void;
+  setFkRotation(q: [number, number, number, number] | null): void;
+  /** Adds the ring's rotation of the selected bone to the key at time t (made if there is none). */
+  keyRotationAt(t: number): void;
+  /** Reset bone: drops the selected bone's rotation from the key at t (the bone follows the animation again). */
+  resetBoneAt(t: number): void;
   removeKeyPose(i: number): void;
   /** Replaces key i (mirror) or adds a key, keeping keys sorted and one per time. */
   putKeyPose(k: KeyPose, replace?: number): void;
@@ -52,6 +61,20 @@ interface ConstraintsState {
 /** Waypoints closer than this to the previous one are a double click, not a new point. */
 const MIN_SPACING_M = 0.15;
 const round = (v: number) => Math.round(v * 1000) / 1000;
+/** Quaternion components: 1e-4 is ~0.01°, finer than a ring drag can aim. */
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+
+/** The keys with `change` applied to the one at time t, or with a new key there (kept sorted, one per time). */
+function withKeyAt(keyPoses: KeyPose[], t: number, change: (k: KeyPose) => KeyPose): KeyPose[] {
+  const at = Math.round(t * 1000) / 1000;
+  const same = keyPoses.findIndex((k) => Math.abs(k.t - at) < 1e-3);
+  if (same >= 0) return keyPoses.map((k, i) => (i === same ? change(k) : k));
+  return [...keyPoses, change({ t: at })].sort((a, b) => a.t - b.t);
+}
+
+function isEmptyKey(k: KeyPose): boolean {
+  return !k.hips && !k.lookAt && !Object.keys(k.effectors ?? {}).length && !Object.keys(k.rotations ?? {}).length;
+}
 
 export const useConstraints = create<ConstraintsState>()((set, get) => ({
   mode: 'off',
@@ -60,6 +83,8 @@ export const useConstraints = create<ConstraintsState>()((set, get) => ({
   pins: [],
   effector: 'rightHand',
   handle: null,
+  fkBone: null,
+  fkRotation: null,
   onion: 0,
   onionStep: 5,
   trails: false,
@@ -84,11 +109,28 @@ export const useConstraints = create<ConstraintsState>()((set, get) => ({
   keyHandleAt: (t) => {
     const { handle, effector, keyPoses } = get();
     if (!handle) return;
+    set({ keyPoses: withKeyAt(keyPoses, t, (k) => (effector === 'hips' || effector === 'lookAt' ? { ...k, [effector]: handle } : { ...k, effectors: { ...k.effectors, [effector]: handle } })) });
+  },
+  setFkBone: (fkBone) => set({ fkBone, fkRotation: null }),
+  setFkRotation: (q) => set({ fkRotation: q ? [round4(q[0]), round4(q[1]), round4(q[2]), round4(q[3])] : null }),
+  keyRotationAt: (t) => {
+    const { fkBone, fkRotation, keyPoses } = get();
+    if (!fkBone || !fkRotation) return;
+    set({ keyPoses: withKeyAt(keyPoses, t, (k) => ({ ...k, rotations: { ...k.rotations, [fkBone]: fkRotation } })) });
+  },
+  resetBoneAt: (t) => {
+    const { fkBone, keyPoses } = get();
+    if (!fkBone) return;
     const at = Math.round(t * 1000) / 1000;
-    const same = keyPoses.findIndex((k) => Math.abs(k.t - at) < 1e-3);
-    const add = (k: KeyPose): KeyPose => (effector === 'hips' || effector === 'lookAt' ? { ...k, [effector]: handle } : { ...k, effectors: { ...k.effectors, [effector]: handle } });
-    if (same >= 0) set({ keyPoses: keyPoses.map((k, i) => (i === same ? add(k) : k)) });
-    else set({ keyPoses: [...keyPoses, add({ t: at })].sort((a, b) => a.t - b.t) });
+    const next = keyPoses.flatMap((k) => {
+      if (Math.abs(k.t - at) >= 1e-3 || !k.rotations?.[fkBone]) return [k];
+      const { [fkBone]: _dropped, ...rotations } = k.rotations;
+      const { rotations: _all, ...rest } = k;
+      const kept: KeyPose = Object.keys(rotations).length ? { ...rest, rotations } : rest;
+      // A key left with nothing to pose is no key at all.
+      return isEmptyKey(kept) ? [] : [kept];
+    });
+    set({ keyPoses: next, fkRotation: null });
   },
   removeKeyPose: (i) => set({ keyPoses: get().keyPoses.filter((_, k) => k !== i) }),
   putKeyPose: (k, replace) => {
@@ -97,7 +139,7 @@ export const useConstraints = create<ConstraintsState>()((set, get) => ({
   },
   addPin: (pin) => set({ pins: [...get().pins, pin] }),
   removePin: (i) => set({ pins: get().pins.filter((_, k) => k !== i) }),
-  clear: () => set({ waypoints: [], keyPoses: [], pins: [], handle: null }),
+  clear: () => set({ waypoints: [], keyPoses: [], pins: [], handle: null, fkRotation: null }),
   load: (c) => set({ waypoints: c?.path?.waypoints ?? [], keyPoses: c?.keyPoses ?? [], pins: c?.pins ?? [], handle: null }),
 }));
 

@@ -8,6 +8,9 @@ import type { JobContext, Provider } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import { LOCAL_ACTIONS, toLibraryEntry } from './actionLibrary.ts';
 import { isActionKind } from './actionMotions.ts';
+import { isProviderPostPass } from './constrainProviderTake.ts';
+import { providerTakeMotion } from './providerTakeMotion.ts';
+import { encodeMotion } from '../../engine/index.ts';
 import type { EnginePool } from './enginePool.ts';
 import { explainCharacterError, runLocalActionJob } from './runActionJob.ts';
 
@@ -53,11 +56,14 @@ export class LocalProvider implements Provider {
       if (!this.renderer) throw new ProviderError('unsupported_operation', 'This server was started without the local renderer.');
       return this.renderer.run(ctx);
     }
-    const parentMotion = ctx.parent ? await ctx.parent.readFile('motion') : null;
+    const postPass = ctx.parent !== null && isProviderPostPass(ctx.request as EngineTaskRequest, ctx.parent.request as Record<string, unknown>);
+    // A provider take has no engine motion file: its downloaded clip is converted for the post-pass.
+    const parentMotion = !ctx.parent ? null : postPass ? encodeMotion(await providerTakeMotion(ctx.parent)) : await ctx.parent.readFile('motion');
     if (ctx.parent && !parentMotion) {
       throw new ProviderError('parent_unsupported', 'The parent variant has no local motion data to edit; edit a variant made by the local engine.');
     }
-    const character = await this.characterOf(ctx);
+    // The post-pass result is on the canonical rig (the mannequin), not on the provider's character.
+    const character = postPass ? null : await this.characterOf(ctx);
     try {
       await this.pool.run(
         {

@@ -11,6 +11,7 @@
 import type * as Engine from '../../engine/index.ts';
 import { actionClipNames, isActionKind, synthesizeActionMotions } from './actionMotions.ts';
 import type { EngineMessage, EngineTask } from './engineProtocol.ts';
+import { constrainProviderTake, isProviderPostPass } from './constrainProviderTake.ts';
 import { editMotion } from './editMotion.ts';
 import { CharacterRetargeter, RetargetError } from './retargetGlb.ts';
 
@@ -35,7 +36,13 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
   const character = task.character ? await loadCharacter(task.character) : null;
 
   let motions: Engine.Motion[];
-  if (req.kind === 'text2motion' || req.kind === 'rerun') {
+  if (task.parentMotion && isProviderPostPass(req, task.parentRequest)) {
+    // A provider take with constraints: solve them on its clip rather than synthesising the prompt again.
+    progress(10, 'applying constraints locally with IK');
+    const result = constrainProviderTake(engine, req, engine.decodeMotion(task.parentMotion));
+    post({ taskId, type: 'report', report: result.report });
+    motions = result.motions;
+  } else if (req.kind === 'text2motion' || req.kind === 'rerun') {
     const prompt = String(req.kind === 'rerun' ? (task.parentRequest?.prompt ?? '') : req.prompt);
     const result = engine.text2motion(
       {

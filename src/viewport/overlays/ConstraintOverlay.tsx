@@ -15,6 +15,7 @@ import type { Bone, Object3D } from 'three';
 import { pathPolyline } from '../../../server/engine/constraints/spline.ts';
 import { useConstraints } from '../../constraints/constraintsStore.ts';
 import type { Effector, HandleKind } from '../../constraints/constraintsStore.ts';
+import { FkRing } from './FkRing.tsx';
 import { MotionGhosts } from './MotionGhosts.tsx';
 import { OrthoView } from './OrthoView.tsx';
 
@@ -53,6 +54,7 @@ export function ConstraintOverlay() {
   const handle = useConstraints((s) => s.handle);
   const effector = useConstraints((s) => s.effector);
   const view = useConstraints((s) => s.view);
+  const fkBone = useConstraints((s) => s.fkBone);
   const { camera, scene, gl, invalidate } = useThree();
   const controls = useThree((s) => s.controls) as unknown as ControlsLike | null;
   const drag = useRef<{ kind: 'waypoint'; index: number } | { kind: 'handle'; plane: Plane } | null>(null);
@@ -131,6 +133,7 @@ export function ConstraintOverlay() {
     <group>
       <MotionGhosts />
       {view !== 'persp' && <OrthoView key={view} view={view} />}
+      {mode === 'pose' && fkBone && <FkRing key={fkBone} bone={fkBone} />}
       {mode === 'path' && (
         <mesh
           rotation-x={-Math.PI / 2}

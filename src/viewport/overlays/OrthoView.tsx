@@ -13,6 +13,8 @@ import type { ViewAxis } from '../../constraints/constraintsStore.ts';
 const DIST = 20;
 /** Pixels per metre: a standing person fills about two thirds of a typical viewport. */
 const ZOOM = 170;
+/** Horizontal offset of the top camera per metre of height: enough to fix the roll, too small to see. */
+const TOP_TILT = 5e-5;
 
 interface ControlsLike { target: Vector3; enableRotate: boolean; update(): void }
 
@@ -25,9 +27,14 @@ export function OrthoView({ view }: { view: Exclude<ViewAxis, 'persp'> }) {
     if (!c) return;
     const [x, , z] = viewportProbe.rootPosition?.() ?? [0, 0.9, 0];
     const y = 0.9;
-    if (view === 'front') { c.up.set(0, 1, 0); c.position.set(x, y, z + DIST); }
-    else if (view === 'side') { c.up.set(0, 1, 0); c.position.set(x + DIST, y, z); }
-    else { c.up.set(0, 0, -1); c.position.set(x, DIST, z); }
+    // Up stays +Y in every view: OrbitControls builds its frame from the camera's up, and a top view made
+    // with another up (or from exactly overhead, where lookAt has no defined roll) came out at whatever roll
+    // the controls' next update chose. Instead the top camera sits a hair behind the character (−Z), so it
+    // looks straight down (within 0.003°) with the character's forward, +Z, pointing up the screen.
+    c.up.set(0, 1, 0);
+    if (view === 'front') c.position.set(x, y, z + DIST);
+    else if (view === 'side') c.position.set(x + DIST, y, z);
+    else c.position.set(x, DIST, z - TOP_TILT * DIST);
     c.lookAt(x, view === 'top' ? 0 : y, z);
     c.updateProjectionMatrix();
     if (controls) {

@@ -1,0 +1,31 @@
+/**
+ * The local IK post-pass on a provider take: SayMotion and Meshy take words only, so paths, key poses and
+ * pins on one of their takes are solved here, on their downloaded clip converted to the canonical rig
+ * (providerTakeMotion.ts), by the same constraint pass the engine runs after synthesis. The report says so,
+ * because the result is no longer what the provider made.
+ */
+import type * as Engine from '../../engine/index.ts';
+import { describeConstraints } from '../../engine/constraints/apply.ts';
+import type { PromptReport } from '../../contract/api.ts';
+
+type EngineApi = typeof Engine;
+
+const PROVIDER_NAMES: Record<string, string> = { saymotion: 'SayMotion', meshy: 'Meshy' };
+
+export function providerLabel(provider: string): string {
+  return PROVIDER_NAMES[provider] ?? provider;
+}
+
+/** True for a local rerun that carries constraints onto a take another provider made. */
+export function isProviderPostPass(req: Record<string, unknown>, parentRequest: Record<string, unknown> | null): boolean {
+  return req.kind === 'rerun' && typeof req.constraintsAfter === 'string' && parentRequest?.provider !== 'local';
+}
+
+export function constrainProviderTake(engine: EngineApi, req: Record<string, unknown>, parent: Engine.Motion): { motions: Engine.Motion[]; report: PromptReport } {
+  const constraints = req.constraints as Engine.Constraints;
+  const motion = engine.applyConstraints(parent, constraints);
+  return {
+    motions: [motion],
+    report: { understood: [`constraints applied locally after ${providerLabel(String(req.constraintsAfter))}`, describeConstraints(constraints)], ignored: [] },
+  };
+}
