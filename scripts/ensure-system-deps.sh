@@ -14,7 +14,7 @@ command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v blender >/dev/null 2>&1 || missing+=(blender)
-python3 -c 'import numpy' >/dev/null 2>&1 || missing+=(python3-numpy)
+/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || missing+=(python3-numpy)  # Debian's Blender runs on Debian's Python, not a python3 earlier on PATH
 command -v assimp >/dev/null 2>&1 || missing+=(assimp-utils)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if ! command -v apt-get >/dev/null 2>&1; then
