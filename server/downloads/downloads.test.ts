@@ -10,13 +10,12 @@ import { unzipSync } from 'fflate';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import type { GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { FBXLoader } from 'three/examples/jsm/loaders/FBXLoader.js';
-import { Texture, TextureLoader } from 'three';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../contract/api.ts';
 import { CANONICAL_SKELETON } from '../engine/index.ts';
 import { exportSpec, specKey } from './exportOptions.ts';
 import { CONVERTIBLE_FORMATS, DOWNLOAD_FPS, jobZipUrl, variantDownloadUrl } from '../contract/downloads.ts';
-import { loadGlb, maxTrackMotion, parseBvh, validateGlb } from '../../test/helpers/assetChecks.ts';
+import { loadGlb, maxTrackMotion, parseBvh, parseFbxWithoutTextures, validateGlb } from '../../test/helpers/assetChecks.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/testServer.ts';
 
 let t: TestServer;
@@ -44,17 +43,6 @@ function loadGlbWithoutTextures(bytes: Uint8Array): Promise<GLTF> {
   const loader = new GLTFLoader();
   loader.register(() => ({ name: 'skip_textures', loadTexture: () => Promise.resolve(null) }) as never);
   return loader.parseAsync(arrayBuffer(bytes), '');
-}
-
-/** three's FBXLoader decodes embedded textures through the DOM; Node has none, so textures are skipped here (Blender checks them). */
-function parseFbxWithoutTextures(bytes: Uint8Array) {
-  const load = TextureLoader.prototype.load;
-  TextureLoader.prototype.load = () => new Texture();
-  try {
-    return new FBXLoader().parse(arrayBuffer(bytes), '');
-  } finally {
-    TextureLoader.prototype.load = load;
-  }
 }
 
 const arrayBuffer = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
