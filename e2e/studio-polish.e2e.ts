@@ -112,6 +112,11 @@ test('takes at scale: search, filter, star, rename, collections, delete with lin
   await expect(page.getByTestId('job-card')).toHaveCount(1);
   await expect(card(page, wave.id)).toBeVisible();
   await expect(page.getByTestId('collection-select').locator('option:checked')).toHaveText('Boss fight (1)');
+  // A job generated while the collection is open goes into it.
+  await page.getByTestId('prompt-input').fill(`a person kicks ${tag}`);
+  await page.getByTestId('generate-button').click();
+  await expect(page.getByTestId('job-card')).toHaveCount(2);
+  await expect(page.getByTestId('job-card').first()).toContainText('a person kicks');
   await page.getByTestId('collection-select').selectOption('');
 
   // Delete a lineage parent: the confirmation asks what to do with the loop made from it.
@@ -266,6 +271,16 @@ test('layout: at 1024×700 every panel is reachable and the scrub bar keeps its 
   await page.getByTestId('toggle-right-panel').click();
   await expect(page.getByTestId('prompt-input')).toBeVisible();
   await expect(page.getByTestId('export-zip')).toBeVisible();
+
+  // A new job is scrolled into view, wherever the list was scrolled to.
+  await make(request, take('a person bows'));
+  await make(request, take('a person claps'));
+  await page.getByTestId('job-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.getByTestId('prompt-input').fill('a person stretches both arms');
+  await page.getByTestId('generate-button').click();
+  const fresh = page.getByTestId('job-card').filter({ hasText: 'a person stretches both arms' });
+  await expect(fresh).toBeInViewport();
+  await expect(fresh).toHaveAttribute('aria-current', 'true');
 
   // 800×600: the stage has the width; each panel opens as a drawer from the header, and closes again.
   await page.setViewportSize({ width: 800, height: 600 });

@@ -268,7 +268,7 @@ export type JobKind = z.infer<typeof JobKind>;
 export const CreateJobRequest = z.discriminatedUnion(
   'kind',
   [Text2MotionRequest, InpaintRequest, MergeRequest, LoopRequest, RefineRequest, RerunRequest, RenderRequest, RigRequest, AnimateRequest, TextToMotionRequest],
-  { error: `kind must be one of: ${JOB_KINDS.join(', ')}` },
+  { error: `kind must be one of: ${JOB_KINDS.filter((k) => k !== 'import').join(', ')} (clips are imported with POST /api/imports)` },
 );
 export type CreateJobRequest = z.infer<typeof CreateJobRequest>;
 export type Text2MotionRequest = z.infer<typeof Text2MotionRequest>;

@@ -5,7 +5,7 @@
  * carries the same rig, names and keys (reduced or not), and an uploaded character's FBX has its real mesh.
  *
  * Written by hand rather than with three's GLTFLoader because that loader needs a browser to decode
- * textures; here PNG and JPEG are decoded with pngjs / jpeg-js into DataTextures the exporter can embed.
+ * textures; here they are decoded into DataTextures the exporter can embed (decodeTexture.ts).
  *
  * Units and axes ("fix at the right depth"): the data stay in the glTF's metres and Y-up, and GlobalSettings
  * says so — UnitScaleFactor 100 (one unit is 100 cm) — which Blender, Maya, Unreal and Unity all honour.
@@ -15,14 +15,13 @@
  */
 import type { Accessor, Document, Material, Node, Primitive, Texture } from '@gltf-transform/core';
 import { FBXExporter } from '@comfyorg/fbx-exporter-three';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 import {
-  AnimationClip, Bone, Quaternion, Vector3, BufferAttribute, BufferGeometry, DataTexture, Group, KeyframeTrack, Matrix4, Mesh, MeshStandardMaterial,
-  Object3D, PropertyBinding, QuaternionKeyframeTrack, RGBAFormat, Scene, Skeleton, SkinnedMesh, SRGBColorSpace,
-  Texture as ThreeTexture, UnsignedByteType, VectorKeyframeTrack,
+  AnimationClip, Bone, BufferAttribute, BufferGeometry, Group, KeyframeTrack, Matrix4, Mesh, MeshStandardMaterial, Object3D,
+  PropertyBinding, QuaternionKeyframeTrack, Scene, Skeleton, SkinnedMesh, Texture as ThreeTexture, VectorKeyframeTrack,
 } from 'three';
+import { decodeTexture } from './decodeTexture.ts';
 import type { FbxSpace } from './exportOptions.ts';
+import { turnZUp } from './turnZUp.ts';
 
 /** Float values of an accessor, with normalized integer data (weights, UVs) mapped to 0…1 / −1…1. */
 function floats(a: Accessor): Float32Array {
@@ -37,31 +36,6 @@ function floats(a: Accessor): Float32Array {
   const max = arr instanceof Uint8Array ? 255 : arr instanceof Uint16Array ? 65535 : arr instanceof Int8Array ? 127 : arr instanceof Int16Array ? 32767 : 1;
   for (let i = 0; i < arr.length; i++) out[i] = Math.max(-1, arr[i]! / max);
   return out;
-}
-
-/** Decodes a glTF texture's PNG/JPEG into RGBA pixels; null (and no map) for formats without a decoder here. */
-function decodeTexture(t: Texture): DataTexture | null {
-  const bytes = t.getImage();
-  if (!bytes) return null;
-  let rgba: { data: Uint8Array; width: number; height: number };
-  try {
-    if (t.getMimeType() === 'image/png') {
-      const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      rgba = { data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength), width: png.width, height: png.height };
-    } else if (t.getMimeType() === 'image/jpeg') {
-      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 512 });
-      rgba = { data: img.data, width: img.width, height: img.height };
-    } else {
-      return null;
-    }
-  } catch {
-    return null;
-  }
-  const tex = new DataTexture(rgba.data, rgba.width, rgba.height, RGBAFormat, UnsignedByteType);
-  tex.name = t.getName() || t.getURI() || 'texture';
-  tex.colorSpace = SRGBColorSpace;
-  tex.flipY = false;
-  return tex;
 }
 
 function toMaterial(m: Material | null, textures: Map<Texture, ThreeTexture | null>): MeshStandardMaterial {
@@ -127,86 +101,24 @@ function uniqueNamer(): (raw: string) => string {
 }
 
 /**
- * Turns the document Z-up in its data (+90° about X: the character's +Z facing becomes −Y, the front in
- * Blender and, after its handedness flip, Unreal's +Y): top-level nodes and their keys turn; skinned geometry
- * and its inverse bind matrices turn with them, since glTF ignores a skinned mesh node's own transform. Baked
- * rather than put on a parent node, because importers read a turned parent differently from one another.
+ * The exporter derives every FBX object id from three's uuids, which are random: ids from the scene's structure
+ * instead make the same download the same bytes, so instances sharing a cache (and a resumed range request served
+ * by another instance) agree on its content and ETag.
  */
-function turnZUp(doc: Document): void {
-  const root = doc.getRoot();
-  const turn = new Quaternion().setFromAxisAngle(new Vector3(1, 0, 0), Math.PI / 2);
-  const m = new Matrix4().makeRotationFromQuaternion(turn);
-  const mInv = m.clone().invert();
-  const v = new Vector3(), q = new Quaternion(), sc = new Vector3();
-  const joints = new Set<Node>(root.listSkins().flatMap((s) => s.listJoints()));
-  const skinnedMeshes = new Set<Node>(root.listNodes().filter((n) => n.getMesh() && n.getSkin()));
-  // What turns: the top-most bones (not the null above them: Blender makes that null the armature object and
-  // reads a turned one against the skin differently from the bones) and rigid meshes outside any skeleton.
-  // A bone under a transformed null gets C = P⁻¹·R·P, so its world becomes R times what it was.
-  const targets = new Map<Node, Matrix4>();
-  const visit = (n: Node, parentWorld: Matrix4): void => {
-    if (skinnedMeshes.has(n)) return;
-    const local = new Matrix4().compose(v.fromArray(n.getTranslation()), q.fromArray(n.getRotation()), sc.fromArray(n.getScale()));
-    if (joints.has(n) || n.getMesh()) {
-      targets.set(n, parentWorld.clone().invert().multiply(m).multiply(parentWorld));
-      return;
+function stableIds(scene: Scene, clips: AnimationClip[]): void {
+  let n = 0;
+  const next = () => `kinema-${(n++).toString(16).padStart(8, '0')}`;
+  scene.traverse((o) => {
+    o.uuid = next();
+    const mesh = o as Partial<Mesh>;
+    if (mesh.geometry) (mesh.geometry as { uuid: string }).uuid = next();
+    const mat = mesh.material as MeshStandardMaterial | undefined;
+    if (mat?.uuid !== undefined && !mat.uuid.startsWith('kinema-')) {
+      (mat as { uuid: string }).uuid = next();
+      for (const tex of [mat.map, mat.normalMap]) if (tex && !tex.uuid.startsWith('kinema-')) (tex as { uuid: string }).uuid = next();
     }
-    const world = parentWorld.clone().multiply(local);
-    for (const c of n.listChildren()) visit(c, world);
-  };
-  for (const n of (root.getDefaultScene() ?? root.listScenes()[0])?.listChildren() ?? []) visit(n, new Matrix4());
-  const apply = (c: Matrix4, t: number[], r: number[], s: number[]): [number[], number[], number[]] => {
-    const out = c.clone().multiply(new Matrix4().compose(v.fromArray(t), q.fromArray(r), sc.fromArray(s)));
-    out.decompose(v, q, sc);
-    return [v.toArray(), q.toArray(), sc.toArray()];
-  };
-  for (const [n, c] of targets) {
-    const [t, r] = apply(c, n.getTranslation(), n.getRotation(), n.getScale());
-    n.setTranslation(t as [number, number, number]).setRotation(r as [number, number, number, number]);
-  }
-  for (const a of root.listAnimations()) {
-    // A key moves with the node's other (rest or keyed) components, so translation and rotation keys are
-    // rewritten as C applied to the node's transform at that key: rotation keys R·q, translation keys C·t.
-    for (const ch of a.listChannels()) {
-      const target = ch.getTargetNode();
-      const c = target ? targets.get(target) : undefined;
-      const out = ch.getSampler()?.getOutput();
-      const values = out?.getArray();
-      if (!c || !out || !(values instanceof Float32Array)) continue;
-      const next = values.slice();
-      if (ch.getTargetPath() === 'translation') for (let i = 0; i < next.length; i += 3) v.fromArray(next, i).applyMatrix4(c).toArray(next, i);
-      else if (ch.getTargetPath() === 'rotation') {
-        const cr = new Quaternion().setFromRotationMatrix(c);
-        for (let i = 0; i < next.length; i += 4) q.fromArray(next, i).premultiply(cr).toArray(next, i);
-      } else continue;
-      out.setArray(next);
-    }
-  }
-  const done = new Set<unknown>();
-  for (const n of skinnedMeshes) {
-    for (const p of n.getMesh()!.listPrimitives()) {
-      for (const [sem, kind] of [['POSITION', 'p'], ['NORMAL', 'd']] as const) {
-        const acc = p.getAttribute(sem);
-        const arr = acc?.getArray();
-        if (!acc || done.has(acc) || !(arr instanceof Float32Array)) continue;
-        done.add(acc);
-        const next = arr.slice();
-        for (let i = 0; i < next.length; i += 3) {
-          v.fromArray(next, i);
-          (kind === 'p' ? v.applyMatrix4(m) : v.applyQuaternion(turn)).toArray(next, i);
-        }
-        acc.setArray(next);
-      }
-    }
-    const ibm = n.getSkin()!.getInverseBindMatrices();
-    const arr = ibm?.getArray();
-    if (ibm && !done.has(ibm) && arr instanceof Float32Array) {
-      done.add(ibm);
-      const next = arr.slice();
-      for (let i = 0; i < next.length; i += 16) new Matrix4().fromArray(next, i).multiply(mInv).toArray(next, i);
-      ibm.setArray(next);
-    }
-  }
+  });
+  for (const c of clips) (c as { uuid: string }).uuid = next();
 }
 
 export interface DocumentFbxOptions {
@@ -268,8 +180,7 @@ export function documentToFbx(doc: Document, opts: DocumentFbxOptions): Uint8Arr
   for (const n of gltfScene?.listChildren() ?? []) top.add(build(n));
   scene.updateMatrixWorld(true);
 
-  // Bind like three's GLTFLoader (the top group is the identity: the file's axes are in the data).
-  const topInv = top.matrixWorld.clone().invert();
+  // Bind like three's GLTFLoader; the top group is the identity (a Z-up file has its axes in the data).
   for (const { node, meshes } of skinned) {
     const skin = node.getSkin()!;
     const joints = skin.listJoints();
@@ -283,7 +194,7 @@ export function documentToFbx(doc: Document, opts: DocumentFbxOptions): Uint8Arr
         m.elements[13] *= scale;
         m.elements[14] *= scale;
       }
-      return m.multiply(topInv);
+      return m;
     });
     for (const m of meshes) m.bind(new Skeleton(bones, inverses), m.matrixWorld);
   }
@@ -323,6 +234,7 @@ export function documentToFbx(doc: Document, opts: DocumentFbxOptions): Uint8Arr
     return new AnimationClip(anim.getName() || 'Motion', duration, tracks);
   });
 
+  stableIds(scene, clips);
   return new FBXExporter().parseSync(scene, {
     axisUp: opts.space.up,
     // The pairs Blender's own exporter writes for these systems (its defaults are Y up, −Z forward): with them

@@ -9,13 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import type { GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { FBXLoader } from 'three/examples/jsm/loaders/FBXLoader.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../contract/api.ts';
 import { CANONICAL_SKELETON } from '../engine/index.ts';
 import { exportSpec, specKey } from './exportOptions.ts';
 import { CONVERTIBLE_FORMATS, DOWNLOAD_FPS, jobZipUrl, variantDownloadUrl } from '../contract/downloads.ts';
-import { loadGlb, maxTrackMotion, parseBvh, parseFbxWithoutTextures, validateGlb } from '../../test/helpers/assetChecks.ts';
+import { loadGlb, maxTrackMotion, parseBvh, parseFbx, validateGlb } from '../../test/helpers/assetChecks.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/testServer.ts';
 
 let t: TestServer;
@@ -121,13 +120,13 @@ describe('variant downloads', () => {
     expect(withSkin.res.headers.get('content-disposition')).toContain('_v2_60fps.fbx');
     expect(withSkin.res.status).toBe(200);
     expect(new TextDecoder().decode(withSkin.bytes.subarray(0, 18))).toBe('Kaydara FBX Binary');
-    const a = new FBXLoader().parse(arrayBuffer(withSkin.bytes), '');
+    const a = parseFbx(withSkin.bytes);
     expect(countObjects(a).skinned).toBe(1);
     expect(a.animations[0]!.duration).toBeCloseTo(3, 1);
 
     const bare = await get(variantDownloadUrl(job.id, 2, 'fbx', { skin: false, fps: 24 }));
     expect(bare.res.status).toBe(200);
-    const b = new FBXLoader().parse(arrayBuffer(bare.bytes), '');
+    const b = parseFbx(bare.bytes);
     const counts = countObjects(b);
     expect(counts.meshes).toBe(0);
     expect(counts.bones).toBeGreaterThanOrEqual(CANONICAL_SKELETON.names.length);
@@ -209,7 +208,7 @@ describe.skipIf(!fs.existsSync(path.join(FIXTURES, 'human-male.glb')))(`an uploa
 
     const fbx = await get(variantDownloadUrl(animated.id, 1, 'fbx', { fps: 30 }));
     expect(fbx.res.status).toBe(200);
-    const withMesh = parseFbxWithoutTextures(fbx.bytes);
+    const withMesh = parseFbx(fbx.bytes);
     expect(countObjects(withMesh).skinned, 'the character’s skinned mesh').toBeGreaterThan(0);
     const fbxBones = new Set<string>();
     withMesh.traverse((o: any) => o.isBone && fbxBones.add(o.name));
@@ -217,7 +216,7 @@ describe.skipIf(!fs.existsSync(path.join(FIXTURES, 'human-male.glb')))(`an uploa
     const bare = await get(variantDownloadUrl(animated.id, 1, 'fbx', { skin: false }));
     expect(bare.res.status).toBe(200);
     expect(bare.res.headers.get('content-disposition')).toContain('_noskin.fbx');
-    const armature = new FBXLoader().parse(arrayBuffer(bare.bytes), '');
+    const armature = parseFbx(bare.bytes);
     expect(countObjects(armature).meshes).toBe(0);
     expect(countObjects(armature).bones).toBeGreaterThan(0);
   });
@@ -264,9 +263,29 @@ describe('validation and refusals', () => {
     [`?format=obj`, 'format'],
     [`?fps=30`, 'format'],
     [`?format=glb&speed=2`, 'speed'],
+    [`?format=fbx&rootMotion=feet`, 'rootMotion'],
+    [`?format=fbx&lock=w`, 'lock'],
+    [`?format=fbx&reduce=0.5`, 'reduce'],
+    [`?format=fbx&reduce=lots`, 'reduce'],
+    [`?format=fbx&preset=maya`, 'preset'],
+    [`?format=fbx&trimStart=-1`, 'trimStart'],
+    [`?format=fbx&trimStart=2&trimEnd=1`, 'trimEnd'],
   ])('variant download %s → 400 naming %s', async (query, field) => {
     const { res, json } = await get(`/api/jobs/${job.id}/variants/1/download${query}`);
     expect(res.status).toBe(400);
+    // A list option names the bad entry (lock[0]).
+    expect(json().error.field.replace(/\[\d+\]$/, '')).toBe(field);
+    expect(json().error.message.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    [`?format=bvh&reduce=0.001`, 'reduce'],
+    [`?format=vrma&rootMotion=root`, 'rootMotion'],
+    [`?format=fbx&trimStart=60`, 'trimStart'],
+    [`?format=fbx&trimStart=1&trimEnd=1.01`, 'trimEnd'],
+  ])('variant download %s → 422 naming %s', async (query, field) => {
+    const { res, json } = await get(`/api/jobs/${job.id}/variants/1/download${query}`);
+    expect(res.status).toBe(422);
     expect(json().error.field).toBe(field);
     expect(json().error.message.length).toBeGreaterThan(10);
   });

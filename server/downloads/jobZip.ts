@@ -44,7 +44,7 @@ export class JobZips {
 
   async zip(job: JobRow, q: JobZipQuery): Promise<ResolvedFile> {
     const formats = q.formats ?? (await this.defaultFormats(job));
-    const opts = { fps: q.fps ?? null, inPlace: q.inPlace === true, skin: q.skin !== false, ...exportOptionFields(q) };
+    const opts = { fps: q.fps ?? null, inPlace: q.inPlace === true || q.rootMotion === 'inPlace', skin: q.skin !== false, ...exportOptionFields(q) };
     // Variant 0 holds job-level files; the options are part of the key so each combination is cached once.
     const key = `zip:${[...formats].sort().join('+')}:${opts.fps ?? 'src'}:${opts.inPlace ? 'inplace' : 'root'}:${opts.skin ? 'skin' : 'noskin'}${exportOptionsKey(q)}`;
     const filename = `${slug(promptOf(job))}_${job.id.slice(-6)}.zip`;

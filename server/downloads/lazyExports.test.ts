@@ -6,6 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../contract/api.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/testServer.ts';
+import { decodeMotion } from '../engine/index.ts';
+import { convertMotion } from './convertMotion.ts';
+import { exportSpec } from './exportOptions.ts';
 
 let t: TestServer;
 const log: string[] = [];
@@ -44,6 +47,14 @@ describe('lazy exports', () => {
     const again = await t.app.request(url);
     expect(Buffer.compare(new Uint8Array(await again.arrayBuffer()), ab)).toBe(0);
     expect(cachedLines(1, 'fbx'), 'served from the cache, not computed again').toHaveLength(1);
+  });
+
+  it('the same download is the same bytes whoever computes it (instances sharing a cache agree on it)', async () => {
+    const motionRow = (await t.services.store.file(job.id, 2, 'motion'))!;
+    const motion = decodeMotion(await t.services.cache.read(motionRow.relPath, motionRow.sha256));
+    const spec = exportSpec({ format: 'fbx', fps: 60 }, motion.fps);
+    const [a, b] = [await convertMotion(motion, spec, { clipName: 'x', character: null }), await convertMotion(motion, spec, { clipName: 'x', character: null })];
+    expect(Buffer.compare(a, b)).toBe(0);
   });
 
   it('a first download can be a byte range', async () => {

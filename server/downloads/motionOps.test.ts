@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { text2motion } from '../engine/index.ts';
 import type { Motion } from '../engine/index.ts';
-import { removeRootMotion, resampleMotion } from './motionOps.ts';
+import { resampleMotion } from './motionOps.ts';
 
 const walk: Motion = text2motion({ prompt: 'walk forward', variants: 1, durationSec: 2, footLocking: 'auto', poseFiltering: 0, physicsFilter: false, seed: 3 }).motions[0]!;
 const jc = walk.skeleton.parents.length;
@@ -43,20 +43,5 @@ describe('resampleMotion', () => {
 
   it('returns the same motion for the same rate', () => {
     expect(resampleMotion(walk, walk.fps)).toBe(walk);
-  });
-});
-
-describe('removeRootMotion', () => {
-  it('zeroes horizontal travel, keeps height and rotations, leaves the input alone', () => {
-    const before = walk.rootPos.slice();
-    const still = removeRootMotion(walk);
-    for (let f = 0; f < still.frames; f++) {
-      expect(still.rootPos[f * 3]).toBe(0);
-      expect(still.rootPos[f * 3 + 2]).toBe(0);
-      expect(still.rootPos[f * 3 + 1]).toBe(walk.rootPos[f * 3 + 1]);
-    }
-    expect(still.rot).toBe(walk.rot);
-    expect(walk.rootPos).toEqual(before);
-    expect(Math.abs(walk.rootPos[(walk.frames - 1) * 3 + 2]! - walk.rootPos[2]!)).toBeGreaterThan(0.5);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Motion transforms applied before export: resampling to another frame rate and removing root motion.
+ * Motion transform applied before export: resampling to another frame rate (the other export options are engine
+ * edit operations: server/engine/edit/{trim,mirror,rootMotion}.ts).
  * Pure functions on the engine's Motion (inputs are never modified), so they are cheap to test.
  */
 import type { Motion } from '../engine/index.ts';
@@ -55,18 +56,4 @@ function slerpInto(src: Float32Array, ia: number, ib: number, t: number, out: Fl
   const x = ax * wa + bx * wb, y = ay * wa + by * wb, z = az * wa + bz * wb, w = aw * wa + bw * wb;
   const l = Math.hypot(x, y, z, w) || 1;
   out[io] = x / l; out[io + 1] = y / l; out[io + 2] = z / l; out[io + 3] = w / l;
-}
-
-/**
- * In place: the hips keep their height (bobbing, crouching, jumping) and their rotation (turns still turn), but
- * their horizontal travel is removed so the character stays over the origin, as game engines expect when they
- * drive locomotion from code (Mixamo's "In Place").
- */
-export function removeRootMotion(m: Motion): Motion {
-  const rootPos = m.rootPos.slice();
-  for (let f = 0; f < m.frames; f++) {
-    rootPos[f * 3] = 0;
-    rootPos[f * 3 + 2] = 0;
-  }
-  return { ...m, rootPos };
 }

@@ -3,6 +3,7 @@
  * text-to-motion). The prompt stays the default so a first visit starts where it always did.
  */
 import { Composer } from '../composer/Composer.tsx';
+import { ConstraintsPanel } from '../constraints/ConstraintsPanel.tsx';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { useActions } from './actionsStore.ts';
 import type { CreateTab } from './actionsStore.ts';
@@ -35,7 +36,14 @@ export function CreatePanel() {
         ))}
       </div>
       <div role="tabpanel" id={`create-panel-${tab}`} aria-labelledby={`create-tab-${tab}`}>
-        {tab === 'prompt' ? <Composer /> : <ActionsPanel />}
+        {tab === 'prompt' ? (
+          <>
+            <Composer />
+            <ConstraintsPanel />
+          </>
+        ) : (
+          <ActionsPanel />
+        )}
       </div>
     </>
   );

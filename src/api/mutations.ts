@@ -1,6 +1,8 @@
 /** Job mutations. Results go straight into the cache; the event stream will confirm them moments later. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateJobRequest } from '../../server/contract/api.ts';
+import type { CreateJobRequest, Job } from '../../server/contract/api.ts';
+import { NO_COLLECTION } from '../../server/contract/jobLibrary.ts';
+import { useJobFilter } from '../jobs/jobFilterStore.ts';
 import { requestForResubmit } from '../actions/actionRequests.ts';
 import { applyJob } from '../jobs/applyJob.ts';
 import { useEditor } from '../state/editorStore.ts';
@@ -13,11 +15,21 @@ function newIdempotencyKey(): string {
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
+/**
+ * A job made while a collection is open in the job list goes into that collection (it is where the user is
+ * working, like a project). Filing it is best effort: the job exists either way.
+ */
+async function intoOpenCollection(job: Job): Promise<Job> {
+  const open = useJobFilter.getState().filter.collection;
+  if (!open || open === NO_COLLECTION) return job;
+  return api.updateJob(job.id, { collectionId: open }).catch(() => job);
+}
+
 export function useCreateJob() {
   const qc = useQueryClient();
   return useMutation({
     mutationKey: ['jobs', 'create'],
-    mutationFn: (body: CreateJobRequest) => api.createJob(body, newIdempotencyKey()),
+    mutationFn: async (body: CreateJobRequest) => intoOpenCollection(await api.createJob(body, newIdempotencyKey())),
     onSuccess: (job) => {
       applyJob(qc, job);
       useEditor.getState().selectJob(job.id);
@@ -44,7 +56,7 @@ export function useRetryJob() {
   const qc = useQueryClient();
   return useMutation({
     mutationKey: ['jobs', 'retry'],
-    mutationFn: (request: Record<string, unknown>) => api.createJob(requestForResubmit(request) as CreateJobRequest, newIdempotencyKey()),
+    mutationFn: async (request: Record<string, unknown>) => intoOpenCollection(await api.createJob(requestForResubmit(request) as CreateJobRequest, newIdempotencyKey())),
     onSuccess: (job) => {
       applyJob(qc, job);
       useEditor.getState().selectJob(job.id);

@@ -12,6 +12,7 @@ import { Button } from '../ui/Button.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { SparkIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
+import { withConstraints } from '../constraints/constraintsStore.ts';
 import { buildText2MotionRequest, fieldForErrorPath } from './composerFields.ts';
 import { composerProblems } from './composerLimits.ts';
 import type { ComposerFieldName } from './composerFields.ts';
@@ -65,7 +66,7 @@ export function Composer() {
       setIdleHintFor(fields.prompt);
       return;
     }
-    const request = buildText2MotionRequest(fields);
+    const request = withConstraints(buildText2MotionRequest(fields));
     if (request.kind === 'text2motion' && request.provider === 'local' && useParsePreview.getState().acceptIdle) request.acceptIdleTake = true;
     create.mutate(request);
   };

@@ -28,6 +28,7 @@ import {
 } from '../timeline/timeMath.ts';
 import type { TimeView } from '../timeline/timeMath.ts';
 import { loopedLength } from './editForms.ts';
+import { ConstraintMarks } from '../constraints/ConstraintMarks.tsx';
 import { useEdit } from './editStore.ts';
 import { EditToolbar } from './EditToolbar.tsx';
 import { laneCommands } from './laneCommands.ts';
@@ -285,6 +286,7 @@ export function EditLane() {
             </p>
           ) : (
             <div className="absolute inset-x-0 bottom-0" style={{ top: bodyTop }}>
+              <ConstraintMarks job={job} x={x} />
               {/* frame ticks once a frame is wide enough to hit */}
               {framePx >= 6 && (
                 <div

@@ -62,7 +62,7 @@ export function JobFilters() {
             type="search"
             data-testid="job-search"
             aria-label="Search jobs by prompt or label"
-            placeholder="Search prompts and labels"
+            placeholder="Search jobs"
             maxLength={MAX_SEARCH_CHARS}
             value={text}
             onChange={(e) => setText(e.target.value)}

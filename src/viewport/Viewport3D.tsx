@@ -21,6 +21,7 @@ import type { StageFocus } from './Stage.tsx';
 import { SubjectModel } from './SubjectModel.tsx';
 import { SceneProxies } from './overlays/SceneProxies.tsx';
 import type { VariantScene } from '../../server/contract/api.ts';
+import { ConstraintOverlay } from './overlays/ConstraintOverlay.tsx';
 import type { SubjectDisplay, SubjectSource } from './SubjectModel.tsx';
 
 installPlayheadDriver();
@@ -106,6 +107,7 @@ export default function Viewport3D({ source, character, frameKey, reloadToken, s
       <Stage focus={focus} showGrid={showGrid} shadows={showShadow} />
       {scene && source && <SceneProxies scene={scene} />}
       <OrbitControls makeDefault enableDamping dampingFactor={0.12} target={INITIAL_TARGET} minDistance={0.3} maxDistance={200} />
+      <ConstraintOverlay />
       {source && (
         <ErrorBoundary key={`${source.key}#${reloadToken}#${character?.url ?? ''}`} fallback={() => null} onError={(e) => playhead.failed(describeLoadError(e))}>
           <Suspense fallback={null}>

@@ -1,6 +1,6 @@
 /**
  * Independent checks of exported files with tools nobody on this project wrote: the Khronos glTF
- * validator, three's GLTFLoader, FBXLoader and BVHLoader.
+ * validator, three's GLTFLoader and three's BVHLoader.
  */
 import validator from 'gltf-validator';
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
@@ -25,10 +25,10 @@ export function loadGlb(bytes: Uint8Array): Promise<GLTF> {
 }
 
 /**
- * three's FBXLoader decodes embedded textures through the DOM; Node has none, so textures are skipped
- * here (the Blender checks cover them). Skeleton, skin and animation parse as usual.
+ * Reads an FBX with three's FBXLoader. Embedded textures are decoded through the DOM, which Node lacks, so they
+ * load as empty textures here (the Blender suite checks the real images).
  */
-export function parseFbxWithoutTextures(bytes: Uint8Array): Group {
+export function parseFbx(bytes: Uint8Array): Group {
   const load = TextureLoader.prototype.load;
   TextureLoader.prototype.load = () => new Texture();
   try {

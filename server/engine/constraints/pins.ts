@@ -54,41 +54,55 @@ export function applyPins(src: Motion, pins: readonly Pin[]): Motion {
   }
 
   // Root pull for out-of-reach foot pins: needed shift per frame, then a max filter and a moving
-  // average of the same half-width, which never falls below the need and has no corners.
+  // average of the same half-width (no corners), repeated on what is still missing, and a last exact
+  // per-frame top-up so a pinned foot is never left short. Moving the root only translates the hips.
+  const shift = new Float64Array(n * 2);
   const need = new Float64Array(n * 2);
-  for (const side of [0, 1] as const) {
-    const g = goals.get(LEG[side].foot);
-    if (!g) continue;
-    const up = LEG[side].upper;
-    for (let f = 0; f < n; f++) {
-      if (g.w[f]! <= 0) continue;
-      const h = (f * jc + up) * 3, fj = (f * jc + LEG[side].foot) * 3;
-      const gx = pos[fj]! + (g.x[f]! - pos[fj]!) * g.w[f]!, gy = pos[fj + 1]! + (g.y[f]! - pos[fj + 1]!) * g.w[f]!, gz = pos[fj + 2]! + (g.z[f]! - pos[fj + 2]!) * g.w[f]!;
-      const dx = gx - pos[h]!, dy = gy - pos[h + 1]!, dz = gz - pos[h + 2]!;
-      const horiz = Math.hypot(dx, dz);
-      const d = Math.hypot(dx, dy, dz);
-      if (d <= SAFE_REACH || horiz < 1e-6) continue;
-      const keepH = Math.sqrt(Math.max(0, SAFE_REACH ** 2 - dy * dy));
-      const pull = horiz - keepH;
-      if (Math.abs(pull) > Math.abs(Math.hypot(need[f * 2]!, need[f * 2 + 1]!))) { need[f * 2] = (dx / horiz) * pull; need[f * 2 + 1] = (dz / horiz) * pull; }
+  const measure = (): boolean => {
+    need.fill(0);
+    let any = false;
+    for (const side of [0, 1] as const) {
+      const g = goals.get(LEG[side].foot);
+      if (!g) continue;
+      const up = LEG[side].upper, foot = LEG[side].foot;
+      for (let f = 0; f < n; f++) {
+        const w = g.w[f]!;
+        if (w <= 0) continue;
+        const h = (f * jc + up) * 3, fj = (f * jc + foot) * 3;
+        const gx = pos[fj]! + (g.x[f]! - pos[fj]!) * w, gy = pos[fj + 1]! + (g.y[f]! - pos[fj + 1]!) * w, gz = pos[fj + 2]! + (g.z[f]! - pos[fj + 2]!) * w;
+        const dx = gx - pos[h]! - shift[f * 2]!, dy = gy - pos[h + 1]!, dz = gz - pos[h + 2]! - shift[f * 2 + 1]!;
+        const horiz = Math.hypot(dx, dz);
+        if (Math.hypot(dx, dy, dz) <= SAFE_REACH || horiz < 1e-6) continue;
+        const pull = horiz - Math.sqrt(Math.max(0, SAFE_REACH ** 2 - dy * dy));
+        if (pull > Math.hypot(need[f * 2]!, need[f * 2 + 1]!)) { need[f * 2] = (dx / horiz) * pull; need[f * 2 + 1] = (dz / horiz) * pull; any = true; }
+      }
     }
-  }
+    return any;
+  };
   const half = Math.round(fps * 0.3);
   const dil = new Float64Array(n * 2);
-  for (let f = 0; f < n; f++) {
-    let best = 0;
-    for (let k = Math.max(0, f - 2 * half); k <= Math.min(n - 1, f + 2 * half); k++) {
-      const l = Math.hypot(need[k * 2]!, need[k * 2 + 1]!);
-      if (l > best) { best = l; dil[f * 2] = need[k * 2]!; dil[f * 2 + 1] = need[k * 2 + 1]!; }
+  for (let pass = 0; pass < 3 && measure(); pass++) {
+    dil.fill(0);
+    for (let f = 0; f < n; f++) {
+      let best = 0;
+      for (let k = Math.max(0, f - 2 * half); k <= Math.min(n - 1, f + 2 * half); k++) {
+        const l = Math.hypot(need[k * 2]!, need[k * 2 + 1]!);
+        if (l > best) { best = l; dil[f * 2] = need[k * 2]!; dil[f * 2 + 1] = need[k * 2 + 1]!; }
+      }
+    }
+    for (let f = 0; f < n; f++) {
+      let sx = 0, sz = 0, c = 0;
+      for (let k = Math.max(0, f - half); k <= Math.min(n - 1, f + half); k++) { sx += dil[k * 2]!; sz += dil[k * 2 + 1]!; c++; }
+      shift[f * 2] = shift[f * 2]! + sx / c; shift[f * 2 + 1] = shift[f * 2 + 1]! + sz / c;
     }
   }
+  if (measure()) for (let i = 0; i < n * 2; i++) shift[i] = shift[i]! + need[i]!;
   const pulled = new Uint8Array(n);
   for (let f = 0; f < n; f++) {
-    let sx = 0, sz = 0, c = 0;
-    for (let k = Math.max(0, f - half); k <= Math.min(n - 1, f + half); k++) { sx += dil[k * 2]!; sz += dil[k * 2 + 1]!; c++; }
+    const sx = shift[f * 2]!, sz = shift[f * 2 + 1]!;
     if (sx === 0 && sz === 0) continue;
     pulled[f] = 1;
-    m.rootPos[f * 3] = m.rootPos[f * 3]! + sx / c; m.rootPos[f * 3 + 2] = m.rootPos[f * 3 + 2]! + sz / c;
+    m.rootPos[f * 3] = m.rootPos[f * 3]! + sx; m.rootPos[f * 3 + 2] = m.rootPos[f * 3 + 2]! + sz;
   }
 
   const s = frameScratch(m);

@@ -14,7 +14,7 @@ import { AnimationMixer, Vector3, type AnimationClip, type Bone, type Object3D, 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../contract/api.ts';
 import { CANONICAL_SKELETON, decodeMotion, type Motion } from '../../engine/index.ts';
-import { loadGlb, parseBvh, parseFbxWithoutTextures, validateGlb } from '../../../test/helpers/assetChecks.ts';
+import { loadGlb, parseBvh, parseFbx, validateGlb } from '../../../test/helpers/assetChecks.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/testServer.ts';
 import { humanoidGlb, patchGlbJson } from './testing/humanoidGlb.ts';
 
@@ -138,7 +138,7 @@ describe.skipIf(!HAVE_FIXTURES)('third-party characters through the app', () => 
     expect(m.skeleton.id).toBe(CANONICAL_SKELETON.id);
   });
 
-  it('BVH and FBX of the variant are on the character’s skeleton: its bone names, moving', async () => {
+  it('BVH and FBX of the variant are on the character’s skeleton: its bone names, moving; the FBX has its skinned mesh', async () => {
     const bvh = parseBvh(new TextDecoder().decode(await file(waving, 1, 'bvh')));
     const names = bvh.skeleton.bones.map((b) => b.name);
     expect(names[0]).toBe('pelvis');
@@ -149,11 +149,14 @@ describe.skipIf(!HAVE_FIXTURES)('third-party characters through the app', () => 
     expect(Math.max(...Array.from(hand.values).map((v, i) => Math.abs(v - hand.values[i % 4]!)))).toBeGreaterThan(0.3);
 
     const fbxBytes = await file(waving, 1, 'fbx');
-    const fbx = parseFbxWithoutTextures(fbxBytes);
+    const fbx = parseFbx(fbxBytes);
     const bones: string[] = [];
     fbx.traverse((o) => { if ((o as Bone).isBone) bones.push(o.name); });
     for (const n of ['pelvis', 'hand_r', 'calf_l', 'ball_l']) expect(bones).toContain(n);
     expect(fbx.animations).toHaveLength(1);
+    let skinned = 0;
+    fbx.traverse((o) => { if ((o as { isSkinnedMesh?: boolean }).isSkinnedMesh) skinned++; });
+    expect(skinned, 'the character’s mesh').toBeGreaterThan(0);
     const frames = track(fbx, fbx.animations[0]!, ['head', 'hand_l', 'hand_r'], 0.1);
     expect(frames.some(([head, l, r]) => Math.max(l!.y, r!.y) > head!.y)).toBe(true);
   });

@@ -1,20 +1,16 @@
 /**
- * BVH and FBX of a variant on an uploaded character's own skeleton, so a DCC tool can apply them to
- * that character by bone name, with its proportions (the same motion, legs re-solved, as its GLB).
+ * BVH of a variant on an uploaded character's own skeleton, so a DCC tool can apply it to that
+ * character by bone name, with its proportions (the same motion, legs re-solved, as its GLB).
  *
  * BVH: every bone from the hips down (fingers and helpers included), named as in the character,
  * rest pose = the character's rest pose. BVH has no rest rotations, so OFFSETs are the rest bone
  * vectors in world axes (canonical frame: Y up, facing +Z, metres, written in cm by exportBvh) and
  * each channel rotation is the bone's turn away from its rest world rotation, relative to its parent's.
  *
- * FBX: the character's armature (its own local rest transforms, under a `KinemaFacing` root when it
- * had to be turned or scaled) with the animation, without the mesh: @comfyorg/fbx-exporter-three can
- * only embed textures it can read pixels from, and Node has no image decoder, so a skinned FBX would
- * lose the character's textures. An armature FBX is what DCC tools and engines apply to a character
- * they already have (the same as an "FBX without skin" download).
+ * The character's FBX is not made here: it is converted from its GLB on download, with the mesh and
+ * textures (server/downloads/documentToFbx.ts).
  */
-import { FBXExporter } from '@comfyorg/fbx-exporter-three';
-import { AnimationClip, Bone, Group, PropertyBinding, Quaternion, QuaternionKeyframeTrack, Scene, Vector3, VectorKeyframeTrack, type Object3D } from 'three';
+import { PropertyBinding, Quaternion } from 'three';
 import { exportBvh, type Motion, type Skeleton } from '../../engine/index.ts';
 import { RigPoser, type RetargetPlan } from './retargetPlan.ts';
 
@@ -76,51 +72,4 @@ export function characterBvh(plan: RetargetPlan, m: Motion): string {
     });
   }
   return exportBvh({ fps: m.fps, frames: m.frames, skeleton, rootPos: m.rootPos, rot, contacts: m.contacts });
-}
-
-/** `m` is the motion on plan.skeleton (CharacterRetargeter.onCharacter). */
-export function characterFbx(plan: RetargetPlan, m: Motion, clipName: string): Uint8Array {
-  const rig = plan.rig;
-  // Skin joints and the transforms above them; mesh and other nodes are left out.
-  const keep = new Uint8Array(rig.names.length);
-  for (const j of rig.candidates) for (let p = j; p >= 0 && !keep[p]; p = rig.parents[p]!) keep[p] = 1;
-  const names = exportNames(rig.names);
-  const objects: Array<Object3D | null> = rig.names.map(() => null);
-  const armature = new Group();
-  armature.name = 'KinemaFacing';
-  armature.quaternion.copy(plan.facing);
-  armature.scale.setScalar(plan.unit);
-  const t = new Vector3(), s = new Vector3();
-  for (let j = 0; j < rig.names.length; j++) {
-    if (!keep[j]) continue;
-    const b = new Bone();
-    b.name = names[j]!;
-    rig.restLocal[j]!.decompose(t, b.quaternion, s);
-    b.position.copy(t);
-    b.scale.copy(s);
-    objects[j] = b;
-    const p = rig.parents[j]!;
-    (p >= 0 && objects[p] ? objects[p]! : armature).add(b);
-  }
-  const scene = new Scene();
-  scene.add(armature);
-
-  const mapped = rig.names.map((_, j) => j).filter((j) => plan.canonOf[j]! >= 0 && objects[j]);
-  const values = mapped.map(() => new Float32Array(m.frames * 4));
-  const hips = new Float32Array(m.frames * 3);
-  const poser = new RigPoser(plan);
-  for (let f = 0; f < m.frames; f++) {
-    poser.pose(m, f);
-    mapped.forEach((j, k) => {
-      const q = poser.local[j]!, out = values[k]!;
-      const flip = f > 0 && q.x * out[f * 4 - 4]! + q.y * out[f * 4 - 3]! + q.z * out[f * 4 - 2]! + q.w * out[f * 4 - 1]! < 0 ? -1 : 1;
-      out.set([q.x * flip, q.y * flip, q.z * flip, q.w * flip], f * 4);
-    });
-    hips.set([poser.hipsT.x, poser.hipsT.y, poser.hipsT.z], f * 3);
-  }
-  const times = Array.from({ length: m.frames }, (_, f) => f / m.fps);
-  const tracks = [new VectorKeyframeTrack(`${names[plan.hips]}.position`, times, Array.from(hips))];
-  mapped.forEach((j, k) => tracks.push(new QuaternionKeyframeTrack(`${names[j]}.quaternion`, times, Array.from(values[k]!))));
-  const clip = new AnimationClip(clipName, (m.frames - 1) / m.fps, tracks);
-  return new FBXExporter().parseSync(scene, { preset: 'threejs', fps: m.fps, animations: [clip] });
 }

@@ -1,7 +1,8 @@
 /**
  * Puts engine motions onto an uploaded, already-rigged humanoid (GLB, VRM, or FBX converted to GLB):
  * the result is the character's own GLB (meshes, materials, skin untouched) with one new animation
- * driving its bones, plus BVH and FBX exports on the character's own skeleton (retargetExports.ts).
+ * driving its bones, plus a BVH on the character's own skeleton (retargetExports.ts); its FBX is made from that GLB
+ * on download (server/downloads/documentToFbx.ts), mesh and textures included.
  *
  * How the motion is transferred (rest-pose alignment, facing, folding of missing joints) is in
  * retargetPlan.ts; the legs are re-solved for the character's proportions by the engine's
@@ -21,7 +22,7 @@ import { fbxToGlb } from '../../characters/fbxToGlb.ts';
 import { readGlbJson } from '../../characters/sniffModel.ts';
 import { inspectModel } from '../../characters/modelLimits.ts';
 import { RetargetError } from './retargetError.ts';
-import { characterBvh, characterFbx } from './retargetExports.ts';
+import { characterBvh } from './retargetExports.ts';
 import { characterMotion, planRetarget, RigPoser, type RetargetPlan } from './retargetPlan.ts';
 import { rigFromDocument } from './retargetRig.ts';
 
@@ -142,11 +143,6 @@ export class CharacterRetargeter {
   /** BVH on the character's own skeleton (its bone names, rest pose and proportions). */
   bvh(motion: Motion): string {
     return characterBvh(this.plan, this.onCharacter(motion));
-  }
-
-  /** Armature-only FBX of the character's skeleton with the animation (see retargetExports.ts for why no mesh). */
-  fbx(motion: Motion, clipName: string): Uint8Array {
-    return characterFbx(this.plan, this.onCharacter(motion), clipName);
   }
 }
 
