@@ -11,12 +11,16 @@ import { checkConstraints } from './checkConstraints.ts';
 import { useTestServer } from '../../test/helpers/useTestServer.ts';
 
 const server = useTestServer();
+// The first job of a fresh server also starts the engine workers: in a full-suite run on a loaded machine that
+// took past the 30 s default wait, so every wait here allows 60 s, and
+// the test that runs two jobs back to back has twice that.
+const WAIT_MS = 60_000;
 
 async function submit(body: Record<string, unknown>): Promise<Job> {
   const t = server();
   const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', ...body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const job = await t.waitForJob((res.body as Job).id);
+  const job = await t.waitForJob((res.body as Job).id, WAIT_MS);
   expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
   return job;
 }
@@ -47,7 +51,7 @@ describe('constraints on local jobs', () => {
       constraints: { path: { waypoints }, keyPoses: [{ t: 1.5, effectors: { rightHand: hand } }] },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    pathJob = await t.waitForJob((res.body as Job).id);
+    pathJob = await t.waitForJob((res.body as Job).id, WAIT_MS);
     expect(pathJob.status, JSON.stringify(pathJob.error)).toBe('succeeded');
     expect(pathJob.request.constraints).toMatchObject({ path: { waypoints } });
     const b = await bvhOf(pathJob);
@@ -58,7 +62,7 @@ describe('constraints on local jobs', () => {
     const rh = b.at('RightHand', 45);
     expect(Math.hypot(rh[0]! - hand[0], rh[1]! - hand[1], rh[2]! - hand[2])).toBeLessThan(0.02);
     expect(pathJob.report?.understood.join(' ')).toMatch(/path/);
-  });
+  }, 2 * WAIT_MS);
 
   it('a left foot pinned for 1 s during a pivot stays within 1 cm in the exported BVH', async () => {
     const job = await submit({ prompt: 'a person turns around', seed: 2, durationSec: 3, constraints: { pins: [{ effector: 'leftFoot', start: 1, end: 2 }] } });
@@ -75,13 +79,13 @@ describe('constraints on local jobs', () => {
     const moved = [{ x: 0, z: 0 }, { x: -1, z: 2 }];
     const edited = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'rerun', parentJobId: pathJob.id, variant: 1, seed: pathJob.request.seed, constraints: { path: { waypoints: moved } } });
     expect(edited.status).toBe(201);
-    const job = await t.waitForJob((edited.body as Job).id);
+    const job = await t.waitForJob((edited.body as Job).id, WAIT_MS);
     expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
     expect(job.parentJobId).toBe(pathJob.id);
     const b = await bvhOf(job);
     const end = b.at('Hips', b.frames - 1);
     expect(Math.hypot(end[0]! + 1, end[2]! - 2)).toBeLessThan(0.05);
-    await t.waitForJob((rerun.body as Job).id);
+    await t.waitForJob((rerun.body as Job).id, WAIT_MS);
   });
 
   it('a refine keeps the parent constraints and re-solves them', async () => {
@@ -89,7 +93,7 @@ describe('constraints on local jobs', () => {
     const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'refine', parentJobId: pathJob.id, variant: 1, creativity: 0.5 });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect((res.body as Job).request.constraints).toEqual(pathJob.request.constraints);
-    const job = await t.waitForJob((res.body as Job).id);
+    const job = await t.waitForJob((res.body as Job).id, WAIT_MS);
     expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
     const b = await bvhOf(job);
     const poly = pathPolyline(waypoints);

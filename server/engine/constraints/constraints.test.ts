@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fkAll, fkPositions } from '../core/fk.ts';
 import { qRotate } from '../core/quat.ts';
 import type { Motion } from '../core/motion.ts';
-import { J } from '../core/skeleton.ts';
+import { J, JOINT_COUNT } from '../core/skeleton.ts';
 import { text2motion } from '../text2motion.ts';
 import type { Text2MotionParams } from '../text2motion.ts';
 import { keyWeight } from './keyPoses.ts';
@@ -12,7 +12,8 @@ import type { Constraints } from './types.ts';
 
 const base: Text2MotionParams = { prompt: 'a person walks', variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 3 };
 const run = (p: Partial<Text2MotionParams>, constraints?: Constraints): Motion => text2motion({ ...base, ...p, ...(constraints ? { constraints } : {}) }).motions[0]!;
-const jc = 22;
+// fkPositions/fkAll cover every joint of the canonical skeleton (body + fingers), so frames are JOINT_COUNT apart.
+const jc = JOINT_COUNT;
 const at = (P: Float32Array, f: number, j: number) => [0, 1, 2].map((c) => P[(f * jc + j) * 3 + c]!);
 const dist = (a: number[], b: readonly number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
 

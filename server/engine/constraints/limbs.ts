@@ -9,7 +9,7 @@ import { fkFrame } from '../core/fk.ts';
 import { solveLegWorld } from '../core/ik.ts';
 import type { Motion } from '../core/motion.ts';
 import { qAxisAngle, qHeading, qMul, qMulInvA } from '../core/quat.ts';
-import { ARM, J, LEG } from '../core/skeleton.ts';
+import { ARM, BODY_JOINT_COUNT, J, LEG } from '../core/skeleton.ts';
 import type { Effector } from './types.ts';
 
 export interface FrameScratch {
@@ -96,7 +96,11 @@ export function placeHand(m: Motion, f: number, s: FrameScratch, side: 0 | 1, x:
   return solveArm(m.rot, f * jc * 4, side, clav, sh, x, y, z, qx, qy, qz);
 }
 
-/** FK of frame f into `s`. */
+/**
+ * FK of frame f's body joints into `s`. Every effector, look-at and balance joint the solver reads is a
+ * body joint; the finger joints (which come after them) follow the hands and are skipped, so a solve on
+ * the 52-joint rig costs what it did on the 22-joint one. Their slots in `s` are left unwritten.
+ */
 export function fkInto(m: Motion, f: number, s: FrameScratch): void {
-  fkFrame(m, f, s.wr, s.wp);
+  fkFrame(m, f, s.wr, s.wp, m.rot, m.rootPos, BODY_JOINT_COUNT);
 }

@@ -158,9 +158,10 @@ async function toeClip(bytes: Uint8Array, fps: number, toes: [string, string]): 
 describe('foot locking re-run after retargeting', () => {
   it('on a body with other leg proportions the GLB’s feet skate within the engine’s gate, and far less than without the re-run', async () => {
     const pos = canonicalPositions();
-    // Long thighs (0.55 m) on short shins (0.28 m) and 40% longer feet: same leg length, other knees.
+    // Long thighs (0.58 m) on short shins (0.25 m) and 40% longer feet: same leg length, other knees. (With
+    // the action library's gaits, 0.55/0.28 m left the copied baseline at 6.9 % skate, under the gate it must exceed.)
     const leg = (side: 'left' | 'right', x: number) => ({
-      [`${side}UpperLeg`]: [x, 0.91, 0], [`${side}LowerLeg`]: [x, 0.36, 0], [`${side}Foot`]: [x, 0.08, 0], [`${side}Toes`]: [x, 0.08 - 0.084, 0.182],
+      [`${side}UpperLeg`]: [x, 0.91, 0], [`${side}LowerLeg`]: [x, 0.33, 0], [`${side}Foot`]: [x, 0.08, 0], [`${side}Toes`]: [x, 0.08 - 0.084, 0.182],
     });
     const rig = await humanoidGlb({ names: mixamoNames(), rolled: true, positions: { ...pos, ...leg('left', 0.09), ...leg('right', -0.09) } as Record<string, [number, number, number]> });
     const r = await CharacterRetargeter.load(rig);
