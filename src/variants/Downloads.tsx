@@ -13,6 +13,7 @@ const FORMAT_HINT: Partial<Record<VariantFile['format'], string>> = {
   fbx: 'Mesh, skin and clip for Blender, Maya, UE, Unity',
   bvh: 'Skeleton motion only',
   mp4: 'Rendered video',
+  webm: 'Rendered video (WebM)',
   usdz: 'Apple AR Quick Look',
   zip: 'Archive',
 };

@@ -13,6 +13,8 @@ import type { ConvertibleFormat, DownloadOptions, ExportPreset, LockAxis, RootMo
 import { describeError } from '../api/client.ts';
 import { DownloadIcon } from '../ui/icons.tsx';
 import { downloadsQuery } from './downloadsQuery.ts';
+import { VIDEO_FORMATS, VideoExport } from './VideoExport.tsx';
+import { ZipLink } from './ZipLink.tsx';
 
 const SELECT = 'h-6 rounded border border-line bg-sunken px-1 font-mono text-[11px] text-fg outline-none focus:border-accent disabled:text-faint';
 
@@ -78,6 +80,10 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
   // all to zip the button is not offered (the server would answer nothing_to_download).
   const nativeFormats = [...new Set(avail.data.variants.flatMap((x) => x.native))];
   const zipFormats: readonly string[] = anyConvertible ? (formats.length ? formats : ['glb']) : nativeFormats;
+  // A render's variants are videos: offer those, not motion formats that no render has.
+  if (!anyConvertible && nativeFormats.length > 0 && nativeFormats.every((f) => VIDEO_FORMATS.has(f))) {
+    return <VideoExport job={job} variantIndex={variantIndex} variantFormats={v?.native ?? []} jobFormats={nativeFormats} />;
+  }
 
   return (
     <div data-testid="export-panel" className="mt-3 space-y-2 rounded-md border border-line bg-sunken/60 p-2">
@@ -180,17 +186,7 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
           </a>
         ))}
       </div>
-      {zipFormats.length > 0 && (
-        <a
-          href={jobZipUrl(job.id, zipFormats, anyConvertible ? opts : {})}
-          download
-          data-testid="export-zip"
-          className="group flex h-8 items-center justify-center gap-1.5 rounded-md bg-accent px-2 text-[12px] font-medium text-white transition-colors hover:bg-accent-strong"
-        >
-          <DownloadIcon />
-          All {job.variants.length} variant{job.variants.length === 1 ? '' : 's'} (.zip)
-        </a>
-      )}
+      {zipFormats.length > 0 && <ZipLink href={jobZipUrl(job.id, zipFormats, anyConvertible ? opts : {})} count={job.variants.length} noun="variant" />}
       <p className="text-[10px] text-faint">Served from this server's cache: links keep working after provider URLs expire.</p>
     </div>
   );
