@@ -312,6 +312,11 @@ test('layout: at 1024×700 every panel is reachable and the scrub bar keeps its 
     await page.getByTestId(id).scrollIntoViewIfNeeded();
     await expect(page.getByTestId(id)).toBeInViewport();
   }
+  // The export options fit the right panel: no select or format chip runs past the window's edge.
+  for (const id of ['export-format-vrma', 'export-fps', 'export-preset', 'export-root-motion', 'export-reduce', 'export-trim-end']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.x + box.width, id).toBeLessThanOrEqual(1024);
+  }
 
   // Collapse and restore both side panels.
   await page.getByTestId('toggle-left-panel').click();
