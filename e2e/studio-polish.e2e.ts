@@ -138,6 +138,49 @@ test('takes at scale: search, filter, star, rename, collections, delete with lin
   expect(errors).toEqual([]);
 });
 
+test('a job deleted in another tab leaves this one at once, with its selection', async ({ page, context, request }) => {
+  const errors = consoleErrors(page);
+  const kept = await make(request, take('a person nods'));
+  const doomed = await make(request, take('a person shrugs'));
+  await page.goto(`/?job=${doomed.id}&variant=1`);
+  await page.waitForFunction(() => (window as any).__kinema?.ready === true);
+  await expect(card(page, doomed.id)).toBeVisible();
+  await expect(card(page, doomed.id)).toHaveAttribute('aria-current', /true/);
+
+  const other = await context.newPage();
+  await other.goto(`/?job=${kept.id}&variant=1`);
+  await other.waitForFunction(() => (window as any).__kinema?.ready === true);
+  await card(other, doomed.id).getByTestId('job-menu').click();
+  await other.getByTestId('job-delete').click();
+  await other.getByTestId('delete-job-confirm').click();
+  await expect(card(other, doomed.id)).toHaveCount(0);
+
+  // No reload here: the deleted event from the stream removes the card and clears the selection.
+  await expect(card(page, doomed.id)).toHaveCount(0);
+  await expect(card(page, kept.id)).toBeVisible();
+  await expect(page.locator('[data-testid="job-card"][aria-current="true"]')).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('job')).toBeNull();
+  await other.close();
+  expect(errors).toEqual([]);
+});
+
+test("an uploaded character picked in the composer's character menu is shown in the viewport", async ({ page, request }) => {
+  const errors = consoleErrors(page);
+  const up = await request.post('/api/characters?name=Composer%20Hero', {
+    data: fs.readFileSync(path.resolve('../shared/fixtures/human-male.glb')),
+    headers: { 'content-type': 'model/gltf-binary' },
+  });
+  expect(up.status(), await up.text()).toBe(201);
+  const hero = (await up.json()) as { id: string };
+  await page.goto('/');
+  await page.waitForFunction(() => (window as any).__kinema?.ready === true);
+  await expect(page.getByTestId('local-file-bar')).toHaveCount(0);
+  await page.getByTestId('character-select').selectOption(hero.id);
+  await expect(page.getByTestId('local-file-bar')).toContainText('Composer Hero');
+  expect(errors).toEqual([]);
+  await request.delete(`/api/characters/${hero.id}`);
+});
+
 test('render: one dialog from either button, closed for good once submitted; the render job zips its video', async ({ page, request }) => {
   const errors = consoleErrors(page);
   const clip = await make(request, take('a person turns around'));
@@ -170,6 +213,15 @@ test('render: one dialog from either button, closed for good once submitted; the
   await page.getByTestId('play-toggle').click();
   await page.evaluate(() => (window as any).__kinema.setTime(0.9));
   await expect.poll(() => page.getByTestId('render-video-preview').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(0.9, 1);
+
+  // Its export panel offers the video, not motion-format chips that a render does not have.
+  const panel = page.getByTestId('export-panel');
+  await expect(panel.getByTestId('export-video-mp4')).toBeVisible();
+  await expect(panel.getByTestId('export-format-glb')).toHaveCount(0);
+  await expect(panel).not.toContainText('Pick a format above');
+  const video = await request.get((await panel.getByTestId('export-video-mp4').getAttribute('href'))!);
+  expect(video.status()).toBe(200);
+  expect(video.headers()['content-type']).toBe('video/mp4');
 
   // The zip of a render job holds its video instead of answering nothing_to_download.
   const zip = page.getByTestId('export-zip');
@@ -259,6 +311,11 @@ test('layout: at 1024×700 every panel is reachable and the scrub bar keeps its 
   for (const id of ['prompt-input', 'generate-button', 'job-search', 'export-zip']) {
     await page.getByTestId(id).scrollIntoViewIfNeeded();
     await expect(page.getByTestId(id)).toBeInViewport();
+  }
+  // The export options fit the right panel: no select or format chip runs past the window's edge.
+  for (const id of ['export-format-vrma', 'export-fps', 'export-preset', 'export-root-motion', 'export-reduce', 'export-trim-end']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.x + box.width, id).toBeLessThanOrEqual(1024);
   }
 
   // Collapse and restore both side panels.

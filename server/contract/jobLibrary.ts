@@ -75,6 +75,9 @@ export const DeleteJobQuery = z.object({
 });
 
 export const DeleteJobResult = z.object({ deleted: z.array(z.string()) });
+
+/** The data of an SSE `event: deleted` on /api/events and /api/jobs/:id/events: the deleted job's id. */
+export const JobDeletedEvent = z.object({ id: z.string().min(1) });
 export type DeleteJobResult = z.infer<typeof DeleteJobResult>;
 
 export const Collection = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), jobCount: z.number().int() });

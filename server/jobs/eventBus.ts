@@ -8,9 +8,29 @@ import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Job } from '../contract/api.ts';
 
-export interface JobEvent {
+/** A job changed: the full snapshot. */
+export interface JobSnapshotEvent {
   seq: number;
   job: Job;
+  deleted?: undefined;
+}
+
+/**
+ * A job was deleted. It goes through the same log and bus as snapshots, so other tabs, other instances and
+ * Last-Event-ID replay all learn of it; on the wire it is a separate `event: deleted`, so consumers that
+ * only listen for `job` events are unaffected.
+ */
+export interface JobDeletedEvent {
+  seq: number;
+  deleted: { id: string };
+  job?: undefined;
+}
+
+export type JobEvent = JobSnapshotEvent | JobDeletedEvent;
+
+/** The id of the job an event is about. */
+export function eventJobId(e: JobEvent): string {
+  return e.job ? e.job.id : e.deleted.id;
 }
 
 export interface EventBus {

@@ -83,6 +83,7 @@ export class JobRunner {
     this.scanTimer.unref();
     this.unsubscribe =
       this.bus?.subscribe((e) => {
+        if (!e.job) return; // a deletion: the route that deleted the job already canceled its work
         if (e.job.status === 'queued') this.kick(e.job.provider);
         // A cancel made on another instance reaches the one running the job here, at once.
         const local = this.running.get(e.job.id);

@@ -10,7 +10,7 @@ import { LAZY_FORMATS } from '../contract/downloads.ts';
 import type { Db, Dialect } from '../db/database.ts';
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { JobsTable } from '../db/schema.ts';
-import type { EventBus, JobEvent } from './eventBus.ts';
+import type { EventBus, JobDeletedEvent, JobEvent } from './eventBus.ts';
 import type { JobListFilter, UpdateJobRequest } from '../contract/jobLibrary.ts';
 import { NO_COLLECTION } from '../contract/jobLibrary.ts';
 import { searchTextOf } from './searchText.ts';
@@ -284,15 +284,27 @@ export class JobStore {
     return out;
   }
 
-  /** Removes jobs with their file rows and event log; the caller removes the cached files. */
+  /**
+   * Removes jobs with their file rows and event log, leaving one `deleted` event per job in the log (published
+   * once committed) so open streams and Last-Event-ID replays drop it. The caller removes the cached files.
+   */
   async remove(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.transaction().execute(async (tx) => {
+    const now = new Date().toISOString();
+    const tombstones = await this.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('files').where('job_id', 'in', [...ids]).execute();
       await tx.deleteFrom('events').where('job_id', 'in', [...ids]).execute();
       await tx.updateTable('jobs').set({ parent_job_id: null, parent_variant: null }).where('parent_job_id', 'in', [...ids]).where('id', 'not in', [...ids]).execute();
       await tx.deleteFrom('jobs').where('id', 'in', [...ids]).execute();
+      const out: JobDeletedEvent[] = [];
+      for (const id of ids) {
+        const deleted = { id };
+        const row = await tx.insertInto('events').values({ job_id: id, data: JSON.stringify({ deleted }), created_at: now }).returning('seq').executeTakeFirstOrThrow();
+        out.push({ seq: row.seq, deleted });
+      }
+      return out;
     });
+    for (const e of tombstones) this.bus.publish(e);
   }
 
   /** Jobs that were queued or running: after a restart these are resumed. Oldest first. */
@@ -423,12 +435,12 @@ export class JobStore {
     let q = this.db.selectFrom('events').select(['seq', 'data']).where('seq', '>', afterSeq).orderBy('seq', 'asc').limit(limit);
     if (jobId) q = q.where('job_id', '=', jobId);
     const rows = await q.execute();
-    return rows.map((r) => ({ seq: r.seq, job: JSON.parse(r.data) as Job }));
+    return rows.map(toEvent);
   }
 
   async latestEvent(jobId: string): Promise<JobEvent | null> {
     const r = await this.db.selectFrom('events').select(['seq', 'data']).where('job_id', '=', jobId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    return r ? { seq: r.seq, job: JSON.parse(r.data) as Job } : null;
+    return r ? toEvent(r) : null;
   }
 
   async latestEventSeq(jobId?: string): Promise<number> {
@@ -463,6 +475,12 @@ export class JobStore {
     this.bus.publish({ seq: inserted.seq, job });
     return job;
   }
+}
+
+/** A logged event: a Job snapshot, or `{ deleted: { id } }` for a deleted job (a Job never has `deleted`). */
+function toEvent(r: { seq: number; data: string }): JobEvent {
+  const data = JSON.parse(r.data) as Job | { deleted: { id: string } };
+  return 'deleted' in data ? { seq: r.seq, deleted: data.deleted } : { seq: r.seq, job: data };
 }
 
 /** LIKE treats % and _ as wildcards; a search for "50%" must find the text "50%". */

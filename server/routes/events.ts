@@ -1,6 +1,8 @@
 /**
- * Server-sent events. Every event is a full Job snapshot whose id is the global sequence number of
- * the persisted event log, so a client reconnecting with Last-Event-ID gets exactly what it missed.
+ * Server-sent events. Every `job` event is a full Job snapshot and every `deleted` event names a deleted job
+ * (`{"id":…}`); the id of each is the global sequence number of the persisted event log, so a client
+ * reconnecting with Last-Event-ID gets exactly what it missed. Deletions use their own event name so that
+ * consumers which only listen for `job` events keep working unchanged.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -8,7 +10,7 @@ import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { TERMINAL_STATUSES } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
 import { wholeNumber } from '../http/strictNumber.ts';
-import type { JobEvent } from '../jobs/eventBus.ts';
+import { eventJobId, type JobEvent } from '../jobs/eventBus.ts';
 import type { Services } from '../services.ts';
 import { requireJobId } from './jobs.ts';
 
@@ -61,7 +63,9 @@ async function send(stream: SSEStreamingApi, e: JobEvent) {
   let frame = frames.get(e);
   if (frame === undefined) {
     // JSON.stringify never emits raw newlines, so the data fits on one `data:` line.
-    frame = encoder.encode(`event: job\nid: ${e.seq}\ndata: ${JSON.stringify(e.job)}\n\n`);
+    frame = e.job
+      ? encoder.encode(`event: job\nid: ${e.seq}\ndata: ${JSON.stringify(e.job)}\n\n`)
+      : encoder.encode(`event: deleted\nid: ${e.seq}\ndata: ${JSON.stringify(e.deleted)}\n\n`);
     frames.set(e, frame);
   }
   await stream.write(frame);
@@ -129,10 +133,11 @@ export function eventRoutes(s: Services) {
       const after = lastEventId(c);
       if (!(await s.store.get(id))) throw new HttpError(404, 'not_found', `No job ${id}.`, 'id');
       return streamEvents(c, after, {
-        subscribe: (l) => s.bus.subscribe((e) => e.job.id === id && l(e)),
+        subscribe: (l) => s.bus.subscribe((e) => eventJobId(e) === id && l(e)),
         history: (seq) => s.store.eventsAfter(seq, id),
         opening: async () => ({ from: 0, first: await s.store.latestEvent(id) }),
-        endsAfter: (e) => TERMINAL_STATUSES.includes(e.job.status),
+        // A deleted job has nothing more to say either.
+        endsAfter: (e) => !e.job || TERMINAL_STATUSES.includes(e.job.status),
       });
     })
     .get('/events', async (c) =>

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, JobList } from '../contract/api.ts';
 import type { Collection } from '../contract/jobLibrary.ts';
+import type { JobEvent } from '../jobs/eventBus.ts';
 import { missingInfra, startPostgres, type Service } from '../../test/helpers/infra.ts';
-import { startTestServer, type TestServer } from '../../test/helpers/testServer.ts';
+import { readSse, startTestServer, type TestServer } from '../../test/helpers/testServer.ts';
 
 const noPostgres = missingInfra();
 
@@ -133,6 +134,32 @@ for (const [name, postgres] of [['SQLite', false], ['PostgreSQL', true]] as cons
         const kept = (await t.json('GET', `/api/jobs/${child.id}`)).body as Job;
         expect([kept.status, kept.parentJobId]).toEqual(['succeeded', null]);
         expect((await t.json('DELETE', `/api/jobs/${walk.id}`)).status).toBe(404);
+      });
+
+      it('tells every event stream, live and on Last-Event-ID replay, that a job is gone', async () => {
+        const before = (await t.services.store.latestEventSeq()) as number;
+        const heard: JobEvent[] = [];
+        const unsubscribe = t.services.bus.subscribe((e) => heard.push(e));
+        // A listener that only knows `job` events (SayMotion-wire/SSE consumers) must not be handed a non-Job.
+        const live = readSse(await t.app.request('/api/events'), (evs) => evs.some((e) => e.event === 'deleted'), 10_000);
+        const res = await t.json('DELETE', `/api/jobs/${jump.id}`);
+        unsubscribe();
+        expect(res.status).toBe(200);
+        expect(heard.filter((e) => e.deleted).map((e) => e.deleted!.id)).toEqual([jump.id]);
+
+        const liveEvents = await live;
+        const gone = liveEvents.find((e) => e.event === 'deleted')!;
+        expect(JSON.parse(gone.data)).toEqual({ id: jump.id });
+        expect(Number(gone.id)).toBeGreaterThan(before);
+
+        const replay = await readSse(
+          await t.app.request('/api/events', { headers: { 'last-event-id': String(before) } }),
+          (evs) => evs.some((e) => e.event === 'deleted'),
+          10_000,
+        );
+        expect(replay.filter((e) => e.event === 'deleted').map((e) => JSON.parse(e.data))).toEqual([{ id: jump.id }]);
+        // Every `job` event still carries a whole Job, as before.
+        for (const e of replay.filter((x) => x.event === 'job')) expect((JSON.parse(e.data) as Job).id).toMatch(/^job_/);
       });
     });
   });

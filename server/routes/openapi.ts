@@ -130,16 +130,16 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       '/api/jobs/{id}/cancel': { post: { summary: 'Cancel a queued or running job', parameters: [idParam], responses: { 200: { description: 'job', ...json('Job') }, 404: err('no such job'), 409: err('already finished') } } },
       '/api/jobs/{id}/events': {
         get: {
-          summary: 'SSE stream of one job: first the current Job, then one event per change; ends after a terminal state. Honours Last-Event-ID.',
+          summary: 'SSE stream of one job: first the current Job, then one event per change; ends after a terminal state or an `event: deleted`. Honours Last-Event-ID.',
           parameters: [idParam, { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } }],
           responses: { 200: { description: 'text/event-stream of `event: job` with Job JSON data', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 404: err('no such job') },
         },
       },
       '/api/events': {
         get: {
-          summary: 'SSE stream of every job change; never ends on its own. Honours Last-Event-ID.',
+          summary: 'SSE stream of every job change (`event: job`, Job JSON) and deletion (`event: deleted`, `{"id": jobId}`); never ends on its own. Honours Last-Event-ID.',
           parameters: [{ name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } }],
-          responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+          responses: { 200: { description: 'text/event-stream of `event: job` (Job JSON) and `event: deleted` ({"id": jobId})', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
         },
       },
       '/api/jobs/{id}/variants/{variant}/files/{format}': {

@@ -2,7 +2,7 @@
  * Fetch helpers for the studio API (shared/design/api.md). Every response is parsed with the contract's zod
  * schemas where it enters the app, and every failure becomes an ApiRequestError the UI can explain.
  */
-import { Collection as CollectionSchema, DeleteJobResult } from '../../server/contract/jobLibrary.ts';
+import { Collection as CollectionSchema, DeleteJobResult, JobDeletedEvent } from '../../server/contract/jobLibrary.ts';
 import type { Collection, JobListFilter, UpdateJobRequest } from '../../server/contract/jobLibrary.ts';
 import { z } from 'zod';
 import { LoopWindow, loopWindowUrl } from '../../server/contract/downloads.ts';
@@ -225,19 +225,29 @@ export const api = {
     request('/api/prompt/parse', ParsePromptResponse, { method: 'POST', body: { prompt }, signal }),
 };
 
-/** Parse one SSE `job` event payload; null (and a console warning) when it does not match the contract. */
-export function parseJobEvent(data: string): JobT | null {
+/** Parse one SSE event payload against its schema; null (and a console warning) when it does not match the contract. */
+function parseEventData<S extends z.ZodType>(schema: S, name: string, data: string): z.output<S> | null {
   let json: unknown;
   try {
     json = JSON.parse(data);
   } catch {
-    console.warn('Ignoring a job event that is not JSON', data);
+    console.warn(`Ignoring a ${name} event that is not JSON`, data);
     return null;
   }
-  const parsed = Job.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    console.warn('Ignoring a job event that does not match the contract', parsed.error.issues, json);
+    console.warn(`Ignoring a ${name} event that does not match the contract`, parsed.error.issues, json);
     return null;
   }
   return parsed.data;
+}
+
+/** One SSE `job` event payload: the job's full snapshot. */
+export function parseJobEvent(data: string): JobT | null {
+  return parseEventData(Job, 'job', data);
+}
+
+/** One SSE `deleted` event payload: the id of the job that was deleted. */
+export function parseDeletedEvent(data: string): string | null {
+  return parseEventData(JobDeletedEvent, 'deleted', data)?.id ?? null;
 }

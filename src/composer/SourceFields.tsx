@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { ProviderId } from '../../server/contract/api.ts';
 import { describeError } from '../api/client.ts';
 import { charactersQuery, providersQuery } from '../api/queries.ts';
+import { localFiles } from '../dropzone/localFiles.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { FieldError } from './FieldError.tsx';
 
@@ -89,6 +90,9 @@ export function SourceFields({ errors, onEdit }: Props) {
           onChange={(e) => {
             setComposer({ characterId: e.target.value });
             onEdit('characterId');
+            // An uploaded character is shown in the viewport when picked here too, as in "Characters & actions".
+            const picked = characters.data?.find((c) => c.id === e.target.value);
+            if (picked?.modelUrl) void localFiles.previewCharacter(picked);
           }}
         >
           {characters.isPending ? (

@@ -105,7 +105,8 @@ export function JobList() {
                   key={v.key}
                   data-index={v.index}
                   ref={virtualizer.measureElement}
-                  className="absolute top-0 left-0 w-full"
+                  // Each row's transform is a stacking context, so an open card menu would sit under the next row.
+                  className="absolute top-0 left-0 w-full has-[[aria-expanded=true]]:z-10"
                   style={{ transform: `translateY(${v.start}px)` }}
                 >
                   <JobCard job={job} selected={job.id === selectedJobId} />

@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UpdateJobRequest } from '../../server/contract/jobLibrary.ts';
 import { api, describeError } from '../api/client.ts';
 import { queryKeys } from '../api/queryKeys.ts';
-import { useEditor } from '../state/editorStore.ts';
 import { notify } from '../state/notices.ts';
 import { applyJob, forgetJobs } from './applyJob.ts';
 
@@ -25,8 +24,6 @@ export function useDeleteJob() {
   return useMutation({
     mutationFn: ({ id, children }: { id: string; children?: 'delete' | 'keep' }) => api.deleteJob(id, children),
     onSuccess: ({ deleted }) => {
-      const { selectedJobId, selectJob } = useEditor.getState();
-      if (selectedJobId && deleted.includes(selectedJobId)) selectJob(null);
       forgetJobs(qc, deleted);
       // Kept children lost their parent link: refetch so lineage shows them as roots.
       void qc.invalidateQueries({ queryKey: queryKeys.jobs.all() });

@@ -9,9 +9,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { parseJobEvent } from '../api/client.ts';
+import { parseDeletedEvent, parseJobEvent } from '../api/client.ts';
 import { queryKeys } from '../api/queryKeys.ts';
-import { applyJob } from './applyJob.ts';
+import { applyJob, forgetJobs } from './applyJob.ts';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -44,6 +44,11 @@ export function useJobEventStream(url = '/api/events'): void {
       const job = parseJobEvent(ev.data);
       if (job) applyJob(qc, job);
     };
+    // A job deleted anywhere (another tab, another instance) leaves this tab's lists and selection too.
+    const onDeleted = (ev: MessageEvent<string>) => {
+      const id = parseDeletedEvent(ev.data);
+      if (id) forgetJobs(qc, [id]);
+    };
 
     const open = () => {
       const s = new EventSource(url);
@@ -65,6 +70,7 @@ export function useJobEventStream(url = '/api/events'): void {
         }
       });
       s.addEventListener('job', onJob as EventListener);
+      s.addEventListener('deleted', onDeleted as EventListener);
     };
 
     open();

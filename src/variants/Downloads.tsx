@@ -13,6 +13,7 @@ const FORMAT_HINT: Partial<Record<VariantFile['format'], string>> = {
   fbx: 'Mesh, skin and clip for Blender, Maya, UE, Unity',
   bvh: 'Skeleton motion only',
   mp4: 'Rendered video',
+  webm: 'Rendered video (WebM)',
   usdz: 'Apple AR Quick Look',
   zip: 'Archive',
 };
@@ -41,10 +42,11 @@ function FileList({ variant }: { variant: Variant }) {
             <span className="w-10 rounded bg-white/6 py-0.5 text-center font-mono text-[10px] font-semibold tracking-wider text-fg uppercase">
               {f.format}
             </span>
+            {/* Size under the hint, not beside it: in a narrow right panel "made on download" left the hint one letter wide. */}
             <span className="min-w-0 flex-1">
               <span className="block truncate text-[11px] text-muted">{FORMAT_HINT[f.format] ?? f.format.toUpperCase()}</span>
+              <span className="block font-mono text-[10px] tabular-nums text-faint">{f.bytes === null ? 'made on download' : formatBytes(f.bytes)}</span>
             </span>
-            <span className="font-mono text-[11px] tabular-nums text-faint">{f.bytes === null ? 'made on download' : formatBytes(f.bytes)}</span>
             <DownloadIcon className="text-muted group-hover:text-accent" />
           </a>
         </li>

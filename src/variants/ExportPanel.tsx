@@ -13,8 +13,12 @@ import type { ConvertibleFormat, DownloadOptions, ExportPreset, LockAxis, RootMo
 import { describeError } from '../api/client.ts';
 import { DownloadIcon } from '../ui/icons.tsx';
 import { downloadsQuery } from './downloadsQuery.ts';
+import { VIDEO_FORMATS, VideoExport } from './VideoExport.tsx';
+import { ZipLink } from './ZipLink.tsx';
 
 const SELECT = 'h-6 rounded border border-line bg-sunken px-1 font-mono text-[11px] text-fg outline-none focus:border-accent disabled:text-faint';
+/** Selects fill their grid cell and may shrink, so the panel never runs past the right edge of a narrow sidebar. */
+const WIDE_SELECT = `${SELECT} w-full min-w-0`;
 
 const PRESET_LABELS: Record<ExportPreset, string> = {
   unreal: 'Unreal (root bone, Z up, cm)',
@@ -78,12 +82,16 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
   // all to zip the button is not offered (the server would answer nothing_to_download).
   const nativeFormats = [...new Set(avail.data.variants.flatMap((x) => x.native))];
   const zipFormats: readonly string[] = anyConvertible ? (formats.length ? formats : ['glb']) : nativeFormats;
+  // A render's variants are videos: offer those, not motion formats that no render has.
+  if (!anyConvertible && nativeFormats.length > 0 && nativeFormats.every((f) => VIDEO_FORMATS.has(f))) {
+    return <VideoExport job={job} variantIndex={variantIndex} variantFormats={v?.native ?? []} jobFormats={nativeFormats} />;
+  }
 
   return (
     <div data-testid="export-panel" className="mt-3 space-y-2 rounded-md border border-line bg-sunken/60 p-2">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-1">
         <span className="text-[11px] font-semibold tracking-wider text-muted uppercase">Export</span>
-        <div className="flex gap-1">
+        <div className="flex flex-wrap gap-1">
           {CONVERTIBLE_FORMATS.map((f) => (
             <Chip key={f} on={formats.includes(f)} onClick={() => toggle(f)} testId={`export-format-${f}`}>
               {f}
@@ -92,7 +100,7 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
         </div>
       </div>
 
-      <div className="grid grid-cols-[auto_1fr] items-center gap-x-2 gap-y-1.5">
+      <div className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-2 gap-y-1.5">
         <label htmlFor="export-fps" className="text-[12px] text-faint">
           Frame rate
         </label>
@@ -102,7 +110,7 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
           value={fps ?? ''}
           disabled={!anyConvertible}
           onChange={(e) => setFps(e.target.value ? Number(e.target.value) : undefined)}
-          className={SELECT}
+          className={WIDE_SELECT}
         >
           <option value="">{sourceFps}</option>
           {DOWNLOAD_FPS.map((r) => (
@@ -114,7 +122,7 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
         <label htmlFor="export-preset" className="text-[12px] text-faint">
           Preset
         </label>
-        <select id="export-preset" data-testid="export-preset" value={preset ?? ''} disabled={!anyConvertible} onChange={(e) => setPreset((e.target.value || undefined) as ExportPreset | undefined)} className={SELECT}>
+        <select id="export-preset" data-testid="export-preset" value={preset ?? ''} disabled={!anyConvertible} onChange={(e) => setPreset((e.target.value || undefined) as ExportPreset | undefined)} className={WIDE_SELECT}>
           <option value="">None (Y up, metres)</option>
           {EXPORT_PRESETS.map((p) => (
             <option key={p} value={p}>
@@ -125,7 +133,7 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
         <label htmlFor="export-root" className="text-[12px] text-faint">
           Root motion
         </label>
-        <select id="export-root" data-testid="export-root-motion" value={rootMotion ?? ''} disabled={!anyConvertible} onChange={(e) => setRootMotion((e.target.value || undefined) as RootMotionMode | undefined)} className={SELECT}>
+        <select id="export-root" data-testid="export-root-motion" value={rootMotion ?? ''} disabled={!anyConvertible} onChange={(e) => setRootMotion((e.target.value || undefined) as RootMotionMode | undefined)} className={WIDE_SELECT}>
           <option value="">{preset ? 'As the preset' : 'On the hips (as made)'}</option>
           <option value="hips">On the hips</option>
           <option value="root">Root bone (travel extracted)</option>
@@ -134,16 +142,16 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
         <label htmlFor="export-reduce" className="text-[12px] text-faint">
           Keyframes
         </label>
-        <select id="export-reduce" data-testid="export-reduce" value={reduce} disabled={!anyConvertible} onChange={(e) => setReduce(Number(e.target.value))} className={SELECT}>
+        <select id="export-reduce" data-testid="export-reduce" value={reduce} disabled={!anyConvertible} onChange={(e) => setReduce(Number(e.target.value))} className={WIDE_SELECT}>
           <option value={0}>Every frame</option>
           <option value={0.0005}>Reduced (tolerance 0.0005)</option>
           <option value={0.002}>Strongly reduced (0.002)</option>
         </select>
         <span className="text-[12px] text-faint">Trim (s)</span>
-        <div className="flex items-center gap-1">
-          <input data-testid="export-trim-start" inputMode="decimal" placeholder="start" value={trimStart} disabled={!anyConvertible} onChange={(e) => setTrimStart(e.target.value)} className={`${SELECT} w-16`} />
+        <div className="flex min-w-0 items-center gap-1">
+          <input data-testid="export-trim-start" inputMode="decimal" placeholder="start" value={trimStart} disabled={!anyConvertible} onChange={(e) => setTrimStart(e.target.value)} className={`${SELECT} w-16 min-w-0 flex-1`} />
           <span className="text-faint">–</span>
-          <input data-testid="export-trim-end" inputMode="decimal" placeholder="end" value={trimEnd} disabled={!anyConvertible} onChange={(e) => setTrimEnd(e.target.value)} className={`${SELECT} w-16`} />
+          <input data-testid="export-trim-end" inputMode="decimal" placeholder="end" value={trimEnd} disabled={!anyConvertible} onChange={(e) => setTrimEnd(e.target.value)} className={`${SELECT} w-16 min-w-0 flex-1`} />
         </div>
         <span className="text-[12px] text-faint">Lock</span>
         <div className="flex gap-1">
@@ -180,17 +188,7 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
           </a>
         ))}
       </div>
-      {zipFormats.length > 0 && (
-        <a
-          href={jobZipUrl(job.id, zipFormats, anyConvertible ? opts : {})}
-          download
-          data-testid="export-zip"
-          className="group flex h-8 items-center justify-center gap-1.5 rounded-md bg-accent px-2 text-[12px] font-medium text-white transition-colors hover:bg-accent-strong"
-        >
-          <DownloadIcon />
-          All {job.variants.length} variant{job.variants.length === 1 ? '' : 's'} (.zip)
-        </a>
-      )}
+      {zipFormats.length > 0 && <ZipLink href={jobZipUrl(job.id, zipFormats, anyConvertible ? opts : {})} count={job.variants.length} noun="variant" />}
       <p className="text-[10px] text-faint">Served from this server's cache: links keep working after provider URLs expire.</p>
     </div>
   );

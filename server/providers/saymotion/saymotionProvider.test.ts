@@ -91,7 +91,7 @@ describe('text2motion through the job runner', () => {
     expect((await validateGlb(glb)).numErrors).toBe(0);
 
     // The queue position and upstream progress reached the job's events.
-    const mine = events.filter((e) => e.job.id === job.id).map((e) => e.job);
+    const mine = events.flatMap((e) => (e.job?.id === job.id ? [e.job] : []));
     expect(mine.some((j) => j.queuePosition === 2 && /queue/.test(j.stage ?? ''))).toBe(true);
     expect(mine.some((j) => j.status === 'running' && j.progress > 0 && j.progress <= 90 && j.stage === 'generating at SayMotion')).toBe(true);
     // Files were in the cache in the very event that first said "succeeded".
