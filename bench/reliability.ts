@@ -106,7 +106,7 @@ try {
   const burstFigures = await burst.stop();
   console.log(`reliability_health_p99_during_200_job_burst ${burstFigures.p99.toFixed(1)} ms`);
 
-  // 2. Five parallel downloads of a 300 MB file (a job's BVH row pointed at a 300 MB cache file).
+  // 2. Five parallel downloads of a 300 MB file (a job's BVH row pointing at a 300 MB cache file).
   const SIZE = 300 * 1024 * 1024;
   const relPath = `${warm.id}/big.bvh`;
   const file = path.join(dataDir, 'cache', relPath);
@@ -119,7 +119,8 @@ try {
   }
   fs.closeSync(fd);
   const db = new Database(path.join(dataDir, 'kinema.sqlite'));
-  db.prepare('UPDATE files SET rel_path = ?, bytes = ?, sha256 = ? WHERE job_id = ? AND variant = 1 AND format = ?').run(relPath, SIZE, hash.digest('hex'), warm.id, 'bvh');
+  // Upsert: a mannequin take's BVH is made on first download, so the row may not exist yet.
+  db.prepare('INSERT INTO files (job_id, variant, format, rel_path, bytes, sha256) VALUES (?, 1, ?, ?, ?, ?) ON CONFLICT (job_id, variant, format) DO UPDATE SET rel_path = excluded.rel_path, bytes = excluded.bytes, sha256 = excluded.sha256').run(warm.id, 'bvh', relPath, SIZE, hash.digest('hex'));
   db.close();
   const url = `${base}/api/jobs/${warm.id}/variants/1/files/bvh`;
   // curl downloads (in their own processes), so this process's event loop only measures health.
