@@ -13,7 +13,9 @@ test('prompt → live progress → character walks and waves → GLB and BVH dow
   await page.goto('/');
   await page.getByTestId('prompt-input').fill('a person walks forward slowly then waves');
   await page.getByTestId('variants-input').fill('2');
-  await page.getByTestId('duration-input').fill('6');
+  // A long clip, so the job runs long enough for progress to be drawn: FBX and BVH are now made on first
+  // download, and a short job finishes before its first progress event reaches the card.
+  await page.getByTestId('duration-input').fill('60');
 
   // Progress must arrive over SSE while the job runs: record every progress value the card shows.
   const seen = new Set<string>();
