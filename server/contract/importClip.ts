@@ -30,3 +30,4 @@ export const ImportRequest = z.object({
   durationSec: z.number(),
   fps: z.number(),
 });
+export type ImportRequest = z.infer<typeof ImportRequest>;

@@ -5,19 +5,18 @@
  * resume tracking their provider-side id, local ones are recomputed (they are deterministic).
  * The same code serves one embedded SQLite instance and several instances on Postgres.
  */
-import type { CreateJobRequest, FileFormat, PromptReport, ProviderId } from '../contract/api.ts';
+import type { FileFormat, PromptReport, ProviderId } from '../contract/api.ts';
 import { TERMINAL_STATUSES } from '../contract/api.ts';
 import type { AssetCache } from '../files/assetCache.ts';
 import { CacheIntegrityError } from '../files/assetCache.ts';
 import type { Logger } from '../log.ts';
-import type { JobContext, ParentVariant, ProgressUpdate, Provider } from '../providers/provider.ts';
+import type { JobContext, ParentVariant, Provider } from '../providers/provider.ts';
 import { ProviderError } from '../providers/provider.ts';
 import { READ_ONLY_MESSAGE, storageFaultOf } from '../files/storageFault.ts';
 import type { EventBus } from './eventBus.ts';
-import type { JobRow, JobStore, KindFilter, StoredVariant } from './jobStore.ts';
+import type { JobRow, JobStore, KindFilter } from './jobStore.ts';
+import { JobWrites } from './jobWrites.ts';
 
-/** Progress writes are coalesced to this interval: each one is a DB row and an SSE event per client. */
-const PROGRESS_INTERVAL_MS = 80;
 /** How often an idle instance looks for work it was not told about (jobs created elsewhere, expired leases). */
 const SCAN_INTERVAL_MS = 1000;
 
@@ -197,14 +196,29 @@ export class JobRunner {
     if (head && head.queuePosition !== 1) await this.store.update(head.id, { queuePosition: 1, stage: 'next in queue' }, { onlyIfActive: true });
   }
 
+  /** Runs one claimed job on its provider, from marking it running to its final state, holding its lease throughout. */
   private async execute(row: JobRow): Promise<void> {
-    const jobId = row.id;
-    const owner = this.opts.instanceId;
     const provider = this.providers.get(row.provider);
     if (!provider) {
-      await this.store.update(jobId, { status: 'failed', error: { code: 'unknown_provider', message: `Provider ${row.provider} is not available on this server.` } });
+      await this.store.update(row.id, { status: 'failed', error: { code: 'unknown_provider', message: `Provider ${row.provider} is not available on this server.` } });
       return;
     }
+    const state = this.hold(row.id);
+    const out = new JobWrites(this.store, row.id, state.controller.signal);
+    try {
+      if (!(await this.markRunning(row))) return;
+      await provider.run(await this.contextFor(row, state, out));
+      await this.succeed(row.id, state, out);
+    } catch (err) {
+      await this.fail(row.id, state, out, err);
+    } finally {
+      await this.release(row.id, state);
+    }
+  }
+
+  /** Registers the job as running here and renews its lease until it is released. */
+  private hold(jobId: string): Running {
+    const owner = this.opts.instanceId;
     const state: Running = {
       controller: new AbortController(),
       canceled: false,
@@ -219,106 +233,91 @@ export class JobRunner {
       }, Math.max(100, Math.floor(this.opts.leaseTtlMs / 3))),
     };
     this.running.set(jobId, state);
-    const variants = new Map<number, StoredVariant>();
-    const pending: { update: ProgressUpdate | null; timer: NodeJS.Timeout | null; lastWrite: number } = { update: null, timer: null, lastWrite: 0 };
-    let writes = Promise.resolve();
-    // A progress write refused by the disk must not reject unobserved (that ends the process); the
-    // first such error is kept and rethrown where the job awaits its writes.
-    let writeError: unknown = null;
-    const guard = (p: Promise<unknown>) => p.then(() => undefined, (err) => void (writeError ??= err));
-    const sortedVariants = () => [...variants.values()].sort((a, b) => a.index - b.index);
-    const flush = () => {
-      pending.timer = null;
-      const u = pending.update;
-      pending.update = null;
-      if (!u || state.controller.signal.aborted) return;
-      pending.lastWrite = Date.now();
-      writes = guard(
-        writes.then(() =>
-          this.store.update(jobId, {
-            progress: u.percent,
-            ...(u.stage !== undefined ? { stage: u.stage } : {}),
-            ...(u.queuePosition !== undefined ? { queuePosition: u.queuePosition } : {}),
-            variants: sortedVariants(),
-          }, { onlyIfActive: true }),
-        ),
-      );
-    };
+    return state;
+  }
 
-    try {
-      const current = await this.store.get(jobId);
-      if (!current || TERMINAL_STATUSES.includes(current.status)) return;
-      const started = await this.store.update(jobId, { status: 'running', stage: row.status === 'running' ? 'resuming' : 'starting', queuePosition: null, error: null }, { onlyIfActive: true });
-      if (!started) return;
-      const parent = row.parentJobId && row.parentVariant ? await this.parentOf(row.parentJobId, row.parentVariant) : null;
-      const ctx: JobContext = {
-        jobId,
-        request: row.request,
-        parent,
-        externalId: row.externalId,
-        signal: state.controller.signal,
-        progress: (update) => {
-          pending.update = { ...pending.update, ...update };
-          const wait = PROGRESS_INTERVAL_MS - (Date.now() - pending.lastWrite);
-          if (wait <= 0) flush();
-          else pending.timer ??= setTimeout(flush, wait);
-        },
-        setExternalId: async (id) => {
-          await (writes = guard(writes.then(() => this.store.update(jobId, { externalId: id }, { onlyIfActive: true }))));
-          if (writeError) throw writeError;
-        },
-        setReport: (report: PromptReport) => {
-          writes = guard(writes.then(() => this.store.update(jobId, { report }, { onlyIfActive: true })));
-        },
-        saveFile: async (variant, format, bytes) => {
-          if (state.controller.signal.aborted) throw state.controller.signal.reason;
-          const relPath = `${jobId}/v${variant}.${format === 'motion' ? 'kmo' : format}`;
-          const written = await this.cache.write(relPath, bytes).catch((err: unknown) => {
-            throw storageFaultError(err);
-          });
-          await this.store.putFile({ jobId, variant, format, relPath, ...written });
-          if (!variants.has(variant)) variants.set(variant, { index: variant, durationSec: 0 });
-        },
-        setVariantDuration: (variant, durationSec) => {
-          variants.set(variant, { index: variant, durationSec: Math.round(durationSec * 1000) / 1000 });
-        },
-      };
-      await provider.run(ctx);
-      if (pending.timer) clearTimeout(pending.timer);
-      await writes;
-      if (writeError) throw writeError;
-      if (state.canceled || state.controller.signal.aborted) return;
-      if (variants.size === 0) throw new ProviderError('no_output', 'The provider finished without producing any motion. Try again or rephrase the prompt.');
-      await this.store.update(jobId, { status: 'succeeded', progress: 100, stage: 'done', variants: sortedVariants(), queuePosition: null }, { onlyIfActive: true });
-    } catch (err) {
-      if (pending.timer) clearTimeout(pending.timer);
-      await writes.catch(() => undefined);
-      if (state.canceled) return;
-      if (this.stopping) return; // the lease is handed back below; another instance or the next start resumes it
-      const fault = storageFaultOf(err);
-      const error = fault
-        ? { code: fault.kind === 'disk_full' ? 'disk_full' : 'storage_read_only', message: fault.message }
-        : err instanceof ProviderError
-          ? { code: err.code, message: err.message }
-          : { code: 'internal_error', message: 'The job failed unexpectedly on the server. Try again; if it keeps failing, check the server log.' };
-      if (fault) this.log.error('job failed on a storage fault', { jobId, reason: error.code });
-      else if (!(err instanceof ProviderError)) this.log.error('job crashed', { jobId, err });
-      await this.store.update(jobId, { status: 'failed', error, stage: 'failed', variants: sortedVariants(), queuePosition: null }, { onlyIfActive: true });
-    } finally {
-      clearInterval(state.renew);
-      this.running.delete(jobId);
-      await this.store.releaseLease(jobId, owner).catch((err) => this.log.warn('lease release failed', { jobId, err }));
+  private async release(jobId: string, state: Running): Promise<void> {
+    clearInterval(state.renew);
+    this.running.delete(jobId);
+    await this.store.releaseLease(jobId, this.opts.instanceId).catch((err) => this.log.warn('lease release failed', { jobId, err }));
+  }
+
+  /** False when the job was finished or canceled meanwhile (then there is nothing to run). */
+  private async markRunning(row: JobRow): Promise<boolean> {
+    const current = await this.store.get(row.id);
+    if (!current || TERMINAL_STATUSES.includes(current.status)) return false;
+    const started = await this.store.update(row.id, { status: 'running', stage: row.status === 'running' ? 'resuming' : 'starting', queuePosition: null, error: null }, { onlyIfActive: true });
+    return started !== null;
+  }
+
+  /** What the provider sees of the job: its request, its parent, and the ways to report and save. */
+  private async contextFor(row: JobRow, state: Running, out: JobWrites): Promise<JobContext> {
+    const jobId = row.id;
+    if (!row.request) throw new ProviderError('invalid_request', `The stored request of job ${jobId} cannot be read by this version of the server; submit the job again.`);
+    const parent = row.parentJobId && row.parentVariant ? await this.parentOf(row.parentJobId, row.parentVariant) : null;
+    return {
+      jobId,
+      request: row.request,
+      parent,
+      externalId: row.externalId,
+      signal: state.controller.signal,
+      progress: (update) => out.progress(update),
+      setExternalId: async (id) => {
+        await out.enqueue(() => this.store.update(jobId, { externalId: id }, { onlyIfActive: true }));
+        out.throwIfRefused();
+      },
+      setReport: (report: PromptReport) => void out.enqueue(() => this.store.update(jobId, { report }, { onlyIfActive: true })),
+      saveFile: async (variant, format, bytes) => {
+        if (state.controller.signal.aborted) throw state.controller.signal.reason;
+        const relPath = `${jobId}/v${variant}.${format === 'motion' ? 'kmo' : format}`;
+        const written = await this.cache.write(relPath, bytes).catch((err: unknown) => {
+          throw storageFaultError(err);
+        });
+        await this.store.putFile({ jobId, variant, format, relPath, ...written });
+        out.addVariant(variant);
+      },
+      setVariantDuration: (variant, durationSec) => out.setDuration(variant, durationSec),
+    };
+  }
+
+  /** The provider returned: the job succeeded, unless it was canceled or made nothing. */
+  private async succeed(jobId: string, state: Running, out: JobWrites): Promise<void> {
+    await out.settle();
+    if (state.canceled || state.controller.signal.aborted) return;
+    if (out.variantCount === 0) throw new ProviderError('no_output', 'The provider finished without producing any motion. Try again or rephrase the prompt.');
+    await this.store.update(jobId, { status: 'succeeded', progress: 100, stage: 'done', variants: out.sortedVariants(), queuePosition: null }, { onlyIfActive: true });
+  }
+
+  private async fail(jobId: string, state: Running, out: JobWrites, err: unknown): Promise<void> {
+    await out.drain();
+    if (state.canceled) return;
+    if (this.stopping) return; // the lease is handed back by release(); another instance or the next start resumes it
+    const error = this.jobErrorOf(jobId, err);
+    await this.store.update(jobId, { status: 'failed', error, stage: 'failed', variants: out.sortedVariants(), queuePosition: null }, { onlyIfActive: true });
+  }
+
+  /** The error the user sees: a storage fault or a provider's own explanation; anything else is logged, not shown. */
+  private jobErrorOf(jobId: string, err: unknown): { code: string; message: string } {
+    const fault = storageFaultOf(err);
+    if (fault) {
+      const code = fault.kind === 'disk_full' ? 'disk_full' : 'storage_read_only';
+      this.log.error('job failed on a storage fault', { jobId, reason: code });
+      return { code, message: fault.message };
     }
+    if (err instanceof ProviderError) return { code: err.code, message: err.message };
+    this.log.error('job crashed', { jobId, err });
+    return { code: 'internal_error', message: 'The job failed unexpectedly on the server. Try again; if it keeps failing, check the server log.' };
   }
 
   private async parentOf(parentJobId: string, variant: number): Promise<ParentVariant> {
     const parent = await this.store.row(parentJobId);
     if (!parent) throw new ProviderError('parent_missing', `The parent job ${parentJobId} no longer exists.`);
+    if (!parent.request) throw new ProviderError('parent_unsupported', `The stored request of the parent job ${parentJobId} cannot be read by this version of the server; edit another take.`);
     return {
       jobId: parentJobId,
       variant,
       externalId: parent.externalId,
-      request: parent.request as CreateJobRequest,
+      request: parent.request,
       readFile: async (format: FileFormat | 'motion') => {
         const f = await this.store.file(parentJobId, variant, format);
         if (!f) return null;

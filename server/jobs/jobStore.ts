@@ -4,8 +4,11 @@
  * so the SSE streams and the database can never disagree.
  */
 import crypto from 'node:crypto';
-import type { CreateJobRequest, FileFormat, Job, JobStatus, ProviderId, PromptReport } from '../contract/api.ts';
+import { z } from 'zod';
+import type { FileFormat, Job, JobKind, JobStatus, ProviderId, PromptReport } from '../contract/api.ts';
 import { FILE_FORMATS } from '../contract/api.ts';
+import type { ImportRequest } from '../contract/importClip.ts';
+import { StoredRequest } from '../contract/storedRequest.ts';
 import { LAZY_FORMATS } from '../contract/downloads.ts';
 import type { Db, Dialect } from '../db/database.ts';
 import { sql, type Selectable, type Updateable } from 'kysely';
@@ -26,9 +29,10 @@ export interface StoredVariant {
 export interface JobRow {
   id: string;
   provider: ProviderId;
-  kind: CreateJobRequest['kind'];
+  kind: JobKind;
   status: JobStatus;
-  request: CreateJobRequest;
+  /** The stored request, parsed; null when the row's request no longer parses (see readStoredRequest). */
+  request: StoredRequest | null;
   parentJobId: string | null;
   parentVariant: number | null;
   externalId: string | null;
@@ -85,7 +89,7 @@ export class JobStore {
 
   async create(input: {
     provider: ProviderId;
-    request: CreateJobRequest;
+    request: StoredRequest;
     parentJobId: string | null;
     parentVariant: number | null;
     idempotencyKey: string | null;
@@ -129,7 +133,7 @@ export class JobStore {
    * to the cache under `id/`) and its one event, in that order, so nobody ever sees it without its files.
    * Never queued, so no runner claims it.
    */
-  async createFinished(input: { id: string; provider: ProviderId; request: Record<string, unknown>; variants: StoredVariant[]; files: FileRow[] }): Promise<Job> {
+  async createFinished(input: { id: string; provider: ProviderId; request: ImportRequest; variants: StoredVariant[]; files: FileRow[] }): Promise<Job> {
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (tx) => {
       await tx
@@ -137,7 +141,7 @@ export class JobStore {
         .values({
           id: input.id,
           provider: input.provider,
-          kind: String(input.request.kind),
+          kind: input.request.kind,
           status: 'succeeded',
           progress: 100,
           stage: 'done',
@@ -180,9 +184,9 @@ export class JobStore {
     return {
       id: r.id,
       provider: r.provider as ProviderId,
-      kind: r.kind as JobRow['kind'],
+      kind: r.kind as JobKind,
       status: r.status as JobStatus,
-      request: JSON.parse(r.request) as CreateJobRequest,
+      request: readStoredRequest(r.request),
       parentJobId: r.parent_job_id,
       parentVariant: r.parent_variant,
       externalId: r.external_id,
@@ -266,7 +270,7 @@ export class JobStore {
     if (patch.title !== undefined) {
       const r = await this.db.selectFrom('jobs').select('request').where('id', '=', id).executeTakeFirstOrThrow();
       set.title = patch.title;
-      set.search_text = searchTextOf(patch.title, JSON.parse(r.request) as Record<string, unknown>);
+      set.search_text = searchTextOf(patch.title, RequestJson.parse(JSON.parse(r.request)));
     }
     await this.db.updateTable('jobs').set(set).where('id', '=', id).execute();
     return this.recordEvent(id);
@@ -477,6 +481,20 @@ export class JobStore {
   }
 }
 
+/** The stored request as JSON: what the API shows, byte for byte as it was stored (key order included). */
+const RequestJson = z.record(z.string(), z.unknown());
+
+/**
+ * The typed read of a stored request. A row the schema no longer accepts (written by an older server with
+ * a field of another type) reads as null rather than failing the read: it still lists and downloads (the API
+ * shows its stored JSON), the runner fails it with a clear error instead of running a guessed request,
+ * and edits of it are refused.
+ */
+function readStoredRequest(json: string): StoredRequest | null {
+  const parsed = StoredRequest.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
+
 /** A logged event: a Job snapshot, or `{ deleted: { id } }` for a deleted job (a Job never has `deleted`). */
 function toEvent(r: { seq: number; data: string }): JobEvent {
   const data = JSON.parse(r.data) as Job | { deleted: { id: string } };
@@ -518,7 +536,7 @@ function toJob(r: Selectable<JobsTable>, files: FileRow[], queuePosition: number
     queuePosition,
     parentJobId: r.parent_job_id,
     parentVariant: r.parent_variant,
-    request: JSON.parse(r.request) as Record<string, unknown>,
+    request: RequestJson.parse(JSON.parse(r.request)),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     error: r.error ? (JSON.parse(r.error) as { code: string; message: string }) : null,

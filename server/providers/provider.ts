@@ -3,7 +3,8 @@
  * The job runner owns persistence, events and the file cache; a provider only turns a validated
  * request into variant files and reports progress through the context it is handed.
  */
-import type { Capability, Character, CreateJobRequest, FileFormat, PromptReport, ProviderId } from '../contract/api.ts';
+import type { Capability, Character, FileFormat, PromptReport, ProviderId } from '../contract/api.ts';
+import type { StoredRequest } from '../contract/storedRequest.ts';
 
 export interface ProgressUpdate {
   /** 0..100 */
@@ -20,13 +21,14 @@ export interface ParentVariant {
   externalId: string | null;
   /** Reads a cached file of the parent variant (e.g. its motion data), or null when it has none. */
   readFile(format: FileFormat | 'motion'): Promise<Uint8Array | null>;
-  /** The parent's validated request. */
-  request: CreateJobRequest;
+  /** The parent's stored request. */
+  request: StoredRequest;
 }
 
 export interface JobContext {
   readonly jobId: string;
-  readonly request: CreateJobRequest;
+  /** The stored request: the create request with the defaults, seed and inherited options filled in. */
+  readonly request: StoredRequest;
   /** The variant this edit starts from; null for text2motion. */
   readonly parent: ParentVariant | null;
   /** The provider-side id saved by an earlier run of this job (after a restart), else null. */

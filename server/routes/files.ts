@@ -71,7 +71,7 @@ export async function resolveStoredFile(s: Services, id: string, variant: number
     }
     throw err;
   }
-  const prompt = 'prompt' in job.request && typeof job.request.prompt === 'string' ? job.request.prompt : job.kind;
+  const prompt = job.request !== null && 'prompt' in job.request && typeof job.request.prompt === 'string' ? job.request.prompt : job.kind;
   return { ...stored, sha256: row.sha256, format: format.data, filename: `${slug(prompt)}_${id.slice(-6)}_v${variant}.${format.data}` };
 }
 

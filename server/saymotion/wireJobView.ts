@@ -4,7 +4,7 @@
  * drift from what a SayMotion client accepts.
  */
 import type { FileFormat, Job } from '../contract/api.ts';
-import type { CreateJobRequest } from '../contract/api.ts';
+import { characterIdOf, StoredRequest } from '../contract/storedRequest.ts';
 import { buildJobParams } from '../providers/saymotion/buildJobParams.ts';
 import { DownloadLink, ListedJob, StatusEntry } from '../providers/saymotion/wireSchemas.ts';
 
@@ -34,9 +34,10 @@ export function wireProcessor(job: Job): 'text2motion' | 'render' {
 
 /** The job's request as the params list a SayMotion client would have sent (what "parameters" shows). */
 export function wireParameters(job: Job): string[] {
+  const req = StoredRequest.safeParse(job.request);
+  if (!req.success) return [];
   try {
-    const req = job.request as CreateJobRequest;
-    return buildJobParams(req, { modelId: 'characterId' in req && typeof req.characterId === 'string' ? req.characterId : null, parentRid: job.parentJobId }).params;
+    return buildJobParams(req.data, { modelId: characterIdOf(req.data) ?? null, parentRid: job.parentJobId }).params;
   } catch {
     return [];
   }

@@ -7,6 +7,8 @@
 import type * as Engine from '../../engine/index.ts';
 import { describeConstraints } from '../../engine/constraints/apply.ts';
 import type { PromptReport } from '../../contract/api.ts';
+import type { Constraints } from '../../contract/constraints.ts';
+import type { StoredOf, StoredRequest } from '../../contract/storedRequest.ts';
 
 type EngineApi = typeof Engine;
 
@@ -16,16 +18,19 @@ export function providerLabel(provider: string): string {
   return PROVIDER_NAMES[provider] ?? provider;
 }
 
+/** A local rerun that solves constraints on another provider's take (createJob's post-pass). */
+export type PostPassRequest = StoredOf<'rerun'> & { constraintsAfter: string; constraints: Constraints };
+
 /** True for a local rerun that carries constraints onto a take another provider made. */
-export function isProviderPostPass(req: Record<string, unknown>, parentRequest: Record<string, unknown> | null): boolean {
-  return req.kind === 'rerun' && typeof req.constraintsAfter === 'string' && parentRequest?.provider !== 'local';
+export function isProviderPostPass(req: StoredRequest, parentRequest: StoredRequest | null): req is PostPassRequest {
+  return req.kind === 'rerun' && req.constraintsAfter !== undefined && req.constraints !== undefined && parentRequest?.provider !== 'local';
 }
 
-export function constrainProviderTake(engine: EngineApi, req: Record<string, unknown>, parent: Engine.Motion): { motions: Engine.Motion[]; report: PromptReport } {
-  const constraints = req.constraints as Engine.Constraints;
+export function constrainProviderTake(engine: EngineApi, req: PostPassRequest, parent: Engine.Motion): { motions: Engine.Motion[]; report: PromptReport } {
+  const { constraints } = req;
   const motion = engine.applyConstraints(parent, constraints);
   return {
     motions: [motion],
-    report: { understood: [`constraints applied locally after ${providerLabel(String(req.constraintsAfter))}`, describeConstraints(constraints)], ignored: [] },
+    report: { understood: [`constraints applied locally after ${providerLabel(req.constraintsAfter)}`, describeConstraints(constraints)], ignored: [] },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import * as engineApi from '../../engine/index.ts';
-import type { EngineMessage, EngineTask } from './engineProtocol.ts';
+import { EngineTask, EngineTaskId, type EngineMessage } from './engineProtocol.ts';
 import { runEngineTask } from './runEngineTask.ts';
 
 const port = parentPort;
@@ -12,11 +12,19 @@ if (!port) throw new Error('engineWorker must run in a worker thread');
 
 const engine = engineApi;
 
-port.on('message', (task: EngineTask) => {
-  const post = (m: EngineMessage) => {
-    const transfer = m.type === 'variant' ? Object.values(m.files).map((f) => f.buffer) : [];
-    port.postMessage(m, transfer as ArrayBuffer[]);
-  };
+const post = (m: EngineMessage) => {
+  const transfer = m.type === 'variant' ? Object.values(m.files).map((f) => f.buffer) : [];
+  port.postMessage(m, transfer as ArrayBuffer[]);
+};
+
+port.on('message', (message: unknown) => {
+  const parsed = EngineTask.safeParse(message);
+  if (!parsed.success) {
+    const id = EngineTaskId.safeParse(message);
+    if (id.success) post({ taskId: id.data.taskId, type: 'error', code: 'invalid_task', message: `The engine task is malformed: ${parsed.error.message}` });
+    return;
+  }
+  const task = parsed.data;
   runEngineTask(engine, task, post).then(
     () => post({ taskId: task.taskId, type: 'done' }),
     (err: unknown) => {

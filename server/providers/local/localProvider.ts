@@ -7,12 +7,14 @@ import type { LocalRenderer } from '../../render/localRenderer.ts';
 import type { JobContext, Provider } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import { LOCAL_ACTIONS, toLibraryEntry } from './actionLibrary.ts';
-import { isActionKind } from './actionMotions.ts';
+import { characterIdOf } from '../../contract/storedRequest.ts';
+import { isActionRequest } from './actionMotions.ts';
 import { isProviderPostPass } from './constrainProviderTake.ts';
 import { providerTakeMotion } from './providerTakeMotion.ts';
 import { encodeMotion } from '../../engine/index.ts';
 import type { EnginePool } from './enginePool.ts';
 import { explainCharacterError, runLocalActionJob } from './runActionJob.ts';
+import { engineFailure, runEngineJob } from './runEngineJob.ts';
 
 export const MANNEQUIN: Character = { id: 'mannequin', name: 'Kinema mannequin', provider: 'local' };
 
@@ -51,12 +53,12 @@ export class LocalProvider implements Provider {
   }
 
   async run(ctx: JobContext): Promise<void> {
-    if (isActionKind(ctx.request.kind)) return this.runActionJob(ctx);
+    if (isActionRequest(ctx.request)) return this.runActionJob(ctx);
     if (ctx.request.kind === 'render') {
       if (!this.renderer) throw new ProviderError('unsupported_operation', 'This server was started without the local renderer.');
       return this.renderer.run(ctx);
     }
-    const postPass = ctx.parent !== null && isProviderPostPass(ctx.request as EngineTaskRequest, ctx.parent.request as Record<string, unknown>);
+    const postPass = ctx.parent !== null && isProviderPostPass(ctx.request, ctx.parent.request);
     // A provider take has no engine motion file: its downloaded clip is converted for the post-pass.
     const parentMotion = !ctx.parent ? null : postPass ? encodeMotion(await providerTakeMotion(ctx.parent)) : await ctx.parent.readFile('motion');
     if (ctx.parent && !parentMotion) {
@@ -65,34 +67,9 @@ export class LocalProvider implements Provider {
     // The post-pass result is on the canonical rig (the mannequin), not on the provider's character.
     const character = postPass ? null : await this.characterOf(ctx);
     try {
-      await this.pool.run(
-        {
-          request: ctx.request as EngineTaskRequest,
-          parentMotion,
-          parentRequest: (ctx.parent?.request as Record<string, unknown> | undefined) ?? null,
-          character: character?.bytes ?? null,
-        },
-        async (m) => {
-          if (m.type === 'progress') ctx.progress({ percent: m.percent, stage: m.stage });
-          else if (m.type === 'report') ctx.setReport(m.report);
-          else if (m.type === 'variant') {
-            ctx.setVariantDuration(m.index, m.durationSec);
-            await ctx.saveFile(m.index, 'motion', m.files.motion);
-            await ctx.saveFile(m.index, 'glb', m.files.glb);
-            if (m.files.bvh) await ctx.saveFile(m.index, 'bvh', m.files.bvh);
-          }
-        },
-        ctx.signal,
-      );
+      await runEngineJob(this.pool, ctx, { request: ctx.request, parentMotion, parentRequest: ctx.parent?.request ?? null, character: character?.bytes ?? null });
     } catch (err) {
-      if (err instanceof ProviderError) throw err;
-      if (character) {
-        const explained = explainCharacterError(err, character.name);
-        if (explained instanceof ProviderError) throw explained;
-      }
-      const code = (err as { code?: string }).code;
-      if (code && code !== 'engine_error') throw new ProviderError(code, (err as Error).message);
-      throw new ProviderError('engine_error', `The local engine failed: ${(err as Error).message}. Try another prompt or seed.`);
+      throw engineFailure(character ? explainCharacterError(err, character.name) : err, ' Try another prompt or seed.');
     }
   }
 
@@ -101,9 +78,7 @@ export class LocalProvider implements Provider {
    * have none of their own) the one of the job it edits; null for the mannequin.
    */
   private async characterOf(ctx: JobContext): Promise<{ name: string; bytes: Uint8Array } | null> {
-    const own = (ctx.request as { characterId?: unknown }).characterId;
-    const inherited = (ctx.parent?.request as { characterId?: unknown } | undefined)?.characterId;
-    const id = typeof own === 'string' ? own : typeof inherited === 'string' ? inherited : null;
+    const id = characterIdOf(ctx.request) ?? characterIdOf(ctx.parent?.request);
     if (!id || id === 'mannequin') return null;
     const found = this.uploads ? await this.uploads.read(id) : null;
     if (!found) throw new ProviderError('character_missing', `Character ${id} no longer exists (or its file is damaged); upload it again, or choose the mannequin.`);
@@ -114,12 +89,7 @@ export class LocalProvider implements Provider {
     try {
       await runLocalActionJob(ctx, this.pool, this.uploads);
     } catch (err) {
-      if (err instanceof ProviderError) throw err;
-      const code = (err as { code?: string }).code;
-      if (code && code !== 'engine_error') throw new ProviderError(code, (err as Error).message);
-      throw new ProviderError('engine_error', `The local engine failed: ${(err as Error).message}.`);
+      throw engineFailure(err);
     }
   }
 }
-
-type EngineTaskRequest = Record<string, unknown> & { kind: string };

@@ -5,13 +5,11 @@
  * character file is looked up and each variant is saved. A rig job of an uploaded character keeps
  * the character file itself (an FBX upload: its GLB conversion) as variant 1.
  */
-import { z } from 'zod';
 import type { CharacterStore } from '../../characters/characterStore.ts';
 import type { JobContext } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import type { EnginePool } from './enginePool.ts';
-
-const RigSource = z.object({ kind: z.literal('rig'), characterId: z.string().optional(), sourceTaskId: z.string().optional() });
+import { runEngineJob } from './runEngineJob.ts';
 
 const HUMANOID_HELP =
   'The local engine animates characters that are already rigged with a humanoid skeleton named the Mixamo, VRM, CMU or Unreal way; use Meshy to rig an unrigged mesh.';
@@ -28,24 +26,24 @@ export function explainCharacterError(err: unknown, name: string): unknown {
 async function characterOf(ctx: JobContext, characters: CharacterStore | null): Promise<{ name: string; bytes: Uint8Array } | null> {
   const req = ctx.request;
   if (req.kind === 'rig') {
-    const src = RigSource.parse(req);
-    if (src.sourceTaskId !== undefined) {
+    if (req.sourceTaskId !== undefined) {
       throw new ProviderError('unsupported_source', 'sourceTaskId is a Meshy task id; the local engine rigs an uploaded character (characterId).');
     }
-    if (!src.characterId || src.characterId === 'mannequin') return null;
-    const found = characters ? await characters.read(src.characterId) : null;
-    if (!found) throw new ProviderError('character_missing', `Character ${src.characterId} no longer exists (or its file is damaged); upload it again.`);
+    if (!req.characterId || req.characterId === 'mannequin') return null;
+    const found = characters ? await characters.read(req.characterId) : null;
+    if (!found) throw new ProviderError('character_missing', `Character ${req.characterId} no longer exists (or its file is damaged); upload it again.`);
     return { name: found.meta.name, bytes: found.bytes };
   }
   if (req.kind === 'animate') {
-    const parentRig = ctx.parent ? RigSource.safeParse(ctx.parent.request) : null;
-    if (!parentRig?.success) throw new ProviderError('parent_unsupported', 'An animate job needs a succeeded rig job as its parent.');
-    if (!parentRig.data.characterId || parentRig.data.characterId === 'mannequin') return null;
+    const parent = ctx.parent;
+    if (parent?.request.kind !== 'rig') throw new ProviderError('parent_unsupported', 'An animate job needs a succeeded rig job as its parent.');
+    const id = parent.request.characterId;
+    if (!id || id === 'mannequin') return null;
     // The rig job's variant 1 is the character as a GLB (already converted when it was uploaded as FBX).
-    const bytes = await ctx.parent!.readFile('glb');
+    const bytes = await parent.readFile('glb');
     if (!bytes) throw new ProviderError('parent_file_unavailable', 'The rig job has no character GLB in the cache; run the rig job again.');
-    const meta = characters ? await characters.get(parentRig.data.characterId) : null;
-    return { name: meta?.name ?? parentRig.data.characterId, bytes };
+    const meta = characters ? await characters.get(id) : null;
+    return { name: meta?.name ?? id, bytes };
   }
   return null;
 }
@@ -53,20 +51,7 @@ async function characterOf(ctx: JobContext, characters: CharacterStore | null): 
 export async function runLocalActionJob(ctx: JobContext, pool: EnginePool, characters: CharacterStore | null): Promise<void> {
   const character = await characterOf(ctx, characters);
   try {
-    await pool.run(
-      { request: ctx.request as Record<string, unknown> & { kind: string }, parentMotion: null, parentRequest: null, character: character?.bytes ?? null },
-      async (m) => {
-        if (m.type === 'progress') ctx.progress({ percent: m.percent, stage: m.stage });
-        else if (m.type === 'report') ctx.setReport(m.report);
-        else if (m.type === 'variant') {
-          ctx.setVariantDuration(m.index, m.durationSec);
-          await ctx.saveFile(m.index, 'motion', m.files.motion);
-          await ctx.saveFile(m.index, 'glb', m.files.glb);
-          if (m.files.bvh) await ctx.saveFile(m.index, 'bvh', m.files.bvh);
-        }
-      },
-      ctx.signal,
-    );
+    await runEngineJob(pool, ctx, { request: ctx.request, parentMotion: null, parentRequest: null, character: character?.bytes ?? null });
   } catch (err) {
     throw character ? explainCharacterError(err, character.name) : err;
   }

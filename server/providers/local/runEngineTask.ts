@@ -9,7 +9,8 @@
  * would stall every API request and event stream for that long.
  */
 import type * as Engine from '../../engine/index.ts';
-import { actionClipNames, isActionKind, synthesizeActionMotions } from './actionMotions.ts';
+import type { StoredRequest } from '../../contract/storedRequest.ts';
+import { actionClipNames, isActionRequest, synthesizeActionMotions } from './actionMotions.ts';
 import type { EngineMessage, EngineTask } from './engineProtocol.ts';
 import { constrainProviderTake, isProviderPostPass } from './constrainProviderTake.ts';
 import { editMotion } from './editMotion.ts';
@@ -33,7 +34,8 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
   const req = task.request;
   const progress = (percent: number, stage: string) => post({ taskId, type: 'progress', percent, stage });
   // Read the character before synthesising, so an unusable one fails the job at once.
-  const character = task.character ? await loadCharacter(task.character) : null;
+  const characterFile = task.character ?? null;
+  const character = characterFile ? await loadCharacter(characterFile) : null;
 
   let motions: Engine.Motion[];
   if (task.parentMotion && isProviderPostPass(req, task.parentRequest)) {
@@ -43,24 +45,24 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
     post({ taskId, type: 'report', report: result.report });
     motions = result.motions;
   } else if (req.kind === 'text2motion' || req.kind === 'rerun') {
-    const prompt = String(req.kind === 'rerun' ? (task.parentRequest?.prompt ?? '') : req.prompt);
+    const prompt = req.kind === 'rerun' ? promptOf(task.parentRequest) : req.prompt;
     const result = engine.text2motion(
       {
         prompt,
-        variants: Number(req.variants ?? 1),
-        durationSec: Number(req.durationSec ?? 0),
-        footLocking: (req.footLocking ?? 'auto') as Engine.FootLockingMode,
-        poseFiltering: Number(req.poseFiltering ?? 0),
-        physicsFilter: Boolean(req.physicsFilter ?? true),
-        seed: Number(req.seed ?? 0),
-        ...(req.constraints ? { constraints: req.constraints as Engine.Constraints } : {}),
+        variants: req.variants ?? 1,
+        durationSec: req.durationSec ?? 0,
+        footLocking: req.footLocking ?? 'auto',
+        poseFiltering: req.poseFiltering ?? 0,
+        physicsFilter: req.physicsFilter ?? true,
+        seed: req.seed ?? 0,
+        ...(req.constraints ? { constraints: req.constraints } : {}),
       },
       (p) => progress((p.done / Math.max(1, p.total)) * SYNTH_SHARE, p.stage),
     );
     post({ taskId, type: 'report', report: result.report });
     motions = result.motions;
-  } else if (isActionKind(req.kind)) {
-    const result = synthesizeActionMotions(engine, task, progress, SYNTH_SHARE);
+  } else if (isActionRequest(req)) {
+    const result = synthesizeActionMotions(engine, req, progress, SYNTH_SHARE);
     if (result.report) post({ taskId, type: 'report', report: result.report });
     motions = result.motions;
   } else if (task.parentMotion) {
@@ -72,7 +74,7 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
   }
 
   const n = motions.length;
-  const clipNames = character && isActionKind(req.kind) ? actionClipNames(req) : [];
+  const clipNames = character && isActionRequest(req) ? actionClipNames(req) : [];
   for (const [i, motion] of motions.entries()) {
     const index = i + 1;
     const base = SYNTH_SHARE + ((100 - SYNTH_SHARE) * i) / n;
@@ -82,11 +84,11 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
     // cached (server/downloads/variantDownloads.ts), which took an 8 × 10 s job from ~510 ms to well under 300.
     // A character's BVH is on its own skeleton, which the download path does not rebuild, so it is made here.
     let glb: Uint8Array, bvh: Uint8Array | undefined;
-    if (character) {
+    if (character && characterFile) {
       progress(base, `variant ${index}/${n}: putting the motion on the character`);
       // Variant 1 of a rig job is the rigged character itself (for an FBX upload, its GLB conversion).
       const itself = req.kind === 'rig' && index === 1;
-      glb = itself ? (character.fromFbx ? await character.characterGlb() : task.character!) : await character.glb(motion, clip);
+      glb = itself ? (character.fromFbx ? await character.characterGlb() : characterFile) : await character.glb(motion, clip);
       progress(base + step * 0.35, `variant ${index}/${n}: exporting BVH on the character's skeleton`);
       bvh = encoder.encode(character.bvh(motion));
     } else {
@@ -97,6 +99,11 @@ export async function runEngineTask(engine: EngineApi, task: EngineTask, post: (
     const encoded = engine.encodeMotion(motion);
     post({ taskId, type: 'variant', index, durationSec: engine.motionDurationSec(motion), files: { glb: copy(glb), motion: copy(encoded), ...(bvh ? { bvh } : {}) } });
   }
+}
+
+/** The prompt a rerun synthesises again: its parent's (a rerun stores the prompt it inherited). */
+function promptOf(parent: StoredRequest | null): string {
+  return parent && 'prompt' in parent && parent.prompt !== undefined ? parent.prompt : '';
 }
 
 /**

@@ -4,9 +4,8 @@
  * animation of the parent rig task with library actions or a text-to-motion task, and
  * text-to-motion. Also says how to recognise the created task in Meshy's task list.
  */
-import { AnimateRequest, RigRequest, TextToMotionRequest, type CreateJobRequest } from '../../contract/api.ts';
 import type { CharacterStore } from '../../characters/characterStore.ts';
-import { MotionSource } from '../../jobs/resolveActionJob.ts';
+import type { StoredOf } from '../../contract/storedRequest.ts';
 import type { JobContext } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import type { ListedTask, Submission } from './submitTask.ts';
@@ -36,7 +35,7 @@ function meshyTaskOf(externalId: string | null, what: string): string {
   return parsed.id;
 }
 
-async function rigBody(req: RigRequest, characters: CharacterStore | null): Promise<Record<string, unknown>> {
+async function rigBody(req: StoredOf<'rig'>, characters: CharacterStore | null): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = { height_meters: req.heightMeters ?? 1.7 };
   if (req.sourceTaskId) return { input_task_id: req.sourceTaskId, ...body };
   const found = req.characterId && characters ? await characters.read(req.characterId) : null;
@@ -48,16 +47,15 @@ async function rigBody(req: RigRequest, characters: CharacterStore | null): Prom
   return { model_url: `data:model/gltf-binary;base64,${Buffer.from(found.bytes).toString('base64')}`, ...body };
 }
 
-function animateBody(req: AnimateRequest, ctx: JobContext): Record<string, unknown> {
+function animateBody(req: StoredOf<'animate'>, ctx: JobContext): Record<string, unknown> {
   const body: Record<string, unknown> = { rig_task_id: meshyTaskOf(ctx.parent?.externalId ?? null, 'rig job') };
   if (req.actionIds) {
     // A single action goes as action_id, the form every API version accepts.
     if (req.actionIds.length === 1) body.action_id = req.actionIds[0];
     else body.action_ids = req.actionIds;
   } else {
-    const source = MotionSource.safeParse((ctx.request as Record<string, unknown>).motionSource);
-    if (!source.success) throw new ProviderError('parent_unsupported', 'The animation has no textToMotion source recorded; create it again with motionJobId.');
-    body.motion_task_id = meshyTaskOf(source.data.externalId, 'textToMotion job');
+    if (!req.motionSource) throw new ProviderError('parent_unsupported', 'The animation has no textToMotion source recorded; create it again with motionJobId.');
+    body.motion_task_id = meshyTaskOf(req.motionSource.externalId, 'textToMotion job');
   }
   if (req.postProcess) {
     body.post_process = {
@@ -69,28 +67,21 @@ function animateBody(req: AnimateRequest, ctx: JobContext): Record<string, unkno
 }
 
 export async function buildSubmission(ctx: JobContext, characters: CharacterStore | null): Promise<Submission> {
-  const req: CreateJobRequest = ctx.request;
+  const req = ctx.request;
   switch (req.kind) {
     case 'rig': {
-      const body = await rigBody(RigRequest.parse(stripInternal(req)), characters);
+      const body = await rigBody(req, characters);
       return { op: 'rig', resource: 'rigging', body, matches: matcher('rigging', body) };
     }
     case 'animate': {
-      const body = animateBody(AnimateRequest.parse(stripInternal(req)), ctx);
+      const body = animateBody(req, ctx);
       return { op: 'animate', resource: 'animations', body, matches: matcher('animations', body) };
     }
     case 'textToMotion': {
-      const t = TextToMotionRequest.parse(stripInternal(req));
-      const body = { prompt: t.prompt, duration: t.durationSec, mode: t.mode ?? 'prime' };
+      const body = { prompt: req.prompt, duration: req.durationSec, mode: req.mode ?? 'prime' };
       return { op: 'textToMotion', resource: 'text-to-motion', body, matches: matcher('text-to-motion', body) };
     }
     default:
       throw new ProviderError('unsupported_operation', `Meshy does not run "${req.kind}" jobs.`);
   }
-}
-
-/** Stored requests carry server-added fields (motionSource, seed); the strict API schemas must not see them. */
-function stripInternal(req: CreateJobRequest): Record<string, unknown> {
-  const { motionSource: _m, seed: _s, ...rest } = req as Record<string, unknown>;
-  return rest;
 }

@@ -3,7 +3,7 @@
  * (shared/contracts/saymotion.md). Pure functions: everything they need is passed in, so each mapping
  * is unit-tested param by param.
  */
-import type { CreateJobRequest } from '../../contract/api.ts';
+import type { StoredRequest } from '../../contract/storedRequest.ts';
 import { ProviderError } from '../provider.ts';
 
 export const BACKDROPS_2D = [
@@ -114,7 +114,7 @@ function canonicalBackdrop(name: string): string {
   return hit;
 }
 
-export function buildJobParams(req: CreateJobRequest, target: BuildTarget): JobParams {
+export function buildJobParams(req: StoredRequest, target: BuildTarget): JobParams {
   switch (req.kind) {
     case 'text2motion':
       return {
@@ -184,7 +184,7 @@ export function buildJobParams(req: CreateJobRequest, target: BuildTarget): JobP
       return { processor: 'render', params, variants: 1 };
     }
     default:
-      // Meshy-style kinds (rig, animate, textToMotion) have no SayMotion equivalent; createJob refuses
+      // Meshy-style kinds (rig, animate, textToMotion) and imports have no SayMotion equivalent; createJob refuses
       // them by capability, so reaching this is a routing bug, reported rather than sent upstream.
       throw new ProviderError('unsupported_operation', `SayMotion does not run "${req.kind}" jobs.`);
   }

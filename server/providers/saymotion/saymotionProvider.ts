@@ -3,7 +3,8 @@
  * restart resumes tracking instead of paying twice), follows it with the shared Tracker and copies the
  * results into our cache before the runner may mark the job succeeded.
  */
-import type { Capability, Character, CreateJobRequest } from '../../contract/api.ts';
+import type { Capability, Character } from '../../contract/api.ts';
+import type { StoredRequest } from '../../contract/storedRequest.ts';
 import type { Logger } from '../../log.ts';
 import { MANNEQUIN } from '../local/localProvider.ts';
 import type { JobContext, ParentVariant, ProgressUpdate, Provider } from '../provider.ts';
@@ -236,7 +237,7 @@ export class SayMotionProvider implements Provider {
    * The studio fills in the local engine's "mannequin" when no character is chosen; SayMotion does not
    * know it, so a stock SayMotion character is used instead (for a rerun, the parent's character first).
    */
-  private async modelFor(req: CreateJobRequest, parent: ParentVariant | null): Promise<string | null> {
+  private async modelFor(req: StoredRequest, parent: ParentVariant | null): Promise<string | null> {
     const own = 'characterId' in req ? req.characterId : undefined;
     const inherited = parent && 'characterId' in parent.request ? parent.request.characterId : undefined;
     const chosen = [own, inherited].find((id): id is string => typeof id === 'string' && id !== '' && id !== MANNEQUIN.id);

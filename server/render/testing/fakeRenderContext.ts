@@ -3,7 +3,7 @@
  * its time, the saved files and durations. The parent must be a real job on the server the renderer uses,
  * because the render page fetches the parent's GLB from that server.
  */
-import { RenderRequest, type CreateJobRequest } from '../../contract/api.ts';
+import { RenderRequest } from '../../contract/api.ts';
 import type { JobContext, ProgressUpdate } from '../../providers/provider.ts';
 
 export interface RecordedRender {
@@ -22,7 +22,7 @@ export function fakeRenderContext(parent: { jobId: string; glb: Uint8Array | nul
       jobId: parent.jobId,
       variant: 1,
       externalId: null,
-      request: {} as CreateJobRequest,
+      request: { provider: 'local', kind: 'text2motion', prompt: 'the parent take' },
       readFile: async (format) => (format === 'glb' ? parent.glb : null),
     },
     externalId: null,
