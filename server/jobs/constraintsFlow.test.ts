@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CreateJobRequest, Job } from '../contract/api.ts';
 import { bvhPositions, readBvh } from '../engine/io/bvhRead.ts';
 import { distanceToPath, pathPolyline } from '../engine/constraints/spline.ts';
-import { checkConstraints } from './checkConstraints.ts';
+import { checkConstraints } from '../providers/checkConstraints.ts';
 import { useTestServer } from '../../test/helpers/useTestServer.ts';
 
 const server = useTestServer();

@@ -3,7 +3,7 @@
  * The job runner owns persistence, events and the file cache; a provider only turns a validated
  * request into variant files and reports progress through the context it is handed.
  */
-import type { Capability, Character, FileFormat, PromptReport, ProviderId } from '../contract/api.ts';
+import type { Capability, Character, CreateJobRequest, FileFormat, JobKind, JobStatus, PromptReport, ProviderId } from '../contract/api.ts';
 import type { StoredRequest } from '../contract/storedRequest.ts';
 
 export interface ProgressUpdate {
@@ -57,6 +57,35 @@ export class ProviderError extends Error {
   }
 }
 
+/** A stored job as create-time checks see it. */
+export interface StoredJob {
+  id: string;
+  provider: ProviderId;
+  kind: JobKind;
+  status: JobStatus;
+  /** null when the stored request no longer parses (a row from an older server). */
+  request: StoredRequest | null;
+  externalId: string | null;
+  parentJobId: string | null;
+  parentVariant: number | null;
+  variants: ReadonlyArray<{ index: number; durationSec: number }>;
+}
+
+/** A job about to be stored: what the client asked for, what will be stored, and what it runs on. */
+export interface JobDraft {
+  /** The validated create request, as the client sent it. */
+  readonly request: CreateJobRequest;
+  /** The request to store: the common defaults and seed filled in (server/jobs). */
+  readonly stored: StoredRequest;
+  /** The variant the job starts from: an edit's parent (succeeded, with that variant), an animation's rig job. */
+  readonly parent: { job: StoredJob; variant: number } | null;
+}
+
+/** What a provider may read while preparing a job: other jobs, e.g. the take a post-pass goes back to. */
+export interface JobLookup {
+  job(id: string): Promise<StoredJob | null>;
+}
+
 export interface Provider {
   readonly id: ProviderId;
   readonly name: string;
@@ -66,6 +95,12 @@ export interface Provider {
   /** Credit balance where the provider has one; null when unknown or not applicable. */
   credits(): Promise<number | null>;
   characters(): Promise<Character[]>;
+  /**
+   * Create-time rules of this provider: refuses what it cannot run (an HttpError naming the field, so nothing
+   * is queued that must fail) and returns the draft to store, with what the provider adds (its seed, options
+   * inherited from the parent, another parent). Without it the draft is stored as it is.
+   */
+  prepare?(draft: JobDraft, jobs: JobLookup): Promise<JobDraft>;
   /** Runs (or resumes, when ctx.externalId is set) one job to completion; throws ProviderError on failure. */
   run(ctx: JobContext): Promise<void>;
 }

@@ -4,7 +4,7 @@
 import type { Capability, Character, LibraryEntry } from '../../contract/api.ts';
 import type { CharacterStore } from '../../characters/characterStore.ts';
 import type { LocalRenderer } from '../../render/localRenderer.ts';
-import type { JobContext, Provider } from '../provider.ts';
+import type { JobContext, JobDraft, JobLookup, Provider } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import { LOCAL_ACTIONS, toLibraryEntry } from './actionLibrary.ts';
 import { characterIdOf } from '../../contract/storedRequest.ts';
@@ -13,10 +13,10 @@ import { isProviderPostPass } from './constrainProviderTake.ts';
 import { providerTakeMotion } from './providerTakeMotion.ts';
 import { encodeMotion } from '../../engine/index.ts';
 import type { EnginePool } from './enginePool.ts';
+import { MANNEQUIN } from '../mannequin.ts';
 import { explainCharacterError, runLocalActionJob } from './runActionJob.ts';
 import { engineFailure, runEngineJob } from './runEngineJob.ts';
-
-export const MANNEQUIN: Character = { id: 'mannequin', name: 'Kinema mannequin', provider: 'local' };
+import { prepareLocalJob } from './prepareLocalJob.ts';
 
 export class LocalProvider implements Provider {
   readonly id = 'local' as const;
@@ -50,6 +50,10 @@ export class LocalProvider implements Provider {
   /** The local action library (GET /api/library filters it). */
   async library(): Promise<LibraryEntry[]> {
     return LOCAL_ACTIONS.map(toLibraryEntry);
+  }
+
+  prepare(draft: JobDraft, jobs: JobLookup): Promise<JobDraft> {
+    return prepareLocalJob(draft, jobs, this.uploads);
   }
 
   async run(ctx: JobContext): Promise<void> {

@@ -1,11 +1,11 @@
 /**
  * A provider take's clip (SayMotion BVH/GLB/FBX, Meshy GLB/FBX) as a canonical engine motion, read from
- * the variant's cached files with the same conversion "Use as source" imports use (jobs/importClip.ts).
+ * the variant's cached files with the same conversion "Use as source" imports use (providers/clipMotion.ts).
  * BVH first: it is the provider's raw skeleton motion, the quickest to read and free of mesh data.
  */
 import type { ImportFormat } from '../../contract/importClip.ts';
 import type { Motion } from '../../engine/index.ts';
-import { detect, toMotion } from '../../jobs/importClip.ts';
+import { detect, toMotion } from '../clipMotion.ts';
 import type { ParentVariant } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import { providerLabel } from './constrainProviderTake.ts';
@@ -13,7 +13,7 @@ import { providerLabel } from './constrainProviderTake.ts';
 const PREFERRED: ImportFormat[] = ['bvh', 'glb', 'fbx'];
 
 export async function providerTakeMotion(parent: ParentVariant): Promise<Motion> {
-  const from = providerLabel(String(parent.request.provider));
+  const from = providerLabel(parent.request.provider);
   for (const format of PREFERRED) {
     const bytes = await parent.readFile(format);
     if (!bytes || detect(bytes) !== format) continue;

@@ -9,10 +9,11 @@ import type { Capability, Character, LibraryEntry } from '../../contract/api.ts'
 import type { CharacterStore } from '../../characters/characterStore.ts';
 import type { Logger } from '../../log.ts';
 import { toCharacter } from '../../routes/characterUploads.ts';
-import type { JobContext, Provider } from '../provider.ts';
+import type { JobContext, JobDraft, Provider } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import { DEFAULT_CATALOG_TTL_MS, MeshyActionCatalog } from './actionCatalog.ts';
 import { buildSubmission } from './buildSubmission.ts';
+import { prepareMeshyJob } from './prepareMeshyJob.ts';
 import { DEFAULT_DOWNLOAD_TIMING, downloadResults, type DownloadTiming } from './downloadResults.ts';
 import { parseExternalId, pendingMarker } from './externalId.ts';
 import { DEFAULT_TRACK_TIMING, followTask, type TaskProgress, type TrackTiming } from './followTask.ts';
@@ -139,6 +140,10 @@ export class MeshyProvider implements Provider {
   async library(): Promise<LibraryEntry[]> {
     this.requireClient();
     return this.catalog!.all();
+  }
+
+  prepare(draft: JobDraft): Promise<JobDraft> {
+    return prepareMeshyJob(draft, this.characterStore);
   }
 
   async run(ctx: JobContext): Promise<void> {

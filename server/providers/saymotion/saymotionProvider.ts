@@ -6,7 +6,7 @@
 import type { Capability, Character } from '../../contract/api.ts';
 import type { StoredRequest } from '../../contract/storedRequest.ts';
 import type { Logger } from '../../log.ts';
-import { MANNEQUIN } from '../local/localProvider.ts';
+import { MANNEQUIN } from '../mannequin.ts';
 import type { JobContext, ParentVariant, ProgressUpdate, Provider } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import { buildJobParams, type Processor } from './buildJobParams.ts';
