@@ -14,6 +14,7 @@ import { ProviderError } from '../provider.ts';
 import { DEFAULT_CATALOG_TTL_MS, MeshyActionCatalog } from './actionCatalog.ts';
 import { buildSubmission } from './buildSubmission.ts';
 import { prepareMeshyJob } from './prepareMeshyJob.ts';
+import { Reused } from '../reused.ts';
 import { DEFAULT_DOWNLOAD_TIMING, downloadResults, type DownloadTiming } from './downloadResults.ts';
 import { parseExternalId, pendingMarker } from './externalId.ts';
 import { DEFAULT_TRACK_TIMING, followTask, type TaskProgress, type TrackTiming } from './followTask.ts';
@@ -75,7 +76,7 @@ export class MeshyProvider implements Provider {
   private submitTiming: SubmitTiming;
   private downloadTiming: DownloadTiming;
   private balanceTtlMs: number;
-  private balance: { at: number; value: Promise<number> } | null = null;
+  private readonly balance = new Reused<number>();
   /** Task ids owned by jobs of this server, never adopted by another job's reconciliation. */
   private readonly claimed = new Set<string>();
   /** Counters for tests and diagnostics. */
@@ -117,15 +118,8 @@ export class MeshyProvider implements Provider {
 
   async credits(): Promise<number | null> {
     const client = this.requireClient();
-    if (!this.balance || Date.now() - this.balance.at >= this.balanceTtlMs) {
-      const entry = { at: Date.now(), value: client.balance() };
-      this.balance = entry;
-      entry.value.catch(() => {
-        if (this.balance === entry) this.balance = null;
-      });
-    }
     try {
-      return await this.balance.value;
+      return await this.balance.get(this.balanceTtlMs, () => client.balance());
     } catch (err) {
       throw err instanceof MeshyApiError ? toProviderError(err, 'balance') : err;
     }

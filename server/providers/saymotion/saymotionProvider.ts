@@ -7,6 +7,7 @@ import type { Capability, Character } from '../../contract/api.ts';
 import type { StoredRequest } from '../../contract/storedRequest.ts';
 import type { Logger } from '../../log.ts';
 import { MANNEQUIN } from '../mannequin.ts';
+import { Reused } from '../reused.ts';
 import type { JobContext, ParentVariant, ProgressUpdate, Provider } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import { buildJobParams, type Processor } from './buildJobParams.ts';
@@ -39,26 +40,6 @@ export interface SayMotionProviderOptions {
 }
 
 export const SAYMOTION_CAPABILITIES: Capability[] = ['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'render', 'optimizePrompt', 'characters'];
-
-/** Reuses one in-flight or recent answer for a while; a failed load is never reused. */
-class Reused<T> {
-  private hit: { at: number; value: Promise<T> } | null = null;
-
-  get(ttlMs: number, load: () => Promise<T>): Promise<T> {
-    if (this.hit && Date.now() - this.hit.at < ttlMs) return this.hit.value;
-    const value = load();
-    const hit = { at: Date.now(), value };
-    this.hit = hit;
-    value.catch(() => {
-      if (this.hit === hit) this.hit = null;
-    });
-    return value;
-  }
-
-  clear(): void {
-    this.hit = null;
-  }
-}
 
 export class SayMotionProvider implements Provider {
   readonly id = 'saymotion' as const;
