@@ -238,7 +238,7 @@ export class VariantDownloads {
     } catch (err) {
       if (err instanceof CacheIntegrityError) {
         this.s.log.error('cache integrity failure', { jobId: row.jobId, file: row.relPath, reason: err.message });
-        throw new HttpError(503, 'file_unavailable', `A cached file of job ${row.jobId} is ${err.message.split(' is ')[1]}; rerun the job to regenerate it.`);
+        throw new HttpError(503, 'file_unavailable', `A cached file of job ${row.jobId} is ${err.state}; rerun the job to regenerate it.`);
       }
       throw err;
     }

@@ -67,7 +67,7 @@ export async function resolveStoredFile(s: Services, id: string, variant: number
   } catch (err) {
     if (err instanceof CacheIntegrityError) {
       s.log.error('cache integrity failure', { jobId: id, file: row.relPath, reason: err.message });
-      throw new HttpError(503, 'file_unavailable', `The cached ${format.data} file of job ${id} is ${err.message.split(' is ')[1]}; rerun the job to regenerate it.`);
+      throw new HttpError(503, 'file_unavailable', `The cached ${format.data} file of job ${id} is ${err.state}; rerun the job to regenerate it.`);
     }
     throw err;
   }
