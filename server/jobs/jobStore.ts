@@ -13,7 +13,7 @@ import type { JobsTable } from '../db/schema.ts';
 import type { EventBus, JobDeletedEvent, JobEvent } from './eventBus.ts';
 import type { JobListFilter, UpdateJobRequest } from '../contract/jobLibrary.ts';
 import { NO_COLLECTION } from '../contract/jobLibrary.ts';
-import { searchTextOf } from './searchText.ts';
+import { searchTextOf } from '../db/searchText.ts';
 import { CollectionStore } from './collectionStore.ts';
 
 export const JOB_ID_PATTERN = /^job_[a-z0-9]{8,40}$/;

@@ -12,7 +12,7 @@ import { HttpError } from '../http/errors.ts';
 import { clientKey } from '../http/clientKey.ts';
 import { RateLimiter } from '../http/rateLimiter.ts';
 import type { Services } from '../services.ts';
-import { slug } from './files.ts';
+import { slug } from '../files/slug.ts';
 
 export const MAX_CHARACTER_BYTES = 50 * 1024 * 1024;
 export const MAX_CHARACTER_NAME = 80;

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sendFile } from '../downloads/sendFile.ts';
-import { resolveStoredFile } from '../routes/files.ts';
+import { resolveStoredFile } from '../downloads/storedFile.ts';
 import { LinkSigner } from './signedLinks.ts';
 import type { Job, JobStatus } from '../contract/api.ts';
 import { characterStoreFor } from '../characters/characterStore.ts';
