@@ -5,9 +5,9 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Character } from '../contract/api.ts';
 import { CHARACTER_ID, characterStoreFor, type CharacterMeta } from '../characters/characterStore.ts';
 import { inspectModelInWorker } from '../characters/inspectModelInWorker.ts';
+import { toCharacter } from '../characters/toCharacter.ts';
 import { HttpError } from '../http/errors.ts';
 import { clientKey } from '../http/clientKey.ts';
 import { RateLimiter } from '../http/rateLimiter.ts';
@@ -40,14 +40,6 @@ const MODEL_TYPES: Record<CharacterMeta['format'], string> = {
   vrm: 'model/gltf-binary',
   fbx: 'application/octet-stream',
 };
-
-export function characterModelUrl(id: string): string {
-  return `/api/characters/${id}/model`;
-}
-
-export function toCharacter(meta: CharacterMeta, provider: Character['provider']): Character {
-  return { id: meta.id, name: meta.name, provider, modelUrl: characterModelUrl(meta.id) };
-}
 
 /** The name is only a display label, but labels end up in file names and UIs: keep them plain. */
 function checkName(raw: string | undefined): string {

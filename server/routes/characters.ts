@@ -3,7 +3,7 @@ import { ProviderId } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
 import { characterStoreFor } from '../characters/characterStore.ts';
 import type { Services } from '../services.ts';
-import { toCharacter } from './characterUploads.ts';
+import { toCharacter } from '../characters/toCharacter.ts';
 import { requireProvider } from './requireProvider.ts';
 import { ProviderError } from '../providers/provider.ts';
 
