@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { CreateJobRequest, FileFormat, Job, JobStatus, ProviderId, PromptReport } from '../contract/api.ts';
 import { FILE_FORMATS } from '../contract/api.ts';
 import { LAZY_FORMATS } from '../contract/downloads.ts';
+import { fileUrl } from '../contract/fileUrl.ts';
 import type { Db, Dialect } from '../db/database.ts';
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { JobsTable } from '../db/schema.ts';
@@ -64,10 +65,6 @@ export interface FileRow {
 export function newJobId(now = Date.now()): string {
   const rand = crypto.randomBytes(8).readBigUInt64BE().toString(36).padStart(12, '0').slice(-12);
   return `job_${now.toString(36).padStart(9, '0')}${rand}`;
-}
-
-export function fileUrl(jobId: string, variant: number, format: string): string {
-  return `/api/jobs/${jobId}/variants/${variant}/files/${format}`;
 }
 
 const PUBLIC_FORMATS = new Set<string>(FILE_FORMATS);

@@ -42,18 +42,7 @@ export interface JobContext {
   setVariantDuration(variant: number, durationSec: number): void;
 }
 
-/** A failure the provider can explain to the user. `code` is machine-readable; `message` says what to do. */
-export class ProviderError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    /** true when retrying later could help (rate limit, upstream outage). */
-    readonly retryable = false,
-  ) {
-    super(message);
-    this.name = 'ProviderError';
-  }
-}
+export { ProviderError } from '../contract/providerError.ts';
 
 export interface Provider {
   readonly id: ProviderId;
