@@ -32,6 +32,6 @@ export async function resolveStoredFile(s: DownloadServices, id: string, variant
     }
     throw err;
   }
-  const prompt = 'prompt' in job.request && typeof job.request.prompt === 'string' ? job.request.prompt : job.kind;
+  const prompt = job.request !== null && 'prompt' in job.request && typeof job.request.prompt === 'string' ? job.request.prompt : job.kind;
   return { ...stored, sha256: row.sha256, format: format.data, filename: `${slug(prompt)}_${id.slice(-6)}_v${variant}.${format.data}` };
 }

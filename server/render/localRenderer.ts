@@ -6,7 +6,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { RenderRequest } from '../contract/api.ts';
 import { RENDER_PAGE_PATH, type RenderPageConfig } from '../contract/renderPage.ts';
 import { fileUrl } from '../contract/fileUrl.ts';
 import { ProviderError } from '../contract/providerError.ts';
@@ -44,7 +43,7 @@ export class LocalRenderer {
     const parent = ctx.parent;
     if (!parent) throw new ProviderError('parent_missing', 'A render job needs the job and variant to render (parentJobId and variant).');
     // Cheap checks first, so a wrong option or a missing program fails before anything starts.
-    const spec = renderSpecFor(ctx.request as RenderRequest);
+    const spec = renderSpecFor(ctx.request);
     await requireRenderTools(this.opts.tools);
     const origin = await this.opts.origin.wait(this.opts.originWaitMs ?? 5000, ctx.signal);
     if (ctx.signal.aborted) throw ctx.signal.reason;

@@ -1,4 +1,4 @@
-import type { CreateJobRequest, FileFormat } from '../contract/api.ts';
+import type { FileFormat, JobKind, RenderRequest } from '../contract/api.ts';
 
 /**
  * The part of a provider's job context the local renderer uses. Declared here because render sits below
@@ -6,7 +6,8 @@ import type { CreateJobRequest, FileFormat } from '../contract/api.ts';
  */
 export interface RenderJobContext {
   readonly jobId: string;
-  readonly request: CreateJobRequest;
+  /** A render job's request; any other kind is refused (typed loosely so every stored request shape fits). */
+  readonly request: RenderRequest | { readonly kind: Exclude<JobKind, 'render'> };
   /** The variant to render: its GLB is what the render page draws. */
   readonly parent: { readonly jobId: string; readonly variant: number; readFile(format: FileFormat | 'motion'): Promise<Uint8Array | null> } | null;
   /** Aborted when the user cancels the job or the server shuts down. */
