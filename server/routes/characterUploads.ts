@@ -11,7 +11,8 @@ import { toCharacter } from '../characters/toCharacter.ts';
 import { HttpError } from '../http/errors.ts';
 import { clientKey } from '../http/clientKey.ts';
 import { RateLimiter } from '../http/rateLimiter.ts';
-import type { Services } from '../services.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
 import { slug } from '../files/slug.ts';
 
 export const MAX_CHARACTER_BYTES = 50 * 1024 * 1024;
@@ -72,7 +73,7 @@ function requireCharacterId(id: string): string {
   return id;
 }
 
-export function characterUploadRoutes(s: Services) {
+export function characterUploadRoutes(s: { readonly config: Config; readonly log: Logger }) {
   const store = characterStoreFor(s.config.dataDir);
   // All uploads together stay under a quota (507 past it); each client is rate-limited, since every
   // upload is a worker parse and a file on disk.

@@ -4,12 +4,12 @@
  */
 import { wholeNumber } from '../http/strictNumber.ts';
 import { Hono } from 'hono';
-import type { Services } from '../services.ts';
+import type { DownloadServices } from '../downloads/downloadServices.ts';
 import { sendFile } from '../downloads/sendFile.ts';
 import { resolveStoredFile } from '../downloads/storedFile.ts';
 import { requireJobId } from './jobs.ts';
 
-export function fileRoutes(s: Services) {
+export function fileRoutes(s: DownloadServices) {
   return new Hono().get('/jobs/:id/variants/:variant/files/:format', async (c) =>
     sendFile(c, await resolveStoredFile(s, requireJobId(c.req.param('id')), wholeNumber(c.req.param('variant')), c.req.param('format'))),
   );
