@@ -1,7 +1,6 @@
 import type { ProviderId } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Provider } from '../providers/provider.ts';
-import type { Services } from '../services.ts';
 
 export const PROVIDER_NAMES: Record<ProviderId, string> = { local: 'Local engine (offline)', saymotion: 'SayMotion', meshy: 'Meshy' };
 
@@ -12,7 +11,7 @@ const HOW_TO_CONFIGURE: Record<ProviderId, string> = {
 };
 
 /** The provider, or a 400 that says how to enable it. */
-export function requireProvider(s: Services, id: ProviderId): Provider {
+export function requireProvider(s: { providers: ReadonlyMap<ProviderId, Provider> }, id: ProviderId): Provider {
   const provider = s.providers.get(id);
   if (!provider || !provider.configured()) {
     throw new HttpError(400, 'provider_not_configured', `${PROVIDER_NAMES[id]} is not configured on this server: ${HOW_TO_CONFIGURE[id]}, or use provider "local".`, 'provider');
