@@ -12,18 +12,17 @@ import { bodyLimit } from 'hono/body-limit';
 import { HttpError } from '../http/errors.ts';
 import { storageFaultOf, storageFaultStatus } from '../files/storageFault.ts';
 import type { Logger } from '../log.ts';
-import type { Services } from '../services.ts';
 import { LinkSigner } from './signedLinks.ts';
 import { wireAccountRoutes } from './wireAccountRoutes.ts';
 import { wireCharacterRoutes } from './wireCharacterRoutes.ts';
-import type { WireEndpoint } from './wireEndpoint.ts';
+import type { WireEndpoint, WireServices } from './wireEndpoint.ts';
 import { INVALID_PARAMETER, WireError } from './wireError.ts';
 import { wireJobRoutes, wireSignedFileRoute } from './wireJobRoutes.ts';
 import { wirePromptRoutes } from './wirePromptRoutes.ts';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-export function saymotionWireRoutes(s: Services) {
+export function saymotionWireRoutes(s: WireServices) {
   const app = new Hono();
   // Exposed beyond loopback, the SDK's file downloads use signed links (they carry no cookie or token).
   const w: WireEndpoint = { s, startedAt: Date.now(), signer: s.config.accessToken ? new LinkSigner(s.config.accessToken) : null };

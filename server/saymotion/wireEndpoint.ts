@@ -1,12 +1,26 @@
-import type { Job } from '../contract/api.ts';
+import type { Job, ProviderId } from '../contract/api.ts';
 import { characterStoreFor } from '../characters/characterStore.ts';
 import { JOB_ID_PATTERN } from '../jobs/jobStore.ts';
-import type { Services } from '../services.ts';
+import type { Config } from '../config.ts';
+import type { DownloadServices } from '../downloads/downloadServices.ts';
+import type { createJob } from '../jobs/createJob.ts';
+import type { JobRunner } from '../jobs/jobRunner.ts';
+import type { Logger } from '../log.ts';
+import type { Provider } from '../providers/provider.ts';
 import type { LinkSigner } from './signedLinks.ts';
+
+/** What the wire endpoint uses of the server: job creation's needs (as createJob declares them), file downloads', and more. */
+export type WireServices = Parameters<typeof createJob>[0] &
+  DownloadServices & {
+    readonly config: Config;
+    readonly log: Logger;
+    readonly runner: JobRunner;
+    readonly providers: ReadonlyMap<ProviderId, Provider>;
+  };
 
 /** What the groups of wire routes share: the server's services, when this endpoint started, and its link signer. */
 export interface WireEndpoint {
-  readonly s: Services;
+  readonly s: WireServices;
   /** Reported as the subscription start and the stock characters' creation time. */
   readonly startedAt: number;
   /** Set when the studio is exposed beyond loopback: the SDK's file downloads then use signed links. */
