@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDatabase } from '../server/db/database.ts';
 import { newJobId } from '../server/jobs/jobStore.ts';
-import { searchTextOf } from '../server/jobs/searchText.ts';
+import { searchTextOf } from '../server/db/searchText.ts';
 
 export const SEEDED_JOBS = 2000;
 const PROMPTS = ['a person walks forward slowly', 'a person jumps in place', 'a person waves with both hands', 'a person runs in a circle', 'a person sits down'];

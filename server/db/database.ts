@@ -9,10 +9,11 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import type { Dialect } from './dialect.ts';
 import { migrationsFor } from './migrations.ts';
 import { storageFaultOf } from '../files/storageFault.ts';
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect };
 export type Db = Kysely<Database>;
 
 export interface OpenDb {

@@ -1,6 +1,6 @@
 import type { Kysely, Migration } from 'kysely';
-import type { Dialect } from './database.ts';
-import { searchTextOf } from '../jobs/searchText.ts';
+import type { Dialect } from './dialect.ts';
+import { searchTextOf } from './searchText.ts';
 
 /**
  * Ordered by key. Never edit a migration that has shipped; add a new one.

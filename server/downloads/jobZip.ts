@@ -15,8 +15,8 @@ import { FILE_FORMATS } from '../contract/api.ts';
 import { CacheIntegrityError } from '../files/assetCache.ts';
 import { HttpError } from '../http/errors.ts';
 import type { JobRow } from '../jobs/jobStore.ts';
-import { slug } from '../routes/files.ts';
-import type { Services } from '../services.ts';
+import { slug } from '../files/slug.ts';
+import type { DownloadServices } from './downloadServices.ts';
 import { exportOptionFields, exportOptionsKey } from './exportOptions.ts';
 import type { ExportOptionFields } from './exportOptions.ts';
 import { promptOf } from './variantDownloads.ts';
@@ -38,7 +38,7 @@ export class JobZips {
   private readonly inflight = new Map<string, Promise<ResolvedFile>>();
 
   constructor(
-    private readonly s: Services,
+    private readonly s: DownloadServices,
     private readonly variants: VariantDownloads,
   ) {}
 

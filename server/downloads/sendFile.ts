@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import type { FileFormat } from '../contract/api.ts';
-import { parseRange } from '../routes/files.ts';
+import { parseRange } from './parseRange.ts';
 import type { ResolvedFile } from './variantDownloads.ts';
 import { paced } from './egressPacer.ts';
 

@@ -16,9 +16,9 @@ import { createHash } from 'node:crypto';
 import { CacheIntegrityError, sha256 } from '../files/assetCache.ts';
 import { HttpError } from '../http/errors.ts';
 import type { FileRow, JobRow } from '../jobs/jobStore.ts';
-import { slug } from '../routes/files.ts';
-import type { Services } from '../services.ts';
+import { slug } from '../files/slug.ts';
 import { ConversionRefused } from './convertMotion.ts';
+import type { DownloadServices } from './downloadServices.ts';
 import { convertInWorker } from './convertInWorker.ts';
 import { exportSpec, isPlain, specFileParts, specKey } from './exportOptions.ts';
 import type { ExportSpec } from './exportOptions.ts';
@@ -46,11 +46,11 @@ export function downloadFilename(job: JobRow, variant: number, format: FileForma
   return `${parts.join('_')}.${format}`;
 }
 
-const shared = new WeakMap<Services, VariantDownloads>();
+const shared = new WeakMap<DownloadServices, VariantDownloads>();
 
 export class VariantDownloads {
   /** One per server, so the downloads and files routes share in-flight conversions (two first downloads compute once). */
-  static of(s: Services): VariantDownloads {
+  static of(s: DownloadServices): VariantDownloads {
     let v = shared.get(s);
     if (!v) {
       v = new VariantDownloads(s);
@@ -76,7 +76,7 @@ export class VariantDownloads {
 
   private readonly inflight = new Map<string, Promise<FileRow>>();
 
-  constructor(private readonly s: Services) {}
+  constructor(private readonly s: DownloadServices) {}
 
   /** The job, checked to be finished: files of a running job may still change. */
   async finishedJob(id: string): Promise<JobRow> {
@@ -232,13 +232,13 @@ export class VariantDownloads {
   }
 
   /** A cache access with integrity failures turned into the 503 that says what to do. */
-  private async cached<T>(row: FileRow, access: (cache: Services['cache']) => Promise<T>): Promise<T> {
+  private async cached<T>(row: FileRow, access: (cache: DownloadServices['cache']) => Promise<T>): Promise<T> {
     try {
       return await access(this.s.cache);
     } catch (err) {
       if (err instanceof CacheIntegrityError) {
         this.s.log.error('cache integrity failure', { jobId: row.jobId, file: row.relPath, reason: err.message });
-        throw new HttpError(503, 'file_unavailable', `A cached file of job ${row.jobId} is ${err.message.split(' is ')[1]}; rerun the job to regenerate it.`);
+        throw new HttpError(503, 'file_unavailable', `A cached file of job ${row.jobId} is ${err.state}; rerun the job to regenerate it.`);
       }
       throw err;
     }

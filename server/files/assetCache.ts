@@ -12,10 +12,24 @@ import { writeFileAtomic } from './writeFileAtomic.ts';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9_.-]{1,128}$/;
 
+/** Why a cached file cannot be served: gone, or its bytes no longer match the recorded sha256. */
+export type CacheFault = 'missing' | 'corrupt';
+
+/** How each fault reads in a sentence ("The cached glb file of job … is missing"). */
+const FAULT_TEXT: Record<CacheFault, string> = { missing: 'missing', corrupt: 'corrupted (checksum mismatch)' };
+
 export class CacheIntegrityError extends Error {
-  constructor(readonly relPath: string, reason: string) {
-    super(`cached file ${relPath} is ${reason}`);
+  constructor(
+    readonly relPath: string,
+    readonly reason: CacheFault,
+  ) {
+    super(`cached file ${relPath} is ${FAULT_TEXT[reason]}`);
     this.name = 'CacheIntegrityError';
+  }
+
+  /** The fault as words, for messages that say what happened to the file. */
+  get state(): string {
+    return FAULT_TEXT[this.reason];
   }
 }
 
@@ -65,7 +79,7 @@ export class AssetCache {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CacheIntegrityError(relPath, 'missing');
       throw err;
     }
-    if (sha256(bytes) !== expectedSha256) throw new CacheIntegrityError(relPath, 'corrupted (checksum mismatch)');
+    if (sha256(bytes) !== expectedSha256) throw new CacheIntegrityError(relPath, 'corrupt');
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
@@ -89,7 +103,7 @@ export class AssetCache {
     if (this.verified.get(full) !== version) {
       const hash = crypto.createHash('sha256');
       for await (const chunk of createReadStream(full, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-      if (hash.digest('hex') !== expectedSha256) throw new CacheIntegrityError(relPath, 'corrupted (checksum mismatch)');
+      if (hash.digest('hex') !== expectedSha256) throw new CacheIntegrityError(relPath, 'corrupt');
       if (this.verified.size > 10_000) this.verified.clear();
       this.verified.set(full, version);
     }

@@ -325,7 +325,7 @@ export class JobRunner {
           return await this.cache.read(f.relPath, f.sha256);
         } catch (err) {
           if (err instanceof CacheIntegrityError)
-            throw new ProviderError('parent_file_unavailable', `The parent's ${format} file is ${err.message.split(' is ')[1]}; rerun the parent job.`);
+            throw new ProviderError('parent_file_unavailable', `The parent's ${format} file is ${err.state}; rerun the parent job.`);
           throw err;
         }
       },

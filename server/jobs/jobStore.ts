@@ -10,13 +10,14 @@ import { FILE_FORMATS } from '../contract/api.ts';
 import type { ImportRequest } from '../contract/importClip.ts';
 import { StoredRequest } from '../contract/storedRequest.ts';
 import { LAZY_FORMATS } from '../contract/downloads.ts';
+import { fileUrl } from '../contract/fileUrl.ts';
 import type { Db, Dialect } from '../db/database.ts';
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { JobsTable } from '../db/schema.ts';
 import type { EventBus, JobDeletedEvent, JobEvent } from './eventBus.ts';
 import type { JobListFilter, UpdateJobRequest } from '../contract/jobLibrary.ts';
 import { NO_COLLECTION } from '../contract/jobLibrary.ts';
-import { searchTextOf } from './searchText.ts';
+import { searchTextOf } from '../db/searchText.ts';
 import { CollectionStore } from './collectionStore.ts';
 
 export const JOB_ID_PATTERN = /^job_[a-z0-9]{8,40}$/;
@@ -68,10 +69,6 @@ export interface FileRow {
 export function newJobId(now = Date.now()): string {
   const rand = crypto.randomBytes(8).readBigUInt64BE().toString(36).padStart(12, '0').slice(-12);
   return `job_${now.toString(36).padStart(9, '0')}${rand}`;
-}
-
-export function fileUrl(jobId: string, variant: number, format: string): string {
-  return `/api/jobs/${jobId}/variants/${variant}/files/${format}`;
 }
 
 const PUBLIC_FORMATS = new Set<string>(FILE_FORMATS);

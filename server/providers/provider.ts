@@ -44,18 +44,7 @@ export interface JobContext {
   setVariantDuration(variant: number, durationSec: number): void;
 }
 
-/** A failure the provider can explain to the user. `code` is machine-readable; `message` says what to do. */
-export class ProviderError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    /** true when retrying later could help (rate limit, upstream outage). */
-    readonly retryable = false,
-  ) {
-    super(message);
-    this.name = 'ProviderError';
-  }
-}
+export { ProviderError } from '../contract/providerError.ts';
 
 /** A stored job as create-time checks see it. */
 export interface StoredJob {

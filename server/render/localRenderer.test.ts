@@ -10,7 +10,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProviderError } from '../providers/provider.ts';
+import { ProviderError } from '../contract/providerError.ts';
 import { LocalRenderer } from './localRenderer.ts';
 import { DEFAULT_RENDER_TOOLS } from './renderTools.ts';
 import { ServerOrigin } from './serverOrigin.ts';

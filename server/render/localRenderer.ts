@@ -7,10 +7,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { RENDER_PAGE_PATH, type RenderPageConfig } from '../contract/renderPage.ts';
-import { fileUrl } from '../jobs/jobStore.ts';
+import { fileUrl } from '../contract/fileUrl.ts';
+import { ProviderError } from '../contract/providerError.ts';
 import type { Logger } from '../log.ts';
-import type { JobContext } from '../providers/provider.ts';
-import { ProviderError } from '../providers/provider.ts';
 import { FfmpegEncoder } from './ffmpegEncoder.ts';
 import { ffmpegArgs } from './ffmpegArgs.ts';
 import { OneAtATime } from './oneAtATime.ts';
@@ -18,6 +17,7 @@ import { openRenderPage, RenderPageError, type RenderPageSession } from './rende
 import { renderSpecFor, type RenderSpec, type VideoFormat } from './renderSpec.ts';
 import { requireRenderTools, type RenderTools } from './renderTools.ts';
 import type { ServerOrigin } from './serverOrigin.ts';
+import type { RenderJobContext } from './renderJobContext.ts';
 
 /** Progress bar shares: start-up, then the frames, then finishing the encode and storing the files. */
 const FRAMES_FROM = 3;
@@ -38,7 +38,7 @@ export class LocalRenderer {
 
   constructor(private readonly opts: LocalRendererOptions) {}
 
-  async run(ctx: JobContext): Promise<void> {
+  async run(ctx: RenderJobContext): Promise<void> {
     if (ctx.request.kind !== 'render') throw new ProviderError('unsupported_operation', `The local renderer only runs render jobs, not "${ctx.request.kind}".`);
     const parent = ctx.parent;
     if (!parent) throw new ProviderError('parent_missing', 'A render job needs the job and variant to render (parentJobId and variant).');
@@ -62,7 +62,7 @@ export class LocalRenderer {
     }
   }
 
-  private async render(ctx: JobContext, spec: RenderSpec, origin: string, config: RenderPageConfig): Promise<void> {
+  private async render(ctx: RenderJobContext, spec: RenderSpec, origin: string, config: RenderPageConfig): Promise<void> {
     const headers = this.opts.accessToken ? { Authorization: `Bearer ${this.opts.accessToken}` } : undefined;
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kinema-render-'));
     const outFiles: Partial<Record<VideoFormat, string>> = Object.fromEntries(spec.outputs.map((f) => [f, path.join(dir, `render.${f}`)]));

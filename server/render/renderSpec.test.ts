@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RenderRequest } from '../contract/api.ts';
-import { ProviderError } from '../providers/provider.ts';
+import { ProviderError } from '../contract/providerError.ts';
 import { renderSpecFor } from './renderSpec.ts';
 
 const base = { provider: 'local', kind: 'render', parentJobId: 'job_abcdefgh12', variant: 1 } as const;

@@ -13,7 +13,7 @@
  */
 import { RENDER_BACKDROPS_2D, type RenderRequest } from '../contract/api.ts';
 import type { RenderPageConfig } from '../contract/renderPage.ts';
-import { ProviderError } from '../providers/provider.ts';
+import { ProviderError } from '../contract/providerError.ts';
 
 export const RENDER_FPS = 30;
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/helpers/testServer.ts';
-import { ProviderError } from '../providers/provider.ts';
+import { ProviderError } from '../contract/providerError.ts';
 import { DEFAULT_RENDER_TOOLS, renderToolsFromEnv, requireRenderTools } from './renderTools.ts';
 
 const NOWHERE = '/nonexistent/kinema-test';

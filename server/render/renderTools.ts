@@ -4,7 +4,7 @@
  * apt package to install, instead of a spawn error halfway through.
  */
 import fs from 'node:fs/promises';
-import { ProviderError } from '../providers/provider.ts';
+import { ProviderError } from '../contract/providerError.ts';
 
 export interface RenderTools {
   chromiumPath: string;

@@ -5,14 +5,15 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Character } from '../contract/api.ts';
 import { CHARACTER_ID, characterStoreFor, type CharacterMeta } from '../characters/characterStore.ts';
 import { inspectModelInWorker } from '../characters/inspectModelInWorker.ts';
+import { toCharacter } from '../characters/toCharacter.ts';
 import { HttpError } from '../http/errors.ts';
 import { clientKey } from '../http/clientKey.ts';
 import { RateLimiter } from '../http/rateLimiter.ts';
-import type { Services } from '../services.ts';
-import { slug } from './files.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { slug } from '../files/slug.ts';
 
 export const MAX_CHARACTER_BYTES = 50 * 1024 * 1024;
 export const MAX_CHARACTER_NAME = 80;
@@ -40,14 +41,6 @@ const MODEL_TYPES: Record<CharacterMeta['format'], string> = {
   vrm: 'model/gltf-binary',
   fbx: 'application/octet-stream',
 };
-
-export function characterModelUrl(id: string): string {
-  return `/api/characters/${id}/model`;
-}
-
-export function toCharacter(meta: CharacterMeta, provider: Character['provider']): Character {
-  return { id: meta.id, name: meta.name, provider, modelUrl: characterModelUrl(meta.id) };
-}
 
 /** The name is only a display label, but labels end up in file names and UIs: keep them plain. */
 function checkName(raw: string | undefined): string {
@@ -80,7 +73,7 @@ function requireCharacterId(id: string): string {
   return id;
 }
 
-export function characterUploadRoutes(s: Services) {
+export function characterUploadRoutes(s: { readonly config: Config; readonly log: Logger }) {
   const store = characterStoreFor(s.config.dataDir);
   // All uploads together stay under a quota (507 past it); each client is rate-limited, since every
   // upload is a worker parse and a file on disk.

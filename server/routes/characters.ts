@@ -2,12 +2,12 @@ import { Hono } from 'hono';
 import { ProviderId } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
 import { characterStoreFor } from '../characters/characterStore.ts';
-import type { Services } from '../services.ts';
-import { toCharacter } from './characterUploads.ts';
+import type { Config } from '../config.ts';
+import { toCharacter } from '../characters/toCharacter.ts';
 import { requireProvider } from './requireProvider.ts';
-import { ProviderError } from '../providers/provider.ts';
+import { ProviderError, type Provider } from '../providers/provider.ts';
 
-export function characterRoutes(s: Services) {
+export function characterRoutes(s: { readonly config: Config; readonly providers: ReadonlyMap<ProviderId, Provider> }) {
   return new Hono().get('/characters', async (c) => {
     const raw = c.req.query('provider') ?? 'local';
     const id = ProviderId.safeParse(raw);

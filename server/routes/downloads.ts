@@ -11,11 +11,11 @@ import { wholeNumber } from '../http/strictNumber.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { DOWNLOAD_FPS, DownloadAvailability, EXPORT_PRESETS, JobZipQuery, LoopWindow, REDUCE_MAX, ROOT_MOTION_MODES, VariantDownloadQuery } from '../contract/downloads.ts';
+import type { DownloadServices } from '../downloads/downloadServices.ts';
 import { JobZips } from '../downloads/jobZip.ts';
 import { sendFile } from '../downloads/sendFile.ts';
 import { VariantDownloads } from '../downloads/variantDownloads.ts';
 import { fromZodError, HttpError } from '../http/errors.ts';
-import type { Services } from '../services.ts';
 import { requireJobId } from './jobs.ts';
 
 function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> {
@@ -24,7 +24,7 @@ function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string
   return r.data;
 }
 
-export function downloadRoutes(s: Services) {
+export function downloadRoutes(s: DownloadServices) {
   const variants = VariantDownloads.of(s);
   const zips = new JobZips(s, variants);
   return new Hono()

@@ -10,8 +10,9 @@ import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { TERMINAL_STATUSES } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
 import { wholeNumber } from '../http/strictNumber.ts';
-import { eventJobId, type JobEvent } from '../jobs/eventBus.ts';
-import type { Services } from '../services.ts';
+import { eventJobId, type EventBus, type JobEvent } from '../jobs/eventBus.ts';
+import type { OrderedEventFeed } from '../jobs/orderedFeed.ts';
+import type { JobStore } from '../jobs/jobStore.ts';
 import { requireJobId } from './jobs.ts';
 
 const HEARTBEAT_MS = 15_000;
@@ -126,7 +127,7 @@ function streamEvents(c: Context, after: number | null, plan: EventStreamPlan) {
   });
 }
 
-export function eventRoutes(s: Services) {
+export function eventRoutes(s: { readonly bus: EventBus; readonly feed: OrderedEventFeed; readonly store: JobStore }) {
   return new Hono()
     .get('/jobs/:id/events', async (c) => {
       const id = requireJobId(c.req.param('id'));

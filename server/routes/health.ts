@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import type { Services } from '../services.ts';
 
-export function healthRoutes(s: Services) {
+export function healthRoutes(s: { readonly version: string }) {
   return new Hono().get('/health', (c) => c.json({ ok: true as const, version: s.version }));
 }

@@ -8,14 +8,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { ImportQuery, MAX_IMPORT_BYTES } from '../contract/importClip.ts';
 import { fromZodError, HttpError } from '../http/errors.ts';
 import { importClip } from '../jobs/importClip.ts';
-import type { Services } from '../services.ts';
 
 /** Requests that bypass the global JSON body limit because this module limits them itself. */
 export function isClipImport(method: string, path: string): boolean {
   return method === 'POST' && (path === '/api/imports' || path === '/api/imports/');
 }
 
-export function importRoutes(s: Services) {
+export function importRoutes(s: Parameters<typeof importClip>[0]) {
   return new Hono().post(
     '/imports',
     bodyLimit({

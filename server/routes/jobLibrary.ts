@@ -6,7 +6,9 @@ import { Hono } from 'hono';
 import { CollectionBody, COLLECTION_ID_PATTERN, DeleteJobQuery, UpdateJobRequest } from '../contract/jobLibrary.ts';
 import { fromZodError, HttpError } from '../http/errors.ts';
 import { readJson } from '../http/readJson.ts';
-import type { Services } from '../services.ts';
+import type { AssetCache } from '../files/assetCache.ts';
+import type { JobRunner } from '../jobs/jobRunner.ts';
+import type { JobStore } from '../jobs/jobStore.ts';
 import { requireJobId } from './jobs.ts';
 
 function requireCollectionId(id: string): string {
@@ -14,7 +16,7 @@ function requireCollectionId(id: string): string {
   return id;
 }
 
-export function jobLibraryRoutes(s: Services) {
+export function jobLibraryRoutes(s: { readonly cache: AssetCache; readonly runner: JobRunner; readonly store: JobStore }) {
   const collections = s.store.collections;
 
   async function requireCollection(id: string) {

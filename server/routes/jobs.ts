@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { CreateJobRequest } from '../contract/api.ts';
 import { createJob } from '../jobs/createJob.ts';
+import type { JobRunner } from '../jobs/jobRunner.ts';
 import { JOB_ID_PATTERN } from '../jobs/jobStore.ts';
 import { fromZodError, HttpError } from '../http/errors.ts';
 import { JobListQuery } from '../contract/jobLibrary.ts';
 import { readJson } from '../http/readJson.ts';
-import type { Services } from '../services.ts';
 import { clientKey } from '../http/clientKey.ts';
 import { wholeNumber } from '../http/strictNumber.ts';
 
@@ -14,7 +14,10 @@ export function requireJobId(id: string): string {
   return id;
 }
 
-export function jobRoutes(s: Services) {
+/** What job creation needs (createJob declares it), plus the runner for cancels. */
+type JobRouteServices = Parameters<typeof createJob>[0] & { readonly runner: JobRunner };
+
+export function jobRoutes(s: JobRouteServices) {
   return new Hono()
     .post('/jobs', async (c) => {
       const request = await readJson(c, CreateJobRequest);

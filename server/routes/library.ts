@@ -9,7 +9,6 @@ import { ProviderId, type LibraryEntry } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
 import { localAction } from '../providers/local/actionLibrary.ts';
 import { ProviderError, type Provider } from '../providers/provider.ts';
-import type { Services } from '../services.ts';
 import { requireProvider } from './requireProvider.ts';
 
 /** A provider with an action library. */
@@ -46,7 +45,7 @@ function queryParam(value: string | undefined, field: string): string | undefine
   return value;
 }
 
-export function libraryRoutes(s: Services) {
+export function libraryRoutes(s: { readonly providers: ReadonlyMap<ProviderId, Provider> }) {
   return new Hono().get('/library', async (c) => {
     const raw = c.req.query('provider') ?? 'local';
     const id = ProviderId.safeParse(raw);

@@ -5,7 +5,6 @@ import { ApiError, Character, CreateJobRequest, Health, Job, JOB_KINDS, JOB_STAT
 import { Collection, CollectionBody, DELETE_CHILDREN_MODES, DeleteJobResult, UpdateJobRequest } from '../contract/jobLibrary.ts';
 import { OptimizePromptRequest, OptimizePromptResponse } from '../contract/promptOptimize.ts';
 import { ParsePromptRequest, ParsePromptResponse } from '../contract/promptParse.ts';
-import type { Services } from '../services.ts';
 import { downloadOpenApiPaths } from './downloads.ts';
 
 function schema(s: z.ZodType): Record<string, unknown> {
@@ -174,7 +173,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
   };
 }
 
-export function openApiRoutes(s: Services) {
+export function openApiRoutes(s: { readonly version: string }) {
   const doc = buildOpenApi(s.version);
   return new Hono().get('/openapi.json', (c) => c.json(doc));
 }

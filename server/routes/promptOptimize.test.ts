@@ -5,7 +5,6 @@ import type { Capability } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
 import { ProviderError } from '../providers/provider.ts';
 import type { Provider } from '../providers/provider.ts';
-import type { Services } from '../services.ts';
 import { startTestServer } from '../../test/helpers/testServer.ts';
 import { promptOptimizeRoutes } from './promptOptimize.ts';
 
@@ -24,7 +23,7 @@ function stubProvider(id: 'saymotion' | 'meshy', caps: Capability[], optimize?: 
 }
 
 function app(providers: Provider[]) {
-  const s = { providers: new Map(providers.map((p) => [p.id, p])) } as unknown as Services;
+  const s = { providers: new Map(providers.map((p) => [p.id, p])) };
   const a = new Hono().route('/api', promptOptimizeRoutes(s));
   a.onError((err, c) => (err instanceof HttpError ? c.json(err.body(), err.status) : c.json({ error: { code: 'internal', message: String(err) } }, 500)));
   return async (body: unknown) => {

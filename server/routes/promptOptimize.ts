@@ -5,6 +5,7 @@
  * capabilities and exposes the method; otherwise the 400 names `provider` and says what to use instead.
  */
 import { Hono } from 'hono';
+import type { ProviderId } from '../contract/api.ts';
 import { OptimizePromptRequest } from '../contract/promptOptimize.ts';
 import type { OptimizePromptResponse } from '../contract/promptOptimize.ts';
 import { HttpError } from '../http/errors.ts';
@@ -12,7 +13,6 @@ import { readJson } from '../http/readJson.ts';
 import { suggestSubPrompts } from '../prompt/suggestSubPrompts.ts';
 import { ProviderError } from '../providers/provider.ts';
 import type { Provider } from '../providers/provider.ts';
-import type { Services } from '../services.ts';
 import { PROVIDER_NAMES, requireProvider } from './requireProvider.ts';
 
 /** The part of a provider adapter this route uses; adapters that lack it cannot optimise. */
@@ -28,7 +28,7 @@ function asOptimizer(p: Provider): PromptOptimizer | null {
 /** A provider-side optimiser should answer well within a user's patience; the studio shows a spinner meanwhile. */
 const PROVIDER_TIMEOUT_MS = 60_000;
 
-export function promptOptimizeRoutes(s: Services) {
+export function promptOptimizeRoutes(s: { readonly providers: ReadonlyMap<ProviderId, Provider> }) {
   return new Hono().post('/prompt/optimize', async (c) => {
     const { provider: id, prompt } = await readJson(c, OptimizePromptRequest);
     if (id === 'local') {

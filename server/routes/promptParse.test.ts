@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { HttpError } from '../http/errors.ts';
 import { RateLimiter } from '../http/rateLimiter.ts';
-import type { Services } from '../services.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/testServer.ts';
 import { ParsePromptResponse } from '../contract/promptParse.ts';
 import { promptParseRoutes } from './promptParse.ts';
@@ -70,7 +69,7 @@ describe('POST /api/prompt/parse', () => {
   });
 
   it('is rate limited per client with a 429 and Retry-After', async () => {
-    const app = new Hono().route('/api', promptParseRoutes({} as Services, new RateLimiter(60, 2)));
+    const app = new Hono().route('/api', promptParseRoutes({}, new RateLimiter(60, 2)));
     app.onError((err, c) => (err instanceof HttpError ? c.json(err.body(), err.status, err.headers) : c.json({}, 500)));
     const call = () => app.request('/api/prompt/parse', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"prompt":"walk"}' });
     expect((await call()).status).toBe(200);

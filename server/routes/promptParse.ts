@@ -10,12 +10,12 @@ import { HttpError } from '../http/errors.ts';
 import { RateLimiter } from '../http/rateLimiter.ts';
 import { readJson } from '../http/readJson.ts';
 import { readPrompt } from '../prompt/readPrompt.ts';
-import type { Services } from '../services.ts';
 
 /** Sustained parses per minute and burst per client. */
 export const PARSE_RATE = { perMinute: 600, burst: 120 };
 
-export function promptParseRoutes(_s: Services, limiter = new RateLimiter(PARSE_RATE.perMinute, PARSE_RATE.burst)) {
+/** Takes the services like every route group (app.ts mounts them in one loop), though parsing needs none. */
+export function promptParseRoutes(_s: unknown, limiter = new RateLimiter(PARSE_RATE.perMinute, PARSE_RATE.burst)) {
   return new Hono().post('/prompt/parse', async (c) => {
     const { prompt } = await readJson(c, ParsePromptRequest);
     const rate = limiter.take(clientKey(c));

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
-import { PROVIDER_IDS, type ProviderInfo } from '../contract/api.ts';
+import { PROVIDER_IDS, type ProviderId, type ProviderInfo } from '../contract/api.ts';
+import type { Provider } from '../providers/provider.ts';
 import { PROVIDER_NAMES } from './requireProvider.ts';
-import type { Services } from '../services.ts';
 
 /** How long the providers list waits for a credit balance before showing it as unknown. */
 const CREDITS_TIMEOUT_MS = 3000;
 
-export function providerRoutes(s: Services) {
+export function providerRoutes(s: { readonly providers: ReadonlyMap<ProviderId, Provider> }) {
   return new Hono().get('/providers', async (c) => {
     const infos = await Promise.all(
       [...s.providers.values()].map(async (p): Promise<ProviderInfo> => {

@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../../test/helpers/testServer.
 import type { CreateJobRequest, Job } from '../contract/api.ts';
 import { SayMotionProvider } from '../providers/saymotion/saymotionProvider.ts';
 import { CreditBalance, DownloadReply, ListModelsReply, ListReply, StatusReply } from '../providers/saymotion/wireSchemas.ts';
-import { LOCAL_CREDITS } from './saymotionWireRoutes.ts';
+import { LOCAL_CREDITS } from './wireAccountRoutes.ts';
 
 let t: TestServer;
 let cookie: string;

@@ -8,7 +8,7 @@
 import type { Capability, Character, LibraryEntry } from '../../contract/api.ts';
 import type { CharacterStore } from '../../characters/characterStore.ts';
 import type { Logger } from '../../log.ts';
-import { toCharacter } from '../../routes/characterUploads.ts';
+import { toCharacter } from '../../characters/toCharacter.ts';
 import type { JobContext, JobDraft, Provider } from '../provider.ts';
 import { ProviderError } from '../provider.ts';
 import { DEFAULT_CATALOG_TTL_MS, MeshyActionCatalog } from './actionCatalog.ts';
