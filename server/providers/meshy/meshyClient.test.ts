@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MeshyContractServer } from '../../../test/contract/meshyServer.ts';
 import { MeshyApiError, toProviderError } from './meshyApiError.ts';
-import { MeshyClient, parseRetryAfter } from './meshyClient.ts';
+import { MeshyClient } from './meshyClient.ts';
 import { MeshyActionCatalog } from './actionCatalog.ts';
 import { MeshyTask } from './meshyWire.ts';
 
@@ -109,13 +109,6 @@ describe('tolerant parsing', () => {
     const { fetch } = scripted(() => Response.json({ id: 'x', status: 'DANCING' }));
     const err = await caught(new MeshyClient({ baseUrl: 'https://api.meshy.test', apiKey: KEY }, { fetch }).getTask('rigging', 'x'));
     expect(err.kind).toBe('protocol');
-  });
-
-  it('Retry-After as seconds or as an HTTP date', () => {
-    expect(parseRetryAfter('5')).toBe(5000);
-    expect(parseRetryAfter(new Date(Date.now() + 3000).toUTCString())).toBeGreaterThan(1000);
-    expect(parseRetryAfter('soon')).toBeNull();
-    expect(parseRetryAfter(null)).toBeNull();
   });
 });
 
