@@ -74,6 +74,9 @@ export async function outboundFetch(start: URL, init: OutboundInit = {}): Promis
     try {
       res = await doFetch(url, { method, headers, body, signal, redirect: 'manual' });
     } catch (err) {
+      // A transport that checks addresses at connect time (guardedTransport) cannot know the hop number.
+      const refusal = err instanceof OutboundError ? err.details.refusal : undefined;
+      if (refusal) throw new OutboundError('refused_url', err instanceof Error ? err.message : '', { refusal: { ...refusal, hop } });
       throw toOutboundError(err, init.signal, init.timeoutMs);
     }
     const next = hop < maxRedirects ? nextHop(res, url, hop + 1) : null;

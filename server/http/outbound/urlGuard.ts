@@ -4,7 +4,7 @@
  * the LAN or a cloud metadata service.
  */
 import net from 'node:net';
-import { isPublicAddress } from '../ssrf.ts';
+import { isPublicAddress } from './isPublicAddress.ts';
 import type { Refusal } from './outboundError.ts';
 
 export interface UrlGuard {
