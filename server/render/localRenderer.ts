@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { RenderRequest } from '../contract/api.ts';
 import { RENDER_PAGE_PATH, type RenderPageConfig } from '../contract/renderPage.ts';
 import { fileUrl } from '../jobs/jobStore.ts';
+import { outboundFetch } from '../http/outbound/outboundFetch.ts';
+import { readCappedText } from '../http/outbound/readCapped.ts';
 import type { Logger } from '../log.ts';
 import type { JobContext } from '../providers/provider.ts';
 import { ProviderError } from '../providers/provider.ts';
@@ -125,8 +127,8 @@ export class LocalRenderer {
 async function checkRenderPage(origin: string, headers: Record<string, string> | undefined): Promise<void> {
   let body = '';
   try {
-    const res = await fetch(`${origin}${RENDER_PAGE_PATH}`, { headers: headers ?? {} });
-    body = res.ok ? await res.text() : '';
+    const res = await outboundFetch(new URL(`${origin}${RENDER_PAGE_PATH}`), { headers: headers ?? {}, timeoutMs: 30_000 });
+    body = res.ok ? await readCappedText(res, { maxBytes: 16 * 1024 * 1024, timeoutMs: 30_000 }) : '';
   } catch (err) {
     throw new ProviderError('render_unavailable', `The renderer could not reach this server at ${origin}: ${(err as Error).message}.`);
   }
