@@ -220,4 +220,13 @@ describe('asset hosts', () => {
     expect(seen).toEqual([]);
     expect(await client.download('https://assets.meshy.ai/u/tasks/t/output/a.glb?Expires=1')).toEqual(new Uint8Array([1]));
   });
+
+  it('checks every redirect hop, not only the final URL: a hop off the asset hosts is never requested', async () => {
+    const { fetch, seen } = scripted((req) =>
+      new URL(req.url).host === 'assets.meshy.ai' ? new Response(null, { status: 302, headers: { location: 'https://169.254.169.254/latest/meta-data' } }) : new Response('secret'),
+    );
+    const err = await caught(new MeshyClient({ baseUrl: 'https://api.meshy.test', apiKey: KEY }, { fetch }).download('https://assets.meshy.ai/u/a.glb'));
+    expect(err.message).toMatch(/redirected off the asset hosts: 169\.254\.169\.254 is not one of the provider's asset hosts/);
+    expect(seen.map((r) => new URL(r.url).host)).toEqual(['assets.meshy.ai']);
+  });
 });
