@@ -127,6 +127,7 @@ export class LocalRenderer {
 async function checkRenderPage(origin: string, headers: Record<string, string> | undefined): Promise<void> {
   let body = '';
   try {
+    // Bounded: a server that hangs should fail the render with this message rather than hold it forever.
     const res = await outboundFetch(new URL(`${origin}${RENDER_PAGE_PATH}`), { headers: headers ?? {}, timeoutMs: 30_000 });
     body = res.ok ? await readCappedText(res, { maxBytes: 16 * 1024 * 1024, timeoutMs: 30_000 }) : '';
   } catch (err) {
