@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_ASSET_HOSTS, parseHostList } from './providers/assetHosts.ts';
 
 const optionalSecret = z
   .string()
@@ -74,6 +73,24 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/**
+ * Where each provider's result files may be downloaded from (besides its API host); the env lists add to these.
+ * Download links come from the provider's replies; checking them against the documented asset hosts means a
+ * tampered or unexpected reply cannot make the server fetch from an internal address or some other site.
+ */
+export const DEFAULT_ASSET_HOSTS = {
+  // Signed storage URLs (the character upload flow speaks Google Cloud Storage's resumable protocol).
+  saymotion: ['storage.googleapis.com', '*.storage.googleapis.com', '*.deepmotion.com'],
+  // Result URLs are signed https://assets.meshy.ai/… links.
+  meshy: ['assets.meshy.ai', '*.meshy.ai'],
+} as const;
+
+/** `a.example, *.b.example` → lower-case entries; exact names, `name:port` or `*.suffix` wildcards. */
+function parseHostList(raw: string | undefined): string[] | undefined {
+  if (!raw || !raw.trim()) return undefined;
+  return raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = Env.safeParse(env);

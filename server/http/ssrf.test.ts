@@ -1,7 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkUrl, isPublicAddress, safeFetch, UnsafeUrlError } from './ssrf.ts';
+import { isPublicAddress } from './outbound/isPublicAddress.ts';
+import { OutboundError } from './outbound/outboundError.ts';
+import { PublicHostGuard } from './outbound/publicHostGuard.ts';
+import { safeFetch } from './ssrf.ts';
 
 describe('isPublicAddress', () => {
   it.each([
@@ -14,16 +17,15 @@ describe('isPublicAddress', () => {
   });
 });
 
-describe('checkUrl', () => {
+describe('PublicHostGuard', () => {
   it.each([
     'http://example.com/a.glb', 'file:///etc/passwd', 'ftp://example.com/x', 'https://127.0.0.1/x', 'https://[::1]/x',
-    'https://169.254.169.254/latest/meta-data', 'https://localhost/x', 'https://printer.local/x', 'https://user:pw@example.com/x', 'not a url',
+    'https://169.254.169.254/latest/meta-data', 'https://localhost/x', 'https://printer.local/x', 'https://user:pw@example.com/x',
   ])('refuses %s', (url) => {
-    expect(() => checkUrl(url, {})).toThrow(UnsafeUrlError);
+    expect(new PublicHostGuard().refuse(new URL(url))).not.toBeNull();
   });
-  it('accepts public https and enforces an allow-list of hosts', () => {
-    expect(checkUrl('https://example.com/a.glb', {}).hostname).toBe('example.com');
-    expect(() => checkUrl('https://evil.example/a.glb', { allowedHosts: ['assets.meshy.ai'] })).toThrow(/only allowed from assets.meshy.ai/);
+  it('accepts public https', () => {
+    expect(new PublicHostGuard().refuse(new URL('https://example.com/a.glb'))).toBeNull();
   });
 });
 
@@ -48,8 +50,12 @@ describe('safeFetch', () => {
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
+  it('refuses a URL that is not one', async () => {
+    await expect(safeFetch('not a url', { maxBytes: 100 })).rejects.toMatchObject({ kind: 'refused_url' });
+  });
+
   it('refuses a loopback target even by IP, and by a name that resolves to loopback', async () => {
-    await expect(safeFetch(`http://127.0.0.1:${port}/`, { maxBytes: 100, allowHttp: true })).rejects.toThrow(UnsafeUrlError);
+    await expect(safeFetch(`http://127.0.0.1:${port}/`, { maxBytes: 100, allowHttp: true })).rejects.toThrow(OutboundError);
     // A public-looking name whose DNS answer is loopback (as in DNS rebinding) is refused at connect time.
     const rebinding = async () => [{ address: '127.0.0.1', family: 4 }];
     await expect(safeFetch(`http://assets.example.com:${port}/`, { maxBytes: 100, allowHttp: true, resolve: rebinding })).rejects.toThrow(/private or local/);
@@ -59,6 +65,6 @@ describe('safeFetch', () => {
     const ok = await safeFetch(`http://127.0.0.1:${port}/`, { maxBytes: 100, allowHttp: true, allowAddresses: ['127.0.0.1'] });
     expect(Buffer.from(ok.body).toString()).toBe('hello');
     await expect(safeFetch(`http://127.0.0.1:${port}/redirect-to-metadata`, { maxBytes: 100, allowHttp: true, allowAddresses: ['127.0.0.1'] })).rejects.toThrow(/private or local/);
-    await expect(safeFetch(`http://127.0.0.1:${port}/big`, { maxBytes: 100, allowHttp: true, allowAddresses: ['127.0.0.1'] })).rejects.toThrow(/larger than/);
+    await expect(safeFetch(`http://127.0.0.1:${port}/big`, { maxBytes: 100, allowHttp: true, allowAddresses: ['127.0.0.1'] })).rejects.toMatchObject({ kind: 'too_large' });
   });
 });

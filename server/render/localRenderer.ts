@@ -9,6 +9,8 @@ import path from 'node:path';
 import { RENDER_PAGE_PATH, type RenderPageConfig } from '../contract/renderPage.ts';
 import { fileUrl } from '../contract/fileUrl.ts';
 import { ProviderError } from '../contract/providerError.ts';
+import { outboundFetch } from '../http/outbound/outboundFetch.ts';
+import { readCappedText } from '../http/outbound/readCapped.ts';
 import type { Logger } from '../log.ts';
 import { FfmpegEncoder } from './ffmpegEncoder.ts';
 import { ffmpegArgs } from './ffmpegArgs.ts';
@@ -124,8 +126,9 @@ export class LocalRenderer {
 async function checkRenderPage(origin: string, headers: Record<string, string> | undefined): Promise<void> {
   let body = '';
   try {
-    const res = await fetch(`${origin}${RENDER_PAGE_PATH}`, { headers: headers ?? {} });
-    body = res.ok ? await res.text() : '';
+    // Bounded: a server that hangs should fail the render with this message rather than hold it forever.
+    const res = await outboundFetch(new URL(`${origin}${RENDER_PAGE_PATH}`), { headers: headers ?? {}, timeoutMs: 30_000 });
+    body = res.ok ? await readCappedText(res, { maxBytes: 16 * 1024 * 1024, timeoutMs: 30_000 }) : '';
   } catch (err) {
     throw new ProviderError('render_unavailable', `The renderer could not reach this server at ${origin}: ${(err as Error).message}.`);
   }

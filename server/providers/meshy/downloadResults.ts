@@ -17,7 +17,7 @@ import { ProviderError } from '../provider.ts';
 import { MeshyApiError, toProviderError, type MeshyOperation } from './meshyApiError.ts';
 import type { MeshyClient } from './meshyClient.ts';
 import { AnimationResult, MotionResult, RigResult, type MeshyTask } from './meshyWire.ts';
-import { sleep } from './sleep.ts';
+import { sleep } from '../../http/outbound/sleep.ts';
 
 export interface PlannedFile {
   variant: number;

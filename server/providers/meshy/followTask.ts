@@ -10,7 +10,7 @@ import { ProviderError } from '../provider.ts';
 import { MeshyApiError, toProviderError } from './meshyApiError.ts';
 import type { MeshyClient } from './meshyClient.ts';
 import { TERMINAL, type MeshyResource, type MeshyTask, type StreamUpdate } from './meshyWire.ts';
-import { sleep } from './sleep.ts';
+import { sleep } from '../../http/outbound/sleep.ts';
 import { followStream } from './taskStream.ts';
 
 export interface TrackTiming {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MeshyContractServer } from '../../../test/contract/meshyServer.ts';
 import { MeshyApiError, toProviderError } from './meshyApiError.ts';
-import { MeshyClient, parseRetryAfter } from './meshyClient.ts';
+import { MeshyClient } from './meshyClient.ts';
 import { MeshyActionCatalog } from './actionCatalog.ts';
 import { MeshyTask } from './meshyWire.ts';
 
@@ -109,13 +109,6 @@ describe('tolerant parsing', () => {
     const { fetch } = scripted(() => Response.json({ id: 'x', status: 'DANCING' }));
     const err = await caught(new MeshyClient({ baseUrl: 'https://api.meshy.test', apiKey: KEY }, { fetch }).getTask('rigging', 'x'));
     expect(err.kind).toBe('protocol');
-  });
-
-  it('Retry-After as seconds or as an HTTP date', () => {
-    expect(parseRetryAfter('5')).toBe(5000);
-    expect(parseRetryAfter(new Date(Date.now() + 3000).toUTCString())).toBeGreaterThan(1000);
-    expect(parseRetryAfter('soon')).toBeNull();
-    expect(parseRetryAfter(null)).toBeNull();
   });
 });
 
@@ -226,5 +219,14 @@ describe('asset hosts', () => {
     await expect(client.download('https://10.0.0.5/x.glb')).rejects.toThrow(/not one of the provider's asset hosts/);
     expect(seen).toEqual([]);
     expect(await client.download('https://assets.meshy.ai/u/tasks/t/output/a.glb?Expires=1')).toEqual(new Uint8Array([1]));
+  });
+
+  it('checks every redirect hop, not only the final URL: a hop off the asset hosts is never requested', async () => {
+    const { fetch, seen } = scripted((req) =>
+      new URL(req.url).host === 'assets.meshy.ai' ? new Response(null, { status: 302, headers: { location: 'https://169.254.169.254/latest/meta-data' } }) : new Response('secret'),
+    );
+    const err = await caught(new MeshyClient({ baseUrl: 'https://api.meshy.test', apiKey: KEY }, { fetch }).download('https://assets.meshy.ai/u/a.glb'));
+    expect(err.message).toMatch(/redirected off the asset hosts: 169\.254\.169\.254 is not one of the provider's asset hosts/);
+    expect(seen.map((r) => new URL(r.url).host)).toEqual(['assets.meshy.ai']);
   });
 });

@@ -6,7 +6,13 @@
  */
 import { secretScrubber } from '../../http/scrubSecrets.ts';
 import type { z } from 'zod';
-import { AssetHostPolicy, DEFAULT_ASSET_HOSTS } from '../assetHosts.ts';
+import { DEFAULT_ASSET_HOSTS } from '../../config.ts';
+import { OutboundError } from '../../http/outbound/outboundError.ts';
+import { outboundFetch } from '../../http/outbound/outboundFetch.ts';
+import { parseRetryAfter } from '../../http/outbound/parseRetryAfter.ts';
+import { readCapped } from '../../http/outbound/readCapped.ts';
+import type { AllowListGuard } from '../../http/outbound/urlGuard.ts';
+import { assetHostGuard } from '../assetHosts.ts';
 import type { Logger } from '../../log.ts';
 import { MeshyApiError } from './meshyApiError.ts';
 import {
@@ -51,18 +57,9 @@ export interface ListOptions {
   sortBy?: '+created_at' | '-created_at';
 }
 
-/** Retry-After as seconds or an HTTP date, in ms; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (!value) return null;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
-
 export class MeshyClient {
   private readonly base: URL;
-  private readonly assets: AssetHostPolicy;
+  private readonly assets: AllowListGuard;
   private readonly fetchFn: typeof fetch;
   private timing: ClientTiming;
   private readonly scrubber: (text: string) => string;
@@ -72,7 +69,7 @@ export class MeshyClient {
     opts: { fetch?: typeof fetch; timing?: Partial<ClientTiming>; log?: Logger } = {},
   ) {
     this.base = new URL(creds.baseUrl.replace(/\/+$/, '') + '/');
-    this.assets = new AssetHostPolicy(creds.baseUrl, creds.assetHosts ?? DEFAULT_ASSET_HOSTS.meshy);
+    this.assets = assetHostGuard(creds.baseUrl, creds.assetHosts ?? DEFAULT_ASSET_HOSTS.meshy);
     this.fetchFn = opts.fetch ?? fetch;
     this.timing = { ...DEFAULT_CLIENT_TIMING, ...opts.timing };
     this.scrubber = secretScrubber([creds.apiKey]);
@@ -87,41 +84,59 @@ export class MeshyClient {
     return this.scrubber(text);
   }
 
-  /** Plain-HTTP asset URLs are only accepted when the API itself is configured over HTTP (local tests). */
-  get allowsHttpAssets(): boolean {
-    return this.base.protocol === 'http:';
-  }
-
   private apiUrl(path: string, query?: Record<string, string | number>): URL {
     const url = new URL(path.replace(/^\//, ''), this.base);
     for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, String(v));
     return url;
   }
 
-  private async send(url: URL, init: RequestInit & { timeoutMs: number; auth: boolean }, signal?: AbortSignal): Promise<Response> {
-    const timeout = AbortSignal.timeout(init.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    const headers = new Headers(init.headers);
-    if (init.auth) headers.set('Authorization', `Bearer ${this.creds.apiKey}`);
-    headers.set('User-Agent', 'kinema-studio');
+  private async send(url: URL, init: { method: string; headers?: Record<string, string>; body?: string; timeoutMs: number; auth: boolean }, signal?: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = { ...init.headers, 'User-Agent': 'kinema-studio' };
+    if (init.auth) headers.Authorization = `Bearer ${this.creds.apiKey}`;
     try {
-      // Never follow redirects with the key attached: a redirect is reported instead.
-      return await this.fetchFn(url, { ...init, headers, signal: combined, redirect: init.auth ? 'manual' : 'follow' });
+      // Never follow redirects with the key attached: a redirect is reported instead. Free routes follow
+      // guarded hops (the API and asset hosts only).
+      return await outboundFetch(url, {
+        method: init.method,
+        headers,
+        body: init.body,
+        signal,
+        timeoutMs: init.timeoutMs,
+        maxRedirects: init.auth ? 0 : 5,
+        guard: init.auth ? undefined : this.assets,
+        fetch: this.fetchFn,
+      });
     } catch (err) {
-      if (signal?.aborted) throw signal.reason;
-      if (timeout.aborted) throw new MeshyApiError('timeout', null, `no answer within ${Math.round(init.timeoutMs / 1000)} s`);
-      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      const detail = this.scrub(`${(err as Error).message}${cause?.code ? ` (${cause.code})` : cause?.message ? ` (${cause.message})` : ''}`);
-      throw new MeshyApiError('network', null, detail, { maybeReceived: !(cause?.code && NOT_SENT_CODES.has(cause.code)) });
+      throw this.fromOutbound(err);
     }
   }
 
-  private async readCapped(res: Response, max: number): Promise<Uint8Array> {
-    const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (declared > max) throw new MeshyApiError('protocol', res.status, `answer of ${declared} bytes exceeds the ${max}-byte limit`);
-    const buf = new Uint8Array(await res.arrayBuffer());
-    if (buf.byteLength > max) throw new MeshyApiError('protocol', res.status, `answer of ${buf.byteLength} bytes exceeds the ${max}-byte limit`);
-    return buf;
+  /** Outbound failures as MeshyApiErrors; anything else (the caller's cancel) passes through. */
+  private fromOutbound(err: unknown, status: number | null = null): unknown {
+    if (!(err instanceof OutboundError)) return err;
+    switch (err.kind) {
+      case 'timeout':
+        return new MeshyApiError('timeout', status, err.message);
+      case 'too_large': {
+        const size = err.details.declaredBytes !== undefined ? ` of ${err.details.declaredBytes} bytes` : '';
+        return new MeshyApiError('protocol', status, `answer${size} exceeds the ${err.details.limitBytes ?? 0}-byte limit`);
+      }
+      case 'refused_url':
+        return new MeshyApiError('protocol', null, `refusing a redirect: ${err.details.refusal?.detail ?? err.message}`);
+      case 'network': {
+        const cause = (err.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+        const detail = this.scrub(`${err.message}${cause?.code ? ` (${cause.code})` : cause?.message ? ` (${cause.message})` : ''}`);
+        return new MeshyApiError('network', status, detail, { maybeReceived: !(cause?.code && NOT_SENT_CODES.has(cause.code)) });
+      }
+    }
+  }
+
+  private async readCapped(res: Response, max: number, signal?: AbortSignal): Promise<Uint8Array> {
+    try {
+      return await readCapped(res, { maxBytes: max, signal });
+    } catch (err) {
+      throw this.fromOutbound(err, res.status);
+    }
   }
 
   private async failure(res: Response): Promise<MeshyApiError> {
@@ -166,7 +181,7 @@ export class MeshyClient {
       opts.signal,
     );
     if (!res.ok) throw await this.failure(res);
-    const raw = new TextDecoder().decode(await this.readCapped(res, MAX_JSON_BYTES));
+    const raw = new TextDecoder().decode(await this.readCapped(res, MAX_JSON_BYTES, opts.signal));
     let value: unknown;
     try {
       value = raw.trim() === '' ? {} : JSON.parse(raw);
@@ -232,7 +247,7 @@ export class MeshyClient {
     return res;
   }
 
-  /** Fetches a signed result URL without credentials. */
+  /** Fetches a signed result URL without credentials; every redirect hop must stay on the asset hosts. */
   async download(rawUrl: string, signal?: AbortSignal, maxBytes = MAX_DOWNLOAD_BYTES): Promise<Uint8Array> {
     let url: URL;
     try {
@@ -240,28 +255,25 @@ export class MeshyClient {
     } catch {
       throw new MeshyApiError('protocol', null, 'Meshy returned a malformed result URL');
     }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.allowsHttpAssets)) {
-      throw new MeshyApiError('protocol', null, `refusing a non-https result URL (${url.protocol})`);
-    }
-    const refused = this.assets.refuse(url);
-    if (refused) throw new MeshyApiError('protocol', null, `refusing a result URL: ${refused} (allowed: ${this.assets.describe()}; add hosts with MESHY_ASSET_HOSTS)`);
-    const res = await this.send(url, { method: 'GET', timeoutMs: this.timing.downloadTimeoutMs, auth: false }, signal);
-    // Storage hosts may redirect (no credentials travel with it); the final hop must be https and allowed too.
-    const final = res.url ? new URL(res.url) : url;
-    const refusedFinal = this.assets.refuse(final);
-    if (refusedFinal) {
-      await res.body?.cancel();
-      throw new MeshyApiError('protocol', null, `refusing a result redirected off the asset hosts: ${refusedFinal}`);
-    }
-    if (final.protocol !== 'https:' && !(final.protocol === 'http:' && this.allowsHttpAssets)) {
-      await res.body?.cancel();
-      throw new MeshyApiError('protocol', null, `refusing a result redirected to ${final.protocol}`);
+    let res: Response;
+    try {
+      res = await outboundFetch(url, { headers: { 'User-Agent': 'kinema-studio' }, signal, timeoutMs: this.timing.downloadTimeoutMs, guard: this.assets, fetch: this.fetchFn });
+    } catch (err) {
+      throw this.refusedDownload(err, url) ?? this.fromOutbound(err);
     }
     if (!res.ok) {
       const err = await this.failure(res);
       // Signed URLs carry their signature in the query: never echo it.
       throw new MeshyApiError(err.kind, err.status, `download failed with HTTP ${res.status}`, err.details);
     }
-    return this.readCapped(res, maxBytes);
+    return this.readCapped(res, maxBytes, signal);
+  }
+
+  private refusedDownload(err: unknown, url: URL): MeshyApiError | null {
+    const refusal = err instanceof OutboundError ? err.details.refusal : undefined;
+    if (!refusal) return null;
+    if (refusal.hop > 0) return new MeshyApiError('protocol', null, `refusing a result redirected off the asset hosts: ${refusal.detail}`);
+    if (refusal.reason === 'scheme') return new MeshyApiError('protocol', null, `refusing a non-https result URL (${url.protocol})`);
+    return new MeshyApiError('protocol', null, `refusing a result URL: ${refusal.detail} (allowed: ${this.assets.describe()}; add hosts with MESHY_ASSET_HOSTS)`);
   }
 }

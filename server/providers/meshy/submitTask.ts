@@ -13,7 +13,7 @@ import { ProviderError } from '../provider.ts';
 import { MeshyApiError, toProviderError, type MeshyOperation } from './meshyApiError.ts';
 import type { MeshyClient } from './meshyClient.ts';
 import type { MeshyResource } from './meshyWire.ts';
-import { sleep } from './sleep.ts';
+import { sleep } from '../../http/outbound/sleep.ts';
 
 export interface SubmitTiming {
   /** First backoff after a RateLimitExceeded 429 without Retry-After; doubles each time. */

@@ -10,7 +10,8 @@ import { ProviderError } from '../provider.ts';
 import type { Processor } from './buildJobParams.ts';
 import { bvhDurationSec } from './bvhDuration.ts';
 import { mp4DurationSec } from './mp4Duration.ts';
-import { sleep, type SayMotionClient } from './saymotionClient.ts';
+import { sleep } from '../../http/outbound/sleep.ts';
+import type { SayMotionClient } from './saymotionClient.ts';
 import { unpackFbx } from './unpackFbx.ts';
 import { DownloadReply, type DownloadLink } from './wireSchemas.ts';
 

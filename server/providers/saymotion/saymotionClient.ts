@@ -9,9 +9,16 @@
  * `uncertain`; only definite refusals (401 before acceptance, 429) are retried.
  */
 import type { z } from 'zod';
-import { AssetHostPolicy, DEFAULT_ASSET_HOSTS } from '../assetHosts.ts';
+import { DEFAULT_ASSET_HOSTS } from '../../config.ts';
+import { OutboundError } from '../../http/outbound/outboundError.ts';
+import { outboundFetch, type OutboundInit } from '../../http/outbound/outboundFetch.ts';
+import { parseRetryAfter } from '../../http/outbound/parseRetryAfter.ts';
+import { readCapped, readCappedText } from '../../http/outbound/readCapped.ts';
+import { sleep } from '../../http/outbound/sleep.ts';
+import type { AllowListGuard } from '../../http/outbound/urlGuard.ts';
+import { assetHostGuard } from '../assetHosts.ts';
 import type { Logger } from '../../log.ts';
-import { parseRetryAfter, SayMotionApiError } from './saymotionApiError.ts';
+import { SayMotionApiError } from './saymotionApiError.ts';
 import { SecretScrubber } from './secretScrubber.ts';
 import { ApiErrorBody } from './wireSchemas.ts';
 
@@ -51,6 +58,9 @@ export const DEFAULT_CLIENT_TIMING: ClientTiming = {
 /** Largest file we accept from SayMotion; a clip is a few MB, so anything near this is not a motion. */
 export const MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
 
+/** API replies are small JSON documents; a reply this large is not one. */
+const MAX_REPLY_BYTES = 16 * 1024 * 1024;
+
 export interface ClientOptions {
   fetch?: typeof fetch;
   log?: Logger;
@@ -74,32 +84,18 @@ interface Exchange {
   text: string;
 }
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
-    timer.unref?.();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 function isTimeout(err: unknown): boolean {
-  return (err as { name?: string })?.name === 'TimeoutError';
+  return err instanceof OutboundError && err.kind === 'timeout';
 }
 
 /** ECONNRESET, ECONNREFUSED, …: enough to say what happened without echoing a URL. */
 function networkCause(err: unknown): string {
-  const cause = (err as { cause?: { code?: unknown; message?: unknown } })?.cause;
+  // The platform's own error is kept as the OutboundError's cause; its cause names the socket error.
+  const original = err instanceof OutboundError && err.cause !== undefined ? err.cause : err;
+  const cause = (original as { cause?: { code?: unknown; message?: unknown } })?.cause;
   if (cause && typeof cause.code === 'string') return cause.code;
   if (cause && typeof cause.message === 'string') return cause.message.slice(0, 80);
-  return (err as Error)?.message?.slice(0, 80) ?? 'network error';
+  return (original as Error)?.message?.slice(0, 80) ?? 'network error';
 }
 
 export class SayMotionClient {
@@ -108,14 +104,14 @@ export class SayMotionClient {
   private readonly doFetch: typeof fetch;
   private readonly log: Logger | undefined;
   private readonly base: URL;
-  private readonly assets: AssetHostPolicy;
+  private readonly assets: AllowListGuard;
   private readonly basicToken: string;
   private current: string | null = null;
   private pendingLogin: Promise<string> | null = null;
 
   constructor(creds: SayMotionCredentials, opts: ClientOptions = {}) {
     this.base = new URL(creds.baseUrl.endsWith('/') ? creds.baseUrl : `${creds.baseUrl}/`);
-    this.assets = new AssetHostPolicy(creds.baseUrl, creds.assetHosts ?? DEFAULT_ASSET_HOSTS.saymotion);
+    this.assets = assetHostGuard(creds.baseUrl, creds.assetHosts ?? DEFAULT_ASSET_HOSTS.saymotion);
     this.basicToken = Buffer.from(`${creds.clientId}:${creds.clientSecret}`).toString('base64');
     this.scrubber.add(creds.clientId, creds.clientSecret, this.basicToken);
     this.doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
@@ -159,30 +155,20 @@ export class SayMotionClient {
     } catch {
       throw new SayMotionApiError('malformed', 'saymotion_bad_response', 'SayMotion sent a download link that is not a URL.');
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new SayMotionApiError('malformed', 'saymotion_bad_response', `SayMotion sent a ${url.protocol} download link; only http(s) is fetched.`);
-    }
     const maxBytes = opts.maxBytes ?? MAX_DOWNLOAD_BYTES;
     let attempt = 0;
-    let redirects = 0;
     for (;;) {
-      // Checked on every hop: a redirect must not lead the download off the provider's asset hosts.
-      const refused = this.assets.refuse(url);
-      if (refused) throw new SayMotionApiError('malformed', 'saymotion_bad_response', `SayMotion sent a download link the studio will not fetch: ${refused} (allowed: ${this.assets.describe()}; add hosts with DM_ASSET_HOSTS).`);
-      const headers: Record<string, string> = {};
-      if (url.origin === this.base.origin && this.current) headers.cookie = `dmsess=${this.current}`;
       try {
-        // Redirects are followed here, re-deciding the cookie per hop, so it never travels to another host.
-        const res = await this.doFetch(url, { method: 'GET', headers, redirect: 'manual', signal: this.signalFor(opts.signal, this.timing.downloadTimeoutMs) });
-        const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
-        if (location && redirects < 5) {
-          await res.body?.cancel().catch(() => undefined);
-          redirects++;
-          url = new URL(location, url);
-          if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SayMotionApiError('malformed', 'saymotion_bad_response', 'A SayMotion download redirected to a non-http(s) URL.');
-          continue;
-        }
-        if (res.ok) return await this.readCapped(res, maxBytes);
+        // Redirects are followed by outboundFetch, each hop checked against the asset hosts and the
+        // session cookie re-decided per hop, so it never travels to another host.
+        const res = await outboundFetch(url, {
+          signal: opts.signal,
+          timeoutMs: this.timing.downloadTimeoutMs,
+          guard: this.assets,
+          credentialsFor: (hop): Record<string, string> => (hop.origin === this.base.origin && this.current ? { cookie: `dmsess=${this.current}` } : {}),
+          fetch: this.doFetch,
+        });
+        if (res.ok) return await readCapped(res, { maxBytes, signal: opts.signal, timeoutMs: this.timing.downloadTimeoutMs });
         const wait = parseRetryAfter(res.headers.get('retry-after'));
         await res.body?.cancel().catch(() => undefined);
         if ((res.status === 429 || res.status >= 500) && attempt < this.timing.getRetries) {
@@ -199,6 +185,8 @@ export class SayMotionClient {
       } catch (err) {
         if (err instanceof SayMotionApiError) throw err;
         if (opts.signal?.aborted) throw opts.signal.reason;
+        const refused = this.refusedDownload(err, url, maxBytes);
+        if (refused) throw refused;
         const e = isTimeout(err)
           ? new SayMotionApiError('timeout', 'download_failed', `Downloading a result file from SayMotion timed out after ${this.timing.downloadTimeoutMs / 1000} s.`)
           : new SayMotionApiError('network', 'download_failed', `Downloading a result file from SayMotion failed (${this.scrubber.scrub(networkCause(err))}).`);
@@ -210,6 +198,22 @@ export class SayMotionClient {
         throw e;
       }
     }
+  }
+
+  /** The refusals a retry cannot fix: a link (or a redirect) off the asset hosts, a file over the limit. */
+  private refusedDownload(err: unknown, url: URL, maxBytes: number): SayMotionApiError | null {
+    if (!(err instanceof OutboundError)) return null;
+    if (err.kind === 'too_large') {
+      const declared = err.details.declaredBytes;
+      const size = declared !== undefined ? `${Math.round(declared / 1e6)} MB, over` : 'over';
+      return new SayMotionApiError('rejected', 'download_too_large', `A SayMotion result file is ${size} the ${maxBytes / 1e6} MB limit.`);
+    }
+    const refusal = err.details.refusal;
+    if (err.kind !== 'refused_url' || !refusal) return null;
+    if (refusal.reason === 'scheme') {
+      return new SayMotionApiError('malformed', 'saymotion_bad_response', refusal.hop === 0 ? `SayMotion sent a ${url.protocol} download link; ${refusal.detail}.` : `A SayMotion download redirected to a URL the studio will not fetch (${refusal.detail}).`);
+    }
+    return new SayMotionApiError('malformed', 'saymotion_bad_response', `SayMotion sent a download link the studio will not fetch: ${refusal.detail} (allowed: ${this.assets.describe()}; add hosts with DM_ASSET_HOSTS).`);
   }
 
   /** PUT of raw bytes to a signed upload URL. A PUT replaces the object, so it is safe to repeat. */
@@ -230,9 +234,11 @@ export class SayMotionClient {
     for (;;) {
       let ex: Exchange;
       try {
-        ex = await this.exchange(method, new URL(link), headers, body, this.signalFor(signal, this.timing.downloadTimeoutMs));
+        ex = await this.exchange(method, new URL(link), headers, body, { signal, timeoutMs: this.timing.downloadTimeoutMs, guard: this.assets });
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
+        const refusal = err instanceof OutboundError ? err.details.refusal : undefined;
+        if (refusal) throw new SayMotionApiError('rejected', 'upload_failed', `SayMotion sent an upload link the studio will not use: ${refusal.detail} (allowed: ${this.assets.describe()}; add hosts with DM_ASSET_HOSTS).`);
         if (attempt < this.timing.getRetries) {
           attempt++;
           await this.backoff(attempt, null, signal, `upload ${isTimeout(err) ? 'timed out' : networkCause(err)}`);
@@ -261,11 +267,10 @@ export class SayMotionClient {
     for (;;) {
       const session = await this.session();
       // An accepted-but-unanswered POST is the worst outcome, so a user's cancel never aborts one in flight.
-      const fetchSignal = this.signalFor(idempotent ? opts.signal : undefined, opts.timeoutMs ?? this.timing.requestTimeoutMs);
       const headers: Record<string, string> = { cookie: `dmsess=${session}`, accept: 'application/json' };
       let ex: Exchange;
       try {
-        ex = await this.exchange(method, url, headers, opts.body, fetchSignal);
+        ex = await this.exchange(method, url, headers, opts.body, { signal: idempotent ? opts.signal : undefined, timeoutMs: opts.timeoutMs ?? this.timing.requestTimeoutMs });
       } catch (err) {
         if (idempotent && opts.signal?.aborted) throw opts.signal.reason;
         const timedOut = isTimeout(err);
@@ -398,7 +403,7 @@ export class SayMotionClient {
     for (;;) {
       let ex: Exchange;
       try {
-        ex = await this.exchange('GET', url, { authorization: `Basic ${this.basicToken}` }, undefined, this.signalFor(undefined, this.timing.requestTimeoutMs));
+        ex = await this.exchange('GET', url, { authorization: `Basic ${this.basicToken}` }, undefined, { timeoutMs: this.timing.requestTimeoutMs });
       } catch (err) {
         const e = isTimeout(err)
           ? new SayMotionApiError('timeout', 'saymotion_timeout', `SayMotion's login did not answer within ${this.timing.requestTimeoutMs / 1000} s. Try again in a moment.`)
@@ -430,52 +435,27 @@ export class SayMotionClient {
     }
   }
 
-  private async exchange(method: Method, url: URL, headers: Record<string, string>, body: unknown, signal: AbortSignal): Promise<Exchange> {
-    // API calls carry the session cookie: a redirect is not followed blindly to wherever it points.
-    const init: RequestInit = { method, headers: { ...headers }, signal, redirect: 'manual' };
+  /**
+   * One request and its whole reply. API calls carry the session cookie or the Basic credentials, so a
+   * redirect is not followed (maxRedirects 0): it comes back as a 3xx the caller reports.
+   */
+  private async exchange(
+    method: Method,
+    url: URL,
+    headers: Record<string, string>,
+    body: unknown,
+    limits: Pick<OutboundInit, 'signal' | 'timeoutMs' | 'guard'>,
+  ): Promise<Exchange> {
+    const init: OutboundInit = { ...limits, method, headers: { ...headers }, maxRedirects: 0, fetch: this.doFetch };
     if (body instanceof Uint8Array) init.body = body as Uint8Array<ArrayBuffer>;
     else if (body !== undefined) {
-      (init.headers as Record<string, string>)['content-type'] = 'application/json';
+      init.headers = { ...init.headers, 'content-type': 'application/json' };
       init.body = JSON.stringify(body);
     }
-    const res = await this.doFetch(url, init);
+    const res = await outboundFetch(url, init);
     // Read the body under the same timeout: a reply that stalls halfway is as dead as no reply.
-    const text = await res.text();
+    const text = await readCappedText(res, { maxBytes: MAX_REPLY_BYTES, signal: limits.signal, timeoutMs: limits.timeoutMs });
     return { status: res.status, headers: res.headers, text };
-  }
-
-  private async readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-    const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (declared > maxBytes) {
-      await res.body?.cancel().catch(() => undefined);
-      throw new SayMotionApiError('rejected', 'download_too_large', `A SayMotion result file is ${Math.round(declared / 1e6)} MB, over the ${maxBytes / 1e6} MB limit.`);
-    }
-    if (!res.body) return new Uint8Array(0);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const reader = res.body.getReader();
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new SayMotionApiError('rejected', 'download_too_large', `A SayMotion result file is over the ${maxBytes / 1e6} MB limit.`);
-      }
-      chunks.push(value);
-    }
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.byteLength;
-    }
-    return out;
-  }
-
-  private signalFor(signal: AbortSignal | undefined, timeoutMs: number): AbortSignal {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    return signal ? AbortSignal.any([signal, timeout]) : timeout;
   }
 
   private async backoff(attempt: number, retryAfterMs: number | null, signal: AbortSignal | undefined, reason: string): Promise<void> {

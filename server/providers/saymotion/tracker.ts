@@ -12,7 +12,8 @@ import type { Logger } from '../../log.ts';
 import { ProviderError } from '../provider.ts';
 import { failureFromDetails } from './failureFromDetails.ts';
 import { SayMotionApiError } from './saymotionApiError.ts';
-import { sleep, type SayMotionClient } from './saymotionClient.ts';
+import { sleep } from '../../http/outbound/sleep.ts';
+import type { SayMotionClient } from './saymotionClient.ts';
 import { StatusReply, type StatusEntry } from './wireSchemas.ts';
 
 export interface TrackerTiming {
