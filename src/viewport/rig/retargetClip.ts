@@ -15,6 +15,7 @@
 import { AnimationClip, Matrix4, Quaternion, QuaternionKeyframeTrack, Vector3, VectorKeyframeTrack } from 'three';
 import type { AnimationAction, AnimationMixer, Object3D } from 'three';
 import type { AssetInstance } from '../assets/instantiate.ts';
+import { qAlignSign } from '../../../server/engine/core/quat.ts';
 import type { HumanRole } from './humanoidRoles.ts';
 import { FINGER_NAMES, FINGER_SEGMENTS, alignPair, type FingerBone } from '../../../server/contract/fingerBones.ts';
 
@@ -184,11 +185,9 @@ export function retargetClip(source: RetargetSource, target: AssetInstance, name
         w = srcNow.clone().multiply(srcRestInv.get(role)!).multiply(align.get(role)!).multiply(tgtRest.get(node)!.q);
         const local = parentQ.clone().invert().multiply(w);
         const out = rot.get(node)!;
-        // Same hemisphere as the previous key, so interpolation never takes the long way round.
-        if (f > 0 && local.x * out[f * 4 - 4]! + local.y * out[f * 4 - 3]! + local.z * out[f * 4 - 2]! + local.w * out[f * 4 - 1]! < 0) {
-          local.set(-local.x, -local.y, -local.z, -local.w);
-        }
         out.set([local.x, local.y, local.z, local.w], f * 4);
+        // Same hemisphere as the previous key, so interpolation never takes the long way round.
+        if (f > 0) qAlignSign(out, f * 4, out, f * 4 - 4);
       } else {
         w = parentQ.clone().multiply(restLocalQ.get(node)!);
       }
