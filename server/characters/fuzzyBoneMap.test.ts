@@ -8,9 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBvh } from '../engine/io/bvhRead.ts';
 import { loadFbx } from './fbxToGlb.ts';
-import type { BoneTree } from './boneTree.ts';
-import { classifyBoneName, tokenizeBoneName } from './fuzzyBoneMap.ts';
-import { mapHumanoid, type HumanBone } from './humanoidSkeleton.ts';
+import { classifyBoneName, tokenizeBoneName } from '../engine/rig/fuzzyBoneMap.ts';
+import { mapHumanoid, type BoneTree, type HumanBone } from '../engine/rig/humanoidMap.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures');
 const HAVE_FIXTURES = fs.existsSync(path.join(FIXTURES, '91_48.fbx'));

@@ -4,7 +4,9 @@
  */
 import { Document, type Node } from '@gltf-transform/core';
 import { describe, expect, it } from 'vitest';
-import { findHumanoid, parseBoneName, REQUIRED_BONES } from './humanoidSkeleton.ts';
+import { parseBoneName } from '../engine/rig/humanoidMap.ts';
+import { REQUIRED_BONES } from '../engine/rig/humanBones.ts';
+import { findHumanoid } from './humanoidSkeleton.ts';
 
 /** Builds a skinned hierarchy from [name, parent] pairs. */
 function rig(bones: Array<[string, string | null]>): { doc: Document; nodes: Map<string, Node> } {

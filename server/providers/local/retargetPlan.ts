@@ -30,8 +30,10 @@
  */
 import { Matrix4, Quaternion, Vector3 } from 'three';
 import { CANONICAL_SKELETON, handShapeQuats, legLength, refitProportions, restWorldPositions, type Motion, type Skeleton } from '../../engine/index.ts';
-import { BODY_HUMAN_BONES, mapHumanoid, type HumanBone, type SkeletonScheme } from '../../characters/humanoidSkeleton.ts';
-import { FINGER_BONES, FINGER_NAMES, FINGER_SEGMENTS, alignPair, type FingerBone } from '../../contract/fingerBones.ts';
+import { mapHumanoid, type SkeletonScheme } from '../../engine/rig/humanoidMap.ts';
+import { BODY_HUMAN_BONES, type HumanBone } from '../../engine/rig/humanBones.ts';
+import { FINGER_BONES, FINGER_NAMES, FINGER_SEGMENTS, type FingerBone } from '../../engine/rig/fingerBones.ts';
+import { alignPair } from '../../engine/rig/alignPair.ts';
 import { RetargetError } from './retargetError.ts';
 import { decompose, type Rig } from './retargetRig.ts';
 

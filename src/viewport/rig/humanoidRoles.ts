@@ -5,7 +5,7 @@
  * Pure (no three.js): it works on a plain list of {name, parent} so it is testable with real files' names.
  * Finger bones are found under each hand with the same rules as the server (server/contract/fingerBones.ts).
  */
-import { FINGER_BONES, mapFingers, type FingerBone } from '../../../server/contract/fingerBones.ts';
+import { FINGER_BONES, mapFingers, type FingerBone } from '../../../server/engine/rig/fingerBones.ts';
 
 const BODY_ROLES = [
   'hips', 'spine', 'chest', 'upperChest', 'neck', 'head',

@@ -17,7 +17,8 @@ import type { AnimationAction, AnimationMixer, Object3D } from 'three';
 import type { AssetInstance } from '../assets/instantiate.ts';
 import { qAlignSign } from '../../../server/engine/core/quat.ts';
 import type { HumanRole } from './humanoidRoles.ts';
-import { FINGER_NAMES, FINGER_SEGMENTS, alignPair, type FingerBone } from '../../../server/contract/fingerBones.ts';
+import { FINGER_NAMES, FINGER_SEGMENTS, type FingerBone } from '../../../server/engine/rig/fingerBones.ts';
+import { alignPair } from '../../../server/engine/rig/alignPair.ts';
 
 const SIDES = ['left', 'right'] as const;
 /** Finger bone → the next bone along its finger, and → the bone it hangs from (its hand for the first). */
