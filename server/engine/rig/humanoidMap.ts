@@ -120,6 +120,19 @@ function spineChain(h: BoneHierarchy, found: Map<HumanBone, number>): void {
  * bones that may play a part (a skin's joints), so meshes and helpers elsewhere are never picked.
  */
 export function mapHumanoid(tree: BoneTree, candidates: readonly number[], declared: Map<HumanBone, number> | null = null): HumanoidIndexResult {
+  const { scheme, bones } = mapHumanoidBones(tree, candidates, declared);
+  const missing = REQUIRED_BONES.filter((b) => !bones.has(b));
+  if (missing.length > 0) {
+    return { ok: false, reason: `no humanoid skeleton recognised: missing ${missing.join(', ')}`, missing };
+  }
+  return { ok: true, scheme, bones };
+}
+
+/**
+ * The same mapping without the verdict: every bone found, even when the skeleton lacks some required
+ * ones (the viewport previews any clip and only retargets the roles both rigs have).
+ */
+export function mapHumanoidBones(tree: BoneTree, candidates: readonly number[], declared: Map<HumanBone, number> | null = null): { scheme: SkeletonScheme; bones: Map<HumanBone, number> } {
   const h = new BoneHierarchy(tree);
   let bones: Map<HumanBone, number>;
   let scheme: SkeletonScheme;
@@ -135,12 +148,8 @@ export function mapHumanoid(tree: BoneTree, candidates: readonly number[], decla
     for (const b of ['spine', 'chest', 'upperChest'] as const) bones.delete(b);
     spineChain(h, bones);
   }
-  const missing = REQUIRED_BONES.filter((b) => !bones.has(b));
-  if (missing.length > 0) {
-    return { ok: false, reason: `no humanoid skeleton recognised: missing ${missing.join(', ')}`, missing };
-  }
   addFingers(tree, candidates, bones);
-  return { ok: true, scheme, bones };
+  return { scheme, bones };
 }
 
 /** Finger bones under each hand, by name, for a hand whose fingers were not declared (a VRM declares its own). */
