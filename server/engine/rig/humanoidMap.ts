@@ -163,3 +163,8 @@ function addFingers(tree: BoneTree, candidates: readonly number[], bones: Map<Hu
   }
 }
 
+/** True when a mapping has enough of a humanoid (hips, both legs and arms) to retarget a body motion onto. */
+export function canDriveBody(has: (b: HumanBone) => boolean): boolean {
+  const need: HumanBone[] = ['hips', 'leftUpperLeg', 'leftLowerLeg', 'rightUpperLeg', 'rightLowerLeg', 'leftUpperArm', 'rightUpperArm'];
+  return need.every(has);
+}

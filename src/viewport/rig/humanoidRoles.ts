@@ -3,7 +3,7 @@
  * (server/engine/rig/humanoidMap.ts), the same one the server retargets with, so preview and export agree
  * on which bone plays which part. Pure (no three.js): it works on a plain list of {name, parent}.
  */
-import { mapHumanoidBones } from '../../../server/engine/rig/humanoidMap.ts';
+import { canDriveBody, mapHumanoidBones } from '../../../server/engine/rig/humanoidMap.ts';
 import { ALL_HUMAN_BONES, type HumanBone } from '../../../server/engine/rig/humanBones.ts';
 
 export const HUMAN_ROLES: readonly HumanRole[] = ALL_HUMAN_BONES;
@@ -23,6 +23,5 @@ export function mapHumanoid(bones: readonly BoneInfo[]): Partial<Record<HumanRol
 
 /** True when the skeleton has enough of a humanoid (hips, both legs and arms) to retarget a body motion onto. */
 export function isHumanoid(map: Partial<Record<HumanRole, number>>): boolean {
-  const need: HumanRole[] = ['hips', 'leftUpperLeg', 'leftLowerLeg', 'rightUpperLeg', 'rightLowerLeg', 'leftUpperArm', 'rightUpperArm'];
-  return need.every((r) => map[r] !== undefined);
+  return canDriveBody((b) => map[b] !== undefined);
 }
