@@ -1,5 +1,5 @@
 /**
- * Finger bones across naming schemes (server/contract/fingerBones.ts through mapHumanoid): Mixamo,
+ * Finger bones across naming schemes (server/engine/rig/fingerBones.ts through mapHumanoid): Mixamo,
  * Unreal and Rigify trees, the real Quaternius/Kenney characters and a real CMU (DAZ-style) FBX when
  * ../shared/fixtures is present, VRM 0.x thumb names, and rigs without fingers.
  */

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AnimationMixer, Quaternion, type AnimationClip, type Object3D } from 'three';
+import { AnimationMixer, Quaternion, type AnimationClip } from 'three';
 import { describe, expect, it } from 'vitest';
 import { exportGlb } from '../../server/engine/index.ts';
 import { sliceMotion } from '../../server/engine/core/motion.ts';
@@ -40,7 +40,11 @@ function poseAt(inst: AssetInstance, mixer: AnimationMixer, clip: AnimationClip,
   action.time = t;
   mixer.update(0);
   inst.root.updateMatrixWorld(true);
-  return bones.map((b) => (inst.roles[b] as Object3D).getWorldQuaternion(new Quaternion()));
+  return bones.map((b) => {
+    const bone = inst.roles[b];
+    if (!bone) throw new Error(`no ${b} on the character`);
+    return bone.getWorldQuaternion(new Quaternion());
+  });
 }
 
 describe.skipIf(!fs.existsSync(BVH) || !fs.existsSync(CHARACTER))('viewport and server retarget agree (needs ../shared/fixtures and assimp-testmodels)', () => {
