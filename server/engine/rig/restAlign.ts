@@ -100,8 +100,12 @@ export function restAlignments(
     let a = rest.has(bone) ? boneAlignment(bone, directions, rest, palms[bone.startsWith('left') ? 0 : 1] ?? null) : null;
     if (!a) {
       let p = parentOf(bone);
-      while (p !== undefined && !out.has(p)) p = parentOf(p);
-      a = p !== undefined ? out.get(p)!.clone() : new Quaternion();
+      let inherited = p !== undefined ? out.get(p) : undefined;
+      while (p !== undefined && !inherited) {
+        p = parentOf(p);
+        inherited = p !== undefined ? out.get(p) : undefined;
+      }
+      a = inherited ? inherited.clone() : new Quaternion();
     }
     out.set(bone, a);
   }

@@ -162,7 +162,7 @@ export function planRetarget(rig: Rig, unit: number | 'guess' = 1): RetargetPlan
     const p = CANON.parents[jointIndex(b)]!;
     return p >= 0 ? boneOf(p) : undefined;
   }, { has: (b) => has(jointIndex(b)), character: (b) => P(jointIndex(b)), reference: (b) => canonP(jointIndex(b)) });
-  const align = CANON.names.map((b) => aligned.get(b as HumanBone)!);
+  const align = CANON.names.map((b) => aligned.get(b as HumanBone) ?? new Quaternion());
 
   // Mean leg length (both legs are required bones) over the canonical one.
   const scale = legsLength((b) => P(jointIndex(b))) / 2 / legLength(CANON);
