@@ -15,7 +15,7 @@
  *   the skeleton and normalises both (retargetPlan.ts).
  */
 import { Buffer, resolveObjectURL } from 'node:buffer';
-import { Document, WebIO, type Material as GltfMaterial, type Node as GltfNode, type Texture as GltfTexture } from '@gltf-transform/core';
+import { Document, WebIO, type Material as GltfMaterial, type Mesh as GltfMesh, type Node as GltfNode, type Scene, type Skin, type Texture as GltfTexture } from '@gltf-transform/core';
 import {
   DoubleSide, LoadingManager, Matrix3, Matrix4, Texture, Vector3, Vector4,
   type BufferGeometry, type Material, type Mesh, type Object3D, type SkinnedMesh,
@@ -83,6 +83,9 @@ function keep(o: Object3D): boolean {
   return !(o as { isCamera?: boolean }).isCamera && !(o as { isLight?: boolean }).isLight;
 }
 
+type Accessor = ReturnType<Document['createAccessor']>;
+type MeshStream = [name: string, data: Float32Array | Uint16Array, size: number];
+
 export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
   const { root, textureSources } = loadFbx(bytes);
   const doc = new Document();
@@ -90,8 +93,39 @@ export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
   const buffer = doc.createBuffer();
   const scene = doc.createScene('Scene');
   doc.getRoot().setDefaultScene(scene);
-  const nodeOf = new Map<Object3D, GltfNode>();
+  const nodeOf = copyNodes(doc, scene, root);
+  const materialOf = materialConverter(doc, textureSources);
+  const acc = (type: 'SCALAR' | 'VEC2' | 'VEC3' | 'VEC4' | 'MAT4', arr: Float32Array | Uint16Array | Uint32Array): Accessor =>
+    doc.createAccessor().setType(type).setArray(arr).setBuffer(buffer);
 
+  const meshes: Mesh[] = [];
+  root.traverse((o) => { if ((o as Mesh).isMesh) meshes.push(o as Mesh); });
+  for (const mesh of meshes) {
+    const geo = mesh.geometry as BufferGeometry;
+    const skinned = (mesh as SkinnedMesh).isSkinnedMesh ? (mesh as SkinnedMesh) : null;
+    const count = geo.attributes.position!.count;
+    const { pos, nor } = skinned ? bakeSkinned(skinned, geo, count) : restPositions(geo, count);
+    const skin = skinned ? skinStreams(geo, count) : null;
+    const streams: Array<[string, Float32Array | Uint16Array | null, number]> = [
+      ['POSITION', pos, 3], ['NORMAL', nor, 3], ['TEXCOORD_0', flippedUvs(geo, count), 2], ['JOINTS_0', skin?.joints ?? null, 4], ['WEIGHTS_0', skin?.weights ?? null, 4],
+    ];
+    const { remap, attributes } = weldVertices(streams.filter((x): x is MeshStream => x[1] !== null), count, acc);
+    const gMesh = doc.createMesh(mesh.name || 'mesh');
+    await addPrimitives(doc, gMesh, mesh, geo, count, remap, attributes, acc, materialOf);
+    if (gMesh.listPrimitives().length === 0) continue;
+    if (skinned) {
+      // Baked in world space, so the mesh node sits at the scene root with no transform of its own.
+      scene.addChild(doc.createNode(mesh.name || 'mesh').setMesh(gMesh).setSkin(restSkin(doc, skinned, nodeOf, acc)));
+    } else {
+      nodeOf.get(mesh)!.setMesh(gMesh);
+    }
+  }
+  return new WebIO().writeBinary(doc);
+}
+
+/** Every kept object as a glTF node with its local transform, in the same hierarchy. */
+function copyNodes(doc: Document, scene: Scene, root: Object3D): Map<Object3D, GltfNode> {
+  const nodeOf = new Map<Object3D, GltfNode>();
   const visit = (o: Object3D, parent: GltfNode | null) => {
     if (!keep(o)) return;
     const n = doc.createNode(o.name || o.type)
@@ -104,7 +138,11 @@ export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
     for (const c of o.children) visit(c, n);
   };
   visit(root, null);
+  return nodeOf;
+}
 
+/** Phong/Lambert materials as metal-free PBR (same base colour, texture and opacity), each converted once. */
+function materialConverter(doc: Document, textureSources: Map<Texture, string>): (m: Material) => Promise<GltfMaterial> {
   const textures = new Map<Texture, GltfTexture | null>();
   const textureOf = async (t: Texture | null | undefined): Promise<GltfTexture | null> => {
     if (!t) return null;
@@ -113,10 +151,10 @@ export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
       const img = src ? await imageBytes(src) : null;
       textures.set(t, img ? doc.createTexture(t.name || 'texture').setImage(img.data).setMimeType(img.mime) : null);
     }
-    return textures.get(t)!;
+    return textures.get(t) ?? null;
   };
   const materials = new Map<Material, GltfMaterial>();
-  const materialOf = async (m: Material): Promise<GltfMaterial> => {
+  return async (m: Material): Promise<GltfMaterial> => {
     let out = materials.get(m);
     if (out) return out;
     const src = m as Material & { color?: { r: number; g: number; b: number }; map?: Texture | null; shininess?: number; emissive?: { r: number; g: number; b: number } };
@@ -134,115 +172,125 @@ export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
     materials.set(m, out);
     return out;
   };
+}
 
-  const meshes: Mesh[] = [];
-  root.traverse((o) => { if ((o as Mesh).isMesh) meshes.push(o as Mesh); });
-  for (const mesh of meshes) {
-    const geo = mesh.geometry as BufferGeometry;
-    const skinned = (mesh as SkinnedMesh).isSkinnedMesh ? (mesh as SkinnedMesh) : null;
-    const count = geo.attributes.position!.count;
-    const pos = new Float32Array(count * 3);
-    const nor = geo.attributes.normal ? new Float32Array(count * 3) : null;
-    const v = new Vector3(), nv = new Vector3();
-    if (skinned) {
-      // Skinned: world space at the rest pose, through the same blend three uses to draw it.
-      const si = geo.attributes.skinIndex!, sw = geo.attributes.skinWeight!;
-      const blend = new Matrix4(), m = new Matrix4(), normalM = new Matrix3();
-      const total = new Matrix4();
-      const bones = skinned.skeleton.bones, inv = skinned.skeleton.boneInverses;
-      const idx = new Vector4(), wt = new Vector4();
-      for (let i = 0; i < count; i++) {
-        idx.set(si.getX(i), si.getY(i), si.getZ(i), si.getW(i));
-        wt.set(sw.getX(i), sw.getY(i), sw.getZ(i), sw.getW(i));
-        blend.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        for (let k = 0; k < 4; k++) {
-          const w = wt.getComponent(k);
-          if (w === 0) continue;
-          m.multiplyMatrices(bones[idx.getComponent(k)]!.matrixWorld, inv[idx.getComponent(k)]!);
-          for (let e = 0; e < 16; e++) blend.elements[e]! += w * m.elements[e]!;
-        }
-        total.multiplyMatrices(skinned.matrixWorld, skinned.bindMatrixInverse).multiply(blend).multiply(skinned.bindMatrix);
-        v.fromBufferAttribute(geo.attributes.position!, i).applyMatrix4(total);
-        pos.set([v.x, v.y, v.z], i * 3);
-        if (nor) {
-          nv.fromBufferAttribute(geo.attributes.normal!, i).applyMatrix3(normalM.getNormalMatrix(total)).normalize();
-          nor.set([nv.x, nv.y, nv.z], i * 3);
-        }
-      }
-    } else {
-      pos.set(geo.attributes.position!.array as Float32Array);
-      if (nor) nor.set(geo.attributes.normal!.array as Float32Array);
-    }
-    const acc = (type: 'SCALAR' | 'VEC2' | 'VEC3' | 'VEC4' | 'MAT4', arr: Float32Array | Uint16Array | Uint32Array) =>
-      doc.createAccessor().setType(type).setArray(arr).setBuffer(buffer);
-    const uv = geo.attributes.uv;
-    let tex: Float32Array | null = null;
-    if (uv) {
-      tex = new Float32Array(count * 2);
-      for (let i = 0; i < count; i++) { tex[i * 2] = uv.getX(i); tex[i * 2 + 1] = 1 - uv.getY(i); }
-    }
-    let joints: Uint16Array | null = null, weights: Float32Array | null = null;
-    if (skinned) {
-      const si = geo.attributes.skinIndex!, sw = geo.attributes.skinWeight!;
-      joints = new Uint16Array(count * 4); weights = new Float32Array(count * 4);
-      for (let i = 0; i < count; i++) {
-        let sum = 0;
-        for (let k = 0; k < 4; k++) sum += sw.getComponent(i, k);
-        for (let k = 0; k < 4; k++) {
-          const w = sum > 0 ? sw.getComponent(i, k) / sum : k === 0 ? 1 : 0;
-          joints[i * 4 + k] = w > 0 ? si.getComponent(i, k) : 0;
-          weights[i * 4 + k] = w;
-        }
-      }
-    }
-    // FBXLoader un-indexes meshes (three vertices per triangle); welding identical vertices back makes
-    // the GLB several times smaller and every variant of every job carries it.
-    const streams: Array<[string, Float32Array | Uint16Array | null, number]> = [['POSITION', pos, 3], ['NORMAL', nor, 3], ['TEXCOORD_0', tex, 2], ['JOINTS_0', joints, 4], ['WEIGHTS_0', weights, 4]];
-    const present = streams.filter((x): x is [string, Float32Array | Uint16Array, number] => x[1] !== null);
-    const remap = new Uint32Array(count);
-    const firstOf = new Map<string, number>();
-    const kept: number[] = [];
-    for (let i = 0; i < count; i++) {
-      let key = '';
-      for (const [, arr, size] of present) for (let k = 0; k < size; k++) key += `${arr[i * size + k]},`;
-      let at = firstOf.get(key);
-      if (at === undefined) { at = kept.length; firstOf.set(key, at); kept.push(i); }
-      remap[i] = at;
-    }
-    const attributes: Record<string, ReturnType<typeof acc>> = {};
-    for (const [name, arr, size] of present) {
-      const out = arr instanceof Uint16Array ? new Uint16Array(kept.length * size) : new Float32Array(kept.length * size);
-      kept.forEach((i, n) => { for (let k = 0; k < size; k++) out[n * size + k] = arr[i * size + k]!; });
-      attributes[name] = acc(name === 'POSITION' || name === 'NORMAL' ? 'VEC3' : name === 'TEXCOORD_0' ? 'VEC2' : 'VEC4', out);
-    }
+/** A static mesh's positions and normals as they are (its node carries its transform). */
+function restPositions(geo: BufferGeometry, count: number): { pos: Float32Array; nor: Float32Array | null } {
+  const pos = new Float32Array(count * 3);
+  pos.set(geo.attributes.position!.array as Float32Array);
+  const nor = geo.attributes.normal ? new Float32Array(count * 3) : null;
+  if (nor) nor.set(geo.attributes.normal!.array as Float32Array);
+  return { pos, nor };
+}
 
-    const gMesh = doc.createMesh(mesh.name || 'mesh');
-    const mats = Array.isArray(mesh.material) ? mesh.material : [mesh.material];
-    const index = geo.index;
-    const groups = geo.groups.length > 0 ? geo.groups : [{ start: 0, count: index ? index.count : count, materialIndex: 0 }];
-    for (const g of groups) {
-      const end = Math.min(g.start + g.count, index ? index.count : count);
-      if (end <= g.start) continue;
-      const ids = new Uint32Array(end - g.start);
-      for (let i = g.start; i < end; i++) ids[i - g.start] = remap[index ? index.getX(i) : i]!;
-      const prim = doc.createPrimitive().setIndices(acc('SCALAR', ids));
-      for (const [name, a] of Object.entries(attributes)) prim.setAttribute(name, a);
-      const mat = mats[g.materialIndex ?? 0] ?? mats[0];
-      if (mat) prim.setMaterial(await materialOf(mat));
-      gMesh.addPrimitive(prim);
+/** A skinned mesh's positions and normals in world space at the rest pose, through the same blend three uses to draw it. */
+function bakeSkinned(skinned: SkinnedMesh, geo: BufferGeometry, count: number): { pos: Float32Array; nor: Float32Array | null } {
+  const pos = new Float32Array(count * 3);
+  const nor = geo.attributes.normal ? new Float32Array(count * 3) : null;
+  const v = new Vector3(), nv = new Vector3();
+  const si = geo.attributes.skinIndex!, sw = geo.attributes.skinWeight!;
+  const blend = new Matrix4(), m = new Matrix4(), normalM = new Matrix3();
+  const total = new Matrix4();
+  const bones = skinned.skeleton.bones, inv = skinned.skeleton.boneInverses;
+  const idx = new Vector4(), wt = new Vector4();
+  for (let i = 0; i < count; i++) {
+    idx.set(si.getX(i), si.getY(i), si.getZ(i), si.getW(i));
+    wt.set(sw.getX(i), sw.getY(i), sw.getZ(i), sw.getW(i));
+    blend.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    for (let k = 0; k < 4; k++) {
+      const w = wt.getComponent(k);
+      if (w === 0) continue;
+      m.multiplyMatrices(bones[idx.getComponent(k)]!.matrixWorld, inv[idx.getComponent(k)]!);
+      for (let e = 0; e < 16; e++) blend.elements[e]! += w * m.elements[e]!;
     }
-    if (gMesh.listPrimitives().length === 0) continue;
-    if (skinned) {
-      const joints = skinned.skeleton.bones.map((b) => nodeOf.get(b)!);
-      const ibm = new Float32Array(joints.length * 16);
-      skinned.skeleton.bones.forEach((b, i) => ibm.set(new Matrix4().copy(b.matrixWorld).invert().elements, i * 16));
-      const skin = doc.createSkin(`${mesh.name || 'mesh'}Skin`).setInverseBindMatrices(acc('MAT4', ibm));
-      joints.forEach((j) => skin.addJoint(j));
-      // Baked in world space, so the mesh node sits at the scene root with no transform of its own.
-      scene.addChild(doc.createNode(mesh.name || 'mesh').setMesh(gMesh).setSkin(skin));
-    } else {
-      nodeOf.get(mesh)!.setMesh(gMesh);
+    total.multiplyMatrices(skinned.matrixWorld, skinned.bindMatrixInverse).multiply(blend).multiply(skinned.bindMatrix);
+    v.fromBufferAttribute(geo.attributes.position!, i).applyMatrix4(total);
+    pos.set([v.x, v.y, v.z], i * 3);
+    if (nor) {
+      nv.fromBufferAttribute(geo.attributes.normal!, i).applyMatrix3(normalM.getNormalMatrix(total)).normalize();
+      nor.set([nv.x, nv.y, nv.z], i * 3);
     }
   }
-  return new WebIO().writeBinary(doc);
+  return { pos, nor };
+}
+
+/** UVs flipped to glTF's top-left origin, or null when the mesh has none. */
+function flippedUvs(geo: BufferGeometry, count: number): Float32Array | null {
+  const uv = geo.attributes.uv;
+  if (!uv) return null;
+  const tex = new Float32Array(count * 2);
+  for (let i = 0; i < count; i++) { tex[i * 2] = uv.getX(i); tex[i * 2 + 1] = 1 - uv.getY(i); }
+  return tex;
+}
+
+/** Joint indices and weights, weights normalised to sum to one (a vertex with none goes wholly to its first joint). */
+function skinStreams(geo: BufferGeometry, count: number): { joints: Uint16Array; weights: Float32Array } {
+  const si = geo.attributes.skinIndex!, sw = geo.attributes.skinWeight!;
+  const joints = new Uint16Array(count * 4), weights = new Float32Array(count * 4);
+  for (let i = 0; i < count; i++) {
+    let sum = 0;
+    for (let k = 0; k < 4; k++) sum += sw.getComponent(i, k);
+    for (let k = 0; k < 4; k++) {
+      const w = sum > 0 ? sw.getComponent(i, k) / sum : k === 0 ? 1 : 0;
+      joints[i * 4 + k] = w > 0 ? si.getComponent(i, k) : 0;
+      weights[i * 4 + k] = w;
+    }
+  }
+  return { joints, weights };
+}
+
+/**
+ * FBXLoader un-indexes meshes (three vertices per triangle); welding identical vertices back makes the GLB
+ * several times smaller and every variant of every job carries it. Returns the old → new vertex map and
+ * one accessor per stream.
+ */
+function weldVertices(present: MeshStream[], count: number, acc: (type: 'VEC2' | 'VEC3' | 'VEC4', arr: Float32Array | Uint16Array) => Accessor): { remap: Uint32Array; attributes: Record<string, Accessor> } {
+  const remap = new Uint32Array(count);
+  const firstOf = new Map<string, number>();
+  const kept: number[] = [];
+  for (let i = 0; i < count; i++) {
+    let key = '';
+    for (const [, arr, size] of present) for (let k = 0; k < size; k++) key += `${arr[i * size + k]},`;
+    let at = firstOf.get(key);
+    if (at === undefined) { at = kept.length; firstOf.set(key, at); kept.push(i); }
+    remap[i] = at;
+  }
+  const attributes: Record<string, Accessor> = {};
+  for (const [name, arr, size] of present) {
+    const out = arr instanceof Uint16Array ? new Uint16Array(kept.length * size) : new Float32Array(kept.length * size);
+    kept.forEach((i, n) => { for (let k = 0; k < size; k++) out[n * size + k] = arr[i * size + k]!; });
+    attributes[name] = acc(name === 'POSITION' || name === 'NORMAL' ? 'VEC3' : name === 'TEXCOORD_0' ? 'VEC2' : 'VEC4', out);
+  }
+  return { remap, attributes };
+}
+
+/** One primitive per material group, indices through the weld map; empty groups are skipped. */
+async function addPrimitives(
+  doc: Document, gMesh: GltfMesh, mesh: Mesh, geo: BufferGeometry, count: number, remap: Uint32Array,
+  attributes: Record<string, Accessor>, acc: (type: 'SCALAR', arr: Uint32Array) => Accessor, materialOf: (m: Material) => Promise<GltfMaterial>,
+): Promise<void> {
+  const mats = Array.isArray(mesh.material) ? mesh.material : [mesh.material];
+  const index = geo.index;
+  const groups = geo.groups.length > 0 ? geo.groups : [{ start: 0, count: index ? index.count : count, materialIndex: 0 }];
+  for (const g of groups) {
+    const end = Math.min(g.start + g.count, index ? index.count : count);
+    if (end <= g.start) continue;
+    const ids = new Uint32Array(end - g.start);
+    for (let i = g.start; i < end; i++) ids[i - g.start] = remap[index ? index.getX(i) : i]!;
+    const prim = doc.createPrimitive().setIndices(acc('SCALAR', ids));
+    for (const [name, a] of Object.entries(attributes)) prim.setAttribute(name, a);
+    const mat = mats[g.materialIndex ?? 0] ?? mats[0];
+    if (mat) prim.setMaterial(await materialOf(mat));
+    gMesh.addPrimitive(prim);
+  }
+}
+
+/** The skin of a baked mesh: inverse bind matrices from the bones' rest world matrices, always consistent in glTF. */
+function restSkin(doc: Document, skinned: SkinnedMesh, nodeOf: Map<Object3D, GltfNode>, acc: (type: 'MAT4', arr: Float32Array) => Accessor): Skin {
+  const joints = skinned.skeleton.bones.map((b) => nodeOf.get(b)!);
+  const ibm = new Float32Array(joints.length * 16);
+  skinned.skeleton.bones.forEach((b, i) => ibm.set(new Matrix4().copy(b.matrixWorld).invert().elements, i * 16));
+  const skin = doc.createSkin(`${skinned.name || 'mesh'}Skin`).setInverseBindMatrices(acc('MAT4', ibm));
+  joints.forEach((j) => skin.addJoint(j));
+  return skin;
 }

@@ -1,5 +1,5 @@
 /**
- * Finger bones across naming schemes (server/contract/fingerBones.ts through mapHumanoid): Mixamo,
+ * Finger bones across naming schemes (server/engine/rig/fingerBones.ts through mapHumanoid): Mixamo,
  * Unreal and Rigify trees, the real Quaternius/Kenney characters and a real CMU (DAZ-style) FBX when
  * ../shared/fixtures is present, VRM 0.x thumb names, and rigs without fingers.
  */
@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NodeIO } from '@gltf-transform/core';
 import { describe, expect, it } from 'vitest';
-import { FINGER_BONES, fingerOf } from '../contract/fingerBones.ts';
-import type { BoneTree } from './boneTree.ts';
+import { FINGER_BONES, fingerOf } from '../engine/rig/fingerBones.ts';
+import { mapHumanoid, type BoneTree } from '../engine/rig/humanoidMap.ts';
 import { loadFbx } from './fbxToGlb.ts';
-import { mapHumanoid, vrmDeclaredBones } from './humanoidSkeleton.ts';
+import { vrmDeclaredBones } from './humanoidSkeleton.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures');
 const HAVE_FIXTURES = fs.existsSync(path.join(FIXTURES, 'human-male.glb'));

@@ -8,9 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBvh } from '../engine/io/bvhRead.ts';
 import { loadFbx } from './fbxToGlb.ts';
-import type { BoneTree } from './boneTree.ts';
-import { classifyBoneName, tokenizeBoneName } from './fuzzyBoneMap.ts';
-import { mapHumanoid, type HumanBone } from './humanoidSkeleton.ts';
+import { mapHumanoid, type BoneTree, type HumanBone } from '../engine/rig/humanoidMap.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures');
 const HAVE_FIXTURES = fs.existsSync(path.join(FIXTURES, '91_48.fbx'));
@@ -32,23 +30,6 @@ function mapped(t: BoneTree): Record<string, string> {
 }
 
 const chain = (names: string[], parent: string | null): Array<[string, string | null]> => names.map((n, i) => [n, i === 0 ? parent : names[i - 1]!]);
-
-describe('bone name tokens', () => {
-  it('splits camelCase, digits and separators, and reads the side and role', () => {
-    expect(tokenizeBoneName('mixamorig:LeftForeArm')).toEqual(['mixamorig', 'left', 'fore', 'arm']);
-    expect(tokenizeBoneName('lThigh')).toEqual(['l', 'thigh']);
-    expect(tokenizeBoneName('DEF-upper_arm.L.001')).toEqual(['def', 'upper', 'arm', 'l', '001']);
-    expect(tokenizeBoneName('Bip01 R Calf')).toEqual(['bip', '01', 'r', 'calf']);
-    expect(classifyBoneName('rShldr')).toEqual({ side: 'right', role: 'UpperArm' });
-    expect(classifyBoneName('upperArmLeft')).toEqual({ side: 'left', role: 'UpperArm' });
-    expect(classifyBoneName('J_Bip_L_LowerLeg')).toEqual({ side: 'left', role: 'LowerLeg' });
-    expect(classifyBoneName('Leg_R')).toEqual({ side: 'right', role: 'leg' });
-    expect(classifyBoneName('upperarm_twist_01_l').role).toBe('helper');
-    expect(classifyBoneName('LeftHandIndex1').role).toBe('helper');
-    expect(classifyBoneName('HeadTop_End').role).toBe('helper');
-    expect(classifyBoneName('pelvis')).toEqual({ side: null, role: 'hips' });
-  });
-});
 
 describe('fuzzy humanoid mapping', () => {
   it.skipIf(!HAVE_FIXTURES)('maps the DAZ-style skeleton of a real CMU FBX clip (lThigh, rShldr, lCollar, abdomen)', () => {

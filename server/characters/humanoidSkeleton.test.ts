@@ -4,7 +4,8 @@
  */
 import { Document, type Node } from '@gltf-transform/core';
 import { describe, expect, it } from 'vitest';
-import { findHumanoid, parseBoneName, REQUIRED_BONES } from './humanoidSkeleton.ts';
+import { REQUIRED_BONES } from '../engine/rig/humanBones.ts';
+import { findHumanoid } from './humanoidSkeleton.ts';
 
 /** Builds a skinned hierarchy from [name, parent] pairs. */
 function rig(bones: Array<[string, string | null]>): { doc: Document; nodes: Map<string, Node> } {
@@ -37,17 +38,6 @@ function mixamo(prefix: string): Array<[string, string | null]> {
     ...chain([p('RightUpLeg'), p('RightLeg'), p('RightFoot'), p('RightToeBase')], p('Hips')),
   ];
 }
-
-describe('bone names', () => {
-  it('splits side and base across conventions', () => {
-    expect(parseBoneName('mixamorig:LeftForeArm')).toEqual({ side: 'left', base: 'forearm' });
-    expect(parseBoneName('upperarm_r')).toEqual({ side: 'right', base: 'upperarm' });
-    expect(parseBoneName('thigh.L')).toEqual({ side: 'left', base: 'thigh' });
-    expect(parseBoneName('J_Bip_R_UpperLeg')).toEqual({ side: 'right', base: 'upperleg' });
-    expect(parseBoneName('Bip01 L Calf')).toEqual({ side: 'left', base: 'calf' });
-    expect(parseBoneName('spine_01')).toEqual({ side: null, base: 'spine01' });
-  });
-});
 
 describe('findHumanoid', () => {
   it('maps a Mixamo rig, with or without the mixamorig: namespace, spine chain from the hierarchy', () => {

@@ -3,11 +3,11 @@
  * frame of every variant solves both legs, usually twice (synthesis, then foot locking).
  */
 import { LEG, SHIN_LEN, THIGH_LEN } from './skeleton.ts';
-import { qAxisAngle, qEulerXYZ, qFromBasis, qMul, qMulInvA, qYaw } from './quat.ts';
+import { writeLegChain } from './legIkLengths.ts';
+import { qAxisAngle, qCopy, qEulerXYZ, qMul, qYaw } from './quat.ts';
 import type { Num } from './quat.ts';
 
-const X = new Float64Array(3), Y = new Float64Array(3), Z = new Float64Array(3);
-const thigh = new Float64Array(4), shin = new Float64Array(4), tmp = new Float64Array(4), tmp2 = new Float64Array(4), footW = new Float64Array(4);
+const tmp = new Float64Array(4), footW = new Float64Array(4);
 
 /** Longest hip→ankle distance IK will use; a hair short of straight so the knee hinge stays defined. */
 export const LEG_REACH = (THIGH_LEN + SHIN_LEN) * 0.9995;
@@ -32,7 +32,7 @@ export function solveLeg(rot: Num, base: number, side: 0 | 1, hipsRot: Num, hip:
   qMul(footW, footW, tmp);
   solveLegWorld(rot, base, side, hipsRot, hip, goal.x, goal.y, goal.z, goal.yaw, footW, kneeOut);
   qAxisAngle(tmp, 1, 0, 0, -goal.toe);
-  write(rot, base + LEG[side].toes * 4, tmp);
+  qCopy(rot, base + LEG[side].toes * 4, tmp, 0);
 }
 
 /**
@@ -63,26 +63,5 @@ export function solveLegWorld(rot: Num, base: number, side: 0 | 1, hipsRot: Num,
     const pu2 = uy; px -= pu2 * ux; py -= pu2 * uy; pz -= pu2 * uz;
     pl = Math.hypot(px, py, pz) || 1;
   }
-  const wx = px / pl, wy = py / pl, wz = pz / pl;
-  const cosH = Math.min(1, Math.max(-1, (l1 * l1 + dc * dc - l2 * l2) / (2 * l1 * dc)));
-  const sinH = Math.sqrt(1 - cosH * cosH);
-  const cosK = Math.min(1, Math.max(-1, (l1 * l1 + l2 * l2 - dc * dc) / (2 * l1 * l2)));
-  const knee = Math.PI - Math.acos(cosK);
-  // Thigh frame: Y' = −thigh direction, Z' = knee-forward (in the bend plane), X' = Y' × Z'.
-  const tx = cosH * ux + sinH * wx, ty = cosH * uy + sinH * wy, tz = cosH * uz + sinH * wz;
-  Y[0] = -tx; Y[1] = -ty; Y[2] = -tz;
-  Z[0] = -sinH * ux + cosH * wx; Z[1] = -sinH * uy + cosH * wy; Z[2] = -sinH * uz + cosH * wz;
-  X[0] = Y[1] * Z[2] - Y[2] * Z[1]; X[1] = Y[2] * Z[0] - Y[0] * Z[2]; X[2] = Y[0] * Z[1] - Y[1] * Z[0];
-  qFromBasis(thigh, X, Y, Z);
-  qMulInvA(tmp2, hipsRot, thigh);
-  write(rot, base + ids.upper * 4, tmp2);
-  qAxisAngle(tmp2, 1, 0, 0, knee);
-  write(rot, base + ids.lower * 4, tmp2);
-  qMul(shin, thigh, tmp2);
-  qMulInvA(tmp2, shin, footWorld);
-  write(rot, base + ids.foot * 4, tmp2);
-}
-
-function write(rot: Num, o: number, q: Num): void {
-  rot[o] = q[0]!; rot[o + 1] = q[1]!; rot[o + 2] = q[2]!; rot[o + 3] = q[3]!;
+  writeLegChain(rot, base, ids, hipsRot, ux, uy, uz, px / pl, py / pl, pz / pl, l1, l2, dc, footWorld);
 }

@@ -7,7 +7,7 @@
  * the thigh's current forward axis, which makes the solve reproduce the input pose exactly when the
  * ankle is already on target).
  */
-import { qAxisAngle, qFromBasis, qMul, qMulInvA } from './quat.ts';
+import { qAxisAngle, qCopy, qFromBasis, qMul, qMulInvA } from './quat.ts';
 import type { Num } from './quat.ts';
 
 const X = new Float64Array(3), Y = new Float64Array(3), Z = new Float64Array(3);
@@ -46,6 +46,20 @@ export function solveLegLengths(
     wl = Math.hypot(wx, wy, wz) || 1;
   }
   wx /= wl; wy /= wl; wz /= wl;
+  writeLegChain(rot, base, ids, parentWorld, ux, uy, uz, wx, wy, wz, l1, l2, dc, footWorld);
+  return d / (l1 + l2);
+}
+
+/**
+ * The law-of-cosines step both leg solvers share: with the unit hip→ankle direction u, the unit knee
+ * direction w (perpendicular to u) and the clamped reach dc, writes the upper leg, the knee hinge and the
+ * foot (to world rotation `footWorld`) as local rotations under `parentWorld`.
+ */
+export function writeLegChain(
+  rot: Num, base: number, ids: LegBones, parentWorld: Num,
+  ux: number, uy: number, uz: number, wx: number, wy: number, wz: number,
+  l1: number, l2: number, dc: number, footWorld: Num,
+): void {
   const cosH = Math.min(1, Math.max(-1, (l1 * l1 + dc * dc - l2 * l2) / (2 * l1 * dc)));
   const sinH = Math.sqrt(1 - cosH * cosH);
   const cosK = Math.min(1, Math.max(-1, (l1 * l1 + l2 * l2 - dc * dc) / (2 * l1 * l2)));
@@ -56,15 +70,10 @@ export function solveLegLengths(
   X[0] = Y[1] * Z[2] - Y[2] * Z[1]; X[1] = Y[2] * Z[0] - Y[0] * Z[2]; X[2] = Y[0] * Z[1] - Y[1] * Z[0];
   qFromBasis(thigh, X, Y, Z);
   qMulInvA(tmp, parentWorld, thigh);
-  write(rot, base + ids.upper * 4, tmp);
+  qCopy(rot, base + ids.upper * 4, tmp, 0);
   qAxisAngle(knee, 1, 0, 0, Math.PI - Math.acos(cosK));
-  write(rot, base + ids.lower * 4, knee);
+  qCopy(rot, base + ids.lower * 4, knee, 0);
   qMul(shin, thigh, knee);
   qMulInvA(tmp, shin, footWorld);
-  write(rot, base + ids.foot * 4, tmp);
-  return d / (l1 + l2);
-}
-
-function write(rot: Num, o: number, q: Num): void {
-  rot[o] = q[0]!; rot[o + 1] = q[1]!; rot[o + 2] = q[2]!; rot[o + 3] = q[3]!;
+  qCopy(rot, base + ids.foot * 4, tmp, 0);
 }

@@ -30,28 +30,23 @@ export function qCopy(out: Num, o: number, src: Num, s: number): void {
 
 /** out = a * b (apply b first, then a). Safe when out aliases a or b. */
 export function qMul(out: Num, a: Num, b: Num): void {
-  const ax = a[0]!, ay = a[1]!, az = a[2]!, aw = a[3]!;
-  const bx = b[0]!, by = b[1]!, bz = b[2]!, bw = b[3]!;
-  out[0] = aw * bx + ax * bw + ay * bz - az * by;
-  out[1] = aw * by - ax * bz + ay * bw + az * bx;
-  out[2] = aw * bz + ax * by - ay * bx + az * bw;
-  out[3] = aw * bw - ax * bx - ay * by - az * bz;
+  mulConj(out, a, 1, b, 1);
 }
 
 /** out = conj(a) * b, i.e. a⁻¹·b for unit quaternions; used to turn world rotations into local ones. */
 export function qMulInvA(out: Num, a: Num, b: Num): void {
-  const ax = -a[0]!, ay = -a[1]!, az = -a[2]!, aw = a[3]!;
-  const bx = b[0]!, by = b[1]!, bz = b[2]!, bw = b[3]!;
-  out[0] = aw * bx + ax * bw + ay * bz - az * by;
-  out[1] = aw * by - ax * bz + ay * bw + az * bx;
-  out[2] = aw * bz + ax * by - ay * bx + az * bw;
-  out[3] = aw * bw - ax * bx - ay * by - az * bz;
+  mulConj(out, a, -1, b, 1);
 }
 
 /** out = a * conj(b); the rotation that takes b to a (used for inertialization offsets). */
 export function qMulInvB(out: Num, a: Num, b: Num): void {
-  const ax = a[0]!, ay = a[1]!, az = a[2]!, aw = a[3]!;
-  const bx = -b[0]!, by = -b[1]!, bz = -b[2]!, bw = b[3]!;
+  mulConj(out, a, 1, b, -1);
+}
+
+/** The Hamilton product with either factor optionally conjugated (sign −1 negates its vector part). */
+function mulConj(out: Num, a: Num, sa: 1 | -1, b: Num, sb: 1 | -1): void {
+  const ax = sa * a[0]!, ay = sa * a[1]!, az = sa * a[2]!, aw = a[3]!;
+  const bx = sb * b[0]!, by = sb * b[1]!, bz = sb * b[2]!, bw = b[3]!;
   out[0] = aw * bx + ax * bw + ay * bz - az * by;
   out[1] = aw * by - ax * bz + ay * bw + az * bx;
   out[2] = aw * bz + ax * by - ay * bx + az * bw;
@@ -182,4 +177,33 @@ export function qDot(a: Num, b: Num): number {
 
 export function wrapAngle(a: number): number {
   return a - 2 * Math.PI * Math.round(a / (2 * Math.PI));
+}
+
+/**
+ * Negates the quaternion at q[o..o+3] when it lies in the other hemisphere from ref[r..r+3]. q and −q are
+ * the same rotation, but LINEAR/slerp interpolation between keys of opposite sign swings the long way round,
+ * and averaging them cancels out; every exporter and filter keeps consecutive keys on one side with this.
+ */
+export function qAlignSign(q: Num, o: number, ref: Num, r: number): void {
+  if (q[o]! * ref[r]! + q[o + 1]! * ref[r + 1]! + q[o + 2]! * ref[r + 2]! + q[o + 3]! * ref[r + 3]! < 0) {
+    q[o] = -q[o]!; q[o + 1] = -q[o + 1]!; q[o + 2] = -q[o + 2]!; q[o + 3] = -q[o + 3]!;
+  }
+}
+
+/**
+ * One joint's rotations over time from a frame-major rotation buffer (`jointCount` joints per frame), unit
+ * length and sign-continuous (see qAlignSign): the values of a glTF LINEAR rotation track.
+ */
+export function qContinuousTrack(rot: Num, frames: number, jointCount: number, joint: number): Float32Array {
+  const v = new Float32Array(frames * 4);
+  const q = new Float64Array(4);
+  for (let f = 0; f < frames; f++) {
+    const o = (f * jointCount + joint) * 4;
+    // Normalised after float32 storage; the sign is chosen before rounding back to float32.
+    const l = Math.hypot(rot[o]!, rot[o + 1]!, rot[o + 2]!, rot[o + 3]!) || 1;
+    for (let k = 0; k < 4; k++) q[k] = rot[o + k]! / l;
+    if (f > 0) qAlignSign(q, 0, v, f * 4 - 4);
+    v.set(q, f * 4);
+  }
+  return v;
 }

@@ -13,7 +13,7 @@
 import { cloneMotion } from '../core/motion.ts';
 import type { Motion } from '../core/motion.ts';
 import { Rng, mixSeed } from '../core/rng.ts';
-import { qExp, qLog, qMul, qMulInvA, qNormalize, qSlerp } from '../core/quat.ts';
+import { qAlignSign, qExp, qLog, qMul, qMulInvA, qNormalize, qSlerp } from '../core/quat.ts';
 import { ARM, J } from '../core/skeleton.ts';
 import { parsePrompt } from '../prompt/parse.ts';
 import { floorGuard, footLock } from '../post/footlock.ts';
@@ -63,8 +63,9 @@ function stylize(src: Motion, c: number, rng: Rng): Motion {
     mean.fill(0);
     for (let f = 0; f < n; f++) {
       const o = (f * jc + j) * 4;
-      const s = f > 0 && m.rot[o]! * mean[0]! + m.rot[o + 1]! * mean[1]! + m.rot[o + 2]! * mean[2]! + m.rot[o + 3]! * mean[3]! < 0 ? -1 : 1;
-      for (let k = 0; k < 4; k++) mean[k] = mean[k]! + s * m.rot[o + k]!;
+      for (let k = 0; k < 4; k++) q[k] = m.rot[o + k]!;
+      if (f > 0) qAlignSign(q, 0, mean, 0);
+      for (let k = 0; k < 4; k++) mean[k] = mean[k]! + q[k]!;
     }
     qNormalize(mean);
     const freqs = [rng.range(0.3, 0.7), rng.range(0.7, 1.3)], phases = [rng.range(0, 6.3), rng.range(0, 6.3)];

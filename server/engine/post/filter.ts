@@ -10,7 +10,7 @@ import { solveLegWorld } from '../core/ik.ts';
 import { cloneMotion } from '../core/motion.ts';
 import { BODY_JOINT_COUNT, J, LEG } from '../core/skeleton.ts';
 import type { Motion } from '../core/motion.ts';
-import { qExp, qHeading, qLog, qMul, qMulInvA, qNormalize, qYaw } from '../core/quat.ts';
+import { qAlignSign, qExp, qHeading, qLog, qMul, qMulInvA, qNormalize, qYaw } from '../core/quat.ts';
 
 /**
  * Zero-phase Gaussian low-pass, in place. The −3 dB point of a Gaussian with standard deviation σ
@@ -76,16 +76,13 @@ export function poseFilter(m: Motion, strength: number): Motion {
   // Body joints only: fingers are written from hand shapes, which are smooth already.
   for (let j = 0; j < Math.min(jc, BODY_JOINT_COUNT); j++) {
     // Hemisphere-align over time and build a reference (normalised mean) for the log map.
-    let px = 0, py = 0, pz = 0, pw = 1;
     ref.fill(0);
     const aligned = new Float64Array(n * 4);
     for (let f = 0; f < n; f++) {
       const o = (f * jc + j) * 4;
-      let x = src[o]!, y = src[o + 1]!, z = src[o + 2]!, w = src[o + 3]!;
-      if (f > 0 && x * px + y * py + z * pz + w * pw < 0) { x = -x; y = -y; z = -z; w = -w; }
-      aligned[f * 4] = x; aligned[f * 4 + 1] = y; aligned[f * 4 + 2] = z; aligned[f * 4 + 3] = w;
-      px = x; py = y; pz = z; pw = w;
-      ref[0] = ref[0]! + x; ref[1] = ref[1]! + y; ref[2] = ref[2]! + z; ref[3] = ref[3]! + w;
+      aligned.set(src.subarray(o, o + 4), f * 4);
+      if (f > 0) qAlignSign(aligned, f * 4, aligned, f * 4 - 4);
+      for (let k = 0; k < 4; k++) ref[k] = ref[k]! + aligned[f * 4 + k]!;
     }
     qNormalize(ref);
     for (let f = 0; f < n; f++) {

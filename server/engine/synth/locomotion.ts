@@ -59,14 +59,28 @@ function heelRaised(fx: number, fz: number, yaw: number, p: number, out: Float64
   out[2] = bz + cz * along;
 }
 
+/** Per frame: which part it belongs to, the heading, the smoothed speed and the root's ground path. */
+interface LocoPath { partOf: Uint16Array; yawA: Float64Array; vA: Float64Array; gx: Float64Array; gz: Float64Array }
+
 export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
-  const { tr, start, n, st, vp, style } = ctx;
+  const { tr, start, n, st } = ctx;
   // Walking on from a raised support (the top of the stairs, a box): the ground is where the feet stand.
   const ground = Math.max(0, Math.min(st.feet[0].y, st.feet[1].y) - ANKLE_HEIGHT);
+  const path = rootPath(ctx, parts);
+  const steps = planFootsteps(ctx, parts, path);
+  const liftAmt = writeFeet(ctx, steps, ground);
+  writeBody(ctx, parts, path, steps, liftAmt, ground);
+  st.x = path.gx[n - 1]!; st.z = path.gz[n - 1]!; st.yaw = path.yawA[n - 1]!;
+  st.hipsY = tr.root[(start + n - 1) * 3 + 1]!;
+  st.posture = 'stand';
+}
+
+/** The heading (each part eases its turn in and out), the speed profile and the root path it integrates to. */
+function rootPath(ctx: GenCtx, parts: readonly LocoPart[]): LocoPath {
+  const { tr, n, st, vp, style } = ctx;
   const fps = tr.fps, dt = 1 / fps;
   const partOf = new Uint16Array(n);
   const yawA = new Float64Array(n), vA = new Float64Array(n), gx = new Float64Array(n), gz = new Float64Array(n);
-  // Heading: each part eases its turn in and out.
   let f = 0, yaw0 = st.yaw;
   parts.forEach((p, pi) => {
     for (let i = 0; i < p.n; i++, f++) { partOf[f] = pi; yawA[f] = yaw0 + p.turn * smoothstep((i + 1) / p.n); }
@@ -79,21 +93,17 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
   const vmax = Math.max(...parts.map((p) => p.speed)) * vp.stride * energy;
   const tail = Math.round(0.45 * fps);
   const decel = Math.max(2, Math.round(Math.max(0.5, vmax / 2.5) * fps));
-  let v1 = 0, v = 0, x = st.x, z = st.z;
+  let v1 = 0, v = 0;
   for (let i = 0; i < n; i++) {
-    const p = parts[partOf[i]!]!;
-    const target = p.speed * vp.stride * energy;
+    const target = parts[partOf[i]!]!.speed * vp.stride * energy;
     // Faster targets take longer to reach (peak acceleration stays near 4 m/s², like a sprint start).
     const a = 1 - Math.exp(-dt / Math.min(0.35, Math.max(0.12, target / 10)));
     v1 += (target - v1) * a;
     v += (v1 - v) * a;
-    const vv = v * smoothstep((n - 1 - tail - i) / decel);
-    vA[i] = vv;
-    const dir = yawA[i]! + p.dir;
-    x += vv * dt * Math.sin(dir);
-    z += vv * dt * Math.cos(dir);
-    gx[i] = x; gz[i] = z;
+    vA[i] = v * smoothstep((n - 1 - tail - i) / decel);
   }
+  const path = { partOf, yawA, vA, gx, gz };
+  integratePath(ctx, parts, path);
   // A requested distance ("run 10 meters") is met exactly by scaling the speed profile; the
   // profile's shape (start, cruise, stop) is unchanged, so cadence still follows speed.
   const want = parts.length === 1 ? parts[0]!.distance : undefined;
@@ -102,30 +112,43 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
     for (let i = 0; i < n; i++) dist += vA[i]! * dt;
     if (dist > 1e-6) {
       const k = want / dist;
-      x = st.x; z = st.z;
-      for (let i = 0; i < n; i++) {
-        vA[i] = vA[i]! * k;
-        const dir = yawA[i]! + parts[partOf[i]!]!.dir;
-        x += vA[i]! * dt * Math.sin(dir);
-        z += vA[i]! * dt * Math.cos(dir);
-        gx[i] = x; gz[i] = z;
-      }
+      for (let i = 0; i < n; i++) vA[i] = vA[i]! * k;
+      integratePath(ctx, parts, path);
     }
   }
+  return path;
+}
+
+/** The root's ground path from the speed profile, each frame moving along its heading plus its part's direction. */
+function integratePath(ctx: GenCtx, parts: readonly LocoPart[], { partOf, yawA, vA, gx, gz }: LocoPath): void {
+  const dt = 1 / ctx.tr.fps;
+  let x = ctx.st.x, z = ctx.st.z;
+  for (let i = 0; i < ctx.n; i++) {
+    const dir = yawA[i]! + parts[partOf[i]!]!.dir;
+    x += vA[i]! * dt * Math.sin(dir);
+    z += vA[i]! * dt * Math.cos(dir);
+    gx[i] = x; gz[i] = z;
+  }
+}
+
+/**
+ * Footprints planted where the root will be at each foot's mid-stance, alternating feet at the gait's
+ * cadence; a foot already where it should be does not step.
+ */
+function planFootsteps(ctx: GenCtx, parts: readonly LocoPart[], { partOf, yawA, vA, gx, gz }: LocoPath): Step[] {
+  const { tr, n, st, vp, style } = ctx;
+  const fps = tr.fps;
   const at = (arr: Float64Array, t: number): number => {
     if (t <= 0) return arr[0]!;
     if (t >= n - 1) return arr[n - 1]!;
     const i = Math.floor(t), u = t - i;
     return arr[i]! + (arr[i + 1]! - arr[i]!) * u;
   };
-
-  // Footstep plan.
   const feet = st.feet.map((ft) => ({ ...ft }));
   const steps: Step[] = [];
   const first = parts[0]!;
   let side: 0 | 1 = first.turn > 0.2 || (first.dir > 0.5 && first.dir < 2.6) ? 0 : first.turn < -0.2 || first.dir < -0.5 ? 1 : ctx.rng.next() < 0.5 ? 0 : 1;
   let t = Math.round(0.08 * fps);
-  const tmp = new Float64Array(3);
   for (let guard = 0; guard < 10000; guard++) {
     const fi = Math.min(n - 1, Math.max(0, Math.round(t)));
     const g = GAITS[parts[partOf[fi]!]!.gait];
@@ -166,8 +189,17 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
     t += limp ? tStep * (side === 1 ? 0.72 : 1.28) : tStep;
     side = side === 0 ? 1 : 0;
   }
+  return steps;
+}
 
-  // Evaluate feet per frame.
+/**
+ * Each foot per frame: swinging along an eased arc between footprints, rising onto the ball before lift-off,
+ * rolling flat after heel strike, or planted. Returns how far into its swing each foot is (0..1, per frame
+ * and side), which sways the pelvis.
+ */
+function writeFeet(ctx: GenCtx, steps: readonly Step[], ground: number): Float64Array {
+  const { tr, start, n, st } = ctx;
+  const tmp = new Float64Array(3);
   const bySide: Step[][] = [steps.filter((s) => s.side === 0), steps.filter((s) => s.side === 1)];
   const liftAmt = new Float64Array(2 * n);
   for (const sd of [0, 1] as const) {
@@ -213,8 +245,13 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
     }
     st.feet[sd].x = px; st.feet[sd].z = pz; st.feet[sd].yaw = pyaw; st.feet[sd].y = ANKLE_HEIGHT + ground;
   }
+  return liftAmt;
+}
 
-  // Pelvis, root and upper body.
+/** Pelvis (bob, sway, twist with the feet), root and upper body (arm swing opposite the legs) per frame. */
+function writeBody(ctx: GenCtx, parts: readonly LocoPart[], { partOf, yawA, vA, gx, gz }: LocoPath, steps: readonly Step[], liftAmt: Float64Array, ground: number): void {
+  const { tr, start, n, vp, style } = ctx;
+  const fps = tr.fps;
   const lifts = steps.map((s) => s.lift);
   let li = -1;
   for (let i = 0; i < n; i++) {
@@ -252,7 +289,4 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
       lean: g.lean * k * 0.6, twist: -pelvisYaw * 0.9, headYaw: 0, headPitch: 0,
     }, vp, style);
   }
-  st.x = gx[n - 1]!; st.z = gz[n - 1]!; st.yaw = yawA[n - 1]!;
-  st.hipsY = tr.root[(start + n - 1) * 3 + 1]!;
-  st.posture = 'stand';
 }

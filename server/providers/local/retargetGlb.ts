@@ -18,6 +18,7 @@
  */
 import { Logger, PropertyType, WebIO, type Accessor, type Animation, type Document, type Node } from '@gltf-transform/core';
 import type { Motion } from '../../engine/index.ts';
+import { qAlignSign } from '../../engine/core/quat.ts';
 import { fbxToGlb } from '../../characters/fbxToGlb.ts';
 import { readGlbJson } from '../../characters/sniffModel.ts';
 import { inspectModel } from '../../characters/modelLimits.ts';
@@ -113,9 +114,9 @@ export class CharacterRetargeter {
       poser.pose(m, f);
       mapped.forEach((j, k) => {
         const q = poser.local[j]!, out = rotations[k]!;
+        out.set([q.x, q.y, q.z, q.w], f * 4);
         // Keep consecutive keys in one hemisphere so LINEAR interpolation never takes the long way round.
-        const flip = f > 0 && q.x * out[f * 4 - 4]! + q.y * out[f * 4 - 3]! + q.z * out[f * 4 - 2]! + q.w * out[f * 4 - 1]! < 0 ? -1 : 1;
-        out.set([q.x * flip, q.y * flip, q.z * flip, q.w * flip], f * 4);
+        if (f > 0) qAlignSign(out, f * 4, out, f * 4 - 4);
       });
       hips.set([poser.hipsT.x, poser.hipsT.y, poser.hipsT.z], f * 3);
     }

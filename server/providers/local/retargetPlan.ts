@@ -7,7 +7,7 @@
  *   both snapped to the nearest axis. This is what turns a VRM 0.x (which faces −Z) by 180°, and
  *   stands up a Z-up FBX;
  * - alignment A per mapped limb bone: the rotation taking the bone's rest direction (toward its mapped
- *   child) onto the canonical T-pose direction (identity for the torso, see DIRECTION_CHILDREN). A
+ *   child) onto the canonical T-pose direction (identity for the torso, see LIMB_DIRECTIONS in the rig kernel, server/engine/rig/restAlign.ts). A
  *   canonical joint's world rotation R(f) is "how far the bone turned from the T-pose", so the
  *   character's bone gets R(f)·A·W_rest: it points where the engine's bone points and keeps its own
  *   rest twist. This is the three-vrm / Mesh2Motion formula with the A-pose→T-pose delta folded into A;
@@ -30,8 +30,10 @@
  */
 import { Matrix4, Quaternion, Vector3 } from 'three';
 import { CANONICAL_SKELETON, handShapeQuats, legLength, refitProportions, restWorldPositions, type Motion, type Skeleton } from '../../engine/index.ts';
-import { BODY_HUMAN_BONES, mapHumanoid, type HumanBone, type SkeletonScheme } from '../../characters/humanoidSkeleton.ts';
-import { FINGER_BONES, FINGER_NAMES, FINGER_SEGMENTS, alignPair, type FingerBone } from '../../contract/fingerBones.ts';
+import { mapHumanoid, type SkeletonScheme } from '../../engine/rig/humanoidMap.ts';
+import { BODY_HUMAN_BONES, type HumanBone } from '../../engine/rig/humanBones.ts';
+import { FINGER_BONES } from '../../engine/rig/fingerBones.ts';
+import { LIMB_DIRECTIONS, legsLength, restAlignments, transferRotation } from '../../engine/rig/restAlign.ts';
 import { RetargetError } from './retargetError.ts';
 import { decompose, type Rig } from './retargetRig.ts';
 
@@ -41,25 +43,11 @@ const JC = CANON.parents.length;
 const jointIndex = (b: HumanBone) => CANON.names.indexOf(b);
 
 /**
- * For each limb bone, the bone whose rest position gives its direction. Only limbs are aligned: an
- * A-pose, bent elbows or splayed legs are rest-pose conventions that must not show in the motion,
- * whereas the torso's rest posture (a forward head, a curved spine, a hunched zombie) is the
- * character's own and is kept; torso bones therefore turn by exactly the canonical rotation.
+ * Only limbs and fingers are aligned (LIMB_DIRECTIONS): an A-pose, bent elbows or splayed legs are rest-pose
+ * conventions that must not show in the motion, whereas the torso's rest posture (a forward head, a curved
+ * spine, a hunched zombie) is the character's own and is kept; torso bones therefore turn by exactly the
+ * canonical rotation.
  */
-const DIRECTION_CHILDREN: Partial<Record<HumanBone, HumanBone[]>> = {
-  leftShoulder: ['leftUpperArm'], leftUpperArm: ['leftLowerArm'], leftLowerArm: ['leftHand'],
-  rightShoulder: ['rightUpperArm'], rightUpperArm: ['rightLowerArm'], rightLowerArm: ['rightHand'],
-  leftUpperLeg: ['leftLowerLeg'], leftLowerLeg: ['leftFoot'], leftFoot: ['leftToes'],
-  rightUpperLeg: ['rightLowerLeg'], rightLowerLeg: ['rightFoot'], rightFoot: ['rightToes'],
-  // Each finger bone points at the next one along its finger.
-  ...Object.fromEntries((['left', 'right'] as const).flatMap((side) => FINGER_NAMES.flatMap((f) =>
-    FINGER_SEGMENTS[f].slice(0, 2).map((s, k) => [`${side}${f}${s}`, [`${side}${f}${FINGER_SEGMENTS[f][k + 1]}`]])))),
-};
-
-/** First bone of each finger, index to little then thumb: the knuckles that set a palm's direction and width. */
-const KNUCKLES = (side: 'left' | 'right'): FingerBone[] => (['Index', 'Middle', 'Ring', 'Little', 'Thumb'] as const).map((f) => `${side}${f}${FINGER_SEGMENTS[f][0]}` as FingerBone);
-
-
 /** Missing torso joints hand their rotation to the mapped bone below; these to their single child. */
 const FOLD_INTO_PARENT = new Set<HumanBone>(['chest', 'upperChest']);
 const FOLD_INTO_CHILD: Partial<Record<HumanBone, HumanBone>> = { neck: 'head', leftShoulder: 'leftUpperArm', rightShoulder: 'rightUpperArm' };
@@ -168,51 +156,16 @@ export function planRetarget(rig: Rig, unit: number | 'guess' = 1): RetargetPlan
     return p;
   };
 
-  // Across each palm (file and canonical), the twist reference of hands and fingers: from the little-finger
-  // side knuckle to the index side (or from the thumb to the one finger a mitten-like hand has).
-  const palm = (['left', 'right'] as const).map((side) => {
-    const ks = KNUCKLES(side).map(jointIndex).filter(has);
-    const fingers = ks.filter((c) => !CANON.names[c]!.includes('Thumb'));
-    if (ks.length < 2 || fingers.length === 0) return null;
-    const [a, b] = fingers.length >= 2 ? [fingers[0]!, fingers[fingers.length - 1]!] : [ks[0]!, ks[ks.length - 1]!];
-    const mean = (at: (c: number) => Vector3) => fingers.reduce((s, c) => s.add(at(c)), new Vector3()).multiplyScalar(1 / fingers.length);
-    return { fingers: mean(P), canonFingers: mean(canonP), across: P(a).clone().sub(P(b)), canonAcross: canonP(a).sub(canonP(b)) };
-  });
-  const sideOf = (bone: string) => (bone.startsWith('left') ? 0 : 1);
+  // Alignment per canonical joint (the rig kernel's rest alignment, towards the canonical T-pose).
+  const boneOf = (c: number) => CANON.names[c] as HumanBone;
+  const aligned = restAlignments(CANON.names as HumanBone[], LIMB_DIRECTIONS, (b) => {
+    const p = CANON.parents[jointIndex(b)]!;
+    return p >= 0 ? boneOf(p) : undefined;
+  }, { has: (b) => has(jointIndex(b)), character: (b) => P(jointIndex(b)), reference: (b) => canonP(jointIndex(b)) });
+  const align = CANON.names.map((b) => aligned.get(b as HumanBone) ?? new Quaternion());
 
-  // Alignment per canonical joint, parents first so a bone without a usable direction inherits its parent's.
-  const align: Quaternion[] = [];
-  for (let c = 0; c < JC; c++) {
-    const bone = CANON.names[c] as HumanBone;
-    let a: Quaternion | undefined;
-    const hand = palm[sideOf(bone)];
-    if (has(c) && hand && bone.endsWith('Hand')) {
-      // The hand points at its knuckles, twisted so its palm lies like the canonical one.
-      a = alignPair(hand.fingers.clone().sub(P(c)), hand.across, hand.canonFingers.clone().sub(canonP(c)), hand.canonAcross) ?? undefined;
-    }
-    if (has(c) && !a) {
-      for (const child of DIRECTION_CHILDREN[bone] ?? []) {
-        const d = jointIndex(child);
-        if (!has(d)) continue;
-        const dt = P(d).clone().sub(P(c));
-        const dc = canonP(d).sub(canonP(c));
-        // A zero-length bone gives no direction: it inherits its parent's alignment below.
-        if (dt.lengthSq() < 1e-12 || dc.lengthSq() < 1e-12) continue;
-        const isFinger = (FINGER_BONES as readonly string[]).includes(bone);
-        a = (isFinger && hand ? alignPair(dt, hand.across, dc, hand.canonAcross) : null) ?? new Quaternion().setFromUnitVectors(dt.normalize(), dc.normalize());
-        break;
-      }
-    }
-    if (!a) {
-      const p = mappedAncestor(c);
-      a = p >= 0 ? align[p]!.clone() : new Quaternion();
-    }
-    align.push(a);
-  }
-
-  const legOf = (side: 'left' | 'right') =>
-    P(jointIndex(`${side}UpperLeg`)).distanceTo(P(jointIndex(`${side}LowerLeg`))) + P(jointIndex(`${side}LowerLeg`)).distanceTo(P(jointIndex(`${side}Foot`)));
-  const scale = (legOf('left') + legOf('right')) / 2 / legLength(CANON);
+  // Mean leg length (both legs are required bones) over the canonical one.
+  const scale = legsLength((b) => P(jointIndex(b))) / 2 / legLength(CANON);
   if (!(scale > 1e-6)) throw new RetargetError('not_humanoid', 'the legs have no length (upper leg, lower leg and foot at the same place)');
 
   // The character's proportions on the canonical topology: each bone vector turned into the T-pose by
@@ -322,7 +275,7 @@ export class RigPoser {
       const p = parents[j]!;
       const parentWorld = p >= 0 ? this.world[p]! : plan.facing;
       const c = plan.canonOf[j]!;
-      if (c >= 0) this.world[j]!.multiplyQuaternions(this.canonWorld[c]!, plan.align[c]!).multiply(plan.restQ[j]!);
+      if (c >= 0) transferRotation(this.world[j]!, this.canonWorld[c]!, null, plan.align[c]!, plan.restQ[j]!);
       else this.world[j]!.multiplyQuaternions(parentWorld, plan.restLocalQ[j]!);
       this.local[j]!.copy(parentWorld).invert().multiply(this.world[j]!);
     }

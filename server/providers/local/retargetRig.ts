@@ -8,7 +8,8 @@
 import type { Document } from '@gltf-transform/core';
 import { Matrix4, Quaternion, Vector3 } from 'three';
 import type { BvhClip } from '../../engine/io/bvhRead.ts';
-import { vrmDeclaredBones, vrmVersion, type BoneTree, type HumanBone } from '../../characters/humanoidSkeleton.ts';
+import { vrmDeclaredBones, vrmVersion } from '../../characters/humanoidSkeleton.ts';
+import type { BoneTree, HumanBone } from '../../engine/rig/humanoidMap.ts';
 import type { GltfJson } from '../../characters/sniffModel.ts';
 
 export interface Rig extends BoneTree {

@@ -1,7 +1,8 @@
 /**
  * Plays a humanoid clip (BVH, FBX, GLB) on another humanoid character, in the browser.
  *
- * Bones are matched by role (humanoidRoles.ts), not by name. The two rigs may rest differently (T vs A pose,
+ * Bones are matched by role (humanoidRoles.ts), not by name. The alignment and transfer mathematics is the rig
+ * kernel's (server/engine/rig/restAlign.ts), shared with the server's export; this file is the three.js I/O. The two rigs may rest differently (T vs A pose,
  * Z-up armatures, different bone rolls), so each mapped bone gets an alignment A that turns the character's rest
  * direction (towards its mapped child) onto the source's rest direction. Per frame the source bone's change from
  * its rest, D = Q_src(t) · Q_src_rest⁻¹ (world), is applied on top: W_char(t) = D · A · W_char_rest. At rest this
@@ -15,44 +16,21 @@
 import { AnimationClip, Matrix4, Quaternion, QuaternionKeyframeTrack, Vector3, VectorKeyframeTrack } from 'three';
 import type { AnimationAction, AnimationMixer, Object3D } from 'three';
 import type { AssetInstance } from '../assets/instantiate.ts';
+import { qAlignSign } from '../../../server/engine/core/quat.ts';
 import type { HumanRole } from './humanoidRoles.ts';
-import { FINGER_NAMES, FINGER_SEGMENTS, alignPair, type FingerBone } from '../../../server/contract/fingerBones.ts';
+import { HUMAN_PARENT, LIMB_DIRECTIONS, legsLength, restAlignments, transferRotation } from '../../../server/engine/rig/restAlign.ts';
 
-const SIDES = ['left', 'right'] as const;
-/** Finger bone → the next bone along its finger, and → the bone it hangs from (its hand for the first). */
-const FINGER_NEXT: Partial<Record<HumanRole, HumanRole[]>> = {};
-const FINGER_PARENT: Partial<Record<HumanRole, HumanRole>> = {};
-for (const side of SIDES) for (const f of FINGER_NAMES) {
-  const segs = FINGER_SEGMENTS[f].map((s) => `${side}${f}${s}` as FingerBone);
-  segs.forEach((b, k) => {
-    if (k + 1 < segs.length) FINGER_NEXT[b] = [segs[k + 1]!];
-    FINGER_PARENT[b] = k === 0 ? `${side}Hand` : segs[k - 1]!;
-  });
-}
-/** First bone of each finger, index to little then thumb. */
-const knuckles = (side: (typeof SIDES)[number]): HumanRole[] => (['Index', 'Middle', 'Ring', 'Little', 'Thumb'] as const).map((f) => `${side}${f}${FINGER_SEGMENTS[f][0]}` as FingerBone);
-
-
-/** Which mapped bone gives a bone its direction, nearest first. */
-const DIRECTION: Partial<Record<HumanRole, HumanRole[]>> = {
+/**
+ * Which mapped bone gives a bone its direction, nearest first: the limbs and fingers as on the server, and the
+ * torso too, because a preview plays any source clip whose spine rests its own way.
+ */
+const DIRECTION: Partial<Record<HumanRole, readonly HumanRole[]>> = {
   hips: ['spine', 'chest', 'upperChest', 'neck'],
   spine: ['chest', 'upperChest', 'neck', 'head'],
   chest: ['upperChest', 'neck', 'head'],
   upperChest: ['neck', 'head'],
   neck: ['head'],
-  leftShoulder: ['leftUpperArm'], leftUpperArm: ['leftLowerArm'], leftLowerArm: ['leftHand'],
-  rightShoulder: ['rightUpperArm'], rightUpperArm: ['rightLowerArm'], rightLowerArm: ['rightHand'],
-  leftUpperLeg: ['leftLowerLeg'], leftLowerLeg: ['leftFoot'], leftFoot: ['leftToes'],
-  rightUpperLeg: ['rightLowerLeg'], rightLowerLeg: ['rightFoot'], rightFoot: ['rightToes'],
-  ...FINGER_NEXT,
-};
-const PARENT_ROLE: Partial<Record<HumanRole, HumanRole>> = {
-  spine: 'hips', chest: 'spine', upperChest: 'chest', neck: 'upperChest', head: 'neck',
-  leftShoulder: 'upperChest', leftUpperArm: 'leftShoulder', leftLowerArm: 'leftUpperArm', leftHand: 'leftLowerArm',
-  rightShoulder: 'upperChest', rightUpperArm: 'rightShoulder', rightLowerArm: 'rightUpperArm', rightHand: 'rightLowerArm',
-  leftUpperLeg: 'hips', leftLowerLeg: 'leftUpperLeg', leftFoot: 'leftLowerLeg', leftToes: 'leftFoot',
-  rightUpperLeg: 'hips', rightLowerLeg: 'rightUpperLeg', rightFoot: 'rightLowerLeg', rightToes: 'rightFoot',
-  ...FINGER_PARENT,
+  ...LIMB_DIRECTIONS,
 };
 
 export interface RetargetSource {
@@ -73,18 +51,6 @@ function worldRest(o: Object3D): Rest {
   const p = new Vector3();
   o.matrixWorld.decompose(p, q, new Vector3());
   return { q, p };
-}
-
-function legLength(roles: Partial<Record<HumanRole, Object3D>>, rest: Map<Object3D, Rest>): number {
-  let sum = 0;
-  for (const side of ['left', 'right'] as const) {
-    const chain = [roles[`${side}UpperLeg`], roles[`${side}LowerLeg`], roles[`${side}Foot`]];
-    for (let i = 1; i < chain.length; i++) {
-      const a = chain[i - 1], b = chain[i];
-      if (a && b) sum += rest.get(a)!.p.distanceTo(rest.get(b)!.p);
-    }
-  }
-  return sum;
 }
 
 /**
@@ -109,43 +75,14 @@ export function retargetClip(source: RetargetSource, target: AssetInstance, name
   const restLocalQ = new Map<Object3D, Quaternion>();
   target.model.traverse((o) => restLocalQ.set(o, o.quaternion.clone()));
 
-  // Across each palm on both rigs (little-finger side knuckle → index side, or thumb → the one finger), and
-  // the mean finger knuckle: the twist reference of hands and fingers.
-  const tp = (r: HumanRole) => tgtRest.get(target.roles[r]!)!.p;
-  const sp = (r: HumanRole) => srcRest.get(src.roles[r]!)!.p;
-  const palm = SIDES.map((side) => {
-    const ks = knuckles(side).filter((r) => roles.includes(r));
-    const fingers = ks.filter((r) => !r.includes('Thumb'));
-    if (ks.length < 2 || fingers.length === 0) return null;
-    const [a, b] = fingers.length >= 2 ? [fingers[0]!, fingers[fingers.length - 1]!] : [ks[0]!, ks[ks.length - 1]!];
-    const mean = (at: (r: HumanRole) => Vector3) => fingers.reduce((s, r) => s.add(at(r)), new Vector3()).multiplyScalar(1 / fingers.length);
-    return { tFingers: mean(tp), sFingers: mean(sp), tAcross: tp(a).clone().sub(tp(b)), sAcross: sp(a).clone().sub(sp(b)) };
-  });
-
-  // Alignment per role, parents first so a role without a direction child inherits its parent's.
-  const align = new Map<HumanRole, Quaternion>();
+  // Alignment per role (the rig kernel's rest alignment, towards the source's rest pose), parents first so a
+  // role without a direction child inherits its parent's.
   const ordered = [...roles].sort((a, b) => depthOf(target.roles[a]!) - depthOf(target.roles[b]!));
-  for (const role of ordered) {
-    const child = (DIRECTION[role] ?? []).find((c) => roles.includes(c));
-    const hand = palm[role.startsWith('left') ? 0 : 1];
-    let a: Quaternion | null = null;
-    if (hand && role.endsWith('Hand')) {
-      a = alignPair(hand.tFingers.clone().sub(tp(role)), hand.tAcross, hand.sFingers.clone().sub(sp(role)), hand.sAcross);
-    } else if (child) {
-      const dt = tp(child).clone().sub(tp(role));
-      const ds = sp(child).clone().sub(sp(role));
-      const isFinger = FINGER_PARENT[role] !== undefined;
-      if (dt.lengthSq() > 1e-10 && ds.lengthSq() > 1e-10) {
-        a = (isFinger && hand ? alignPair(dt, hand.tAcross, ds, hand.sAcross) : null) ?? new Quaternion().setFromUnitVectors(dt.normalize(), ds.normalize());
-      }
-    }
-    if (!a) {
-      let p = PARENT_ROLE[role];
-      while (p && !align.has(p)) p = PARENT_ROLE[p];
-      a = p ? align.get(p)!.clone() : new Quaternion();
-    }
-    align.set(role, a);
-  }
+  const align = restAlignments(ordered, DIRECTION, (r) => HUMAN_PARENT[r], {
+    has: (r) => roles.includes(r),
+    character: (r) => tgtRest.get(target.roles[r]!)!.p,
+    reference: (r) => srcRest.get(src.roles[r]!)!.p,
+  });
 
   const roleOf = new Map<Object3D, HumanRole>(roles.map((r) => [target.roles[r]!, r]));
   const order: Object3D[] = [];
@@ -153,7 +90,11 @@ export function retargetClip(source: RetargetSource, target: AssetInstance, name
   const animated = order.filter((o) => roleOf.has(o));
   const hips = target.roles.hips!;
   const hipsParentInv = hips.parent ? hips.parent.matrixWorld.clone().invert() : new Matrix4();
-  const scale = (legLength(target.roles, tgtRest) || 1) / (legLength(src.roles, srcRest) || 1);
+  const restPos = (rig: AssetInstance, rest: Map<Object3D, Rest>) => (r: HumanRole) => {
+    const b = rig.roles[r];
+    return b ? rest.get(b)!.p : undefined;
+  };
+  const scale = (legsLength(restPos(target, tgtRest)) || 1) / (legsLength(restPos(src, srcRest)) || 1);
 
   const rate = Math.min(Math.max(source.fps, 10), 60);
   const frames = Math.max(2, Math.floor(source.duration * rate) + 1);
@@ -181,14 +122,12 @@ export function retargetClip(source: RetargetSource, target: AssetInstance, name
       let w: Quaternion;
       if (role) {
         src.roles[role]!.matrixWorld.decompose(p, srcNow, sc);
-        w = srcNow.clone().multiply(srcRestInv.get(role)!).multiply(align.get(role)!).multiply(tgtRest.get(node)!.q);
+        w = transferRotation(new Quaternion(), srcNow, srcRestInv.get(role)!, align.get(role)!, tgtRest.get(node)!.q);
         const local = parentQ.clone().invert().multiply(w);
         const out = rot.get(node)!;
-        // Same hemisphere as the previous key, so interpolation never takes the long way round.
-        if (f > 0 && local.x * out[f * 4 - 4]! + local.y * out[f * 4 - 3]! + local.z * out[f * 4 - 2]! + local.w * out[f * 4 - 1]! < 0) {
-          local.set(-local.x, -local.y, -local.z, -local.w);
-        }
         out.set([local.x, local.y, local.z, local.w], f * 4);
+        // Same hemisphere as the previous key, so interpolation never takes the long way round.
+        if (f > 0) qAlignSign(out, f * 4, out, f * 4 - 4);
       } else {
         w = parentQ.clone().multiply(restLocalQ.get(node)!);
       }

@@ -1,7 +1,7 @@
 /**
- * Finger bones of a character's skeleton, found by name under its hand bone. Shared by the server's
- * retargeting (server/characters) and the viewport's preview retarget (src/viewport/rig), so both
- * read a rig's fingers the same way. Pure: works on plain names and parent indices.
+ * Finger bones of a character's skeleton, found by name under its hand bone. Part of the rig kernel (humanoidMap.ts),
+ * which the server's retargeting and the viewport's preview retarget both use, so both read a rig's
+ * fingers the same way. Pure: works on plain names and parent indices.
  *
  * Rigs name fingers alike enough to classify by word: Mixamo `mixamorig:LeftHandIndex1`, Unreal
  * `index_01_l`, Rigify `DEF-f_index.01.L`, Daz/CMU `lIndex1` / `lMid1`, VRM `leftIndexProximal`.
@@ -10,8 +10,6 @@
  * when it is only a leaf marker) and finger metacarpals (Unreal 5 `index_metacarpal_l`, Rigify
  * `palm.01.L`) are skipped; the thumb's first bone is its metacarpal, as in VRM 1.0.
  */
-import { Matrix4, Quaternion, Vector3 } from 'three';
-
 export const FINGER_NAMES = ['Thumb', 'Index', 'Middle', 'Ring', 'Little'] as const;
 export type FingerName = (typeof FINGER_NAMES)[number];
 type ThumbSegment = 'Metacarpal' | 'Proximal' | 'Distal';
@@ -75,22 +73,4 @@ export function mapFingers(names: readonly string[], parents: ArrayLike<number>,
     chain.forEach((b, k) => out.set(`${side}${f}${FINGER_SEGMENTS[f][k]}` as FingerBone, b));
   }
   return out;
-}
-
-/**
- * The rotation taking a (primary, secondary) pair of directions onto another: the primary exactly, the
- * secondary as nearly as the primary allows. Both retargeters align hands and fingers with it: a bone's
- * direction alone leaves its twist open, and a finger curls about its palm's own axis, so the twist is
- * taken from the line across the knuckles. Null when a pair is degenerate (parallel directions).
- */
-export function alignPair(pt: Vector3, st: Vector3, pc: Vector3, sc: Vector3): Quaternion | null {
-  const frame = (p: Vector3, s: Vector3): Matrix4 | null => {
-    const x = p.clone().normalize();
-    const z = new Vector3().crossVectors(x, s);
-    if (z.lengthSq() < 1e-12) return null;
-    z.normalize();
-    return new Matrix4().makeBasis(x, new Vector3().crossVectors(z, x), z);
-  };
-  const t = frame(pt, st), c = frame(pc, sc);
-  return t && c ? new Quaternion().setFromRotationMatrix(c.multiply(t.transpose())) : null;
 }

@@ -1,6 +1,22 @@
+/**
+ * The rig kernel's bone mapping on real rigs' names, as the viewport asks it (every bone a candidate, no VRM
+ * table, a partial answer rather than a verdict).
+ */
 import { describe, expect, it } from 'vitest';
-import { isHumanoid, mapHumanoid } from './humanoidRoles.ts';
-import type { BoneInfo, HumanRole } from './humanoidRoles.ts';
+import type { HumanBone } from './humanBones.ts';
+import { classifyBoneName, tokenizeBoneName } from './fuzzyBoneMap.ts';
+import { canDriveBody, mapHumanoidBones, parseBoneName } from './humanoidMap.ts';
+
+interface BoneInfo { name: string; parent: number }
+type HumanRole = HumanBone;
+
+function mapHumanoid(bones: BoneInfo[]): Partial<Record<HumanRole, number>> {
+  return Object.fromEntries(mapHumanoidBones({ names: bones.map((b) => b.name), parents: bones.map((b) => b.parent) }, bones.map((_, i) => i)).bones);
+}
+
+function isHumanoid(map: Partial<Record<HumanRole, number>>): boolean {
+  return canDriveBody((b) => map[b] !== undefined);
+}
 
 /** Builds a BoneInfo list from an indented outline (one space per level), as rigs print in a DCC outliner. */
 function outline(text: string): BoneInfo[] {
@@ -210,5 +226,33 @@ describe('mapHumanoid', () => {
   FrontLeg_L
   FrontLeg_R`);
     expect(isHumanoid(mapHumanoid(b))).toBe(false);
+  });
+});
+
+describe('bone names', () => {
+  it('splits side and base across conventions', () => {
+    expect(parseBoneName('mixamorig:LeftForeArm')).toEqual({ side: 'left', base: 'forearm' });
+    expect(parseBoneName('upperarm_r')).toEqual({ side: 'right', base: 'upperarm' });
+    expect(parseBoneName('thigh.L')).toEqual({ side: 'left', base: 'thigh' });
+    expect(parseBoneName('J_Bip_R_UpperLeg')).toEqual({ side: 'right', base: 'upperleg' });
+    expect(parseBoneName('Bip01 L Calf')).toEqual({ side: 'left', base: 'calf' });
+    expect(parseBoneName('spine_01')).toEqual({ side: null, base: 'spine01' });
+  });
+});
+
+describe('bone name tokens', () => {
+  it('splits camelCase, digits and separators, and reads the side and role', () => {
+    expect(tokenizeBoneName('mixamorig:LeftForeArm')).toEqual(['mixamorig', 'left', 'fore', 'arm']);
+    expect(tokenizeBoneName('lThigh')).toEqual(['l', 'thigh']);
+    expect(tokenizeBoneName('DEF-upper_arm.L.001')).toEqual(['def', 'upper', 'arm', 'l', '001']);
+    expect(tokenizeBoneName('Bip01 R Calf')).toEqual(['bip', '01', 'r', 'calf']);
+    expect(classifyBoneName('rShldr')).toEqual({ side: 'right', role: 'UpperArm' });
+    expect(classifyBoneName('upperArmLeft')).toEqual({ side: 'left', role: 'UpperArm' });
+    expect(classifyBoneName('J_Bip_L_LowerLeg')).toEqual({ side: 'left', role: 'LowerLeg' });
+    expect(classifyBoneName('Leg_R')).toEqual({ side: 'right', role: 'leg' });
+    expect(classifyBoneName('upperarm_twist_01_l').role).toBe('helper');
+    expect(classifyBoneName('LeftHandIndex1').role).toBe('helper');
+    expect(classifyBoneName('HeadTop_End').role).toBe('helper');
+    expect(classifyBoneName('pelvis')).toEqual({ side: null, role: 'hips' });
   });
 });

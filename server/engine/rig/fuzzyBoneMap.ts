@@ -1,5 +1,5 @@
 /**
- * The fallback bone mapper for rigs whose names the alias tables in humanoidSkeleton.ts do not know
+ * The fallback bone mapper for rigs whose names the alias tables in humanoidMap.ts do not know
  * (DAZ `lThigh`/`rShldr`, Rigify `DEF-upper_arm.L.001`, custom `upperArmLeft`, numbered helpers).
  * Names are split into lower-case tokens (camelCase, digits, `_ . - : |` and spaces), the side comes
  * from a left/right/l/r token, and the role from what remains. Tokens alone are not trusted: each
@@ -9,7 +9,7 @@
  * It only fills bones the strict mapper left empty.
  */
 import { BoneHierarchy, type BoneTree } from './boneTree.ts';
-import type { HumanBone } from './humanoidSkeleton.ts';
+import type { HumanBone } from './humanBones.ts';
 
 type Side = 'left' | 'right';
 type LimbRole = 'Shoulder' | 'UpperArm' | 'LowerArm' | 'Hand' | 'UpperLeg' | 'LowerLeg' | 'Foot' | 'Toes';
