@@ -1,7 +1,7 @@
 /** App-wide side effects in one leaf component, so their re-renders never re-render the layout. */
 import { useEffect } from 'react';
 import { useJobEventStream } from '../jobs/useJobEventStream.ts';
-import { useSelectedJob } from '../jobs/useSelectedJob.ts';
+import { useSelectedJob } from '../state/useSelectedJob.ts';
 import { TEST_PROBES } from '../lib/testProbes.ts';
 import { installTestHandle } from './testHandle.ts';
 import { useEditor } from '../state/editorStore.ts';

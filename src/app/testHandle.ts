@@ -5,7 +5,7 @@
  */
 import { viewportProbe } from '../player/viewportProbe.ts';
 import type { ShownProxy } from '../player/viewportProbe.ts';
-import { timeToFrame } from '../timeline/timeMath.ts';
+import { timeToFrame } from '../lib/timeMath.ts';
 import { playhead, transport } from '../state/playhead.ts';
 
 export interface KinemaTestHandle {

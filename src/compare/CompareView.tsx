@@ -6,7 +6,7 @@
 import { nodeSummary } from '../lineage/nodeSummary.ts';
 import { LazyClipGrid } from '../viewport/LazyClipGrid.tsx';
 import { StageMessage } from './StageMessage.tsx';
-import { useStageView } from './stageView.ts';
+import { useStageView } from '../state/stageView.ts';
 import { useCompareTakes } from './useCompareTakes.ts';
 import type { Take } from './useCompareTakes.ts';
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { MAX_PROMPT_CHARS } from '../../server/contract/api.ts';
 import { describeError, isApiRequestError } from '../api/client.ts';
-import { useCreateJob } from '../api/mutations.ts';
+import { useCreateJob } from '../state/jobMutations.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { Button } from '../ui/Button.tsx';
 import { Kbd } from '../ui/Kbd.tsx';

@@ -3,7 +3,9 @@
  * Numbers are kept as the strings the user typed, so a half-typed value is never silently "fixed"; the server
  * validates and its message is shown next to the field.
  */
-import type { CreateJobRequest, FootLocking, ProviderId } from '../../server/contract/api.ts';
+import type { FootLocking, ProviderId } from '../../server/contract/api.ts';
+import type { JobRequestDraft } from '../api/jobRequestDraft.ts';
+import { typedNumber } from '../lib/typedNumber.ts';
 
 export interface ComposerFields {
   prompt: string;
@@ -32,20 +34,12 @@ export const DEFAULT_COMPOSER: ComposerFields = {
   seed: '',
 };
 
-/** "3" → 3, "" → undefined (server default), "abc" → "abc" (sent as typed, so the server explains). */
-function numeric(text: string): number | undefined | string {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
-}
-
 /**
  * The text2motion body for the current form. Unvalidated on purpose: the server owns validation and answers
  * with `{error: {field, message}}`, which the composer shows next to that field.
  */
-export function buildText2MotionRequest(f: ComposerFields): CreateJobRequest {
-  const body: Record<string, unknown> = {
+export function buildText2MotionRequest(f: ComposerFields): JobRequestDraft {
+  const body: JobRequestDraft = {
     provider: f.provider,
     kind: 'text2motion',
     prompt: f.prompt,
@@ -54,13 +48,13 @@ export function buildText2MotionRequest(f: ComposerFields): CreateJobRequest {
     physicsFilter: f.physicsFilter,
   };
   if (f.characterId) body.characterId = f.characterId;
-  const variants = numeric(f.variants);
+  const variants = typedNumber(f.variants);
   if (variants !== undefined) body.variants = variants;
-  const duration = numeric(f.durationSec);
+  const duration = typedNumber(f.durationSec);
   if (duration !== undefined) body.durationSec = duration;
-  const seed = numeric(f.seed);
+  const seed = typedNumber(f.seed);
   if (seed !== undefined) body.seed = seed;
-  return body as CreateJobRequest;
+  return body;
 }
 
 /** Map a job's stored request back onto the form ("use these settings"). Unknown shapes are skipped. */

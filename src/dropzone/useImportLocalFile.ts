@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { api } from '../api/client.ts';
-import { applyJob } from '../jobs/applyJob.ts';
+import { applyJob } from '../api/applyJob.ts';
 import { subjectInfo } from '../player/subjectInfo.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { localFiles, useLocalFiles } from './localFiles.ts';

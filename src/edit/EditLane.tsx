@@ -11,8 +11,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { useStageView } from '../compare/stageView.ts';
-import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
+import { useStageView } from '../state/stageView.ts';
+import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
 import { playhead, transport } from '../state/playhead.ts';
 import {
   clampTime,
@@ -25,8 +25,8 @@ import {
   viewXToTime,
   visibleTicks,
   zoomAt,
-} from '../timeline/timeMath.ts';
-import type { TimeView } from '../timeline/timeMath.ts';
+} from '../lib/timeMath.ts';
+import type { TimeView } from '../lib/timeMath.ts';
 import { loopedLength } from './editForms.ts';
 import { ConstraintMarks } from '../constraints/ConstraintMarks.tsx';
 import { useEdit } from './editStore.ts';

@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { ProviderId } from '../../server/contract/api.ts';
 import { describeError, isApiRequestError } from '../api/client.ts';
-import { useCreateJob } from '../api/mutations.ts';
+import { useCreateJob } from '../state/jobMutations.ts';
 import { providersQuery } from '../api/queries.ts';
 import { Button } from '../ui/Button.tsx';
 import { XIcon } from '../ui/icons.tsx';

@@ -12,8 +12,8 @@ import { playhead, transport } from '../state/playhead.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { LoopIcon, PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon, ToStartIcon } from '../ui/icons.tsx';
 import { OnceIcon, PingPongIcon } from '../viewport/viewportIcons.tsx';
-import type { PlayMode } from './playback.ts';
-import { formatTimecode, lastFrame } from './timeMath.ts';
+import type { PlayMode } from '../state/playback.ts';
+import { formatTimecode, lastFrame } from '../lib/timeMath.ts';
 import { TimelineTrack } from './TimelineTrack.tsx';
 
 const SPEEDS = [0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2] as const;

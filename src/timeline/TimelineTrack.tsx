@@ -7,8 +7,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import type { Span } from '../player/subjectInfo.ts';
 import { playhead } from '../state/playhead.ts';
-import type { PlayRange } from './playback.ts';
-import { formatTimecode, rulerStep, rulerTicks, timeToFraction, xToTime } from './timeMath.ts';
+import type { PlayRange } from '../state/playback.ts';
+import { formatTimecode, rulerStep, rulerTicks, timeToFraction, xToTime } from '../lib/timeMath.ts';
 import { TrackRangeMarks } from '../edit/TrackRangeMarks.tsx';
 
 interface Props {

@@ -5,7 +5,7 @@ import { ActionJobSummary } from '../actions/ActionJobSummary.tsx';
 import { isActionJob } from '../actions/actionJobText.ts';
 import { ClipPicker } from '../actions/ClipPicker.tsx';
 import { useVariantLabels } from '../actions/useVariantLabels.ts';
-import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
+import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
 import { Downloads } from './Downloads.tsx';
 import { JobDetails } from './JobDetails.tsx';
 import { PromptReport } from './PromptReport.tsx';

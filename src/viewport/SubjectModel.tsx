@@ -17,7 +17,7 @@ import type { AssetSource } from './assets/assetCache.ts';
 import { describeAsset, takeName } from './assets/assetLabels.ts';
 import { applyFraming, frameBox, motionBounds } from './cameraFraming.ts';
 import type { Framing } from './cameraFraming.ts';
-import { createBlobShadow } from './overlays/BlobShadow.ts';
+import { createBlobShadow } from '../render/BlobShadow.ts';
 import { BoneFigure } from './overlays/BoneFigure.ts';
 import { FootMarkers } from './overlays/FootMarkers.ts';
 import { HeldProps } from './overlays/HeldProps.ts';
