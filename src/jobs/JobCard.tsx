@@ -6,7 +6,7 @@ import { ActionJobTitle } from '../actions/ActionJobTitle.tsx';
 import { actionResultSummary, isActionJob } from '../actions/actionJobText.ts';
 import { openActionJob } from '../actions/openActionJob.ts';
 import { useCancelJob, useRetryJob } from '../state/jobMutations.ts';
-import { fieldsFromRequest } from '../composer/composerFields.ts';
+import { fieldsFromRequest } from '../state/composerFields.ts';
 import { focusPrompt } from '../composer/examplePrompts.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { formatRelativeTime } from '../lib/format.ts';

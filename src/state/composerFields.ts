@@ -1,11 +1,9 @@
 /**
- * The composer's form state and the pure mapping to and from the API request.
+ * The composer's form state (editor state: it survives the panel) and the mapping from a job's stored request.
  * Numbers are kept as the strings the user typed, so a half-typed value is never silently "fixed"; the server
  * validates and its message is shown next to the field.
  */
 import type { FootLocking, ProviderId } from '../../server/contract/api.ts';
-import type { JobRequestDraft } from '../api/jobRequestDraft.ts';
-import { typedNumber } from '../lib/typedNumber.ts';
 
 export interface ComposerFields {
   prompt: string;
@@ -33,29 +31,6 @@ export const DEFAULT_COMPOSER: ComposerFields = {
   physicsFilter: true,
   seed: '',
 };
-
-/**
- * The text2motion body for the current form. Unvalidated on purpose: the server owns validation and answers
- * with `{error: {field, message}}`, which the composer shows next to that field.
- */
-export function buildText2MotionRequest(f: ComposerFields): JobRequestDraft {
-  const body: JobRequestDraft = {
-    provider: f.provider,
-    kind: 'text2motion',
-    prompt: f.prompt,
-    footLocking: f.footLocking,
-    poseFiltering: f.poseFiltering,
-    physicsFilter: f.physicsFilter,
-  };
-  if (f.characterId) body.characterId = f.characterId;
-  const variants = typedNumber(f.variants);
-  if (variants !== undefined) body.variants = variants;
-  const duration = typedNumber(f.durationSec);
-  if (duration !== undefined) body.durationSec = duration;
-  const seed = typedNumber(f.seed);
-  if (seed !== undefined) body.seed = seed;
-  return body;
-}
 
 /** Map a job's stored request back onto the form ("use these settings"). Unknown shapes are skipped. */
 export function fieldsFromRequest(request: Record<string, unknown>): Partial<ComposerFields> {

@@ -1,0 +1,26 @@
+import type { JobRequestDraft } from '../api/jobRequestDraft.ts';
+import { typedNumber } from '../lib/typedNumber.ts';
+import type { ComposerFields } from '../state/composerFields.ts';
+
+/**
+ * The text2motion body for the current form. Unvalidated on purpose: the server owns validation and answers
+ * with `{error: {field, message}}`, which the composer shows next to that field.
+ */
+export function buildText2MotionRequest(f: ComposerFields): JobRequestDraft {
+  const body: JobRequestDraft = {
+    provider: f.provider,
+    kind: 'text2motion',
+    prompt: f.prompt,
+    footLocking: f.footLocking,
+    poseFiltering: f.poseFiltering,
+    physicsFilter: f.physicsFilter,
+  };
+  if (f.characterId) body.characterId = f.characterId;
+  const variants = typedNumber(f.variants);
+  if (variants !== undefined) body.variants = variants;
+  const duration = typedNumber(f.durationSec);
+  if (duration !== undefined) body.durationSec = duration;
+  const seed = typedNumber(f.seed);
+  if (seed !== undefined) body.seed = seed;
+  return body;
+}
