@@ -11,7 +11,7 @@ import { subjectInfo } from '../player/subjectInfo.ts';
 import { playhead, transport } from '../state/playhead.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { LoopIcon, PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon, ToStartIcon } from '../ui/icons.tsx';
-import { OnceIcon, PingPongIcon } from '../viewport/viewportIcons.tsx';
+import { OnceIcon, PingPongIcon } from '../ui/icons.tsx';
 import type { PlayMode } from '../state/playback.ts';
 import { formatTimecode, lastFrame } from '../lib/timeMath.ts';
 import { TimelineTrack } from './TimelineTrack.tsx';

@@ -12,7 +12,7 @@ import { RenderVideoButton } from '../render/RenderVideoButton.tsx';
 import { useEditor } from '../state/editorStore.ts';
 import { viewportCommands } from '../state/viewportCommands.ts';
 import { BonesIcon, FrameIcon, GridIcon } from '../ui/icons.tsx';
-import { FootprintsIcon, InPlaceIcon, OpenFileIcon, ShadowIcon, TrailIcon, WireframeIcon } from './viewportIcons.tsx';
+import { FootprintsIcon, InPlaceIcon, OpenFileIcon, ShadowIcon, TrailIcon, WireframeIcon } from '../ui/icons.tsx';
 
 function ToolButton({ label, pressed, onClick, children, testId }: { label: string; pressed?: boolean; onClick: () => void; children: ReactNode; testId: string }) {
   return (
