@@ -17,9 +17,8 @@ import { describeError, isApiRequestError } from '../api/client.ts';
 import { charactersQuery } from '../api/queries.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
-import { CharacterPicker } from '../characters/CharacterPicker.tsx';
-import { CharacterUpload } from '../characters/CharacterUpload.tsx';
-import { localFiles } from '../dropzone/localFiles.ts';
+import { CharacterPicker, CharacterUpload } from '../characters/index.ts';
+import { localFiles } from '../dropzone/index.ts';
 
 const HINT: Partial<Record<ProviderId, string>> = {
   local:

@@ -1,12 +1,12 @@
 /** App-wide side effects in one leaf component, so their re-renders never re-render the layout. */
 import { useEffect } from 'react';
-import { useJobEventStream } from '../jobs/useJobEventStream.ts';
+import { useJobEventStream } from '../jobs/index.ts';
 import { useSelectedJob } from '../state/useSelectedJob.ts';
 import { TEST_PROBES } from '../lib/testProbes.ts';
 import { installTestHandle } from './testHandle.ts';
 import { useEditor } from '../state/editorStore.ts';
-import { localFiles, useLocalFiles } from '../dropzone/localFiles.ts';
-import { usePlaybackShortcuts } from '../timeline/usePlaybackShortcuts.ts';
+import { localFiles, useLocalFiles } from '../dropzone/index.ts';
+import { usePlaybackShortcuts } from '../timeline/index.ts';
 import { useAutoSelectLatest } from './useAutoSelectLatest.ts';
 import { useSelectionUrlSync } from './useSelectionUrlSync.ts';
 

@@ -4,9 +4,9 @@
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { useHelp } from '../help/helpStore.ts';
+import { useHelp } from '../help/index.ts';
 import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
-import { localFiles, useLocalFiles } from '../dropzone/localFiles.ts';
+import { localFiles, useLocalFiles } from '../dropzone/index.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { useStageView } from '../state/stageView.ts';
 import type { StageView } from '../state/viewParams.ts';

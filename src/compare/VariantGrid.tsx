@@ -2,8 +2,8 @@
 import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { Button } from '../ui/Button.tsx';
-import type { GridClip } from '../viewport/clipGridProps.ts';
-import { LazyClipGrid } from '../viewport/LazyClipGrid.tsx';
+import type { GridClip } from '../viewport/index.ts';
+import { LazyClipGrid } from '../viewport/index.ts';
 import { StageMessage } from './StageMessage.tsx';
 import { useStageView } from '../state/stageView.ts';
 import { glbUrl } from './useCompareTakes.ts';

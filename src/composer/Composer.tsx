@@ -12,7 +12,7 @@ import { Button } from '../ui/Button.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { SparkIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
-import { withConstraints } from '../constraints/constraintsStore.ts';
+import { withConstraints } from '../constraints/index.ts';
 import { fieldForErrorPath } from '../state/composerFields.ts';
 import { buildText2MotionRequest } from './text2motionRequest.ts';
 import { composerProblems } from './composerLimits.ts';

@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { describeError } from '../api/client.ts';
 import { formatBytes } from '../lib/format.ts';
-import { subjectInfo } from '../player/subjectInfo.ts';
+import { subjectInfo } from '../player/index.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { localFiles } from './localFiles.ts';

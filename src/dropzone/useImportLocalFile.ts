@@ -7,7 +7,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { api } from '../api/client.ts';
 import { applyJob } from '../api/applyJob.ts';
-import { subjectInfo } from '../player/subjectInfo.ts';
+import { subjectInfo } from '../player/index.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { localFiles, useLocalFiles } from './localFiles.ts';
 import type { LocalFile } from './localFiles.ts';

@@ -24,8 +24,7 @@ import { LoopFields } from './LoopFields.tsx';
 import { MergeFields } from './MergeFields.tsx';
 import { RefineFields } from './RefineFields.tsx';
 import { RerunFields } from './RerunFields.tsx';
-import { RenderDialog } from '../render/RenderDialog.tsx';
-import { useRenderProvider } from '../render/renderProvider.ts';
+import { RenderDialog, useRenderProvider } from '../render/index.ts';
 
 /** Form controls per action, so a server error naming one of them is shown there (others go by the button). */
 const FIELDS: Record<EditAction, readonly string[]> = {

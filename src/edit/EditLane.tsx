@@ -28,7 +28,7 @@ import {
 } from '../lib/timeMath.ts';
 import type { TimeView } from '../lib/timeMath.ts';
 import { loopedLength } from './editForms.ts';
-import { ConstraintMarks } from '../constraints/ConstraintMarks.tsx';
+import { ConstraintMarks } from '../constraints/index.ts';
 import { useEdit } from './editStore.ts';
 import { EditToolbar } from './EditToolbar.tsx';
 import { laneCommands } from './laneCommands.ts';

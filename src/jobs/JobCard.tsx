@@ -2,12 +2,10 @@
 import { memo, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Job } from '../../server/contract/api.ts';
-import { ActionJobTitle } from '../actions/ActionJobTitle.tsx';
-import { actionResultSummary, isActionJob } from '../actions/actionJobText.ts';
-import { openActionJob } from '../actions/openActionJob.ts';
+import { ActionJobTitle, actionResultSummary, isActionJob, openActionJob } from '../actions/index.ts';
 import { useCancelJob, useRetryJob } from '../state/jobMutations.ts';
 import { fieldsFromRequest } from '../state/composerFields.ts';
-import { focusPrompt } from '../composer/examplePrompts.ts';
+import { focusPrompt } from '../composer/index.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { formatRelativeTime } from '../lib/format.ts';
 import { Button } from '../ui/Button.tsx';

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
 import { RenderDialog } from './RenderDialog.tsx';
 import { useRenderProvider } from './renderProvider.ts';
-import { useLocalFiles } from '../dropzone/localFiles.ts';
+import { useLocalFiles } from '../dropzone/index.ts';
 
 export function RenderVideoButton() {
   const { job } = useSelectedJob();

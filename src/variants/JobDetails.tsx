@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Job } from '../../server/contract/api.ts';
 import { charactersQuery } from '../api/queries.ts';
 import { fieldsFromRequest } from '../state/composerFields.ts';
-import { focusPrompt } from '../composer/examplePrompts.ts';
+import { focusPrompt } from '../composer/index.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { Button } from '../ui/Button.tsx';
 

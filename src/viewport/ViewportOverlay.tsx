@@ -13,7 +13,7 @@ import { transport } from '../state/playhead.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { EmptyState } from './EmptyState.tsx';
-import { hasRenderVideo, RenderVideoPreview } from '../render/RenderVideoPreview.tsx';
+import { hasRenderVideo, RenderVideoPreview } from '../render/index.ts';
 
 function Card({ tone = 'neutral', children, testId }: { tone?: 'neutral' | 'error'; children: ReactNode; testId?: string }) {
   return (

@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Object3D, Quaternion } from 'three';
 import type { Bone } from 'three';
 import { CANONICAL } from '../../../server/engine/core/skeleton.ts';
-import { useConstraints } from '../../constraints/constraintsStore.ts';
+import { useConstraints } from '../../constraints/index.ts';
 import { TEST_PROBES } from '../../lib/testProbes.ts';
 
 declare global {
