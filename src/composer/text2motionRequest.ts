@@ -1,5 +1,5 @@
 import type { JobRequestDraft } from '../api/jobRequestDraft.ts';
-import { typedNumber } from '../lib/typedNumber.ts';
+import { typedNumbers } from '../lib/typedNumber.ts';
 import type { ComposerFields } from '../state/composerFields.ts';
 
 /**
@@ -14,13 +14,8 @@ export function buildText2MotionRequest(f: ComposerFields): JobRequestDraft {
     footLocking: f.footLocking,
     poseFiltering: f.poseFiltering,
     physicsFilter: f.physicsFilter,
+    ...(f.characterId ? { characterId: f.characterId } : {}),
+    ...typedNumbers({ variants: f.variants, durationSec: f.durationSec, seed: f.seed }),
   };
-  if (f.characterId) body.characterId = f.characterId;
-  const variants = typedNumber(f.variants);
-  if (variants !== undefined) body.variants = variants;
-  const duration = typedNumber(f.durationSec);
-  if (duration !== undefined) body.durationSec = duration;
-  const seed = typedNumber(f.seed);
-  if (seed !== undefined) body.seed = seed;
   return body;
 }

@@ -5,7 +5,7 @@
  */
 import type { FootLocking, ProviderId } from '../../server/contract/api.ts';
 import type { JobRequestDraft } from '../api/jobRequestDraft.ts';
-import { typedNumber } from '../lib/typedNumber.ts';
+import { typedNumbers } from '../lib/typedNumber.ts';
 import type { EditAction } from './editGates.ts';
 import { toIntervals } from './ranges.ts';
 import type { TimeRange } from './ranges.ts';
@@ -137,15 +137,15 @@ export function buildEditRequest(action: Exclude<EditAction, 'render'>, src: Edi
     }
     case 'rerun': {
       const f = forms.rerun;
-      const body: JobRequestDraft = { ...base, kind: 'rerun', footLocking: f.footLocking, poseFiltering: f.poseFiltering, physicsFilter: f.physicsFilter };
       // Empty fields are left out (the server's defaults); the rest go as typed.
-      const variants = typedNumber(f.variants);
-      if (variants !== undefined) body.variants = variants;
-      const duration = typedNumber(f.durationSec);
-      if (duration !== undefined) body.durationSec = duration;
-      const seed = typedNumber(f.seed);
-      if (seed !== undefined) body.seed = seed;
-      return body;
+      return {
+        ...base,
+        kind: 'rerun',
+        footLocking: f.footLocking,
+        poseFiltering: f.poseFiltering,
+        physicsFilter: f.physicsFilter,
+        ...typedNumbers({ variants: f.variants, durationSec: f.durationSec, seed: f.seed }),
+      };
     }
   }
 }

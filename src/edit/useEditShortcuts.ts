@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useStageView } from '../state/stageView.ts';
-import { isTypingTarget } from '../help/index.ts';
+import { isTypingTarget } from '../lib/typingTarget.ts';
 import { playhead, transport } from '../state/playhead.ts';
 import { useEdit } from './editStore.ts';
 import { laneCommands } from './laneCommands.ts';
