@@ -1,8 +1,6 @@
-import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../server/contract/api.ts';
 import { parseDeletedEvent } from './client.ts';
-import { queryKeys } from './queryKeys.ts';
 import { findJob, flattenJobs, upsertJob } from './jobCache.ts';
 import type { JobPages } from './jobCache.ts';
 

@@ -3,8 +3,9 @@
  * logic of their own, and the mapping is tested. Like the composer, nothing is validated here: the server
  * owns validation and its `{error: {field}}` is shown in the dialog.
  */
-import type { FootLocking, ProviderId } from '../../server/contract/api.ts';
+import type { ProviderId } from '../../server/contract/api.ts';
 import type { JobRequestDraft } from '../api/jobRequestDraft.ts';
+import type { MotionOptionsForm } from '../state/composerFields.ts';
 import { typedNumbers } from '../lib/typedNumber.ts';
 import type { EditAction } from './editGates.ts';
 import { toIntervals } from './ranges.ts';
@@ -46,15 +47,8 @@ export interface RefineForm {
   creativity: number;
   variants: number;
 }
-export interface RerunForm {
-  variants: string;
-  durationSec: string;
-  footLocking: FootLocking;
-  poseFiltering: number;
-  physicsFilter: boolean;
-  /** Empty = a new random seed (the point of most reruns). */
-  seed: string;
-}
+/** The rerun's options; an empty seed means a new random one (the point of most reruns). */
+export type RerunForm = MotionOptionsForm;
 export interface EditForms {
   inpaint: InpaintForm;
   merge: MergeForm;

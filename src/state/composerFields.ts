@@ -5,10 +5,8 @@
  */
 import type { FootLocking, ProviderId } from '../../server/contract/api.ts';
 
-export interface ComposerFields {
-  prompt: string;
-  provider: ProviderId;
-  characterId: string;
+/** The motion options a text2motion job and its reruns share, numbers as typed. */
+export interface MotionOptionsForm {
   variants: string;
   /** "0" = the engine decides. */
   durationSec: string;
@@ -16,6 +14,12 @@ export interface ComposerFields {
   poseFiltering: number;
   physicsFilter: boolean;
   seed: string;
+}
+
+export interface ComposerFields extends MotionOptionsForm {
+  prompt: string;
+  provider: ProviderId;
+  characterId: string;
 }
 
 export type ComposerFieldName = keyof ComposerFields;
