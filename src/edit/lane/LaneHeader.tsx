@@ -4,6 +4,7 @@ import { viewTimeToX, zoomAt } from '../../lib/timeMath.ts';
 import type { TimeView } from '../../lib/timeMath.ts';
 import { useEdit } from '../editStore.ts';
 import { EditToolbar } from '../EditToolbar.tsx';
+import { ToolButton } from '../../ui/ToolButton.tsx';
 
 interface LaneHeaderProps {
   job: Job | undefined;
@@ -51,18 +52,5 @@ export function LaneHeader({ job, rangeCount, markIn, single, ready, view, fps, 
 }
 
 function LaneButton(p: { label: string; testId: string; disabled: boolean; onClick: () => void; children: string }) {
-  return (
-    <button
-      type="button"
-      title={p.label}
-      aria-label={p.label}
-      data-testid={p.testId}
-      disabled={p.disabled}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={p.onClick}
-      className="h-6 min-w-6 rounded px-1.5 text-[12px] text-muted hover:bg-white/8 hover:text-fg disabled:opacity-35"
-    >
-      {p.children}
-    </button>
-  );
+  return <ToolButton {...p} className="h-6 min-w-6 rounded px-1.5 text-[12px] text-muted hover:bg-white/8 hover:text-fg disabled:opacity-35" />;
 }
