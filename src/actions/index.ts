@@ -1,4 +1,4 @@
-/** The actions feature's public entry: what other features use (they import nothing else of actions/). */
+/** The actions feature's public entry: all that other features and app/ may import from actions/. */
 export { ActionJobSettings } from './ActionJobSettings.tsx';
 export { ActionJobSummary } from './ActionJobSummary.tsx';
 export { ActionJobTitle } from './ActionJobTitle.tsx';

@@ -1,3 +1,3 @@
-/** The characters feature's public entry: what other features use (they import nothing else of characters/). */
+/** The characters feature's public entry: all that other features and app/ may import from characters/. */
 export { CharacterPicker } from './CharacterPicker.tsx';
 export { CharacterUpload } from './CharacterUpload.tsx';

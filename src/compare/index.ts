@@ -1,3 +1,3 @@
-/** The compare feature's public entry: what other features use (they import nothing else of compare/). */
+/** The compare feature's public entry: all that other features and app/ may import from compare/. */
 export { StageBar } from './StageBar.tsx';
 export { StudioStage } from './StudioStage.tsx';

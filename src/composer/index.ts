@@ -1,4 +1,4 @@
-/** The composer feature's public entry: what other features use (they import nothing else of composer/). */
+/** The composer feature's public entry: all that other features and app/ may import from composer/. */
 export { Composer } from './Composer.tsx';
 export { ExamplePrompts } from './ExamplePrompts.tsx';
 export { focusPrompt } from './examplePrompts.ts';

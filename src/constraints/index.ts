@@ -1,4 +1,4 @@
-/** The constraints feature's public entry: what other features use (they import nothing else of constraints/). */
+/** The constraints feature's public entry: all that other features and app/ may import from constraints/. */
 export { ConstraintMarks } from './ConstraintMarks.tsx';
 export { ConstraintsPanel } from './ConstraintsPanel.tsx';
 export { useConstraints, withConstraints } from './constraintsStore.ts';

@@ -1,4 +1,4 @@
-/** The dropzone feature's public entry: what other features use (they import nothing else of dropzone/). */
+/** The dropzone feature's public entry: all that other features and app/ may import from dropzone/. */
 export { DropTarget } from './DropTarget.tsx';
 export { LocalFileBar } from './LocalFileBar.tsx';
 export { LocalFilePanel } from './LocalFilePanel.tsx';

@@ -1,4 +1,4 @@
-/** The edit feature's public entry: what other features use (they import nothing else of edit/). */
+/** The edit feature's public entry: all that other features and app/ may import from edit/. */
 export { EditDialog } from './EditDialog.tsx';
 export { EditEffects } from './EditEffects.tsx';
 export { EditLane } from './EditLane.tsx';

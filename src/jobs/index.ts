@@ -1,3 +1,3 @@
-/** The jobs feature's public entry: what other features use (they import nothing else of jobs/). */
+/** The jobs feature's public entry: all that other features and app/ may import from jobs/. */
 export { JobList } from './JobList.tsx';
 export { useJobEventStream, useStreamStatus } from './useJobEventStream.ts';

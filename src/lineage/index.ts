@@ -1,3 +1,3 @@
-/** The lineage feature's public entry: what other features use (they import nothing else of lineage/). */
+/** The lineage feature's public entry: all that other features and app/ may import from lineage/. */
 export { LineagePanel } from './LineagePanel.tsx';
 export { nodeSummary } from './nodeSummary.ts';

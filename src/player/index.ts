@@ -1,4 +1,4 @@
-/** The player feature's public entry: what other features use (they import nothing else of player/). */
+/** The player feature's public entry: all that other features and app/ may import from player/. */
 export { usePlayerOptions } from './playerOptions.ts';
 export { resetSubjectInfo, subjectInfo } from './subjectInfo.ts';
 export type { Span } from './subjectInfo.ts';

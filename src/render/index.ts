@@ -1,4 +1,4 @@
-/** The render feature's public entry: what other features use (they import nothing else of render/). */
+/** The render feature's public entry: all that other features and app/ may import from render/. */
 export { createBlobShadow } from './BlobShadow.ts';
 export { RecordViewportButton } from './RecordViewportButton.tsx';
 export { RenderDialog } from './RenderDialog.tsx';

@@ -1,2 +1,2 @@
-/** The variants feature's public entry: what other features use (they import nothing else of variants/). */
+/** The variants feature's public entry: all that other features and app/ may import from variants/. */
 export { Inspector } from './Inspector.tsx';

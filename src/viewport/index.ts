@@ -1,4 +1,4 @@
-/** The viewport feature's public entry: what other features use (they import nothing else of viewport/). */
+/** The viewport feature's public entry: all that other features and app/ may import from viewport/. */
 export { LazyClipGrid } from './LazyClipGrid.tsx';
 export { ViewportPanel } from './ViewportPanel.tsx';
 export type { GridClip } from './clipGridProps.ts';
