@@ -35,13 +35,14 @@ export default defineConfig({
     },
     {
       // A real server on its own data folder, emptied first so every run starts clean (one folder per port, so
-      // runs on different E2E_PORTs do not empty each other's).
+      // runs on different E2E_PORTs do not empty each other's). It serves the test build (`vite build --mode e2e`:
+      // dist-e2e/, with the window probes the tests read), never dist/.
       command: `rm -rf ${DATA_DIR} && npx tsx server/main.ts`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
       // Fast SayMotion polling keeps provider jobs short in e2e; the contract server moves one step per status call.
-      env: { PORT: String(PORT), HOST: '127.0.0.1', KINEMA_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn', DM_POLL_INTERVAL_MS: '400', ...contractEnv() },
+      env: { PORT: String(PORT), HOST: '127.0.0.1', KINEMA_DATA_DIR: DATA_DIR, KINEMA_DIST_DIR: 'dist-e2e', LOG_LEVEL: 'warn', DM_POLL_INTERVAL_MS: '400', ...contractEnv() },
     },
   ],
 });

@@ -5,13 +5,15 @@ import tailwindcss from '@tailwindcss/vite';
 
 const apiTarget = `http://127.0.0.1:${process.env.PORT ?? 8790}`;
 
-export default defineConfig({
+// `--mode e2e` makes the test build (test probes on window) in its own folder, so dist/ never carries them.
+export default defineConfig(({ mode }) => ({
   plugins: [react(), tailwindcss()],
   server: {
     // `npm run dev` runs Vite against a separately started API server.
     proxy: { '/api': apiTarget, '/saymotion': apiTarget },
   },
   build: {
+    outDir: mode === 'e2e' ? 'dist-e2e' : 'dist',
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
@@ -23,4 +25,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -18,7 +18,7 @@ npx tsc -b || status=1
 echo "== unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=1
 echo "== build"
-npx vite build --logLevel warn || status=1
+npx vite build --logLevel warn && npx vite build --mode e2e --logLevel warn || status=1
 echo "== browser tests (playwright)"
 npx playwright test || status=1
 

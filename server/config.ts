@@ -14,6 +14,8 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8790),
   KINEMA_DATA_DIR: z.string().default('./data'),
+  /** The built studio to serve; default dist/. Tests and the bench point it at the test build (dist-e2e/). */
+  KINEMA_DIST_DIR: z.string().optional(),
   KINEMA_ACCESS_TOKEN: optionalSecret,
   /** Extra host names (comma list) the studio may be reached by, e.g. a public name behind a reverse proxy. */
   KINEMA_ALLOWED_HOSTS: z.string().optional(),
@@ -53,6 +55,7 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  distDir: string | undefined;
   accessToken: string | undefined;
   /** Host names besides loopback and the bind address that requests may name (DNS-rebinding defence). */
   allowedHosts: string[];
@@ -103,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     dataDir: path.resolve(e.KINEMA_DATA_DIR),
+    distDir: e.KINEMA_DIST_DIR === undefined ? undefined : path.resolve(e.KINEMA_DIST_DIR),
     accessToken: e.KINEMA_ACCESS_TOKEN,
     allowedHosts: parseAllowedHosts(e.KINEMA_ALLOWED_HOSTS),
     localClientId: e.KINEMA_LOCAL_CLIENT_ID,

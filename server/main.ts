@@ -45,7 +45,7 @@ async function main() {
     if (!fault) throw err;
     log.error('a write was refused by storage', { reason: fault.kind });
   });
-  const app = createApp(services);
+  const app = createApp(services, config.distDir === undefined ? {} : { distDir: config.distDir });
   // With a shared database other instances may hold live leases; only a lone embedded instance may void them.
   const resumed = await services.runner.resumeAll({ releaseStaleLeases: !config.databaseUrl });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

@@ -2,27 +2,21 @@
 import type { Job } from '../../server/contract/api.ts';
 import { Button } from '../ui/Button.tsx';
 import { openActionJob } from './openActionJob.ts';
+import { JobIdRows, SettingsList } from '../ui/SettingsList.tsx';
 
 export function ActionJobSettings({ job }: { job: Job }) {
   const seed = job.request.seed;
   return (
     <div>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-[12px]">
-        <dt className="text-faint">Job</dt>
-        <dd className="truncate font-mono text-[11px] text-muted" title={job.id}>
-          {job.id}
-        </dd>
-        <dt className="text-faint">Provider</dt>
-        <dd className="text-muted">
-          {job.provider} · {job.kind}
-        </dd>
+      <SettingsList>
+        <JobIdRows id={job.id} provider={job.provider} kind={job.kind} />
         {typeof seed === 'number' && (
           <>
             <dt className="text-faint">Seed</dt>
             <dd className="font-mono text-[11px] text-muted">{seed}</dd>
           </>
         )}
-      </dl>
+      </SettingsList>
       <Button size="xs" variant="ghost" className="mt-2 -ml-2" data-testid="use-action-settings" onClick={() => openActionJob(job)}>
         Use these settings
       </Button>

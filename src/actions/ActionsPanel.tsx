@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ProviderInfo } from '../../server/contract/api.ts';
 import { describeError } from '../api/client.ts';
 import { providersQuery } from '../api/queries.ts';
-import { RigStep } from '../characters/RigStep.tsx';
+import { RigStep } from './RigStep.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { useActions } from './actionsStore.ts';
 import { AnimateStep } from './AnimateStep.tsx';

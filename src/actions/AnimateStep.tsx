@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useShallow } from 'zustand/react/shallow';
 import type { Job, LibraryEntry, ProviderInfo } from '../../server/contract/api.ts';
 import { libraryQuery } from '../api/queries.ts';
-import { LibraryBrowser } from '../library/LibraryBrowser.tsx';
+import { LibraryBrowser } from '../library/index.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { actionJobTitle } from './actionJobText.ts';

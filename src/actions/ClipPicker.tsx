@@ -6,9 +6,9 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { Variant } from '../../server/contract/api.ts';
-import { subjectInfo } from '../player/subjectInfo.ts';
+import { subjectInfo } from '../player/index.ts';
 import { useEditor } from '../state/editorStore.ts';
-import { actionDisplayName } from '../library/libraryText.ts';
+import { actionDisplayName } from '../library/index.ts';
 
 export function ClipPicker({ variant }: { variant: Variant }) {
   const info = useStore(subjectInfo, useShallow((s) => ({ key: s.key, takes: s.takes, take: s.take })));

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { JobKind, ProviderId } from '../../server/contract/api.ts';
 import { providersQuery } from '../api/queries.ts';
-import { estimateCost } from '../edit/costEstimate.ts';
+import { estimateCost } from '../edit/index.ts';
 
 export function CostLine({ provider, kind, actions, mode, testId }: { provider: ProviderId; kind: JobKind; actions?: number; mode?: string; testId: string }) {
   const providers = useQuery(providersQuery());

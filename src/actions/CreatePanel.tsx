@@ -2,8 +2,8 @@
  * Top of the left column: the prompt composer, or the "Characters & actions" flow (rig, library actions,
  * text-to-motion). The prompt stays the default so a first visit starts where it always did.
  */
-import { Composer } from '../composer/Composer.tsx';
-import { ConstraintsPanel } from '../constraints/ConstraintsPanel.tsx';
+import { Composer } from '../composer/index.ts';
+import { ConstraintsPanel } from '../constraints/index.ts';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { useActions } from './actionsStore.ts';
 import type { CreateTab } from './actionsStore.ts';

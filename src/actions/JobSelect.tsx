@@ -4,7 +4,7 @@
  */
 import type { Job } from '../../server/contract/api.ts';
 import { formatRelativeTime } from '../lib/format.ts';
-import { JobProgress } from '../jobs/JobProgress.tsx';
+import { JobProgress } from '../ui/JobProgress.tsx';
 
 interface Props {
   id: string;

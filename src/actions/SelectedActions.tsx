@@ -1,6 +1,6 @@
 /** The actions an animation will use, in clip order, with reorder and remove. */
 import type { ProviderId } from '../../server/contract/api.ts';
-import { actionDisplayName } from '../library/libraryText.ts';
+import { actionDisplayName } from '../library/index.ts';
 import { XIcon } from '../ui/icons.tsx';
 import { moveAction } from './actionRequests.ts';
 

@@ -6,7 +6,6 @@ import {
   buildTextToMotionRequest,
   maxActions,
   moveAction,
-  requestForResubmit,
   snapMotionDuration,
   toggleAction,
 } from './actionRequests.ts';
@@ -71,16 +70,5 @@ describe('request bodies', () => {
   it('textToMotion: the mode only for Meshy', () => {
     expect(accepted(buildTextToMotionRequest({ provider: 'meshy', prompt: 'a person jumps', durationSec: 4.5, mode: 'swift' }))).toMatchObject({ mode: 'swift', durationSec: 4.5 });
     expect(accepted(buildTextToMotionRequest({ provider: 'local', prompt: 'a person jumps', durationSec: 4, mode: 'swift' }))).not.toHaveProperty('mode');
-  });
-
-  it('a stored action request loses the server-added fields its strict schema refuses, so Retry works', () => {
-    const stored = { provider: 'local', kind: 'rig', characterId: 'mannequin', heightMeters: 1.7, seed: 1234 };
-    expect(CreateJobRequest.safeParse(stored).success).toBe(false);
-    expect(accepted(requestForResubmit(stored))).toEqual({ provider: 'local', kind: 'rig', characterId: 'mannequin', heightMeters: 1.7 });
-    const animate = { provider: 'local', kind: 'animate', parentJobId: 'job_abcdefgh12', motionJobId: 'job_motion1234', seed: 3, motionSource: { jobId: 'job_motion1234' } };
-    expect(accepted(requestForResubmit(animate))).toEqual({ provider: 'local', kind: 'animate', parentJobId: 'job_abcdefgh12', motionJobId: 'job_motion1234' });
-    // text2motion keeps its seed: it is part of that request.
-    const t2m = { provider: 'local', kind: 'text2motion', prompt: 'walk', seed: 7 };
-    expect(requestForResubmit(t2m)).toBe(t2m);
   });
 });

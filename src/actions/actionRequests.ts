@@ -4,7 +4,8 @@
  * ordered action selection. The server still validates everything; these only keep the UI honest.
  */
 import { MESHY_TEXT_TO_MOTION_MAX_PROMPT } from '../../server/contract/api.ts';
-import type { CreateJobRequest, ProviderId } from '../../server/contract/api.ts';
+import type { ProviderId } from '../../server/contract/api.ts';
+import type { JobRequestDraft } from '../api/jobRequestDraft.ts';
 
 export const POST_PROCESS_CHOICES = ['none', 'change_fps', 'fbx2usdz', 'extract_armature'] as const;
 export type PostProcessChoice = (typeof POST_PROCESS_CHOICES)[number];
@@ -55,14 +56,14 @@ export interface RigFields {
   heightMeters: string;
 }
 
-export function buildRigRequest(f: RigFields): CreateJobRequest {
-  const body: Record<string, unknown> = { provider: f.provider, kind: 'rig', characterId: f.characterId };
+export function buildRigRequest(f: RigFields): JobRequestDraft {
+  const body: JobRequestDraft = { provider: f.provider, kind: 'rig', characterId: f.characterId };
   if (f.provider === 'meshy' && f.heightMeters.trim() !== '') {
     const h = Number(f.heightMeters);
     // A non-number is sent as typed, so the server's message (naming heightMeters) explains it.
     body.heightMeters = Number.isFinite(h) ? h : f.heightMeters;
   }
-  return body as CreateJobRequest;
+  return body;
 }
 
 export interface AnimateFields {
@@ -75,15 +76,15 @@ export interface AnimateFields {
   fps: FpsChoice;
 }
 
-export function buildAnimateRequest(f: AnimateFields): CreateJobRequest {
-  const body: Record<string, unknown> = { provider: f.provider, kind: 'animate', parentJobId: f.rigJobId };
+export function buildAnimateRequest(f: AnimateFields): JobRequestDraft {
+  const body: JobRequestDraft = { provider: f.provider, kind: 'animate', parentJobId: f.rigJobId };
   if (f.source === 'library') body.actionIds = [...f.actionIds];
   else body.motionJobId = f.motionJobId ?? '';
   // Post-processing is Meshy's; the local engine refuses it.
   if (f.provider === 'meshy' && f.postProcess !== 'none') {
     body.postProcess = f.postProcess === 'change_fps' ? { operation: 'change_fps', fps: f.fps } : { operation: f.postProcess };
   }
-  return body as CreateJobRequest;
+  return body;
 }
 
 export interface MotionFields {
@@ -93,22 +94,9 @@ export interface MotionFields {
   mode: MotionMode;
 }
 
-export function buildTextToMotionRequest(f: MotionFields): CreateJobRequest {
-  const body: Record<string, unknown> = { provider: f.provider, kind: 'textToMotion', prompt: f.prompt, durationSec: f.durationSec };
+export function buildTextToMotionRequest(f: MotionFields): JobRequestDraft {
+  const body: JobRequestDraft = { provider: f.provider, kind: 'textToMotion', prompt: f.prompt, durationSec: f.durationSec };
   // The mode picks Meshy's model (prime → FBX, swift → BVH); the local engine has one model.
   if (f.provider === 'meshy') body.mode = f.mode;
-  return body as CreateJobRequest;
-}
-
-const ACTION_KINDS = new Set(['rig', 'animate', 'textToMotion']);
-
-/**
- * A stored request ready to be submitted again (Retry). For rig, animate and textToMotion the server adds
- * fields of its own when it accepts a job (a seed on the local engine, a snapshot of the motion job) that
- * their strict request schemas refuse, so those go; a retry gets a fresh seed.
- */
-export function requestForResubmit(request: Record<string, unknown>): Record<string, unknown> {
-  if (typeof request.kind !== 'string' || !ACTION_KINDS.has(request.kind)) return request;
-  const { seed: _seed, motionSource: _source, ...rest } = request;
-  return rest;
+  return body;
 }

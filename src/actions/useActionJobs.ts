@@ -7,7 +7,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Job, JobKind, ProviderId } from '../../server/contract/api.ts';
 import { jobsListQuery } from '../api/queries.ts';
-import { flattenJobs } from '../jobs/jobCache.ts';
+import { flattenJobs } from '../api/jobCache.ts';
 
 export function useActionJobs(provider: ProviderId, kind: JobKind): Job[] {
   const list = useInfiniteQuery(jobsListQuery());

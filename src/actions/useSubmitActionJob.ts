@@ -4,14 +4,15 @@
  * clip to apply). Each section has its own instance, so an error shows next to the button that caused it.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import type { CreateJobRequest, Job } from '../../server/contract/api.ts';
-import { useCreateJob } from '../api/mutations.ts';
+import type { Job } from '../../server/contract/api.ts';
+import type { JobRequestDraft } from '../api/jobRequestDraft.ts';
+import { useCreateJob } from '../state/jobMutations.ts';
 import { queryKeys } from '../api/queryKeys.ts';
 
 export function useSubmitActionJob() {
   const qc = useQueryClient();
   const create = useCreateJob();
-  const submit = (body: CreateJobRequest, onCreated?: (job: Job) => void) => {
+  const submit = (body: JobRequestDraft, onCreated?: (job: Job) => void) => {
     if (create.isPending) return;
     create.mutate(body, {
       onSuccess: (job) => {

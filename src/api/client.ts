@@ -22,12 +22,12 @@ import { ParsePromptResponse } from '../../server/contract/promptParse.ts';
 import type { ParsePromptResponse as ParsePromptResponseT } from '../../server/contract/promptParse.ts';
 import type {
   Character as CharacterT,
-  CreateJobRequest,
   Job as JobT,
   JobList as JobListT,
   LibraryEntry as LibraryEntryT,
   ProviderInfo as ProviderInfoT,
 } from '../../server/contract/api.ts';
+import type { JobRequestDraft } from './jobRequestDraft.ts';
 
 /** A failed API call, carrying the server's `{error: {code, message, field}}` when there was one. */
 export class ApiRequestError extends Error {
@@ -211,8 +211,12 @@ export const api = {
     request(`/api/jobs/${encodeURIComponent(id)}`, Job, { signal }),
 
   /** `idempotencyKey` makes a double click or a retried request create one job, not two. */
-  createJob: (body: CreateJobRequest, idempotencyKey: string): Promise<JobT> =>
+  createJob: (body: JobRequestDraft, idempotencyKey: string): Promise<JobT> =>
     request('/api/jobs', Job, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+
+  /** A job's stored request sent again (Retry); the server validates it like any new request. */
+  resubmitJob: (stored: JobT['request'], idempotencyKey: string): Promise<JobT> =>
+    request('/api/jobs', Job, { method: 'POST', body: stored, headers: { 'Idempotency-Key': idempotencyKey } }),
 
   cancelJob: (id: string): Promise<JobT> =>
     request(`/api/jobs/${encodeURIComponent(id)}/cancel`, Job, { method: 'POST' }),

@@ -3,25 +3,21 @@
  * take, the variant grid or an A/B compare) over the edit lane and the timeline. Right: lineage, then the
  * inspector (variants, prompt report, downloads, settings).
  */
-import { CreatePanel } from '../actions/CreatePanel.tsx';
-import { StageBar } from '../compare/StageBar.tsx';
-import { StudioStage } from '../compare/StudioStage.tsx';
-import { EditDialog } from '../edit/EditDialog.tsx';
-import { EditEffects } from '../edit/EditEffects.tsx';
-import { EditLane } from '../edit/EditLane.tsx';
-import { HelpOverlay } from '../help/HelpOverlay.tsx';
-import { JobList } from '../jobs/JobList.tsx';
-import { Timeline } from '../timeline/Timeline.tsx';
-import { LineagePanel } from '../lineage/LineagePanel.tsx';
-import { Inspector } from '../variants/Inspector.tsx';
+import { CreatePanel } from '../actions/index.ts';
+import { StageBar, StudioStage } from '../compare/index.ts';
+import { EditDialog, EditEffects, EditLane } from '../edit/index.ts';
+import { HelpOverlay } from '../help/index.ts';
+import { JobList } from '../jobs/index.ts';
+import { Timeline } from '../timeline/index.ts';
+import { LineagePanel } from '../lineage/index.ts';
+import { Inspector } from '../variants/index.ts';
 import { AppEffects } from './AppEffects.tsx';
 import { AppProviders } from './AppProviders.tsx';
 import { Notices } from './Notices.tsx';
 import { StudioHeader } from './StudioHeader.tsx';
 import { useShallow } from 'zustand/react/shallow';
 import { useLayout } from './layoutStore.ts';
-import { useLocalFiles } from '../dropzone/localFiles.ts';
-import { LocalFilePanel } from '../dropzone/LocalFilePanel.tsx';
+import { useLocalFiles, LocalFilePanel } from '../dropzone/index.ts';
 
 // Static class lists (Tailwind only generates classes it can read in the source): one per open/closed combination.
 const COLUMNS = {

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../api/client.ts';
 import { healthQuery, providersQuery } from '../api/queries.ts';
-import { useStreamStatus } from '../jobs/useJobEventStream.ts';
+import { useStreamStatus } from '../jobs/index.ts';
 import { PanelToggle } from './PanelToggle.tsx';
 
 function Dot({ tone }: { tone: 'ok' | 'warn' | 'bad' | 'idle' }) {

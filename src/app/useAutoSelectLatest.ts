@@ -2,7 +2,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { jobsListQuery } from '../api/queries.ts';
-import { flattenJobs } from '../jobs/jobCache.ts';
+import { flattenJobs } from '../api/jobCache.ts';
 import { useEditor } from '../state/editorStore.ts';
 
 export function useAutoSelectLatest(): void {

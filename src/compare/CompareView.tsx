@@ -3,10 +3,10 @@
  * side; toggle shows one at a time in the same place (flip with B) — the eye catches differences better when
  * the picture swaps in place. Either way both sample one playhead, so they are always at the same moment.
  */
-import { nodeSummary } from '../lineage/nodeSummary.ts';
-import { LazyClipGrid } from '../viewport/LazyClipGrid.tsx';
+import { nodeSummary } from '../lineage/index.ts';
+import { LazyClipGrid } from '../viewport/index.ts';
 import { StageMessage } from './StageMessage.tsx';
-import { useStageView } from './stageView.ts';
+import { useStageView } from '../state/stageView.ts';
 import { useCompareTakes } from './useCompareTakes.ts';
 import type { Take } from './useCompareTakes.ts';
 

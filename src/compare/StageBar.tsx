@@ -4,12 +4,12 @@
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { useHelp } from '../help/helpStore.ts';
-import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
-import { localFiles, useLocalFiles } from '../dropzone/localFiles.ts';
+import { useHelp } from '../help/index.ts';
+import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
+import { localFiles, useLocalFiles } from '../dropzone/index.ts';
 import { Kbd } from '../ui/Kbd.tsx';
-import { useStageView } from './stageView.ts';
-import type { StageView } from './viewParams.ts';
+import { useStageView } from '../state/stageView.ts';
+import type { StageView } from '../state/viewParams.ts';
 
 function Tab({ active, onClick, children, testId, title }: { active: boolean; onClick: () => void; children: ReactNode; testId: string; title: string }) {
   return (

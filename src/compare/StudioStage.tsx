@@ -1,7 +1,7 @@
 /** The centre stage: the single viewport, the variant grid, or the A/B compare, as the stage view says. */
-import { ViewportPanel } from '../viewport/ViewportPanel.tsx';
+import { ViewportPanel } from '../viewport/index.ts';
 import { CompareView } from './CompareView.tsx';
-import { useStageView } from './stageView.ts';
+import { useStageView } from '../state/stageView.ts';
 import { VariantGrid } from './VariantGrid.tsx';
 
 export function StudioStage() {

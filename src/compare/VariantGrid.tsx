@@ -1,11 +1,11 @@
 /** Every variant of the selected job side by side, playing in sync; pick one to continue editing it. */
-import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
+import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { Button } from '../ui/Button.tsx';
-import type { GridClip } from '../viewport/clipGridProps.ts';
-import { LazyClipGrid } from '../viewport/LazyClipGrid.tsx';
+import type { GridClip } from '../viewport/index.ts';
+import { LazyClipGrid } from '../viewport/index.ts';
 import { StageMessage } from './StageMessage.tsx';
-import { useStageView } from './stageView.ts';
+import { useStageView } from '../state/stageView.ts';
 import { glbUrl } from './useCompareTakes.ts';
 
 export function VariantGrid() {

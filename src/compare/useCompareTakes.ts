@@ -6,9 +6,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Job, Variant } from '../../server/contract/api.ts';
 import { jobQuery, jobsListQuery } from '../api/queries.ts';
-import { findJob } from '../jobs/jobCache.ts';
-import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
-import { useStageView } from './stageView.ts';
+import { findJob } from '../api/jobCache.ts';
+import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
+import { useStageView } from '../state/stageView.ts';
 
 export interface Take {
   job: Job;

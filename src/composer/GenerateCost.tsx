@@ -1,7 +1,7 @@
 /** The provider's balance and what Generate will cost, shown before submitting (where the provider says). */
 import { useQuery } from '@tanstack/react-query';
 import { providersQuery } from '../api/queries.ts';
-import { estimateCost } from '../edit/costEstimate.ts';
+import { estimateCost } from '../edit/index.ts';
 import { useEditor } from '../state/editorStore.ts';
 
 export function GenerateCost() {

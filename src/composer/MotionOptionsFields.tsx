@@ -4,7 +4,7 @@ import type { FootLocking } from '../../server/contract/api.ts';
 import type { KeyboardEvent } from 'react';
 import { useEditor } from '../state/editorStore.ts';
 import { DiceIcon } from '../ui/icons.tsx';
-import type { ComposerFieldName } from './composerFields.ts';
+import type { ComposerFieldName } from '../state/composerFields.ts';
 import { FieldError } from './FieldError.tsx';
 import { decimalText, MAX_VARIANTS, wholeNumberText } from './composerLimits.ts';
 

@@ -8,7 +8,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '../api/client.ts';
 import { providersQuery } from '../api/queries.ts';
-import { useDebouncedValue } from '../library/useDebouncedValue.ts';
+import { useDebouncedValue } from '../lib/useDebouncedValue.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { applySuggestion } from './applySuggestion.ts';
 import { useParsePreview } from './parsePreviewStore.ts';

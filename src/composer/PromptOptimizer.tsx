@@ -8,7 +8,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, describeError } from '../api/client.ts';
 import { providersQuery } from '../api/queries.ts';
-import { optimizerChoices } from '../edit/editGates.ts';
+import { optimizerChoices } from '../edit/index.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { ProviderId } from '../../server/contract/api.ts';
 import { describeError } from '../api/client.ts';
 import { charactersQuery, providersQuery } from '../api/queries.ts';
-import { localFiles } from '../dropzone/localFiles.ts';
+import { localFiles } from '../dropzone/index.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { FieldError } from './FieldError.tsx';
 

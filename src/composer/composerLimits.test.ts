@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COMPOSER } from './composerFields.ts';
+import { DEFAULT_COMPOSER } from '../state/composerFields.ts';
 import { composerProblems, decimalText, wholeNumberText } from './composerLimits.ts';
 
 describe('composer limits', () => {

@@ -3,7 +3,7 @@
  * (server/contract/api.ts), said in plain words that name the fix. The server still validates every request.
  */
 import { MAX_DURATION_SEC, MAX_PROMPT_CHARS } from '../../server/contract/api.ts';
-import type { ComposerFieldName, ComposerFields } from './composerFields.ts';
+import type { ComposerFieldName, ComposerFields } from '../state/composerFields.ts';
 
 export const MAX_VARIANTS = 8;
 const MAX_SEED = 2 ** 31 - 1;

@@ -5,9 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import { CANONICAL } from '../../server/engine/core/skeleton.ts';
-import { useCreateJob } from '../api/mutations.ts';
+import { useCreateJob } from '../state/jobMutations.ts';
 import { describeError } from '../api/client.ts';
-import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
+import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
 import { playhead } from '../state/playhead.ts';
 import { Button } from '../ui/Button.tsx';
 import { constraintsForRequest, useConstraints } from './constraintsStore.ts';

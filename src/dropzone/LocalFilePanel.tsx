@@ -6,12 +6,13 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { describeError } from '../api/client.ts';
 import { formatBytes } from '../lib/format.ts';
-import { subjectInfo } from '../player/subjectInfo.ts';
+import { subjectInfo } from '../player/index.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { localFiles } from './localFiles.ts';
 import type { LocalFile } from './localFiles.ts';
 import { useImportLocalFile } from './useImportLocalFile.ts';
+import { SettingsList } from '../ui/SettingsList.tsx';
 
 export function UseAsSourceButton({ size = 'md' }: { size?: 'xs' | 'md' }) {
   const { blocker, mutation, run } = useImportLocalFile();
@@ -40,7 +41,7 @@ export function LocalFilePanel({ file }: { file: LocalFile }) {
       <h2 id="local-file-title" className="panel-title">
         {file.origin === 'character' ? 'Character preview' : 'Dropped file'}
       </h2>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-[12px]">
+      <SettingsList>
         <dt className="text-faint">File</dt>
         <dd className="truncate font-medium text-fg" title={file.name}>
           {file.name}
@@ -55,7 +56,7 @@ export function LocalFilePanel({ file }: { file: LocalFile }) {
             <dd>{info.takes.length === 0 ? 'none' : info.takes.map((t) => `${t.name} (${t.duration.toFixed(1)} s)`).join(', ')}</dd>
           </>
         )}
-      </dl>
+      </SettingsList>
       {current && info.summary && <p className="text-[11px] text-faint">{info.summary}</p>}
       {file.origin === 'character' ? (
         <p className="text-[12px] text-muted">

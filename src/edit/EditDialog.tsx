@@ -7,8 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { providersQuery } from '../api/queries.ts';
-import { useCreateJob } from '../api/mutations.ts';
-import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
+import { useCreateJob } from '../state/jobMutations.ts';
+import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { XIcon } from '../ui/icons.tsx';
@@ -24,8 +24,7 @@ import { LoopFields } from './LoopFields.tsx';
 import { MergeFields } from './MergeFields.tsx';
 import { RefineFields } from './RefineFields.tsx';
 import { RerunFields } from './RerunFields.tsx';
-import { RenderDialog } from '../render/RenderDialog.tsx';
-import { useRenderProvider } from '../render/renderProvider.ts';
+import { RenderDialog, useRenderProvider } from '../render/index.ts';
 
 /** Form controls per action, so a server error naming one of them is shown there (others go by the button). */
 const FIELDS: Record<EditAction, readonly string[]> = {

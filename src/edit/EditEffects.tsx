@@ -1,7 +1,7 @@
 /** Side effects of the editing features, in one leaf component so they never re-render the layout. */
 import { useEffect } from 'react';
-import { useStageViewUrlSync } from '../compare/useStageViewUrlSync.ts';
-import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
+import { useStageViewUrlSync } from '../state/useStageViewUrlSync.ts';
+import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
 import { useEdit } from './editStore.ts';
 import { useEditShortcuts } from './useEditShortcuts.ts';
 

@@ -6,9 +6,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Job } from '../../server/contract/api.ts';
 import { providersQuery } from '../api/queries.ts';
-import { useCancelJob } from '../api/mutations.ts';
-import { JobProgress } from '../jobs/JobProgress.tsx';
-import { isActive } from '../jobs/jobText.ts';
+import { useCancelJob } from '../state/jobMutations.ts';
+import { JobProgress } from '../ui/JobProgress.tsx';
+import { isActive } from '../lib/jobText.ts';
 import { Button } from '../ui/Button.tsx';
 import { XIcon } from '../ui/icons.tsx';
 import { ACTION_HINTS, ACTION_LABELS, EDIT_ACTIONS, gateEditActions } from './editGates.ts';

@@ -1,7 +1,7 @@
 /** Inpaint: the ranges drawn on the lane (each removable) and the prompt that replaces them. */
 import { useStore } from 'zustand';
 import { transport } from '../state/playhead.ts';
-import { timeToFrame } from '../timeline/timeMath.ts';
+import { timeToFrame } from '../lib/timeMath.ts';
 import { useEdit } from './editStore.ts';
 import { PromptField } from './formControls.tsx';
 import type { FieldError } from './fieldError.ts';

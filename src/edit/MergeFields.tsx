@@ -2,7 +2,7 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { transport } from '../state/playhead.ts';
-import { lastFrame } from '../timeline/timeMath.ts';
+import { lastFrame } from '../lib/timeMath.ts';
 import { useEdit } from './editStore.ts';
 import type { FieldError } from './fieldError.ts';
 import { NumberField, PromptField, SliderField, toNumber } from './formControls.tsx';

@@ -1,6 +1,6 @@
 /** The loop dialog's seam preview (first frame solid, last frame ghosted) and what the gap means for the options. */
 import { Suspense, lazy, useCallback, useState } from 'react';
-import { afterJobListShown } from '../jobs/jobListShown.ts';
+import { afterJobListShown } from '../lib/jobListShown.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import type { LoopForm } from './editForms.ts';

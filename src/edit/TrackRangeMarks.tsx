@@ -2,8 +2,8 @@
  * The inpaint ranges drawn on the edit lane, echoed as thin marks along the top of the transport's overview
  * track, so they stay in sight while the lane is zoomed into one part. Passive: no pointer events.
  */
-import { useStageView } from '../compare/stageView.ts';
-import { timeToFraction } from '../timeline/timeMath.ts';
+import { useStageView } from '../state/stageView.ts';
+import { timeToFraction } from '../lib/timeMath.ts';
 import { useEdit } from './editStore.ts';
 
 export function TrackRangeMarks({ duration }: { duration: number }) {

@@ -3,7 +3,10 @@
  * logic of their own, and the mapping is tested. Like the composer, nothing is validated here: the server
  * owns validation and its `{error: {field}}` is shown in the dialog.
  */
-import type { CreateJobRequest, FootLocking, ProviderId } from '../../server/contract/api.ts';
+import type { ProviderId } from '../../server/contract/api.ts';
+import type { JobRequestDraft } from '../api/jobRequestDraft.ts';
+import type { MotionOptionsForm } from '../state/composerFields.ts';
+import { typedNumbers } from '../lib/typedNumber.ts';
 import type { EditAction } from './editGates.ts';
 import { toIntervals } from './ranges.ts';
 import type { TimeRange } from './ranges.ts';
@@ -44,15 +47,8 @@ export interface RefineForm {
   creativity: number;
   variants: number;
 }
-export interface RerunForm {
-  variants: string;
-  durationSec: string;
-  footLocking: FootLocking;
-  poseFiltering: number;
-  physicsFilter: boolean;
-  /** Empty = a new random seed (the point of most reruns). */
-  seed: string;
-}
+/** The rerun's options; an empty seed means a new random one (the point of most reruns). */
+export type RerunForm = MotionOptionsForm;
 export interface EditForms {
   inpaint: InpaintForm;
   merge: MergeForm;
@@ -94,27 +90,17 @@ export function rerunFormFrom(request: Record<string, unknown>): RerunForm {
   };
 }
 
-/** "3" → 3, "" → undefined, "abc" → "abc" (sent as typed, so the server's message explains it). */
-function numeric(text: string): number | string | undefined {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
-}
-
 const optionalPrompt = (p: string) => (p.trim() ? { prompt: p.trim() } : {});
 
 /** The request of every edit but render, which has its own dialog (src/render/RenderDialog.tsx). */
-export function buildEditRequest(action: Exclude<EditAction, 'render'>, src: EditSource, forms: EditForms, ranges: readonly TimeRange[]): CreateJobRequest {
+export function buildEditRequest(action: Exclude<EditAction, 'render'>, src: EditSource, forms: EditForms, ranges: readonly TimeRange[]): JobRequestDraft {
   const base = { provider: src.provider, parentJobId: src.jobId, variant: src.variant };
-  let body: Record<string, unknown>;
   switch (action) {
     case 'inpaint':
-      body = { ...base, kind: 'inpaint', prompt: forms.inpaint.prompt, intervals: toIntervals(ranges) };
-      break;
+      return { ...base, kind: 'inpaint', prompt: forms.inpaint.prompt, intervals: toIntervals(ranges) };
     case 'merge': {
       const m = forms.merge;
-      body = {
+      return {
         ...base,
         kind: 'merge',
         prompt: m.prompt,
@@ -122,11 +108,10 @@ export function buildEditRequest(action: Exclude<EditAction, 'render'>, src: Edi
         trimRightFrames: Math.max(0, Math.round(m.trimRightFrames)),
         blendSec: m.blendSec,
       };
-      break;
     }
     case 'loop': {
       const l = forms.loop;
-      body = {
+      return {
         ...base,
         kind: 'loop',
         ...optionalPrompt(l.prompt),
@@ -139,28 +124,24 @@ export function buildEditRequest(action: Exclude<EditAction, 'render'>, src: Edi
         acrossEntireMotion: l.acrossEntireMotion,
         ...(l.autoWindow ? { autoWindow: true } : {}),
       };
-      break;
     }
     case 'refine': {
       const f = forms.refine;
-      body = { ...base, kind: 'refine', ...optionalPrompt(f.prompt), creativity: f.creativity, variants: f.variants };
-      break;
+      return { ...base, kind: 'refine', ...optionalPrompt(f.prompt), creativity: f.creativity, variants: f.variants };
     }
     case 'rerun': {
       const f = forms.rerun;
-      body = { ...base, kind: 'rerun', footLocking: f.footLocking, poseFiltering: f.poseFiltering, physicsFilter: f.physicsFilter };
-      for (const [k, v] of [
-        ['variants', f.variants],
-        ['durationSec', f.durationSec],
-        ['seed', f.seed],
-      ] as const) {
-        const n = numeric(v);
-        if (n !== undefined) body[k] = n;
-      }
-      break;
+      // Empty fields are left out (the server's defaults); the rest go as typed.
+      return {
+        ...base,
+        kind: 'rerun',
+        footLocking: f.footLocking,
+        poseFiltering: f.poseFiltering,
+        physicsFilter: f.physicsFilter,
+        ...typedNumbers({ variants: f.variants, durationSec: f.durationSec, seed: f.seed }),
+      };
     }
   }
-  return body as CreateJobRequest;
 }
 
 /**

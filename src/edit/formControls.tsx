@@ -3,6 +3,8 @@
  * a 4xx named (error.field's first segment), so "reps: must be at least 1" lands on the reps input.
  */
 import type { ReactNode } from 'react';
+import { RadioOptions } from '../ui/RadioOptions.tsx';
+import type { RadioOption } from '../ui/RadioOptions.tsx';
 
 export interface FieldProps {
   name: string;
@@ -139,29 +141,20 @@ export function Segmented<T extends string>({
   name: string;
   label: ReactNode;
   value: T;
-  options: ReadonlyArray<{ value: T; label: string; title?: string }>;
+  options: ReadonlyArray<RadioOption<T>>;
   onChange: (v: T) => void;
 }) {
   return (
     <div role="radiogroup" aria-label={typeof label === 'string' ? label : name}>
       <span className="field-label">{label}</span>
       <div className="flex rounded-md border border-line bg-sunken p-0.5">
-        {options.map((o) => (
-          <button
-            key={o.value}
-            type="button"
-            role="radio"
-            aria-checked={value === o.value}
-            data-testid={`edit-${name}-${o.value}`}
-            title={o.title}
-            onClick={() => onChange(o.value)}
-            className={`h-6 flex-1 rounded px-2 text-[11px] font-medium transition-colors ${
-              value === o.value ? 'bg-accent/20 text-accent' : 'text-muted hover:text-fg'
-            }`}
-          >
-            {o.label}
-          </button>
-        ))}
+        <RadioOptions
+          value={value}
+          options={options}
+          onChange={onChange}
+          testIdPrefix={`edit-${name}`}
+          buttonClass={(selected) => `h-6 flex-1 rounded px-2 text-[11px] font-medium transition-colors ${selected ? 'bg-accent/20 text-accent' : 'text-muted hover:text-fg'}`}
+        />
       </div>
     </div>
   );

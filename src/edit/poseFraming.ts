@@ -1,10 +1,11 @@
 /**
  * Camera framing for the loop seam preview, from bone positions (a skinned mesh's own box is its bind pose and
- * ignores the animation). Self-contained on purpose: the main viewport's framing evolves with the viewport,
- * while this small view only needs "both poses in shot, from a 3/4 front angle".
+ * ignores the animation). This small view only needs "both poses in shot, from a 3/4 front angle"; the fitting
+ * mathematics is the viewport's (lib/boxFraming.ts), with its own angle and margin.
  */
-import { Box3, MathUtils, Vector3 } from 'three';
+import { Box3, Vector3 } from 'three';
 import type { Object3D, PerspectiveCamera } from 'three';
+import { aimCamera, fitBoxDistance } from '../lib/boxFraming.ts';
 
 const tmp = new Vector3();
 
@@ -31,23 +32,8 @@ export function poseBox(roots: readonly Object3D[], into: Box3 = new Box3()): Bo
 export function frameCamera(camera: PerspectiveCamera, box: Box3, margin = 1.05): Vector3 {
   const target = box.getCenter(new Vector3());
   const back = new Vector3(0.5, 0.32, 1).normalize();
-  const side = new Vector3(0, 1, 0).cross(back).normalize();
-  const up = back.clone().cross(side).normalize();
-  const tanV = Math.tan(MathUtils.degToRad(camera.fov) / 2);
-  const tanH = tanV * Math.max(camera.aspect, 0.2);
-  let distance = 0.4;
-  const c = new Vector3();
-  for (let i = 0; i < 8; i++) {
-    c.set(i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z).sub(target);
-    // A corner nearer the camera (positive along `back`) needs more distance to stay in view.
-    const toward = c.dot(back);
-    distance = Math.max(distance, toward + Math.abs(c.dot(up)) / tanV, toward + Math.abs(c.dot(side)) / tanH);
-  }
-  distance *= margin;
+  const distance = fitBoxDistance(box, target, back, camera, 0.2, 0.4) * margin;
   camera.position.copy(target).addScaledVector(back, distance);
-  camera.near = Math.max(0.01, distance / 200);
-  camera.far = Math.max(100, distance * 50);
-  camera.lookAt(target);
-  camera.updateProjectionMatrix();
+  aimCamera(camera, target, distance);
   return target;
 }

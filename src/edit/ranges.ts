@@ -3,7 +3,7 @@
  * Ranges never overlap (an overlapping drag joins them: two inpaints of one moment would fight) and always
  * lie inside the clip, which is also what the server checks.
  */
-import { clampTime, snapToFrame } from '../timeline/timeMath.ts';
+import { clampTime, snapToFrame } from '../lib/timeMath.ts';
 
 export interface TimeRange {
   start: number;

@@ -4,8 +4,8 @@
  * G the variant grid, C A/B compare, V split ↔ toggle, B flip A/B.
  */
 import { useEffect } from 'react';
-import { useStageView } from '../compare/stageView.ts';
-import { isTypingTarget } from '../help/keyboard.ts';
+import { useStageView } from '../state/stageView.ts';
+import { isTypingTarget } from '../lib/typingTarget.ts';
 import { playhead, transport } from '../state/playhead.ts';
 import { useEdit } from './editStore.ts';
 import { laneCommands } from './laneCommands.ts';

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { Kbd } from '../ui/Kbd.tsx';
 import { XIcon } from '../ui/icons.tsx';
 import { useHelp } from './helpStore.ts';
-import { SHORTCUTS, isTypingTarget } from './keyboard.ts';
+import { isTypingTarget } from '../lib/typingTarget.ts';
+import { SHORTCUTS } from './keyboard.ts';
 
 export function HelpOverlay() {
   const open = useHelp((s) => s.open);

@@ -53,16 +53,3 @@ export const SHORTCUTS: ShortcutGroup[] = [
     ],
   },
 ];
-
-/** True while the user types in a field: single-letter shortcuts must not steal those keys. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') {
-    const type = (target as HTMLInputElement).type;
-    return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'color'].includes(type);
-  }
-  return false;
-}

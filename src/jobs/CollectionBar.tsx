@@ -9,7 +9,7 @@ import { MAX_COLLECTION_NAME_CHARS, NO_COLLECTION } from '../../server/contract/
 import { describeError } from '../api/client.ts';
 import { collectionsQuery } from '../api/queries.ts';
 import { useCollectionMutations } from './jobLibraryMutations.ts';
-import { useJobFilter } from './jobFilterStore.ts';
+import { useJobFilter } from '../state/jobFilterStore.ts';
 
 type Mode = { kind: 'idle' } | { kind: 'create' } | { kind: 'rename'; id: string };
 

@@ -9,7 +9,7 @@ import { api, describeError, isApiRequestError } from '../api/client.ts';
 import { Button } from '../ui/Button.tsx';
 import { useDeleteJobPrompt } from './deleteJobStore.ts';
 import { useDeleteJob } from './jobLibraryMutations.ts';
-import { jobPrompt } from './jobText.ts';
+import { jobPrompt } from '../lib/jobText.ts';
 
 export function DeleteJobDialog() {
   const job = useDeleteJobPrompt((s) => s.job);

@@ -2,19 +2,17 @@
 import { memo, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Job } from '../../server/contract/api.ts';
-import { ActionJobTitle } from '../actions/ActionJobTitle.tsx';
-import { actionResultSummary, isActionJob } from '../actions/actionJobText.ts';
-import { openActionJob } from '../actions/openActionJob.ts';
-import { useCancelJob, useRetryJob } from '../api/mutations.ts';
-import { fieldsFromRequest } from '../composer/composerFields.ts';
-import { focusPrompt } from '../composer/examplePrompts.ts';
+import { ActionJobTitle, actionResultSummary, isActionJob, openActionJob } from '../actions/index.ts';
+import { useCancelJob, useRetryJob } from '../state/jobMutations.ts';
+import { fieldsFromRequest } from '../state/composerFields.ts';
+import { focusPrompt } from '../composer/index.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { formatRelativeTime } from '../lib/format.ts';
 import { Button } from '../ui/Button.tsx';
 import { RetryIcon, XIcon } from '../ui/icons.tsx';
 import { JobCardMenu, RenameField, StarButton } from './JobCardMenu.tsx';
-import { JobProgress } from './JobProgress.tsx';
-import { failureAdvice, isActive, jobPrompt, resultSummary } from './jobText.ts';
+import { JobProgress } from '../ui/JobProgress.tsx';
+import { failureAdvice, isActive, jobPrompt, resultSummary } from '../lib/jobText.ts';
 import { StatusChip } from './StatusChip.tsx';
 
 const stop = (e: MouseEvent) => e.stopPropagation();

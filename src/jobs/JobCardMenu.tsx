@@ -8,7 +8,7 @@ import { collectionsQuery } from '../api/queries.ts';
 import { MoreIcon, StarIcon } from '../ui/icons.tsx';
 import { useDeleteJobPrompt } from './deleteJobStore.ts';
 import { useUpdateJob } from './jobLibraryMutations.ts';
-import { jobPrompt } from './jobText.ts';
+import { jobPrompt } from '../lib/jobText.ts';
 
 const stop = (e: MouseEvent) => e.stopPropagation();
 

@@ -6,7 +6,7 @@ import { MAX_SEARCH_CHARS } from '../../server/contract/jobLibrary.ts';
 import { charactersQuery } from '../api/queries.ts';
 import { SearchIcon, StarIcon, XIcon } from '../ui/icons.tsx';
 import { CollectionBar } from './CollectionBar.tsx';
-import { useJobFilter } from './jobFilterStore.ts';
+import { useJobFilter } from '../state/jobFilterStore.ts';
 
 const SEARCH_DELAY_MS = 250;
 const PROVIDER_LABEL: Record<string, string> = { local: 'Local engine', saymotion: 'SayMotion', meshy: 'Meshy' };

@@ -12,12 +12,12 @@ import { useEditor } from '../state/editorStore.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { DeleteJobDialog } from './DeleteJobDialog.tsx';
-import { flattenJobs } from './jobCache.ts';
+import { flattenJobs } from '../api/jobCache.ts';
 import { JobCard } from './JobCard.tsx';
 import { JobFilters } from './JobFilters.tsx';
-import { markJobListShown } from './jobListShown.ts';
-import { isFiltered } from './jobFilter.ts';
-import { useJobFilter } from './jobFilterStore.ts';
+import { markJobListShown } from '../lib/jobListShown.ts';
+import { isFiltered } from '../api/jobFilter.ts';
+import { useJobFilter } from '../state/jobFilterStore.ts';
 
 /** A typical card (status row, two prompt lines, summary); real heights are measured once rendered. */
 const ESTIMATED_CARD_PX = 92;

@@ -1,5 +1,5 @@
 import type { JobStatus } from '../../server/contract/api.ts';
-import { STATUS_LABEL } from './jobText.ts';
+import { STATUS_LABEL } from '../lib/jobText.ts';
 
 const TONE: Record<JobStatus, string> = {
   queued: 'bg-slate-500/15 text-slate-300 ring-slate-400/25',

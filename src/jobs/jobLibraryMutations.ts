@@ -4,7 +4,8 @@ import type { UpdateJobRequest } from '../../server/contract/jobLibrary.ts';
 import { api, describeError } from '../api/client.ts';
 import { queryKeys } from '../api/queryKeys.ts';
 import { notify } from '../state/notices.ts';
-import { applyJob, forgetJobs } from './applyJob.ts';
+import { applyJob } from '../api/applyJob.ts';
+import { forgetJobs } from '../state/forgetJobs.ts';
 
 export function useUpdateJob() {
   const qc = useQueryClient();

@@ -11,7 +11,8 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import { parseDeletedEvent, parseJobEvent } from '../api/client.ts';
 import { queryKeys } from '../api/queryKeys.ts';
-import { applyJob, forgetJobs } from './applyJob.ts';
+import { applyJob } from '../api/applyJob.ts';
+import { forgetJobs } from '../state/forgetJobs.ts';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 

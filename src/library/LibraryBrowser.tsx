@@ -12,7 +12,7 @@ import { describeError } from '../api/client.ts';
 import { libraryQuery } from '../api/queries.ts';
 import { Spinner } from '../ui/Spinner.tsx';
 import { actionDisplayName, categoriesOf, categoryLabel } from './libraryText.ts';
-import { useDebouncedValue } from './useDebouncedValue.ts';
+import { useDebouncedValue } from '../lib/useDebouncedValue.ts';
 
 /** Rows drawn at once; Meshy's catalog has ~680 entries and a search or category narrows it. */
 const MAX_ROWS = 150;

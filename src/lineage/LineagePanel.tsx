@@ -4,10 +4,10 @@
  */
 import type { CSSProperties } from 'react';
 import type { Job } from '../../server/contract/api.ts';
-import { useCancelJob } from '../api/mutations.ts';
-import { useStageView } from '../compare/stageView.ts';
-import { isActive } from '../jobs/jobText.ts';
-import { useSelectedJob } from '../jobs/useSelectedJob.ts';
+import { useCancelJob } from '../state/jobMutations.ts';
+import { useStageView } from '../state/stageView.ts';
+import { isActive } from '../lib/jobText.ts';
+import { useSelectedJob } from '../state/useSelectedJob.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { Spinner } from '../ui/Spinner.tsx';
 import { nodeSummary } from './nodeSummary.ts';

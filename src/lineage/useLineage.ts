@@ -6,7 +6,7 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import type { Job } from '../../server/contract/api.ts';
 import { jobQuery, jobsListQuery } from '../api/queries.ts';
 import { queryKeys } from '../api/queryKeys.ts';
-import { flattenJobs } from '../jobs/jobCache.ts';
+import { flattenJobs } from '../api/jobCache.ts';
 import { indexJobs, lineageOf, lineageRows, missingAncestor } from './lineageTree.ts';
 import type { LineageRow } from './lineageTree.ts';
 

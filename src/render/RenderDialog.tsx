@@ -9,8 +9,10 @@ import { useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { ProviderId } from '../../server/contract/api.ts';
+import { RadioOptions } from '../ui/RadioOptions.tsx';
+import type { RadioOption } from '../ui/RadioOptions.tsx';
 import { describeError, isApiRequestError } from '../api/client.ts';
-import { useCreateJob } from '../api/mutations.ts';
+import { useCreateJob } from '../state/jobMutations.ts';
 import { providersQuery } from '../api/queries.ts';
 import { Button } from '../ui/Button.tsx';
 import { XIcon } from '../ui/icons.tsx';
@@ -42,23 +44,16 @@ function Row({ label, htmlFor, children }: { label: string; htmlFor?: string; ch
   );
 }
 
-function Choice<T extends string>({ name, value, options, onChange }: { name: string; value: T; options: ReadonlyArray<{ value: T; label: string; title?: string }>; onChange: (v: T) => void }) {
+function Choice<T extends string>({ name, value, options, onChange }: { name: string; value: T; options: ReadonlyArray<RadioOption<T>>; onChange: (v: T) => void }) {
   return (
     <div role="radiogroup" aria-label={name} className="flex gap-0.5 rounded-md border border-line bg-sunken p-0.5">
-      {options.map((o) => (
-        <button
-          key={o.value}
-          type="button"
-          role="radio"
-          aria-checked={value === o.value}
-          title={o.title}
-          data-testid={`render-${name}-${o.value}`}
-          onClick={() => onChange(o.value)}
-          className={`flex-1 rounded px-2 py-1 text-[12px] transition-colors ${value === o.value ? 'bg-accent/25 text-fg' : 'text-muted hover:text-fg'}`}
-        >
-          {o.label}
-        </button>
-      ))}
+      <RadioOptions
+        value={value}
+        options={options}
+        onChange={onChange}
+        testIdPrefix={`render-${name}`}
+        buttonClass={(selected) => `flex-1 rounded px-2 py-1 text-[12px] transition-colors ${selected ? 'bg-accent/25 text-fg' : 'text-muted hover:text-fg'}`}
+      />
     </div>
   );
 }

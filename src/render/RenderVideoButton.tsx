@@ -3,10 +3,10 @@
  * it when it can (SayMotion); anything else goes to the local renderer, which needs only the GLB.
  */
 import { useEffect, useState } from 'react';
-import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
+import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
 import { RenderDialog } from './RenderDialog.tsx';
 import { useRenderProvider } from './renderProvider.ts';
-import { useLocalFiles } from '../dropzone/localFiles.ts';
+import { useLocalFiles } from '../dropzone/index.ts';
 
 export function RenderVideoButton() {
   const { job } = useSelectedJob();

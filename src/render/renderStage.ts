@@ -21,7 +21,7 @@ import type { WebGLRenderer } from 'three';
 import type { RenderPageConfig } from '../../server/contract/renderPage.ts';
 import { paintBackdrop } from './backdrops2d.ts';
 import type { Vec3 } from './cameraPath.ts';
-import { createBlobShadow } from '../viewport/overlays/BlobShadow.ts';
+import { createBlobShadow } from './BlobShadow.ts';
 
 /** The studio viewport's palette, so a local render looks like the preview the user approved. */
 const STUDIO_BG = '#14161a';

@@ -9,8 +9,8 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { StateCreator } from 'zustand';
-import { DEFAULT_COMPOSER } from '../composer/composerFields.ts';
-import type { ComposerFields } from '../composer/composerFields.ts';
+import { DEFAULT_COMPOSER } from './composerFields.ts';
+import type { ComposerFields } from './composerFields.ts';
 import { parseSelection } from './urlSelection.ts';
 
 export interface SelectionSlice {

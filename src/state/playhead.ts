@@ -11,9 +11,9 @@
  * No three.js here: this module is part of the first chunk, the 3D code is lazy-loaded.
  */
 import { createStore } from 'zustand/vanilla';
-import { advancePlayback, clampSpeed, effectiveRange, withInPoint, withOutPoint } from '../timeline/playback.ts';
-import type { PlayMode, PlayRange } from '../timeline/playback.ts';
-import { DEFAULT_FPS, clampTime, snapToFrame, stepFrames } from '../timeline/timeMath.ts';
+import { advancePlayback, clampSpeed, effectiveRange, withInPoint, withOutPoint } from './playback.ts';
+import type { PlayMode, PlayRange } from './playback.ts';
+import { DEFAULT_FPS, clampTime, snapToFrame, stepFrames } from '../lib/timeMath.ts';
 
 export type ClipStatus = 'empty' | 'loading' | 'ready' | 'error';
 

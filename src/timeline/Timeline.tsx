@@ -6,46 +6,29 @@ import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { usePlayerOptions } from '../player/playerOptions.ts';
-import { subjectInfo } from '../player/subjectInfo.ts';
+import { usePlayerOptions, subjectInfo } from '../player/index.ts';
 import { playhead, transport } from '../state/playhead.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { LoopIcon, PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon, ToStartIcon } from '../ui/icons.tsx';
-import { OnceIcon, PingPongIcon } from '../viewport/viewportIcons.tsx';
-import type { PlayMode } from './playback.ts';
-import { formatTimecode, lastFrame } from './timeMath.ts';
+import { OnceIcon, PingPongIcon } from '../ui/icons.tsx';
+import type { PlayMode } from '../state/playback.ts';
+import { formatTimecode, lastFrame } from '../lib/timeMath.ts';
 import { TimelineTrack } from './TimelineTrack.tsx';
+import { ToolButton } from '../ui/ToolButton.tsx';
 
 const SPEEDS = [0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 
 const MODE_LABEL: Record<PlayMode, string> = { loop: 'Loop', once: 'Play once', pingpong: 'Ping-pong' };
 const MODE_ICON: Record<PlayMode, () => ReactNode> = { loop: () => <LoopIcon />, once: () => <OnceIcon />, pingpong: () => <PingPongIcon /> };
 
-function IconButton(props: {
-  label: string;
-  onClick: () => void;
-  disabled: boolean;
-  children: ReactNode;
-  testId: string;
-  active?: boolean;
-}) {
+function IconButton(props: { label: string; onClick: () => void; disabled: boolean; children: ReactNode; testId: string; active?: boolean }) {
   return (
-    <button
-      type="button"
-      title={props.label}
-      aria-label={props.label}
-      data-testid={props.testId}
-      disabled={props.disabled}
-      aria-pressed={props.active}
-      onClick={props.onClick}
-      // Keep keyboard focus off transport buttons, so Space always means play/pause (not "click focused button").
-      onMouseDown={(e) => e.preventDefault()}
+    <ToolButton
+      {...props}
       className={`grid size-7 place-items-center rounded-md transition-colors disabled:cursor-not-allowed disabled:opacity-35 ${
         props.active ? 'bg-accent/20 text-accent' : 'text-muted hover:bg-white/8 hover:text-fg'
       }`}
-    >
-      {props.children}
-    </button>
+    />
   );
 }
 

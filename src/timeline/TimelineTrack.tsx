@@ -5,11 +5,11 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import type { Span } from '../player/subjectInfo.ts';
+import type { Span } from '../player/index.ts';
 import { playhead } from '../state/playhead.ts';
-import type { PlayRange } from './playback.ts';
-import { formatTimecode, rulerStep, rulerTicks, timeToFraction, xToTime } from './timeMath.ts';
-import { TrackRangeMarks } from '../edit/TrackRangeMarks.tsx';
+import type { PlayRange } from '../state/playback.ts';
+import { formatTimecode, rulerStep, rulerTicks, timeToFraction, xToTime } from '../lib/timeMath.ts';
+import { TrackRangeMarks } from '../edit/index.ts';
 
 interface Props {
   duration: number;

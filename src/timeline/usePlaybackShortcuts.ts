@@ -7,24 +7,16 @@ import { useEffect } from 'react';
 import { useEditor } from '../state/editorStore.ts';
 import { playhead, transport } from '../state/playhead.ts';
 import { viewportCommands } from '../state/viewportCommands.ts';
+import { NOT_TYPING_INPUTS, isTypingTarget } from '../lib/typingTarget.ts';
 import { shuttle } from './shuttle.ts';
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') {
-    const type = (target as HTMLInputElement).type;
-    return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset'].includes(type);
-  }
-  return false;
-}
+// Playback keys also stay off while a colour input has focus (as they always have; edit shortcuts do not).
+const PLAYBACK_NOT_TYPING = NOT_TYPING_INPUTS.filter((t) => t !== 'color');
 
 export function usePlaybackShortcuts(variantCount: number): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target, PLAYBACK_NOT_TYPING)) return;
       const ready = transport.getState().status === 'ready';
       let handled = true;
       switch (e.key) {

@@ -3,7 +3,7 @@
  * (formats, fps, in place, skin) for this variant or the whole job as a zip.
  */
 import type { Variant, VariantFile } from '../../server/contract/api.ts';
-import { useSelectedJob } from '../jobs/useSelectedJob.ts';
+import { useSelectedJob } from '../state/useSelectedJob.ts';
 import { formatBytes } from '../lib/format.ts';
 import { DownloadIcon } from '../ui/icons.tsx';
 import { ExportPanel } from './ExportPanel.tsx';

@@ -1,11 +1,7 @@
 /** Right column: variants of the selected job, what the engine understood, downloads and settings. */
 import type { ReactNode } from 'react';
-import { ActionJobSettings } from '../actions/ActionJobSettings.tsx';
-import { ActionJobSummary } from '../actions/ActionJobSummary.tsx';
-import { isActionJob } from '../actions/actionJobText.ts';
-import { ClipPicker } from '../actions/ClipPicker.tsx';
-import { useVariantLabels } from '../actions/useVariantLabels.ts';
-import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
+import { ActionJobSettings, ActionJobSummary, isActionJob, ClipPicker, useVariantLabels } from '../actions/index.ts';
+import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
 import { Downloads } from './Downloads.tsx';
 import { JobDetails } from './JobDetails.tsx';
 import { PromptReport } from './PromptReport.tsx';

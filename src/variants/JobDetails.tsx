@@ -2,10 +2,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Job } from '../../server/contract/api.ts';
 import { charactersQuery } from '../api/queries.ts';
-import { fieldsFromRequest } from '../composer/composerFields.ts';
-import { focusPrompt } from '../composer/examplePrompts.ts';
+import { fieldsFromRequest } from '../state/composerFields.ts';
+import { focusPrompt } from '../composer/index.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { Button } from '../ui/Button.tsx';
+import { JobIdRows, SettingsList } from '../ui/SettingsList.tsx';
 
 const LABELS: Array<[key: string, label: string, fmt?: (v: unknown) => string]> = [
   ['characterId', 'Character'],
@@ -25,15 +26,8 @@ export function JobDetails({ job }: { job: Job }) {
   const show = (k: string, v: unknown) => (k === 'characterId' ? (characters.data?.find((c) => c.id === v)?.name ?? String(v)) : String(v));
   return (
     <div>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-[12px]">
-        <dt className="text-faint">Job</dt>
-        <dd className="truncate font-mono text-[11px] text-muted" title={job.id}>
-          {job.id}
-        </dd>
-        <dt className="text-faint">Provider</dt>
-        <dd className="text-muted">
-          {job.provider} · {job.kind}
-        </dd>
+      <SettingsList>
+        <JobIdRows id={job.id} provider={job.provider} kind={job.kind} />
         {rows.map(([k, label, fmt]) => (
           <div key={k} className="contents">
             <dt className="text-faint">{label}</dt>
@@ -42,7 +36,7 @@ export function JobDetails({ job }: { job: Job }) {
             </dd>
           </div>
         ))}
-      </dl>
+      </SettingsList>
       <Button
         size="xs"
         variant="ghost"

@@ -12,7 +12,7 @@ import { Canvas } from '@react-three/fiber';
 import { Component, Suspense, createRef, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorInfo, ReactNode, RefObject } from 'react';
 import type { DataTexture } from 'three';
-import { usePlayerOptions } from '../player/playerOptions.ts';
+import { usePlayerOptions } from '../player/index.ts';
 import { playhead } from '../state/playhead.ts';
 import { useEditor } from '../state/editorStore.ts';
 import type { ClipGridProps, GridClip } from './clipGridProps.ts';

@@ -1,4 +1,4 @@
-import { ExamplePrompts } from '../composer/ExamplePrompts.tsx';
+import { ExamplePrompts } from '../composer/index.ts';
 import { SparkIcon } from '../ui/icons.tsx';
 
 /** First run: no jobs yet. Says what the studio does and offers prompts to start from. */

@@ -6,14 +6,14 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Job, Variant } from '../../server/contract/api.ts';
 import { describeError } from '../api/client.ts';
-import { useRetryJob } from '../api/mutations.ts';
-import { JobProgress } from '../jobs/JobProgress.tsx';
-import { failureAdvice } from '../jobs/jobText.ts';
+import { useRetryJob } from '../state/jobMutations.ts';
+import { JobProgress } from '../ui/JobProgress.tsx';
+import { failureAdvice } from '../lib/jobText.ts';
 import { transport } from '../state/playhead.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { EmptyState } from './EmptyState.tsx';
-import { hasRenderVideo, RenderVideoPreview } from '../render/RenderVideoPreview.tsx';
+import { hasRenderVideo, RenderVideoPreview } from '../render/index.ts';
 
 function Card({ tone = 'neutral', children, testId }: { tone?: 'neutral' | 'error'; children: ReactNode; testId?: string }) {
   return (

@@ -7,23 +7,20 @@ import { Suspense, lazy, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { jobsListQuery } from '../api/queries.ts';
-import { flattenJobs } from '../jobs/jobCache.ts';
-import { useSelectedJob, useSelectedVariant } from '../jobs/useSelectedJob.ts';
+import { flattenJobs } from '../api/jobCache.ts';
+import { useSelectedJob, useSelectedVariant } from '../state/useSelectedJob.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { playhead, transport } from '../state/playhead.ts';
 import { Button } from '../ui/Button.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import type { Variant, VariantFile } from '../../server/contract/api.ts';
-import { DropTarget } from '../dropzone/DropTarget.tsx';
-import { LocalFileBar } from '../dropzone/LocalFileBar.tsx';
-import { useLocalFiles } from '../dropzone/localFiles.ts';
-import { usePlayerOptions } from '../player/playerOptions.ts';
-import { resetSubjectInfo } from '../player/subjectInfo.ts';
+import { DropTarget, LocalFileBar, useLocalFiles } from '../dropzone/index.ts';
+import { usePlayerOptions, resetSubjectInfo } from '../player/index.ts';
 import type { SubjectSource } from './SubjectModel.tsx';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
 import { ViewportToolbar } from './ViewportToolbar.tsx';
-import { afterJobListShown } from '../jobs/jobListShown.ts';
+import { afterJobListShown } from '../lib/jobListShown.ts';
 
 // After the job list's first page (jobListShown.ts): evaluating three.js must not hold that page back.
 const Viewport3D = lazy(() => afterJobListShown().then(() => import('./Viewport3D.tsx')));

@@ -5,14 +5,13 @@
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { localFiles } from '../dropzone/localFiles.ts';
-import { usePlayerOptions } from '../player/playerOptions.ts';
-import { RecordViewportButton } from '../render/RecordViewportButton.tsx';
-import { RenderVideoButton } from '../render/RenderVideoButton.tsx';
+import { localFiles } from '../dropzone/index.ts';
+import { usePlayerOptions } from '../player/index.ts';
+import { RecordViewportButton, RenderVideoButton } from '../render/index.ts';
 import { useEditor } from '../state/editorStore.ts';
 import { viewportCommands } from '../state/viewportCommands.ts';
 import { BonesIcon, FrameIcon, GridIcon } from '../ui/icons.tsx';
-import { FootprintsIcon, InPlaceIcon, OpenFileIcon, ShadowIcon, TrailIcon, WireframeIcon } from './viewportIcons.tsx';
+import { FootprintsIcon, InPlaceIcon, OpenFileIcon, ShadowIcon, TrailIcon, WireframeIcon } from '../ui/icons.tsx';
 
 function ToolButton({ label, pressed, onClick, children, testId }: { label: string; pressed?: boolean; onClick: () => void; children: ReactNode; testId: string }) {
   return (

@@ -3,8 +3,9 @@
  * over time): the skinned surface is sampled across the clip so a character that walks off still fits, and
  * skinned meshes' bind-pose boxes (which ignore skinning, three-gltf-viewer#147) are not trusted.
  */
-import { Box3, MathUtils, Sphere, Vector3 } from 'three';
+import { Box3, Sphere, Vector3 } from 'three';
 import type { Object3D, PerspectiveCamera } from 'three';
+import { aimCamera, fitBoxDistance } from '../lib/boxFraming.ts';
 import { collectParts, expandByPose } from './assets/measureBounds.ts';
 
 const tmp = new Vector3();
@@ -45,26 +46,11 @@ export interface Framing {
 export function frameBox(box: Box3, camera: PerspectiveCamera, margin = 1.06): Framing {
   const target = box.getCenter(new Vector3());
   const dir = new Vector3(0.55, 0.3, 1).normalize(); // from target towards the camera
-  const right = new Vector3(0, 1, 0).cross(dir).normalize();
-  const up = dir.clone().cross(right).normalize();
-  const tanV = Math.tan(MathUtils.degToRad(camera.fov) / 2);
-  const tanH = tanV * Math.max(camera.aspect, 0.1);
-  let distance = 0.5;
-  const corner = new Vector3();
-  for (let i = 0; i < 8; i++) {
-    corner.set(i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z).sub(target);
-    const depth = corner.dot(dir);
-    distance = Math.max(distance, depth + Math.abs(corner.dot(up)) / tanV, depth + Math.abs(corner.dot(right)) / tanH);
-  }
-  distance *= margin;
+  const distance = fitBoxDistance(box, target, dir, camera, 0.1, 0.5) * margin;
   const radius = Math.max(box.getBoundingSphere(new Sphere()).radius, 0.3);
   return { target, position: target.clone().addScaledVector(dir, distance), radius };
 }
 
 export function applyFraming(camera: PerspectiveCamera, f: Framing): void {
-  const distance = camera.position.copy(f.position).distanceTo(f.target);
-  camera.near = Math.max(0.01, distance / 200);
-  camera.far = Math.max(100, distance * 50);
-  camera.lookAt(f.target);
-  camera.updateProjectionMatrix();
+  aimCamera(camera, f.target, camera.position.copy(f.position).distanceTo(f.target));
 }

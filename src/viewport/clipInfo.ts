@@ -1,5 +1,5 @@
 /** Facts about an animation clip the timeline needs, derived from its keyframes (GLB has no fps field). */
-import { DEFAULT_FPS } from '../timeline/timeMath.ts';
+import { DEFAULT_FPS } from '../lib/timeMath.ts';
 
 interface TrackLike {
   times: ArrayLike<number>;

@@ -8,7 +8,7 @@
  * asks for the next frame too.
  */
 import { addAfterEffect, addEffect, invalidate, useFrame } from '@react-three/fiber';
-import { viewportProbe } from '../player/viewportProbe.ts';
+import { viewportProbe } from '../player/index.ts';
 import { playhead, transport } from '../state/playhead.ts';
 
 let installed = false;

@@ -6,7 +6,7 @@
  * renders in the same commit instead of suspending for a microtask: that is what lets a cached variant show
  * its first animated frame well inside the 250 ms budget.
  */
-import { onLocalFileReleased } from '../../dropzone/localFiles.ts';
+import { onLocalFileReleased } from '../../dropzone/index.ts';
 import { AssetError, parseAsset } from './parseAsset.ts';
 import type { LoadedAsset } from './parseAsset.ts';
 

@@ -13,8 +13,9 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Plane, Vector3 } from 'three';
 import type { Bone, Object3D } from 'three';
 import { pathPolyline } from '../../../server/engine/constraints/spline.ts';
-import { useConstraints } from '../../constraints/constraintsStore.ts';
-import type { Effector, HandleKind } from '../../constraints/constraintsStore.ts';
+import { useConstraints } from '../../constraints/index.ts';
+import type { Effector, HandleKind } from '../../constraints/index.ts';
+import { TEST_PROBES } from '../../lib/testProbes.ts';
 import { FkRing } from './FkRing.tsx';
 import { MotionGhosts } from './MotionGhosts.tsx';
 import { OrthoView } from './OrthoView.tsx';
@@ -69,6 +70,7 @@ export function ConstraintOverlay() {
   }, [waypoints]);
 
   useEffect(() => {
+    if (!TEST_PROBES) return;
     window.__kinemaConstraints = {
       project: (p) => {
         tmp.set(p[0], p[1], p[2]).project(camera);

@@ -10,7 +10,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Object3D, Quaternion } from 'three';
 import type { Bone } from 'three';
 import { CANONICAL } from '../../../server/engine/core/skeleton.ts';
-import { useConstraints } from '../../constraints/constraintsStore.ts';
+import { useConstraints } from '../../constraints/index.ts';
+import { TEST_PROBES } from '../../lib/testProbes.ts';
 
 declare global {
   interface Window {
@@ -73,6 +74,7 @@ export function FkRing({ bone }: { bone: string }) {
   }, [defaultControls, target]);
 
   useEffect(() => {
+    if (!TEST_PROBES) return;
     window.__kinemaFk = { pivot: () => (target ? [proxy.position.x, proxy.position.y, proxy.position.z] : null) };
     return () => { delete window.__kinemaFk; };
   }, [proxy, target]);

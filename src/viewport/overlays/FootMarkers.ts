@@ -5,7 +5,7 @@
  */
 import { CircleGeometry, Color, Group, InstancedMesh, Matrix4, Mesh, MeshBasicMaterial, RingGeometry } from 'three';
 import type { Object3D } from 'three';
-import type { Span } from '../../player/subjectInfo.ts';
+import type { Span } from '../../player/index.ts';
 import type { ClipAnalysis } from '../rig/analyseClip.ts';
 
 const FLOOR_Y = 0.005;

@@ -7,8 +7,7 @@
 import { Line } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useState } from 'react';
-import { useConstraints } from '../../constraints/constraintsStore.ts';
-import { jointIndex, useTakeClip } from '../../constraints/takeClip.ts';
+import { useConstraints, jointIndex, useTakeClip } from '../../constraints/index.ts';
 import { playhead } from '../../state/playhead.ts';
 
 const TRAILS: Array<{ suffix: string; color: string }> = [

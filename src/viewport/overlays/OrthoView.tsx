@@ -7,8 +7,8 @@ import { OrthographicCamera } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useLayoutEffect, useRef } from 'react';
 import type { OrthographicCamera as OrthoCam, Vector3 } from 'three';
-import { viewportProbe } from '../../player/viewportProbe.ts';
-import type { ViewAxis } from '../../constraints/constraintsStore.ts';
+import { viewportProbe } from '../../player/index.ts';
+import type { ViewAxis } from '../../constraints/index.ts';
 
 const DIST = 20;
 /** Pixels per metre: a standing person fills about two thirds of a typical viewport. */

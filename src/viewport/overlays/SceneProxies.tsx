@@ -5,8 +5,8 @@
  */
 import { useEffect, useMemo } from 'react';
 import { Box3, BoxGeometry, Group, Mesh, MeshStandardMaterial } from 'three';
-import { viewportProbe } from '../../player/viewportProbe.ts';
-import type { ShownProxy } from '../../player/viewportProbe.ts';
+import { viewportProbe } from '../../player/index.ts';
+import type { ShownProxy } from '../../player/index.ts';
 import type { VariantScene } from '../../../server/contract/api.ts';
 
 type Item = VariantScene['scene'][number];

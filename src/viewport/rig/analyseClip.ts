@@ -5,7 +5,7 @@
  */
 import { Vector3 } from 'three';
 import type { AnimationAction, AnimationMixer, Object3D } from 'three';
-import type { Span } from '../../player/subjectInfo.ts';
+import type { Span } from '../../player/index.ts';
 
 export interface ClipAnalysis {
   /** Sample times, seconds. */

@@ -1,14 +1,12 @@
 /**
- * The composer's form state and the pure mapping to and from the API request.
+ * The composer's form state (editor state: it survives the panel) and the mapping from a job's stored request.
  * Numbers are kept as the strings the user typed, so a half-typed value is never silently "fixed"; the server
  * validates and its message is shown next to the field.
  */
-import type { CreateJobRequest, FootLocking, ProviderId } from '../../server/contract/api.ts';
+import type { FootLocking, ProviderId } from '../../server/contract/api.ts';
 
-export interface ComposerFields {
-  prompt: string;
-  provider: ProviderId;
-  characterId: string;
+/** The motion options a text2motion job and its reruns share, numbers as typed. */
+export interface MotionOptionsForm {
   variants: string;
   /** "0" = the engine decides. */
   durationSec: string;
@@ -16,6 +14,12 @@ export interface ComposerFields {
   poseFiltering: number;
   physicsFilter: boolean;
   seed: string;
+}
+
+export interface ComposerFields extends MotionOptionsForm {
+  prompt: string;
+  provider: ProviderId;
+  characterId: string;
 }
 
 export type ComposerFieldName = keyof ComposerFields;
@@ -31,37 +35,6 @@ export const DEFAULT_COMPOSER: ComposerFields = {
   physicsFilter: true,
   seed: '',
 };
-
-/** "3" → 3, "" → undefined (server default), "abc" → "abc" (sent as typed, so the server explains). */
-function numeric(text: string): number | undefined | string {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
-}
-
-/**
- * The text2motion body for the current form. Unvalidated on purpose: the server owns validation and answers
- * with `{error: {field, message}}`, which the composer shows next to that field.
- */
-export function buildText2MotionRequest(f: ComposerFields): CreateJobRequest {
-  const body: Record<string, unknown> = {
-    provider: f.provider,
-    kind: 'text2motion',
-    prompt: f.prompt,
-    footLocking: f.footLocking,
-    poseFiltering: f.poseFiltering,
-    physicsFilter: f.physicsFilter,
-  };
-  if (f.characterId) body.characterId = f.characterId;
-  const variants = numeric(f.variants);
-  if (variants !== undefined) body.variants = variants;
-  const duration = numeric(f.durationSec);
-  if (duration !== undefined) body.durationSec = duration;
-  const seed = numeric(f.seed);
-  if (seed !== undefined) body.seed = seed;
-  return body as CreateJobRequest;
-}
 
 /** Map a job's stored request back onto the form ("use these settings"). Unknown shapes are skipped. */
 export function fieldsFromRequest(request: Record<string, unknown>): Partial<ComposerFields> {

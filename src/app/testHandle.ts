@@ -3,10 +3,10 @@
  * It is installed the first time a clip is ready, then stays with live getters (ready turns false while the next
  * clip loads). Tests still operate the timeline through the UI; this is for waiting and reading back.
  */
-import { viewportProbe } from '../player/viewportProbe.ts';
-import type { ShownProxy } from '../player/viewportProbe.ts';
-import { timeToFrame } from '../timeline/timeMath.ts';
-import { playhead, transport } from './playhead.ts';
+import { viewportProbe } from '../player/index.ts';
+import type { ShownProxy } from '../player/index.ts';
+import { timeToFrame } from '../lib/timeMath.ts';
+import { playhead, transport } from '../state/playhead.ts';
 
 export interface KinemaTestHandle {
   getTime(): number;

@@ -1,5 +1,5 @@
 import type { Job } from '../../server/contract/api.ts';
-import { progressLabel } from './jobText.ts';
+import { progressLabel } from '../lib/jobText.ts';
 
 /** Progress bar with the server's stage text ("variant 2/4: synthesising"). Indeterminate while queued. */
 export function JobProgress({ job, compact = false }: { job: Job; compact?: boolean }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSelection, parseSelection } from '../state/urlSelection.ts';
+import { formatSelection, parseSelection } from './urlSelection.ts';
 import { DEFAULT_VIEW, formatViewParams, parseViewParams } from './viewParams.ts';
 import type { ViewParams } from './viewParams.ts';
 

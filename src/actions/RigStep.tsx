@@ -7,19 +7,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProviderId } from '../../server/contract/api.ts';
-import { buildRigRequest } from '../actions/actionRequests.ts';
-import { useActions } from '../actions/actionsStore.ts';
-import { CostLine } from '../actions/CostLine.tsx';
-import { StepHeading } from '../actions/StepHeading.tsx';
-import { SubmitError } from '../actions/SubmitError.tsx';
-import { useSubmitActionJob } from '../actions/useSubmitActionJob.ts';
+import { buildRigRequest } from './actionRequests.ts';
+import { useActions } from './actionsStore.ts';
+import { CostLine } from './CostLine.tsx';
+import { StepHeading } from './StepHeading.tsx';
+import { SubmitError } from './SubmitError.tsx';
+import { useSubmitActionJob } from './useSubmitActionJob.ts';
 import { describeError, isApiRequestError } from '../api/client.ts';
 import { charactersQuery } from '../api/queries.ts';
 import { Button } from '../ui/Button.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
-import { CharacterPicker } from './CharacterPicker.tsx';
-import { CharacterUpload } from './CharacterUpload.tsx';
-import { localFiles } from '../dropzone/localFiles.ts';
+import { CharacterPicker, CharacterUpload } from '../characters/index.ts';
+import { localFiles } from '../dropzone/index.ts';
 
 const HINT: Partial<Record<ProviderId, string>> = {
   local:

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COMPOSER, buildText2MotionRequest, fieldForErrorPath, fieldsFromRequest } from './composerFields.ts';
+import { DEFAULT_COMPOSER, fieldsFromRequest } from '../state/composerFields.ts';
+import { buildText2MotionRequest } from './text2motionRequest.ts';
 
 describe('buildText2MotionRequest', () => {
   it('builds a full request from the form', () => {
@@ -44,20 +45,4 @@ describe('fieldsFromRequest', () => {
     const form = { ...DEFAULT_COMPOSER, prompt: 'bow', characterId: 'mannequin', variants: '3', durationSec: '4', seed: '7' };
     expect(fieldsFromRequest(buildText2MotionRequest(form) as Record<string, unknown>)).toEqual(form);
   });
-  it('skips values of the wrong type', () => {
-    expect(fieldsFromRequest({ prompt: 3, footLocking: 'sometimes', variants: '2' })).toEqual({});
-  });
-});
-
-describe('fieldForErrorPath', () => {
-  it.each([
-    ['prompt', 'prompt'],
-    ['variants', 'variants'],
-    ['body.durationSec', 'durationSec'],
-    ['/seed', 'seed'],
-    ['poseFiltering', 'poseFiltering'],
-    ['intervals[0].end', null],
-    ['', null],
-    [undefined, null],
-  ])('%s → %s', (path, field) => expect(fieldForErrorPath(path)).toBe(field));
 });

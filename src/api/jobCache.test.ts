@@ -1,10 +1,6 @@
-import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../server/contract/api.ts';
-import { parseDeletedEvent } from '../api/client.ts';
-import { queryKeys } from '../api/queryKeys.ts';
-import { useEditor } from '../state/editorStore.ts';
-import { forgetJobs } from './applyJob.ts';
+import { parseDeletedEvent } from './client.ts';
 import { findJob, flattenJobs, upsertJob } from './jobCache.ts';
 import type { JobPages } from './jobCache.ts';
 
@@ -91,24 +87,7 @@ describe('flattenJobs', () => {
   });
 });
 
-describe('forgetJobs (a deletion from this tab or from the event stream)', () => {
-  it('drops the job from every list and its detail, and clears the selection only when it was the deleted job', () => {
-    const qc = new QueryClient();
-    const listKey = queryKeys.jobs.list(50);
-    qc.setQueryData(listKey, pages({ items: [job('b', 2), job('a', 1)], nextCursor: null }));
-    qc.setQueryData(queryKeys.jobs.detail('a'), job('a', 1));
-    useEditor.getState().selectJob('b');
-
-    forgetJobs(qc, ['a']);
-    expect(flattenJobs(qc.getQueryData<JobPages>(listKey)).map((j) => j.id)).toEqual(['b']);
-    expect(qc.getQueryData(queryKeys.jobs.detail('a'))).toBeUndefined();
-    expect(useEditor.getState().selectedJobId).toBe('b');
-
-    forgetJobs(qc, ['b']);
-    expect(flattenJobs(qc.getQueryData<JobPages>(listKey))).toEqual([]);
-    expect(useEditor.getState().selectedJobId).toBeNull();
-  });
-
+describe('deleted events', () => {
   it('reads a deleted event by its contract and ignores anything else', () => {
     expect(parseDeletedEvent('{"id":"job_abcdefgh1"}')).toBe('job_abcdefgh1');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

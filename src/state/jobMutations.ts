@@ -1,13 +1,14 @@
 /** Job mutations. Results go straight into the cache; the event stream will confirm them moments later. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateJobRequest, Job } from '../../server/contract/api.ts';
+import type { Job } from '../../server/contract/api.ts';
 import { NO_COLLECTION } from '../../server/contract/jobLibrary.ts';
-import { useJobFilter } from '../jobs/jobFilterStore.ts';
-import { requestForResubmit } from '../actions/actionRequests.ts';
-import { applyJob } from '../jobs/applyJob.ts';
-import { useEditor } from '../state/editorStore.ts';
-import { notify } from '../state/notices.ts';
-import { api, describeError } from './client.ts';
+import { useJobFilter } from './jobFilterStore.ts';
+import { applyJob } from '../api/applyJob.ts';
+import { useEditor } from './editorStore.ts';
+import { notify } from './notices.ts';
+import { api, describeError } from '../api/client.ts';
+import type { JobRequestDraft } from '../api/jobRequestDraft.ts';
+import { requestForResubmit } from '../api/resubmitRequest.ts';
 
 function newIdempotencyKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -29,7 +30,7 @@ export function useCreateJob() {
   const qc = useQueryClient();
   return useMutation({
     mutationKey: ['jobs', 'create'],
-    mutationFn: async (body: CreateJobRequest) => intoOpenCollection(await api.createJob(body, newIdempotencyKey())),
+    mutationFn: async (body: JobRequestDraft) => intoOpenCollection(await api.createJob(body, newIdempotencyKey())),
     onSuccess: (job) => {
       applyJob(qc, job);
       useEditor.getState().selectJob(job.id);
@@ -56,7 +57,7 @@ export function useRetryJob() {
   const qc = useQueryClient();
   return useMutation({
     mutationKey: ['jobs', 'retry'],
-    mutationFn: async (request: Record<string, unknown>) => intoOpenCollection(await api.createJob(requestForResubmit(request) as CreateJobRequest, newIdempotencyKey())),
+    mutationFn: async (request: Job['request']) => intoOpenCollection(await api.resubmitJob(requestForResubmit(request), newIdempotencyKey())),
     onSuccess: (job) => {
       applyJob(qc, job);
       useEditor.getState().selectJob(job.id);

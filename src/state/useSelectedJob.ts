@@ -2,8 +2,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Job, Variant } from '../../server/contract/api.ts';
 import { jobQuery, jobsListQuery } from '../api/queries.ts';
-import { useEditor } from '../state/editorStore.ts';
-import { findJob } from './jobCache.ts';
+import { useEditor } from './editorStore.ts';
+import { findJob } from '../api/jobCache.ts';
 
 export function useSelectedJob() {
   const qc = useQueryClient();

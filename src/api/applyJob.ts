@@ -1,8 +1,7 @@
-/** Writes one Job into every cache entry that shows it (its detail and the job lists), or forgets deleted ones. */
+/** Writes one Job into every cache entry that shows it (its detail and the job lists), or drops deleted ones. */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Job } from '../../server/contract/api.ts';
-import { queryKeys } from '../api/queryKeys.ts';
-import { useEditor } from '../state/editorStore.ts';
+import { queryKeys } from './queryKeys.ts';
 import { isNewer, removeJobs, upsertJob } from './jobCache.ts';
 import { filterOfListKey, matchesFilter } from './jobFilter.ts';
 import type { JobPages } from './jobCache.ts';
@@ -16,14 +15,9 @@ export function applyJob(qc: QueryClient, job: Job): void {
   }
 }
 
-/**
- * Forgets deleted jobs everywhere: every list, their details, and the selection if it was one of them (the
- * deletion may come from this tab or, through the event stream, from another).
- */
-export function forgetJobs(qc: QueryClient, ids: readonly string[]): void {
+/** Drops deleted jobs from every list and forgets their details (the editor's selection is state's: forgetJobs). */
+export function removeJobsFromCache(qc: QueryClient, ids: readonly string[]): void {
   const gone = new Set(ids);
-  const { selectedJobId, selectJob } = useEditor.getState();
-  if (selectedJobId && gone.has(selectedJobId)) selectJob(null);
   qc.setQueriesData<JobPages>({ queryKey: queryKeys.jobs.lists() }, (data) => removeJobs(data, gone));
   for (const id of ids) qc.removeQueries({ queryKey: queryKeys.jobs.detail(id) });
 }

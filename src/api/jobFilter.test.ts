@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../server/contract/api.ts';
-import { queryKeys } from '../api/queryKeys.ts';
+import { queryKeys } from './queryKeys.ts';
 import { filterOfListKey, isFiltered, matchesFilter } from './jobFilter.ts';
 
 const job = (patch: Partial<Job> = {}): Job => ({
