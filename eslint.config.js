@@ -13,6 +13,16 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // `const { secret: _omit, ...rest } = x` is the project's idiom for dropping a field; `_` marks it deliberate.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  // Playwright specs read the page's test probe `window.__kinema` inside page.evaluate, where `window` has no such
+  // property (~80 `(window as any)` casts). Until the probe gets a declared type for test builds, `any` is allowed here.
+  {
+    files: ['e2e/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   // Server, tests, benches, scripts and root configs run on Node.
   {
