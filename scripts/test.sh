@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: everything, from a fresh clone. Installs what it needs (npm packages, Debian chromium,
-# ffmpeg, CMU test clips), type-checks, runs the unit/integration tests (vitest), builds the SPA and
+# ffmpeg, CMU test clips), type-checks, lints (npm run lint), runs the unit/integration tests (vitest), builds the SPA and
 # runs the browser tests (Playwright on Debian's Chromium). Ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,10 @@ rm -f .tmp/vitest.json .tmp/playwright.json
 
 status=0
 echo "== typecheck"
-npx tsc -b || status=1
+npm run -s typecheck || status=1
+echo "== lint"
+lint=0
+npm run -s lint || { lint=1; status=1; }
 echo "== unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=1
 echo "== build"
@@ -22,5 +25,6 @@ npx vite build --logLevel warn && npx vite build --mode e2e --logLevel warn || s
 echo "== browser tests (playwright)"
 npx playwright test || status=1
 
+[ $lint -eq 0 ] && echo "Lint: passed" || echo "Lint: FAILED (npm run lint)"
 node scripts/summarize-tests.mjs .tmp/vitest.json .tmp/playwright.json || status=1
 exit $status

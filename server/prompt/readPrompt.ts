@@ -5,7 +5,7 @@
 import type { ActionId } from '../engine/actions/actionIds.ts';
 import { canonicalPhrase } from '../engine/prompt/canonical.ts';
 import { parsePrompt } from '../engine/prompt/parse.ts';
-import { actionName, suggestActions } from '../engine/prompt/suggest.ts';
+import { actionName } from '../engine/prompt/suggest.ts';
 import type { ActionSuggestion, ParsePromptResponse } from '../contract/promptParse.ts';
 
 /** Suggestions used when a prompt has no words the suggester can relate to anything. */

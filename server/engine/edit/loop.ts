@@ -59,7 +59,7 @@ export function loop(motion: Motion, p: LoopParams): Motion {
 
   // Split the hips rotation into heading (unwrapped) and the heading-relative pelvis rotation.
   const yaw = new Float64Array(n);
-  const q = new Float64Array(4), y = new Float64Array(4), a = new Float64Array(4), b = new Float64Array(4);
+  const q = new Float64Array(4), y = new Float64Array(4);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < 4; k++) q[k] = rot[i * jc * 4 + k]!;
     let h = qHeading(q);

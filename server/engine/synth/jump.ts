@@ -59,7 +59,7 @@ export function synthJump(ctx: GenCtx, p: JumpParams): void {
   ];
   const ch = [0, 0, 0, 0];
   const feet = st.feet.map((f) => ({ ...f }));
-  let yaw = st.yaw, x = st.x, z = st.z;
+  const yaw = st.yaw, x = st.x, z = st.z;
   for (let i = 0; i < n; i++) {
     const fr = start + i;
     const time = i / fps;
