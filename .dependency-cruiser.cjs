@@ -15,7 +15,24 @@ const SERVER_LAYERS = [
 ];
 
 // Client layers, lowest first (src/lib and src/ui are leaves with their own rules below).
-const FEATURES = ['actions', 'characters', 'compare', 'composer', 'constraints', 'dropzone', 'edit', 'help', 'jobs', 'library', 'lineage', 'player', 'render', 'timeline', 'variants', 'viewport'];
+const FEATURES = [
+  'actions',
+  'characters',
+  'compare',
+  'composer',
+  'constraints',
+  'dropzone',
+  'edit',
+  'help',
+  'jobs',
+  'library',
+  'lineage',
+  'player',
+  'render',
+  'timeline',
+  'variants',
+  'viewport',
+];
 const FEATURE = `^src/(${FEATURES.join('|')})/`;
 
 const serverLayerRules = SERVER_LAYERS.slice(0, -1).map((layer, i) => ({
@@ -178,7 +195,11 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.node.json' },
     doNotFollow: { path: 'node_modules' },
     exclude: { path: ['^node_modules/', '^dist/'] },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts'],
+    },
     reporterOptions: {
       text: { highlightFocused: true },
     },

@@ -38,12 +38,18 @@ function newestMtime(dir: string): number {
 
 function buildIfNeeded(): void {
   const sources = Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'index.html')).mtimeMs, fs.statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs);
-  const fresh = (dir: string) => { const index = path.join(dir, 'index.html'); return fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources; };
+  const fresh = (dir: string) => {
+    const index = path.join(dir, 'index.html');
+    return fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources;
+  };
   if (fresh(DIST) && fresh(DIST_E2E)) return;
   // Sizes are measured on the production build (dist/); the pages are timed on the test build (dist-e2e/, same code
   // plus the window.__kinema probe the timings read), which the server is pointed at below.
   for (const mode of ['production', 'e2e']) {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--mode', mode, '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--mode', mode, '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (r.status !== 0) throw new Error(`vite build (${mode}) failed`);
   }
 }

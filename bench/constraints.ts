@@ -8,7 +8,15 @@ import { applyConstraints, text2motion } from '../server/engine/index.ts';
 import type { Constraints, Text2MotionParams } from '../server/engine/index.ts';
 
 const constraints: Constraints = {
-  path: { waypoints: [{ x: 0, z: 0 }, { x: 2, z: 3 }, { x: 0, z: 6 }, { x: -2, z: 9 }, { x: 0, z: 11 }] },
+  path: {
+    waypoints: [
+      { x: 0, z: 0 },
+      { x: 2, z: 3 },
+      { x: 0, z: 6 },
+      { x: -2, z: 9 },
+      { x: 0, z: 11 },
+    ],
+  },
   keyPoses: [
     { t: 2, effectors: { rightHand: [1.7, 1.5, 3.2] } },
     { t: 5, lookAt: [3, 1.7, 8] },
@@ -24,7 +32,8 @@ const { constraints: _omit, ...plain } = params;
 
 function median(run: () => void, runs: number): { cpu: number; wall: number } {
   for (let r = 0; r < 3; r++) run(); // warm-up (JIT)
-  const cpu: number[] = [], wall: number[] = [];
+  const cpu: number[] = [],
+    wall: number[] = [];
   for (let r = 0; r < runs; r++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();

@@ -8,7 +8,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { inpaint, loop, merge, refine, text2motion } from '../server/engine/index.ts';
 import type { FootLockingMode, Text2MotionParams } from '../server/engine/index.ts';
 import {
-  boneLengthDrift, clipFromBvh, clipOf, durationErrorFrames, floating, footSkateRatio, frameJumps, meanJerk, median, penetration, resample, seamJumps, variantDiversity,
+  boneLengthDrift,
+  clipFromBvh,
+  clipOf,
+  durationErrorFrames,
+  floating,
+  footSkateRatio,
+  frameJumps,
+  meanJerk,
+  median,
+  penetration,
+  resample,
+  seamJumps,
+  variantDiversity,
 } from '../server/engine/eval/metrics.ts';
 import { readBvh } from '../server/engine/io/bvhRead.ts';
 
@@ -45,7 +57,13 @@ print('gen_8x10s_30fps', timeIt({ ...base, prompt: speedPrompt, variants: 8 }, 5
 print('gen_8x10s_30fps_filtered_physics', timeIt({ ...base, prompt: speedPrompt, variants: 8, poseFiltering: 0.5, physicsFilter: true }, 3), 'ms');
 
 function quality(mode: FootLockingMode, poseFiltering: number, physicsFilter: boolean) {
-  const skate: number[] = [], pen: number[] = [], flo: number[] = [], jerk: number[] = [], drift: number[] = [], dur: number[] = [], div: number[] = [];
+  const skate: number[] = [],
+    pen: number[] = [],
+    flo: number[] = [],
+    jerk: number[] = [],
+    drift: number[] = [],
+    dur: number[] = [],
+    div: number[] = [];
   for (const prompt of PROMPTS) {
     const { motions } = text2motion({ ...base, prompt, variants: 3, footLocking: mode, poseFiltering, physicsFilter, durationSec: 8 });
     const clips = motions.map(clipOf);
@@ -100,10 +118,29 @@ for (const s of [0.25, 0.5, 1]) print(`jerk_mean_20fps_filter_${s}`, mean(qualit
   // Edge quality: the largest step around each edge of the cross-fade, relative to the typical step
   // of the edited result (whose window now contains a jump).
   const pj = frameJumps(clipOf(painted));
-  const B = Math.round(0.25 * idle.fps), a = 2 * idle.fps, b = 4 * idle.fps;
+  const B = Math.round(0.25 * idle.fps),
+    a = 2 * idle.fps,
+    b = 4 * idle.fps;
   const edge = Math.max(...pj.slice(a - B - 2, a - B + 3), ...pj.slice(b + B - 3, b + B + 2));
   print('inpaint_edge_jump_over_median', edge / median(pj), 'ratio');
-  print('inpaint_unchanged_frames', (() => { const stride = idle.skeleton.parents.length * 4; let k = 0; for (let f = 0; f < idle.frames; f++) { let same = true; for (let i = 0; i < stride; i++) if (painted.rot[f * stride + i] !== idle.rot[f * stride + i]) { same = false; break; } if (same) k++; } return k; })(), 'frames');
+  print(
+    'inpaint_unchanged_frames',
+    (() => {
+      const stride = idle.skeleton.parents.length * 4;
+      let k = 0;
+      for (let f = 0; f < idle.frames; f++) {
+        let same = true;
+        for (let i = 0; i < stride; i++)
+          if (painted.rot[f * stride + i] !== idle.rot[f * stride + i]) {
+            same = false;
+            break;
+          }
+        if (same) k++;
+      }
+      return k;
+    })(),
+    'frames',
+  );
   t0 = performance.now();
   const merged = merge(walk, { prompt: 'run then jump', blendSec: 0.3, seed: 1 });
   print('merge_time', performance.now() - t0, 'ms');
@@ -118,7 +155,10 @@ for (const s of [0.25, 0.5, 1]) print(`jerk_mean_20fps_filter_${s}`, mean(qualit
 const CMU_DIR = '/usr/share/assimp/models/BVH';
 for (const name of ['01_01', '01_03', 'Boxing_Toes']) {
   const file = `${CMU_DIR}/${name}.bvh`;
-  if (!existsSync(file)) { console.log(`# ${file} not found (apt-get install assimp-testmodels); skipping`); continue; }
+  if (!existsSync(file)) {
+    console.log(`# ${file} not found (apt-get install assimp-testmodels); skipping`);
+    continue;
+  }
   const c = clipFromBvh(readBvh(readFileSync(file, 'utf8')));
   print(`mocap_${name}_skate_ratio`, footSkateRatio(c), 'ratio');
   print(`mocap_${name}_penetration_mean`, penetration(c).mean * 1000, 'mm');

@@ -32,7 +32,10 @@ export async function seedJobs(dataDir: string, count = SEEDED_JOBS): Promise<vo
       request: JSON.stringify(request),
       report: null,
       error: i % 50 === 7 ? JSON.stringify({ code: 'engine_error', message: 'seeded failure' }) : null,
-      variants: JSON.stringify([{ index: 1, durationSec: 4 }, { index: 2, durationSec: 4 }]),
+      variants: JSON.stringify([
+        { index: 1, durationSec: 4 },
+        { index: 2, durationSec: 4 },
+      ]),
       external_id: null,
       idempotency_key: null,
       title: i % 9 === 0 ? `Take ${i + 1}` : null,
@@ -43,7 +46,11 @@ export async function seedJobs(dataDir: string, count = SEEDED_JOBS): Promise<vo
       updated_at: at,
     };
   });
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('jobs').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('jobs')
+      .values(rows.slice(i, i + 200))
+      .execute();
   await db.destroy();
 }
 

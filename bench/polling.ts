@@ -44,7 +44,13 @@ async function measure(label: string, contract: SayMotionContractServer, submitT
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinema-poll-'));
 const cleanups: Array<() => Promise<void>> = [];
 try {
-  const env = (contractUrl: string) => ({ DM_API_SERVER_URL: contractUrl, DM_CLIENT_ID: CLIENT.clientId, DM_CLIENT_SECRET: CLIENT.clientSecret, DM_POLL_INTERVAL_MS: String(POLL_MS), KINEMA_JOB_BURST: '1000' });
+  const env = (contractUrl: string) => ({
+    DM_API_SERVER_URL: contractUrl,
+    DM_CLIENT_ID: CLIENT.clientId,
+    DM_CLIENT_SECRET: CLIENT.clientSecret,
+    DM_POLL_INTERVAL_MS: String(POLL_MS),
+    KINEMA_JOB_BURST: '1000',
+  });
   const ticks = { starting: 2, queued: 1, progress: 100_000 };
   {
     const contract = new SayMotionContractServer({ ...CLIENT, ticks });
@@ -62,11 +68,17 @@ try {
     const url = await contract.listen();
     cleanups.push(() => contract.close());
     const [db, redis] = await Promise.all([startPostgres(), startRedis()]);
-    cleanups.push(() => db.stop(), () => redis.stop());
+    cleanups.push(
+      () => db.stop(),
+      () => redis.stop(),
+    );
     const shared = { ...env(url), DATABASE_URL: db.url, REDIS_URL: redis.url, KINEMA_DATA_DIR: path.join(dir, 'shared') };
     const a = await startServerProcess({ ...shared, KINEMA_INSTANCE_ID: 'poll-a' });
     const b = await startServerProcess({ ...shared, KINEMA_INSTANCE_ID: 'poll-b' });
-    cleanups.push(() => a.kill(), () => b.kill());
+    cleanups.push(
+      () => a.kill(),
+      () => b.kill(),
+    );
     await measure('50_jobs_two_instances', contract, [a, b]);
   }
 } finally {

@@ -11,7 +11,8 @@ import { evaluateSuite } from '../test/prompts/evaluateSuite.ts';
 const print = (name: string, value: number, unit: string): void => console.log(`${name} ${Number.isInteger(value) ? value : value.toFixed(4)} ${unit}`);
 
 const prompts = PROMPT_SUITE.map((p) => p.prompt);
-const long = 'a tired old man walks forward slowly for 3 seconds, then turns around and walks back, picks up a box and carries it, then throws a left jab and a right hook before doing three push ups';
+const long =
+  'a tired old man walks forward slowly for 3 seconds, then turns around and walks back, picks up a box and carries it, then throws a left jab and a right hook before doing three push ups';
 const tf = performance.now();
 parsePrompt(prompts[0]!); // the first parse in a process pays for compromise's lexicon and the pattern index
 print('prompt_parse_first', performance.now() - tf, 'ms');

@@ -99,7 +99,11 @@ try {
   const burst = probe();
   const ids: string[] = [];
   for (let i = 0; i < 200; i += 20) {
-    ids.push(...(await Promise.all(Array.from({ length: 20 }, (_, k) => post({ provider: 'local', kind: 'text2motion', prompt: 'walk then wave', durationSec: 2, seed: 10 + i + k })))).map((j) => j.id));
+    ids.push(
+      ...(
+        await Promise.all(Array.from({ length: 20 }, (_, k) => post({ provider: 'local', kind: 'text2motion', prompt: 'walk then wave', durationSec: 2, seed: 10 + i + k })))
+      ).map((j) => j.id),
+    );
   }
   await sleep(5000);
   for (const id of ids) await fetch(`${base}/api/jobs/${id}/cancel`, { method: 'POST' });
@@ -120,7 +124,9 @@ try {
   fs.closeSync(fd);
   const db = new Database(path.join(dataDir, 'kinema.sqlite'));
   // Upsert: a mannequin take's BVH is made on first download, so the row may not exist yet.
-  db.prepare('INSERT INTO files (job_id, variant, format, rel_path, bytes, sha256) VALUES (?, 1, ?, ?, ?, ?) ON CONFLICT (job_id, variant, format) DO UPDATE SET rel_path = excluded.rel_path, bytes = excluded.bytes, sha256 = excluded.sha256').run(warm.id, 'bvh', relPath, SIZE, hash.digest('hex'));
+  db.prepare(
+    'INSERT INTO files (job_id, variant, format, rel_path, bytes, sha256) VALUES (?, 1, ?, ?, ?, ?) ON CONFLICT (job_id, variant, format) DO UPDATE SET rel_path = excluded.rel_path, bytes = excluded.bytes, sha256 = excluded.sha256',
+  ).run(warm.id, 'bvh', relPath, SIZE, hash.digest('hex'));
   db.close();
   const url = `${base}/api/jobs/${warm.id}/variants/1/files/bvh`;
   // curl downloads (in their own processes), so this process's event loop only measures health.

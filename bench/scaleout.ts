@@ -95,11 +95,17 @@ try {
     console.error(`bench scale-out: two-instance figures skipped: ${missing}`);
   } else {
     const [db, redis] = await Promise.all([startPostgres(), startRedis()]);
-    cleanups.push(() => db.stop(), () => redis.stop());
+    cleanups.push(
+      () => db.stop(),
+      () => redis.stop(),
+    );
     const env = { DATABASE_URL: db.url, REDIS_URL: redis.url, KINEMA_DATA_DIR: path.join(dir, 'shared'), KINEMA_JOB_BURST: '1000' };
     const a = await startServerProcess({ ...env, KINEMA_INSTANCE_ID: 'bench-a' });
     const b = await startServerProcess({ ...env, KINEMA_INSTANCE_ID: 'bench-b' });
-    cleanups.push(() => a.kill(), () => b.kill());
+    cleanups.push(
+      () => a.kill(),
+      () => b.kill(),
+    );
     await measure('two_instances', a, b);
   }
 } finally {

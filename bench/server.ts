@@ -9,7 +9,14 @@ const t = await startTestServer();
 try {
   const run = async (variants: number, durationSec: number, seed: number) => {
     const start = performance.now();
-    const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'a person walks forward then turns left and waves', variants, durationSec, seed });
+    const res = await t.json('POST', '/api/jobs', {
+      provider: 'local',
+      kind: 'text2motion',
+      prompt: 'a person walks forward then turns left and waves',
+      variants,
+      durationSec,
+      seed,
+    });
     if (res.status !== 201) throw new Error(`POST failed: ${JSON.stringify(res.body)}`);
     const job = await t.waitForJob(res.body.id, 120_000);
     if (job.status !== 'succeeded') throw new Error(`job ${job.status}: ${JSON.stringify(job.error)}`);
@@ -38,7 +45,14 @@ try {
   // wall time mostly says how busy the other processes were.
   const firstFbxCpu: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'a person walks forward then turns left and waves', variants: 1, durationSec: 10, seed: 200 + i });
+    const res = await t.json('POST', '/api/jobs', {
+      provider: 'local',
+      kind: 'text2motion',
+      prompt: 'a person walks forward then turns left and waves',
+      variants: 1,
+      durationSec: 10,
+      seed: 200 + i,
+    });
     const job = await t.waitForJob(res.body.id, 120_000);
     const url = job.variants[0]!.files.find((f) => f.format === 'fbx')!.url;
     const start = performance.now();

@@ -55,7 +55,11 @@ test('draw a path, pose a hand, pin a foot: the exported takes honour them', asy
 
   // Path: three clicks on the floor (the first also anchors the start at the character).
   await page.getByTestId('constraint-mode-path').click();
-  const clicks: [number, number, number][] = [[0.7, 0, 1.2], [-0.3, 0, 2.4], [0.4, 0, 3.6]];
+  const clicks: [number, number, number][] = [
+    [0.7, 0, 1.2],
+    [-0.3, 0, 2.4],
+    [0.4, 0, 3.6],
+  ];
   const canvas = (await page.locator('[data-testid="viewport"] canvas').boundingBox())!;
   for (const p of clicks) {
     const [x, y] = await project(page, p);
@@ -79,12 +83,15 @@ test('draw a path, pose a hand, pin a foot: the exported takes honour them', asy
     const h = b1.at('Hips', f);
     expect(distanceToPath(poly, h[0]!, h[2]!), `hips off the path at frame ${f}`).toBeLessThan(0.05);
   }
-  const end = b1.at('Hips', b1.frames - 1), last = waypoints.at(-1)!;
+  const end = b1.at('Hips', b1.frames - 1),
+    last = waypoints.at(-1)!;
   expect(Math.hypot(end[0]! - last.x, end[2]! - last.z)).toBeLessThan(0.05);
   await waitReady(page);
 
   // Pose: at frame 45, drag the right hand's handle up and out, key it, apply as a new take.
-  await page.evaluate(() => { (window as any).__kinema.setTime(45 / 30); });
+  await page.evaluate(() => {
+    (window as any).__kinema.setTime(45 / 30);
+  });
   await page.waitForTimeout(300);
   await page.getByTestId('constraint-mode-pose').click();
   await page.waitForFunction(() => Boolean((window as any).__kinemaConstraints?.handle()));

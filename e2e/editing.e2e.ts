@@ -8,7 +8,6 @@ import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { dragOnLane, jobFromApi, newestJob, type JobJson } from './support/studio.ts';
 
-
 /**
  * Waits until the clip (or the grid's clips) are loaded, then pauses: nothing here needs playback, and a paused
  * canvas stops rendering, which keeps software WebGL from starving the rest of the test on a busy machine.
@@ -58,7 +57,11 @@ async function bvhFrames(page: Page, job: JobJson, variant: number): Promise<num
   const file = job.variants.find((v) => v.index === variant)!.files.find((f) => f.format === 'bvh')!;
   const text = await (await page.request.get(file.url)).text();
   const motion = text.slice(text.indexOf('Frame Time:'));
-  return motion.split('\n').slice(1).filter((l) => l.trim()).map((l) => l.trim().split(/\s+/).map(Number));
+  return motion
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => l.trim().split(/\s+/).map(Number));
 }
 
 /** Largest joint-angle change (degrees, wrap-aware) between two BVH frames, ignoring the root's position. */
@@ -171,7 +174,10 @@ test('variants → grid → pick → inpaint → loop ×3 → refine → lineage
   }
   expect(changedInside).toBeGreaterThan(10);
   // Loop: played in a loop, the step from the last frame back to the first is like any other step.
-  const steps = loopFrames.slice(1).map((fr, i) => poseStep(loopFrames[i]!, fr)).sort((a, b) => a - b);
+  const steps = loopFrames
+    .slice(1)
+    .map((fr, i) => poseStep(loopFrames[i]!, fr))
+    .sort((a, b) => a - b);
   expect(poseStep(loopFrames[loopFrames.length - 1]!, loopFrames[0]!)).toBeLessThanOrEqual(Math.max(1.5 * steps[steps.length >> 1]!, 0.5));
 
   // 6. Refine it with a creativity setting.

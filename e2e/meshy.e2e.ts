@@ -14,7 +14,6 @@ import { glbAsset } from '../test/contract/meshyAssets.ts';
 import { loadGlb } from '../test/helpers/assetChecks.ts';
 import { canvasSnapshot, differingPixels, jobFromApi, newestJob, type JobJson } from './support/studio.ts';
 
-
 /** The newest job's id once the list has loaded (null when there is none), to tell the next job from it. */
 async function newestId(page: Page): Promise<string | null> {
   await expect(page.getByTestId('job-list').locator('[data-testid="job-card"], [data-testid="jobs-empty"]').first()).toBeVisible();
@@ -23,10 +22,14 @@ async function newestId(page: Page): Promise<string | null> {
 
 /** Waits until the viewport plays a clip whose source is one of `urls` (the selected variant's files). */
 async function waitPlaying(page: Page, urls: string[]) {
-  await page.waitForFunction((keys) => {
-    const k = (window as any).__kinema;
-    return k?.ready === true && keys.includes(k.firstFrame.key);
-  }, urls, { timeout: 30_000 });
+  await page.waitForFunction(
+    (keys) => {
+      const k = (window as any).__kinema;
+      return k?.ready === true && keys.includes(k.firstFrame.key);
+    },
+    urls,
+    { timeout: 30_000 },
+  );
 }
 
 /** Drops a file on an element the way a browser does: a drop event whose DataTransfer holds the file. */
@@ -45,7 +48,9 @@ async function dropFile(target: Locator, name: string, bytes: Uint8Array, type: 
 
 const check = (page: Page, actionId: number) => page.locator(`[data-testid="library-entry"][data-action-id="${actionId}"] [data-testid="library-entry-check"]`);
 
-test('Meshy: drop a character → rig → two library actions → animate → both clips play → download; text-to-motion plays as BVH (swift) and FBX (prime)', async ({ page }, testInfo) => {
+test('Meshy: drop a character → rig → two library actions → animate → both clips play → download; text-to-motion plays as BVH (swift) and FBX (prime)', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -74,7 +79,10 @@ test('Meshy: drop a character → rig → two library actions → animate → bo
   expect(rig.request.heightMeters).toBe(1.8);
   await expect(page.getByTestId('job-card').first().getByTestId('action-job-title')).toHaveText('Rig e2e hero');
   await expect(page.getByTestId('variant-label')).toHaveText(['Rigged character', 'Walking', 'Running']);
-  await waitPlaying(page, rig.variants[0]!.files.map((f) => f.url));
+  await waitPlaying(
+    page,
+    rig.variants[0]!.files.map((f) => f.url),
+  );
   await expect(page.getByTestId('rig-job-select')).toHaveValue(rigId);
 
   // 3. Two actions from the library: find one by search, the other by category; ticking order is clip order.
@@ -145,7 +153,10 @@ test('Meshy: drop a character → rig → two library actions → animate → bo
   expect(motion.request).toMatchObject({ prompt: 'a person jumps over a puddle', durationSec: 3.5, mode: 'swift' });
   expect(motion.variants[0]!.files.map((f) => f.format)).toEqual(['bvh']);
   await expect(page.getByTestId('variant-label')).toHaveText(['Motion clip']);
-  await waitPlaying(page, motion.variants[0]!.files.map((f) => f.url));
+  await waitPlaying(
+    page,
+    motion.variants[0]!.files.map((f) => f.url),
+  );
   expect(await page.evaluate(() => (window as any).__kinema.duration())).toBeCloseTo(3.5, 1);
   await page.evaluate(() => (window as any).__kinema.play());
   const t0 = await page.evaluate(() => (window as any).__kinema.getTime());
@@ -159,7 +170,10 @@ test('Meshy: drop a character → rig → two library actions → animate → bo
   const primeId = await newestJob(page, 'textToMotion', motionId);
   const prime = await jobFromApi(page, primeId);
   expect(prime.variants[0]!.files.map((f) => f.format)).toEqual(['fbx']);
-  await waitPlaying(page, prime.variants[0]!.files.map((f) => f.url));
+  await waitPlaying(
+    page,
+    prime.variants[0]!.files.map((f) => f.url),
+  );
   expect(await page.evaluate(() => (window as any).__kinema.duration())).toBeCloseTo(3.5, 1);
   // Back to the swift clip in the job list.
   await page.locator(`[data-testid="job-card"][data-job-id="${motionId}"]`).click();
@@ -214,7 +228,10 @@ test('local engine: rig the mannequin → two library actions → animate → ea
   await expect(page.getByTestId('job-card').first().getByTestId('action-job-title')).toHaveText('Animate: Wave Hello, Punch');
   for (const v of anim.variants) {
     await page.locator(`[data-testid="variant-card"][data-variant="${v.index}"]`).click();
-    await waitPlaying(page, v.files.map((f) => f.url));
+    await waitPlaying(
+      page,
+      v.files.map((f) => f.url),
+    );
     expect(await page.evaluate(() => (window as any).__kinema.duration())).toBeCloseTo(v.durationSec, 1);
   }
   expect(anim.variants.map((v) => Math.round(v.durationSec))).toEqual([3, 2]);

@@ -22,7 +22,10 @@ test('FK ring turns and keys a bone, reset bone drops it; the top view has +Z up
   await page.getByTestId('generate-button').click();
   await newestJob(page, 'text2motion', null);
   await page.waitForFunction(() => (window as any).__kinema?.ready === true, null, { timeout: 60_000 });
-  await page.evaluate(() => { (window as any).__kinema.pause(); (window as any).__kinema.setTime(0.5); });
+  await page.evaluate(() => {
+    (window as any).__kinema.pause();
+    (window as any).__kinema.setTime(0.5);
+  });
   await redraw(page);
 
   // Top view: a metre forward (+Z) is straight up the screen, a metre to +X straight to the left (seen from above).

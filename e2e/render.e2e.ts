@@ -41,7 +41,11 @@ function near(rgb: [number, number, number], want: [number, number, number], tol
 
 test('a local clip renders to an MP4 of the right length, size and rate, in which the character moves', async ({ request }, testInfo) => {
   test.setTimeout(300_000);
-  const clip = await finished(request, (await submit(request, { provider: 'local', kind: 'text2motion', prompt: 'a person walks forward then waves', durationSec: 3, seed: 11 })).id, 60_000);
+  const clip = await finished(
+    request,
+    (await submit(request, { provider: 'local', kind: 'text2motion', prompt: 'a person walks forward then waves', durationSec: 3, seed: 11 })).id,
+    60_000,
+  );
   expect(clip.status).toBe('succeeded');
   const clipSec = clip.variants[0]!.durationSec;
 

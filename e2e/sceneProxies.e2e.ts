@@ -17,7 +17,12 @@ test('a man walks up the stairs: the viewport shows the stairs proxy under the c
   await expect(card).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
   await page.waitForFunction(() => (window as any).__kinema?.ready === true, null, { timeout: 30_000 });
   await page.waitForFunction(() => ((window as any).__kinema?.sceneProxies?.() ?? []).length > 0, null, { timeout: 20_000 });
-  const proxies = await page.evaluate(() => (window as any).__kinema.sceneProxies()) as Array<{ kind: string; parts: number; min: [number, number, number]; max: [number, number, number] }>;
+  const proxies = (await page.evaluate(() => (window as any).__kinema.sceneProxies())) as Array<{
+    kind: string;
+    parts: number;
+    min: [number, number, number];
+    max: [number, number, number];
+  }>;
   const stairs = proxies.filter((p) => p.kind === 'stairs');
   expect(stairs, JSON.stringify(proxies)).toHaveLength(1);
   const s = stairs[0]!;
@@ -29,9 +34,13 @@ test('a man walks up the stairs: the viewport shows the stairs proxy under the c
 
   // At the end of the clip the character stands on top of the flight: the hips are over its footprint and
   // higher than standing on the floor by about the flight's height.
-  await page.evaluate(() => { const k = (window as any).__kinema; k.pause(); k.setTime(k.duration() - 0.05); });
+  await page.evaluate(() => {
+    const k = (window as any).__kinema;
+    k.pause();
+    k.setTime(k.duration() - 0.05);
+  });
   await page.waitForTimeout(400);
-  const root = await page.evaluate(() => (window as any).__kinema.rootPosition()) as [number, number, number];
+  const root = (await page.evaluate(() => (window as any).__kinema.rootPosition())) as [number, number, number];
   expect(root[1]).toBeGreaterThan(0.95 + s.max[1] * 0.6);
   expect(root[0]).toBeGreaterThan(s.min[0] - 0.1);
   expect(root[0]).toBeLessThan(s.max[0] + 0.1);

@@ -12,7 +12,9 @@ import { E2E_DM_CLIENT_ID, E2E_DM_CLIENT_SECRET, E2E_MESHY_API_KEY } from '../te
 const SECRETS = { E2E_DM_CLIENT_ID, E2E_DM_CLIENT_SECRET, E2E_MESHY_API_KEY };
 
 function leaks(text: string): string[] {
-  return Object.entries(SECRETS).filter(([, v]) => text.includes(v) || text.includes(Buffer.from(v).toString('base64'))).map(([k]) => k);
+  return Object.entries(SECRETS)
+    .filter(([, v]) => text.includes(v) || text.includes(Buffer.from(v).toString('base64')))
+    .map(([k]) => k);
 }
 
 function filesUnder(dir: string): string[] {

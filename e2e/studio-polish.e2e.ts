@@ -358,7 +358,12 @@ test('screenshots at 1024×700, 1280×720, 1440×900 and 1920×1080', async ({ p
   const root = await make(request, { kind: 'text2motion', prompt: 'a person walks forward then waves', variants: 3, durationSec: 4, seed: 7 });
   await make(request, { kind: 'loop', parentJobId: root.id, variant: 2, reps: 2 });
   await make(request, take('a person jumps over a puddle'));
-  for (const [w, h] of [[1024, 700], [1280, 720], [1440, 900], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1024, 700],
+    [1280, 720],
+    [1440, 900],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.goto(`/?job=${root.id}&variant=2`);
     await page.waitForFunction(() => (window as any).__kinema?.ready === true);

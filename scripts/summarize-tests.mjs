@@ -1,7 +1,10 @@
 // Adds up the vitest and Playwright JSON reports into one closing line: "Tests: N passed, N failed, N skipped".
 import fs from 'node:fs';
 
-let passed = 0, failed = 0, skipped = 0, missing = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0,
+  missing = 0;
 const [vitestFile, playwrightFile] = process.argv.slice(2);
 
 if (fs.existsSync(vitestFile)) {

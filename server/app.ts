@@ -88,7 +88,22 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
   app.use('/api/*', (c, next) => (isCharacterUpload(c.req.method, c.req.path) || isClipImport(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   const api = new Hono();
-  for (const routes of [healthRoutes, openApiRoutes, providerRoutes, characterRoutes, characterUploadRoutes, libraryRoutes, jobRoutes, jobLibraryRoutes, importRoutes, eventRoutes, fileRoutes, downloadRoutes, promptOptimizeRoutes, promptParseRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    openApiRoutes,
+    providerRoutes,
+    characterRoutes,
+    characterUploadRoutes,
+    libraryRoutes,
+    jobRoutes,
+    jobLibraryRoutes,
+    importRoutes,
+    eventRoutes,
+    fileRoutes,
+    downloadRoutes,
+    promptOptimizeRoutes,
+    promptParseRoutes,
+  ]) {
     api.route('/', routes(s));
   }
   app.route('/api', api);
@@ -107,9 +122,7 @@ export function createApp(s: Services, opts: { distDir?: string } = {}) {
     const indexHtml = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
     app.get('*', (c) => c.html(indexHtml));
   } else {
-    app.get('*', (c) =>
-      c.text('The studio UI is not built yet: run `npm start` (it builds the UI), or `npx vite build` and restart. The API is at /api.', 503),
-    );
+    app.get('*', (c) => c.text('The studio UI is not built yet: run `npm start` (it builds the UI), or `npx vite build` and restart. The API is at /api.', 503));
   }
 
   app.notFound((c) => c.json(new HttpError(404, 'not_found', `No route ${c.req.method} ${c.req.path}.`).body(), 404));

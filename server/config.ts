@@ -45,7 +45,10 @@ const Env = z.object({
   /** redis://… fans job events out across server instances. */
   REDIS_URL: optionalSecret,
   /** Names this process in job leases; defaults to a random id per start. */
-  KINEMA_INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
+  KINEMA_INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .optional(),
   /** How long a job's lease lasts without renewal before another instance may take the job over. */
   KINEMA_LEASE_TTL_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -92,7 +95,10 @@ export const DEFAULT_ASSET_HOSTS = {
 /** `a.example, *.b.example` → lower-case entries; exact names, `name:port` or `*.suffix` wildcards. */
 function parseHostList(raw: string | undefined): string[] | undefined {
   if (!raw || !raw.trim()) return undefined;
-  return raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -117,10 +123,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     characterQuotaBytes: e.KINEMA_CHARACTER_QUOTA_MB * 1024 * 1024,
     saymotion:
       e.DM_CLIENT_ID && e.DM_CLIENT_SECRET
-        ? { baseUrl: e.DM_API_SERVER_URL ?? 'https://service.deepmotion.com', clientId: e.DM_CLIENT_ID, clientSecret: e.DM_CLIENT_SECRET, assetHosts: [...DEFAULT_ASSET_HOSTS.saymotion, ...(parseHostList(e.DM_ASSET_HOSTS) ?? [])] }
+        ? {
+            baseUrl: e.DM_API_SERVER_URL ?? 'https://service.deepmotion.com',
+            clientId: e.DM_CLIENT_ID,
+            clientSecret: e.DM_CLIENT_SECRET,
+            assetHosts: [...DEFAULT_ASSET_HOSTS.saymotion, ...(parseHostList(e.DM_ASSET_HOSTS) ?? [])],
+          }
         : null,
     saymotionPollMs: e.DM_POLL_INTERVAL_MS,
-    meshy: e.MESHY_API_KEY ? { baseUrl: e.MESHY_API_BASE ?? 'https://api.meshy.ai', apiKey: e.MESHY_API_KEY, assetHosts: [...DEFAULT_ASSET_HOSTS.meshy, ...(parseHostList(e.MESHY_ASSET_HOSTS) ?? [])] } : null,
+    meshy: e.MESHY_API_KEY
+      ? { baseUrl: e.MESHY_API_BASE ?? 'https://api.meshy.ai', apiKey: e.MESHY_API_KEY, assetHosts: [...DEFAULT_ASSET_HOSTS.meshy, ...(parseHostList(e.MESHY_ASSET_HOSTS) ?? [])] }
+      : null,
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,

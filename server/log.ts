@@ -22,9 +22,7 @@ export function createLogger(level: Level | 'silent', secrets: readonly string[]
   const redact = redactor(secrets);
   const emit = (lvl: Level, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    const line = JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...fields }, (_k, v) =>
-      v instanceof Error ? { name: v.name, message: v.message } : v,
-    );
+    const line = JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...fields }, (_k, v) => (v instanceof Error ? { name: v.name, message: v.message } : v));
     write(redact(line));
   };
   return {

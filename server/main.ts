@@ -35,7 +35,9 @@ async function main() {
     // A full disk or an unwritable data directory at start: one line that says what to fix, no stack.
     const fault = storageFaultOf(err);
     if (!fault) throw err;
-    console.error(`kinema: cannot open the data directory ${config.dataDir}: ${fault.kind === 'disk_full' ? 'the disk is full' : 'it is read-only or not writable'}. ${fault.message}`);
+    console.error(
+      `kinema: cannot open the data directory ${config.dataDir}: ${fault.kind === 'disk_full' ? 'the disk is full' : 'it is read-only or not writable'}. ${fault.message}`,
+    );
     process.exit(2);
   }
   const log = services.log;

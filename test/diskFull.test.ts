@@ -79,7 +79,10 @@ describe.skipIf(mount.reason !== null)('a full disk', () => {
     const accepted: string[] = [];
     try {
       fillDisk(cacheFiller, 16 * 1024);
-      const big = await t.waitForJob((await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk then run then jump', durationSec: 2, seed: 7 })).body.id, 90_000);
+      const big = await t.waitForJob(
+        (await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk then run then jump', durationSec: 2, seed: 7 })).body.id,
+        90_000,
+      );
       expect(big.status).toBe('failed');
       expect(big.error!.code).toBe('disk_full');
       expect(big.error!.message).toMatch(/disk is full: free some space/);

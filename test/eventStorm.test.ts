@@ -42,7 +42,7 @@ describe('event storm', () => {
     for (const id of ids.filter((id) => !queued.includes(id))) await t.waitForJob(id);
 
     const perJob = await Promise.all(queued.map(async (id) => (await t.services.store.eventsAfter(0, id)).length));
-    console.log("MAXEV", Math.max(...perJob), queued.length);
+    console.log('MAXEV', Math.max(...perJob), queued.length);
     expect(Math.max(...perJob)).toBeLessThanOrEqual(4);
     const total = (await t.services.store.eventsAfter(0, undefined, 100_000)).length;
     // Queued-then-canceled jobs are bounded above; the few that ran add their own progress events.
@@ -51,7 +51,7 @@ describe('event storm', () => {
     expect(loopMaxMs).toBeLessThan(1000);
   }, 60_000);
 
-  it('compaction keeps each job\'s latest snapshot and every event inside the window', async () => {
+  it("compaction keeps each job's latest snapshot and every event inside the window", async () => {
     const store = t.services.store;
     const before = await store.eventsAfter(0, undefined, 100_000);
     const latestByJob = new Map<string, number>();

@@ -81,7 +81,9 @@ describe('browser-facing headers', () => {
     expect((await t.app.request('http://localhost:8790/api/jobs', { method: 'POST', body, headers: { ...h, origin: 'https://evil.example' } })).status).toBe(403);
     expect((await t.app.request('http://localhost:8790/api/jobs', { method: 'POST', body, headers: { ...h, 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
     expect((await t.app.request('http://localhost:8790/api/jobs', { method: 'POST', body, headers: { ...h, origin: 'null' } })).status).toBe(403);
-    expect((await t.app.request('http://localhost:8790/api/jobs', { method: 'POST', body, headers: { ...h, origin: 'http://localhost:8790', 'sec-fetch-site': 'same-origin' } })).status).toBe(201);
+    expect(
+      (await t.app.request('http://localhost:8790/api/jobs', { method: 'POST', body, headers: { ...h, origin: 'http://localhost:8790', 'sec-fetch-site': 'same-origin' } })).status,
+    ).toBe(201);
   });
 
   it('the SPA is served with a CSP, no framing, no sniffing and no referrer leakage', async () => {
@@ -120,7 +122,9 @@ describe('the local SayMotion endpoint on an exposed studio', () => {
       expect(submit.status).toBe(200);
       const { rid } = (await submit.json()) as { rid: string };
       await t.waitForJob(rid);
-      const dl = (await (await t.app.request(`/saymotion/job/v1/download/${rid}`, { headers: { cookie } })).json()) as { links: Array<{ urls: Array<{ files: Array<Record<string, string>> }> }> };
+      const dl = (await (await t.app.request(`/saymotion/job/v1/download/${rid}`, { headers: { cookie } })).json()) as {
+        links: Array<{ urls: Array<{ files: Array<Record<string, string>> }> }>;
+      };
       const glbUrl = new URL(dl.links[0]!.urls[0]!.files.find((f) => f.glb)!.glb!);
       expect(glbUrl.pathname).toMatch(/^\/saymotion\/files\//);
       const file = await t.app.request(glbUrl.pathname + glbUrl.search);

@@ -23,21 +23,66 @@ afterAll(async () => {
 
 /** Route templates; {id}, {n}, {fmt} and {x} are filled with good and bad values. */
 const ROUTES = [
-  '/api/health', '/api/openapi.json', '/api/providers', '/api/characters', '/api/characters/{x}', '/api/library',
-  '/api/jobs', '/api/jobs/{id}', '/api/jobs/{id}/cancel', '/api/jobs/{id}/events', '/api/events',
-  '/api/jobs/{id}/variants/{n}/files/{fmt}', '/api/jobs/{id}/download', '/api/jobs/{id}/variants/{n}/download', '/api/prompt/optimize', '/api/prompt/parse',
-  '/api/{x}', '/api/jobs/{x}/{x}', '/saymotion/account/v1/auth', '/saymotion/account/v1/creditBalance',
-  '/saymotion/job/v1/process/text2motion', '/saymotion/job/v1/status/{id}', '/saymotion/job/v1/download/{id}',
-  '/saymotion/job/v1/list', '/saymotion/job/v1/cancel/{id}', '/saymotion/character/v1/listModels', '/saymotion/prompt/v1/optimize',
+  '/api/health',
+  '/api/openapi.json',
+  '/api/providers',
+  '/api/characters',
+  '/api/characters/{x}',
+  '/api/library',
+  '/api/jobs',
+  '/api/jobs/{id}',
+  '/api/jobs/{id}/cancel',
+  '/api/jobs/{id}/events',
+  '/api/events',
+  '/api/jobs/{id}/variants/{n}/files/{fmt}',
+  '/api/jobs/{id}/download',
+  '/api/jobs/{id}/variants/{n}/download',
+  '/api/prompt/optimize',
+  '/api/prompt/parse',
+  '/api/{x}',
+  '/api/jobs/{x}/{x}',
+  '/saymotion/account/v1/auth',
+  '/saymotion/account/v1/creditBalance',
+  '/saymotion/job/v1/process/text2motion',
+  '/saymotion/job/v1/status/{id}',
+  '/saymotion/job/v1/download/{id}',
+  '/saymotion/job/v1/list',
+  '/saymotion/job/v1/cancel/{id}',
+  '/saymotion/character/v1/listModels',
+  '/saymotion/prompt/v1/optimize',
 ];
 
 const weird = fc.oneof(
-  fc.constantFrom('..', '..%2F..%2Fetc%2Fpasswd', '%00', '%', '%ZZ', 'job_', 'job_!!!!!!!!', 'job_' + 'a'.repeat(300), '-1', '0', '9', '1e9', 'NaN', 'null', '0x10', '1e0', '+1', '01', '%E2%80%AE', '😀'),
+  fc.constantFrom(
+    '..',
+    '..%2F..%2Fetc%2Fpasswd',
+    '%00',
+    '%',
+    '%ZZ',
+    'job_',
+    'job_!!!!!!!!',
+    'job_' + 'a'.repeat(300),
+    '-1',
+    '0',
+    '9',
+    '1e9',
+    'NaN',
+    'null',
+    '0x10',
+    '1e0',
+    '+1',
+    '01',
+    '%E2%80%AE',
+    '😀',
+  ),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
 );
 const segment = (kind: 'id' | 'n' | 'fmt' | 'x') =>
   kind === 'id'
-    ? fc.oneof(fc.constant(() => realJobId), weird.map((w) => () => w))
+    ? fc.oneof(
+        fc.constant(() => realJobId),
+        weird.map((w) => () => w),
+      )
     : kind === 'n'
       ? fc.oneof(fc.constantFrom('1', '2', '8'), weird).map((w) => () => w)
       : kind === 'fmt'
@@ -52,7 +97,14 @@ const path = fc.constantFrom(...ROUTES).chain((tpl) => {
   });
 });
 
-const query = fc.array(fc.tuple(fc.constantFrom('limit', 'cursor', 'provider', 'format', 'fps', 'inPlace', 'skin', 'lastEventId', 'search', 'variant_id', 'token', 'x'), fc.oneof(weird, fc.integer().map(String))), { maxLength: 3 })
+const query = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom('limit', 'cursor', 'provider', 'format', 'fps', 'inPlace', 'skin', 'lastEventId', 'search', 'variant_id', 'token', 'x'),
+      fc.oneof(weird, fc.integer().map(String)),
+    ),
+    { maxLength: 3 },
+  )
   .map((pairs) => (pairs.length ? '?' + pairs.map(([k, v]) => `${k}=${v}`).join('&') : ''));
 
 const validBody = { provider: 'local', kind: 'text2motion', prompt: 'a person walks', variants: 2, durationSec: 3, footLocking: 'auto', poseFiltering: 0.5, physicsFilter: true };
@@ -71,7 +123,14 @@ const body = fc.oneof(
 const headerSafe = weird.map((w) => w.replace(/[^\x20-\x7e]/g, '?'));
 const headers = fc.record(
   {
-    'content-type': fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', ''),
+    'content-type': fc.constantFrom(
+      'application/json',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json; charset=utf-16',
+      '',
+    ),
     'last-event-id': fc.oneof(headerSafe, fc.integer().map(String)),
     range: fc.constantFrom('bytes=0-1', 'bytes=-0', 'bytes=5-2', 'bytes=abc', 'bytes=0-1,3-4', 'items=1-2', 'bytes=99999999-'),
     'idempotency-key': headerSafe,
@@ -113,7 +172,9 @@ describe('fuzz', () => {
             throw new Error(`${r.method} ${url} → ${res.status} with a non-JSON body: ${text.slice(0, 200)}`);
           }
           // /saymotion speaks the SayMotion wire protocol, whose errors are {"message": …}; /api uses the studio's shape.
-          const ok = url.startsWith('/saymotion') ? typeof parsed.message === 'string' || typeof parsed.error?.message === 'string' : typeof parsed.error?.code === 'string' && typeof parsed.error?.message === 'string';
+          const ok = url.startsWith('/saymotion')
+            ? typeof parsed.message === 'string' || typeof parsed.error?.message === 'string'
+            : typeof parsed.error?.code === 'string' && typeof parsed.error?.message === 'string';
           if (!ok) throw new Error(`${r.method} ${url} → ${res.status} without a JSON error: ${text.slice(0, 200)}`);
         }
         return true;

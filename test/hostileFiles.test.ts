@@ -37,7 +37,11 @@ describe('hostile model files', () => {
     const baseRss = process.memoryUsage().rss;
     const m = healthProbe(t);
     for (const [what, bytes, reason] of bombs) {
-      const res = await t.app.request('/api/characters?name=bomb', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes as Uint8Array<ArrayBuffer> });
+      const res = await t.app.request('/api/characters?name=bomb', {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: bytes as Uint8Array<ArrayBuffer>,
+      });
       const body = (await res.json()) as { error: { code: string; message: string; field: string } };
       expect(res.status, what).toBe(400);
       expect(body.error.code, what).toBe('unsupported_model');

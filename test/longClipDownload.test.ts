@@ -16,7 +16,10 @@ afterAll(async () => {
 
 describe('a 10-minute clip', () => {
   it('a 60 fps BVH of it downloads without stalling the API (health p99 ≤ 200 ms)', async () => {
-    const base = await t.waitForJob((await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk forward', durationSec: 12, seed: 3 })).body.id, 60_000);
+    const base = await t.waitForJob(
+      (await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'walk forward', durationSec: 12, seed: 3 })).body.id,
+      60_000,
+    );
     expect(base.status).toBe('succeeded');
     const reps = Math.floor(600 / (base.variants[0]!.durationSec + 1 / 30));
     const loop = await t.waitForJob((await t.json('POST', '/api/jobs', { provider: 'local', kind: 'loop', parentJobId: base.id, variant: 1, reps })).body.id, 120_000);

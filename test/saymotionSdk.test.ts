@@ -122,28 +122,99 @@ describe('official SayMotion SDK against the local endpoint', () => {
   });
 
   const edits: Array<[Capability, string, () => Promise<{ rid: string }>]> = [
-    ['inpaint', 'start_inpainting_job', () =>
-      run((onResult, onProgress) => client.start_inpainting_job(rid, 'raise both arms', [new TimeInterval(0.5, 1.5)], new InpaintingParams({ variant_id: 1 }), onResult, onProgress, POLL_SECONDS, true, JOB_TIMEOUT_SECONDS))],
-    ['merge', 'start_merging_job', () =>
-      run((onResult, onProgress) =>
-        client.start_merging_job(rid, 'then sits down', new MergingParams({ variant_id: 1, edit_request: { numTrimLeft: 0, numTrimRight: 5 }, blend_duration: 0.5 }), onResult, onProgress, POLL_SECONDS, true, JOB_TIMEOUT_SECONDS),
-      )],
-    ['loop', 'start_loop_job', () =>
-      run((onResult, onProgress) =>
-        client.start_loop_job(
-          rid,
-          new LoopParams({ variant_id: 1, num_reps: 2, blend_duration: 0.3, fix_root_mode: 'INTERPOLATION', fix_root_position_altitude: 1, fix_root_position_horizontal: 1, fix_root_orientation: 0, fix_across_entire_motion: 0 }),
-          onResult,
-          onProgress,
-          POLL_SECONDS,
-          true,
-          JOB_TIMEOUT_SECONDS,
+    [
+      'inpaint',
+      'start_inpainting_job',
+      () =>
+        run((onResult, onProgress) =>
+          client.start_inpainting_job(
+            rid,
+            'raise both arms',
+            [new TimeInterval(0.5, 1.5)],
+            new InpaintingParams({ variant_id: 1 }),
+            onResult,
+            onProgress,
+            POLL_SECONDS,
+            true,
+            JOB_TIMEOUT_SECONDS,
+          ),
         ),
-      )],
-    ['refine', 'start_refine_job', () =>
-      run((onResult, onProgress) => client.start_refine_job(rid, new RefineParams({ variant_id: 2, prompt: 'more energetic', creativity: 0.5, num_variant: 2 }), onResult, onProgress, POLL_SECONDS, true, JOB_TIMEOUT_SECONDS))],
-    ['rerun', 'rerun_job', () =>
-      run((onResult, onProgress) => client.rerun_job(rid, modelId, new RerunParams({ variant_id: 1, foot_locking_mode: 'always', physics_filter: false }), onResult, onProgress, POLL_SECONDS, true, JOB_TIMEOUT_SECONDS))],
+    ],
+    [
+      'merge',
+      'start_merging_job',
+      () =>
+        run((onResult, onProgress) =>
+          client.start_merging_job(
+            rid,
+            'then sits down',
+            new MergingParams({ variant_id: 1, edit_request: { numTrimLeft: 0, numTrimRight: 5 }, blend_duration: 0.5 }),
+            onResult,
+            onProgress,
+            POLL_SECONDS,
+            true,
+            JOB_TIMEOUT_SECONDS,
+          ),
+        ),
+    ],
+    [
+      'loop',
+      'start_loop_job',
+      () =>
+        run((onResult, onProgress) =>
+          client.start_loop_job(
+            rid,
+            new LoopParams({
+              variant_id: 1,
+              num_reps: 2,
+              blend_duration: 0.3,
+              fix_root_mode: 'INTERPOLATION',
+              fix_root_position_altitude: 1,
+              fix_root_position_horizontal: 1,
+              fix_root_orientation: 0,
+              fix_across_entire_motion: 0,
+            }),
+            onResult,
+            onProgress,
+            POLL_SECONDS,
+            true,
+            JOB_TIMEOUT_SECONDS,
+          ),
+        ),
+    ],
+    [
+      'refine',
+      'start_refine_job',
+      () =>
+        run((onResult, onProgress) =>
+          client.start_refine_job(
+            rid,
+            new RefineParams({ variant_id: 2, prompt: 'more energetic', creativity: 0.5, num_variant: 2 }),
+            onResult,
+            onProgress,
+            POLL_SECONDS,
+            true,
+            JOB_TIMEOUT_SECONDS,
+          ),
+        ),
+    ],
+    [
+      'rerun',
+      'rerun_job',
+      () =>
+        run((onResult, onProgress) =>
+          client.rerun_job(
+            rid,
+            modelId,
+            new RerunParams({ variant_id: 1, foot_locking_mode: 'always', physics_filter: false }),
+            onResult,
+            onProgress,
+            POLL_SECONDS,
+            true,
+            JOB_TIMEOUT_SECONDS,
+          ),
+        ),
+    ],
   ];
 
   for (const [kind, method, start] of edits) {
@@ -168,7 +239,15 @@ describe('official SayMotion SDK against the local endpoint', () => {
 
   it('cancel_job', async () => {
     // One local worker: the second job waits in the queue behind the first, so it is certainly cancelable.
-    const busy = await client.start_new_job('a person jogs in a circle', modelId, new Text2MotionParams({ num_variant: 8, requested_animation_duration: 20 }), undefined, undefined, POLL_SECONDS, false);
+    const busy = await client.start_new_job(
+      'a person jogs in a circle',
+      modelId,
+      new Text2MotionParams({ num_variant: 8, requested_animation_duration: 20 }),
+      undefined,
+      undefined,
+      POLL_SECONDS,
+      false,
+    );
     const queued = await client.start_new_job('a person jumps', modelId, undefined, undefined, undefined, POLL_SECONDS, false);
     expect(await client.cancel_job(queued)).toBe(true);
     const status = await client.get_job_status(queued);

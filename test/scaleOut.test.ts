@@ -52,7 +52,13 @@ function listen(url: string) {
     async until(pred: (jobs: Job[]) => boolean, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (!pred(this.jobs())) {
-        if (Date.now() > deadline) throw new Error(`stream condition not met; last events: ${events.slice(-3).map((e) => e.data.slice(0, 160)).join(' | ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `stream condition not met; last events: ${events
+              .slice(-3)
+              .map((e) => e.data.slice(0, 160))
+              .join(' | ')}`,
+          );
         await new Promise((r) => setTimeout(r, 25));
       }
     },
@@ -84,7 +90,11 @@ describe.skipIf(missing !== null)('scale-out: two instances on Postgres + Redis'
   });
 
   const post = async (server: ServerProcess, body: Record<string, unknown>) => {
-    const res = await fetch(`${server.url}/api/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'local', kind: 'text2motion', ...body }) });
+    const res = await fetch(`${server.url}/api/jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'local', kind: 'text2motion', ...body }),
+    });
     expect(res.status).toBe(201);
     return (await res.json()) as Job;
   };
@@ -139,7 +149,10 @@ describe.skipIf(missing !== null)('scale-out: two instances on Postgres + Redis'
       expect(received).toEqual(logged);
       // The job A was running when it died was resumed by B once A's lease expired.
       const history = stream.jobs().filter((j) => j.id === runningOnA);
-      expect(history.some((j) => j.stage === 'resuming'), history.map((j) => j.stage).join(' → ')).toBe(true);
+      expect(
+        history.some((j) => j.stage === 'resuming'),
+        history.map((j) => j.stage).join(' → '),
+      ).toBe(true);
     } finally {
       await db.end();
     }

@@ -41,13 +41,27 @@ describe('secrets stay on the server', () => {
         seen.push(`${url} ${res.status} ${JSON.stringify([...res.headers])} ${await res.text()}`);
         return res;
       };
-      for (const url of ['/api/health', '/api/providers', '/api/openapi.json', '/api/characters?provider=local', '/api/characters?provider=saymotion', '/api/characters?provider=meshy', '/api/jobs']) {
+      for (const url of [
+        '/api/health',
+        '/api/providers',
+        '/api/openapi.json',
+        '/api/characters?provider=local',
+        '/api/characters?provider=saymotion',
+        '/api/characters?provider=meshy',
+        '/api/jobs',
+      ]) {
         await get(url);
       }
       const post = (body: unknown) => get('/api/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       await post({ provider: 'saymotion', kind: 'text2motion', prompt: 'walk' });
       await post({ provider: 'meshy', kind: 'text2motion', prompt: 'walk' });
-      const local = await (await t.app.request('/api/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'local', kind: 'text2motion', prompt: 'walk then wave', durationSec: 2 }) })).json();
+      const local = await (
+        await t.app.request('/api/jobs', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ provider: 'local', kind: 'text2motion', prompt: 'walk then wave', durationSec: 2 }),
+        })
+      ).json();
       const events = await readSse(await t.app.request(`/api/jobs/${local.id}/events`));
       seen.push(JSON.stringify(events));
       const sayJobs = (await t.services.store.list(50, null)).items.filter((j) => j.provider !== 'local');

@@ -10,7 +10,10 @@ declare module 'gltf-validator' {
     issues: { numErrors: number; numWarnings: number; numInfos: number; numHints: number; messages: ValidationMessage[] };
     info: Record<string, any>;
   }
-  export function validateBytes(data: Uint8Array, options?: { maxIssues?: number; uri?: string; externalResourceFunction?: (uri: string) => Promise<Uint8Array> }): Promise<ValidationReport>;
+  export function validateBytes(
+    data: Uint8Array,
+    options?: { maxIssues?: number; uri?: string; externalResourceFunction?: (uri: string) => Promise<Uint8Array> },
+  ): Promise<ValidationReport>;
   export function version(): string;
   const validator: { validateBytes: typeof validateBytes; version: typeof version };
   export default validator;

@@ -18,7 +18,9 @@ const read = (f: string) => new Uint8Array(fs.readFileSync(path.join(DIR, f)));
 
 function skinned(root: Object3D): SkinnedMesh[] {
   const out: SkinnedMesh[] = [];
-  root.traverse((o) => { if ((o as SkinnedMesh).isSkinnedMesh) out.push(o as SkinnedMesh); });
+  root.traverse((o) => {
+    if ((o as SkinnedMesh).isSkinnedMesh) out.push(o as SkinnedMesh);
+  });
   return out;
 }
 
@@ -47,7 +49,8 @@ describe.skipIf(!HAVE)('FBX characters as GLB', () => {
     const b = drawn(glbMesh);
     const index = glbMesh.geometry.index!;
     expect(index.count).toBe(a.length);
-    let worst = 0, size = 0;
+    let worst = 0,
+      size = 0;
     for (let i = 0; i < a.length; i++) {
       worst = Math.max(worst, a[i]!.distanceTo(b[index.getX(i)]!));
       size = Math.max(size, a[i]!.length());
@@ -64,7 +67,12 @@ describe.skipIf(!HAVE)('FBX characters as GLB', () => {
     const [tex] = doc.getRoot().listTextures();
     expect(tex?.getMimeType()).toBe('image/png');
     expect(Array.from(tex!.getImage()!.subarray(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
-    expect(doc.getRoot().listMaterials().some((m) => m.getBaseColorTexture() === tex)).toBe(true);
+    expect(
+      doc
+        .getRoot()
+        .listMaterials()
+        .some((m) => m.getBaseColorTexture() === tex),
+    ).toBe(true);
   });
 
   it('files with cameras and 3ds Max materials convert to valid GLBs', async () => {

@@ -15,18 +15,27 @@
  *   the skeleton and normalises both (retargetPlan.ts).
  */
 import { Buffer, resolveObjectURL } from 'node:buffer';
-import { Document, WebIO, type Material as GltfMaterial, type Mesh as GltfMesh, type Node as GltfNode, type Scene, type Skin, type Texture as GltfTexture } from '@gltf-transform/core';
 import {
-  DoubleSide, LoadingManager, Matrix3, Matrix4, Texture, Vector3, Vector4,
-  type BufferGeometry, type Material, type Mesh, type Object3D, type SkinnedMesh,
-} from 'three';
+  Document,
+  WebIO,
+  type Material as GltfMaterial,
+  type Mesh as GltfMesh,
+  type Node as GltfNode,
+  type Scene,
+  type Skin,
+  type Texture as GltfTexture,
+} from '@gltf-transform/core';
+import { DoubleSide, LoadingManager, Matrix3, Matrix4, Texture, Vector3, Vector4, type BufferGeometry, type Material, type Mesh, type Object3D, type SkinnedMesh } from 'three';
 import { FBXLoader } from 'three/examples/jsm/loaders/FBXLoader.js';
 
 /** Stands in for TextureLoader: no image decoding, only the source URL for later embedding. */
 class TextureSourceLoader {
   path = '';
   readonly sources = new Map<Texture, string>();
-  setPath(p: string | undefined): this { this.path = p ?? ''; return this; }
+  setPath(p: string | undefined): this {
+    this.path = p ?? '';
+    return this;
+  }
   load(url: string): Texture {
     const tex = new Texture();
     this.sources.set(tex, url);
@@ -99,7 +108,9 @@ export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
     doc.createAccessor().setType(type).setArray(arr).setBuffer(buffer);
 
   const meshes: Mesh[] = [];
-  root.traverse((o) => { if ((o as Mesh).isMesh) meshes.push(o as Mesh); });
+  root.traverse((o) => {
+    if ((o as Mesh).isMesh) meshes.push(o as Mesh);
+  });
   for (const mesh of meshes) {
     const geo = mesh.geometry as BufferGeometry;
     const skinned = (mesh as SkinnedMesh).isSkinnedMesh ? (mesh as SkinnedMesh) : null;
@@ -107,15 +118,28 @@ export async function fbxToGlb(bytes: Uint8Array): Promise<Uint8Array> {
     const { pos, nor } = skinned ? bakeSkinned(skinned, geo, count) : restPositions(geo, count);
     const skin = skinned ? skinStreams(geo, count) : null;
     const streams: Array<[string, Float32Array | Uint16Array | null, number]> = [
-      ['POSITION', pos, 3], ['NORMAL', nor, 3], ['TEXCOORD_0', flippedUvs(geo, count), 2], ['JOINTS_0', skin?.joints ?? null, 4], ['WEIGHTS_0', skin?.weights ?? null, 4],
+      ['POSITION', pos, 3],
+      ['NORMAL', nor, 3],
+      ['TEXCOORD_0', flippedUvs(geo, count), 2],
+      ['JOINTS_0', skin?.joints ?? null, 4],
+      ['WEIGHTS_0', skin?.weights ?? null, 4],
     ];
-    const { remap, attributes } = weldVertices(streams.filter((x): x is MeshStream => x[1] !== null), count, acc);
+    const { remap, attributes } = weldVertices(
+      streams.filter((x): x is MeshStream => x[1] !== null),
+      count,
+      acc,
+    );
     const gMesh = doc.createMesh(mesh.name || 'mesh');
     await addPrimitives(doc, gMesh, mesh, geo, count, remap, attributes, acc, materialOf);
     if (gMesh.listPrimitives().length === 0) continue;
     if (skinned) {
       // Baked in world space, so the mesh node sits at the scene root with no transform of its own.
-      scene.addChild(doc.createNode(mesh.name || 'mesh').setMesh(gMesh).setSkin(restSkin(doc, skinned, nodeOf, acc)));
+      scene.addChild(
+        doc
+          .createNode(mesh.name || 'mesh')
+          .setMesh(gMesh)
+          .setSkin(restSkin(doc, skinned, nodeOf, acc)),
+      );
     } else {
       nodeOf.get(mesh)!.setMesh(gMesh);
     }
@@ -128,7 +152,8 @@ function copyNodes(doc: Document, scene: Scene, root: Object3D): Map<Object3D, G
   const nodeOf = new Map<Object3D, GltfNode>();
   const visit = (o: Object3D, parent: GltfNode | null) => {
     if (!keep(o)) return;
-    const n = doc.createNode(o.name || o.type)
+    const n = doc
+      .createNode(o.name || o.type)
       .setTranslation(o.position.toArray() as [number, number, number])
       .setRotation(o.quaternion.toArray() as [number, number, number, number])
       .setScale(o.scale.toArray() as [number, number, number]);
@@ -149,7 +174,15 @@ function materialConverter(doc: Document, textureSources: Map<Texture, string>):
     if (!textures.has(t)) {
       const src = textureSources.get(t);
       const img = src ? await imageBytes(src) : null;
-      textures.set(t, img ? doc.createTexture(t.name || 'texture').setImage(img.data).setMimeType(img.mime) : null);
+      textures.set(
+        t,
+        img
+          ? doc
+              .createTexture(t.name || 'texture')
+              .setImage(img.data)
+              .setMimeType(img.mime)
+          : null,
+      );
     }
     return textures.get(t) ?? null;
   };
@@ -187,12 +220,18 @@ function restPositions(geo: BufferGeometry, count: number): { pos: Float32Array;
 function bakeSkinned(skinned: SkinnedMesh, geo: BufferGeometry, count: number): { pos: Float32Array; nor: Float32Array | null } {
   const pos = new Float32Array(count * 3);
   const nor = geo.attributes.normal ? new Float32Array(count * 3) : null;
-  const v = new Vector3(), nv = new Vector3();
-  const si = geo.attributes.skinIndex!, sw = geo.attributes.skinWeight!;
-  const blend = new Matrix4(), m = new Matrix4(), normalM = new Matrix3();
+  const v = new Vector3(),
+    nv = new Vector3();
+  const si = geo.attributes.skinIndex!,
+    sw = geo.attributes.skinWeight!;
+  const blend = new Matrix4(),
+    m = new Matrix4(),
+    normalM = new Matrix3();
   const total = new Matrix4();
-  const bones = skinned.skeleton.bones, inv = skinned.skeleton.boneInverses;
-  const idx = new Vector4(), wt = new Vector4();
+  const bones = skinned.skeleton.bones,
+    inv = skinned.skeleton.boneInverses;
+  const idx = new Vector4(),
+    wt = new Vector4();
   for (let i = 0; i < count; i++) {
     idx.set(si.getX(i), si.getY(i), si.getZ(i), si.getW(i));
     wt.set(sw.getX(i), sw.getY(i), sw.getZ(i), sw.getW(i));
@@ -219,14 +258,19 @@ function flippedUvs(geo: BufferGeometry, count: number): Float32Array | null {
   const uv = geo.attributes.uv;
   if (!uv) return null;
   const tex = new Float32Array(count * 2);
-  for (let i = 0; i < count; i++) { tex[i * 2] = uv.getX(i); tex[i * 2 + 1] = 1 - uv.getY(i); }
+  for (let i = 0; i < count; i++) {
+    tex[i * 2] = uv.getX(i);
+    tex[i * 2 + 1] = 1 - uv.getY(i);
+  }
   return tex;
 }
 
 /** Joint indices and weights, weights normalised to sum to one (a vertex with none goes wholly to its first joint). */
 function skinStreams(geo: BufferGeometry, count: number): { joints: Uint16Array; weights: Float32Array } {
-  const si = geo.attributes.skinIndex!, sw = geo.attributes.skinWeight!;
-  const joints = new Uint16Array(count * 4), weights = new Float32Array(count * 4);
+  const si = geo.attributes.skinIndex!,
+    sw = geo.attributes.skinWeight!;
+  const joints = new Uint16Array(count * 4),
+    weights = new Float32Array(count * 4);
   for (let i = 0; i < count; i++) {
     let sum = 0;
     for (let k = 0; k < 4; k++) sum += sw.getComponent(i, k);
@@ -244,7 +288,11 @@ function skinStreams(geo: BufferGeometry, count: number): { joints: Uint16Array;
  * several times smaller and every variant of every job carries it. Returns the old → new vertex map and
  * one accessor per stream.
  */
-function weldVertices(present: MeshStream[], count: number, acc: (type: 'VEC2' | 'VEC3' | 'VEC4', arr: Float32Array | Uint16Array) => Accessor): { remap: Uint32Array; attributes: Record<string, Accessor> } {
+function weldVertices(
+  present: MeshStream[],
+  count: number,
+  acc: (type: 'VEC2' | 'VEC3' | 'VEC4', arr: Float32Array | Uint16Array) => Accessor,
+): { remap: Uint32Array; attributes: Record<string, Accessor> } {
   const remap = new Uint32Array(count);
   const firstOf = new Map<string, number>();
   const kept: number[] = [];
@@ -252,13 +300,19 @@ function weldVertices(present: MeshStream[], count: number, acc: (type: 'VEC2' |
     let key = '';
     for (const [, arr, size] of present) for (let k = 0; k < size; k++) key += `${arr[i * size + k]},`;
     let at = firstOf.get(key);
-    if (at === undefined) { at = kept.length; firstOf.set(key, at); kept.push(i); }
+    if (at === undefined) {
+      at = kept.length;
+      firstOf.set(key, at);
+      kept.push(i);
+    }
     remap[i] = at;
   }
   const attributes: Record<string, Accessor> = {};
   for (const [name, arr, size] of present) {
     const out = arr instanceof Uint16Array ? new Uint16Array(kept.length * size) : new Float32Array(kept.length * size);
-    kept.forEach((i, n) => { for (let k = 0; k < size; k++) out[n * size + k] = arr[i * size + k]!; });
+    kept.forEach((i, n) => {
+      for (let k = 0; k < size; k++) out[n * size + k] = arr[i * size + k]!;
+    });
     attributes[name] = acc(name === 'POSITION' || name === 'NORMAL' ? 'VEC3' : name === 'TEXCOORD_0' ? 'VEC2' : 'VEC4', out);
   }
   return { remap, attributes };
@@ -266,8 +320,15 @@ function weldVertices(present: MeshStream[], count: number, acc: (type: 'VEC2' |
 
 /** One primitive per material group, indices through the weld map; empty groups are skipped. */
 async function addPrimitives(
-  doc: Document, gMesh: GltfMesh, mesh: Mesh, geo: BufferGeometry, count: number, remap: Uint32Array,
-  attributes: Record<string, Accessor>, acc: (type: 'SCALAR', arr: Uint32Array) => Accessor, materialOf: (m: Material) => Promise<GltfMaterial>,
+  doc: Document,
+  gMesh: GltfMesh,
+  mesh: Mesh,
+  geo: BufferGeometry,
+  count: number,
+  remap: Uint32Array,
+  attributes: Record<string, Accessor>,
+  acc: (type: 'SCALAR', arr: Uint32Array) => Accessor,
+  materialOf: (m: Material) => Promise<GltfMaterial>,
 ): Promise<void> {
   const mats = Array.isArray(mesh.material) ? mesh.material : [mesh.material];
   const index = geo.index;

@@ -55,13 +55,24 @@ describe('finger bones by name', () => {
   });
 
   it('Mixamo: three bones per finger, the Index4-style leaf dropped', () => {
-    const t = body((_, side) => ['Thumb', 'Index', 'Middle', 'Ring', 'Pinky'].flatMap((f) => chain([1, 2, 3, 4].map((k) => `mixamorig:${side}Hand${f}${k}`), `${side}Hand`)));
+    const t = body((_, side) =>
+      ['Thumb', 'Index', 'Middle', 'Ring', 'Pinky'].flatMap((f) =>
+        chain(
+          [1, 2, 3, 4].map((k) => `mixamorig:${side}Hand${f}${k}`),
+          `${side}Hand`,
+        ),
+      ),
+    );
     const got = fingersOf(t);
     expect(Object.keys(got)).toHaveLength(30);
     expect(got).toMatchObject({
-      leftThumbMetacarpal: 'mixamorig:LeftHandThumb1', leftThumbDistal: 'mixamorig:LeftHandThumb3',
-      leftIndexProximal: 'mixamorig:LeftHandIndex1', leftIndexIntermediate: 'mixamorig:LeftHandIndex2', leftIndexDistal: 'mixamorig:LeftHandIndex3',
-      rightLittleProximal: 'mixamorig:RightHandPinky1', rightLittleDistal: 'mixamorig:RightHandPinky3',
+      leftThumbMetacarpal: 'mixamorig:LeftHandThumb1',
+      leftThumbDistal: 'mixamorig:LeftHandThumb3',
+      leftIndexProximal: 'mixamorig:LeftHandIndex1',
+      leftIndexIntermediate: 'mixamorig:LeftHandIndex2',
+      leftIndexDistal: 'mixamorig:LeftHandIndex3',
+      rightLittleProximal: 'mixamorig:RightHandPinky1',
+      rightLittleDistal: 'mixamorig:RightHandPinky3',
     });
   });
 
@@ -71,10 +82,18 @@ describe('finger bones by name', () => {
       ...chain([`index_metacarpal_${s.toLowerCase()}`, `index_01_${s.toLowerCase()}`, `index_02_${s.toLowerCase()}`, `index_03_${s.toLowerCase()}`], `${side}Hand`),
     ]);
     expect(fingersOf(ue)).toEqual({
-      leftThumbMetacarpal: 'thumb_01_l', leftThumbProximal: 'thumb_02_l', leftThumbDistal: 'thumb_03_l',
-      leftIndexProximal: 'index_01_l', leftIndexIntermediate: 'index_02_l', leftIndexDistal: 'index_03_l',
-      rightThumbMetacarpal: 'thumb_01_r', rightThumbProximal: 'thumb_02_r', rightThumbDistal: 'thumb_03_r',
-      rightIndexProximal: 'index_01_r', rightIndexIntermediate: 'index_02_r', rightIndexDistal: 'index_03_r',
+      leftThumbMetacarpal: 'thumb_01_l',
+      leftThumbProximal: 'thumb_02_l',
+      leftThumbDistal: 'thumb_03_l',
+      leftIndexProximal: 'index_01_l',
+      leftIndexIntermediate: 'index_02_l',
+      leftIndexDistal: 'index_03_l',
+      rightThumbMetacarpal: 'thumb_01_r',
+      rightThumbProximal: 'thumb_02_r',
+      rightThumbDistal: 'thumb_03_r',
+      rightIndexProximal: 'index_01_r',
+      rightIndexIntermediate: 'index_02_r',
+      rightIndexDistal: 'index_03_r',
     });
     const rigify = body((s, side) => [
       ...chain([`DEF-palm.04.${s}`, `DEF-f_pinky.01.${s}`, `DEF-f_pinky.02.${s}`, `DEF-f_pinky.03.${s}`], `${side}Hand`),
@@ -92,9 +111,20 @@ describe('finger bones by name', () => {
   });
 
   it('VRM 0.x thumbs (Proximal/Intermediate/Distal) become VRM 1.0 Metacarpal/Proximal/Distal', () => {
-    const json = { extensions: { VRM: { humanoid: { humanBones: [
-      { bone: 'leftThumbProximal', node: 1 }, { bone: 'leftThumbIntermediate', node: 2 }, { bone: 'leftThumbDistal', node: 3 }, { bone: 'leftIndexProximal', node: 4 },
-    ] } } } };
+    const json = {
+      extensions: {
+        VRM: {
+          humanoid: {
+            humanBones: [
+              { bone: 'leftThumbProximal', node: 1 },
+              { bone: 'leftThumbIntermediate', node: 2 },
+              { bone: 'leftThumbDistal', node: 3 },
+              { bone: 'leftIndexProximal', node: 4 },
+            ],
+          },
+        },
+      },
+    };
     const got = vrmDeclaredBones(json, 10)!;
     expect(Object.fromEntries(got)).toEqual({ leftThumbMetacarpal: 1, leftThumbProximal: 2, leftThumbDistal: 3, leftIndexProximal: 4 });
   });
@@ -105,8 +135,24 @@ describe.skipIf(!HAVE_FIXTURES)('finger bones of real characters (../shared/fixt
     const doc = await new NodeIO().read(path.join(FIXTURES, file));
     const nodes = doc.getRoot().listNodes();
     const index = new Map(nodes.map((n, i) => [n, i]));
-    const t = { names: nodes.map((n) => n.getName()), parents: nodes.map((n) => { const p = n.getParentNode(); return p ? index.get(p)! : -1; }) };
-    return { t, joints: [...new Set(doc.getRoot().listSkins().flatMap((s) => s.listJoints()))].map((n) => index.get(n)!) };
+    const t = {
+      names: nodes.map((n) => n.getName()),
+      parents: nodes.map((n) => {
+        const p = n.getParentNode();
+        return p ? index.get(p)! : -1;
+      }),
+    };
+    return {
+      t,
+      joints: [
+        ...new Set(
+          doc
+            .getRoot()
+            .listSkins()
+            .flatMap((s) => s.listJoints()),
+        ),
+      ].map((n) => index.get(n)!),
+    };
   }
 
   it('Quaternius human-male: all 30 finger bones (Unreal names, _04_leaf ends dropped)', async () => {
@@ -124,11 +170,22 @@ describe.skipIf(!HAVE_FIXTURES)('finger bones of real characters (../shared/fixt
 
   it('CMU FBX (DAZ names lThumb1, lMid1 …): two bones per finger', () => {
     const { root } = loadFbx(new Uint8Array(fs.readFileSync(path.join(FIXTURES, '91_48.fbx'))));
-    const names: string[] = [], parents: number[] = [];
+    const names: string[] = [],
+      parents: number[] = [];
     const index = new Map<unknown, number>();
-    root.traverse((o) => { index.set(o, names.length); parents.push(o.parent && index.has(o.parent) ? index.get(o.parent)! : -1); names.push(o.name); });
+    root.traverse((o) => {
+      index.set(o, names.length);
+      parents.push(o.parent && index.has(o.parent) ? index.get(o.parent)! : -1);
+      names.push(o.name);
+    });
     const got = fingersOf({ names, parents });
     expect(Object.keys(got)).toHaveLength(20);
-    expect(got).toMatchObject({ leftThumbMetacarpal: 'lThumb1', leftThumbProximal: 'lThumb2', leftMiddleProximal: 'lMid1', leftMiddleIntermediate: 'lMid2', rightLittleProximal: 'rPinky1' });
+    expect(got).toMatchObject({
+      leftThumbMetacarpal: 'lThumb1',
+      leftThumbProximal: 'lThumb2',
+      leftMiddleProximal: 'lMid1',
+      leftMiddleIntermediate: 'lMid2',
+      rightLittleProximal: 'rPinky1',
+    });
   });
 });

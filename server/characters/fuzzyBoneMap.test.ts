@@ -24,7 +24,10 @@ function tree(pairs: Array<[string, string | null]>): BoneTree {
 }
 
 function mapped(t: BoneTree): Record<string, string> {
-  const r = mapHumanoid(t, t.names.map((_, i) => i));
+  const r = mapHumanoid(
+    t,
+    t.names.map((_, i) => i),
+  );
   if (!r.ok) throw new Error(r.reason);
   return Object.fromEntries([...r.bones].map(([b, i]) => [b, t.names[i]!]));
 }
@@ -44,10 +47,25 @@ describe('fuzzy humanoid mapping', () => {
     });
     const got = mapped({ names, parents });
     expect(got).toMatchObject({
-      hips: 'hip', spine: 'abdomen', chest: 'chest', neck: 'neck', head: 'head',
-      leftShoulder: 'lCollar', leftUpperArm: 'lShldr', leftLowerArm: 'lForeArm', leftHand: 'lHand',
-      rightShoulder: 'rCollar', rightUpperArm: 'rShldr', rightLowerArm: 'rForeArm', rightHand: 'rHand',
-      leftUpperLeg: 'lThigh', leftLowerLeg: 'lShin', leftFoot: 'lFoot', rightUpperLeg: 'rThigh', rightLowerLeg: 'rShin', rightFoot: 'rFoot',
+      hips: 'hip',
+      spine: 'abdomen',
+      chest: 'chest',
+      neck: 'neck',
+      head: 'head',
+      leftShoulder: 'lCollar',
+      leftUpperArm: 'lShldr',
+      leftLowerArm: 'lForeArm',
+      leftHand: 'lHand',
+      rightShoulder: 'rCollar',
+      rightUpperArm: 'rShldr',
+      rightLowerArm: 'rForeArm',
+      rightHand: 'rHand',
+      leftUpperLeg: 'lThigh',
+      leftLowerLeg: 'lShin',
+      leftFoot: 'lFoot',
+      rightUpperLeg: 'rThigh',
+      rightLowerLeg: 'rShin',
+      rightFoot: 'rFoot',
     });
   });
 
@@ -55,8 +73,16 @@ describe('fuzzy humanoid mapping', () => {
     const clip = readBvh(fs.readFileSync(path.join(BVH_DIR, 'Boxing_Toes.bvh'), 'utf8'));
     const got = mapped({ names: clip.joints.map((j) => j.name), parents: clip.joints.map((j) => j.parent) });
     expect(got).toMatchObject({
-      leftShoulder: 'LeftCollar', leftUpperArm: 'LeftShoulder', leftLowerArm: 'LeftElbow', leftHand: 'LeftWrist',
-      leftUpperLeg: 'LeftHip', leftLowerLeg: 'LeftKnee', leftFoot: 'LeftAnkle', leftToes: 'LeftToes', spine: 'Ab', chest: 'Chest',
+      leftShoulder: 'LeftCollar',
+      leftUpperArm: 'LeftShoulder',
+      leftLowerArm: 'LeftElbow',
+      leftHand: 'LeftWrist',
+      leftUpperLeg: 'LeftHip',
+      leftLowerLeg: 'LeftKnee',
+      leftFoot: 'LeftAnkle',
+      leftToes: 'LeftToes',
+      spine: 'Ab',
+      chest: 'Chest',
     });
   });
 
@@ -64,14 +90,25 @@ describe('fuzzy humanoid mapping', () => {
     const t = tree([
       ...chain(['DEF-spine', 'DEF-spine.001', 'DEF-spine.002', 'DEF-spine.003', 'DEF-spine.004', 'DEF-spine.005', 'DEF-spine.006'], null),
       ...(['L', 'R'] as const).flatMap((s) => [
-        ...chain([`DEF-shoulder.${s}`, `DEF-upper_arm.${s}`, `DEF-upper_arm.${s}.001`, `DEF-forearm.${s}`, `DEF-forearm.${s}.001`, `DEF-hand.${s}`, `DEF-f_index.01.${s}`], 'DEF-spine.003'),
+        ...chain(
+          [`DEF-shoulder.${s}`, `DEF-upper_arm.${s}`, `DEF-upper_arm.${s}.001`, `DEF-forearm.${s}`, `DEF-forearm.${s}.001`, `DEF-hand.${s}`, `DEF-f_index.01.${s}`],
+          'DEF-spine.003',
+        ),
         ...chain([`DEF-thigh.${s}`, `DEF-thigh.${s}.001`, `DEF-shin.${s}`, `DEF-shin.${s}.001`, `DEF-foot.${s}`, `DEF-toe.${s}`], 'DEF-spine'),
       ]),
     ]);
     expect(mapped(t)).toMatchObject({
-      hips: 'DEF-spine', head: 'DEF-spine.006', neck: 'DEF-spine.005',
-      leftUpperArm: 'DEF-upper_arm.L', leftLowerArm: 'DEF-forearm.L', leftHand: 'DEF-hand.L', leftShoulder: 'DEF-shoulder.L',
-      rightUpperLeg: 'DEF-thigh.R', rightLowerLeg: 'DEF-shin.R', rightFoot: 'DEF-foot.R', rightToes: 'DEF-toe.R',
+      hips: 'DEF-spine',
+      head: 'DEF-spine.006',
+      neck: 'DEF-spine.005',
+      leftUpperArm: 'DEF-upper_arm.L',
+      leftLowerArm: 'DEF-forearm.L',
+      leftHand: 'DEF-hand.L',
+      leftShoulder: 'DEF-shoulder.L',
+      rightUpperLeg: 'DEF-thigh.R',
+      rightLowerLeg: 'DEF-shin.R',
+      rightFoot: 'DEF-foot.R',
+      rightToes: 'DEF-toe.R',
     });
   });
 
@@ -108,7 +145,10 @@ describe('fuzzy humanoid mapping', () => {
 
   it('refuses a rig of meaningless names, and a "hand" that is not below its arm', () => {
     const anon = tree(chain(['Bone', 'Bone.001', 'Bone.002', 'Bone.003', 'Bone.004'], null));
-    const r = mapHumanoid(anon, anon.names.map((_, i) => i));
+    const r = mapHumanoid(
+      anon,
+      anon.names.map((_, i) => i),
+    );
     expect(r.ok).toBe(false);
 
     // The left "hand" hangs from the hips: no chain reaches it from the left lower arm.
@@ -119,7 +159,10 @@ describe('fuzzy humanoid mapping', () => {
       ...chain(['RightArm', 'RightForeArm', 'RightHand'], 'Spine'),
       ...(['Left', 'Right'] as const).flatMap((s) => chain([`${s}UpLeg`, `${s}Leg`, `${s}Foot`], 'Hips')),
     ]);
-    const bad = mapHumanoid(t, t.names.map((_, i) => i));
+    const bad = mapHumanoid(
+      t,
+      t.names.map((_, i) => i),
+    );
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.missing).toEqual(['leftHand' as HumanBone]);
   });

@@ -8,9 +8,7 @@ import { mapHumanoid, type BoneTree, type SkeletonScheme } from '../engine/rig/h
 import { isHumanBone, REQUIRED_BONES, type HumanBone } from '../engine/rig/humanBones.ts';
 import type { GltfJson } from './sniffModel.ts';
 
-export type HumanoidResult =
-  | { ok: true; scheme: SkeletonScheme; bones: Map<HumanBone, Node> }
-  | { ok: false; reason: string; missing: HumanBone[] };
+export type HumanoidResult = { ok: true; scheme: SkeletonScheme; bones: Map<HumanBone, Node> } | { ok: false; reason: string; missing: HumanBone[] };
 
 /** Bones named by a VRM extension (node indices), or null when the file is not a VRM. */
 export function vrmDeclaredBones(json: GltfJson | null, nodeCount: number): Map<HumanBone, number> | null {
@@ -49,7 +47,13 @@ export function findHumanoid(doc: Document, json: GltfJson | null): HumanoidResu
   }
   const nodes = doc.getRoot().listNodes();
   const index = new Map(nodes.map((n, i) => [n, i]));
-  const tree: BoneTree = { names: nodes.map((n) => n.getName()), parents: nodes.map((n) => { const p = n.getParentNode(); return p ? index.get(p)! : -1; }) };
+  const tree: BoneTree = {
+    names: nodes.map((n) => n.getName()),
+    parents: nodes.map((n) => {
+      const p = n.getParentNode();
+      return p ? index.get(p)! : -1;
+    }),
+  };
   const joints = [...new Set(skins.flatMap((s) => s.listJoints()))].map((n) => index.get(n)!);
   const result = mapHumanoid(tree, joints, vrmDeclaredBones(json, nodes.length));
   if (!result.ok) return result;

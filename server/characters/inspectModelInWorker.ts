@@ -53,10 +53,19 @@ function runOnce(bytes: Uint8Array): Promise<Inspection> {
       void worker.terminate();
       resolve(r);
     };
-    const timer = setTimeout(() => finish({ ok: false, reason: `checking the file took longer than ${INSPECT_LIMITS.timeoutMs / 1000} s; it is too complex to use` }), INSPECT_LIMITS.timeoutMs);
+    const timer = setTimeout(
+      () => finish({ ok: false, reason: `checking the file took longer than ${INSPECT_LIMITS.timeoutMs / 1000} s; it is too complex to use` }),
+      INSPECT_LIMITS.timeoutMs,
+    );
     worker.once('message', (m: Inspection) => finish(m));
     worker.once('error', (err: Error & { code?: string }) =>
-      finish({ ok: false, reason: err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `checking the file needed more than ${INSPECT_LIMITS.heapMb} MB of memory; it is too complex to use` : 'the file could not be read' }),
+      finish({
+        ok: false,
+        reason:
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `checking the file needed more than ${INSPECT_LIMITS.heapMb} MB of memory; it is too complex to use`
+            : 'the file could not be read',
+      }),
     );
     worker.once('exit', () => finish({ ok: false, reason: 'the file could not be read' }));
   });

@@ -52,7 +52,9 @@ describe('model limits', () => {
   it('GLB: too many elements, external buffers, views outside their buffer, too many joints', () => {
     expect(reason(glb({ asset: { version: '2.0' }, nodes: Array.from({ length: MODEL_LIMITS.maxElements + 1 }, () => ({})) }))).toMatch(/100001 nodes/);
     expect(reason(glb({ asset: { version: '2.0' }, buffers: [{ byteLength: 4, uri: 'file:///etc/passwd' }] }))).toMatch(/external file/);
-    expect(reason(glb({ asset: { version: '2.0' }, buffers: [{ byteLength: 8 }], bufferViews: [{ buffer: 0, byteOffset: 4, byteLength: 8 }] }, new Uint8Array(8)))).toMatch(/outside its buffer/);
+    expect(reason(glb({ asset: { version: '2.0' }, buffers: [{ byteLength: 8 }], bufferViews: [{ buffer: 0, byteOffset: 4, byteLength: 8 }] }, new Uint8Array(8)))).toMatch(
+      /outside its buffer/,
+    );
     expect(reason(glb({ asset: { version: '2.0' }, skins: [{ joints: Array.from({ length: 2000 }, (_, i) => i) }] }))).toMatch(/2000 bones/);
   });
 

@@ -67,7 +67,8 @@ export function jsonDepthExceeds(bytes: Uint8Array, limit: number): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const ch = bytes[i]!;
     if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) inString = true;
     else if (ch === 0x5b || ch === 0x7b) {
@@ -95,7 +96,8 @@ function checkGlb(bytes: Uint8Array): void {
   if (bytes.byteLength < 20) return; // sniffModel explains it
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const jsonLength = view.getUint32(12, true);
-  if (jsonLength > MODEL_LIMITS.maxGlbJsonBytes) fail(`the GLB's JSON part is ${(jsonLength / 1048576).toFixed(1)} MiB; at most ${MODEL_LIMITS.maxGlbJsonBytes / 1048576} MiB is accepted`);
+  if (jsonLength > MODEL_LIMITS.maxGlbJsonBytes)
+    fail(`the GLB's JSON part is ${(jsonLength / 1048576).toFixed(1)} MiB; at most ${MODEL_LIMITS.maxGlbJsonBytes / 1048576} MiB is accepted`);
   if (20 + jsonLength > bytes.byteLength) return;
   if (jsonDepthExceeds(bytes.subarray(20, 20 + jsonLength), MODEL_LIMITS.maxDepth)) fail(`the GLB's JSON is nested deeper than ${MODEL_LIMITS.maxDepth} levels`);
   const parsed = readGlbJson(bytes);
@@ -204,7 +206,8 @@ function checkBinaryFbx(bytes: Uint8Array): void {
         const encoding = view.getUint32(p + 4, true);
         const stored = view.getUint32(p + 8, true);
         const declared = count * ARRAY_ELEMENT[type]!;
-        if (declared > MODEL_LIMITS.maxArrayBytes) fail(`an FBX array declares ${(declared / 1048576).toFixed(0)} MiB; at most ${MODEL_LIMITS.maxArrayBytes / 1048576} MiB per array is accepted`);
+        if (declared > MODEL_LIMITS.maxArrayBytes)
+          fail(`an FBX array declares ${(declared / 1048576).toFixed(0)} MiB; at most ${MODEL_LIMITS.maxArrayBytes / 1048576} MiB per array is accepted`);
         inflatedTotal += declared;
         if (inflatedTotal > MODEL_LIMITS.maxInflatedBytes) fail(`the FBX's arrays add up to more than ${MODEL_LIMITS.maxInflatedBytes / 1048576} MiB`);
         const data = bytes.subarray(p + 12, p + 12 + stored);

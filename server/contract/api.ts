@@ -12,8 +12,19 @@ export const ProviderId = z.enum(PROVIDER_IDS);
 export type ProviderId = z.infer<typeof ProviderId>;
 
 export const CAPABILITIES = [
-  'text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'render', 'optimizePrompt',
-  'characters', 'rig', 'animate', 'library', 'textToMotion',
+  'text2motion',
+  'inpaint',
+  'merge',
+  'loop',
+  'refine',
+  'rerun',
+  'render',
+  'optimizePrompt',
+  'characters',
+  'rig',
+  'animate',
+  'library',
+  'textToMotion',
 ] as const;
 export const Capability = z.enum(CAPABILITIES);
 export type Capability = z.infer<typeof Capability>;
@@ -136,8 +147,19 @@ export const RefineRequest = z.strictObject({
 export const RerunRequest = MotionOptions.extend({ ...editBase, kind: z.literal('rerun') }).strict();
 /** SayMotion's named 2D backdrops (shared/contracts/saymotion.md); `studio` is the 3D stage. */
 export const RENDER_BACKDROPS_2D = [
-  'Checker_Cloudscape', 'Golden_Age_Glitz', 'Inferno_Stage', 'Jungle_Grove', 'Mystic_Brick', 'Mystic_Concrete',
-  'Rainbow_Spotlight', 'Red_Carpet', 'Retro_Revue', 'Sakura_Dreamscape', 'Spotlit_Stage', 'Timbered_Retreat', 'Urban_Rooftop',
+  'Checker_Cloudscape',
+  'Golden_Age_Glitz',
+  'Inferno_Stage',
+  'Jungle_Grove',
+  'Mystic_Brick',
+  'Mystic_Concrete',
+  'Rainbow_Spotlight',
+  'Red_Carpet',
+  'Retro_Revue',
+  'Sakura_Dreamscape',
+  'Spotlit_Stage',
+  'Timbered_Retreat',
+  'Urban_Rooftop',
 ] as const;
 export const RENDER_RESOLUTIONS = ['720p', '1080p'] as const;
 export const RENDER_FORMATS = ['mp4', 'webm', 'both'] as const;
@@ -160,9 +182,7 @@ export type RenderRequest = z.infer<typeof RenderRequest>;
 // Meshy-style character jobs (shared/contracts/meshy.md): rig a character, animate a rig, or make a
 // standalone clip from text. The local engine runs the same kinds offline.
 const jobRef = (field: string, what: string) =>
-  z
-    .string({ error: `${field} is required: ${what}` })
-    .regex(/^job_[a-z0-9]{8,40}$/, { error: `${field} must be a job id like job_… (${what})` });
+  z.string({ error: `${field} is required: ${what}` }).regex(/^job_[a-z0-9]{8,40}$/, { error: `${field} must be a job id like job_… (${what})` });
 
 export const MESHY_TEXT_TO_MOTION_MAX_PROMPT = 400;
 export const DEFAULT_RIG_HEIGHT_METERS = 1.7;
@@ -194,9 +214,7 @@ export const POST_PROCESS_OPERATIONS = ['change_fps', 'fbx2usdz', 'extract_armat
 export const PostProcess = z
   .strictObject({
     operation: z.enum(POST_PROCESS_OPERATIONS, { error: `postProcess.operation must be one of: ${POST_PROCESS_OPERATIONS.join(', ')}` }),
-    fps: z
-      .union([z.literal(24), z.literal(25), z.literal(30), z.literal(60)], { error: 'postProcess.fps must be 24, 25, 30 or 60' })
-      .optional(),
+    fps: z.union([z.literal(24), z.literal(25), z.literal(30), z.literal(60)], { error: 'postProcess.fps must be 24, 25, 30 or 60' }).optional(),
   })
   .refine((p) => p.fps === undefined || p.operation === 'change_fps', {
     error: 'postProcess.fps only applies to operation "change_fps"; remove fps or change the operation',

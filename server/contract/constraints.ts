@@ -20,7 +20,10 @@ const metres = (field: string) =>
     .min(-MAX_REACH_M, { error: `${field} must be within ${MAX_REACH_M} m of the origin` })
     .max(MAX_REACH_M, { error: `${field} must be within ${MAX_REACH_M} m of the origin` });
 const seconds = (field: string) =>
-  z.number({ error: `${field} must be a time in seconds` }).min(0, { error: `${field} must be 0 s or later` }).max(600);
+  z
+    .number({ error: `${field} must be a time in seconds` })
+    .min(0, { error: `${field} must be 0 s or later` })
+    .max(600);
 
 export const Vec3 = z.tuple([metres('x'), metres('y'), metres('z')], { error: 'a point is [x, y, z] in metres' });
 export const Effector = z.enum(CONSTRAINT_EFFECTORS, { error: `effector must be one of: ${CONSTRAINT_EFFECTORS.join(', ')}` });
@@ -36,7 +39,8 @@ export const PathConstraint = z
   })
   .superRefine((p, ctx) => {
     const w0 = p.waypoints[0]!;
-    if (Math.hypot(w0.x, w0.z) > 0.5) ctx.addIssue({ code: 'custom', path: ['waypoints', 0], message: 'the path must start where the character stands: within 0.5 m of the origin' });
+    if (Math.hypot(w0.x, w0.z) > 0.5)
+      ctx.addIssue({ code: 'custom', path: ['waypoints', 0], message: 'the path must start where the character stands: within 0.5 m of the origin' });
     let last = -1;
     p.waypoints.forEach((w, i) => {
       if (w.t === undefined) return;
@@ -53,7 +57,8 @@ export const KeyPose = z.strictObject({
   rotations: z
     .record(
       z.string().regex(/^[A-Za-z][A-Za-z0-9]{1,39}$/, { error: 'rotations are keyed by bone name, e.g. "rightLowerArm"' }),
-      z.tuple([z.number(), z.number(), z.number(), z.number()], { error: 'a rotation is a quaternion [x, y, z, w]' })
+      z
+        .tuple([z.number(), z.number(), z.number(), z.number()], { error: 'a rotation is a quaternion [x, y, z, w]' })
         .refine((q) => Math.hypot(...q) > 0.5, { error: 'a rotation quaternion must be (close to) unit length' }),
     )
     .optional(),
@@ -70,8 +75,14 @@ export const Pin = z
 
 export const Constraints = z.strictObject({
   path: PathConstraint.optional(),
-  keyPoses: z.array(KeyPose).max(MAX_KEY_POSES, { error: `at most ${MAX_KEY_POSES} key poses` }).optional(),
-  pins: z.array(Pin).max(MAX_PINS, { error: `at most ${MAX_PINS} pins` }).optional(),
+  keyPoses: z
+    .array(KeyPose)
+    .max(MAX_KEY_POSES, { error: `at most ${MAX_KEY_POSES} key poses` })
+    .optional(),
+  pins: z
+    .array(Pin)
+    .max(MAX_PINS, { error: `at most ${MAX_PINS} pins` })
+    .optional(),
 });
 export type Constraints = z.infer<typeof Constraints>;
 export type KeyPose = z.infer<typeof KeyPose>;

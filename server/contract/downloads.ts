@@ -17,12 +17,9 @@ export const LAZY_FORMATS = ['fbx', 'bvh'] as const satisfies readonly Convertib
 export const DOWNLOAD_FPS = [24, 25, 30, 60, 120] as const;
 export type DownloadFps = (typeof DOWNLOAD_FPS)[number];
 
-const flag = (name: string) =>
-  z.enum(['1', '0', 'true', 'false'], { error: `${name} must be true or false (or 1/0)` }).transform((v) => v === '1' || v === 'true');
+const flag = (name: string) => z.enum(['1', '0', 'true', 'false'], { error: `${name} must be true or false (or 1/0)` }).transform((v) => v === '1' || v === 'true');
 
-const fps = z
-  .enum(DOWNLOAD_FPS.map(String) as [string, ...string[]], { error: `fps must be one of ${DOWNLOAD_FPS.join(', ')}` })
-  .transform(Number);
+const fps = z.enum(DOWNLOAD_FPS.map(String) as [string, ...string[]], { error: `fps must be one of ${DOWNLOAD_FPS.join(', ')}` }).transform(Number);
 
 /** Where the clip's travel goes: on the hips (as made), onto a root bone under them, or removed (sway kept). */
 export const ROOT_MOTION_MODES = ['hips', 'root', 'inPlace'] as const;
@@ -56,7 +53,16 @@ const conversion = {
   /** Comma-separated axes whose travel is held at the first frame's value, e.g. lock=y or lock=x,z. */
   lock: z
     .string()
-    .transform((s) => [...new Set(s.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean))].sort())
+    .transform((s) =>
+      [
+        ...new Set(
+          s
+            .split(',')
+            .map((a) => a.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ].sort(),
+    )
     .pipe(z.array(z.enum(LOCK_AXES, { error: 'lock must be a comma-separated list of x, y, z (e.g. lock=x,z)' })))
     .optional(),
   /** Swap left and right. */
@@ -85,19 +91,28 @@ export const VariantDownloadQuery = z
   .refine(trimOrder, trimOrderError);
 export type VariantDownloadQuery = z.output<typeof VariantDownloadQuery>;
 
-export const JobZipQuery = z.strictObject({
-  /** Comma-separated formats to put in the zip for every variant; default: glb and bvh. */
-  formats: z
-    .string()
-    .transform((s) => [...new Set(s.split(',').map((f) => f.trim()).filter(Boolean))])
-    .pipe(
-      z
-        .array(z.enum(FILE_FORMATS, { error: `formats must be a comma-separated list of: ${FILE_FORMATS.join(', ')}` }))
-        .min(1, { error: 'formats needs at least one format, e.g. formats=glb,bvh' }),
-    )
-    .optional(),
-  ...conversion,
-}).refine(trimOrder, trimOrderError);
+export const JobZipQuery = z
+  .strictObject({
+    /** Comma-separated formats to put in the zip for every variant; default: glb and bvh. */
+    formats: z
+      .string()
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(',')
+            .map((f) => f.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(
+        z
+          .array(z.enum(FILE_FORMATS, { error: `formats must be a comma-separated list of: ${FILE_FORMATS.join(', ')}` }))
+          .min(1, { error: 'formats needs at least one format, e.g. formats=glb,bvh' }),
+      )
+      .optional(),
+    ...conversion,
+  })
+  .refine(trimOrder, trimOrderError);
 export type JobZipQuery = z.output<typeof JobZipQuery>;
 
 /** What can be downloaded for one job: which files exist as made, and whether conversions are possible. */

@@ -12,8 +12,7 @@ export const COLLECTION_ID_PATTERN = /^col_[a-z0-9]{8,40}$/;
 /** `collection=none` lists the jobs that are in no collection. */
 export const NO_COLLECTION = 'none';
 
-const oneOf = (field: string, values: readonly string[]) =>
-  z.enum(values as [string, ...string[]], { error: `${field} must be one of: ${values.join(', ')}` });
+const oneOf = (field: string, values: readonly string[]) => z.enum(values as [string, ...string[]], { error: `${field} must be one of: ${values.join(', ')}` });
 
 /** GET /api/jobs query. Every filter is optional; together they narrow (AND). */
 export const JobListQuery = z.object({
@@ -29,13 +28,20 @@ export const JobListQuery = z.object({
     .regex(/^\d{1,15}$/, { error: 'cursor must be the nextCursor value of a previous page' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  q: z.string().trim().max(MAX_SEARCH_CHARS, { error: `q (search text) must be at most ${MAX_SEARCH_CHARS} characters` }).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(MAX_SEARCH_CHARS, { error: `q (search text) must be at most ${MAX_SEARCH_CHARS} characters` })
+    .optional(),
   provider: oneOf('provider', PROVIDER_IDS).optional(),
   kind: oneOf('kind', JOB_KINDS).optional(),
   status: oneOf('status', JOB_STATUSES).optional(),
   character: z.string().max(200, { error: 'character must be a character id from GET /api/characters' }).optional(),
   starred: z.enum(['true', 'false'], { error: 'starred must be true or false' }).optional(),
-  parent: z.string().regex(/^job_[a-z0-9]{8,40}$/, { error: 'parent must be a job id like job_… (lists the jobs made from it)' }).optional(),
+  parent: z
+    .string()
+    .regex(/^job_[a-z0-9]{8,40}$/, { error: 'parent must be a job id like job_… (lists the jobs made from it)' })
+    .optional(),
   collection: z
     .string()
     .refine((v) => v === NO_COLLECTION || COLLECTION_ID_PATTERN.test(v), { error: 'collection must be a collection id like col_… (GET /api/collections) or "none"' })

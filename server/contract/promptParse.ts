@@ -7,9 +7,7 @@ import { z } from 'zod';
 import { MAX_PROMPT_CHARS } from './api.ts';
 
 export const ParsePromptRequest = z.strictObject({
-  prompt: z
-    .string({ error: 'prompt is required: the prompt to read' })
-    .max(MAX_PROMPT_CHARS, { error: `prompt is too long: keep it under ${MAX_PROMPT_CHARS} characters` }),
+  prompt: z.string({ error: 'prompt is required: the prompt to read' }).max(MAX_PROMPT_CHARS, { error: `prompt is too long: keep it under ${MAX_PROMPT_CHARS} characters` }),
 });
 export type ParsePromptRequest = z.infer<typeof ParsePromptRequest>;
 

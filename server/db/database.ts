@@ -77,7 +77,10 @@ export async function openDatabase(sqliteFile: string, databaseUrl?: string): Pr
   if (error) {
     // Even an up-to-date schema takes the migration lock (a write): on a full or read-only disk that
     // fails, but a server whose schema is current can still start and serve reads until space returns.
-    const pending = await migrator.getMigrations().then((all) => all.some((m) => !m.executedAt), () => true);
+    const pending = await migrator.getMigrations().then(
+      (all) => all.some((m) => !m.executedAt),
+      () => true,
+    );
     if (!(storageFaultOf(error) && !pending)) throw error instanceof Error ? error : new Error(String(error));
   }
   return { db, dialect };

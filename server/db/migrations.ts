@@ -80,10 +80,16 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
           .addColumn('created_at', 'text', (c) => c.notNull())
           .execute();
         await db.schema.alterTable('jobs').addColumn('title', 'text').execute();
-        await db.schema.alterTable('jobs').addColumn('starred', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema
+          .alterTable('jobs')
+          .addColumn('starred', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
         await db.schema.alterTable('jobs').addColumn('collection_id', 'text').execute();
         await db.schema.alterTable('jobs').addColumn('character_id', 'text').execute();
-        await db.schema.alterTable('jobs').addColumn('search_text', 'text', (c) => c.notNull().defaultTo('')).execute();
+        await db.schema
+          .alterTable('jobs')
+          .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
         const rows = await db.selectFrom('jobs').select(['id', 'request']).execute();
         for (const r of rows as Array<{ id: string; request: string }>) {
           const req = JSON.parse(r.request) as Record<string, unknown>;
@@ -99,4 +105,3 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     },
   };
 }
-

@@ -33,7 +33,8 @@ const io = () => new WebIO().setLogger(new Logger(Logger.Verbosity.SILENT));
 export async function convertMotion(source: Motion, s: ExportSpec, ctx: ConvertContext): Promise<Uint8Array> {
   const p = prepareExport(source, s);
   if (s.format === 'bvh') {
-    if (s.reduce) throw new ConversionRefused('BVH stores one key per frame for every channel, so keyframe reduction does not apply; leave reduce out, or pick GLB or FBX.', 'reduce');
+    if (s.reduce)
+      throw new ConversionRefused('BVH stores one key per frame for every channel, so keyframe reduction does not apply; leave reduce out, or pick GLB or FBX.', 'reduce');
     if (p.root) {
       const r = withRootBone(p);
       return new TextEncoder().encode(exportBvh({ ...r.motion, skeleton: namedRoot(r.motion, s) }, { positions: new Map([[1, r.hipsPositions]]) }));
@@ -48,7 +49,10 @@ export async function convertMotion(source: Motion, s: ExportSpec, ctx: ConvertC
     return writeVrmAnimation(doc, p.motion.skeleton.exportNames, p.motion.skeleton.names);
   }
   if (ctx.character && p.root) {
-    throw new ConversionRefused('A root bone can be added to the mannequin and to imported clips; an uploaded character keeps its own skeleton. Use rootMotion=hips or rootMotion=inPlace.', 'rootMotion');
+    throw new ConversionRefused(
+      'A root bone can be added to the mannequin and to imported clips; an uploaded character keeps its own skeleton. Use rootMotion=hips or rootMotion=inPlace.',
+      'rootMotion',
+    );
   }
   const m = p.motion;
   let doc: Document;
@@ -59,7 +63,10 @@ export async function convertMotion(source: Motion, s: ExportSpec, ctx: ConvertC
   if (ctx.character && !s.skin) await stripMeshes(doc);
   if (!ctx.character) {
     const sk = m.skeleton;
-    const hips = doc.getRoot().listNodes().find((n) => n.getName() === sk.exportNames[0]);
+    const hips = doc
+      .getRoot()
+      .listNodes()
+      .find((n) => n.getName() === sk.exportNames[0]);
     if (!hips) throw new Error(`export: no ${sk.exportNames[0]} node in the document`);
     if (p.root) insertRootBone(doc, hips, p.root, m.fps);
     if (s.names === 'unity') {

@@ -15,9 +15,7 @@ export interface ConvertRequest {
   ctx: ConvertContext;
 }
 
-export type ConvertReply =
-  | { id: number; ok: true; bytes: Uint8Array }
-  | { id: number; ok: false; refused: { message: string; field: string } | null; message: string };
+export type ConvertReply = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; refused: { message: string; field: string } | null; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('convertWorker must run in a worker thread');

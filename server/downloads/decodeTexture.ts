@@ -31,4 +31,3 @@ export function decodeTexture(t: Texture): DataTexture | null {
   tex.flipY = false;
   return tex;
 }
-

@@ -16,8 +16,23 @@
 import type { Accessor, Document, Material, Node, Primitive, Texture } from '@gltf-transform/core';
 import { FBXExporter } from '@comfyorg/fbx-exporter-three';
 import {
-  AnimationClip, Bone, BufferAttribute, BufferGeometry, Group, KeyframeTrack, Matrix4, Mesh, MeshStandardMaterial, Object3D,
-  PropertyBinding, QuaternionKeyframeTrack, Scene, Skeleton, SkinnedMesh, Texture as ThreeTexture, VectorKeyframeTrack,
+  AnimationClip,
+  Bone,
+  BufferAttribute,
+  BufferGeometry,
+  Group,
+  KeyframeTrack,
+  Matrix4,
+  Mesh,
+  MeshStandardMaterial,
+  Object3D,
+  PropertyBinding,
+  QuaternionKeyframeTrack,
+  Scene,
+  Skeleton,
+  SkinnedMesh,
+  Texture as ThreeTexture,
+  VectorKeyframeTrack,
 } from 'three';
 import { decodeTexture } from './decodeTexture.ts';
 import { rawFbxArrays } from './fbxRawArrays.ts';
@@ -133,7 +148,11 @@ export function documentToFbx(doc: Document, opts: DocumentFbxOptions): Uint8Arr
   // Bones: skin joints, animated nodes without a mesh (an armature-only file has no skin to say which are
   // joints) and everything below a bone; the rest are null nodes (groups).
   const jointNodes = new Set<Node>(root.listSkins().flatMap((s) => s.listJoints()));
-  for (const a of root.listAnimations()) for (const ch of a.listChannels()) { const n = ch.getTargetNode(); if (n && !n.getMesh()) jointNodes.add(n); }
+  for (const a of root.listAnimations())
+    for (const ch of a.listChannels()) {
+      const n = ch.getTargetNode();
+      if (n && !n.getMesh()) jointNodes.add(n);
+    }
   const markBelow = (n: Node, under: boolean): void => {
     const bone = under || jointNodes.has(n);
     if (bone && !n.getMesh()) jointNodes.add(n);

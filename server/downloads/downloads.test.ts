@@ -181,7 +181,11 @@ const FIXTURES = path.resolve(fileURLToPath(new URL('../../', import.meta.url)),
 describe.skipIf(!fs.existsSync(path.join(FIXTURES, 'human-male.glb')))(`an uploaded character (${FIXTURES}; skipped when absent)`, () => {
   it('"with skin" keeps the character: GLB and FBX carry its own skeleton and mesh; without skin, the armature alone', async () => {
     const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'human-male.glb')));
-    const up = await t.app.request('/api/characters?name=Human%20male', { method: 'POST', headers: { 'content-type': 'model/gltf-binary' }, body: bytes as Uint8Array<ArrayBuffer> });
+    const up = await t.app.request('/api/characters?name=Human%20male', {
+      method: 'POST',
+      headers: { 'content-type': 'model/gltf-binary' },
+      body: bytes as Uint8Array<ArrayBuffer>,
+    });
     expect(up.status).toBe(201);
     const characterId = ((await up.json()) as { id: string }).id;
     const run = async (body: Record<string, unknown>) => {
@@ -242,7 +246,9 @@ describe('job zip', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');
     const entries = unzipSync(bytes);
-    const names = Object.keys(entries).map((n) => n.split('/').pop()!).sort();
+    const names = Object.keys(entries)
+      .map((n) => n.split('/').pop()!)
+      .sort();
     expect(names).toHaveLength(7);
     expect(names.filter((n) => n.endsWith('.glb'))).toHaveLength(2);
     expect(names.filter((n) => n.endsWith('.fbx'))).toHaveLength(2);
@@ -305,7 +311,13 @@ describe('validation and refusals', () => {
 
   it('a provider-made variant is served as made; conversions are refused with 422', async () => {
     const store = t.services.store;
-    const made = await store.create({ provider: 'saymotion', request: { provider: 'saymotion', kind: 'text2motion', prompt: 'a boxer jabs' }, parentJobId: null, parentVariant: null, idempotencyKey: null });
+    const made = await store.create({
+      provider: 'saymotion',
+      request: { provider: 'saymotion', kind: 'text2motion', prompt: 'a boxer jabs' },
+      parentJobId: null,
+      parentVariant: null,
+      idempotencyKey: null,
+    });
     const fbx = (await get(variantDownloadUrl(job.id, 1, 'fbx'))).bytes; // any real FBX stands in for the provider's
     const written = await t.services.cache.write(`${made.id}/v1.fbx`, fbx);
     await store.putFile({ jobId: made.id, variant: 1, format: 'fbx', relPath: `${made.id}/v1.fbx`, ...written });
@@ -336,7 +348,13 @@ describe('validation and refusals', () => {
   });
 
   it('a job that has not finished is 409', async () => {
-    const pending = await t.services.store.create({ provider: 'saymotion', request: { provider: 'saymotion', kind: 'text2motion', prompt: 'x' }, parentJobId: null, parentVariant: null, idempotencyKey: null });
+    const pending = await t.services.store.create({
+      provider: 'saymotion',
+      request: { provider: 'saymotion', kind: 'text2motion', prompt: 'x' },
+      parentJobId: null,
+      parentVariant: null,
+      idempotencyKey: null,
+    });
     const r = await get(variantDownloadUrl(pending.id, 1, 'glb'));
     expect(r.res.status).toBe(409);
   });

@@ -82,16 +82,33 @@ export function exportSpec(q: ExportQuery, sourceFps: number): ExportSpec {
 /** True when the spec is the file as the job made it (or would make it): no option changes a byte. */
 export function isPlain(s: ExportSpec): boolean {
   return (
-    s.fps === undefined && s.rootMotion === 'hips' && s.lock.length === 0 && !s.mirror && s.reduce === 0 &&
-    s.trimStart === undefined && s.trimEnd === undefined && s.skin && s.names === 'mixamo' && s.fbx.up === 'Y' && s.fbx.unit === 'm'
+    s.fps === undefined &&
+    s.rootMotion === 'hips' &&
+    s.lock.length === 0 &&
+    !s.mirror &&
+    s.reduce === 0 &&
+    s.trimStart === undefined &&
+    s.trimEnd === undefined &&
+    s.skin &&
+    s.names === 'mixamo' &&
+    s.fbx.up === 'Y' &&
+    s.fbx.unit === 'm'
   );
 }
 
 /** Cache key of a conversion: every field that changes the bytes, in a fixed order. */
 export function specKey(s: ExportSpec): string {
   return [
-    'conv', s.format, s.fps ?? 'src', s.rootMotion, s.lock.join('') || 'free', s.mirror ? 'mirror' : 'asis',
-    s.reduce ? `r${s.reduce}` : 'keys', `t${s.trimStart ?? 0}-${s.trimEnd ?? 'end'}`, s.skin ? 'skin' : 'noskin', s.names,
+    'conv',
+    s.format,
+    s.fps ?? 'src',
+    s.rootMotion,
+    s.lock.join('') || 'free',
+    s.mirror ? 'mirror' : 'asis',
+    s.reduce ? `r${s.reduce}` : 'keys',
+    `t${s.trimStart ?? 0}-${s.trimEnd ?? 'end'}`,
+    s.skin ? 'skin' : 'noskin',
+    s.names,
     s.format === 'fbx' ? `${s.fbx.up}${s.fbx.unit}` : 'std',
   ].join(':');
 }
@@ -129,5 +146,9 @@ export function exportOptionFields(q: ExportOptionFields): ExportOptionFields {
 /** Suffix of a zip's cache key for those options ('' when none is set, so older keys stay valid). */
 export function exportOptionsKey(q: ExportOptionFields): string {
   const f = exportOptionFields(q);
-  return Object.keys(f).length ? `:${Object.entries(f).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('') : String(v)}`).join(':')}` : '';
+  return Object.keys(f).length
+    ? `:${Object.entries(f)
+        .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('') : String(v)}`)
+        .join(':')}`
+    : '';
 }

@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const cachedLines = (variant: number, key: string) => log.filter((l) => l.includes('download conversion cached') && l.includes(job.id) && l.includes(`"variant":${variant}`) && l.includes(`"key":"${key}"`));
+const cachedLines = (variant: number, key: string) =>
+  log.filter((l) => l.includes('download conversion cached') && l.includes(job.id) && l.includes(`"variant":${variant}`) && l.includes(`"key":"${key}"`));
 
 describe('lazy exports', () => {
   it('the job lists FBX and BVH before they exist, without a size', () => {

@@ -21,7 +21,7 @@ export function resampleMotion(m: Motion, fps: number): Motion {
   const contacts = new Uint8Array(frames * 2);
   for (let f = 0; f < frames; f++) {
     // Source position in frames; clamp so float error at the end never reads past the last frame.
-    const src = Math.min((Math.min(f / fps, duration)) * m.fps, m.frames - 1);
+    const src = Math.min(Math.min(f / fps, duration) * m.fps, m.frames - 1);
     const a = Math.floor(src);
     const b = Math.min(a + 1, m.frames - 1);
     const t = src - a;
@@ -35,12 +35,21 @@ export function resampleMotion(m: Motion, fps: number): Motion {
 }
 
 function slerpInto(src: Float32Array, ia: number, ib: number, t: number, out: Float32Array, io: number): void {
-  const ax = src[ia]!, ay = src[ia + 1]!, az = src[ia + 2]!, aw = src[ia + 3]!;
-  let bx = src[ib]!, by = src[ib + 1]!, bz = src[ib + 2]!, bw = src[ib + 3]!;
+  const ax = src[ia]!,
+    ay = src[ia + 1]!,
+    az = src[ia + 2]!,
+    aw = src[ia + 3]!;
+  let bx = src[ib]!,
+    by = src[ib + 1]!,
+    bz = src[ib + 2]!,
+    bw = src[ib + 3]!;
   let cos = ax * bx + ay * by + az * bz + aw * bw;
   if (cos < 0) {
     cos = -cos;
-    bx = -bx; by = -by; bz = -bz; bw = -bw;
+    bx = -bx;
+    by = -by;
+    bz = -bz;
+    bw = -bw;
   }
   let wa: number, wb: number;
   if (cos > 0.9995) {
@@ -53,7 +62,13 @@ function slerpInto(src: Float32Array, ia: number, ib: number, t: number, out: Fl
     wa = Math.sin((1 - t) * theta) / s;
     wb = Math.sin(t * theta) / s;
   }
-  const x = ax * wa + bx * wb, y = ay * wa + by * wb, z = az * wa + bz * wb, w = aw * wa + bw * wb;
+  const x = ax * wa + bx * wb,
+    y = ay * wa + by * wb,
+    z = az * wa + bz * wb,
+    w = aw * wa + bw * wb;
   const l = Math.hypot(x, y, z, w) || 1;
-  out[io] = x / l; out[io + 1] = y / l; out[io + 2] = z / l; out[io + 3] = w / l;
+  out[io] = x / l;
+  out[io + 1] = y / l;
+  out[io + 2] = z / l;
+  out[io + 3] = w / l;
 }

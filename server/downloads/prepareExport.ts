@@ -43,7 +43,10 @@ export function prepareExport(source: Motion, s: ExportSpec): PreparedMotion {
   if (s.lock.length) {
     // With a root bone, its floor travel takes the x/z locks and the hips keep the height (y).
     if (root) {
-      root = lockAxes(root, s.lock.filter((a) => a !== 'y'));
+      root = lockAxes(
+        root,
+        s.lock.filter((a) => a !== 'y'),
+      );
       if (s.lock.includes('y')) m = { ...m, rootPos: lockAxes(m.rootPos, ['y']) };
     } else {
       m = { ...m, rootPos: lockAxes(m.rootPos, s.lock) };
@@ -83,7 +86,13 @@ export function withRootBone(p: PreparedMotion): { motion: Motion; hipsPositions
   const mirror = new Int8Array(jc + 1);
   for (let j = 0; j < jc; j++) mirror[j + 1] = sk.mirror[j]! + 1;
   const skeleton: Skeleton = {
-    id: `${sk.id}+root`, names: [ROOT_BONE, ...sk.names], exportNames: [ROOT_BONE, ...sk.exportNames], parents, offsets, tips, mirror,
+    id: `${sk.id}+root`,
+    names: [ROOT_BONE, ...sk.names],
+    exportNames: [ROOT_BONE, ...sk.exportNames],
+    parents,
+    offsets,
+    tips,
+    mirror,
   };
   const rot = new Float32Array(m.frames * (jc + 1) * 4);
   for (let f = 0; f < m.frames; f++) {

@@ -18,10 +18,15 @@ export function insertRootBone(doc: Document, hips: Node, root: Float32Array, fp
     parent.removeChild(hips);
     parent.addChild(rootNode);
   } else {
-    for (const sc of doc.getRoot().listScenes()) if (sc.listChildren().includes(hips)) { sc.removeChild(hips); sc.addChild(rootNode); }
+    for (const sc of doc.getRoot().listScenes())
+      if (sc.listChildren().includes(hips)) {
+        sc.removeChild(hips);
+        sc.addChild(rootNode);
+      }
   }
   rootNode.addChild(hips);
-  const v = new Vector3(), q = new Quaternion();
+  const v = new Vector3(),
+    q = new Quaternion();
   hips.setTranslation(v.fromArray(hips.getTranslation()).applyQuaternion(unturn).toArray());
   hips.setRotation(q.fromArray(hips.getRotation()).premultiply(unturn).toArray() as [number, number, number, number]);
   for (const skin of doc.getRoot().listSkins()) {
@@ -56,10 +61,10 @@ export function insertRootBone(doc: Document, hips: Node, root: Float32Array, fp
   const frames = root.length / 3;
   const times = new Float32Array(frames);
   for (let f = 0; f < frames; f++) times[f] = f / fps;
-  const sampler = doc.createAnimationSampler()
+  const sampler = doc
+    .createAnimationSampler()
     .setInput(doc.createAccessor().setType('SCALAR').setArray(times).setBuffer(buffer))
     .setOutput(doc.createAccessor().setType('VEC3').setArray(root.slice()).setBuffer(buffer))
     .setInterpolation('LINEAR');
   anim.addSampler(sampler).addChannel(doc.createAnimationChannel().setTargetNode(rootNode).setTargetPath('translation').setSampler(sampler));
 }
-

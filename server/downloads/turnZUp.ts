@@ -15,7 +15,9 @@ export function turnZUp(doc: Document): void {
   const turn = new Quaternion().setFromAxisAngle(new Vector3(1, 0, 0), Math.PI / 2);
   const m = new Matrix4().makeRotationFromQuaternion(turn);
   const mInv = m.clone().invert();
-  const v = new Vector3(), q = new Quaternion(), sc = new Vector3();
+  const v = new Vector3(),
+    q = new Quaternion(),
+    sc = new Vector3();
   const joints = new Set<Node>(root.listSkins().flatMap((s) => s.listJoints()));
   const skinnedMeshes = new Set<Node>(root.listNodes().filter((n) => n.getMesh() && n.getSkin()));
   // What turns: the top-most bones (not the null above them: Blender makes that null the armature object and
@@ -63,7 +65,10 @@ export function turnZUp(doc: Document): void {
   const done = new Set<unknown>();
   for (const n of skinnedMeshes) {
     for (const p of n.getMesh()!.listPrimitives()) {
-      for (const [sem, kind] of [['POSITION', 'p'], ['NORMAL', 'd']] as const) {
+      for (const [sem, kind] of [
+        ['POSITION', 'p'],
+        ['NORMAL', 'd'],
+      ] as const) {
         const acc = p.getAttribute(sem);
         const arr = acc?.getArray();
         if (!acc || done.has(acc) || !(arr instanceof Float32Array)) continue;
@@ -86,4 +91,3 @@ export function turnZUp(doc: Document): void {
     }
   }
 }
-

@@ -130,9 +130,19 @@ export class VariantDownloads {
     const motionRow = await this.s.store.file(job.id, variant, 'motion');
     if (!motionRow) {
       if (!native) {
-        throw new HttpError(422, 'conversion_unavailable', `Variant ${variant} has no ${q.format} file, and ${job.provider} made it without motion data Kinema can convert. Download one of the formats it has.`, 'format');
+        throw new HttpError(
+          422,
+          'conversion_unavailable',
+          `Variant ${variant} has no ${q.format} file, and ${job.provider} made it without motion data Kinema can convert. Download one of the formats it has.`,
+          'format',
+        );
       }
-      throw new HttpError(422, 'conversion_unavailable', `Variant ${variant} was made by ${job.provider} without motion data Kinema can convert, so ${asked} cannot be changed. Download the ${q.format} as it is.`, asked);
+      throw new HttpError(
+        422,
+        'conversion_unavailable',
+        `Variant ${variant} was made by ${job.provider} without motion data Kinema can convert, so ${asked} cannot be changed. Download the ${q.format} as it is.`,
+        asked,
+      );
     }
     const motionBytes = await this.readBytes(motionRow);
     const motion = this.decode(motionRow, motionBytes);
@@ -197,7 +207,13 @@ export class VariantDownloads {
       throw new HttpError(404, 'not_found', `Job ${job.id} has no variant ${variant}.`, 'variant');
     }
     const row = await this.s.store.file(job.id, variant, 'motion');
-    if (!row) throw new HttpError(422, 'loop_window_unavailable', `Variant ${variant} was made by ${job.provider} without motion data Kinema can analyse; auto loop needs a local-engine or imported take.`, 'variant');
+    if (!row)
+      throw new HttpError(
+        422,
+        'loop_window_unavailable',
+        `Variant ${variant} was made by ${job.provider} without motion data Kinema can analyse; auto loop needs a local-engine or imported take.`,
+        'variant',
+      );
     const motion = await this.readMotion(row);
     let r: AutoLoopResult;
     try {
@@ -206,8 +222,13 @@ export class VariantDownloads {
       throw new HttpError(422, 'loop_window_unavailable', `${(err as Error).message}: the take is too short to loop.`, 'variant');
     }
     return {
-      jobId: job.id, variant, durationSec: (motion.frames - 1) / motion.fps,
-      startSec: r.startSec, endSec: r.endSec, seamErrorDeg: r.seamErrorDeg, closedSeamErrorDeg: r.closedSeamErrorDeg,
+      jobId: job.id,
+      variant,
+      durationSec: (motion.frames - 1) / motion.fps,
+      startSec: r.startSec,
+      endSec: r.endSec,
+      seamErrorDeg: r.seamErrorDeg,
+      closedSeamErrorDeg: r.closedSeamErrorDeg,
     };
   }
 
@@ -219,7 +240,11 @@ export class VariantDownloads {
     try {
       return decodeMotion(bytes);
     } catch (err) {
-      throw new HttpError(503, 'file_unavailable', `The motion data of job ${row.jobId} variant ${row.variant} cannot be read (${(err as Error).message}); rerun the job to regenerate it.`);
+      throw new HttpError(
+        503,
+        'file_unavailable',
+        `The motion data of job ${row.jobId} variant ${row.variant} cannot be read (${(err as Error).message}); rerun the job to regenerate it.`,
+      );
     }
   }
 

@@ -7,7 +7,10 @@ import { text2motion } from '../engine/index.ts';
 import { convertMotion, ConversionRefused } from './convertMotion.ts';
 import { exportSpec } from './exportOptions.ts';
 
-const motion = text2motion({ prompt: 'a person walks forward then waves', variants: 1, durationSec: 3, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 2 }, () => {}).motions[0]!;
+const motion = text2motion(
+  { prompt: 'a person walks forward then waves', variants: 1, durationSec: 3, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 2 },
+  () => {},
+).motions[0]!;
 
 async function readVrma(bytes: Uint8Array): Promise<VRMAnimation> {
   const loader = new GLTFLoader();

@@ -40,7 +40,12 @@ class VrmAnimationExtension extends Extension {
  */
 export async function writeVrmAnimation(doc: Document, exportNames: readonly string[], vrmNames: readonly string[]): Promise<Uint8Array> {
   const ext = doc.createExtension(VrmAnimationExtension);
-  const byName = new Map(doc.getRoot().listNodes().map((n) => [n.getName(), n]));
+  const byName = new Map(
+    doc
+      .getRoot()
+      .listNodes()
+      .map((n) => [n.getName(), n]),
+  );
   exportNames.forEach((name, j) => {
     const node = byName.get(name);
     if (node) ext.humanBones.set(vrmNames[j]!, node);

@@ -11,7 +11,13 @@ const run = (p: Partial<Text2MotionParams>) => text2motion({ ...base, ...p });
 
 describe('text2motion', () => {
   test('honours the requested duration to the frame', () => {
-    for (const [prompt, d, fps] of [['walk forward', 4, 30], ['jump twice then wave', 2.5, 30], ['sit down', 7.3, 24], ['run then turn left', 10, 30], ['idle', 0.5, 60]] as const) {
+    for (const [prompt, d, fps] of [
+      ['walk forward', 4, 30],
+      ['jump twice then wave', 2.5, 30],
+      ['sit down', 7.3, 24],
+      ['run then turn left', 10, 30],
+      ['idle', 0.5, 60],
+    ] as const) {
       const { motions } = run({ prompt, durationSec: d, fps, variants: 2 });
       for (const m of motions) {
         expect(m.frames).toBe(Math.round(d * fps) + 1);
@@ -22,7 +28,8 @@ describe('text2motion', () => {
 
   test('is deterministic: same parameters give identical bytes', () => {
     const p = { prompt: 'walk forward slowly then turn left and wave', variants: 3, seed: 42 };
-    const a = run(p).motions.map(encodeMotion), b = run(p).motions.map(encodeMotion);
+    const a = run(p).motions.map(encodeMotion),
+      b = run(p).motions.map(encodeMotion);
     expect(a).toEqual(b);
     const c = run({ ...p, seed: 43 }).motions.map(encodeMotion);
     expect(c[0]).not.toEqual(a[0]);
@@ -36,7 +43,7 @@ describe('text2motion', () => {
 
   test('reports progress per variant and stage', () => {
     const seen: EngineProgress[] = [];
-    run({ variants: 3 }, ).motions;
+    run({ variants: 3 }).motions;
     text2motion({ ...base, variants: 3 }, (p) => seen.push(p));
     expect(seen.length).toBeGreaterThanOrEqual(6);
     expect(seen[seen.length - 1]!.done).toBe(seen[seen.length - 1]!.total);
@@ -52,11 +59,13 @@ describe('text2motion', () => {
       expect(penetration(c).max, prompt).toBeLessThan(0.001);
       // Contact-tagged frames: the ball of the foot moves less than 1 cm per frame.
       const { pos } = fkAll(m);
-      for (let s = 0; s < 2; s++) for (let f = 1; f < m.frames; f++) {
-        if (!m.contacts[f * 2 + s] || !m.contacts[(f - 1) * 2 + s]) continue;
-        const a = (f * JOINT_COUNT + LEG[s]!.toes) * 3, b = ((f - 1) * JOINT_COUNT + LEG[s]!.toes) * 3;
-        expect(Math.hypot(pos[a]! - pos[b]!, pos[a + 2]! - pos[b + 2]!), `${prompt} f${f}`).toBeLessThan(0.01);
-      }
+      for (let s = 0; s < 2; s++)
+        for (let f = 1; f < m.frames; f++) {
+          if (!m.contacts[f * 2 + s] || !m.contacts[(f - 1) * 2 + s]) continue;
+          const a = (f * JOINT_COUNT + LEG[s]!.toes) * 3,
+            b = ((f - 1) * JOINT_COUNT + LEG[s]!.toes) * 3;
+          expect(Math.hypot(pos[a]! - pos[b]!, pos[a + 2]! - pos[b + 2]!), `${prompt} f${f}`).toBeLessThan(0.01);
+        }
     }
   });
 
@@ -67,8 +76,13 @@ describe('text2motion', () => {
     expect(z).toBeLessThan(11);
     expect(boneLengthDrift(m)).toBeLessThan(1e-5);
     // Knee flexion varies over the cycle.
-    let lo = 1, hi = -1;
-    for (let f = 0; f < m.frames; f++) { const w = m.rot[(f * JOINT_COUNT + J.leftLowerLeg) * 4 + 3]!; lo = Math.min(lo, w); hi = Math.max(hi, w); }
+    let lo = 1,
+      hi = -1;
+    for (let f = 0; f < m.frames; f++) {
+      const w = m.rot[(f * JOINT_COUNT + J.leftLowerLeg) * 4 + 3]!;
+      lo = Math.min(lo, w);
+      hi = Math.max(hi, w);
+    }
     expect(hi - lo).toBeGreaterThan(0.05);
   });
 
@@ -84,11 +98,15 @@ describe('text2motion', () => {
     const m = run({ prompt: 'wave with the right hand', durationSec: 3 }).motions[0]!;
     const { pos, rot } = fkAll(m);
     const mid = Math.floor(m.frames / 2);
-    const hand = ARM[1].hand, shoulder = ARM[1].upper;
+    const hand = ARM[1].hand,
+      shoulder = ARM[1].upper;
     expect(pos[(mid * JOINT_COUNT + hand) * 3 + 1]!).toBeGreaterThan(pos[(mid * JOINT_COUNT + shoulder) * 3 + 1]!);
     const xs: number[] = [];
     const p = new Float64Array(3);
-    for (let f = Math.floor(m.frames * 0.3); f < Math.floor(m.frames * 0.7); f++) { pointInJoint(p, rot, pos, hand, [0, 0, 0], f * JOINT_COUNT * 4, f * JOINT_COUNT * 3); xs.push(p[0]!); }
+    for (let f = Math.floor(m.frames * 0.3); f < Math.floor(m.frames * 0.7); f++) {
+      pointInJoint(p, rot, pos, hand, [0, 0, 0], f * JOINT_COUNT * 4, f * JOINT_COUNT * 3);
+      xs.push(p[0]!);
+    }
     expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(0.1);
   });
 
@@ -130,37 +148,84 @@ describe('text2motion', () => {
   });
 
   test('duration is exact for any request (property)', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 0.2, max: 20, noNaN: true }), fc.constantFrom(24, 25, 30, 60), fc.constantFrom('walk then jump', 'wave', 'run then turn left then sit down', 'dance while clapping', 'kneel'),
-      (d, fps, prompt) => {
-        const m = run({ prompt, durationSec: d, fps }).motions[0]!;
-        expect(m.frames).toBe(Math.round(d * fps) + 1);
-      }), { numRuns: 15 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.2, max: 20, noNaN: true }),
+        fc.constantFrom(24, 25, 30, 60),
+        fc.constantFrom('walk then jump', 'wave', 'run then turn left then sit down', 'dance while clapping', 'kneel'),
+        (d, fps, prompt) => {
+          const m = run({ prompt, durationSec: d, fps }).motions[0]!;
+          expect(m.frames).toBe(Math.round(d * fps) + 1);
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 
   test('any prompt made of known and unknown words yields valid motion (property)', () => {
-    const words = ['walk', 'run', 'then', 'while', 'waving', 'jump', 'twice', 'left', 'right', 'slowly', 'quickly', 'sit', 'down', 'kneel', 'dance',
-      'for', '2', 'seconds', 'and', 'kick', 'lie', 'stand', 'up', 'turn', 'around', '90', 'degrees', 'tired', 'angry', 'banana', ',', 'clap', 'hop', 'crouch', 'bow'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 12 }), fc.nat(1000), fc.constantFrom(0, 1.5, 4), (ws, seed, durationSec) => {
-      const prompt = ws.join(' ');
-      const { motions, report } = run({ prompt, seed, durationSec, variants: 2 });
-      expect(report.understood.length).toBeGreaterThan(0);
-      for (const m of motions) {
-        if (durationSec > 0) expect(m.frames).toBe(Math.round(durationSec * 30) + 1);
-        for (const v of m.rot) expect(Number.isFinite(v)).toBe(true);
-        expect(penetration(clipOf(m)).max).toBeLessThan(0.001);
-      }
-    }), { numRuns: 25 });
+    const words = [
+      'walk',
+      'run',
+      'then',
+      'while',
+      'waving',
+      'jump',
+      'twice',
+      'left',
+      'right',
+      'slowly',
+      'quickly',
+      'sit',
+      'down',
+      'kneel',
+      'dance',
+      'for',
+      '2',
+      'seconds',
+      'and',
+      'kick',
+      'lie',
+      'stand',
+      'up',
+      'turn',
+      'around',
+      '90',
+      'degrees',
+      'tired',
+      'angry',
+      'banana',
+      ',',
+      'clap',
+      'hop',
+      'crouch',
+      'bow',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 12 }), fc.nat(1000), fc.constantFrom(0, 1.5, 4), (ws, seed, durationSec) => {
+        const prompt = ws.join(' ');
+        const { motions, report } = run({ prompt, seed, durationSec, variants: 2 });
+        expect(report.understood.length).toBeGreaterThan(0);
+        for (const m of motions) {
+          if (durationSec > 0) expect(m.frames).toBe(Math.round(durationSec * 30) + 1);
+          for (const v of m.rot) expect(Number.isFinite(v)).toBe(true);
+          expect(penetration(clipOf(m)).max).toBeLessThan(0.001);
+        }
+      }),
+      { numRuns: 25 },
+    );
     // 50 clips of up to 12 chained words on the 52-joint rig: ~40 s on a loaded 2-core machine, past the
     // suite's 60 s default under full-suite load; the bound is on wall time only, not on what is checked.
   }, 180_000);
 
   test('a requested distance is covered exactly', () => {
-    for (const [prompt, d] of [['run 10 meters', 10], ['walk 3 meters', 3], ['walk backward 2 meters', 2]] as const) {
+    for (const [prompt, d] of [
+      ['run 10 meters', 10],
+      ['walk 3 meters', 3],
+      ['walk backward 2 meters', 2],
+    ] as const) {
       const m = run({ prompt }).motions[0]!;
       const e = (m.frames - 1) * 3;
       expect(Math.hypot(m.rootPos[e]! - m.rootPos[0]!, m.rootPos[e + 2]! - m.rootPos[2]!)).toBeCloseTo(d, 1);
     }
   });
 });
-

@@ -42,7 +42,11 @@ export interface Text2MotionParams {
 
 /** What the engine read of the prompt: the planned steps (chips), ignored words, unread clauses with suggestions, alternatives; scene proxies per variant. */
 export type PromptReport = Pick<PlanSummary, 'understood' | 'ignored'> & Partial<Omit<PlanSummary, 'understood' | 'ignored'>> & { scenes?: SceneOut[] };
-export interface EngineProgress { done: number; total: number; stage: string }
+export interface EngineProgress {
+  done: number;
+  total: number;
+  stage: string;
+}
 
 export function validateParams(p: Text2MotionParams): void {
   if (typeof p.prompt !== 'string') throw new Error('prompt must be a string');

@@ -116,13 +116,16 @@ export class AssetCache {
     await fs.mkdir(path.dirname(full), { recursive: true });
     const hash = crypto.createHash('sha256');
     let bytes = 0;
-    await writeFileAtomic(full, (async function* () {
-      for await (const chunk of chunks) {
-        hash.update(chunk);
-        bytes += chunk.byteLength;
-        yield chunk;
-      }
-    })());
+    await writeFileAtomic(
+      full,
+      (async function* () {
+        for await (const chunk of chunks) {
+          hash.update(chunk);
+          bytes += chunk.byteLength;
+          yield chunk;
+        }
+      })(),
+    );
     return { bytes, sha256: hash.digest('hex') };
   }
 

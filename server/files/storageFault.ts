@@ -12,10 +12,21 @@ export interface StorageFault {
 }
 
 const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT', '53100' /* postgres disk_full */]);
-const READ_ONLY_CODES = new Set(['SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_READONLY_RECOVERY', 'SQLITE_CANTOPEN', 'EROFS', 'EACCES', 'EPERM']);
+const READ_ONLY_CODES = new Set([
+  'SQLITE_READONLY',
+  'SQLITE_READONLY_DIRECTORY',
+  'SQLITE_READONLY_DBMOVED',
+  'SQLITE_READONLY_RECOVERY',
+  'SQLITE_CANTOPEN',
+  'EROFS',
+  'EACCES',
+  'EPERM',
+]);
 
-export const DISK_FULL_MESSAGE = "The server's data disk is full: free some space (or move KINEMA_DATA_DIR to a larger disk). Work resumes by itself once there is room; try again then.";
-export const READ_ONLY_MESSAGE = "The server's data directory is read-only or not writable: fix its permissions (or point KINEMA_DATA_DIR at a writable folder). Reads still work; writes resume by itself once it is writable.";
+export const DISK_FULL_MESSAGE =
+  "The server's data disk is full: free some space (or move KINEMA_DATA_DIR to a larger disk). Work resumes by itself once there is room; try again then.";
+export const READ_ONLY_MESSAGE =
+  "The server's data directory is read-only or not writable: fix its permissions (or point KINEMA_DATA_DIR at a writable folder). Reads still work; writes resume by itself once it is writable.";
 
 /** Also looks through `cause` and the message, since providers wrap file-system errors in their own. */
 export function storageFaultOf(err: unknown, depth = 0): StorageFault | null {

@@ -23,7 +23,11 @@ export function requireAccessToken(token: string): MiddlewareHandler {
     const bearer = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
     const presented = bearer ?? getCookie(c, TOKEN_COOKIE);
     if (!presented || !sameToken(presented, token)) {
-      throw new HttpError(401, 'unauthorized', 'This studio requires an access token: send Authorization: Bearer <KINEMA_ACCESS_TOKEN> or open the studio with ?token=<KINEMA_ACCESS_TOKEN> once.');
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'This studio requires an access token: send Authorization: Bearer <KINEMA_ACCESS_TOKEN> or open the studio with ?token=<KINEMA_ACCESS_TOKEN> once.',
+      );
     }
     await next();
   };

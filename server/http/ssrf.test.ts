@@ -8,10 +8,28 @@ import { safeFetch } from './ssrf.ts';
 
 describe('isPublicAddress', () => {
   it.each([
-    ['127.0.0.1', false], ['10.1.2.3', false], ['172.16.0.1', false], ['172.31.255.255', false], ['192.168.1.1', false],
-    ['169.254.169.254', false], ['100.64.0.1', false], ['0.0.0.0', false], ['224.0.0.1', false], ['255.255.255.255', false],
-    ['::1', false], ['::', false], ['fc00::1', false], ['fd12:3456::1', false], ['fe80::1', false], ['::ffff:127.0.0.1', false], ['::ffff:10.0.0.1', false],
-    ['8.8.8.8', true], ['172.32.0.1', true], ['1.1.1.1', true], ['2606:4700:4700::1111', true], ['::ffff:8.8.8.8', true],
+    ['127.0.0.1', false],
+    ['10.1.2.3', false],
+    ['172.16.0.1', false],
+    ['172.31.255.255', false],
+    ['192.168.1.1', false],
+    ['169.254.169.254', false],
+    ['100.64.0.1', false],
+    ['0.0.0.0', false],
+    ['224.0.0.1', false],
+    ['255.255.255.255', false],
+    ['::1', false],
+    ['::', false],
+    ['fc00::1', false],
+    ['fd12:3456::1', false],
+    ['fe80::1', false],
+    ['::ffff:127.0.0.1', false],
+    ['::ffff:10.0.0.1', false],
+    ['8.8.8.8', true],
+    ['172.32.0.1', true],
+    ['1.1.1.1', true],
+    ['2606:4700:4700::1111', true],
+    ['::ffff:8.8.8.8', true],
   ])('%s → %s', (ip, expected) => {
     expect(isPublicAddress(ip)).toBe(expected);
   });
@@ -19,8 +37,15 @@ describe('isPublicAddress', () => {
 
 describe('PublicHostGuard', () => {
   it.each([
-    'http://example.com/a.glb', 'file:///etc/passwd', 'ftp://example.com/x', 'https://127.0.0.1/x', 'https://[::1]/x',
-    'https://169.254.169.254/latest/meta-data', 'https://localhost/x', 'https://printer.local/x', 'https://user:pw@example.com/x',
+    'http://example.com/a.glb',
+    'file:///etc/passwd',
+    'ftp://example.com/x',
+    'https://127.0.0.1/x',
+    'https://[::1]/x',
+    'https://169.254.169.254/latest/meta-data',
+    'https://localhost/x',
+    'https://printer.local/x',
+    'https://user:pw@example.com/x',
   ])('refuses %s', (url) => {
     expect(new PublicHostGuard().refuse(new URL(url))).not.toBeNull();
   });

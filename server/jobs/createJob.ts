@@ -51,7 +51,9 @@ export async function createJob(s: JobServices, request: CreateJobRequest, idemp
   // Counted only for accepted submissions: a client fixing validation errors is not penalised.
   const rate = s.jobRateLimiter.take(client);
   if (!rate.allowed) {
-    throw new HttpError(429, 'rate_limited', `Too many job submissions from this client; try again in ${rate.retryAfterSec} s.`, undefined, { 'Retry-After': String(rate.retryAfterSec) });
+    throw new HttpError(429, 'rate_limited', `Too many job submissions from this client; try again in ${rate.retryAfterSec} s.`, undefined, {
+      'Retry-After': String(rate.retryAfterSec),
+    });
   }
   return store(s, draft, scopedKey, bodyHash);
 }
@@ -125,7 +127,8 @@ async function editedJob(jobs: JobLookup, r: VariantEdit): Promise<StoredJob & {
     throw new HttpError(400, 'validation_error', `variant must be one of the parent's variants: 1–${parent.variants.length}.`, 'variant');
   }
   const request = parent.request;
-  if (!request) throw new HttpError(409, 'parent_not_ready', `The stored request of job ${parent.id} cannot be read by this version of the server; edit another take.`, 'parentJobId');
+  if (!request)
+    throw new HttpError(409, 'parent_not_ready', `The stored request of job ${parent.id} cannot be read by this version of the server; edit another take.`, 'parentJobId');
   return { ...parent, request };
 }
 

@@ -100,7 +100,10 @@ describe('events', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(jobs[jobs.length - 1]!.status).toBe('succeeded');
     const progress = jobs.map((j) => j.progress);
-    expect(progress.some((p) => p > 0 && p < 100), `progress seen: ${progress.join(',')}`).toBe(true);
+    expect(
+      progress.some((p) => p > 0 && p < 100),
+      `progress seen: ${progress.join(',')}`,
+    ).toBe(true);
     for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1]!);
   });
 
@@ -191,7 +194,13 @@ describe('persistence', () => {
     const dir = fs.mkdtempSync(path.join(t.dataDir, 'resume-'));
     const first = await startTestServer({}, dir);
     // Simulate a crash: the job is stored as running but no runner owns it.
-    const job = await first.services.store.create({ provider: 'local', request: { provider: 'local', kind: 'text2motion', prompt: 'wave', durationSec: 1, seed: 1, variants: 1 }, parentJobId: null, parentVariant: null, idempotencyKey: null });
+    const job = await first.services.store.create({
+      provider: 'local',
+      request: { provider: 'local', kind: 'text2motion', prompt: 'wave', durationSec: 1, seed: 1, variants: 1 },
+      parentJobId: null,
+      parentVariant: null,
+      idempotencyKey: null,
+    });
     await first.services.store.update(job.id, { status: 'running', progress: 40 });
     await first.close();
     const second = await startTestServer({}, dir);

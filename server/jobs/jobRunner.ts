@@ -123,7 +123,8 @@ export class JobRunner {
     const row = await this.store.row(jobId);
     if (!row) return null;
     this.abortLocal(jobId, true);
-    const job = (await this.store.update(jobId, { status: 'canceled', stage: 'canceled by the user', queuePosition: null }, { onlyIfActive: true })) ?? (await this.store.get(jobId));
+    const job =
+      (await this.store.update(jobId, { status: 'canceled', stage: 'canceled by the user', queuePosition: null }, { onlyIfActive: true })) ?? (await this.store.get(jobId));
     this.kick(row.provider);
     return job;
   }
@@ -178,11 +179,13 @@ export class JobRunner {
     // execute() handles its own failures; what escapes is a store write refused by the disk, which
     // must never become an unhandled rejection (that ends the process): the job stays unfinished
     // and is claimed again once its lease expires and the disk accepts writes.
-    const done = this.execute(row).catch((err) => this.log.error('job bookkeeping failed', { jobId: row.id, err: storageFaultOf(err)?.message ?? err })).finally(() => {
-      this.active.set(lane.key, (this.active.get(lane.key) ?? 1) - 1);
-      this.settled.delete(row.id);
-      this.kick(lane.provider);
-    });
+    const done = this.execute(row)
+      .catch((err) => this.log.error('job bookkeeping failed', { jobId: row.id, err: storageFaultOf(err)?.message ?? err }))
+      .finally(() => {
+        this.active.set(lane.key, (this.active.get(lane.key) ?? 1) - 1);
+        this.settled.delete(row.id);
+        this.kick(lane.provider);
+      });
     this.settled.set(row.id, done);
   }
 
@@ -223,14 +226,17 @@ export class JobRunner {
       controller: new AbortController(),
       canceled: false,
       // Renew well inside the TTL; losing the lease (canceled elsewhere, or taken over after a stall) stops the work here.
-      renew: setInterval(() => {
-        this.store.renewLease(jobId, owner, this.opts.leaseTtlMs).then(
-          (held) => {
-            if (!held && this.running.has(jobId)) this.abortLocal(jobId, true);
-          },
-          (err) => this.log.warn('lease renewal failed', { jobId, err }),
-        );
-      }, Math.max(100, Math.floor(this.opts.leaseTtlMs / 3))),
+      renew: setInterval(
+        () => {
+          this.store.renewLease(jobId, owner, this.opts.leaseTtlMs).then(
+            (held) => {
+              if (!held && this.running.has(jobId)) this.abortLocal(jobId, true);
+            },
+            (err) => this.log.warn('lease renewal failed', { jobId, err }),
+          );
+        },
+        Math.max(100, Math.floor(this.opts.leaseTtlMs / 3)),
+      ),
     };
     this.running.set(jobId, state);
     return state;
@@ -246,7 +252,11 @@ export class JobRunner {
   private async markRunning(row: JobRow): Promise<boolean> {
     const current = await this.store.get(row.id);
     if (!current || TERMINAL_STATUSES.includes(current.status)) return false;
-    const started = await this.store.update(row.id, { status: 'running', stage: row.status === 'running' ? 'resuming' : 'starting', queuePosition: null, error: null }, { onlyIfActive: true });
+    const started = await this.store.update(
+      row.id,
+      { status: 'running', stage: row.status === 'running' ? 'resuming' : 'starting', queuePosition: null, error: null },
+      { onlyIfActive: true },
+    );
     return started !== null;
   }
 
@@ -312,7 +322,8 @@ export class JobRunner {
   private async parentOf(parentJobId: string, variant: number): Promise<ParentVariant> {
     const parent = await this.store.row(parentJobId);
     if (!parent) throw new ProviderError('parent_missing', `The parent job ${parentJobId} no longer exists.`);
-    if (!parent.request) throw new ProviderError('parent_unsupported', `The stored request of the parent job ${parentJobId} cannot be read by this version of the server; edit another take.`);
+    if (!parent.request)
+      throw new ProviderError('parent_unsupported', `The stored request of the parent job ${parentJobId} cannot be read by this version of the server; edit another take.`);
     return {
       jobId: parentJobId,
       variant,
@@ -324,8 +335,7 @@ export class JobRunner {
         try {
           return await this.cache.read(f.relPath, f.sha256);
         } catch (err) {
-          if (err instanceof CacheIntegrityError)
-            throw new ProviderError('parent_file_unavailable', `The parent's ${format} file is ${err.state}; rerun the parent job.`);
+          if (err instanceof CacheIntegrityError) throw new ProviderError('parent_file_unavailable', `The parent's ${format} file is ${err.state}; rerun the parent job.`);
           throw err;
         }
       },

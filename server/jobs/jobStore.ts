@@ -219,7 +219,13 @@ export class JobStore {
 
   /** Positions of every waiting job, by id, from one ordered scan (for list pages). */
   private async waitingPositions(): Promise<Map<string, number>> {
-    const rows = await this.db.selectFrom('jobs').select(['id', 'provider', 'kind']).where('status', '=', 'queued').where('lease_owner', 'is', null).orderBy('seq', 'asc').execute();
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['id', 'provider', 'kind'])
+      .where('status', '=', 'queued')
+      .where('lease_owner', 'is', null)
+      .orderBy('seq', 'asc')
+      .execute();
     const counters = new Map<string, number>();
     const out = new Map<string, number>();
     for (const r of rows) {
@@ -232,7 +238,11 @@ export class JobStore {
   }
 
   async list(limit: number, cursor: number | null, filter: JobListFilter = {}): Promise<{ items: Job[]; nextCursor: string | null }> {
-    let q = this.db.selectFrom('jobs').selectAll().orderBy('seq', 'desc').limit(limit + 1);
+    let q = this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(limit + 1);
     if (cursor !== null) q = q.where('seq', '<', cursor);
     if (filter.q) q = q.where(sql<boolean>`search_text like ${`%${escapeLike(filter.q.toLowerCase())}%`} escape '\\'`);
     if (filter.provider) q = q.where('provider', '=', filter.provider);
@@ -293,14 +303,32 @@ export class JobStore {
     if (ids.length === 0) return;
     const now = new Date().toISOString();
     const tombstones = await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('files').where('job_id', 'in', [...ids]).execute();
-      await tx.deleteFrom('events').where('job_id', 'in', [...ids]).execute();
-      await tx.updateTable('jobs').set({ parent_job_id: null, parent_variant: null }).where('parent_job_id', 'in', [...ids]).where('id', 'not in', [...ids]).execute();
-      await tx.deleteFrom('jobs').where('id', 'in', [...ids]).execute();
+      await tx
+        .deleteFrom('files')
+        .where('job_id', 'in', [...ids])
+        .execute();
+      await tx
+        .deleteFrom('events')
+        .where('job_id', 'in', [...ids])
+        .execute();
+      await tx
+        .updateTable('jobs')
+        .set({ parent_job_id: null, parent_variant: null })
+        .where('parent_job_id', 'in', [...ids])
+        .where('id', 'not in', [...ids])
+        .execute();
+      await tx
+        .deleteFrom('jobs')
+        .where('id', 'in', [...ids])
+        .execute();
       const out: JobDeletedEvent[] = [];
       for (const id of ids) {
         const deleted = { id };
-        const row = await tx.insertInto('events').values({ job_id: id, data: JSON.stringify({ deleted }), created_at: now }).returning('seq').executeTakeFirstOrThrow();
+        const row = await tx
+          .insertInto('events')
+          .values({ job_id: id, data: JSON.stringify({ deleted }), created_at: now })
+          .returning('seq')
+          .executeTakeFirstOrThrow();
         out.push({ seq: row.seq, deleted });
       }
       return out;
@@ -417,13 +445,7 @@ export class JobStore {
   }
 
   async file(jobId: string, variant: number, format: string): Promise<FileRow | null> {
-    const r = await this.db
-      .selectFrom('files')
-      .selectAll()
-      .where('job_id', '=', jobId)
-      .where('variant', '=', variant)
-      .where('format', '=', format)
-      .executeTakeFirst();
+    const r = await this.db.selectFrom('files').selectAll().where('job_id', '=', jobId).where('variant', '=', variant).where('format', '=', format).executeTakeFirst();
     return r ? toFileRow(r) : null;
   }
 
@@ -461,7 +483,12 @@ export class JobStore {
     const r = await this.db
       .deleteFrom('events')
       .where('created_at', '<', cutoff)
-      .where('seq', 'not in', (eb) => eb.selectFrom('events as latest').select((e) => e.fn.max('latest.seq').as('m')).groupBy('latest.job_id'))
+      .where('seq', 'not in', (eb) =>
+        eb
+          .selectFrom('events as latest')
+          .select((e) => e.fn.max('latest.seq').as('m'))
+          .groupBy('latest.job_id'),
+      )
       .executeTakeFirst();
     return Number(r.numDeletedRows);
   }
@@ -544,7 +571,11 @@ function toJob(r: Selectable<JobsTable>, files: FileRow[], queuePosition: number
     variants: variants.map((v) => ({
       index: v.index,
       durationSec: v.durationSec,
-      files: variantFiles(r.id, v.index, files.filter((f) => f.variant === v.index)),
+      files: variantFiles(
+        r.id,
+        v.index,
+        files.filter((f) => f.variant === v.index),
+      ),
     })),
   };
 }

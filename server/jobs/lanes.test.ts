@@ -15,8 +15,20 @@ afterAll(async () => {
 
 it('a queued render does not block the local motion lane, and the render lane takes only renders', async () => {
   const store = t.services.store;
-  const render = await store.create({ provider: 'local', request: { provider: 'local', kind: 'render', parentJobId: 'job_0000000000parent', variant: 1 }, parentJobId: null, parentVariant: null, idempotencyKey: null });
-  const motion = await store.create({ provider: 'local', request: { provider: 'local', kind: 'text2motion', prompt: 'wave', variants: 1, durationSec: 1, seed: 1 }, parentJobId: null, parentVariant: null, idempotencyKey: null });
+  const render = await store.create({
+    provider: 'local',
+    request: { provider: 'local', kind: 'render', parentJobId: 'job_0000000000parent', variant: 1 },
+    parentJobId: null,
+    parentVariant: null,
+    idempotencyKey: null,
+  });
+  const motion = await store.create({
+    provider: 'local',
+    request: { provider: 'local', kind: 'text2motion', prompt: 'wave', variants: 1, durationSec: 1, seed: 1 },
+    parentJobId: null,
+    parentVariant: null,
+    idempotencyKey: null,
+  });
   const motionLane = await store.claim('lane-test', ['local'], 60_000, { except: ['render'] });
   expect(motionLane?.id).toBe(motion.id);
   const renderLane = await store.claim('lane-test', ['local'], 60_000, { only: ['render'] });

@@ -47,7 +47,12 @@ async function checkRigParent(jobs: JobLookup, r: AnimateRequest): Promise<Store
     throw new HttpError(400, 'validation_error', `parentJobId: job ${parent.id} is a ${parent.kind} job; animate needs a succeeded rig job (kind "rig").`, 'parentJobId');
   }
   if (parent.provider !== r.provider) {
-    throw new HttpError(400, 'validation_error', `parentJobId: rig job ${parent.id} ran on ${parent.provider}; animate it with provider "${parent.provider}" or rig the character on ${r.provider} first.`, 'parentJobId');
+    throw new HttpError(
+      400,
+      'validation_error',
+      `parentJobId: rig job ${parent.id} ran on ${parent.provider}; animate it with provider "${parent.provider}" or rig the character on ${r.provider} first.`,
+      'parentJobId',
+    );
   }
   if (parent.status !== 'succeeded') {
     throw new HttpError(409, 'parent_not_ready', `parentJobId: rig job ${parent.id} is ${parent.status}; wait until it has succeeded.`, 'parentJobId');
@@ -69,7 +74,12 @@ async function motionSourceOf(jobs: JobLookup, r: AnimateRequest, motionJobId: s
   }
   const req = job.request;
   if (req?.kind !== 'textToMotion') {
-    throw new HttpError(409, 'parent_not_ready', `motionJobId: the stored request of job ${job.id} cannot be read by this version of the server; run a new textToMotion job.`, 'motionJobId');
+    throw new HttpError(
+      409,
+      'parent_not_ready',
+      `motionJobId: the stored request of job ${job.id} cannot be read by this version of the server; run a new textToMotion job.`,
+      'motionJobId',
+    );
   }
   return { jobId: job.id, externalId: job.externalId, prompt: req.prompt, durationSec: req.durationSec, mode: req.mode ?? 'prime', seed: req.seed ?? 0 };
 }

@@ -52,7 +52,9 @@ describe('local prompt optimiser', () => {
   });
 
   it('the canonical phrase of every library action reads back as that action', () => {
-    const wrong = ALL_CANONICAL.filter(({ id, phrase }) => planned(`A person ${phrase}`).join() !== id).map(({ id, phrase }) => `${id}: "${phrase}" → ${planned(`A person ${phrase}`).join()}`);
+    const wrong = ALL_CANONICAL.filter(({ id, phrase }) => planned(`A person ${phrase}`).join() !== id).map(
+      ({ id, phrase }) => `${id}: "${phrase}" → ${planned(`A person ${phrase}`).join()}`,
+    );
     expect(wrong).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ import { normalizePrompt } from '../engine/prompt/tokens.ts';
 const DEFAULT_SUBJECT = 'a person';
 
 /** Who moves, as the prompt names them ("an old man", "she"); "a person" when it names nobody. */
-const SUBJECT = /^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:(?:make|have|let|get)\s+)?((?:a|an|the)\s+(?:[a-z]+\s+){0,2}?(?:person|man|woman|guy|girl|boy|lady|character|figure|dancer|soldier|child|kid|athlete|player|knight|ninja|robot|zombie|boxer|gymnast|runner)|he|she|they)\b/;
+const SUBJECT =
+  /^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:(?:make|have|let|get)\s+)?((?:a|an|the)\s+(?:[a-z]+\s+){0,2}?(?:person|man|woman|guy|girl|boy|lady|character|figure|dancer|soldier|child|kid|athlete|player|knight|ninja|robot|zombie|boxer|gymnast|runner)|he|she|they)\b/;
 
 function subjectOf(prompt: string): string {
   const m = SUBJECT.exec(normalizePrompt(prompt));
@@ -27,15 +28,49 @@ function subjectOf(prompt: string): string {
 }
 
 const SPEED_ADVERB: Record<string, string> = {
-  slow: 'slowly', gentle: 'gently', careful: 'carefully', cautious: 'cautiously', casual: 'casually', calm: 'calmly', lazy: 'lazily',
-  sluggish: 'sluggishly', steady: 'steadily', brisk: 'briskly', quick: 'quickly', fast: 'fast', hurried: 'hurriedly', swift: 'swiftly',
-  energetic: 'energetically', 'slow motion': 'in slow motion',
+  slow: 'slowly',
+  gentle: 'gently',
+  careful: 'carefully',
+  cautious: 'cautiously',
+  casual: 'casually',
+  calm: 'calmly',
+  lazy: 'lazily',
+  sluggish: 'sluggishly',
+  steady: 'steadily',
+  brisk: 'briskly',
+  quick: 'quickly',
+  fast: 'fast',
+  hurried: 'hurriedly',
+  swift: 'swiftly',
+  energetic: 'energetically',
+  'slow motion': 'in slow motion',
 };
 const STYLE_ADVERB: Record<string, string> = {
-  tired: 'tiredly', exhausted: 'wearily', sleepy: 'sleepily', sad: 'sadly', happy: 'happily', excited: 'excitedly', energetic: 'energetically',
-  confident: 'confidently', proud: 'proudly', angry: 'angrily', nervous: 'nervously', scared: 'fearfully', relaxed: 'calmly', tense: 'tensely',
-  stiff: 'stiffly', graceful: 'gracefully', sneaky: 'sneakily', lazy: 'lazily', bored: 'boredly', impatient: 'impatiently', robotic: 'robotically',
-  old: 'like an old person', 'zombie-like': 'like a zombie', drunk: 'drunkenly', injured: 'like an injured person',
+  tired: 'tiredly',
+  exhausted: 'wearily',
+  sleepy: 'sleepily',
+  sad: 'sadly',
+  happy: 'happily',
+  excited: 'excitedly',
+  energetic: 'energetically',
+  confident: 'confidently',
+  proud: 'proudly',
+  angry: 'angrily',
+  nervous: 'nervously',
+  scared: 'fearfully',
+  relaxed: 'calmly',
+  tense: 'tensely',
+  stiff: 'stiffly',
+  graceful: 'gracefully',
+  sneaky: 'sneakily',
+  lazy: 'lazily',
+  bored: 'boredly',
+  impatient: 'impatiently',
+  robotic: 'robotically',
+  old: 'like an old person',
+  'zombie-like': 'like a zombie',
+  drunk: 'drunkenly',
+  injured: 'like an injured person',
 };
 
 const SIDE_LIMB = (s: PlanStep): string => (/kick|hop|knee|lunge/i.test(s.action) ? 'leg' : 'hand');
@@ -60,7 +95,11 @@ function phraseOf(s: PlanStep, prevProp: string | undefined): string {
   if (prop && !p.includes(prop)) {
     const article = s.prop ? (/^[aeiou]/.test(prop) ? 'an' : 'a') : 'the';
     // "picks up a box"; verbs whose phrase already has an object take the prop with "with".
-    if (/^(?:picks up|puts down|carries|pushes|pulls|lifts|catches|drinks|eats|reads|kicks|throws)$/.test(p.split(' ').slice(0, 2).join(' ')) || /^(?:carries|pushes|pulls|drags)$/.test(p)) p = `${p} ${article} ${prop}`;
+    if (
+      /^(?:picks up|puts down|carries|pushes|pulls|lifts|catches|drinks|eats|reads|kicks|throws)$/.test(p.split(' ').slice(0, 2).join(' ')) ||
+      /^(?:carries|pushes|pulls|drags)$/.test(p)
+    )
+      p = `${p} ${article} ${prop}`;
     else if (!/stairs/.test(prop)) bits.push(`with ${article} ${prop}`);
   }
   if (s.target && !['start', 'back and forth'].includes(s.target) && !p.includes(s.target)) {
@@ -82,7 +121,12 @@ function phraseOf(s: PlanStep, prevProp: string | undefined): string {
 function styleAdverbs(plan: Plan, subject: string): string[] {
   const line = plan.understood.find((u) => u.startsWith('style: '));
   if (!line) return [];
-  return line.slice('style: '.length).split(', ').filter((label) => !subject.includes(label)).map((label) => STYLE_ADVERB[label]).filter((a): a is string => !!a);
+  return line
+    .slice('style: '.length)
+    .split(', ')
+    .filter((label) => !subject.includes(label))
+    .map((label) => STYLE_ADVERB[label])
+    .filter((a): a is string => !!a);
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -15,7 +15,12 @@ export function checkConstraints(r: CreateJobRequest): void {
   if (!c) return;
   if (r.provider !== 'local') {
     // The provider cannot honour them itself; its finished takes get them as a local post-pass instead.
-    throw new HttpError(400, 'unsupported_operation', `constraints (paths, key poses, pins) are solved by the local engine; ${r.provider} takes words only. Generate without constraints, then apply them to the finished take (a rerun with provider "local", its parentJobId and variant, and the constraints): they are solved locally with IK on the ${r.provider} clip.`, 'constraints');
+    throw new HttpError(
+      400,
+      'unsupported_operation',
+      `constraints (paths, key poses, pins) are solved by the local engine; ${r.provider} takes words only. Generate without constraints, then apply them to the finished take (a rerun with provider "local", its parentJobId and variant, and the constraints): they are solved locally with IK on the ${r.provider} clip.`,
+      'constraints',
+    );
   }
   checkConstraintsOnClip(c, r.durationSec && r.durationSec > 0 ? r.durationSec : Infinity);
 }

@@ -19,7 +19,10 @@ export { ClipImportError };
 export function detect(bytes: Uint8Array): ImportFormat | null {
   const sniff = sniffModel(bytes);
   if (sniff.ok) return sniff.format === 'fbx' ? 'fbx' : 'glb';
-  const head = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return head.startsWith('HIERARCHY') ? 'bvh' : null;
 }
 
@@ -47,10 +50,13 @@ export async function toMotion(bytes: Uint8Array, format: ImportFormat, take: nu
     const clip = readBvh(new TextDecoder().decode(bytes));
     return { motion: motionFromBvh(clip), clipName: 'bvh' };
   }
-  const { root, animations } = format === 'glb' ? await loadGlb(bytes).then((g) => ({ root: g.scene, animations: g.animations })) : (() => {
-    const fbx = loadFbx(bytes);
-    return { root: fbx.root, animations: (fbx.root as Object3D & { animations: AnimationClip[] }).animations ?? [] };
-  })();
+  const { root, animations } =
+    format === 'glb'
+      ? await loadGlb(bytes).then((g) => ({ root: g.scene, animations: g.animations }))
+      : (() => {
+          const fbx = loadFbx(bytes);
+          return { root: fbx.root, animations: (fbx.root as Object3D & { animations: AnimationClip[] }).animations ?? [] };
+        })();
   if (animations.length === 0) throw new ClipImportError('the file has no animation (it may be a character without motion): drop a clip that moves');
   const clip = animations[take];
   if (!clip) throw new HttpError(400, 'validation_error', `take must be 0–${animations.length - 1}: the file has ${animations.length} animation(s).`, 'take');

@@ -36,16 +36,19 @@ function alive(pid: number): boolean {
 
 /** Processes still in a group (Chromium's helpers share the browser's process group). */
 function groupMembers(pgid: number): number[] {
-  return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
-    try {
-      // Fields after the ")" that closes the command name: state ppid pgrp …
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return fields[0] !== 'Z' && Number(fields[2]) === pgid ? [Number(d)] : [];
-    } catch {
-      return [];
-    }
-  });
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        // Fields after the ")" that closes the command name: state ppid pgrp …
+        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return fields[0] !== 'Z' && Number(fields[2]) === pgid ? [Number(d)] : [];
+      } catch {
+        return [];
+      }
+    });
 }
 
 async function until(cond: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -131,7 +134,10 @@ describe('local renderer', () => {
 
   it('an app with no listening socket fails the job saying the server must listen', async () => {
     const renderer = new LocalRenderer({ tools: DEFAULT_RENDER_TOOLS, origin: new ServerOrigin(), originWaitMs: 50 });
-    const err = await renderer.run(fakeRenderContext(parent, {}).ctx).then(() => null, (e: unknown) => e);
+    const err = await renderer.run(fakeRenderContext(parent, {}).ctx).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ProviderError);
     expect((err as ProviderError).code).toBe('render_unavailable');
     expect((err as Error).message).toContain('listening on a port');
@@ -144,7 +150,10 @@ describe('local renderer', () => {
       const origin = new ServerOrigin();
       origin.set(`http://127.0.0.1:${(bare.address() as AddressInfo).port}`);
       const renderer = new LocalRenderer({ tools: DEFAULT_RENDER_TOOLS, origin });
-      const err = await renderer.run(fakeRenderContext(parent, {}).ctx).then(() => null, (e: unknown) => e);
+      const err = await renderer.run(fakeRenderContext(parent, {}).ctx).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect((err as ProviderError).code).toBe('render_page_missing');
       expect((err as Error).message).toContain('npx vite build');
     } finally {

@@ -50,7 +50,10 @@ export class LocalRenderer {
     const origin = await this.opts.origin.wait(this.opts.originWaitMs ?? 5000, ctx.signal);
     if (ctx.signal.aborted) throw ctx.signal.reason;
     if (!origin) {
-      throw new ProviderError('render_unavailable', 'Local rendering opens the studio in a headless browser, so the server must be listening on a port: start it with `npm start`.');
+      throw new ProviderError(
+        'render_unavailable',
+        'Local rendering opens the studio in a headless browser, so the server must be listening on a port: start it with `npm start`.',
+      );
     }
     if (!(await parent.readFile('glb'))) {
       throw new ProviderError('parent_unsupported', `Variant ${parent.variant} of job ${parent.jobId} has no GLB to render. Render a variant that has a GLB file.`);

@@ -12,7 +12,15 @@
 import { chromium, type BrowserServer, type Page } from 'playwright-core';
 import type { RenderPageHandle } from '../contract/renderPage.ts';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
 
 const FRAME_TIMEOUT_MS = 60_000;
 

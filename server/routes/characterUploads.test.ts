@@ -146,7 +146,11 @@ describe('uploads', () => {
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
     // The JSON routes keep their small limit.
-    const json = await t.app.request('/api/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(MAX_JSON_BODY_BYTES) }) });
+    const json = await t.app.request('/api/jobs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pad: 'x'.repeat(MAX_JSON_BODY_BYTES) }),
+    });
     expect(json.status).toBe(413);
   });
 

@@ -18,7 +18,6 @@ import { slug } from '../files/slug.ts';
 export const MAX_CHARACTER_BYTES = 50 * 1024 * 1024;
 export const MAX_CHARACTER_NAME = 80;
 
-
 /** Requests that bypass the global JSON body limit because this module limits them itself. */
 export function isCharacterUpload(method: string, path: string): boolean {
   return method === 'POST' && (path === '/api/characters' || path === '/api/characters/');
@@ -58,13 +57,23 @@ function checkName(raw: string | undefined): string {
 function checkContentType(header: string | undefined): void {
   const type = (header ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === '') {
-    throw new HttpError(415, 'unsupported_media_type', 'Content-Type is required: send the raw file with Content-Type: model/gltf-binary (GLB/VRM) or application/octet-stream (FBX).', 'Content-Type');
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      'Content-Type is required: send the raw file with Content-Type: model/gltf-binary (GLB/VRM) or application/octet-stream (FBX).',
+      'Content-Type',
+    );
   }
   if (type.startsWith('multipart/')) {
     throw new HttpError(415, 'unsupported_media_type', 'Content-Type: send the raw model file as the request body, not a multipart form.', 'Content-Type');
   }
   if (!ACCEPTED_TYPES.has(type)) {
-    throw new HttpError(415, 'unsupported_media_type', `Content-Type "${type.slice(0, 60)}" is not a model type: use model/gltf-binary (GLB/VRM) or application/octet-stream (FBX).`, 'Content-Type');
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      `Content-Type "${type.slice(0, 60)}" is not a model type: use model/gltf-binary (GLB/VRM) or application/octet-stream (FBX).`,
+      'Content-Type',
+    );
   }
 }
 
@@ -85,18 +94,31 @@ export function characterUploadRoutes(s: { readonly config: Config; readonly log
       bodyLimit({
         maxSize: MAX_CHARACTER_BYTES,
         onError: () => {
-          throw new HttpError(413, 'payload_too_large', `body: the character file is larger than ${MAX_CHARACTER_BYTES / 1024 / 1024} MiB; reduce its polygon count or texture sizes.`, 'body');
+          throw new HttpError(
+            413,
+            'payload_too_large',
+            `body: the character file is larger than ${MAX_CHARACTER_BYTES / 1024 / 1024} MiB; reduce its polygon count or texture sizes.`,
+            'body',
+          );
         },
       }),
       async (c) => {
         const name = checkName(c.req.query('name'));
         checkContentType(c.req.header('content-type'));
         const rate = uploads.take(clientKey(c));
-        if (!rate.allowed) throw new HttpError(429, 'rate_limited', `Too many uploads from this client; try again in ${rate.retryAfterSec} s.`, undefined, { 'Retry-After': String(rate.retryAfterSec) });
+        if (!rate.allowed)
+          throw new HttpError(429, 'rate_limited', `Too many uploads from this client; try again in ${rate.retryAfterSec} s.`, undefined, {
+            'Retry-After': String(rate.retryAfterSec),
+          });
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         const used = (await store.list()).reduce((n, m) => n + m.bytes, 0);
         if (used + bytes.byteLength > quota) {
-          throw new HttpError(507, 'quota_exceeded', `body: uploaded characters would use more than the ${(quota / 1048576).toFixed(0)} MiB allowed; delete characters you no longer use (DELETE /api/characters/:id).`, 'body');
+          throw new HttpError(
+            507,
+            'quota_exceeded',
+            `body: uploaded characters would use more than the ${(quota / 1048576).toFixed(0)} MiB allowed; delete characters you no longer use (DELETE /api/characters/:id).`,
+            'body',
+          );
         }
         // Parsed in a worker with hard limits: a hostile file is refused without stalling the API.
         const sniff = await inspectModelInWorker(bytes);

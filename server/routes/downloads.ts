@@ -63,7 +63,12 @@ export function downloadOpenApiPaths(): Record<string, unknown> {
     { name: 'fps', in: 'query', schema: { type: 'integer', enum: [...DOWNLOAD_FPS] }, description: 'Resample to this frame rate (default: as made).' },
     { name: 'inPlace', in: 'query', schema: { type: 'string', enum: ['1', '0', 'true', 'false'] }, description: 'Remove the hips’ horizontal travel.' },
     { name: 'skin', in: 'query', schema: { type: 'string', enum: ['1', '0', 'true', 'false'] }, description: '0 = armature and animation only.' },
-    { name: 'rootMotion', in: 'query', schema: { type: 'string', enum: [...ROOT_MOTION_MODES] }, description: 'hips (as made), root (travel on a root bone), inPlace (travel removed, sway kept).' },
+    {
+      name: 'rootMotion',
+      in: 'query',
+      schema: { type: 'string', enum: [...ROOT_MOTION_MODES] },
+      description: 'hips (as made), root (travel on a root bone), inPlace (travel removed, sway kept).',
+    },
     { name: 'lock', in: 'query', schema: { type: 'string', example: 'x,z' }, description: 'Axes whose travel stays at the first frame’s value.' },
     { name: 'mirror', in: 'query', schema: { type: 'string', enum: ['1', '0', 'true', 'false'] }, description: 'Swap left and right.' },
     { name: 'reduce', in: 'query', schema: { type: 'number', minimum: 0, maximum: REDUCE_MAX }, description: 'Keyframe reduction tolerance (GLB, FBX); 0 = every frame keyed.' },
@@ -71,15 +76,36 @@ export function downloadOpenApiPaths(): Record<string, unknown> {
     { name: 'trimStart', in: 'query', schema: { type: 'number', minimum: 0 }, description: 'Keep the clip from this time, seconds.' },
     { name: 'trimEnd', in: 'query', schema: { type: 'number', minimum: 0 }, description: 'Keep the clip up to this time, seconds.' },
   ];
-  const file = { 200: { description: 'file bytes' }, 206: { description: 'partial content' }, 400: err('invalid query'), 404: err('no such job, variant or file'), 409: err('job not finished'), 416: err('bad range'), 422: err('conversion not possible for this variant') };
+  const file = {
+    200: { description: 'file bytes' },
+    206: { description: 'partial content' },
+    400: err('invalid query'),
+    404: err('no such job, variant or file'),
+    409: err('job not finished'),
+    416: err('bad range'),
+    422: err('conversion not possible for this variant'),
+  };
   return {
     '/api/jobs/{id}/downloads': {
-      get: { summary: 'Download formats and options available for a finished job', parameters: [id], responses: { 200: { description: 'availability', content: { 'application/json': { schema: z.toJSONSchema(DownloadAvailability) } } }, 404: err('no such job'), 409: err('job not finished') } },
+      get: {
+        summary: 'Download formats and options available for a finished job',
+        parameters: [id],
+        responses: {
+          200: { description: 'availability', content: { 'application/json': { schema: z.toJSONSchema(DownloadAvailability) } } },
+          404: err('no such job'),
+          409: err('job not finished'),
+        },
+      },
     },
     '/api/jobs/{id}/variants/{variant}/download': {
       get: {
         summary: 'One variant file with options: as made, or converted from the local engine’s motion data (cached)',
-        parameters: [id, { name: 'variant', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: 8 } }, { name: 'format', in: 'query', required: true, schema: { type: 'string' } }, ...options],
+        parameters: [
+          id,
+          { name: 'variant', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: 8 } },
+          { name: 'format', in: 'query', required: true, schema: { type: 'string' } },
+          ...options,
+        ],
         responses: file,
       },
     },
@@ -87,11 +113,20 @@ export function downloadOpenApiPaths(): Record<string, unknown> {
       get: {
         summary: 'The best loop window of a take (pose and velocity match) and its seam error before and after closing',
         parameters: [id, { name: 'variant', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: 8 } }],
-        responses: { 200: { description: 'loop window', content: { 'application/json': { schema: z.toJSONSchema(LoopWindow) } } }, 404: err('no such job or variant'), 409: err('job not finished'), 422: err('no motion data, or too short') },
+        responses: {
+          200: { description: 'loop window', content: { 'application/json': { schema: z.toJSONSchema(LoopWindow) } } },
+          404: err('no such job or variant'),
+          409: err('job not finished'),
+          422: err('no motion data, or too short'),
+        },
       },
     },
     '/api/jobs/{id}/download.zip': {
-      get: { summary: 'Every variant of a job in the chosen formats and options, with a manifest.json', parameters: [id, { name: 'formats', in: 'query', schema: { type: 'string', example: 'glb,fbx,bvh' } }, ...options], responses: file },
+      get: {
+        summary: 'Every variant of a job in the chosen formats and options, with a manifest.json',
+        parameters: [id, { name: 'formats', in: 'query', schema: { type: 'string', example: 'glb,fbx,bvh' } }, ...options],
+        responses: file,
+      },
     },
   };
 }

@@ -40,25 +40,36 @@ function expectTake(job: Job, minSec: number) {
 }
 
 describe('clips from elsewhere become takes', () => {
-  it.skipIf(!fs.existsSync(CMU_BVH))('a CMU BVH: a take on the canonical rig that inpaint edits', async () => {
-    const res = await upload(fs.readFileSync(CMU_BVH), '01_01.bvh');
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    const job = res.body as Job;
-    expectTake(job, 2);
-    expect(job.request).toMatchObject({ fileName: '01_01.bvh', format: 'bvh' });
-    // The BVH export is the canonical skeleton, not the file's own.
-    const bvh = parseBvh(await (await t.app.request(job.variants[0]!.files[2]!.url)).text());
-    expect(bvh.skeleton.bones.length).toBeGreaterThan(15);
+  it.skipIf(!fs.existsSync(CMU_BVH))(
+    'a CMU BVH: a take on the canonical rig that inpaint edits',
+    async () => {
+      const res = await upload(fs.readFileSync(CMU_BVH), '01_01.bvh');
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const job = res.body as Job;
+      expectTake(job, 2);
+      expect(job.request).toMatchObject({ fileName: '01_01.bvh', format: 'bvh' });
+      // The BVH export is the canonical skeleton, not the file's own.
+      const bvh = parseBvh(await (await t.app.request(job.variants[0]!.files[2]!.url)).text());
+      expect(bvh.skeleton.bones.length).toBeGreaterThan(15);
 
-    const edit = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'inpaint', parentJobId: job.id, variant: 1, prompt: 'jumps in place', intervals: [{ start: 0.5, end: 1.5 }] });
-    expect(edit.status, JSON.stringify(edit.body)).toBe(201);
-    const done = await t.waitForJob((edit.body as Job).id);
-    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
-    expect(done.parentJobId).toBe(job.id);
+      const edit = await t.json('POST', '/api/jobs', {
+        provider: 'local',
+        kind: 'inpaint',
+        parentJobId: job.id,
+        variant: 1,
+        prompt: 'jumps in place',
+        intervals: [{ start: 0.5, end: 1.5 }],
+      });
+      expect(edit.status, JSON.stringify(edit.body)).toBe(201);
+      const done = await t.waitForJob((edit.body as Job).id);
+      expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+      expect(done.parentJobId).toBe(job.id);
 
-    const zip = await t.app.request(`/api/jobs/${job.id}/download.zip?formats=glb,bvh&fps=24&inPlace=true`);
-    expect(zip.status).toBe(200);
-  }, 60_000);
+      const zip = await t.app.request(`/api/jobs/${job.id}/download.zip?formats=glb,bvh&fps=24&inPlace=true`);
+      expect(zip.status).toBe(200);
+    },
+    60_000,
+  );
 
   it.skipIf(!fs.existsSync(BOXING_BVH))('assimp’s Boxing_Toes.bvh (the file that showed a stick figure) imports as a body motion', async () => {
     const res = await upload(fs.readFileSync(BOXING_BVH), 'Boxing_Toes.bvh');
@@ -66,11 +77,15 @@ describe('clips from elsewhere become takes', () => {
     expectTake(res.body as Job, 0.5);
   });
 
-  it.skipIf(!fs.existsSync(CMU_FBX))('a CMU mocap FBX', async () => {
-    const res = await upload(fs.readFileSync(CMU_FBX), '91_48.fbx');
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expectTake(res.body as Job, 1);
-  }, 30_000);
+  it.skipIf(!fs.existsSync(CMU_FBX))(
+    'a CMU mocap FBX',
+    async () => {
+      const res = await upload(fs.readFileSync(CMU_FBX), '91_48.fbx');
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expectTake(res.body as Job, 1);
+    },
+    30_000,
+  );
 
   it('a Kinema GLB round-trips: the imported take has the source take’s length', async () => {
     const created = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'a person walks forward', variants: 1, durationSec: 3, seed: 3 });

@@ -14,7 +14,10 @@ import { readSse, startTestServer, type TestServer } from '../../test/helpers/te
 
 const noPostgres = missingInfra();
 
-for (const [name, postgres] of [['SQLite', false], ['PostgreSQL', true]] as const) {
+for (const [name, postgres] of [
+  ['SQLite', false],
+  ['PostgreSQL', true],
+] as const) {
   describe.skipIf(postgres && noPostgres !== null)(`on ${name}`, () => {
     let t: TestServer;
     let pg: Service | null = null;
@@ -56,7 +59,14 @@ for (const [name, postgres] of [['SQLite', false], ['PostgreSQL', true]] as cons
       });
 
       it('names the field of a bad filter', async () => {
-        for (const [query, field] of [['kind=dance', 'kind'], ['status=done', 'status'], ['starred=yes', 'starred'], ['limit=0', 'limit'], ['cursor=abc', 'cursor'], ['collection=x', 'collection']] as const) {
+        for (const [query, field] of [
+          ['kind=dance', 'kind'],
+          ['status=done', 'status'],
+          ['starred=yes', 'starred'],
+          ['limit=0', 'limit'],
+          ['cursor=abc', 'cursor'],
+          ['collection=x', 'collection'],
+        ] as const) {
           const res = await t.json('GET', `/api/jobs?${query}`);
           expect(res.status, query).toBe(400);
           expect(res.body.error.field, query).toBe(field);
@@ -152,11 +162,7 @@ for (const [name, postgres] of [['SQLite', false], ['PostgreSQL', true]] as cons
         expect(JSON.parse(gone.data)).toEqual({ id: jump.id });
         expect(Number(gone.id)).toBeGreaterThan(before);
 
-        const replay = await readSse(
-          await t.app.request('/api/events', { headers: { 'last-event-id': String(before) } }),
-          (evs) => evs.some((e) => e.event === 'deleted'),
-          10_000,
-        );
+        const replay = await readSse(await t.app.request('/api/events', { headers: { 'last-event-id': String(before) } }), (evs) => evs.some((e) => e.event === 'deleted'), 10_000);
         expect(replay.filter((e) => e.event === 'deleted').map((e) => JSON.parse(e.data))).toEqual([{ id: jump.id }]);
         // Every `job` event still carries a whole Job, as before.
         for (const e of replay.filter((x) => x.event === 'job')) expect((JSON.parse(e.data) as Job).id).toMatch(/^job_/);

@@ -12,7 +12,8 @@ import type { JobStore } from '../jobs/jobStore.ts';
 import { requireJobId } from './jobs.ts';
 
 function requireCollectionId(id: string): string {
-  if (!COLLECTION_ID_PATTERN.test(id)) throw new HttpError(404, 'not_found', `No collection "${id.slice(0, 64)}": collection ids look like col_… (see GET /api/collections).`, 'id');
+  if (!COLLECTION_ID_PATTERN.test(id))
+    throw new HttpError(404, 'not_found', `No collection "${id.slice(0, 64)}": collection ids look like col_… (see GET /api/collections).`, 'id');
   return id;
 }
 
@@ -35,9 +36,10 @@ export function jobLibraryRoutes(s: { readonly cache: AssetCache; readonly runne
       const id = requireJobId(c.req.param('id'));
       const patch = await readJson(c, UpdateJobRequest);
       if (!(await s.store.row(id))) throw new HttpError(404, 'not_found', `No job ${id}.`, 'id');
-      if (patch.collectionId) await requireCollection(patch.collectionId).catch(() => {
-        throw new HttpError(400, 'validation_error', `collectionId: no collection ${patch.collectionId}; create it with POST /api/collections first.`, 'collectionId');
-      });
+      if (patch.collectionId)
+        await requireCollection(patch.collectionId).catch(() => {
+          throw new HttpError(400, 'validation_error', `collectionId: no collection ${patch.collectionId}; create it with POST /api/collections first.`, 'collectionId');
+        });
       return c.json(await s.store.setMeta(id, patch));
     })
     .delete('/jobs/:id', async (c) => {

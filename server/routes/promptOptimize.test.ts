@@ -56,7 +56,14 @@ describe('POST /api/prompt/optimize', () => {
 
   it.each([
     ['unconfigured SayMotion', [], { provider: 'saymotion', prompt: 'walk' }, 400, 'provider', /not configured/],
-    ['SayMotion without the capability', [stubProvider('saymotion', ['text2motion'], async () => [])], { provider: 'saymotion', prompt: 'walk' }, 400, 'provider', /use provider "local"/],
+    [
+      'SayMotion without the capability',
+      [stubProvider('saymotion', ['text2motion'], async () => [])],
+      { provider: 'saymotion', prompt: 'walk' },
+      400,
+      'provider',
+      /use provider "local"/,
+    ],
     ['an adapter without the method', [stubProvider('saymotion', ['optimizePrompt'])], { provider: 'saymotion', prompt: 'walk' }, 400, 'provider', /no prompt optimiser/],
     ['Meshy', [stubProvider('meshy', ['rig'])], { provider: 'meshy', prompt: 'walk' }, 400, 'provider', /no prompt optimiser/],
     ['empty prompt', [], { provider: 'local', prompt: '   ' }, 400, 'prompt', /must not be empty/],

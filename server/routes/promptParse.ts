@@ -20,7 +20,9 @@ export function promptParseRoutes(_s: unknown, limiter = new RateLimiter(PARSE_R
     const { prompt } = await readJson(c, ParsePromptRequest);
     const rate = limiter.take(clientKey(c));
     if (!rate.allowed) {
-      throw new HttpError(429, 'rate_limited', `Too many parse requests from this client; try again in ${rate.retryAfterSec} s.`, undefined, { 'Retry-After': String(rate.retryAfterSec) });
+      throw new HttpError(429, 'rate_limited', `Too many parse requests from this client; try again in ${rate.retryAfterSec} s.`, undefined, {
+        'Retry-After': String(rate.retryAfterSec),
+      });
     }
     return c.json(readPrompt(prompt));
   });

@@ -13,10 +13,7 @@ export function providerRoutes(s: { readonly providers: ReadonlyMap<ProviderId, 
         const configured = p.configured();
         let credits: number | null = null;
         if (configured) {
-          credits = await Promise.race([
-            p.credits().catch(() => null),
-            new Promise<null>((r) => setTimeout(() => r(null), CREDITS_TIMEOUT_MS).unref()),
-          ]);
+          credits = await Promise.race([p.credits().catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), CREDITS_TIMEOUT_MS).unref())]);
         }
         return { id: p.id, name: p.name, configured, capabilities: configured ? p.capabilities() : [], credits };
       }),

@@ -24,7 +24,13 @@ describe('bad requests get a 4xx JSON error naming the field', () => {
     ['misspelt field', { provider: 'local', kind: 'text2motion', prompt: 'walk', varients: 2 }, 400, 'varients', /Unknown field "varients"/],
     ['negative duration', { provider: 'local', kind: 'text2motion', prompt: 'walk', durationSec: -1 }, 400, 'durationSec', /0 \(engine decides\) or positive/],
     ['edit of unknown parent', { provider: 'local', kind: 'rerun', parentJobId: 'job_doesnotexist0', variant: 1 }, 404, 'parentJobId', /No job/],
-    ['bad interval', { provider: 'local', kind: 'inpaint', prompt: 'x', parentJobId: 'job_1234567890', variant: 1, intervals: [{ start: 2, end: 1 }] }, 400, 'intervals[0].end', /end after it starts/],
+    [
+      'bad interval',
+      { provider: 'local', kind: 'inpaint', prompt: 'x', parentJobId: 'job_1234567890', variant: 1, intervals: [{ start: 2, end: 1 }] },
+      400,
+      'intervals[0].end',
+      /end after it starts/,
+    ],
   ];
   it.each(cases)('%s', async (_name, body, status, field, message) => {
     const res = await t.json('POST', '/api/jobs', body);

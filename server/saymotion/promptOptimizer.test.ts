@@ -3,11 +3,7 @@ import { optimizePrompt } from './promptOptimizer.ts';
 
 describe('rule-based prompt optimiser', () => {
   it('splits a run-on description into one actionable prompt per action', () => {
-    expect(optimizePrompt('walk forward slowly, then wave and then sit down', true)).toEqual([
-      'A person walk forward slowly',
-      'A person wave',
-      'A person sit down',
-    ]);
+    expect(optimizePrompt('walk forward slowly, then wave and then sit down', true)).toEqual(['A person walk forward slowly', 'A person wave', 'A person sit down']);
   });
 
   it('drops request filler and keeps a stated subject', () => {

@@ -18,7 +18,10 @@ const FILLER = [
 const SUBJECT = /^(?:a|an|the|one|someone|somebody|person|people|man|woman|boy|girl|character|he|she|they|it|i)\b/i;
 
 function tidy(part: string): string {
-  let p = part.replace(/["\u201c\u201d]/g, '').replace(/\s+/g, ' ').trim();
+  let p = part
+    .replace(/["\u201c\u201d]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   for (const f of FILLER) p = p.replace(f, '');
   p = p.replace(/^(?:and|also|finally|first|next|lastly)\s+/i, '').replace(/[,\s]+$/, '');
   if (p === '') return '';

@@ -47,7 +47,18 @@ async function wire(method: string, path: string, body?: unknown, headers: Recor
 
 /** A job in a given state without running the engine, for the status mapping. */
 async function storedJob(status: Job['status'], patch: Parameters<TestServer['services']['store']['update']>[1] = {}): Promise<Job> {
-  const request: CreateJobRequest = { provider: 'local', kind: 'text2motion', prompt: 'walk', characterId: 'mannequin', variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 1 };
+  const request: CreateJobRequest = {
+    provider: 'local',
+    kind: 'text2motion',
+    prompt: 'walk',
+    characterId: 'mannequin',
+    variants: 1,
+    durationSec: 0,
+    footLocking: 'auto',
+    poseFiltering: 0,
+    physicsFilter: true,
+    seed: 1,
+  };
   const job = await t.services.store.create({ provider: 'local', request, parentJobId: null, parentVariant: null, idempotencyKey: null });
   return t.services.store.update(job.id, { status, ...patch });
 }
@@ -106,11 +117,22 @@ describe('account and characters', () => {
 
 describe('process', () => {
   it('creates a local studio job whose rid is the job id', async () => {
-    const res = await wire('POST', '/job/v1/process/text2motion', { params: ['prompt="He waves "hello""', 'model=mannequin', 'numVariant=2', 'requestedAnimationDuration=2.5', 'dis=s', 'footLockingMode=never', 'poseFilteringStrength=0.3'] });
+    const res = await wire('POST', '/job/v1/process/text2motion', {
+      params: ['prompt="He waves "hello""', 'model=mannequin', 'numVariant=2', 'requestedAnimationDuration=2.5', 'dis=s', 'footLockingMode=never', 'poseFilteringStrength=0.3'],
+    });
     expect(res.status).toBe(200);
     const job = (await t.services.store.get(res.body.rid))!;
     expect(job.provider).toBe('local');
-    expect(job.request).toMatchObject({ kind: 'text2motion', prompt: 'He waves "hello"', characterId: 'mannequin', variants: 2, durationSec: 2.5, physicsFilter: false, footLocking: 'never', poseFiltering: 0.3 });
+    expect(job.request).toMatchObject({
+      kind: 'text2motion',
+      prompt: 'He waves "hello"',
+      characterId: 'mannequin',
+      variants: 2,
+      durationSec: 2.5,
+      physicsFilter: false,
+      footLocking: 'never',
+      poseFiltering: 0.3,
+    });
     await t.services.runner.cancel(job.id);
   });
 
@@ -175,12 +197,23 @@ describe('status, download, list, cancel', () => {
 
   it('download links are absolute URLs to the cached files, per variant, from the request host', async () => {
     const job = await storedJob('running');
-    for (const [variant, format, bytes] of [[1, 'glb', 'glTF-one'], [1, 'bvh', 'HIERARCHY one'], [2, 'glb', 'glTF-two'], [2, 'fbx', 'Kaydara two']] as const) {
+    for (const [variant, format, bytes] of [
+      [1, 'glb', 'glTF-one'],
+      [1, 'bvh', 'HIERARCHY one'],
+      [2, 'glb', 'glTF-two'],
+      [2, 'fbx', 'Kaydara two'],
+    ] as const) {
       const relPath = `${job.id}/v${variant}.${format}`;
       const written = await t.services.cache.write(relPath, new TextEncoder().encode(bytes));
       await t.services.store.putFile({ jobId: job.id, variant, format, relPath, ...written });
     }
-    await t.services.store.update(job.id, { status: 'succeeded', variants: [{ index: 1, durationSec: 2 }, { index: 2, durationSec: 2 }] });
+    await t.services.store.update(job.id, {
+      status: 'succeeded',
+      variants: [
+        { index: 1, durationSec: 2 },
+        { index: 2, durationSec: 2 },
+      ],
+    });
     const pending = await storedJob('running');
 
     const one = DownloadReply.parse((await wire('GET', `/job/v1/download/${job.id}?variant_id=2`, undefined, { host: '127.0.0.5:8790' })).body);
@@ -190,7 +223,12 @@ describe('status, download, list, cancel', () => {
         parameters: ['prompt="walk"', 'model=mannequin', 'footLockingMode=auto', 'poseFilteringStrength=0', 'numVariant=1'],
         renderJobList: [],
         variantDownloadStatus: true,
-        urls: [{ name: 'variant_2', files: [{ fbx: `http://127.0.0.5:8790/api/jobs/${job.id}/variants/2/files/fbx` }, { glb: `http://127.0.0.5:8790/api/jobs/${job.id}/variants/2/files/glb` }] }],
+        urls: [
+          {
+            name: 'variant_2',
+            files: [{ fbx: `http://127.0.0.5:8790/api/jobs/${job.id}/variants/2/files/fbx` }, { glb: `http://127.0.0.5:8790/api/jobs/${job.id}/variants/2/files/glb` }],
+          },
+        ],
       },
     ]);
     const res = await t.app.request(new URL(one.links[0]!.urls![0]!.files[1]!.glb!).pathname);
@@ -255,7 +293,13 @@ describe("Kinema's own SayMotion adapter against the local endpoint", () => {
     const outer = await startTestServer({ DM_API_SERVER_URL: 'http://127.0.0.1:8790/saymotion', DM_CLIENT_ID: 'local', DM_CLIENT_SECRET: 'local' });
     try {
       (outer.services.providers as Map<string, unknown>).set('saymotion', adapter);
-      const created = await outer.json('POST', '/api/jobs', { provider: 'saymotion', kind: 'text2motion', prompt: 'a person walks forward then waves', variants: 2, durationSec: 2 });
+      const created = await outer.json('POST', '/api/jobs', {
+        provider: 'saymotion',
+        kind: 'text2motion',
+        prompt: 'a person walks forward then waves',
+        variants: 2,
+        durationSec: 2,
+      });
       const job = await outer.waitForJob(created.body.id, 60_000);
       expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
       expect(job.variants[0]!.durationSec).toBeCloseTo(2, 0);

@@ -53,7 +53,10 @@ export function wireAccountRoutes(app: Hono, w: WireEndpoint): void {
 function login(c: Context, config: Config, sessions: WireSessions, throttle: LoginThrottle): Response {
   // The default local/local credentials are fine on loopback, but not on a server others can reach.
   if (config.accessToken && config.localClientSecret === 'local') {
-    return c.json(new WireError(403, 'This studio is reachable beyond loopback: set KINEMA_LOCAL_CLIENT_SECRET (and KINEMA_LOCAL_CLIENT_ID) to use its SayMotion endpoint.').body(), 403);
+    return c.json(
+      new WireError(403, 'This studio is reachable beyond loopback: set KINEMA_LOCAL_CLIENT_SECRET (and KINEMA_LOCAL_CLIENT_ID) to use its SayMotion endpoint.').body(),
+      403,
+    );
   }
   const client = clientKey(c);
   const wait = throttle.retryAfterSec(client);
@@ -65,7 +68,10 @@ function login(c: Context, config: Config, sessions: WireSessions, throttle: Log
     throttle.fail(client);
     c.header('WWW-Authenticate', 'Basic realm="Kinema local SayMotion endpoint"');
     // No hint at the values: whoever runs the server knows where they are set.
-    return c.json(new WireError(401, "Invalid client credentials: use the client id and secret configured on this server (KINEMA_LOCAL_CLIENT_ID / KINEMA_LOCAL_CLIENT_SECRET).").body(), 401);
+    return c.json(
+      new WireError(401, 'Invalid client credentials: use the client id and secret configured on this server (KINEMA_LOCAL_CLIENT_ID / KINEMA_LOCAL_CLIENT_SECRET).').body(),
+      401,
+    );
   }
   throttle.succeed(client);
   const { token, expires } = sessions.create();

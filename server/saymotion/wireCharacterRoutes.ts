@@ -11,7 +11,16 @@ export function wireCharacterRoutes(app: Hono, w: WireEndpoint): void {
     const search = c.req.query('searchToken')?.toLowerCase();
     const list = (await localCharacters(w))
       .filter((m) => (includeStock || m.platform === 'custom') && (!id || m.id === id) && (!search || m.name.toLowerCase().includes(search)))
-      .map((m) => ({ id: m.id, name: m.name, thumb: null, glb: m.modelUrl ? `${origin(c)}${m.modelUrl}` : null, rigId: 'kinema', ctime: m.ctime, mtime: m.ctime, platform: m.platform }));
+      .map((m) => ({
+        id: m.id,
+        name: m.name,
+        thumb: null,
+        glb: m.modelUrl ? `${origin(c)}${m.modelUrl}` : null,
+        rigId: 'kinema',
+        ctime: m.ctime,
+        mtime: m.ctime,
+        platform: m.platform,
+      }));
     return c.json({ list });
   });
 

@@ -27,7 +27,8 @@ export function wireSignedFileRoute(app: Hono, w: WireEndpoint, signer: LinkSign
   app.get('/files/:id/:variant/:format', async (c) => {
     const { id, variant, format } = c.req.param();
     const verdict = signer.verify(`${id}/${variant}/${format}`, c.req.query('exp'), c.req.query('sig'));
-    if (verdict !== 'ok') throw new WireError(403, verdict === 'expired' ? 'This download link has expired: ask /job/v1/download again for a fresh one.' : 'This download link is not valid.');
+    if (verdict !== 'ok')
+      throw new WireError(403, verdict === 'expired' ? 'This download link has expired: ask /job/v1/download again for a fresh one.' : 'This download link is not valid.');
     if (!JOB_ID_PATTERN.test(id)) throw new WireError(404, 'No such file.');
     return sendFile(c, await resolveStoredFile(w.s, id, wholeNumber(variant), format));
   });
@@ -76,7 +77,10 @@ async function submit(c: Context<BlankEnv, '/job/v1/process/:processor'>, w: Wir
 
 async function downloadLinks(c: Context<BlankEnv, '/job/v1/download/:rids'>, w: WireEndpoint): Promise<Response> {
   const rids = ridList(c.req.param('rids'));
-  const rawVariants = (c.req.query('variant_id') ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const rawVariants = (c.req.query('variant_id') ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   const variants = rawVariants.map(wholeNumber);
   if (variants.some((v) => !Number.isInteger(v) || v < 1)) throw new WireError(400, 'variant_id must be 1-based whole numbers, comma-separated per rid.', INVALID_PARAMETER);
   const signer = w.signer;
@@ -90,7 +94,11 @@ async function downloadLinks(c: Context<BlankEnv, '/job/v1/download/:rids'>, w: 
 }
 
 async function listJobs(c: Context, w: WireEndpoint): Promise<Response> {
-  const statuses = c.req.param('statuses')?.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  const statuses = c.req
+    .param('statuses')
+    ?.split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
   const processor = c.req.param('processor');
   const unknown = statuses?.find((x) => !WIRE_STATES.includes(x));
   if (unknown) throw new WireError(400, `Unknown status ${unknown.slice(0, 20)}: use ${WIRE_STATES.join(', ')}.`, INVALID_PARAMETER);

@@ -97,9 +97,7 @@ export function wireListItem(job: Job): ListedJob {
     processingInfo: { createdAt: job.createdAt, updatedAt: job.updatedAt, stage: job.stage },
     processor: wireProcessor(job),
     parameters: wireParameters(job),
-    ...(wireProcessor(job) === 'text2motion'
-      ? { variants: Object.fromEntries(job.variants.map((v) => [String(v.index), { download: job.status === 'succeeded' }])) }
-      : {}),
+    ...(wireProcessor(job) === 'text2motion' ? { variants: Object.fromEntries(job.variants.map((v) => [String(v.index), { download: job.status === 'succeeded' }])) } : {}),
     // The local engine is free.
     chargedAmount: 0,
     status: wireState(job),

@@ -26,11 +26,37 @@ function wireError(fn: () => unknown): WireError {
 
 describe('the wire endpoint reads exactly what the SayMotion adapter writes', () => {
   it.each([
-    ['text2motion, all options', { kind: 'text2motion', prompt: 'walk, then wave = hello', characterId: 'mannequin', variants: 3, durationSec: 4.5, footLocking: 'grounding', poseFiltering: 0.25, physicsFilter: false }],
+    [
+      'text2motion, all options',
+      {
+        kind: 'text2motion',
+        prompt: 'walk, then wave = hello',
+        characterId: 'mannequin',
+        variants: 3,
+        durationSec: 4.5,
+        footLocking: 'grounding',
+        poseFiltering: 0.25,
+        physicsFilter: false,
+      },
+    ],
     ['text2motion, minimal', { kind: 'text2motion', prompt: 'jump' }],
     ['inpaint', { kind: 'inpaint', ...parent, prompt: 'say "hi"\nand wave', intervals: [{ start: 0.5, end: 1.25 }] }],
     ['merge', { kind: 'merge', ...parent, prompt: 'sits down', trimLeftFrames: 4, trimRightFrames: 9, blendSec: 0.6 }],
-    ['loop', { kind: 'loop', ...parent, prompt: 'keep going', reps: 4, blendSec: 0.3, rootFixMode: 'LOCKED', fixAltitude: true, fixHorizontal: false, fixOrientation: true, acrossEntireMotion: true }],
+    [
+      'loop',
+      {
+        kind: 'loop',
+        ...parent,
+        prompt: 'keep going',
+        reps: 4,
+        blendSec: 0.3,
+        rootFixMode: 'LOCKED',
+        fixAltitude: true,
+        fixHorizontal: false,
+        fixOrientation: true,
+        acrossEntireMotion: true,
+      },
+    ],
     ['refine', { kind: 'refine', ...parent, prompt: 'sharper', creativity: 0.9, variants: 2 }],
     ['rerun', { kind: 'rerun', ...parent, characterId: 'mannequin', durationSec: 3, footLocking: 'never', poseFiltering: 0.1, physicsFilter: false }],
     ['render', { kind: 'render', ...parent, bgColor: [1, 2, 3, 4], backdrop: 'studio', shadow: true, camMode: 'face', camAngleDeg: 15 }],
@@ -92,7 +118,12 @@ describe('bad params get a 400 naming the wire field', () => {
     ['loop flag 2', 'text2motion', [`t2m_rid=${parent.parentJobId}`, 'loopRequest={"numReps": 1, "fixRootOrientation": 2}'], /fixRootOrientation must be 0 or 1/],
     ['merging another job', 'text2motion', [`t2m_rid=${parent.parentJobId}`, 'mergingRequest={"t2m_rid": "job_other0000000", "prompt": "x"}'], /same job and variant/],
     ['rerun with numVariant', 'text2motion', [`t2m_rid=${parent.parentJobId}`, 'numVariant=2', 'rerunRequest={"rerun": 1}'], /numVariant does not apply to a rerun/],
-    ['inpaint interval backwards', 'text2motion', [`t2m_rid=${parent.parentJobId}`, 'inPaintingRequest={"prompt": "x", "intervals": [{"start": 2, "end": 1}]}'], /^inPaintingRequest.intervals.0.end: /],
+    [
+      'inpaint interval backwards',
+      'text2motion',
+      [`t2m_rid=${parent.parentJobId}`, 'inPaintingRequest={"prompt": "x", "intervals": [{"start": 2, "end": 1}]}'],
+      /^inPaintingRequest.intervals.0.end: /,
+    ],
     ['camMode 5', 'render', [`t2m_rid=${parent.parentJobId}`, 'camMode=5'], /camMode must be 0/],
     ['unknown render param', 'render', [`t2m_rid=${parent.parentJobId}`, 'prompt="x"'], /Unknown render param prompt/],
     ['params not a list', 'text2motion', 'prompt="x"', /list of strings/],

@@ -17,7 +17,14 @@ export function origin(c: Context): string {
 }
 
 export function ridList(raw: string): string[] {
-  const rids = [...new Set(raw.split(',').map((r) => r.trim()).filter((r) => r !== ''))];
+  const rids = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((r) => r.trim())
+        .filter((r) => r !== ''),
+    ),
+  ];
   if (rids.length === 0) throw new WireError(400, 'Give at least one rid.', INVALID_PARAMETER);
   if (rids.length > MAX_RIDS) throw new WireError(400, `At most ${MAX_RIDS} rids per call.`, INVALID_PARAMETER);
   return rids;

@@ -73,9 +73,16 @@ export function AnimateStep({ provider }: { provider: ProviderInfo }) {
   const tryAction =
     provider.id === 'local'
       ? {
-          blockedReason: !rig ? 'Rig a character first to try actions on it' : rig.status !== 'succeeded' ? 'Waiting for the rig job to finish' : tryOne.isPending ? 'Submitting…' : null,
+          blockedReason: !rig
+            ? 'Rig a character first to try actions on it'
+            : rig.status !== 'succeeded'
+              ? 'Waiting for the rig job to finish'
+              : tryOne.isPending
+                ? 'Submitting…'
+                : null,
           onTry: (e: LibraryEntry) => {
-            if (rig) tryOne.submit(buildAnimateRequest({ provider: 'local', rigJobId: rig.id, source: 'library', actionIds: [e.id], motionJobId: null, postProcess: 'none', fps: 30 }));
+            if (rig)
+              tryOne.submit(buildAnimateRequest({ provider: 'local', rigJobId: rig.id, source: 'library', actionIds: [e.id], motionJobId: null, postProcess: 'none', fps: 30 }));
           },
         }
       : undefined;
@@ -153,9 +160,7 @@ export function AnimateStep({ provider }: { provider: ProviderInfo }) {
         <CostLine provider={provider.id} kind="animate" actions={source === 'library' ? s.actionIds.length : 1} testId="animate-cost" />
         <Button variant="primary" className="w-full" data-testid="animate-button" disabled={blocked !== null || animate.isPending} title={blocked ?? undefined} onClick={submit}>
           {animate.isPending ? <Spinner size={12} /> : null}
-          {source === 'library'
-            ? `Animate with ${s.actionIds.length || 'no'} action${s.actionIds.length === 1 ? '' : 's'}`
-            : 'Animate with the clip'}
+          {source === 'library' ? `Animate with ${s.actionIds.length || 'no'} action${s.actionIds.length === 1 ? '' : 's'}` : 'Animate with the clip'}
         </Button>
         {blocked && <p className="mt-1 text-[11px] text-faint">{blocked}</p>}
         <SubmitError error={animate.error} testId="animate-error" />

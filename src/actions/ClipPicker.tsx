@@ -11,7 +11,10 @@ import { useEditor } from '../state/editorStore.ts';
 import { actionDisplayName } from '../library/index.ts';
 
 export function ClipPicker({ variant }: { variant: Variant }) {
-  const info = useStore(subjectInfo, useShallow((s) => ({ key: s.key, takes: s.takes, take: s.take })));
+  const info = useStore(
+    subjectInfo,
+    useShallow((s) => ({ key: s.key, takes: s.takes, take: s.take })),
+  );
   const selectTake = useEditor((s) => s.selectTake);
   const showing = info.key !== null && variant.files.some((f) => f.url === info.key);
   if (!showing || info.takes.length < 2) return null;

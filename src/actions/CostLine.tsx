@@ -6,7 +6,11 @@ import { estimateCost } from '../edit/index.ts';
 
 export function CostLine({ provider, kind, actions, mode, testId }: { provider: ProviderId; kind: JobKind; actions?: number; mode?: string; testId: string }) {
   const providers = useQuery(providersQuery());
-  const cost = estimateCost(providers.data?.find((p) => p.id === provider), kind, { ...(actions !== undefined ? { actions } : {}), ...(mode ? { mode } : {}) });
+  const cost = estimateCost(
+    providers.data?.find((p) => p.id === provider),
+    kind,
+    { ...(actions !== undefined ? { actions } : {}), ...(mode ? { mode } : {}) },
+  );
   return (
     <p data-testid={testId} className={`mb-1.5 text-[11px] ${cost.affordable ? 'text-faint' : 'text-amber-200'}`}>
       {cost.text}

@@ -9,7 +9,15 @@ const LABEL: Record<PostProcessChoice, string> = {
   extract_armature: 'Armature-only FBX (no mesh)',
 };
 
-export function PostProcessFields({ value, fps, onChange }: { value: PostProcessChoice; fps: FpsChoice; onChange: (p: { postProcess?: PostProcessChoice; fps?: FpsChoice }) => void }) {
+export function PostProcessFields({
+  value,
+  fps,
+  onChange,
+}: {
+  value: PostProcessChoice;
+  fps: FpsChoice;
+  onChange: (p: { postProcess?: PostProcessChoice; fps?: FpsChoice }) => void;
+}) {
   return (
     <div className="grid grid-cols-[1fr_auto] gap-2">
       <div>
@@ -35,7 +43,13 @@ export function PostProcessFields({ value, fps, onChange }: { value: PostProcess
           <label className="field-label" htmlFor="post-process-fps">
             FPS
           </label>
-          <select id="post-process-fps" data-testid="post-process-fps" className="field-input w-20" value={fps} onChange={(e) => onChange({ fps: Number(e.target.value) as FpsChoice })}>
+          <select
+            id="post-process-fps"
+            data-testid="post-process-fps"
+            className="field-input w-20"
+            value={fps}
+            onChange={(e) => onChange({ fps: Number(e.target.value) as FpsChoice })}
+          >
             {FPS_CHOICES.map((f) => (
               <option key={f} value={f}>
                 {f}

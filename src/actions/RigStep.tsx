@@ -21,8 +21,7 @@ import { CharacterPicker, CharacterUpload } from '../characters/index.ts';
 import { localFiles } from '../dropzone/index.ts';
 
 const HINT: Partial<Record<ProviderId, string>> = {
-  local:
-    'The mannequin is already rigged: rigging it gives its T-pose plus a walk and a run. An uploaded character needs a humanoid skeleton (Mixamo, VRM, Unreal names).',
+  local: 'The mannequin is already rigged: rigging it gives its T-pose plus a walk and a run. An uploaded character needs a humanoid skeleton (Mixamo, VRM, Unreal names).',
   meshy: 'Meshy adds a skeleton to a textured, standing humanoid GLB or VRM, and makes a walk and a run for free.',
 };
 

@@ -23,9 +23,7 @@ const MODES: Array<{ mode: MotionMode; title: string; detail: string }> = [
 ];
 
 export function TextToMotionStep({ provider }: { provider: ProviderInfo }) {
-  const { prompt, duration, mode, set } = useActions(
-    useShallow((s) => ({ prompt: s.motionPrompt, duration: s.motionDurationSec, mode: s.motionMode, set: s.set })),
-  );
+  const { prompt, duration, mode, set } = useActions(useShallow((s) => ({ prompt: s.motionPrompt, duration: s.motionDurationSec, mode: s.motionMode, set: s.set })));
   const make = useSubmitActionJob();
   const tooLong = prompt.length > MOTION_MAX_PROMPT;
   const blocked = prompt.trim() === '' ? 'Describe the motion first.' : tooLong ? `Keep the prompt under ${MOTION_MAX_PROMPT} characters.` : null;

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CreateJobRequest } from '../../server/contract/api.ts';
-import {
-  buildAnimateRequest,
-  buildRigRequest,
-  buildTextToMotionRequest,
-  maxActions,
-  moveAction,
-  snapMotionDuration,
-  toggleAction,
-} from './actionRequests.ts';
+import { buildAnimateRequest, buildRigRequest, buildTextToMotionRequest, maxActions, moveAction, snapMotionDuration, toggleAction } from './actionRequests.ts';
 
 /** Every body the panel builds must be one the server's own schema accepts. */
 function accepted(body: unknown) {

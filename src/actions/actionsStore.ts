@@ -56,8 +56,7 @@ export const useActions = create<ActionsState>()(
       motionDurationSec: 4,
       motionMode: 'swift',
       set: (patch) => set(patch),
-      setProvider: (provider) =>
-        set((s) => (s.provider === provider ? {} : { provider, characterId: null, rigJobId: null, actionIds: [], motionJobId: null, category: '' })),
+      setProvider: (provider) => set((s) => (s.provider === provider ? {} : { provider, characterId: null, rigJobId: null, actionIds: [], motionJobId: null, category: '' })),
     }),
     {
       name: 'kinema.actions',

@@ -7,26 +7,12 @@ import type { Collection, JobListFilter, UpdateJobRequest } from '../../server/c
 import { z } from 'zod';
 import { LoopWindow, loopWindowUrl } from '../../server/contract/downloads.ts';
 import type { LoopWindow as LoopWindowT } from '../../server/contract/downloads.ts';
-import {
-  ApiError,
-  Character,
-  Health,
-  Job,
-  JobList,
-  LibraryEntry,
-  ProviderInfo,
-} from '../../server/contract/api.ts';
+import { ApiError, Character, Health, Job, JobList, LibraryEntry, ProviderInfo } from '../../server/contract/api.ts';
 import { OptimizePromptResponse } from '../../server/contract/promptOptimize.ts';
 import type { OptimizePromptRequest, OptimizePromptResponse as OptimizePromptResponseT } from '../../server/contract/promptOptimize.ts';
 import { ParsePromptResponse } from '../../server/contract/promptParse.ts';
 import type { ParsePromptResponse as ParsePromptResponseT } from '../../server/contract/promptParse.ts';
-import type {
-  Character as CharacterT,
-  Job as JobT,
-  JobList as JobListT,
-  LibraryEntry as LibraryEntryT,
-  ProviderInfo as ProviderInfoT,
-} from '../../server/contract/api.ts';
+import type { Character as CharacterT, Job as JobT, JobList as JobListT, LibraryEntry as LibraryEntryT, ProviderInfo as ProviderInfoT } from '../../server/contract/api.ts';
 import type { JobRequestDraft } from './jobRequestDraft.ts';
 
 /** A failed API call, carrying the server's `{error: {code, message, field}}` when there was one. */
@@ -60,8 +46,7 @@ export function describeError(e: unknown): string {
   return String(e);
 }
 
-const NETWORK_MESSAGE =
-  "Can't reach the Kinema server. Check that it is running (npm start) and that this page's address is right, then retry.";
+const NETWORK_MESSAGE = "Can't reach the Kinema server. Check that it is running (npm start) and that this page's address is right, then retry.";
 
 async function readError(res: Response): Promise<ApiRequestError> {
   let body: unknown = null;
@@ -75,9 +60,7 @@ async function readError(res: Response): Promise<ApiRequestError> {
     return new ApiRequestError({ status: res.status, ...parsed.data.error });
   }
   const generic =
-    res.status >= 500
-      ? `The server failed (HTTP ${res.status}). Retry in a moment; if it keeps happening, check the server log.`
-      : `The request was refused (HTTP ${res.status}).`;
+    res.status >= 500 ? `The server failed (HTTP ${res.status}). Retry in a moment; if it keeps happening, check the server log.` : `The request was refused (HTTP ${res.status}).`;
   return new ApiRequestError({ status: res.status, code: `http_${res.status}`, message: generic });
 }
 
@@ -158,8 +141,7 @@ export const api = {
 
   providers: (signal?: AbortSignal): Promise<ProviderInfoT[]> => request('/api/providers', ProviderList, { signal }),
 
-  characters: (provider: string, signal?: AbortSignal): Promise<CharacterT[]> =>
-    request(`/api/characters?provider=${encodeURIComponent(provider)}`, CharacterList, { signal }),
+  characters: (provider: string, signal?: AbortSignal): Promise<CharacterT[]> => request(`/api/characters?provider=${encodeURIComponent(provider)}`, CharacterList, { signal }),
 
   /** Uploads a character file (GLB, VRM or FBX) as the raw body; the server checks what it really is. */
   uploadCharacter: (file: Blob, name: string, contentType: string): Promise<UploadedCharacter> =>
@@ -189,8 +171,7 @@ export const api = {
   importClip: (file: Blob, name: string, take: number): Promise<JobT> =>
     request(`/api/imports?name=${encodeURIComponent(name)}&take=${take}`, Job, { method: 'POST', file: { data: file, contentType: 'application/octet-stream' } }),
 
-  updateJob: (id: string, patch: UpdateJobRequest): Promise<JobT> =>
-    request(`/api/jobs/${encodeURIComponent(id)}`, Job, { method: 'PATCH', body: patch }),
+  updateJob: (id: string, patch: UpdateJobRequest): Promise<JobT> => request(`/api/jobs/${encodeURIComponent(id)}`, Job, { method: 'PATCH', body: patch }),
 
   /** Deletes a job and its files; `children` says what happens to edits made from it (the server asks with a 409). */
   deleteJob: (id: string, children?: 'delete' | 'keep'): Promise<DeleteJobResult> =>
@@ -200,26 +181,22 @@ export const api = {
 
   createCollection: (name: string): Promise<Collection> => request('/api/collections', CollectionSchema, { method: 'POST', body: { name } }),
 
-  renameCollection: (id: string, name: string): Promise<Collection> =>
-    request(`/api/collections/${encodeURIComponent(id)}`, CollectionSchema, { method: 'PATCH', body: { name } }),
+  renameCollection: (id: string, name: string): Promise<Collection> => request(`/api/collections/${encodeURIComponent(id)}`, CollectionSchema, { method: 'PATCH', body: { name } }),
 
   deleteCollection: async (id: string): Promise<void> => {
     await send(`/api/collections/${encodeURIComponent(id)}`, { method: 'DELETE' });
   },
 
-  job: (id: string, signal?: AbortSignal): Promise<JobT> =>
-    request(`/api/jobs/${encodeURIComponent(id)}`, Job, { signal }),
+  job: (id: string, signal?: AbortSignal): Promise<JobT> => request(`/api/jobs/${encodeURIComponent(id)}`, Job, { signal }),
 
   /** `idempotencyKey` makes a double click or a retried request create one job, not two. */
-  createJob: (body: JobRequestDraft, idempotencyKey: string): Promise<JobT> =>
-    request('/api/jobs', Job, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  createJob: (body: JobRequestDraft, idempotencyKey: string): Promise<JobT> => request('/api/jobs', Job, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
 
   /** A job's stored request sent again (Retry); the server validates it like any new request. */
   resubmitJob: (stored: JobT['request'], idempotencyKey: string): Promise<JobT> =>
     request('/api/jobs', Job, { method: 'POST', body: stored, headers: { 'Idempotency-Key': idempotencyKey } }),
 
-  cancelJob: (id: string): Promise<JobT> =>
-    request(`/api/jobs/${encodeURIComponent(id)}/cancel`, Job, { method: 'POST' }),
+  cancelJob: (id: string): Promise<JobT> => request(`/api/jobs/${encodeURIComponent(id)}/cancel`, Job, { method: 'POST' }),
 
   optimizePrompt: (body: OptimizePromptRequest, signal?: AbortSignal): Promise<OptimizePromptResponseT> =>
     request('/api/prompt/optimize', OptimizePromptResponse, { method: 'POST', body, signal }),

@@ -25,7 +25,10 @@ export function characterContentType(fileName: string): string {
 export function characterNameFrom(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f/\\]/g, ' ').replace(/[_\s]+/g, ' ').trim();
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f/\\]/g, ' ')
+    .replace(/[_\s]+/g, ' ')
+    .trim();
   return (clean && !/^\.+$/.test(clean) ? clean : 'Character').slice(0, MAX_CHARACTER_NAME).trim();
 }
 

@@ -53,12 +53,18 @@ export function StageBar() {
   if (localFile) {
     return (
       <div data-testid="stage-bar" data-mode="file" className="flex h-9 shrink-0 items-center gap-2 border-b border-line bg-panel px-2 text-[12px]">
-        <span className="rounded bg-amber-400/15 px-1.5 py-0.5 text-[11px] font-medium text-amber-200">{localFile.origin === 'character' ? 'Character preview' : 'Dropped file'}</span>
+        <span className="rounded bg-amber-400/15 px-1.5 py-0.5 text-[11px] font-medium text-amber-200">
+          {localFile.origin === 'character' ? 'Character preview' : 'Dropped file'}
+        </span>
         <span className="min-w-0 truncate font-medium text-fg" data-testid="stage-file-name" title={localFile.name}>
           {localFile.name}
         </span>
         <span className="hidden text-faint xl:inline">preview only, not a take yet</span>
-        <button type="button" onClick={() => localFiles.close()} className="ml-auto h-6 shrink-0 rounded border border-line px-2 text-[11px] text-muted hover:border-line-strong hover:text-fg">
+        <button
+          type="button"
+          onClick={() => localFiles.close()}
+          className="ml-auto h-6 shrink-0 rounded border border-line px-2 text-[11px] text-muted hover:border-line-strong hover:text-fg"
+        >
           Back to job
         </button>
       </div>

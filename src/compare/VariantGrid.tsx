@@ -40,7 +40,14 @@ export function VariantGrid() {
         return (
           <div className="absolute right-2 bottom-2 z-10 flex items-center gap-1.5">
             {isSelected && <span className="rounded bg-accent/20 px-1.5 py-0.5 text-[10px] font-semibold text-accent">current</span>}
-            <Button size="xs" variant={isSelected ? 'primary' : 'secondary'} data-testid="grid-pick" data-variant={index} onClick={() => pick(index)} title={`Continue with variant ${index} (key ${index})`}>
+            <Button
+              size="xs"
+              variant={isSelected ? 'primary' : 'secondary'}
+              data-testid="grid-pick"
+              data-variant={index}
+              onClick={() => pick(index)}
+              title={`Continue with variant ${index} (key ${index})`}
+            >
               Use variant {index}
             </Button>
           </div>

@@ -16,9 +16,7 @@ export interface Take {
   url: string;
 }
 
-export type CompareTakes =
-  | { ok: true; a: Take; b: Take; aIsParent: boolean }
-  | { ok: false; reason: string; pending: boolean };
+export type CompareTakes = { ok: true; a: Take; b: Take; aIsParent: boolean } | { ok: false; reason: string; pending: boolean };
 
 export function glbUrl(v: Variant | undefined): string | null {
   return v?.files.find((f) => f.format === 'glb')?.url ?? null;

@@ -117,14 +117,7 @@ export function Composer() {
       {/* Sticky so Generate stays reachable however far the options scroll. */}
       <div className="sticky bottom-0 -mx-3 border-t border-line bg-panel px-3 pt-2.5 pb-3">
         <GenerateCost />
-        <Button
-          type="submit"
-          variant="primary"
-          size="md"
-          className="w-full"
-          data-testid="generate-button"
-          disabled={create.isPending}
-        >
+        <Button type="submit" variant="primary" size="md" className="w-full" data-testid="generate-button" disabled={create.isPending}>
           {create.isPending ? <Spinner size={14} /> : <SparkIcon />}
           {create.isPending ? 'Submitting…' : 'Generate'}
           <span className="ml-auto flex gap-0.5 opacity-80">
@@ -139,9 +132,7 @@ export function Composer() {
             data-field={isApiRequestError(generalError) ? generalError.field : undefined}
             className="mt-2 rounded-md border border-red-500/30 bg-red-500/10 px-2.5 py-2 text-[12px] text-red-200"
           >
-            <p className="font-medium">
-              {isApiRequestError(generalError) && generalError.isNetwork ? 'Server unreachable' : 'The job was not created'}
-            </p>
+            <p className="font-medium">{isApiRequestError(generalError) && generalError.isNetwork ? 'Server unreachable' : 'The job was not created'}</p>
             <p className="mt-0.5 text-red-200/80">{describeError(generalError)}</p>
           </div>
         )}

@@ -2,13 +2,7 @@
 export function FieldError({ field, message }: { field: string; message: string | null | undefined }) {
   if (!message) return null;
   return (
-    <p
-      data-testid="field-error"
-      data-field={field}
-      id={`${field}-error`}
-      role="alert"
-      className="mt-1 flex gap-1.5 text-[12px] leading-snug text-red-300"
-    >
+    <p data-testid="field-error" data-field={field} id={`${field}-error`} role="alert" className="mt-1 flex gap-1.5 text-[12px] leading-snug text-red-300">
       <span aria-hidden className="mt-[5px] size-1.5 shrink-0 rounded-full bg-red-400" />
       <span>{message}</span>
     </p>

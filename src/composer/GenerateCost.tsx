@@ -7,7 +7,10 @@ import { useEditor } from '../state/editorStore.ts';
 export function GenerateCost() {
   const provider = useEditor((s) => s.composer.provider);
   const providers = useQuery(providersQuery());
-  const cost = estimateCost(providers.data?.find((p) => p.id === provider), 'text2motion');
+  const cost = estimateCost(
+    providers.data?.find((p) => p.id === provider),
+    'text2motion',
+  );
   return (
     <p data-testid="generate-cost" className={`mb-1.5 text-[11px] ${cost.affordable ? 'text-faint' : 'text-amber-200'}`}>
       {cost.text}

@@ -138,12 +138,8 @@ export function MotionOptionsFields({ errors, onEdit }: { errors: Errors; onEdit
             onClick={() => set('physicsFilter', !c.physicsFilter)}
             className="flex h-[30px] items-center gap-2 text-[12px] text-muted hover:text-fg"
           >
-            <span
-              className={`relative inline-block h-4 w-7 shrink-0 rounded-full transition-colors ${c.physicsFilter ? 'bg-accent' : 'bg-line-strong'}`}
-            >
-              <span
-                className={`absolute top-0.5 left-0 size-3 rounded-full bg-white transition-transform ${c.physicsFilter ? 'translate-x-3.5' : 'translate-x-0.5'}`}
-              />
+            <span className={`relative inline-block h-4 w-7 shrink-0 rounded-full transition-colors ${c.physicsFilter ? 'bg-accent' : 'bg-line-strong'}`}>
+              <span className={`absolute top-0.5 left-0 size-3 rounded-full bg-white transition-transform ${c.physicsFilter ? 'translate-x-3.5' : 'translate-x-0.5'}`} />
             </span>
             {c.physicsFilter ? 'On' : 'Off'}
           </button>

@@ -66,7 +66,12 @@ export function ParsePreview() {
             </li>
           ))}
           {ignored.map((w) => (
-            <li key={`ignored-${w}`} data-testid="parse-ignored" title="Ignored: changes nothing in the motion" className="px-0.5 text-[11px] text-faint line-through decoration-faint/60">
+            <li
+              key={`ignored-${w}`}
+              data-testid="parse-ignored"
+              title="Ignored: changes nothing in the motion"
+              className="px-0.5 text-[11px] text-faint line-through decoration-faint/60"
+            >
               {w}
             </li>
           ))}
@@ -79,9 +84,7 @@ export function ParsePreview() {
       )}
       {r.notUnderstood.length > 0 && (
         <div role="status" data-testid="parse-warning" className="rounded-md border border-amber-500/30 bg-amber-500/10 px-2.5 py-2 text-[12px] text-amber-100">
-          <p className="font-medium">
-            {nothing ? 'The local engine understands no action in this prompt.' : 'Part of this prompt will be left out.'}
-          </p>
+          <p className="font-medium">{nothing ? 'The local engine understands no action in this prompt.' : 'Part of this prompt will be left out.'}</p>
           {r.notUnderstood.map((n, i) => (
             <div key={`${n.text}-${i}`} className="mt-1">
               <p className="text-amber-200/80">
@@ -105,7 +108,12 @@ export function ParsePreview() {
             </div>
           ))}
           {sayMotionReady && (
-            <button type="button" data-testid="parse-use-saymotion" className="mt-1.5 text-[11px] text-accent hover:underline" onClick={() => setComposer({ provider: 'saymotion' })}>
+            <button
+              type="button"
+              data-testid="parse-use-saymotion"
+              className="mt-1.5 text-[11px] text-accent hover:underline"
+              onClick={() => setComposer({ provider: 'saymotion' })}
+            >
               Generate with SayMotion instead (it reads free text)
             </button>
           )}

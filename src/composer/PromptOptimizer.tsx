@@ -109,7 +109,13 @@ export function PromptOptimizer() {
                 ))}
               </ol>
               <div className="mt-2 flex gap-1.5">
-                <Button size="xs" variant="primary" data-testid="accept-suggestions" disabled={!chosen.some(Boolean)} onClick={() => accept(suggestions.filter((_, i) => chosen[i] ?? true))}>
+                <Button
+                  size="xs"
+                  variant="primary"
+                  data-testid="accept-suggestions"
+                  disabled={!chosen.some(Boolean)}
+                  onClick={() => accept(suggestions.filter((_, i) => chosen[i] ?? true))}
+                >
                   Use selected
                 </Button>
                 <Button size="xs" variant="ghost" onClick={() => run.reset()}>

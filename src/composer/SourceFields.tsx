@@ -71,9 +71,7 @@ export function SourceFields({ errors, onEdit }: Props) {
             </option>
           ))}
         </select>
-        {current && !current.configured ? (
-          <p className="mt-1 text-[11px] text-amber-300">Not configured: add its API keys to the server's .env.</p>
-        ) : null}
+        {current && !current.configured ? <p className="mt-1 text-[11px] text-amber-300">Not configured: add its API keys to the server's .env.</p> : null}
         <FieldError field="provider" message={errors.provider} />
       </div>
       <div>

@@ -18,7 +18,8 @@ export const useParsePreview = create<ParsePreviewState>()((set) => ({
   prompt: '',
   understanding: null,
   acceptIdle: false,
-  setReading: (prompt, understanding) => set((s) => (s.prompt === prompt && s.understanding === understanding ? s : { prompt, understanding, acceptIdle: s.prompt === prompt ? s.acceptIdle : false })),
+  setReading: (prompt, understanding) =>
+    set((s) => (s.prompt === prompt && s.understanding === understanding ? s : { prompt, understanding, acceptIdle: s.prompt === prompt ? s.acceptIdle : false })),
   setAcceptIdle: (acceptIdle) => set({ acceptIdle }),
 }));
 

@@ -20,10 +20,22 @@ export function ConstraintMarks({ job, x }: { job: Job | undefined; x: (t: numbe
         </div>
       )}
       {(c.pins ?? []).map((p, i) => (
-        <div key={`pin${i}`} data-testid="constraint-pin-lane" title={`pin ${p.effector}`} className={`absolute bottom-0 h-1.5 rounded-sm ${PIN_COLOR[p.effector] ?? 'bg-white/50'}`} style={{ left: x(p.start), width: Math.max(2, x(p.end) - x(p.start)) }} />
+        <div
+          key={`pin${i}`}
+          data-testid="constraint-pin-lane"
+          title={`pin ${p.effector}`}
+          className={`absolute bottom-0 h-1.5 rounded-sm ${PIN_COLOR[p.effector] ?? 'bg-white/50'}`}
+          style={{ left: x(p.start), width: Math.max(2, x(p.end) - x(p.start)) }}
+        />
       ))}
       {(c.keyPoses ?? []).map((k, i) => (
-        <span key={`key${i}`} data-testid="constraint-key-mark" title={`key pose ${k.t.toFixed(2)} s`} className="absolute top-0.5 h-2 w-2 -translate-x-1 rotate-45 bg-teal-300" style={{ left: x(k.t) }} />
+        <span
+          key={`key${i}`}
+          data-testid="constraint-key-mark"
+          title={`key pose ${k.t.toFixed(2)} s`}
+          className="absolute top-0.5 h-2 w-2 -translate-x-1 rotate-45 bg-teal-300"
+          style={{ left: x(k.t) }}
+        />
       ))}
     </div>
   );

@@ -11,11 +11,19 @@ describe('constraints store', () => {
     s().addWaypoint(1, 1);
     s().addWaypoint(1.05, 1.05);
     s().addWaypoint(0, 2);
-    expect(s().waypoints).toEqual([{ x: 0, z: 0 }, { x: 1, z: 1 }, { x: 0, z: 2 }]);
+    expect(s().waypoints).toEqual([
+      { x: 0, z: 0 },
+      { x: 1, z: 1 },
+      { x: 0, z: 2 },
+    ]);
     s().moveWaypoint(0, 5, 5); // the start stays where the character stands
     s().moveWaypoint(2, -1, 3);
     s().setWaypointTime(2, 4);
-    expect(s().waypoints).toEqual([{ x: 0, z: 0 }, { x: 1, z: 1 }, { x: -1, z: 3, t: 4 }]);
+    expect(s().waypoints).toEqual([
+      { x: 0, z: 0 },
+      { x: 1, z: 1 },
+      { x: -1, z: 3, t: 4 },
+    ]);
     s().setWaypointTime(2, undefined);
     expect(s().waypoints[2]).toEqual({ x: -1, z: 3 });
   });

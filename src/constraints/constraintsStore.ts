@@ -97,19 +97,32 @@ export const useConstraints = create<ConstraintsState>()((set, get) => ({
     // The path starts where the character stands: the first click anchors it at the origin.
     const start = wps.length === 0 ? [{ x: 0, z: 0 }] : [];
     const last = [...wps, ...start].at(-1);
-    if (last && Math.hypot(last.x - x, last.z - z) < MIN_SPACING_M) { if (start.length) set({ waypoints: start }); return; }
+    if (last && Math.hypot(last.x - x, last.z - z) < MIN_SPACING_M) {
+      if (start.length) set({ waypoints: start });
+      return;
+    }
     set({ waypoints: [...wps, ...start, { x: round(x), z: round(z) }] });
   },
   moveWaypoint: (i, x, z) => set({ waypoints: get().waypoints.map((w, k) => (k === i && k > 0 ? { ...w, x: round(x), z: round(z) } : w)) }),
   setWaypointTime: (i, t) =>
-    set({ waypoints: get().waypoints.map((w, k) => { if (k !== i) return w; const { t: _old, ...rest } = w; return t === undefined ? rest : { ...rest, t }; }) }),
+    set({
+      waypoints: get().waypoints.map((w, k) => {
+        if (k !== i) return w;
+        const { t: _old, ...rest } = w;
+        return t === undefined ? rest : { ...rest, t };
+      }),
+    }),
   removeWaypoint: (i) => set({ waypoints: i === 0 ? [] : get().waypoints.filter((_, k) => k !== i) }),
   setEffector: (effector) => set({ effector, handle: null }),
   setHandle: (handle) => set({ handle: handle ? [round(handle[0]), round(handle[1]), round(handle[2])] : null }),
   keyHandleAt: (t) => {
     const { handle, effector, keyPoses } = get();
     if (!handle) return;
-    set({ keyPoses: withKeyAt(keyPoses, t, (k) => (effector === 'hips' || effector === 'lookAt' ? { ...k, [effector]: handle } : { ...k, effectors: { ...k.effectors, [effector]: handle } })) });
+    set({
+      keyPoses: withKeyAt(keyPoses, t, (k) =>
+        effector === 'hips' || effector === 'lookAt' ? { ...k, [effector]: handle } : { ...k, effectors: { ...k.effectors, [effector]: handle } },
+      ),
+    });
   },
   setFkBone: (fkBone) => set({ fkBone, fkRotation: null }),
   setFkRotation: (q) => set({ fkRotation: q ? [round4(q[0]), round4(q[1]), round4(q[2]), round4(q[3])] : null }),

@@ -5,8 +5,16 @@ import type { TakeClip } from './takeClip.ts';
 /** Two frames of hips + hip joints: facing +Z at the origin, then facing +X at (2, 3). */
 function clip(): TakeClip {
   const frames: number[][][] = [
-    [[0, 0.97, 0], [0.09, 0.91, 0], [-0.09, 0.91, 0]],
-    [[2, 0.97, 3], [2, 0.91, 2.91], [2, 0.91, 3.09]],
+    [
+      [0, 0.97, 0],
+      [0.09, 0.91, 0],
+      [-0.09, 0.91, 0],
+    ],
+    [
+      [2, 0.97, 3],
+      [2, 0.91, 2.91],
+      [2, 0.91, 3.09],
+    ],
   ];
   return { frames: 2, fps: 30, jc: 3, parents: [-1, 0, 0], names: ['Hips', 'LeftUpLeg', 'RightUpLeg'], pos: Float32Array.from(frames.flat(2)) };
 }

@@ -9,15 +9,24 @@ import { jointAt, jointIndex } from './takeClip.ts';
 
 type V3 = [number, number, number];
 
-export interface BodyFrame { origin: V3; right: V3; fwd: V3 }
+export interface BodyFrame {
+  origin: V3;
+  right: V3;
+  fwd: V3;
+}
 
 export function bodyFrame(clip: TakeClip, frame: number): BodyFrame | null {
-  const hips = jointIndex(clip, 'Hips'), l = jointIndex(clip, 'LeftUpLeg'), r = jointIndex(clip, 'RightUpLeg');
+  const hips = jointIndex(clip, 'Hips'),
+    l = jointIndex(clip, 'LeftUpLeg'),
+    r = jointIndex(clip, 'RightUpLeg');
   if (hips < 0 || l < 0 || r < 0) return null;
-  const a = jointAt(clip, l, frame), b = jointAt(clip, r, frame);
-  let rx = b[0] - a[0], rz = b[2] - a[2];
+  const a = jointAt(clip, l, frame),
+    b = jointAt(clip, r, frame);
+  let rx = b[0] - a[0],
+    rz = b[2] - a[2];
   const len = Math.hypot(rx, rz) || 1;
-  rx /= len; rz /= len;
+  rx /= len;
+  rz /= len;
   // At rest the character faces +Z and its right hip is at −X: forward is right turned 90° about +Y.
   return { origin: jointAt(clip, hips, frame), right: [rx, 0, rz], fwd: [rz, 0, -rx] };
 }

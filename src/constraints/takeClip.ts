@@ -19,7 +19,14 @@ export interface TakeClip {
 export function parseTakeClip(text: string): TakeClip {
   const b = readBvh(text);
   // BVH exports are in centimetres.
-  return { frames: b.frames, fps: Math.round(1 / b.frameTime), jc: b.joints.length, parents: b.joints.map((j) => j.parent), names: b.joints.map((j) => j.name), pos: bvhPositions(b, 0.01) };
+  return {
+    frames: b.frames,
+    fps: Math.round(1 / b.frameTime),
+    jc: b.joints.length,
+    parents: b.joints.map((j) => j.parent),
+    names: b.joints.map((j) => j.name),
+    pos: bvhPositions(b, 0.01),
+  };
 }
 
 /** Index of the joint whose name ends with `suffix` (finger joints excluded), or -1. */
@@ -42,7 +49,9 @@ export function useTakeClip(url: string | null): TakeClip | null {
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
       .then((text) => live && setClip(parseTakeClip(text)))
       .catch(() => live && setClip(null));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [url]);
   return clip;
 }

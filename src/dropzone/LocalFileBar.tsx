@@ -35,8 +35,14 @@ function Card({ tone, title, children, testId }: { tone: 'error' | 'note'; title
  */
 export function LocalFileBar({ characterName }: { characterName: string | null }) {
   const { file, character, take, error } = useLocalFiles();
-  const info = useStore(subjectInfo, useShallow((s) => ({ key: s.key, takes: s.takes, take: s.take, summary: s.summary, isCharacter: s.isCharacter, retargetedOnto: s.retargetedOnto })));
-  const { status, loadError } = useStore(transport, useShallow((s) => ({ status: s.status, loadError: s.error })));
+  const info = useStore(
+    subjectInfo,
+    useShallow((s) => ({ key: s.key, takes: s.takes, take: s.take, summary: s.summary, isCharacter: s.isCharacter, retargetedOnto: s.retargetedOnto })),
+  );
+  const { status, loadError } = useStore(
+    transport,
+    useShallow((s) => ({ status: s.status, loadError: s.error })),
+  );
   const [retarget, setOptions] = usePlayerOptions(useShallow((s) => [s.retarget, s.set] as const));
   const current = file !== null && info.key === file.url;
 
@@ -48,7 +54,10 @@ export function LocalFileBar({ characterName }: { characterName: string | null }
   return (
     <>
       {file && (
-        <div data-testid="local-file-bar" className="absolute top-2 left-2 z-20 flex max-w-[calc(100%-22rem)] min-w-0 items-center gap-1.5 rounded-md border border-line bg-panel/90 px-2 py-1 text-[11px] whitespace-nowrap backdrop-blur">
+        <div
+          data-testid="local-file-bar"
+          className="absolute top-2 left-2 z-20 flex max-w-[calc(100%-22rem)] min-w-0 items-center gap-1.5 rounded-md border border-line bg-panel/90 px-2 py-1 text-[11px] whitespace-nowrap backdrop-blur"
+        >
           <span className="rounded bg-accent/20 px-1 font-mono text-[10px] font-semibold tracking-wider text-accent uppercase">{file.format}</span>
           <span className="max-w-[12rem] shrink truncate font-medium text-fg" title={`${file.name} · ${formatBytes(file.bytes)}`}>
             {file.name}
@@ -82,7 +91,13 @@ export function LocalFileBar({ characterName }: { characterName: string | null }
               className="flex items-center gap-1 text-muted"
               title="Play a skeleton-only clip (BVH, mocap FBX) on this character, matched bone by bone"
             >
-              <input type="checkbox" data-testid="retarget-toggle" checked={retarget} onChange={(e) => setOptions({ retarget: e.target.checked })} className="accent-[var(--color-accent)]" />
+              <input
+                type="checkbox"
+                data-testid="retarget-toggle"
+                checked={retarget}
+                onChange={(e) => setOptions({ retarget: e.target.checked })}
+                className="accent-[var(--color-accent)]"
+              />
               <span className={current && info.retargetedOnto ? 'text-accent' : ''}>on {characterName}</span>
             </label>
           )}
@@ -93,7 +108,13 @@ export function LocalFileBar({ characterName }: { characterName: string | null }
             </span>
           )}
           {file.origin === 'drop' && <UseAsSourceButton size="xs" />}
-          <button type="button" data-testid="local-file-close" onClick={() => localFiles.close()} className="ml-0.5 rounded px-1 text-muted hover:bg-white/10 hover:text-fg" title="Close the file and show the selected job again">
+          <button
+            type="button"
+            data-testid="local-file-close"
+            onClick={() => localFiles.close()}
+            className="ml-0.5 rounded px-1 text-muted hover:bg-white/10 hover:text-fg"
+            title="Close the file and show the selected job again"
+          >
             ✕
           </button>
         </div>

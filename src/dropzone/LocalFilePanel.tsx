@@ -33,7 +33,10 @@ export function UseAsSourceButton({ size = 'md' }: { size?: 'xs' | 'md' }) {
 }
 
 export function LocalFilePanel({ file }: { file: LocalFile }) {
-  const info = useStore(subjectInfo, useShallow((s) => ({ key: s.key, summary: s.summary, takes: s.takes, isCharacter: s.isCharacter })));
+  const info = useStore(
+    subjectInfo,
+    useShallow((s) => ({ key: s.key, summary: s.summary, takes: s.takes, isCharacter: s.isCharacter })),
+  );
   const { blocker, mutation } = useImportLocalFile();
   const current = info.key === file.url;
   return (
@@ -60,14 +63,13 @@ export function LocalFilePanel({ file }: { file: LocalFile }) {
       {current && info.summary && <p className="text-[11px] text-faint">{info.summary}</p>}
       {file.origin === 'character' ? (
         <p className="text-[12px] text-muted">
-          Your uploaded character, as its file has it. Motions play on it when a job uses it: pick it as the character in the composer, or rig it
-          here and add actions.
+          Your uploaded character, as its file has it. Motions play on it when a job uses it: pick it as the character in the composer, or rig it here and add actions.
         </p>
       ) : (
         <>
           <p className="text-[12px] text-muted">
-            This file is only previewed: it is not a take yet, so editing, rendering and the job’s downloads are hidden. Use it as a source to make it
-            a take on the studio’s rig; inpaint, merge, loop, render and every export then work on it.
+            This file is only previewed: it is not a take yet, so editing, rendering and the job’s downloads are hidden. Use it as a source to make it a take on the studio’s rig;
+            inpaint, merge, loop, render and every export then work on it.
           </p>
           <UseAsSourceButton />
           {blocker && current && <p className="text-[11px] text-amber-200">{blocker}</p>}

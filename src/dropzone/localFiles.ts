@@ -77,7 +77,9 @@ export const localFiles = {
     const models = files.filter((f) => formatFromName(f.name) !== null);
     const candidates = models.length > 0 ? models : files.filter((f) => !(SIDECAR_EXTENSIONS as readonly string[]).includes(extensionOf(f.name)));
     if (candidates.length === 0) {
-      useLocalFiles.setState({ error: files.length ? `None of the dropped files is a GLB, glTF, FBX or BVH file (${files.map((f) => f.name).join(', ')}).` : 'Nothing was dropped.' });
+      useLocalFiles.setState({
+        error: files.length ? `None of the dropped files is a GLB, glTF, FBX or BVH file (${files.map((f) => f.name).join(', ')}).` : 'Nothing was dropped.',
+      });
       return;
     }
     const motion = candidates.find((f) => ['bvh', 'fbx'].includes(extensionOf(f.name)));

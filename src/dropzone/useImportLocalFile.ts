@@ -23,7 +23,10 @@ export function useImportLocalFile() {
   const qc = useQueryClient();
   const file = useLocalFiles((s) => s.file);
   const take = useLocalFiles((s) => s.take);
-  const info = useStore(subjectInfo, useShallow((s) => ({ key: s.key, take: s.take, takes: s.takes.length })));
+  const info = useStore(
+    subjectInfo,
+    useShallow((s) => ({ key: s.key, take: s.take, takes: s.takes.length })),
+  );
   const current = file !== null && info.key === file.url;
   const mutation = useMutation({
     mutationFn: async (f: LocalFile) => {

@@ -94,11 +94,7 @@ export function EditDialog() {
   const take = variant && job.status === 'succeeded' ? { jobId: job.id, variant: variant.index } : null;
 
   const missing =
-    tool === 'inpaint' && rangeCount === 0
-      ? 'Add a range first'
-      : (tool === 'inpaint' || tool === 'merge') && !forms[tool].prompt.trim()
-        ? 'Write a prompt first'
-        : null;
+    tool === 'inpaint' && rangeCount === 0 ? 'Add a range first' : (tool === 'inpaint' || tool === 'merge') && !forms[tool].prompt.trim() ? 'Write a prompt first' : null;
   const cost = estimateCost(info, tool);
 
   const submit = () => {
@@ -134,7 +130,14 @@ export function EditDialog() {
             from {job.kind} <span className="font-mono">{job.id.slice(0, 14)}…</span> · variant {variant?.index ?? '?'}
           </p>
         </div>
-        <button type="button" aria-label="Close (Esc)" title="Close (Esc)" data-testid="edit-close" onClick={close} className="rounded p-1 text-faint hover:bg-white/8 hover:text-fg">
+        <button
+          type="button"
+          aria-label="Close (Esc)"
+          title="Close (Esc)"
+          data-testid="edit-close"
+          onClick={close}
+          className="rounded p-1 text-faint hover:bg-white/8 hover:text-fg"
+        >
           <XIcon />
         </button>
       </header>
@@ -142,9 +145,7 @@ export function EditDialog() {
       {gate.state !== 'ready' ? (
         <div className="px-3 py-3 text-[12px]" data-testid="edit-blocked">
           <p className="text-muted">{ACTION_HINTS[tool]}.</p>
-          <p className="mt-2 rounded-md border border-amber-400/25 bg-amber-400/[0.07] px-2.5 py-2 text-amber-200">
-            {gate.state === 'blocked' ? gate.reason : gates.note}
-          </p>
+          <p className="mt-2 rounded-md border border-amber-400/25 bg-amber-400/[0.07] px-2.5 py-2 text-amber-200">{gate.state === 'blocked' ? gate.reason : gates.note}</p>
         </div>
       ) : (
         <>
@@ -153,7 +154,15 @@ export function EditDialog() {
             <p data-testid="edit-cost" className={`mb-2 text-[11px] ${cost.affordable ? 'text-faint' : 'text-amber-200'}`}>
               {cost.text}
             </p>
-            <Button variant="primary" size="md" className="w-full" data-testid="edit-submit" disabled={create.isPending || missing !== null} onClick={submit} title={missing ?? undefined}>
+            <Button
+              variant="primary"
+              size="md"
+              className="w-full"
+              data-testid="edit-submit"
+              disabled={create.isPending || missing !== null}
+              onClick={submit}
+              title={missing ?? undefined}
+            >
               {create.isPending ? <Spinner size={14} /> : null}
               {create.isPending ? 'Submitting…' : (missing ?? SUBMIT_LABEL[tool])}
             </Button>

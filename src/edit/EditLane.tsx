@@ -26,13 +26,14 @@ import { useLaneView } from './lane/useLaneView.ts';
 export function EditLane() {
   const { job } = useSelectedJob();
   const variant = useSelectedVariant(job);
-  const { duration, fps, status } = useStore(transport, useShallow((s) => ({ duration: s.duration, fps: s.fps, status: s.status })));
+  const { duration, fps, status } = useStore(
+    transport,
+    useShallow((s) => ({ duration: s.duration, fps: s.fps, status: s.status })),
+  );
   // In the grid and A/B views the transport spans several takes; ranges belong to one, so the lane waits.
   const single = useStageView((s) => s.view === 'single');
   const ready = single && status === 'ready' && duration > 0 && job?.status === 'succeeded';
-  const { tool, ranges, markIn, merge, loop } = useEdit(
-    useShallow((s) => ({ tool: s.tool, ranges: s.ranges, markIn: s.markIn, merge: s.forms.merge, loop: s.forms.loop })),
-  );
+  const { tool, ranges, markIn, merge, loop } = useEdit(useShallow((s) => ({ tool: s.tool, ranges: s.ranges, markIn: s.markIn, merge: s.forms.merge, loop: s.forms.loop })));
   const geometry = laneGeometry(tool, duration, fps, merge, loop);
   const clipKey = job && variant ? `${job.id}#${variant.index}` : '';
   const { trackRef, headRef, view, viewRef, setView, fit } = useLaneView(geometry.extent, fps, ready, clipKey);
@@ -64,9 +65,7 @@ export function EditLane() {
 
           {!ready || !job ? (
             <p className="absolute inset-x-0 bottom-2 text-center text-[11px] text-faint">
-              {job && job.status !== 'succeeded'
-                  ? 'The lane opens when the take is ready.'
-                  : 'Select a finished take to edit it here.'}
+              {job && job.status !== 'succeeded' ? 'The lane opens when the take is ready.' : 'Select a finished take to edit it here.'}
             </p>
           ) : (
             <LaneBody

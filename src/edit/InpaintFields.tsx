@@ -25,8 +25,8 @@ export function InpaintFields({ error }: { error: FieldError }) {
         </div>
         {ranges.length === 0 ? (
           <p className="rounded-md border border-dashed border-line px-2.5 py-2 text-[12px] text-faint" data-testid="inpaint-no-ranges">
-            Drag across the edit lane to choose what to regenerate, or press <b className="text-muted">I</b> and{' '}
-            <b className="text-muted">O</b> at the playhead. Add several ranges to redo several moments.
+            Drag across the edit lane to choose what to regenerate, or press <b className="text-muted">I</b> and <b className="text-muted">O</b> at the playhead. Add several ranges
+            to redo several moments.
             {markIn !== null && <span className="mt-1 block text-accent">In-point set at {markIn.toFixed(2)} s: press O to finish.</span>}
           </p>
         ) : (

@@ -41,7 +41,13 @@ export function LoopFields({ error, clipUrl, take }: { error: FieldError; clipUr
       </div>
       <Segmented name="root-mode" label="Root fix" value={f.rootFixMode} options={ROOT_MODES} onChange={(v) => patch('loop', { rootFixMode: v })} />
       <div className="grid grid-cols-3 gap-1.5">
-        <CheckField name="fix-horizontal" label="Horizontal" hint="Return to the start position: loop in place" checked={f.fixHorizontal} onChange={(v) => patch('loop', { fixHorizontal: v })} />
+        <CheckField
+          name="fix-horizontal"
+          label="Horizontal"
+          hint="Return to the start position: loop in place"
+          checked={f.fixHorizontal}
+          onChange={(v) => patch('loop', { fixHorizontal: v })}
+        />
         <CheckField name="fix-orientation" label="Orientation" hint="Keep facing the same way" checked={f.fixOrientation} onChange={(v) => patch('loop', { fixOrientation: v })} />
         <CheckField name="fix-altitude" label="Altitude" hint="Keep the root at the start height" checked={f.fixAltitude} onChange={(v) => patch('loop', { fixAltitude: v })} />
       </div>

@@ -13,7 +13,11 @@ export function LoopWindowInfo({ jobId, variant }: { jobId: string; variant: num
   const w = q.data;
   return (
     <p data-testid="loop-window" className="rounded-md border border-line bg-sunken/60 px-2 py-1.5 text-[11px] text-muted">
-      Loops <span className="font-mono text-fg tabular-nums">{w.startSec.toFixed(2)}–{w.endSec.toFixed(2)} s</span> of {w.durationSec.toFixed(2)} s · seam error{' '}
+      Loops{' '}
+      <span className="font-mono text-fg tabular-nums">
+        {w.startSec.toFixed(2)}–{w.endSec.toFixed(2)} s
+      </span>{' '}
+      of {w.durationSec.toFixed(2)} s · seam error{' '}
       <span data-testid="seam-error" className="font-mono text-fg tabular-nums">
         {w.seamErrorDeg.toFixed(1)}° → {w.closedSeamErrorDeg.toFixed(1)}°
       </span>{' '}

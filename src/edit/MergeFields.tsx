@@ -10,7 +10,10 @@ import { NumberField, PromptField, SliderField, toNumber } from './formControls.
 export function MergeFields({ error }: { error: FieldError }) {
   const f = useEdit((s) => s.forms.merge);
   const patch = useEdit((s) => s.patchForm);
-  const { fps, duration } = useStore(transport, useShallow((s) => ({ fps: s.fps, duration: s.duration })));
+  const { fps, duration } = useStore(
+    transport,
+    useShallow((s) => ({ fps: s.fps, duration: s.duration })),
+  );
   const frames = lastFrame(duration, fps);
   const sec = (n: number) => (Number.isFinite(n) && fps > 0 ? `${(n / fps).toFixed(2)} s` : '');
 

@@ -28,12 +28,7 @@ export function RerunFields({ error }: { error: FieldError }) {
         <label className="field-label" htmlFor="edit-rerun-foot">
           Foot locking
         </label>
-        <select
-          id="edit-rerun-foot"
-          className="field-input"
-          value={f.footLocking}
-          onChange={(e) => patch('rerun', { footLocking: e.target.value as FootLocking })}
-        >
+        <select id="edit-rerun-foot" className="field-input" value={f.footLocking} onChange={(e) => patch('rerun', { footLocking: e.target.value as FootLocking })}>
           {FOOT_LOCKING.map((m) => (
             <option key={m} value={m}>
               {m}

@@ -21,11 +21,7 @@ function meshyPrice(kind: JobKind, opts: { actions?: number; mode?: string }): n
   return null;
 }
 
-export function estimateCost(
-  provider: ProviderInfo | undefined,
-  kind: JobKind,
-  opts: { actions?: number; mode?: string } = {},
-): CostLine {
+export function estimateCost(provider: ProviderInfo | undefined, kind: JobKind, opts: { actions?: number; mode?: string } = {}): CostLine {
   if (!provider) return { credits: null, text: 'Cost: checking provider…', affordable: true };
   if (provider.id === 'local') return { credits: 0, text: 'Free: runs on this server', affordable: true };
   const price = provider.id === 'meshy' ? meshyPrice(kind, opts) : null;

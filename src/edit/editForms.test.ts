@@ -27,7 +27,12 @@ describe('buildEditRequest', () => {
 
   it('inpaint sends sorted, millisecond intervals', () => {
     const body = buildEditRequest('inpaint', src, { ...DEFAULT_FORMS, inpaint: { prompt: 'jump' } }, ranges);
-    expect(body).toMatchObject({ intervals: [{ start: 0.5, end: 1.033 }, { start: 2, end: 3 }] });
+    expect(body).toMatchObject({
+      intervals: [
+        { start: 0.5, end: 1.033 },
+        { start: 2, end: 3 },
+      ],
+    });
   });
 
   it('merge sends whole frames', () => {

@@ -41,8 +41,7 @@ const MOTION_KINDS: ReadonlySet<JobKind> = new Set<JobKind>(['text2motion', 'inp
 
 const PROVIDER_LABEL: Record<ProviderId, string> = { local: 'The local engine', saymotion: 'SayMotion', meshy: 'Meshy' };
 
-const all = (gate: Gate): Record<EditAction, Gate> =>
-  Object.fromEntries(EDIT_ACTIONS.map((a) => [a, gate])) as Record<EditAction, Gate>;
+const all = (gate: Gate): Record<EditAction, Gate> => Object.fromEntries(EDIT_ACTIONS.map((a) => [a, gate])) as Record<EditAction, Gate>;
 
 function missingReason(action: EditAction, provider: ProviderId, providers: readonly ProviderInfo[]): string {
   const who = PROVIDER_LABEL[provider];

@@ -15,7 +15,7 @@ export function fieldErrorOf(err: unknown, knownFields: readonly string[]): Fiel
   if (!err) return { for: () => null, general: null };
   const message = err instanceof Error ? err.message : String(err);
   const path = isApiRequestError(err) ? err.field : undefined;
-  const head = path ? path.split(/[.[]/)[0] ?? null : null;
+  const head = path ? (path.split(/[.[]/)[0] ?? null) : null;
   const claimed = head !== null && knownFields.includes(head);
   return {
     for: (field) => (claimed && head === field ? message : null),

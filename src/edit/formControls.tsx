@@ -56,9 +56,7 @@ export function PromptField(p: FieldProps & { value: string; onChange: (v: strin
   );
 }
 
-export function NumberField(
-  p: FieldProps & { value: number | string; onChange: (v: string) => void; min?: number; max?: number; step?: number; unit?: string },
-) {
+export function NumberField(p: FieldProps & { value: number | string; onChange: (v: string) => void; min?: number; max?: number; step?: number; unit?: string }) {
   const id = `edit-${p.name}`;
   return (
     <div>
@@ -119,13 +117,7 @@ export function SliderField(
 export function CheckField({ name, label, checked, onChange, hint }: { name: string; label: ReactNode; checked: boolean; onChange: (v: boolean) => void; hint?: string }) {
   return (
     <label className="flex cursor-pointer items-start gap-2 text-[12px] text-muted hover:text-fg" title={hint}>
-      <input
-        type="checkbox"
-        data-testid={`edit-${name}`}
-        className="mt-0.5 accent-[var(--color-accent)]"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-      />
+      <input type="checkbox" data-testid={`edit-${name}`} className="mt-0.5 accent-[var(--color-accent)]" checked={checked} onChange={(e) => onChange(e.target.checked)} />
       <span>{label}</span>
     </label>
   );

@@ -52,14 +52,40 @@ describe('moveEdge', () => {
 
 describe('intervals for the API', () => {
   it('rounds frame times to milliseconds, sorted', () => {
-    expect(toIntervals([{ start: 61 / 30, end: 90 / 30 }, { start: 1 / 30, end: 10 / 30 }])).toEqual([
+    expect(
+      toIntervals([
+        { start: 61 / 30, end: 90 / 30 },
+        { start: 1 / 30, end: 10 / 30 },
+      ]),
+    ).toEqual([
       { start: 0.033, end: 0.333 },
       { start: 2.033, end: 3 },
     ]);
   });
   it('fits ranges into a shorter clip and sums lengths', () => {
-    expect(fitRanges([{ start: 1, end: 3 }, { start: 4, end: 5 }], 2.5)).toEqual([{ start: 1, end: 2.5 }]);
-    expect(totalLength([{ start: 1, end: 2 }, { start: 3, end: 3.5 }])).toBe(1.5);
-    expect(removeRange([{ start: 1, end: 2 }, { start: 3, end: 4 }], 0)).toEqual([{ start: 3, end: 4 }]);
+    expect(
+      fitRanges(
+        [
+          { start: 1, end: 3 },
+          { start: 4, end: 5 },
+        ],
+        2.5,
+      ),
+    ).toEqual([{ start: 1, end: 2.5 }]);
+    expect(
+      totalLength([
+        { start: 1, end: 2 },
+        { start: 3, end: 3.5 },
+      ]),
+    ).toBe(1.5);
+    expect(
+      removeRange(
+        [
+          { start: 1, end: 2 },
+          { start: 3, end: 4 },
+        ],
+        0,
+      ),
+    ).toEqual([{ start: 3, end: 4 }]);
   });
 });

@@ -45,14 +45,7 @@ export function sortRanges(ranges: readonly TimeRange[]): TimeRange[] {
  * Moves one edge of range `index` to time `t` (snapped), keeping at least one frame and not crossing its
  * neighbours. Returns the ranges unchanged when `index` is out of bounds.
  */
-export function moveEdge(
-  ranges: readonly TimeRange[],
-  index: number,
-  edge: 'start' | 'end',
-  t: number,
-  fps: number,
-  duration: number,
-): TimeRange[] {
+export function moveEdge(ranges: readonly TimeRange[], index: number, edge: 'start' | 'end', t: number, fps: number, duration: number): TimeRange[] {
   const r = ranges[index];
   if (!r) return [...ranges];
   const frame = 1 / fps;

@@ -52,14 +52,23 @@ export function CollectionBar() {
             onKeyDown={(e) => e.key === 'Escape' && setMode({ kind: 'idle' })}
             className="h-7 min-w-0 flex-1 rounded-md border border-line bg-sunken px-2 text-[12px] outline-none focus:border-accent"
           />
-          <button type="submit" data-testid="collection-save" disabled={!name.trim()} className="h-7 rounded-md bg-accent px-2 text-[11px] font-medium text-white disabled:opacity-40">
+          <button
+            type="submit"
+            data-testid="collection-save"
+            disabled={!name.trim()}
+            className="h-7 rounded-md bg-accent px-2 text-[11px] font-medium text-white disabled:opacity-40"
+          >
             {mode.kind === 'create' ? 'Create' : 'Rename'}
           </button>
           <button type="button" onClick={() => setMode({ kind: 'idle' })} className="h-7 px-1.5 text-[11px] text-muted hover:text-fg">
             Cancel
           </button>
         </div>
-        {error ? <p role="alert" className="text-[11px] text-red-300">{describeError(error)}</p> : null}
+        {error ? (
+          <p role="alert" className="text-[11px] text-red-300">
+            {describeError(error)}
+          </p>
+        ) : null}
       </form>
     );
   }

@@ -46,7 +46,13 @@ function DeleteJobQuestion({ job }: { job: Job }) {
 
   return (
     <div className="fixed inset-0 z-50 grid place-items-center bg-black/55 p-4" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div role="alertdialog" aria-modal="true" aria-labelledby="delete-job-title" data-testid="delete-job-dialog" className="w-[min(420px,100%)] rounded-lg border border-line bg-panel p-4 shadow-2xl shadow-black/60">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="delete-job-title"
+        data-testid="delete-job-dialog"
+        className="w-[min(420px,100%)] rounded-lg border border-line bg-panel p-4 shadow-2xl shadow-black/60"
+      >
         <h2 id="delete-job-title" className="text-[14px] font-semibold">
           Delete this job?
         </h2>
@@ -81,7 +87,11 @@ function DeleteJobQuestion({ job }: { job: Job }) {
             </div>
           </>
         )}
-        {otherError ? <p role="alert" className="mt-2 text-[12px] text-red-300">{describeError(otherError)}</p> : null}
+        {otherError ? (
+          <p role="alert" className="mt-2 text-[12px] text-red-300">
+            {describeError(otherError)}
+          </p>
+        ) : null}
       </div>
     </div>
   );

@@ -107,9 +107,7 @@ export const JobCard = memo(function JobCard({ job, selected }: { job: Job; sele
         </div>
       )}
 
-      {job.status === 'succeeded' && (
-        <p className="mt-1 text-[11px] text-muted">{isActionJob(job) ? actionResultSummary(job) : resultSummary(job)}</p>
-      )}
+      {job.status === 'succeeded' && <p className="mt-1 text-[11px] text-muted">{isActionJob(job) ? actionResultSummary(job) : resultSummary(job)}</p>}
 
       {job.status === 'failed' && (
         <div data-testid="job-error" className="mt-2 rounded border border-red-500/25 bg-red-500/[0.08] px-2 py-1.5 text-[12px] [overflow-wrap:anywhere]">

@@ -94,7 +94,13 @@ export function JobFilters() {
         <div id="job-filter-panel" className="grid grid-cols-2 gap-1.5">
           <FilterSelect id="status" label="Status" value={filter.status} options={JOB_STATUSES.map((s) => [s, s])} onChange={(v) => setFilter({ status: v })} />
           <FilterSelect id="kind" label="Kind" value={filter.kind} options={JOB_KINDS.map((k) => [k, k])} onChange={(v) => setFilter({ kind: v })} />
-          <FilterSelect id="provider" label="Provider" value={filter.provider} options={PROVIDER_IDS.map((p) => [p, PROVIDER_LABEL[p] ?? p])} onChange={(v) => setFilter({ provider: v })} />
+          <FilterSelect
+            id="provider"
+            label="Provider"
+            value={filter.provider}
+            options={PROVIDER_IDS.map((p) => [p, PROVIDER_LABEL[p] ?? p])}
+            onChange={(v) => setFilter({ provider: v })}
+          />
           <FilterSelect
             id="character"
             label="Character"
@@ -105,7 +111,15 @@ export function JobFilters() {
         </div>
       )}
       {(active > 0 || starred || filter.q) && (
-        <button type="button" data-testid="job-filters-clear" onClick={() => { setText(''); clear(); }} className="flex items-center gap-1 text-[11px] text-muted hover:text-fg">
+        <button
+          type="button"
+          data-testid="job-filters-clear"
+          onClick={() => {
+            setText('');
+            clear();
+          }}
+          className="flex items-center gap-1 text-[11px] text-muted hover:text-fg"
+        >
           <XIcon width={11} height={11} /> Clear search and filters
         </button>
       )}

@@ -39,7 +39,11 @@ export function useCollectionMutations() {
   const onError = (title: string) => (err: unknown) => notify({ tone: 'error', title, detail: describeError(err) });
   return {
     create: useMutation({ mutationFn: (name: string) => api.createCollection(name), onSuccess: refresh }),
-    rename: useMutation({ mutationFn: ({ id, name }: { id: string; name: string }) => api.renameCollection(id, name), onSuccess: refresh, onError: onError('Could not rename the collection') }),
+    rename: useMutation({
+      mutationFn: ({ id, name }: { id: string; name: string }) => api.renameCollection(id, name),
+      onSuccess: refresh,
+      onError: onError('Could not rename the collection'),
+    }),
     remove: useMutation({
       mutationFn: (id: string) => api.deleteCollection(id),
       onSuccess: () => {

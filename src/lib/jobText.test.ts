@@ -3,9 +3,7 @@ import { failureAdvice, jobPrompt, progressLabel, resultSummary } from './jobTex
 
 describe('progressLabel', () => {
   it('prefers the server stage', () => {
-    expect(progressLabel({ status: 'running', stage: 'variant 2/4: synthesising', queuePosition: null, progress: 40 })).toBe(
-      'variant 2/4: synthesising',
-    );
+    expect(progressLabel({ status: 'running', stage: 'variant 2/4: synthesising', queuePosition: null, progress: 40 })).toBe('variant 2/4: synthesising');
   });
   it('shows the queue position', () => {
     expect(progressLabel({ status: 'queued', stage: null, queuePosition: 2, progress: 0 })).toBe('Queued · 2 ahead');

@@ -29,7 +29,7 @@ export function jobPrompt(job: Pick<Job, 'request' | 'kind'>): string {
 /** The progress line: stage text if the server sent one, else something sensible per status. */
 export function progressLabel(job: Pick<Job, 'status' | 'stage' | 'queuePosition' | 'progress'>): string {
   if (job.status === 'queued') {
-    return job.queuePosition !== null && job.queuePosition > 0 ? `Queued · ${job.queuePosition} ahead` : job.stage ?? 'Queued';
+    return job.queuePosition !== null && job.queuePosition > 0 ? `Queued · ${job.queuePosition} ahead` : (job.stage ?? 'Queued');
   }
   return job.stage ?? 'Starting…';
 }

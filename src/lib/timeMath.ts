@@ -83,12 +83,7 @@ export function formatTimecode(t: number, fps: number): string {
  * Advance the playhead by `dt` seconds of wall time. Looping wraps around; otherwise playback stops on the
  * last frame. Returns the new time and whether playback should continue.
  */
-export function advanceTime(
-  t: number,
-  dt: number,
-  duration: number,
-  loop: boolean,
-): { time: number; playing: boolean } {
+export function advanceTime(t: number, dt: number, duration: number, loop: boolean): { time: number; playing: boolean } {
   if (duration <= 0) return { time: 0, playing: false };
   const next = t + Math.max(0, dt);
   if (next < duration) return { time: next, playing: true };

@@ -1,19 +1,6 @@
 /** Zoom/scroll half of timeMath: the edit lane's time ↔ pixel map must round-trip at any zoom and scroll. */
 import { describe, expect, it } from 'vitest';
-import {
-  clampView,
-  maxZoom,
-  pxPerSecond,
-  revealTime,
-  scrollByPx,
-  snapToFrame,
-  timeToFrame,
-  viewTimeToX,
-  viewXToTime,
-  visibleSpan,
-  visibleTicks,
-  zoomAt,
-} from './timeMath.ts';
+import { clampView, maxZoom, pxPerSecond, revealTime, scrollByPx, snapToFrame, timeToFrame, viewTimeToX, viewXToTime, visibleSpan, visibleTicks, zoomAt } from './timeMath.ts';
 import type { TimeView } from './timeMath.ts';
 
 const view = (p: Partial<TimeView> = {}): TimeView => clampView({ extent: 10, width: 800, zoom: 1, scroll: 0, ...p });

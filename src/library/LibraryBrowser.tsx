@@ -77,7 +77,9 @@ export function LibraryBrowser({ provider, search, category, onSearch, onCategor
         })}
       </div>
       {provider === 'meshy' && (
-        <p className="text-[11px] leading-snug text-faint">Meshy’s animated previews are hosted on its CDN, which the studio does not load; each action is listed by name and category.</p>
+        <p className="text-[11px] leading-snug text-faint">
+          Meshy’s animated previews are hosted on its CDN, which the studio does not load; each action is listed by name and category.
+        </p>
       )}
 
       {shown.isPending ? (

@@ -81,8 +81,16 @@ export function LineagePanel() {
                 )}
                 {r.depth > 0 && (
                   <>
-                    <span aria-hidden className={`absolute top-0 w-px ${r.onPath ? 'bg-accent/60' : 'bg-line-strong'} ${r.last ? 'h-3.5' : 'h-full'}`} style={{ left: r.depth * INDENT - INDENT / 2 }} />
-                    <span aria-hidden className={`absolute top-3.5 h-px ${r.onPath ? 'bg-accent/60' : 'bg-line-strong'}`} style={{ left: r.depth * INDENT - INDENT / 2, width: INDENT / 2 }} />
+                    <span
+                      aria-hidden
+                      className={`absolute top-0 w-px ${r.onPath ? 'bg-accent/60' : 'bg-line-strong'} ${r.last ? 'h-3.5' : 'h-full'}`}
+                      style={{ left: r.depth * INDENT - INDENT / 2 }}
+                    />
+                    <span
+                      aria-hidden
+                      className={`absolute top-3.5 h-px ${r.onPath ? 'bg-accent/60' : 'bg-line-strong'}`}
+                      style={{ left: r.depth * INDENT - INDENT / 2, width: INDENT / 2 }}
+                    />
                   </>
                 )}
                 <div

@@ -11,9 +11,7 @@ export function nodeSummary(job: Job): string {
   switch (job.kind) {
     case 'inpaint': {
       const iv = Array.isArray(r.intervals) ? (r.intervals as Array<{ start?: unknown; end?: unknown }>) : [];
-      const spans = iv
-        .map((i) => (num(i.start) !== null && num(i.end) !== null ? `${secs(num(i.start)!)}–${secs(num(i.end)!)}` : null))
-        .filter((x): x is string => x !== null);
+      const spans = iv.map((i) => (num(i.start) !== null && num(i.end) !== null ? `${secs(num(i.start)!)}–${secs(num(i.end)!)}` : null)).filter((x): x is string => x !== null);
       return `${prompt ?? '?'} · ${spans.join(', ') || 'no ranges'}`;
     }
     case 'merge': {

@@ -17,4 +17,9 @@ export const viewportProbe = {
 };
 
 /** One proxy as drawn: its kind, how many boxes make it, and its world-space bounds (metres). */
-export interface ShownProxy { kind: string; parts: number; min: [number, number, number]; max: [number, number, number] }
+export interface ShownProxy {
+  kind: string;
+  parts: number;
+  min: [number, number, number];
+  max: [number, number, number];
+}

@@ -83,7 +83,13 @@ export function RenderDialog({ jobId, variant, provider, onClose }: RenderDialog
   // A portal: toolbars use backdrop-filter, which would turn `fixed` into "fixed to the toolbar".
   return createPortal(
     <div className="fixed inset-0 z-50 grid place-items-center bg-black/50 p-4" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-labelledby={`${ids.backdrop}-title`} data-testid="render-dialog" className="w-[min(440px,100%)] rounded-lg border border-line bg-panel p-4 shadow-2xl shadow-black/60">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${ids.backdrop}-title`}
+        data-testid="render-dialog"
+        className="w-[min(440px,100%)] rounded-lg border border-line bg-panel p-4 shadow-2xl shadow-black/60"
+      >
         <div className="mb-3 flex items-center justify-between">
           <h2 id={`${ids.backdrop}-title`} className="text-[14px] font-semibold">
             Render video <span className="font-normal text-muted">· variant {variant}</span>
@@ -95,13 +101,19 @@ export function RenderDialog({ jobId, variant, provider, onClose }: RenderDialog
 
         {!canRender ? (
           <p className="text-[12px] text-muted" data-testid="render-unavailable">
-            {info?.configured === false ? `${info.name} is not configured on this server.` : `${info?.name ?? provider} cannot render video.`} Render with the local engine
-            instead: it renders any variant that has a GLB.
+            {info?.configured === false ? `${info.name} is not configured on this server.` : `${info?.name ?? provider} cannot render video.`} Render with the local engine instead:
+            it renders any variant that has a GLB.
           </p>
         ) : (
           <div className="space-y-3">
             <Row label="Backdrop" htmlFor={ids.backdrop}>
-              <select id={ids.backdrop} data-testid="render-backdrop" className="field-input" value={form.backdrop} onChange={(e) => patch({ backdrop: e.target.value as RenderForm['backdrop'] })}>
+              <select
+                id={ids.backdrop}
+                data-testid="render-backdrop"
+                className="field-input"
+                value={form.backdrop}
+                onChange={(e) => patch({ backdrop: e.target.value as RenderForm['backdrop'] })}
+              >
                 {BACKDROP_CHOICES.map((b) => (
                   <option key={b} value={b}>
                     {b === 'studio' ? 'Studio (3D stage)' : b.replace(/_/g, ' ')}
@@ -131,7 +143,13 @@ export function RenderDialog({ jobId, variant, provider, onClose }: RenderDialog
                   </Button>
                   {local && (
                     <label className="flex items-center gap-1.5 text-[12px]" title="The WebM keeps an alpha channel; the MP4 shows the colour">
-                      <input type="checkbox" data-testid="render-transparent" disabled={!form.solidBackground} checked={form.transparent} onChange={(e) => patch({ transparent: e.target.checked })} />
+                      <input
+                        type="checkbox"
+                        data-testid="render-transparent"
+                        disabled={!form.solidBackground}
+                        checked={form.transparent}
+                        onChange={(e) => patch({ transparent: e.target.checked })}
+                      />
                       Transparent (WebM)
                     </label>
                   )}
@@ -166,13 +184,25 @@ export function RenderDialog({ jobId, variant, provider, onClose }: RenderDialog
             {local && (
               <div className="grid grid-cols-2 gap-3">
                 <Row label="Resolution" htmlFor={ids.resolution}>
-                  <select id={ids.resolution} data-testid="render-resolution" className="field-input" value={form.resolution} onChange={(e) => patch({ resolution: e.target.value as RenderForm['resolution'] })}>
+                  <select
+                    id={ids.resolution}
+                    data-testid="render-resolution"
+                    className="field-input"
+                    value={form.resolution}
+                    onChange={(e) => patch({ resolution: e.target.value as RenderForm['resolution'] })}
+                  >
                     <option value="720p">720p (1280×720)</option>
                     <option value="1080p">1080p (1920×1080)</option>
                   </select>
                 </Row>
                 <Row label="Files" htmlFor={ids.format}>
-                  <select id={ids.format} data-testid="render-format" className="field-input" value={form.format} onChange={(e) => patch({ format: e.target.value as RenderForm['format'] })}>
+                  <select
+                    id={ids.format}
+                    data-testid="render-format"
+                    className="field-input"
+                    value={form.format}
+                    onChange={(e) => patch({ format: e.target.value as RenderForm['format'] })}
+                  >
                     <option value="both">MP4 and WebM</option>
                     <option value="mp4">MP4 (H.264)</option>
                     <option value="webm">WebM (VP9)</option>

@@ -70,7 +70,8 @@ function drawMotif(g: CanvasRenderingContext2D, look: Look, w: number, h: number
       }
       break;
     case 'spotlight': {
-      const colours = look.accent === 'rainbow' ? ['rgba(255,60,60,0.3)', 'rgba(255,200,40,0.3)', 'rgba(60,220,90,0.3)', 'rgba(60,140,255,0.3)', 'rgba(190,80,255,0.3)'] : [look.accent];
+      const colours =
+        look.accent === 'rainbow' ? ['rgba(255,60,60,0.3)', 'rgba(255,200,40,0.3)', 'rgba(60,220,90,0.3)', 'rgba(60,140,255,0.3)', 'rgba(190,80,255,0.3)'] : [look.accent];
       colours.forEach((c, i) => {
         const x = w * ((i + 1) / (colours.length + 1));
         g.fillStyle = c;

@@ -35,7 +35,10 @@ describe('render camera path', () => {
     const small = fitDistance([-0.5, -0.9, -0.3], [0.5, 0.9, 0.3], dir, lens);
     const big = fitDistance([-1, -1.8, -0.6], [1, 1.8, 0.6], dir, lens);
     expect(big).toBeGreaterThan(small * 1.8);
-    const wide: [Vec3, Vec3] = [[-2, -0.5, -0.2], [2, 0.5, 0.2]];
+    const wide: [Vec3, Vec3] = [
+      [-2, -0.5, -0.2],
+      [2, 0.5, 0.2],
+    ];
     expect(fitDistance(...wide, dir, { fovDeg: 35, aspect: 16 / 9 })).toBeLessThan(fitDistance(...wide, dir, { fovDeg: 35, aspect: 1 }));
   });
 
@@ -50,7 +53,7 @@ describe('render camera path', () => {
     const path = cameraPath(walking(90), 'fixed', 0, lens, 30);
     expect(path).toHaveLength(90);
     expect(new Set(path.map((p) => p.position.join(','))).size).toBe(1);
-    expect(path[0]!.target[2]).toBeCloseTo((89 / 30) / 2, 1); // centred on the walk
+    expect(path[0]!.target[2]).toBeCloseTo(89 / 30 / 2, 1); // centred on the walk
   });
 
   it('cinematic: follows the character at a constant distance, looking from the requested side', () => {

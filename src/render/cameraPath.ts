@@ -101,8 +101,12 @@ export function cameraPath(samples: ClipSamples, mode: RenderPageConfig['camMode
       const h = samples.hips[i]!;
       const a = samples.boundsMin[i]!;
       const b = samples.boundsMax[i]!;
-      lo[0] = Math.min(lo[0], a[0] - h[0]); lo[1] = Math.min(lo[1], a[1]); lo[2] = Math.min(lo[2], a[2] - h[2]);
-      hi[0] = Math.max(hi[0], b[0] - h[0]); hi[1] = Math.max(hi[1], b[1]); hi[2] = Math.max(hi[2], b[2] - h[2]);
+      lo[0] = Math.min(lo[0], a[0] - h[0]);
+      lo[1] = Math.min(lo[1], a[1]);
+      lo[2] = Math.min(lo[2], a[2] - h[2]);
+      hi[0] = Math.max(hi[0], b[0] - h[0]);
+      hi[1] = Math.max(hi[1], b[1]);
+      hi[2] = Math.max(hi[2], b[2] - h[2]);
     }
     const [pl, ph] = pad(lo, hi, FLESH_PAD);
     const centreY = (pl[1] + ph[1]) / 2;
@@ -120,7 +124,10 @@ export function cameraPath(samples: ClipSamples, mode: RenderPageConfig['camMode
 }
 
 function pad(min: Vec3, max: Vec3, by: number): [Vec3, Vec3] {
-  return [[min[0] - by, Math.max(0, min[1] - by), min[2] - by], [max[0] + by, max[1] + by, max[2] + by]];
+  return [
+    [min[0] - by, Math.max(0, min[1] - by), min[2] - by],
+    [max[0] + by, max[1] + by, max[2] + by],
+  ];
 }
 const mid = (a: Vec3, b: Vec3): Vec3 => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2];
 const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];

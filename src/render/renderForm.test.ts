@@ -9,8 +9,16 @@ describe('render dialog → request', () => {
   it('defaults: studio stage with shadow, cinematic, 720p, both formats; valid for the API', () => {
     const body = renderRequestFrom(DEFAULT_RENDER_FORM, local);
     expect(body).toEqual({
-      provider: 'local', kind: 'render', parentJobId: 'job_abcdefgh12', variant: 2,
-      backdrop: 'studio', shadow: true, camMode: 'cinematic', camAngleDeg: 0, resolution: '720p', format: 'both',
+      provider: 'local',
+      kind: 'render',
+      parentJobId: 'job_abcdefgh12',
+      variant: 2,
+      backdrop: 'studio',
+      shadow: true,
+      camMode: 'cinematic',
+      camAngleDeg: 0,
+      resolution: '720p',
+      format: 'both',
     });
     expect(CreateJobRequest.safeParse(body).success).toBe(true);
   });

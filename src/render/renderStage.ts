@@ -3,20 +3,7 @@
  * for (the studio stage, a painted 2D backdrop, or a solid/transparent colour for keying).
  * Lights follow the character so one that walks far keeps a crisp shadow.
  */
-import {
-  CanvasTexture,
-  Color,
-  DirectionalLight,
-  Fog,
-  HemisphereLight,
-  Mesh,
-  MeshBasicMaterial,
-  Object3D,
-  PlaneGeometry,
-  SRGBColorSpace,
-  Scene,
-  ShadowMaterial,
-} from 'three';
+import { CanvasTexture, Color, DirectionalLight, Fog, HemisphereLight, Mesh, MeshBasicMaterial, Object3D, PlaneGeometry, SRGBColorSpace, Scene, ShadowMaterial } from 'three';
 import type { WebGLRenderer } from 'three';
 import type { RenderPageConfig } from '../../server/contract/renderPage.ts';
 import { paintBackdrop } from './backdrops2d.ts';

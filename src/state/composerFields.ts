@@ -54,9 +54,7 @@ export function fieldsFromRequest(request: Record<string, unknown>): Partial<Com
   return out;
 }
 
-const FIELD_NAMES: readonly ComposerFieldName[] = [
-  'prompt', 'provider', 'characterId', 'variants', 'durationSec', 'footLocking', 'poseFiltering', 'physicsFilter', 'seed',
-];
+const FIELD_NAMES: readonly ComposerFieldName[] = ['prompt', 'provider', 'characterId', 'variants', 'durationSec', 'footLocking', 'poseFiltering', 'physicsFilter', 'seed'];
 
 /**
  * Which form field a server error names. The server may send a JSON path ("prompt", "body.variants",

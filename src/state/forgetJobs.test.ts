@@ -10,8 +10,23 @@ import { forgetJobs } from './forgetJobs.ts';
 function job(id: string, minute: number): Job {
   const at = new Date(Date.UTC(2025, 0, 1, 12, minute)).toISOString();
   return {
-    id, provider: 'local', title: null, starred: false, collectionId: null, kind: 'text2motion', status: 'queued', progress: 0, stage: null,
-    queuePosition: null, parentJobId: null, parentVariant: null, request: { prompt: id }, createdAt: at, updatedAt: at, error: null, report: null,
+    id,
+    provider: 'local',
+    title: null,
+    starred: false,
+    collectionId: null,
+    kind: 'text2motion',
+    status: 'queued',
+    progress: 0,
+    stage: null,
+    queuePosition: null,
+    parentJobId: null,
+    parentVariant: null,
+    request: { prompt: id },
+    createdAt: at,
+    updatedAt: at,
+    error: null,
+    report: null,
     variants: [],
   };
 }

@@ -11,9 +11,7 @@ import type { JobRequestDraft } from '../api/jobRequestDraft.ts';
 import { requestForResubmit } from '../api/resubmitRequest.ts';
 
 function newIdempotencyKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 /**

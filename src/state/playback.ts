@@ -62,12 +62,7 @@ export interface PlaybackState {
  * Advance by `dt` seconds of clip time (wall time × speed). Returns the new time and direction, and whether
  * playback continues (false only when a one-shot reaches the end).
  */
-export function advancePlayback(
-  s: PlaybackState,
-  dt: number,
-  range: PlayRange,
-  mode: PlayMode,
-): PlaybackState & { playing: boolean } {
+export function advancePlayback(s: PlaybackState, dt: number, range: PlayRange, mode: PlayMode): PlaybackState & { playing: boolean } {
   const { start, end } = range;
   const span = end - start;
   if (span <= 0) return { time: start, direction: 1, playing: false };
@@ -79,9 +74,7 @@ export function advancePlayback(
     // Unfold the back-and-forth onto a line of period 2·span, move along it, fold back.
     const phase = s.direction === 1 ? t - start : 2 * span - (t - start);
     const p = (phase + step) % (2 * span);
-    return p <= span
-      ? { time: start + p, direction: 1, playing: true }
-      : { time: start + (2 * span - p), direction: -1, playing: true };
+    return p <= span ? { time: start + p, direction: 1, playing: true } : { time: start + (2 * span - p), direction: -1, playing: true };
   }
 
   t += step;

@@ -43,12 +43,7 @@ function Readout({ fps }: { fps: number }) {
     return playhead.subscribe(write);
   }, [fps]);
   return (
-    <span
-      ref={ref}
-      data-testid="time-readout"
-      className="inline-block w-[118px] font-mono text-[12px] text-fg tabular-nums"
-      aria-live="off"
-    >
+    <span ref={ref} data-testid="time-readout" className="inline-block w-[118px] font-mono text-[12px] text-fg tabular-nums" aria-live="off">
       {formatTimecode(0, fps)}
     </span>
   );
@@ -94,11 +89,7 @@ export function Timeline() {
       <div className="flex w-[150px] shrink-0 flex-col leading-tight">
         <Readout fps={fps} />
         <span className="font-mono text-[10px] text-faint tabular-nums">
-          {ready
-            ? `${duration.toFixed(2)} s · ${lastFrame(duration, fps) + 1} frames @ ${fps}`
-            : status === 'loading'
-              ? 'loading clip…'
-              : 'no clip'}
+          {ready ? `${duration.toFixed(2)} s · ${lastFrame(duration, fps) + 1} frames @ ${fps}` : status === 'loading' ? 'loading clip…' : 'no clip'}
         </span>
       </div>
 
@@ -143,7 +134,13 @@ export function Timeline() {
             </button>
           )}
         </div>
-        <IconButton label={`${MODE_LABEL[mode]} (Shift+L: loop → once → ping-pong)`} testId="play-mode" disabled={false} active={mode !== 'once'} onClick={() => playhead.cycleMode()}>
+        <IconButton
+          label={`${MODE_LABEL[mode]} (Shift+L: loop → once → ping-pong)`}
+          testId="play-mode"
+          disabled={false}
+          active={mode !== 'once'}
+          onClick={() => playhead.cycleMode()}
+        >
           {MODE_ICON[mode]()}
         </IconButton>
         <label className="sr-only" htmlFor="speed-select">

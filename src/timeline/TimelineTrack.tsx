@@ -83,7 +83,7 @@ export function TimelineTrack({ duration, fps, enabled, range = null, contacts =
 
   const step = rulerStep(duration, width);
   const ticks = enabled ? rulerTicks(duration, step) : [];
-  const minor = enabled && fps > 0 && (width / Math.max(duration * fps, 1)) >= 6 ? Math.round(duration * fps) : 0;
+  const minor = enabled && fps > 0 && width / Math.max(duration * fps, 1) >= 6 ? Math.round(duration * fps) : 0;
 
   return (
     <div
@@ -121,9 +121,7 @@ export function TimelineTrack({ duration, fps, enabled, range = null, contacts =
         return (
           <div key={t} aria-hidden className="absolute inset-y-0" style={{ left }}>
             <div className="h-full w-px bg-white/8" />
-            <span className="absolute top-0.5 left-1 font-mono text-[10px] text-faint tabular-nums">
-              {`${Number.isInteger(t) ? t : t.toFixed(step < 0.1 ? 2 : 1)}s`}
-            </span>
+            <span className="absolute top-0.5 left-1 font-mono text-[10px] text-faint tabular-nums">{`${Number.isInteger(t) ? t : t.toFixed(step < 0.1 ? 2 : 1)}s`}</span>
           </div>
         );
       })}
@@ -132,8 +130,18 @@ export function TimelineTrack({ duration, fps, enabled, range = null, contacts =
         <>
           <div aria-hidden className="absolute inset-y-0 left-0 bg-black/45" style={{ width: pct(range.start, duration) }} />
           <div aria-hidden className="absolute inset-y-0 right-0 bg-black/45" style={{ left: pct(range.end, duration) }} />
-          <div aria-hidden data-testid="range-in" className="absolute inset-y-0 w-1.5 rounded-l-sm border-y-2 border-l-2 border-accent" style={{ left: pct(range.start, duration) }} />
-          <div aria-hidden data-testid="range-out" className="absolute inset-y-0 w-1.5 -translate-x-full rounded-r-sm border-y-2 border-r-2 border-accent" style={{ left: pct(range.end, duration) }} />
+          <div
+            aria-hidden
+            data-testid="range-in"
+            className="absolute inset-y-0 w-1.5 rounded-l-sm border-y-2 border-l-2 border-accent"
+            style={{ left: pct(range.start, duration) }}
+          />
+          <div
+            aria-hidden
+            data-testid="range-out"
+            className="absolute inset-y-0 w-1.5 -translate-x-full rounded-r-sm border-y-2 border-r-2 border-accent"
+            style={{ left: pct(range.end, duration) }}
+          />
         </>
       )}
 

@@ -39,9 +39,7 @@ function FileList({ variant }: { variant: Variant }) {
             data-testid={`download-${f.format}`}
             className="group flex items-center gap-2.5 rounded-md border border-line bg-raised px-2 py-1.5 transition-colors hover:border-accent/60 hover:bg-accent/10"
           >
-            <span className="w-10 rounded bg-white/6 py-0.5 text-center font-mono text-[10px] font-semibold tracking-wider text-fg uppercase">
-              {f.format}
-            </span>
+            <span className="w-10 rounded bg-white/6 py-0.5 text-center font-mono text-[10px] font-semibold tracking-wider text-fg uppercase">{f.format}</span>
             {/* Size under the hint, not beside it: in a narrow right panel "made on download" left the hint one letter wide. */}
             <span className="min-w-0 flex-1">
               <span className="block truncate text-[11px] text-muted">{FORMAT_HINT[f.format] ?? f.format.toUpperCase()}</span>

@@ -44,7 +44,21 @@ function Chip({ on, onClick, children, testId, disabled }: { on: boolean; onClic
   );
 }
 
-function Check({ label, checked, onChange, testId, disabled, hint }: { label: string; checked: boolean; onChange: (v: boolean) => void; testId: string; disabled?: boolean; hint: string }) {
+function Check({
+  label,
+  checked,
+  onChange,
+  testId,
+  disabled,
+  hint,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  testId: string;
+  disabled?: boolean;
+  hint: string;
+}) {
   return (
     <label className={`flex items-center gap-1.5 text-[12px] ${disabled ? 'text-faint' : 'text-muted'}`} title={hint}>
       <input type="checkbox" data-testid={testId} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} className="accent-[var(--color-accent)]" />
@@ -122,7 +136,14 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
         <label htmlFor="export-preset" className="text-[12px] text-faint">
           Preset
         </label>
-        <select id="export-preset" data-testid="export-preset" value={preset ?? ''} disabled={!anyConvertible} onChange={(e) => setPreset((e.target.value || undefined) as ExportPreset | undefined)} className={WIDE_SELECT}>
+        <select
+          id="export-preset"
+          data-testid="export-preset"
+          value={preset ?? ''}
+          disabled={!anyConvertible}
+          onChange={(e) => setPreset((e.target.value || undefined) as ExportPreset | undefined)}
+          className={WIDE_SELECT}
+        >
           <option value="">None (Y up, metres)</option>
           {EXPORT_PRESETS.map((p) => (
             <option key={p} value={p}>
@@ -133,7 +154,14 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
         <label htmlFor="export-root" className="text-[12px] text-faint">
           Root motion
         </label>
-        <select id="export-root" data-testid="export-root-motion" value={rootMotion ?? ''} disabled={!anyConvertible} onChange={(e) => setRootMotion((e.target.value || undefined) as RootMotionMode | undefined)} className={WIDE_SELECT}>
+        <select
+          id="export-root"
+          data-testid="export-root-motion"
+          value={rootMotion ?? ''}
+          disabled={!anyConvertible}
+          onChange={(e) => setRootMotion((e.target.value || undefined) as RootMotionMode | undefined)}
+          className={WIDE_SELECT}
+        >
           <option value="">{preset ? 'As the preset' : 'On the hips (as made)'}</option>
           <option value="hips">On the hips</option>
           <option value="root">Root bone (travel extracted)</option>
@@ -142,21 +170,50 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
         <label htmlFor="export-reduce" className="text-[12px] text-faint">
           Keyframes
         </label>
-        <select id="export-reduce" data-testid="export-reduce" value={reduce} disabled={!anyConvertible} onChange={(e) => setReduce(Number(e.target.value))} className={WIDE_SELECT}>
+        <select
+          id="export-reduce"
+          data-testid="export-reduce"
+          value={reduce}
+          disabled={!anyConvertible}
+          onChange={(e) => setReduce(Number(e.target.value))}
+          className={WIDE_SELECT}
+        >
           <option value={0}>Every frame</option>
           <option value={0.0005}>Reduced (tolerance 0.0005)</option>
           <option value={0.002}>Strongly reduced (0.002)</option>
         </select>
         <span className="text-[12px] text-faint">Trim (s)</span>
         <div className="flex min-w-0 items-center gap-1">
-          <input data-testid="export-trim-start" inputMode="decimal" placeholder="start" value={trimStart} disabled={!anyConvertible} onChange={(e) => setTrimStart(e.target.value)} className={`${SELECT} w-16 min-w-0 flex-1`} />
+          <input
+            data-testid="export-trim-start"
+            inputMode="decimal"
+            placeholder="start"
+            value={trimStart}
+            disabled={!anyConvertible}
+            onChange={(e) => setTrimStart(e.target.value)}
+            className={`${SELECT} w-16 min-w-0 flex-1`}
+          />
           <span className="text-faint">–</span>
-          <input data-testid="export-trim-end" inputMode="decimal" placeholder="end" value={trimEnd} disabled={!anyConvertible} onChange={(e) => setTrimEnd(e.target.value)} className={`${SELECT} w-16 min-w-0 flex-1`} />
+          <input
+            data-testid="export-trim-end"
+            inputMode="decimal"
+            placeholder="end"
+            value={trimEnd}
+            disabled={!anyConvertible}
+            onChange={(e) => setTrimEnd(e.target.value)}
+            className={`${SELECT} w-16 min-w-0 flex-1`}
+          />
         </div>
         <span className="text-[12px] text-faint">Lock</span>
         <div className="flex gap-1">
           {LOCK_AXES.map((a) => (
-            <Chip key={a} on={lock.includes(a)} disabled={!anyConvertible} testId={`export-lock-${a}`} onClick={() => setLock((cur) => (cur.includes(a) ? cur.filter((x) => x !== a) : [...cur, a]))}>
+            <Chip
+              key={a}
+              on={lock.includes(a)}
+              disabled={!anyConvertible}
+              testId={`export-lock-${a}`}
+              onClick={() => setLock((cur) => (cur.includes(a) ? cur.filter((x) => x !== a) : [...cur, a]))}
+            >
               {a}
             </Chip>
           ))}
@@ -164,12 +221,21 @@ export function ExportPanel({ job, variantIndex }: { job: Job; variantIndex: num
         <span />
         <div className="flex flex-wrap gap-3">
           <Check label="Mirror" testId="export-mirror" checked={mirror} onChange={setMirror} disabled={!anyConvertible} hint="Swap left and right" />
-          <Check label="With skin" testId="export-skin" checked={skin} onChange={setSkin} disabled={!anyConvertible} hint="Off: armature and animation only, to apply to your own character (BVH never has a skin)" />
+          <Check
+            label="With skin"
+            testId="export-skin"
+            checked={skin}
+            onChange={setSkin}
+            disabled={!anyConvertible}
+            hint="Off: armature and animation only, to apply to your own character (BVH never has a skin)"
+          />
         </div>
       </div>
 
       {opts.trimStart !== undefined && opts.trimEnd !== undefined && opts.trimEnd <= opts.trimStart && (
-        <p data-testid="export-trim-problem" className="text-[11px] text-amber-300">The trim end must be later than its start.</p>
+        <p data-testid="export-trim-problem" className="text-[11px] text-amber-300">
+          The trim end must be later than its start.
+        </p>
       )}
       {v?.note && <p className="text-[11px] text-amber-200/80">{v.note}</p>}
 

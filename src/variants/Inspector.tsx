@@ -25,11 +25,7 @@ export function Inspector() {
   const labelOf = useVariantLabels(job);
 
   if (!job) {
-    return (
-      <div className="px-3 py-4 text-[12px] text-faint">
-        Select a job to see its variants, what the engine understood of the prompt, and its downloads.
-      </div>
-    );
+    return <div className="px-3 py-4 text-[12px] text-faint">Select a job to see its variants, what the engine understood of the prompt, and its downloads.</div>;
   }
 
   return (
@@ -52,9 +48,7 @@ export function Inspector() {
         {variant ? (
           <Downloads variant={variant} />
         ) : (
-          <p className="text-[12px] text-faint">
-            {job.status === 'succeeded' ? 'No files.' : 'Files appear here when the job has finished.'}
-          </p>
+          <p className="text-[12px] text-faint">{job.status === 'succeeded' ? 'No files.' : 'Files appear here when the job has finished.'}</p>
         )}
       </Section>
       <Section title="Settings">{isActionJob(job) ? <ActionJobSettings job={job} /> : <JobDetails job={job} />}</Section>

@@ -11,9 +11,7 @@ export function PromptReport({ job }: { job: Job }) {
   if (!report) {
     return (
       <p className="text-[12px] text-faint" data-testid="prompt-report-pending">
-        {job.status === 'queued' || job.status === 'running'
-          ? 'Shown once the engine has read the prompt.'
-          : 'The provider did not report how it read this prompt.'}
+        {job.status === 'queued' || job.status === 'running' ? 'Shown once the engine has read the prompt.' : 'The provider did not report how it read this prompt.'}
       </p>
     );
   }
@@ -37,10 +35,7 @@ export function PromptReport({ job }: { job: Job }) {
             ))}
           </ul>
         ) : (
-          <p className="text-[12px] text-amber-200">
-            Nothing in the prompt matched a known action, so the engine fell back to idle. Try verbs like walk, turn,
-            wave, jump or bow.
-          </p>
+          <p className="text-[12px] text-amber-200">Nothing in the prompt matched a known action, so the engine fell back to idle. Try verbs like walk, turn, wave, jump or bow.</p>
         )}
       </div>
       {report.notUnderstood && report.notUnderstood.length > 0 && (
@@ -84,9 +79,7 @@ export function PromptReport({ job }: { job: Job }) {
               </li>
             ))}
           </ul>
-          <p className="mt-1.5 text-[11px] text-faint">
-            Ignored words had no effect on the motion. Rephrase them as actions to include them.
-          </p>
+          <p className="mt-1.5 text-[11px] text-faint">Ignored words had no effect on the motion. Rephrase them as actions to include them.</p>
         </div>
       )}
     </div>

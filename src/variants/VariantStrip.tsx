@@ -42,9 +42,7 @@ export function VariantStrip({ job, selectedIndex, labelOf }: Props) {
               onClick={() => selectVariant(v.index)}
               title={`${label ? `${label} · ` : ''}Variant ${v.index} · ${v.durationSec.toFixed(2)} s (key ${v.index})`}
               className={`flex h-14 w-full flex-col items-start justify-between rounded-md border px-2 py-1.5 text-left transition-colors ${
-                selected
-                  ? 'border-accent bg-accent/15 text-fg'
-                  : 'border-line bg-raised text-muted hover:border-line-strong hover:text-fg'
+                selected ? 'border-accent bg-accent/15 text-fg' : 'border-line bg-raised text-muted hover:border-line-strong hover:text-fg'
               }`}
             >
               {label ? (

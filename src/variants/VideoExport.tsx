@@ -11,7 +11,17 @@ export const VIDEO_FORMATS: ReadonlySet<string> = new Set(['mp4', 'webm']);
 
 const LABEL: Record<string, string> = { mp4: 'MP4 (H.264)', webm: 'WebM (VP9)' };
 
-export function VideoExport({ job, variantIndex, variantFormats, jobFormats }: { job: Job; variantIndex: number; variantFormats: readonly string[]; jobFormats: readonly string[] }) {
+export function VideoExport({
+  job,
+  variantIndex,
+  variantFormats,
+  jobFormats,
+}: {
+  job: Job;
+  variantIndex: number;
+  variantFormats: readonly string[];
+  jobFormats: readonly string[];
+}) {
   return (
     <div data-testid="export-panel" className="mt-3 space-y-2 rounded-md border border-line bg-sunken/60 p-2">
       <span className="text-[11px] font-semibold tracking-wider text-muted uppercase">Export video</span>

@@ -14,7 +14,11 @@ async function fetchAvailability(jobId: string, signal: AbortSignal): Promise<Av
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const err = ApiError.safeParse(body);
-    throw new ApiRequestError(err.success ? { status: res.status, ...err.data.error } : { status: res.status, code: `http_${res.status}`, message: `Download options could not be loaded (HTTP ${res.status}).` });
+    throw new ApiRequestError(
+      err.success
+        ? { status: res.status, ...err.data.error }
+        : { status: res.status, code: `http_${res.status}`, message: `Download options could not be loaded (HTTP ${res.status}).` },
+    );
   }
   return DownloadAvailability.parse(body);
 }

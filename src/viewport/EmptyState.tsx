@@ -10,8 +10,8 @@ export function EmptyState() {
         <h2 className="text-[15px] font-semibold text-fg">Describe a motion to get started</h2>
       </div>
       <p className="text-[13px] text-muted">
-        Write what the character should do, in plain words. Kinema generates several takes, plays them here, and
-        tells you which parts of the prompt it understood. Try one of these:
+        Write what the character should do, in plain words. Kinema generates several takes, plays them here, and tells you which parts of the prompt it understood. Try one of
+        these:
       </p>
       <ExamplePrompts className="mt-3" />
       <p className="mt-3 text-[11px] text-faint">

@@ -41,8 +41,7 @@ function ChunkFailed({ reset }: { reset: () => void }) {
       <div className="max-w-sm">
         <p className="font-medium text-red-200">The 3D viewer failed to start</p>
         <p className="mt-1 text-[12px] text-muted">
-          Its code could not be downloaded, or WebGL is unavailable in this browser. Reload the page; if it persists,
-          enable hardware acceleration or try another browser.
+          Its code could not be downloaded, or WebGL is unavailable in this browser. Reload the page; if it persists, enable hardware acceleration or try another browser.
         </p>
         <div className="mt-3 flex justify-center gap-2">
           <Button onClick={reset}>Try again</Button>
@@ -95,12 +94,8 @@ export function ViewportPanel() {
 
   const jobFile = job?.status === 'succeeded' ? previewFile(variant) : null;
   const jobSource: SubjectSource | null =
-    jobFile && variant && jobId
-      ? { key: jobFile.url, url: jobFile.url, name: `variant ${variant.index}.${jobFile.format}`, take: selectedTake ?? undefined }
-      : null;
-  const source: SubjectSource | null = local
-    ? { key: local.url, url: local.url, name: local.name, resources: local.resources ?? undefined, take: take ?? undefined }
-    : jobSource;
+    jobFile && variant && jobId ? { key: jobFile.url, url: jobFile.url, name: `variant ${variant.index}.${jobFile.format}`, take: selectedTake ?? undefined } : null;
+  const source: SubjectSource | null = local ? { key: local.url, url: local.url, name: local.name, resources: local.resources ?? undefined, take: take ?? undefined } : jobSource;
   // A dropped motion-only clip plays on the dropped character, else on the selected job's character.
   const jobCharacter = typeof job?.request.characterId === 'string' ? job.request.characterId : 'mannequin';
   const characterFile = localCharacter ?? (jobSource ? { url: jobSource.url, name: `the job's ${jobCharacter}` } : null);

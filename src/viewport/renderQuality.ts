@@ -29,8 +29,6 @@ export function renderQuality(): RenderQuality {
   } catch {
     software = false;
   }
-  cached = software
-    ? { software, antialias: false, dpr: [1, 1], shadows: 'basic' }
-    : { software, antialias: true, dpr: [1, 2], shadows: 'percentage' };
+  cached = software ? { software, antialias: false, dpr: [1, 1], shadows: 'basic' } : { software, antialias: true, dpr: [1, 2], shadows: 'percentage' };
   return cached;
 }

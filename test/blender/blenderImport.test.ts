@@ -33,7 +33,10 @@ const TIMES = Array.from({ length: DURATION * SOURCE_FPS + 1 }, (_, i) => i / SO
  * Samples compared for a file at `fps`: the times that are keys both in it and in the take as made, where a
  * resampled file holds exactly the take's values (between keys, two linear interpolations differ by design).
  */
-const sharedKeys = (fps: number) => TIMES.map((t, i) => [t, i] as const).filter(([t]) => Math.abs(t * fps - Math.round(t * fps)) < 1e-6).map(([, i]) => i);
+const sharedKeys = (fps: number) =>
+  TIMES.map((t, i) => [t, i] as const)
+    .filter(([t]) => Math.abs(t * fps - Math.round(t * fps)) < 1e-6)
+    .map(([, i]) => i);
 
 type Format = 'glb' | 'fbx' | 'bvh';
 interface Case {
@@ -103,7 +106,15 @@ beforeAll(async () => {
   t = await startTestServer();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinema-blender-'));
   const run = async (body: Record<string, unknown>): Promise<Job> => {
-    const res = await t.json('POST', '/api/jobs', { provider: 'local', kind: 'text2motion', prompt: 'a person walks forward then turns left and waves', variants: 1, durationSec: DURATION, seed: 7, ...body });
+    const res = await t.json('POST', '/api/jobs', {
+      provider: 'local',
+      kind: 'text2motion',
+      prompt: 'a person walks forward then turns left and waves',
+      variants: 1,
+      durationSec: DURATION,
+      seed: 7,
+      ...body,
+    });
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));
     const job = await t.waitForJob(res.body.id, 60_000);
     if (job.status !== 'succeeded') throw new Error(JSON.stringify(job.error));
@@ -111,7 +122,11 @@ beforeAll(async () => {
   };
   const charBytes = new Uint8Array(fs.readFileSync(CHARACTER));
   characterJoints = (await new WebIO().readBinary(charBytes)).getRoot().listSkins()[0]!.listJoints().length;
-  const up = await t.app.request('/api/characters?name=Human%20male', { method: 'POST', headers: { 'content-type': 'model/gltf-binary' }, body: charBytes as Uint8Array<ArrayBuffer> });
+  const up = await t.app.request('/api/characters?name=Human%20male', {
+    method: 'POST',
+    headers: { 'content-type': 'model/gltf-binary' },
+    body: charBytes as Uint8Array<ArrayBuffer>,
+  });
   if (up.status !== 201) throw new Error(await up.text());
   const characterId = ((await up.json()) as { id: string }).id;
   const takes = { mannequin: await run({}), character: await run({ characterId }) };
@@ -126,7 +141,10 @@ beforeAll(async () => {
     jobs.push({ path: fileOf(c), format: c.format, fps, bones, times: TIMES });
   }
   fs.writeFileSync(path.join(dir, 'jobs.json'), JSON.stringify(jobs));
-  execFileSync('blender', ['-b', '--factory-startup', '--python', SCRIPT, '--', path.join(dir, 'jobs.json'), path.join(dir, 'results.json')], { stdio: 'ignore', timeout: 240_000 });
+  execFileSync('blender', ['-b', '--factory-startup', '--python', SCRIPT, '--', path.join(dir, 'jobs.json'), path.join(dir, 'results.json')], {
+    stdio: 'ignore',
+    timeout: 240_000,
+  });
   for (const r of JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8')) as Imported[]) results.set(r.path, r);
   for (const c of CASES.filter((x) => x.format === 'fbx')) assimp.set(fileOf(c), execFileSync('assimp', ['info', fileOf(c)], { encoding: 'utf8', timeout: 60_000 }));
 }, 300_000);
@@ -152,7 +170,8 @@ function maxGap(a: Array<[number, number, number]>, b: Array<[number, number, nu
   let worst = 0;
   for (let i = 0; i + shift < a.length && i < b.length; i++) {
     if (only && !only.includes(i)) continue;
-    const p = a[i + shift]!, q = map(b[i]!);
+    const p = a[i + shift]!,
+      q = map(b[i]!);
     worst = Math.max(worst, Math.hypot(p[0] - q[0] * scale, p[1] - q[1] * scale, p[2] - q[2] * scale));
   }
   return worst;

@@ -105,7 +105,15 @@ export function engineClip(durationSec: number, variant: number): Promise<{ glb:
   let clip = clips.get(key);
   if (!clip) {
     clip = (async () => {
-      const { motions } = text2motion({ prompt: 'a person walks forward then waves', variants: 1, durationSec, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: variant });
+      const { motions } = text2motion({
+        prompt: 'a person walks forward then waves',
+        variants: 1,
+        durationSec,
+        footLocking: 'auto',
+        poseFiltering: 0,
+        physicsFilter: true,
+        seed: variant,
+      });
       const motion = motions[0]!;
       return { glb: await exportGlb(motion, { animationName: `contract-variant-${variant}` }), bvh: enc.encode(exportBvh(motion)) };
     })();

@@ -15,8 +15,20 @@ export const T2M_KEYS = ['prompt', 'model', 'requestedAnimationDuration', 'dis',
 export const EDIT_KEYS = ['inPaintingRequest', 'mergingRequest', 'loopRequest', 'refineRequest', 'rerunRequest'] as const;
 export const RENDER_KEYS = ['t2m_rid', 'variant_id', 'bgColor', 'backdrop', 'shadow', 'camMode', 'camHorizontalAngle'];
 export const BACKDROPS = [
-  'studio', 'Checker_Cloudscape', 'Golden_Age_Glitz', 'Inferno_Stage', 'Jungle_Grove', 'Mystic_Brick', 'Mystic_Concrete', 'Rainbow_Spotlight',
-  'Red_Carpet', 'Retro_Revue', 'Sakura_Dreamscape', 'Spotlit_Stage', 'Timbered_Retreat', 'Urban_Rooftop',
+  'studio',
+  'Checker_Cloudscape',
+  'Golden_Age_Glitz',
+  'Inferno_Stage',
+  'Jungle_Grove',
+  'Mystic_Brick',
+  'Mystic_Concrete',
+  'Rainbow_Spotlight',
+  'Red_Carpet',
+  'Retro_Revue',
+  'Sakura_Dreamscape',
+  'Spotlit_Stage',
+  'Timbered_Retreat',
+  'Urban_Rooftop',
 ];
 
 /** key=value, split at the first "=" (values may contain "=", JSON ones do). Duplicate keys are refused. */

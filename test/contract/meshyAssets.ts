@@ -47,12 +47,31 @@ export async function glbClipsAsset(clips: readonly ClipSpec[], label: string): 
   const indices: number[] = [];
   const box = (y0: number, y1: number, halfX: number, halfZ: number, joint: number) => {
     const base = positions.length / 3;
-    for (const y of [y0, y1]) for (const [x, z] of [[-halfX, -halfZ], [halfX, -halfZ], [halfX, halfZ], [-halfX, halfZ]] as const) {
-      positions.push(x, y, z);
-      joints.push(joint, 0, 0, 0);
-      weights.push(1, 0, 0, 0);
-    }
-    const faces = [[0, 2, 1], [0, 3, 2], [4, 5, 6], [4, 6, 7], [0, 1, 5], [0, 5, 4], [1, 2, 6], [1, 6, 5], [2, 3, 7], [2, 7, 6], [3, 0, 4], [3, 4, 7]];
+    for (const y of [y0, y1])
+      for (const [x, z] of [
+        [-halfX, -halfZ],
+        [halfX, -halfZ],
+        [halfX, halfZ],
+        [-halfX, halfZ],
+      ] as const) {
+        positions.push(x, y, z);
+        joints.push(joint, 0, 0, 0);
+        weights.push(1, 0, 0, 0);
+      }
+    const faces = [
+      [0, 2, 1],
+      [0, 3, 2],
+      [4, 5, 6],
+      [4, 6, 7],
+      [0, 1, 5],
+      [0, 5, 4],
+      [1, 2, 6],
+      [1, 6, 5],
+      [2, 3, 7],
+      [2, 7, 6],
+      [3, 0, 4],
+      [3, 4, 7],
+    ];
     for (const f of faces) indices.push(...f.map((i) => base + i));
   };
   box(0, 1.05, 0.22, 0.12, 0);
@@ -66,7 +85,10 @@ export async function glbClipsAsset(clips: readonly ClipSpec[], label: string): 
     .setMaterial(doc.createMaterial('Skin').setBaseColorFactor([0.75, 0.72, 0.68, 1]));
   // Inverse bind matrices: the joints' bind poses are pure translations (hips at 1 m, spine at 1.1 m).
   const inverseBind = new Float32Array(32);
-  for (const [j, y] of [[0, 1], [1, 1.1]] as const) {
+  for (const [j, y] of [
+    [0, 1],
+    [1, 1.1],
+  ] as const) {
     for (const d of [0, 5, 10, 15]) inverseBind[j * 16 + d] = 1;
     inverseBind[j * 16 + 13] = -y;
   }

@@ -209,7 +209,20 @@ export class MeshyContractServer {
   seedTask(resource: Resource | 'text-to-3d', id: string, ageMs = 0): void {
     const r = (resource === 'text-to-3d' ? 'rigging' : resource) as Resource;
     const created = this.now() - ageMs - 1000;
-    this.tasks.set(id, { id, resource: r, input: { seeded: resource }, createdAt: created, createdReal: Date.now() - ageMs - 1000, startedAt: Date.now() - ageMs - 1000, pendingMs: 0, runMs: 0, fail: null, credits: 0, deleted: false, outputs: null });
+    this.tasks.set(id, {
+      id,
+      resource: r,
+      input: { seeded: resource },
+      createdAt: created,
+      createdReal: Date.now() - ageMs - 1000,
+      startedAt: Date.now() - ageMs - 1000,
+      pendingMs: 0,
+      runMs: 0,
+      fail: null,
+      credits: 0,
+      deleted: false,
+      outputs: null,
+    });
   }
 
   /** In-process transport: routes every URL (API and asset host) to the app, with transport faults. */
@@ -510,7 +523,8 @@ export class MeshyContractServer {
 
     // Signed result files: no credentials allowed, signature and expiry checked like a storage host.
     app.get('/assets/:user/tasks/:task/output/:file', async (c) => {
-      if (c.req.header('authorization')) return c.text('Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified', 400);
+      if (c.req.header('authorization'))
+        return c.text('Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified', 400);
       const dl = this.takeFault('download', null);
       if (dl) return this.error(c, dl.status, dl.message ?? 'download fault');
       const expires = Number(c.req.query('Expires'));
@@ -528,7 +542,15 @@ export class MeshyContractServer {
       if (c.req.header('authorization')) return c.json({ message: 'This public route takes no credentials.' }, 400);
       const category = c.req.query('category');
       const list = CONTRACT_LIBRARY.filter((e) => !category || e.category === category).map((e) => ({
-        id: e.action_id, key: e.key, name: e.name, category: e.category, subCategory: e.sub_category, previewUrl: e.preview_url, rigType: 'biped', isDefault: false, isFree: true,
+        id: e.action_id,
+        key: e.key,
+        name: e.name,
+        category: e.category,
+        subCategory: e.sub_category,
+        previewUrl: e.preview_url,
+        rigType: 'biped',
+        isDefault: false,
+        isFree: true,
       }));
       return c.json({ result: { total: list.length, list } });
     });

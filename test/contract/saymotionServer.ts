@@ -20,8 +20,23 @@ import { engineClip, fixtureBvh, fixtureDmpe, fixtureFbxZip, fixtureMp4 } from '
 import { BACKDROPS, checkEditRequest, EDIT_KEYS, jsonParam, numberParam, ParamError, paramMap, quotedPrompt, RENDER_KEYS, T2M_KEYS } from './contractParams.ts';
 
 export type Endpoint =
-  | 'auth' | 'credits' | 'process' | 'status' | 'download' | 'list' | 'cancel' | 'import'
-  | 'listModels' | 'uploadUrl' | 'storeModel' | 'deleteModel' | 'optimize' | 'promptStatus' | 'file' | 'upload' | 'unknown';
+  | 'auth'
+  | 'credits'
+  | 'process'
+  | 'status'
+  | 'download'
+  | 'list'
+  | 'cancel'
+  | 'import'
+  | 'listModels'
+  | 'uploadUrl'
+  | 'storeModel'
+  | 'deleteModel'
+  | 'optimize'
+  | 'promptStatus'
+  | 'file'
+  | 'upload'
+  | 'unknown';
 
 export type FaultKind = '401' | '404' | '429' | '500' | '502' | '503' | 'hang' | 'reset' | 'malformed';
 
@@ -120,13 +135,27 @@ export const STOCK_MODELS: readonly Model[] = [
 const STATES = ['STARTING', 'PROGRESS', 'RETRY', 'SUCCESS', 'FAILURE'];
 
 const ERROR_TEXT: Record<number, string> = {
-  101: 'Not enough credit', 494: 'Invalid pipeline Input', 498: 'Unknown pipeline error', 501: 'Error while generating motion',
-  502: 'Error parsing motion generation parameters', 599: 'Motion generation timeout', 605: 'Physics Filter is incompatible with used custom character',
-  901: 'Error loading the mesh of the custom character', 902: 'Error loading the BVH custom character', 903: 'Error copying animations onto the custom character',
-  904: 'Error exporting animations for the custom character', 905: "Custom character doesn't include skinned mesh information",
-  906: 'More than half of the required blendshapes are missing', 907: 'Error loading facial definition for the custom character',
-  908: 'Error loading facial tracking data', 909: 'Error loading the metadata of the custom character', 999: 'Animation baking timeout',
-  1101: 'Process stuck', 1102: 'Invalid input parameter', 1105: 'Failed to load input character', 1106: 'Failed to attach animation to character',
+  101: 'Not enough credit',
+  494: 'Invalid pipeline Input',
+  498: 'Unknown pipeline error',
+  501: 'Error while generating motion',
+  502: 'Error parsing motion generation parameters',
+  599: 'Motion generation timeout',
+  605: 'Physics Filter is incompatible with used custom character',
+  901: 'Error loading the mesh of the custom character',
+  902: 'Error loading the BVH custom character',
+  903: 'Error copying animations onto the custom character',
+  904: 'Error exporting animations for the custom character',
+  905: "Custom character doesn't include skinned mesh information",
+  906: 'More than half of the required blendshapes are missing',
+  907: 'Error loading facial definition for the custom character',
+  908: 'Error loading facial tracking data',
+  909: 'Error loading the metadata of the custom character',
+  999: 'Animation baking timeout',
+  1101: 'Process stuck',
+  1102: 'Invalid input parameter',
+  1105: 'Failed to load input character',
+  1106: 'Failed to attach animation to character',
   1107: 'Failed to configure backdrop',
 };
 export const DOCUMENTED_ERROR_CODES = Object.keys(ERROR_TEXT).map(Number);
@@ -355,7 +384,10 @@ export class SayMotionContractServer {
     app.get('/job/v1/download/:rids', (c) =>
       this.authed(c, 'download', () => {
         const rids = this.ridList(c);
-        const vids = (c.req.query('variant_id') ?? '').split(',').filter((v) => v !== '').map(Number);
+        const vids = (c.req.query('variant_id') ?? '')
+          .split(',')
+          .filter((v) => v !== '')
+          .map(Number);
         const origin = new URL(c.req.url).origin;
         const links = rids.flatMap((rid, i) => {
           const job = this.jobs.get(rid);
@@ -401,7 +433,9 @@ export class SayMotionContractServer {
             processingInfo: { queued: 0 },
             processor: j.processor,
             parameters: j.params,
-            ...(j.processor === 'text2motion' ? { variants: Object.fromEntries(Array.from({ length: j.variants }, (_, i) => [String(i + 1), { download: j.state === 'SUCCESS' }])) } : {}),
+            ...(j.processor === 'text2motion'
+              ? { variants: Object.fromEntries(Array.from({ length: j.variants }, (_, i) => [String(i + 1), { download: j.state === 'SUCCESS' }])) }
+              : {}),
             chargedAmount: j.state === 'SUCCESS' ? j.variants : 0,
             status: j.state,
             ctime: j.ctime,
@@ -444,7 +478,16 @@ export class SayMotionContractServer {
         const search = c.req.query('searchToken')?.toLowerCase();
         const list = this.models
           .filter((m) => (includeStock || m.platform === 'custom') && (!id || m.id === id) && (!search || m.name.toLowerCase().includes(search)))
-          .map((m) => ({ id: m.id, name: m.name, thumb: `https://storage.example/thumbs/${m.id}.png`, glb: `https://storage.example/models/${m.id}.glb`, rigId: 'humanoid', ctime: m.ctime, mtime: m.ctime, platform: m.platform }));
+          .map((m) => ({
+            id: m.id,
+            name: m.name,
+            thumb: `https://storage.example/thumbs/${m.id}.png`,
+            glb: `https://storage.example/models/${m.id}.glb`,
+            rigId: 'humanoid',
+            ctime: m.ctime,
+            mtime: m.ctime,
+            platform: m.platform,
+          }));
         return this.opts.listModelsShape === 'array' ? c.json(list) : c.json({ list });
       }),
     );
@@ -535,7 +578,8 @@ export class SayMotionContractServer {
           const o = this.optimizations.get(rid);
           if (!o) return [];
           o.observations++;
-          if (o.observations <= this.opts.optimizeTicks) return [{ rid, status: 'PROGRESS', details: { step: o.observations, total: this.opts.optimizeTicks + 1 }, positionInQueue: 0 }];
+          if (o.observations <= this.opts.optimizeTicks)
+            return [{ rid, status: 'PROGRESS', details: { step: o.observations, total: this.opts.optimizeTicks + 1 }, positionInQueue: 0 }];
           const parts = o.split ? o.prompt.split(/\s*(?:,|\bthen\b)\s*/i).filter((p) => p !== '') : [o.prompt];
           return [{ rid, status: 'SUCCESS', details: { out: JSON.stringify(parts.map((p) => `A person ${p.replace(/^(a person|someone)\s+/i, '')}`)) } }];
         });
@@ -595,7 +639,10 @@ export class SayMotionContractServer {
       case '500':
       case '502':
       case '503':
-        return c.json({ message: this.opts.echoCredentialsInErrors ? `upstream failure for ${this.opts.clientId}:${this.opts.clientSecret}` : 'Internal Server Error' }, Number(f.kind) as 500 | 502 | 503);
+        return c.json(
+          { message: this.opts.echoCredentialsInErrors ? `upstream failure for ${this.opts.clientId}:${this.opts.clientSecret}` : 'Internal Server Error' },
+          Number(f.kind) as 500 | 502 | 503,
+        );
       case 'malformed':
         return c.body('{"count": 1, "status": [{"rid": ', 200, { 'content-type': 'application/json' });
       case 'hang':
@@ -616,12 +663,23 @@ export class SayMotionContractServer {
   }
 
   private ridList(c: Context<Env>): string[] {
-    const rids = c.req.param('rids')!.split(',').filter((r) => r !== '');
+    const rids = c.req
+      .param('rids')!
+      .split(',')
+      .filter((r) => r !== '');
     c.get('entry').rids = rids;
     return rids;
   }
 
-  private newJob(processor: 'text2motion' | 'render', params: string[], fields: Map<string, string>, variants: number, model: string | null, parentRid: string | null, durationSec: number): ContractJob {
+  private newJob(
+    processor: 'text2motion' | 'render',
+    params: string[],
+    fields: Map<string, string>,
+    variants: number,
+    model: string | null,
+    parentRid: string | null,
+    durationSec: number,
+  ): ContractJob {
     const now = Date.now();
     const job: ContractJob = {
       rid: hex(16),

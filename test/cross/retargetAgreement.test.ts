@@ -26,8 +26,16 @@ import { retargetClip } from '../../src/viewport/rig/retargetClip.ts';
 const BVH = '/usr/share/assimp/models/BVH/01_01.bvh';
 const CHARACTER = path.resolve(import.meta.dirname, '../../../shared/fixtures/human-male.glb');
 const ARM_BONES: HumanBone[] = [
-  'leftUpperArm', 'leftLowerArm', 'leftHand', 'rightUpperArm', 'rightLowerArm', 'rightHand',
-  'leftIndexProximal', 'leftIndexIntermediate', 'rightIndexProximal', 'rightThumbProximal',
+  'leftUpperArm',
+  'leftLowerArm',
+  'leftHand',
+  'rightUpperArm',
+  'rightLowerArm',
+  'rightHand',
+  'leftIndexProximal',
+  'leftIndexIntermediate',
+  'rightIndexProximal',
+  'rightThumbProximal',
 ];
 
 async function load(bytes: Uint8Array, name: string) {
@@ -69,7 +77,8 @@ describe.skipIf(!fs.existsSync(BVH) || !fs.existsSync(CHARACTER))('viewport and 
 
     const bones = ARM_BONES.filter((b) => server.roles[b] && preview.roles[b]);
     expect(bones.length).toBe(ARM_BONES.length);
-    const serverMixer = new AnimationMixer(server.model), previewMixer = new AnimationMixer(preview.model);
+    const serverMixer = new AnimationMixer(server.model),
+      previewMixer = new AnimationMixer(preview.model);
     // Compared at the preview's own keys (it samples at most 60 per second), so neither side interpolates.
     const step = motion.fps / Math.min(motion.fps, 60);
     const worst = new Map<HumanBone, number>();

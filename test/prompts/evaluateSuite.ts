@@ -37,7 +37,14 @@ export function evaluatePrompt(p: SuitePrompt): PromptOutcome {
   return { prompt: p, planned, misread, sequenceOk, physics, pass: sequenceOk && (physics?.pass ?? true) };
 }
 
-export interface SuiteSummary { total: number; passed: number; misreads: number; physicsChecked: number; physicsFailed: number; outcomes: PromptOutcome[] }
+export interface SuiteSummary {
+  total: number;
+  passed: number;
+  misreads: number;
+  physicsChecked: number;
+  physicsFailed: number;
+  outcomes: PromptOutcome[];
+}
 
 export function evaluateSuite(suite: readonly SuitePrompt[] = PROMPT_SUITE): SuiteSummary {
   const outcomes = suite.map(evaluatePrompt);
@@ -55,7 +62,12 @@ export function describeFailure(o: PromptOutcome): string {
   const parts = [`"${o.prompt.prompt}"`];
   if (!o.sequenceOk) parts.push(`expected [${o.prompt.expect.join(', ')}], planned [${o.planned.join(', ')}]`);
   if (o.physics && !o.physics.pass) {
-    parts.push(o.physics.results.filter((r) => !r.pass).map((r) => `${r.field}: wanted ${JSON.stringify(r.expected)}, measured ${r.measured}`).join('; '));
+    parts.push(
+      o.physics.results
+        .filter((r) => !r.pass)
+        .map((r) => `${r.field}: wanted ${JSON.stringify(r.expected)}, measured ${r.measured}`)
+        .join('; '),
+    );
   }
   return parts.join(' — ');
 }

@@ -26,17 +26,42 @@ describe('prompt suite: planned action sequences', () => {
   test('physical facts that follow from the words are written down for every prompt of that action', () => {
     // One planned action whose words imply a measurable fact: the suite must state it (the motion checker enforces it).
     const REQUIRED: Record<string, keyof NonNullable<(typeof PROMPT_SUITE)[number]['physics']>> = {
-      cartwheel: 'inverted', backflip: 'inverted', somersault: 'inverted', handstand: 'inverted', aerial: 'inverted',
-      forwardRoll: 'inverted', backwardRoll: 'inverted', stairsUp: 'heightGain', climbLadder: 'heightGain', stepUp: 'heightGain',
-      stairsDown: 'heightLoss', stepDown: 'heightLoss', runInPlace: 'inPlace', walkInPlace: 'inPlace', pickUp: 'handBelowKnee',
-      drink: 'handNearHead', phoneCall: 'handNearHead', clap: 'handsWithin', pray: 'handsWithin', jump: 'airborneFrames',
-      leap: 'airborneFrames', longJump: 'airborneFrames', lieDown: 'hipsBelow', sitFloor: 'hipsBelow', sitUps: 'hipsBelow',
-      commandoCrawl: 'hipsBelow', lieOnBack: 'hipsBelow', lieOnSide: 'hipsBelow', sitCrossLegged: 'hipsBelow', pushUps: 'hipsBelow',
+      cartwheel: 'inverted',
+      backflip: 'inverted',
+      somersault: 'inverted',
+      handstand: 'inverted',
+      aerial: 'inverted',
+      forwardRoll: 'inverted',
+      backwardRoll: 'inverted',
+      stairsUp: 'heightGain',
+      climbLadder: 'heightGain',
+      stepUp: 'heightGain',
+      stairsDown: 'heightLoss',
+      stepDown: 'heightLoss',
+      runInPlace: 'inPlace',
+      walkInPlace: 'inPlace',
+      pickUp: 'handBelowKnee',
+      drink: 'handNearHead',
+      phoneCall: 'handNearHead',
+      clap: 'handsWithin',
+      pray: 'handsWithin',
+      jump: 'airborneFrames',
+      leap: 'airborneFrames',
+      longJump: 'airborneFrames',
+      lieDown: 'hipsBelow',
+      sitFloor: 'hipsBelow',
+      sitUps: 'hipsBelow',
+      commandoCrawl: 'hipsBelow',
+      lieOnBack: 'hipsBelow',
+      lieOnSide: 'hipsBelow',
+      sitCrossLegged: 'hipsBelow',
+      pushUps: 'hipsBelow',
     };
     // Climbing down a ladder loses height instead.
     const required = (p: (typeof PROMPT_SUITE)[number]) => (p.expect[0] === 'climbLadder' && /\bdown\b/.test(p.prompt) ? 'heightLoss' : REQUIRED[p.expect[0]!]);
-    const missing = PROMPT_SUITE.filter((p) => p.expect.length === 1 && required(p) && p.physics?.[required(p)!] === undefined)
-      .map((p) => `${p.prompt} (${p.expect[0]}: ${required(p)})`);
+    const missing = PROMPT_SUITE.filter((p) => p.expect.length === 1 && required(p) && p.physics?.[required(p)!] === undefined).map(
+      (p) => `${p.prompt} (${p.expect[0]}: ${required(p)})`,
+    );
     expect(missing).toEqual([]);
   });
 

@@ -30,7 +30,14 @@ export interface HandKey {
   pole?: V3;
 }
 
-export interface ArmKey { down?: Num; forward?: Num; twist?: Num; elbow?: Num; wrist?: Num; shrug?: Num }
+export interface ArmKey {
+  down?: Num;
+  forward?: Num;
+  twist?: Num;
+  elbow?: Num;
+  wrist?: Num;
+  shrug?: Num;
+}
 
 export interface FootKey {
   /** Offset from where this foot stood when the action began: x left, y absolute ankle height, z forward. */
@@ -44,7 +51,12 @@ export interface FootKey {
 }
 
 /** Leg joint angles (the leg leaves IK): hip flexion forward (+), abduction outward (+), twist, knee bend (+). */
-export interface LegKey { flex?: Num; abduct?: Num; twist?: Num; knee?: Num }
+export interface LegKey {
+  flex?: Num;
+  abduct?: Num;
+  twist?: Num;
+  knee?: Num;
+}
 
 export interface KeyPose {
   /** Normalised time 0..1 within the action (or within one cycle of a cyclic action). */
@@ -66,7 +78,39 @@ export interface KeyPose {
   shape?: Partial<Record<Side, HandShape>>;
 }
 
-export const PROP_KINDS = ['ball', 'cup', 'bottle', 'box', 'bat', 'club', 'racket', 'sword', 'rifle', 'pistol', 'phone', 'book', 'broom', 'shovel', 'hammer', 'bow', 'rope', 'paddle', 'dumbbell', 'food', 'pen', 'camera', 'toothbrush', 'comb', 'cloth', 'stick', 'hoop', 'board', 'knife', 'axe', 'bag'] as const;
+export const PROP_KINDS = [
+  'ball',
+  'cup',
+  'bottle',
+  'box',
+  'bat',
+  'club',
+  'racket',
+  'sword',
+  'rifle',
+  'pistol',
+  'phone',
+  'book',
+  'broom',
+  'shovel',
+  'hammer',
+  'bow',
+  'rope',
+  'paddle',
+  'dumbbell',
+  'food',
+  'pen',
+  'camera',
+  'toothbrush',
+  'comb',
+  'cloth',
+  'stick',
+  'hoop',
+  'board',
+  'knife',
+  'axe',
+  'bag',
+] as const;
 export type PropKind = (typeof PROP_KINDS)[number];
 
 export function isPropKind(s: string): s is PropKind {
@@ -79,7 +123,8 @@ export interface PropSpec {
   /** Which hand holds it ('both' = centred between the hands); mirrored with the action. */
   hand: Side | 'both';
   /** Held from / to these normalised times (default the whole action). */
-  from?: number; to?: number;
+  from?: number;
+  to?: number;
 }
 
 export interface SceneSpec {
@@ -149,8 +194,19 @@ export interface ActionDef {
 // ---- Channel layout -------------------------------------------------------------------------------
 
 export const CH = {
-  rootX: 0, rootY: 1, rootZ: 2, pelvisPitch: 3, pelvisRoll: 4, pelvisYaw: 5, turn: 6,
-  lean: 7, side: 8, twist: 9, headPitch: 10, headYaw: 11, headRoll: 12,
+  rootX: 0,
+  rootY: 1,
+  rootZ: 2,
+  pelvisPitch: 3,
+  pelvisRoll: 4,
+  pelvisYaw: 5,
+  turn: 6,
+  lean: 7,
+  side: 8,
+  twist: 9,
+  headPitch: 10,
+  headYaw: 11,
+  headRoll: 12,
 } as const;
 /** Per hand: x, y, z, ground weight, IK weight, pole x, y, z. */
 export const HAND_BASE = [13, 21] as const;
@@ -169,11 +225,20 @@ export const NEUTRAL: readonly number[] = (() => {
   for (const s of [0, 1]) {
     const sg = s === 0 ? 1 : -1;
     const h = HAND_BASE[s]!;
-    v[h] = sg * 0.3; v[h + 1] = -0.04; v[h + 2] = 0.06; v[h + 5] = sg * 0.5; v[h + 6] = -1; v[h + 7] = -0.4;
+    v[h] = sg * 0.3;
+    v[h + 1] = -0.04;
+    v[h + 2] = 0.06;
+    v[h + 5] = sg * 0.5;
+    v[h + 6] = -1;
+    v[h + 7] = -0.4;
     const a = ARM_BASE[s]!;
-    v[a] = 1.28; v[a + 3] = 0.2; v[a + 4] = 0.1;
+    v[a] = 1.28;
+    v[a + 3] = 0.2;
+    v[a + 4] = 0.1;
     const f = FOOT_BASE[s]!;
-    v[f + 1] = 0.08; v[f + 5] = 1; v[f + 6] = 1;
+    v[f + 1] = 0.08;
+    v[f + 5] = 1;
+    v[f + 6] = 1;
   }
   return v;
 })();
@@ -186,7 +251,13 @@ for (const s of [0, 1]) {
 /** Channels scaled by intensity: torso, head, pelvis yaw and the horizontal root travel. */
 const INTENSITY: number[] = [CH.rootX, CH.rootZ, CH.pelvisYaw, CH.lean, CH.side, CH.twist, CH.headPitch, CH.headYaw, CH.headRoll];
 
-export interface CompiledKey { t: number; ease: Ease; air: boolean; v: Float64Array; shape: [HandShape | null, HandShape | null] }
+export interface CompiledKey {
+  t: number;
+  ease: Ease;
+  air: boolean;
+  v: Float64Array;
+  shape: [HandShape | null, HandShape | null];
+}
 
 export interface CompiledAction {
   def: ActionDef;
@@ -231,35 +302,64 @@ export function compileAction(def: ActionDef, rng: Rng, mirror: boolean, intensi
   const usesHand: [boolean, boolean] = [false, false];
   const keys: CompiledKey[] = [];
   let shapes: [HandShape | null, HandShape | null] = [null, null];
-  const set = (c: number, n: Num | undefined): void => { const x = r(n); if (x !== undefined) prev[c] = x; };
+  const set = (c: number, n: Num | undefined): void => {
+    const x = r(n);
+    if (x !== undefined) prev[c] = x;
+  };
   for (const k of [...def.keys].sort((a, b) => a.t - b.t)) {
     const v = prev;
-    set(CH.rootX, k.hips?.x); set(CH.rootY, k.hips?.y); set(CH.rootZ, k.hips?.z);
-    set(CH.pelvisPitch, k.hips?.pitch); set(CH.pelvisRoll, k.hips?.roll); set(CH.pelvisYaw, k.hips?.yaw);
+    set(CH.rootX, k.hips?.x);
+    set(CH.rootY, k.hips?.y);
+    set(CH.rootZ, k.hips?.z);
+    set(CH.pelvisPitch, k.hips?.pitch);
+    set(CH.pelvisRoll, k.hips?.roll);
+    set(CH.pelvisYaw, k.hips?.yaw);
     set(CH.turn, k.turn);
-    set(CH.lean, k.torso?.lean); set(CH.side, k.torso?.side); set(CH.twist, k.torso?.twist);
-    set(CH.headPitch, k.head?.pitch); set(CH.headYaw, k.head?.yaw); set(CH.headRoll, k.head?.roll);
+    set(CH.lean, k.torso?.lean);
+    set(CH.side, k.torso?.side);
+    set(CH.twist, k.torso?.twist);
+    set(CH.headPitch, k.head?.pitch);
+    set(CH.headYaw, k.head?.yaw);
+    set(CH.headRoll, k.head?.roll);
     SIDES.forEach((sd, s) => {
       const h = k.hands?.[sd];
       if (h) {
         const b = HAND_BASE[s]!;
-        set(b, h.at[0]); set(b + 1, h.at[1]); set(b + 2, h.at[2]);
-        v[b + 3] = h.ground ? 1 : 0; v[b + 4] = 1;
-        if (h.pole) { set(b + 5, h.pole[0]); set(b + 6, h.pole[1]); set(b + 7, h.pole[2]); }
-        usesArm[s] = true; usesHand[s] = true;
+        set(b, h.at[0]);
+        set(b + 1, h.at[1]);
+        set(b + 2, h.at[2]);
+        v[b + 3] = h.ground ? 1 : 0;
+        v[b + 4] = 1;
+        if (h.pole) {
+          set(b + 5, h.pole[0]);
+          set(b + 6, h.pole[1]);
+          set(b + 7, h.pole[2]);
+        }
+        usesArm[s] = true;
+        usesHand[s] = true;
       }
       const a = k.arms?.[sd];
       if (a) {
         const b = ARM_BASE[s]!;
-        set(b, a.down); set(b + 1, a.forward); set(b + 2, a.twist); set(b + 3, a.elbow); set(b + 4, a.wrist); set(b + 5, a.shrug);
+        set(b, a.down);
+        set(b + 1, a.forward);
+        set(b + 2, a.twist);
+        set(b + 3, a.elbow);
+        set(b + 4, a.wrist);
+        set(b + 5, a.shrug);
         if (!h) v[HAND_BASE[s]! + 4] = 0;
         usesArm[s] = true;
       }
       const f = k.feet?.[sd];
       if (f) {
         const b = FOOT_BASE[s]!;
-        if (f.at) { set(b, f.at[0]); set(b + 1, f.at[1]); set(b + 2, f.at[2]); }
-        set(b + 3, f.pitch); set(b + 4, f.yaw);
+        if (f.at) {
+          set(b, f.at[0]);
+          set(b + 1, f.at[1]);
+          set(b + 2, f.at[2]);
+        }
+        set(b + 3, f.pitch);
+        set(b + 4, f.yaw);
         v[b + 5] = 1;
         // Contact is allowed unless the key forbids it; the runtime also requires the foot to be still.
         v[b + 6] = f.contact === false ? 0 : 1;
@@ -267,13 +367,20 @@ export function compileAction(def: ActionDef, rng: Rng, mirror: boolean, intensi
       const l = k.legs?.[sd];
       if (l) {
         const b = LEG_BASE[s]!;
-        set(b, l.flex); set(b + 1, l.abduct); set(b + 2, l.twist); set(b + 3, l.knee);
+        set(b, l.flex);
+        set(b + 1, l.abduct);
+        set(b + 2, l.twist);
+        set(b + 3, l.knee);
         // Angles win over a foot target in the same key: the target is where the foot will land next.
-        v[FOOT_BASE[s]! + 5] = 0; v[FOOT_BASE[s]! + 6] = 0;
+        v[FOOT_BASE[s]! + 5] = 0;
+        v[FOOT_BASE[s]! + 6] = 0;
         usesLegAngles[s] = true;
       }
       const sh = k.shape?.[sd];
-      if (sh) { shapes = [...shapes] as [HandShape | null, HandShape | null]; shapes[s] = sh; }
+      if (sh) {
+        shapes = [...shapes] as [HandShape | null, HandShape | null];
+        shapes[s] = sh;
+      }
     });
     keys.push({ t: k.t, ease: k.ease ?? 'smooth', air: k.air ?? false, v: Float64Array.from(v), shape: shapes });
   }
@@ -284,7 +391,8 @@ export function compileAction(def: ActionDef, rng: Rng, mirror: boolean, intensi
   for (let i = 1; i < keys.length - 1; i++) {
     const k = keys[i]!;
     if (fixedT.has(k.t)) continue;
-    const lo = keys[i - 1]!.t, hi = keys[i + 1]!.t;
+    const lo = keys[i - 1]!.t,
+      hi = keys[i + 1]!.t;
     k.t = Math.min(hi - 0.01, Math.max(lo + 0.01, k.t + rng.range(-timing, timing) * (hi - lo)));
   }
   for (const k of keys) {
@@ -293,12 +401,23 @@ export function compileAction(def: ActionDef, rng: Rng, mirror: boolean, intensi
   if (mirror) {
     for (const k of keys) {
       const v = k.v;
-      const swap = (a: number, b: number, len: number): void => { for (let i = 0; i < len; i++) { const x = v[a + i]!; v[a + i] = v[b + i]!; v[b + i] = x; } };
-      swap(HAND_BASE[0], HAND_BASE[1], 8); swap(ARM_BASE[0], ARM_BASE[1], 6); swap(FOOT_BASE[0], FOOT_BASE[1], 7); swap(LEG_BASE[0], LEG_BASE[1], 4);
+      const swap = (a: number, b: number, len: number): void => {
+        for (let i = 0; i < len; i++) {
+          const x = v[a + i]!;
+          v[a + i] = v[b + i]!;
+          v[b + i] = x;
+        }
+      };
+      swap(HAND_BASE[0], HAND_BASE[1], 8);
+      swap(ARM_BASE[0], ARM_BASE[1], 6);
+      swap(FOOT_BASE[0], FOOT_BASE[1], 7);
+      swap(LEG_BASE[0], LEG_BASE[1], 4);
       for (const c of MIRROR_NEG) v[c] = -v[c]!;
       k.shape = [k.shape[1], k.shape[0]];
     }
-    usesArm.reverse(); usesLegAngles.reverse(); usesHand.reverse();
+    usesArm.reverse();
+    usesLegAngles.reverse();
+    usesHand.reverse();
   }
   const dur = Math.max(0.1, r(def.dur) ?? 1);
   return { def, dur, keys, usesArm, usesLegAngles, usesHand, mirrored: mirror };
@@ -307,9 +426,12 @@ export function compileAction(def: ActionDef, rng: Rng, mirror: boolean, intensi
 /** Ease applied to the local parameter of the span arriving at a key. */
 function warp(e: Ease, u: number): number {
   switch (e) {
-    case 'in': return u * u;
-    case 'out': return 1 - (1 - u) * (1 - u);
-    default: return u;
+    case 'in':
+      return u * u;
+    case 'out':
+      return 1 - (1 - u) * (1 - u);
+    default:
+      return u;
   }
 }
 
@@ -319,25 +441,45 @@ function warp(e: Ease, u: number): number {
  * Returns the index of the key that starts the span (for air spans and hand shapes).
  */
 export function sampleAction(c: CompiledAction, t: number, out: Float64Array): number {
-  const ks = c.keys, n = ks.length;
-  if (t <= ks[0]!.t || n === 1) { out.set(ks[0]!.v); return 0; }
-  if (t >= ks[n - 1]!.t) { out.set(ks[n - 1]!.v); return n - 1; }
+  const ks = c.keys,
+    n = ks.length;
+  if (t <= ks[0]!.t || n === 1) {
+    out.set(ks[0]!.v);
+    return 0;
+  }
+  if (t >= ks[n - 1]!.t) {
+    out.set(ks[n - 1]!.v);
+    return n - 1;
+  }
   let i = 0;
   while (i < n - 2 && ks[i + 1]!.t <= t) i++;
-  const a = ks[i]!, b = ks[i + 1]!;
+  const a = ks[i]!,
+    b = ks[i + 1]!;
   const h = b.t - a.t;
-  if (!(h > 1e-9)) { out.set(b.v); return i + 1; }
+  if (!(h > 1e-9)) {
+    out.set(b.v);
+    return i + 1;
+  }
   const u = warp(b.ease, (t - a.t) / h);
   if (b.ease === 'linear') {
     for (let ch = 0; ch < CHANNELS; ch++) out[ch] = a.v[ch]! + (b.v[ch]! - a.v[ch]!) * u;
     return i;
   }
-  const pa = ks[Math.max(0, i - 1)]!, pb = ks[Math.min(n - 1, i + 2)]!;
-  const u2 = u * u, u3 = u2 * u;
-  const h00 = 2 * u3 - 3 * u2 + 1, h10 = u3 - 2 * u2 + u, h01 = -2 * u3 + 3 * u2, h11 = u3 - u2;
-  const da = i === 0 ? 0 : h / (b.t - pa.t), db = i + 1 === n - 1 ? 0 : h / (pb.t - a.t);
+  const pa = ks[Math.max(0, i - 1)]!,
+    pb = ks[Math.min(n - 1, i + 2)]!;
+  const u2 = u * u,
+    u3 = u2 * u;
+  const h00 = 2 * u3 - 3 * u2 + 1,
+    h10 = u3 - 2 * u2 + u,
+    h01 = -2 * u3 + 3 * u2,
+    h11 = u3 - u2;
+  const da = i === 0 ? 0 : h / (b.t - pa.t),
+    db = i + 1 === n - 1 ? 0 : h / (pb.t - a.t);
   for (let ch = 0; ch < CHANNELS; ch++) {
-    const av = a.v[ch]!, bv = b.v[ch]!, pav = pa.v[ch]!, pbv = pb.v[ch]!;
+    const av = a.v[ch]!,
+      bv = b.v[ch]!,
+      pav = pa.v[ch]!,
+      pbv = pb.v[ch]!;
     // Tangents are zeroed at extremes and holds (neighbouring differences of opposite sign or zero), so a
     // pose reaches its key without overshooting it: a held plank stays put, a punch stops at full reach.
     const ma = (av - pav) * (bv - av) > 0 ? (bv - pav) * da : 0;

@@ -27,7 +27,8 @@ function curl(clip: ReturnType<typeof readBvh>, pos: Float32Array, f: number, si
   let sum = 0;
   for (const finger of ['Index', 'Middle', 'Ring', 'Pinky']) {
     const [a, b, c] = [1, 2, 3].map((k) => at(`${side}Hand${finger}${k}`)) as [number[], number[], number[]];
-    const u = a.map((v, i) => b[i]! - v), w = b.map((v, i) => c[i]! - v);
+    const u = a.map((v, i) => b[i]! - v),
+      w = b.map((v, i) => c[i]! - v);
     const cos = (u[0]! * w[0]! + u[1]! * w[1]! + u[2]! * w[2]!) / (Math.hypot(...u) * Math.hypot(...w));
     sum += (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
   }

@@ -30,25 +30,69 @@ const PARALLEL: ReadonlySet<ActionCategory> = new Set([]);
 /** Physical facts per id, from the issue: what the words mean, measured on the exported BVH. */
 const FACTS: Record<string, PhysicsExpect> = {
   ...EVERYDAY_FACTS,
-  cartwheel: { inverted: true, travel: [1, 2.5] }, aerial: { inverted: true }, backflip: { inverted: true, airborneFrames: 3 },
-  somersault: { inverted: true, airborneFrames: 3 }, forwardRoll: { inverted: true, hipsBelow: 0.6, travel: [0.8, 2] },
-  backwardRoll: { inverted: true, hipsBelow: 0.35 }, handstand: { inverted: true, handBelowKnee: true }, kipUp: { hipsBelow: 0.35 },
-  pushUps: { hipsBelow: 0.35, handBelowKnee: true, inPlace: false }, plank: { hipsBelow: 0.5, handBelowKnee: true }, crawl: { hipsBelow: 0.6, handBelowKnee: true, travel: [0.5, 4] },
-  commandoCrawl: { hipsBelow: 0.35, travel: [0.5, 4] }, sitUps: { hipsBelow: 0.35 }, burpees: { airborneFrames: 2, handBelowKnee: true, inPlace: true },
-  jump: { airborneFrames: 3 }, hop: { airborneFrames: 1 }, leap: { airborneFrames: 3, travel: [0.8, 3] }, longJump: { airborneFrames: 3, travel: [1.2, 4] }, jumpInPlace: { airborneFrames: 3, inPlace: true },
+  cartwheel: { inverted: true, travel: [1, 2.5] },
+  aerial: { inverted: true },
+  backflip: { inverted: true, airborneFrames: 3 },
+  somersault: { inverted: true, airborneFrames: 3 },
+  forwardRoll: { inverted: true, hipsBelow: 0.6, travel: [0.8, 2] },
+  backwardRoll: { inverted: true, hipsBelow: 0.35 },
+  handstand: { inverted: true, handBelowKnee: true },
+  kipUp: { hipsBelow: 0.35 },
+  pushUps: { hipsBelow: 0.35, handBelowKnee: true, inPlace: false },
+  plank: { hipsBelow: 0.5, handBelowKnee: true },
+  crawl: { hipsBelow: 0.6, handBelowKnee: true, travel: [0.5, 4] },
+  commandoCrawl: { hipsBelow: 0.35, travel: [0.5, 4] },
+  sitUps: { hipsBelow: 0.35 },
+  burpees: { airborneFrames: 2, handBelowKnee: true, inPlace: true },
+  jump: { airborneFrames: 3 },
+  hop: { airborneFrames: 1 },
+  leap: { airborneFrames: 3, travel: [0.8, 3] },
+  longJump: { airborneFrames: 3, travel: [1.2, 4] },
+  jumpInPlace: { airborneFrames: 3, inPlace: true },
   vault: { airborneFrames: 3, travel: [1, 2.5] },
-  stairsUp: { heightGain: 0.3 }, climbLadder: { heightGain: 0.6 }, climbWall: { heightGain: 0.6 }, stepUp: { heightGain: 0.25 },
-  stairsDown: { heightLoss: 0.3 }, stepDown: { heightLoss: 0.25 }, jumpDown: { heightLoss: 0.4 },
-  runInPlace: { inPlace: true }, walkInPlace: { inPlace: true }, highKnees: { inPlace: true },
-  roundhouseKick: { footAboveHips: true }, frontKick: { footAboveHips: true },
-  jab: { inPlace: true }, cross: { inPlace: true }, hook: { inPlace: true }, uppercut: { inPlace: true },
-  block: { handNearHead: 0.3 }, rifleAim: { handNearHead: 0.3, handsWithin: 0.45 }, pistolAim: { handsWithin: 0.12 },
-  toeTouch: { handBelowKnee: true }, yogaTree: { handAboveHead: true, handsWithin: 0.12 }, yogaDownwardDog: { inverted: true, handBelowKnee: true },
-  yogaChild: { hipsBelow: 0.45 }, swordSlash: { handAboveHead: true },
-  fallBackward: { hipsBelow: 0.35 }, fallForward: { hipsBelow: 0.35 }, fallSide: { hipsBelow: 0.35 }, faint: { hipsBelow: 0.35 }, death: { hipsBelow: 0.35 },
-  knockdown: { hipsBelow: 0.35 }, slip: { hipsBelow: 0.35 }, lieOnBack: { hipsBelow: 0.35 }, lieOnSide: { hipsBelow: 0.35 }, sitCrossLegged: { hipsBelow: 0.35 },
-  sitFloor: { hipsBelow: 0.35 }, kneel: { hipsBelow: 0.6 }, lieDown: { hipsBelow: 0.35 }, squat: { hipsBelow: 0.6 }, getUp: { hipsBelow: 0.35 },
-  lunges: { hipsBelow: 0.7 }, yogaWarrior: { hipsBelow: 0.8 }, stumble: { travel: [0.4, 1.5] }, trip: { travel: [0.4, 1.5] },
+  stairsUp: { heightGain: 0.3 },
+  climbLadder: { heightGain: 0.6 },
+  climbWall: { heightGain: 0.6 },
+  stepUp: { heightGain: 0.25 },
+  stairsDown: { heightLoss: 0.3 },
+  stepDown: { heightLoss: 0.25 },
+  jumpDown: { heightLoss: 0.4 },
+  runInPlace: { inPlace: true },
+  walkInPlace: { inPlace: true },
+  highKnees: { inPlace: true },
+  roundhouseKick: { footAboveHips: true },
+  frontKick: { footAboveHips: true },
+  jab: { inPlace: true },
+  cross: { inPlace: true },
+  hook: { inPlace: true },
+  uppercut: { inPlace: true },
+  block: { handNearHead: 0.3 },
+  rifleAim: { handNearHead: 0.3, handsWithin: 0.45 },
+  pistolAim: { handsWithin: 0.12 },
+  toeTouch: { handBelowKnee: true },
+  yogaTree: { handAboveHead: true, handsWithin: 0.12 },
+  yogaDownwardDog: { inverted: true, handBelowKnee: true },
+  yogaChild: { hipsBelow: 0.45 },
+  swordSlash: { handAboveHead: true },
+  fallBackward: { hipsBelow: 0.35 },
+  fallForward: { hipsBelow: 0.35 },
+  fallSide: { hipsBelow: 0.35 },
+  faint: { hipsBelow: 0.35 },
+  death: { hipsBelow: 0.35 },
+  knockdown: { hipsBelow: 0.35 },
+  slip: { hipsBelow: 0.35 },
+  lieOnBack: { hipsBelow: 0.35 },
+  lieOnSide: { hipsBelow: 0.35 },
+  sitCrossLegged: { hipsBelow: 0.35 },
+  sitFloor: { hipsBelow: 0.35 },
+  kneel: { hipsBelow: 0.6 },
+  lieDown: { hipsBelow: 0.35 },
+  squat: { hipsBelow: 0.6 },
+  getUp: { hipsBelow: 0.35 },
+  lunges: { hipsBelow: 0.7 },
+  yogaWarrior: { hipsBelow: 0.8 },
+  stumble: { travel: [0.4, 1.5] },
+  trip: { travel: [0.4, 1.5] },
   drink: { handNearHead: 0.22 },
 };
 
@@ -104,7 +148,10 @@ describe('the action library', () => {
     const want = FACTS[id];
     if (want) {
       const rep = checkFacts(facts, want);
-      expect(rep.results.filter((r) => !r.pass), JSON.stringify(rep.results)).toEqual([]);
+      expect(
+        rep.results.filter((r) => !r.pass),
+        JSON.stringify(rep.results),
+      ).toEqual([]);
     }
   });
 
@@ -115,13 +162,14 @@ describe('the action library', () => {
     let pairs = 0;
     for (const [, list] of byCat) {
       const clips = list.map(shape);
-      for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) {
-        // punch is the cross under its generic name; everything else must differ.
-        if ([list[a], list[b]].includes('punch') && [list[a], list[b]].includes('cross')) continue;
-        const d = poseDistance(clips[a]!, clips[b]!);
-        expect(d, `${list[a]} vs ${list[b]}`).toBeGreaterThan(0.02);
-        pairs++;
-      }
+      for (let a = 0; a < list.length; a++)
+        for (let b = a + 1; b < list.length; b++) {
+          // punch is the cross under its generic name; everything else must differ.
+          if ([list[a], list[b]].includes('punch') && [list[a], list[b]].includes('cross')) continue;
+          const d = poseDistance(clips[a]!, clips[b]!);
+          expect(d, `${list[a]} vs ${list[b]}`).toBeGreaterThan(0.02);
+          pairs++;
+        }
     }
     expect(pairs).toBeGreaterThan(100);
   });
@@ -133,7 +181,7 @@ describe('plan parameters', () => {
       const m = synth({ action: 'jab', side }).motions[0]!;
       const pos = clipOf(m);
       let best = -Infinity;
-      for (let f = 0; f < pos.frames; f++) best = Math.max(best, pos.pos[(f * pos.joints + hand) * 3 + 2]! - pos.pos[(f * pos.joints) * 3 + 2]!);
+      for (let f = 0; f < pos.frames; f++) best = Math.max(best, pos.pos[(f * pos.joints + hand) * 3 + 2]! - pos.pos[f * pos.joints * 3 + 2]!);
       return best;
     };
     expect(reach(0, 9)).toBeGreaterThan(reach(0, 13) + 0.2);
@@ -143,10 +191,14 @@ describe('plan parameters', () => {
   test('count repeats: three jabs extend the lead hand three times', () => {
     const m = synth({ action: 'jab', count: 3 }).motions[0]!;
     const c = clipOf(m);
-    let peaks = 0, out = false;
+    let peaks = 0,
+      out = false;
     for (let f = 0; f < c.frames; f++) {
-      const z = c.pos[(f * c.joints + 9) * 3 + 2]! - c.pos[(f * c.joints) * 3 + 2]!;
-      if (!out && z > 0.45) { peaks++; out = true; } else if (out && z < 0.35) out = false;
+      const z = c.pos[(f * c.joints + 9) * 3 + 2]! - c.pos[f * c.joints * 3 + 2]!;
+      if (!out && z > 0.45) {
+        peaks++;
+        out = true;
+      } else if (out && z < 0.35) out = false;
     }
     expect(peaks).toBe(3);
   });
@@ -169,13 +221,17 @@ describe('plan parameters', () => {
     // lying-on-the-back get-up from these poses snaps the body across at the join (4–9 m/s).
     const peak = (pre: string): number => {
       const steps = [pre, 'getUp'].map((action) => ({ action, label: action, with: [] }));
-      const m = motionsFromPlan({ steps, understood: [], ignored: [], style: STYLE }, { prompt: pre, variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 2 }).motions[0]!;
+      const m = motionsFromPlan(
+        { steps, understood: [], ignored: [], style: STYLE },
+        { prompt: pre, variants: 1, durationSec: 0, footLocking: 'auto', poseFiltering: 0, physicsFilter: true, seed: 2 },
+      ).motions[0]!;
       const c = clipOf(m);
       let worst = 0;
       for (let f = Math.round(c.frames * 0.3); f < c.frames; f++) {
         let sum = 0;
         for (let j = 0; j < c.joints; j++) {
-          const a = (f * c.joints + j) * 3, b = a - c.joints * 3;
+          const a = (f * c.joints + j) * 3,
+            b = a - c.joints * 3;
           sum += Math.hypot(c.pos[a]! - c.pos[b]!, c.pos[a + 1]! - c.pos[b + 1]!, c.pos[a + 2]! - c.pos[b + 2]!);
         }
         worst = Math.max(worst, (sum / c.joints) * m.fps);
@@ -197,7 +253,7 @@ describe('plan parameters', () => {
       const c = clipOf(synth({ action: 'cross', target }).motions[0]!);
       let best = { z: -Infinity, y: 0 };
       for (let f = 0; f < c.frames; f++) {
-        const z = c.pos[(f * c.joints + 13) * 3 + 2]! - c.pos[(f * c.joints) * 3 + 2]!;
+        const z = c.pos[(f * c.joints + 13) * 3 + 2]! - c.pos[f * c.joints * 3 + 2]!;
         if (z > best.z) best = { z, y: c.pos[(f * c.joints + 13) * 3 + 1]! };
       }
       return best.y;
@@ -211,7 +267,8 @@ describe('plan parameters', () => {
   });
 
   test('intensity makes a strike faster and bigger', () => {
-    const soft = synth({ action: 'cross', intensity: 0.5 }).motions[0]!, hard = synth({ action: 'cross', intensity: 1.5 }).motions[0]!;
+    const soft = synth({ action: 'cross', intensity: 0.5 }).motions[0]!,
+      hard = synth({ action: 'cross', intensity: 1.5 }).motions[0]!;
     expect(hard.frames).toBeLessThan(soft.frames);
   });
 

@@ -48,16 +48,24 @@ describe('object, sports, dance, gesture and idle actions', () => {
   test('every id of these categories has motion, all but the procedural gestures and the generic dance authored as data, and every fact names one of them', () => {
     const missing = ids.filter((e) => registryEntry(e.id) === undefined).map((e) => e.id);
     expect(missing).toEqual([]);
-    const notData = ids.filter((e) => registryEntry(e.id)?.kind !== 'data').map((e) => e.id).sort();
+    const notData = ids
+      .filter((e) => registryEntry(e.id)?.kind !== 'data')
+      .map((e) => e.id)
+      .sort();
     expect(notData).toEqual(['bow', 'cheer', 'clap', 'crossArms', 'dance', 'lookAround', 'nod', 'point', 'salute', 'shakeHead', 'shrug', 'think', 'wave']);
-    for (const id of Object.keys(EVERYDAY_FACTS)) expect(ids.some((e) => e.id === id), id).toBe(true);
+    for (const id of Object.keys(EVERYDAY_FACTS))
+      expect(
+        ids.some((e) => e.id === id),
+        id,
+      ).toBe(true);
   });
 
   test('balancing on one foot lifts the other foot for more than a second while the standing foot stays down', () => {
     const { motion } = run('balanceOneFoot');
     let up = 0;
     for (let f = 0; f < motion.frames; f++) {
-      const l = jointAt(motion, LEG[0]!.foot, f)[1], r = jointAt(motion, LEG[1]!.foot, f)[1];
+      const l = jointAt(motion, LEG[0]!.foot, f)[1],
+        r = jointAt(motion, LEG[1]!.foot, f)[1];
       if (Math.max(l, r) > 0.3 && Math.min(l, r) < 0.15) up++;
     }
     expect(up / motion.fps).toBeGreaterThan(1);
@@ -68,10 +76,15 @@ describe('plan parameters on these actions', () => {
   test('side mirrors: a left-handed phone call holds the phone to the left ear', () => {
     const nearest = (m: Motion, hand: number): number => {
       let best = Infinity;
-      for (let f = 0; f < m.frames; f++) { const h = jointAt(m, hand, f), head = jointAt(m, J.head, f); best = Math.min(best, Math.hypot(h[0] - head[0], h[1] - head[1], h[2] - head[2])); }
+      for (let f = 0; f < m.frames; f++) {
+        const h = jointAt(m, hand, f),
+          head = jointAt(m, J.head, f);
+        best = Math.min(best, Math.hypot(h[0] - head[0], h[1] - head[1], h[2] - head[2]));
+      }
       return best;
     };
-    const left = synth({ action: 'phoneCall', side: 0 }).motions[0]!, right = synth({ action: 'phoneCall', side: 1 }).motions[0]!;
+    const left = synth({ action: 'phoneCall', side: 0 }).motions[0]!,
+      right = synth({ action: 'phoneCall', side: 1 }).motions[0]!;
     expect(nearest(left, HAND[0])).toBeLessThan(0.2);
     expect(nearest(left, HAND[1])).toBeGreaterThan(0.4);
     expect(nearest(right, HAND[1])).toBeLessThan(0.2);
@@ -92,21 +105,30 @@ describe('plan parameters on these actions', () => {
 
   test('count repeats a cycle: clapping overhead four times brings the hands together four times', () => {
     const m = synth({ action: 'clapOverhead', count: 4 }).motions[0]!;
-    let claps = 0, together = false;
+    let claps = 0,
+      together = false;
     for (let f = 0; f < m.frames; f++) {
-      const l = jointAt(m, HAND[0], f), r = jointAt(m, HAND[1], f);
+      const l = jointAt(m, HAND[0], f),
+        r = jointAt(m, HAND[1], f);
       const d = Math.hypot(l[0] - r[0], l[1] - r[1], l[2] - r[2]);
-      if (!together && d < 0.08) { claps++; together = true; } else if (together && d > 0.15) together = false;
+      if (!together && d < 0.08) {
+        claps++;
+        together = true;
+      } else if (together && d > 0.15) together = false;
     }
     expect(claps).toBe(4);
   });
 
   test('count repeats: three fist pumps raise the fist above the head three times', () => {
     const m = synth({ action: 'fistPump', count: 3 }).motions[0]!;
-    let peaks = 0, upNow = false;
+    let peaks = 0,
+      upNow = false;
     for (let f = 0; f < m.frames; f++) {
       const h = jointAt(m, HAND[1], f)[1] - jointAt(m, J.head, f)[1];
-      if (!upNow && h > 0.25) { peaks++; upNow = true; } else if (upNow && h < 0.1) upNow = false;
+      if (!upNow && h > 0.25) {
+        peaks++;
+        upNow = true;
+      } else if (upNow && h < 0.1) upNow = false;
     }
     expect(peaks).toBe(3);
   });

@@ -28,7 +28,10 @@ import type { ActionDef } from './format.ts';
 import { LIBRARY } from './library/index.ts';
 import { dataDuration, dataGesture, emitProps, mirrored, runDataAction } from './runtime.ts';
 
-export interface Duration { sec: number; flexible: boolean }
+export interface Duration {
+  sec: number;
+  flexible: boolean;
+}
 
 export type RegistryEntry =
   | { kind: 'gait'; gait: GaitKind; /** travel direction relative to the heading */ dir?: number; /** upper-body layer the style implies */ upper?: ActionDef }
@@ -54,7 +57,9 @@ const gait = (g: GaitKind, dir?: number): RegistryEntry => (dir === undefined ? 
 
 /** Zombie shamble: arms held out in front, elbows loose, head lolling. */
 const ZOMBIE_ARMS: ActionDef = {
-  id: 'zombieArms', dur: 1.6, cycle: true,
+  id: 'zombieArms',
+  dur: 1.6,
+  cycle: true,
   keys: [
     { t: 0, hands: { L: { at: [0.2, 0.42, 0.5] }, R: { at: [-0.2, 0.4, 0.52] } }, head: { pitch: 0.25, roll: 0.2 }, shape: { L: 'relaxed', R: 'relaxed' } },
     { t: 0.5, hands: { L: { at: [0.18, 0.38, 0.52] }, R: { at: [-0.22, 0.44, 0.5] } }, head: { pitch: 0.3, roll: -0.15 } },
@@ -63,7 +68,9 @@ const ZOMBIE_ARMS: ActionDef = {
 };
 /** Drunk walk: arms loose and wide, the head and torso swaying. */
 const DRUNK_SWAY: ActionDef = {
-  id: 'drunkSway', dur: 2.2, cycle: true,
+  id: 'drunkSway',
+  dur: 2.2,
+  cycle: true,
   keys: [
     { t: 0, torso: { side: 0.12 }, head: { roll: 0.2, pitch: 0.1 }, arms: { L: { down: 1.0, forward: 0.1, elbow: 0.4 }, R: { down: 1.0, forward: -0.1, elbow: 0.4 } } },
     { t: 0.5, torso: { side: -0.12 }, head: { roll: -0.2, pitch: 0.15 } },
@@ -71,34 +78,80 @@ const DRUNK_SWAY: ActionDef = {
   ],
 };
 const proc = (run: (ctx: GenCtx, step: PlanStep, last: boolean) => void, duration: (step: PlanStep) => Duration): RegistryEntry => ({ kind: 'proc', run, duration });
-const fixed = (sec: number, flexible = false) => (): Duration => ({ sec, flexible });
-const jumpEntry = proc((ctx, s) => synthJump(ctx, jumpParamsOf(s)), (s) => ({ sec: jumpDuration(jumpParamsOf(s)) + 0.1, flexible: false }));
+const fixed =
+  (sec: number, flexible = false) =>
+  (): Duration => ({ sec, flexible });
+const jumpEntry = proc(
+  (ctx, s) => synthJump(ctx, jumpParamsOf(s)),
+  (s) => ({ sec: jumpDuration(jumpParamsOf(s)) + 0.1, flexible: false }),
+);
 const posture = (kind: 'crouch' | 'kneel' | 'sitFloor' | 'lieDown') =>
-  proc((ctx, _s, last) => synthPosture(ctx, kind, { rise: !last }), (s) => gestureDuration({ ...s, action: kind }));
+  proc(
+    (ctx, _s, last) => synthPosture(ctx, kind, { rise: !last }),
+    (s) => gestureDuration({ ...s, action: kind }),
+  );
 
 const TABLE: Record<string, RegistryEntry> = {
-  walk: gait('walk'), run: gait('run'), jog: gait('jog'), sneak: gait('sneak'), limp: gait('limp'), march: gait('march'),
-  shuffle: gait('shuffle'), sidestep: gait('walk', Math.PI / 2), backward: gait('walk', Math.PI), skip: gait('skip'),
-  tiptoe: gait('tiptoe'), strut: gait('strut'), stagger: gait('stagger'), zombieWalk: { kind: 'gait', gait: 'zombie', upper: ZOMBIE_ARMS }, moonwalk: gait('moonwalk', Math.PI), // replaced by the data moonwalk (library/locomotion.ts)
-  crouchWalk: gait('crouchWalk'), drunkWalk: { kind: 'gait', gait: 'drunk', upper: DRUNK_SWAY }, injuredWalk: gait('limp'), swagger: gait('swagger'), powerWalk: gait('powerWalk'),
+  walk: gait('walk'),
+  run: gait('run'),
+  jog: gait('jog'),
+  sneak: gait('sneak'),
+  limp: gait('limp'),
+  march: gait('march'),
+  shuffle: gait('shuffle'),
+  sidestep: gait('walk', Math.PI / 2),
+  backward: gait('walk', Math.PI),
+  skip: gait('skip'),
+  tiptoe: gait('tiptoe'),
+  strut: gait('strut'),
+  stagger: gait('stagger'),
+  zombieWalk: { kind: 'gait', gait: 'zombie', upper: ZOMBIE_ARMS },
+  moonwalk: gait('moonwalk', Math.PI), // replaced by the data moonwalk (library/locomotion.ts)
+  crouchWalk: gait('crouchWalk'),
+  drunkWalk: { kind: 'gait', gait: 'drunk', upper: DRUNK_SWAY },
+  injuredWalk: gait('limp'),
+  swagger: gait('swagger'),
+  powerWalk: gait('powerWalk'),
   // Turning on the spot runs through the footstep runtime too (merged with neighbouring gaits by the timeline).
-  turn: gait('walk'), spin: gait('walk'),
-  jump: jumpEntry, hop: jumpEntry, leap: jumpEntry, longJump: jumpEntry, jumpInPlace: jumpEntry,
+  turn: gait('walk'),
+  spin: gait('walk'),
+  jump: jumpEntry,
+  hop: jumpEntry,
+  leap: jumpEntry,
+  longJump: jumpEntry,
+  jumpInPlace: jumpEntry,
   sit: proc((ctx) => synthSit(ctx, 'down'), fixed(2.2, true)),
   standUp: proc((ctx) => synthSit(ctx, 'up'), fixed(1.6)),
   idle: proc((ctx) => synthIdle(ctx), fixed(3, true)),
-  crouch: posture('crouch'), kneel: posture('kneel'), sitFloor: posture('sitFloor'), lieDown: posture('lieDown'),
-  squat: proc((ctx, s) => synthPosture(ctx, 'squat', s.count !== undefined ? { rise: true, count: s.count } : { rise: true }), (s) => gestureDuration(s)),
-  kick: proc((ctx, s) => synthKick(ctx, { ...(s.side !== undefined ? { side: s.side } : {}), ...(s.count !== undefined ? { count: s.count } : {}) }), (s) => gestureDuration(s)),
-  dance: proc((ctx) => synthDance(ctx), (s) => gestureDuration(s)),
-  jumpingJacks: proc((ctx, s) => synthJumpingJacks(ctx, s.count), (s) => gestureDuration(s)),
+  crouch: posture('crouch'),
+  kneel: posture('kneel'),
+  sitFloor: posture('sitFloor'),
+  lieDown: posture('lieDown'),
+  squat: proc(
+    (ctx, s) => synthPosture(ctx, 'squat', s.count !== undefined ? { rise: true, count: s.count } : { rise: true }),
+    (s) => gestureDuration(s),
+  ),
+  kick: proc(
+    (ctx, s) => synthKick(ctx, { ...(s.side !== undefined ? { side: s.side } : {}), ...(s.count !== undefined ? { count: s.count } : {}) }),
+    (s) => gestureDuration(s),
+  ),
+  dance: proc(
+    (ctx) => synthDance(ctx),
+    (s) => gestureDuration(s),
+  ),
+  jumpingJacks: proc(
+    (ctx, s) => synthJumpingJacks(ctx, s.count),
+    (s) => gestureDuration(s),
+  ),
 };
 
 // The keyframed upper-body gestures of the catalog.
 for (const [id, make] of Object.entries(GESTURES)) TABLE[id] ??= { kind: 'gesture', make, duration: (s) => gestureDuration(s) };
 TABLE.wave = {
   kind: 'gesture',
-  make: () => { throw new Error('wave runs through layerWave'); },
+  make: () => {
+    throw new Error('wave runs through layerWave');
+  },
   duration: (s) => ({ sec: Math.max(2, waveDuration({ side: 1, cycles: s.count !== undefined ? s.count * 2 : 4 })), flexible: s.count === undefined }),
 };
 // Data-authored actions; a data definition replaces a procedural entry of the same id.
@@ -147,9 +200,13 @@ export function durationOf(step: PlanStep): Duration {
   const e = TABLE[step.action];
   if (!e) return { sec: 2.5, flexible: true };
   switch (e.kind) {
-    case 'data': return dataDuration(defFor(e.def, step), step);
-    case 'proc': case 'gesture': return e.duration(step);
-    case 'gait': return { sec: 4, flexible: true };
+    case 'data':
+      return dataDuration(defFor(e.def, step), step);
+    case 'proc':
+    case 'gesture':
+      return e.duration(step);
+    case 'gait':
+      return { sec: 4, flexible: true };
   }
 }
 
@@ -162,10 +219,15 @@ export function endsDown(id: string): boolean {
 /** Applies an upper-body step as a layer over whatever the segment already holds. */
 export function layerStep(ctx: GenCtx, step: PlanStep): void {
   const e = TABLE[step.action];
-  if (step.action === 'wave') { layerWave(ctx, { side: step.side ?? 1, cycles: step.count !== undefined ? step.count * 2 : 99, both: step.both ?? false }); return; }
+  if (step.action === 'wave') {
+    layerWave(ctx, { side: step.side ?? 1, cycles: step.count !== undefined ? step.count * 2 : 99, both: step.both ?? false });
+    return;
+  }
   if (e?.kind === 'gesture') runGesture(ctx, e.make(step, new Rng(Math.floor(ctx.rng.next() * 4294967296))));
-  else if (e?.kind === 'data') { runGesture(ctx, dataGesture(e.def, step)); emitProps(ctx, e.def, mirrored(e.def, step), step.prop); }
-  else throw new Error(`"${step.action}" is not an upper-body action`);
+  else if (e?.kind === 'data') {
+    runGesture(ctx, dataGesture(e.def, step));
+    emitProps(ctx, e.def, mirrored(e.def, step), step.prop);
+  } else throw new Error(`"${step.action}" is not an upper-body action`);
 }
 
 /** Layers the upper body a gait style implies (zombie arms) over its locomotion segment. */
@@ -194,10 +256,19 @@ export function runFull(ctx: GenCtx, step: PlanStep, last: boolean, prev?: PlanS
   const e = TABLE[step.action];
   if (!e) throw new Error(`no motion for action "${step.action}"`);
   switch (e.kind) {
-    case 'data': runDataAction(ctx, defFor(e.def, step, ctx.st.posture), step, chainTrim(prev, step, next)); return;
+    case 'data':
+      runDataAction(ctx, defFor(e.def, step, ctx.st.posture), step, chainTrim(prev, step, next));
+      return;
     // A posture followed by getting up stays down for it ("kneels, then gets up" rises once, in getUp).
-    case 'proc': e.run(ctx, step, last || next?.action === 'getUp'); return;
-    case 'gesture': synthIdle(ctx); layerStep(ctx, step); return;
-    case 'gait': synthIdle(ctx); return;
+    case 'proc':
+      e.run(ctx, step, last || next?.action === 'getUp');
+      return;
+    case 'gesture':
+      synthIdle(ctx);
+      layerStep(ctx, step);
+      return;
+    case 'gait':
+      synthIdle(ctx);
+      return;
   }
 }

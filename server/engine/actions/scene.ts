@@ -25,7 +25,10 @@ export interface PropItem {
   endFrame: number;
 }
 
-export interface SceneOut { scene: SceneItem[]; props: PropItem[] }
+export interface SceneOut {
+  scene: SceneItem[];
+  props: PropItem[];
+}
 
 export function emptyScene(): SceneOut {
   return { scene: [], props: [] };

@@ -20,7 +20,8 @@ import { CH, HAND_BASE } from './format.ts';
 import type { CompiledAction } from './format.ts';
 
 /** Shoulder joints relative to the hips (docs/action-format.md), the centre hands reach from. */
-const SHOULDER_X = 0.165, SHOULDER_Y = 0.455;
+const SHOULDER_X = 0.165,
+  SHOULDER_Y = 0.455;
 
 /**
  * Categories whose physical facts and tests were re-checked with the style applied. The others (object,
@@ -37,7 +38,8 @@ export function applyVariantStyle(c: CompiledAction, rng: Rng): void {
   const reach = rng.range(0.92, 1.08);
   const lean = rng.range(-0.05, 0.08);
   const head = rng.range(-0.08, 0.08);
-  const yaw = rng.range(-0.14, 0.14), twist = rng.range(-0.12, 0.12);
+  const yaw = rng.range(-0.14, 0.14),
+    twist = rng.range(-0.12, 0.12);
   c.dur *= tempo;
   for (const k of c.keys) {
     const v = k.v;

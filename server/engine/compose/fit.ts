@@ -8,7 +8,11 @@ import { GAITS } from '../synth/gaits.ts';
 import type { PlanStep } from '../prompt/plan.ts';
 import { chainTrim, durationOf, endsDown, gaitKindOf, isGait, isUpper, registryEntry } from '../actions/registry.ts';
 
-export interface Segment { step: PlanStep; start: number; n: number }
+export interface Segment {
+  step: PlanStep;
+  start: number;
+  n: number;
+}
 
 /** Natural length of a step in seconds, and whether it may stretch freely. */
 export function naturalDuration(s: PlanStep): { sec: number; flexible: boolean } {
@@ -16,15 +20,17 @@ export function naturalDuration(s: PlanStep): { sec: number; flexible: boolean }
   if (isGait(s.action)) {
     const g = GAITS[gaitKindOf(s.action)];
     const v = Math.max(0.2, s.speed ?? g.speed);
-    const turnExtra = Math.abs(s.angle ?? 0) / (Math.PI / 2) * 0.5;
+    const turnExtra = (Math.abs(s.angle ?? 0) / (Math.PI / 2)) * 0.5;
     // Cruise time plus what starting (≈ v/8 s) and stopping (v/2.5 s, then closing steps) cost.
     if (s.distance !== undefined) return { sec: s.distance / v + v / 8 + v / 2.5 + 0.6 + turnExtra, flexible: false };
     if (s.count !== undefined) return { sec: s.count / g.freq(v) + 0.7 + turnExtra, flexible: false };
     return { sec: (s.action === 'run' || s.action === 'jog' ? 3.5 : 4) + turnExtra, flexible: true };
   }
   switch (s.action) {
-    case 'turn': return { sec: 0.7 + Math.abs(s.angle ?? Math.PI / 2) / (Math.PI / 2) * 0.65, flexible: false };
-    case 'spin': return { sec: 0.5 + Math.abs(s.angle ?? 2 * Math.PI) / (2 * Math.PI) * 1.3, flexible: false };
+    case 'turn':
+      return { sec: 0.7 + (Math.abs(s.angle ?? Math.PI / 2) / (Math.PI / 2)) * 0.65, flexible: false };
+    case 'spin':
+      return { sec: 0.5 + (Math.abs(s.angle ?? 2 * Math.PI) / (2 * Math.PI)) * 1.3, flexible: false };
     default: {
       const d = durationOf(s);
       return { sec: d.sec, flexible: d.flexible || (isUpper(s.action) && s.count === undefined) };
@@ -65,7 +71,16 @@ export function fitSegments(steps: readonly PlanStep[], durationSec: number, fps
     const tempo = d.flexible ? jitter(i) : whole && registryEntry(s.action)?.kind === 'data' && s.durationSec === undefined ? 1 + 1.5 * (jitter(i) - 1) : 1;
     return { sec: d.sec * tempo * (b - a), flexible: d.flexible };
   });
-  let total = durationSec > 0 ? durationSec : Math.min(60, Math.max(1, nat.reduce((a, d) => a + d.sec, 0)));
+  let total =
+    durationSec > 0
+      ? durationSec
+      : Math.min(
+          60,
+          Math.max(
+            1,
+            nat.reduce((a, d) => a + d.sec, 0),
+          ),
+        );
   total = Math.round(total * fps) / fps;
   const flexSum = nat.reduce((a, d) => a + (d.flexible ? d.sec : 0), 0);
   const rigidSum = nat.reduce((a, d) => a + (d.flexible ? 0 : d.sec), 0);
@@ -86,7 +101,8 @@ export function fitSegments(steps: readonly PlanStep[], durationSec: number, fps
   const sum = secs.reduce((a, b) => a + b, 0);
   const frames = Math.round(total * fps) + 1;
   const segments: Segment[] = [];
-  let acc = 0, prevB = 0;
+  let acc = 0,
+    prevB = 0;
   list.forEach((step, i) => {
     acc += secs[i]!;
     const b = i === list.length - 1 ? frames : Math.round((acc / sum) * (frames - 1));

@@ -39,13 +39,17 @@ function locoPart(s: PlanStep, n: number, prev: PlanStep | undefined, next: Plan
   }
   const gait = gaitKindOf(s.action);
   const e = registryEntry(s.action);
-  const dflt = e?.kind === 'gait' ? e.dir ?? 0 : 0;
+  const dflt = e?.kind === 'gait' ? (e.dir ?? 0) : 0;
   const part: LocoPart = { n, gait, speed: s.speed ?? GAITS[gait].speed, dir: s.dir ?? dflt, turn: s.angle ?? 0 };
   if (s.distance !== undefined) part.distance = s.distance;
   return part;
 }
 
-export interface SynthResult { motion: Motion; boundaries: number[]; scene: SceneOut }
+export interface SynthResult {
+  motion: Motion;
+  boundaries: number[];
+  scene: SceneOut;
+}
 
 export function synthesizeSegments(segments: readonly Segment[], frames: number, fps: number, rng: Rng, vp: VariantParams, style: Style, state?: SynthState): SynthResult {
   const tr = createTrack(frames, fps);
@@ -77,7 +81,8 @@ export function synthesizeSegments(segments: readonly Segment[], frames: number,
     const ctx = ctxFor(seg.start, seg.n, `seg${i}`);
     if (isUpper(a)) {
       // Gestures sequenced on their own ride on idle (or on the seated hold when sitting).
-      if (st.posture === 'sit') synthSit(ctx, 'down'); else synthIdle(ctx);
+      if (st.posture === 'sit') synthSit(ctx, 'down');
+      else synthIdle(ctx);
       layerStep(ctxFor(seg.start, seg.n, `gesture${i}`), seg.step);
     } else if (STEPPING(a)) synthIdle(ctx);
     else runFull(ctx, seg.step, i === segments.length - 1, segments[i - 1]?.step, segments[i + 1]?.step);

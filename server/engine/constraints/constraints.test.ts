@@ -29,7 +29,11 @@ function jerk(P: Float32Array, frames: number, j: number, fps: number): number[]
 
 describe('constraint solver', () => {
   it('follows a 3-waypoint path with the prompt gait: hips within 5 cm, ends on the last waypoint, planted feet stay put', () => {
-    const waypoints = [{ x: 0, z: 0 }, { x: 1, z: 2 }, { x: -0.5, z: 4 }];
+    const waypoints = [
+      { x: 0, z: 0 },
+      { x: 1, z: 2 },
+      { x: -0.5, z: 4 },
+    ];
     const m = run({}, { path: { waypoints } });
     const poly = pathPolyline(waypoints);
     for (let f = 0; f < m.frames; f++) expect(distanceToPath(poly, m.rootPos[f * 3]!, m.rootPos[f * 3 + 2]!)).toBeLessThan(0.05);
@@ -37,17 +41,25 @@ describe('constraint solver', () => {
     expect(Math.hypot(m.rootPos[e]! + 0.5, m.rootPos[e + 2]! - 4)).toBeLessThan(0.05);
     // The body turns with the path: at the end it faces along the last tangent (toward −x, +z).
     const P = fkPositions(m);
-    for (const [side, j] of [[0, J.leftFoot], [1, J.rightFoot]] as const) {
+    for (const [side, j] of [
+      [0, J.leftFoot],
+      [1, J.rightFoot],
+    ] as const) {
       for (let f = 1; f < m.frames; f++) {
         if (!m.contacts[f * 2 + side] || !m.contacts[(f - 1) * 2 + side]) continue;
-        const a = at(P, f, j), b = at(P, f - 1, j);
+        const a = at(P, f, j),
+          b = at(P, f - 1, j);
         expect(Math.hypot(a[0]! - b[0]!, a[2]! - b[2]!)).toBeLessThan(0.01);
       }
     }
   });
 
   it('reaches arrival times: the hips pass each timed waypoint at its time', () => {
-    const waypoints = [{ x: 0, z: 0 }, { x: 0, z: 2, t: 2 }, { x: 2, z: 3, t: 5 }];
+    const waypoints = [
+      { x: 0, z: 0 },
+      { x: 0, z: 2, t: 2 },
+      { x: 2, z: 3, t: 5 },
+    ];
     const m = run({}, { path: { waypoints } });
     expect(m.frames).toBeGreaterThanOrEqual(5 * 30);
     const poly = pathPolyline(waypoints);
@@ -94,10 +106,13 @@ describe('constraint solver', () => {
 
   it('pins a hand to a given point and turns the head toward a look-at target', () => {
     const wall: [number, number, number] = [-0.45, 1.3, 0.35];
-    const m = run({ prompt: 'a person stands', durationSec: 3 }, {
-      pins: [{ effector: 'rightHand', start: 1, end: 2, target: wall }],
-      keyPoses: [{ t: 0.5, lookAt: [3, 1.6, 1] }],
-    });
+    const m = run(
+      { prompt: 'a person stands', durationSec: 3 },
+      {
+        pins: [{ effector: 'rightHand', start: 1, end: 2, target: wall }],
+        keyPoses: [{ t: 0.5, lookAt: [3, 1.6, 1] }],
+      },
+    );
     const P = fkPositions(m);
     for (let f = 30; f <= 60; f++) expect(dist(at(P, f, J.rightHand), wall)).toBeLessThan(0.01);
     // At the key the face (+Z of the head) points at the target.
@@ -111,8 +126,17 @@ describe('constraint solver', () => {
   });
 
   it('is deterministic and leaves the input untouched', () => {
-    const c: Constraints = { path: { waypoints: [{ x: 0, z: 0 }, { x: 2, z: 2 }] }, pins: [{ effector: 'rightFoot', start: 0.2, end: 0.6, target: 'floor' }] };
-    const a = run({}, c), b = run({}, c);
+    const c: Constraints = {
+      path: {
+        waypoints: [
+          { x: 0, z: 0 },
+          { x: 2, z: 2 },
+        ],
+      },
+      pins: [{ effector: 'rightFoot', start: 0.2, end: 0.6, target: 'floor' }],
+    };
+    const a = run({}, c),
+      b = run({}, c);
     expect(Buffer.from(a.rot.buffer).equals(Buffer.from(b.rot.buffer))).toBe(true);
   });
 
@@ -129,15 +153,54 @@ describe('constraint solver', () => {
 
   it('refuses bad constraints with the field named', () => {
     const bad = (c: Constraints, field: string) => {
-      try { validateConstraints(c, 4); } catch (e) { expect(e).toBeInstanceOf(ConstraintError); expect((e as ConstraintError).field).toBe(field); return; }
+      try {
+        validateConstraints(c, 4);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConstraintError);
+        expect((e as ConstraintError).field).toBe(field);
+        return;
+      }
       throw new Error('accepted');
     };
     bad({ path: { waypoints: [{ x: 0, z: 0 }] } }, 'path.waypoints');
-    bad({ path: { waypoints: [{ x: 3, z: 0 }, { x: 4, z: 0 }] } }, 'path.waypoints[0]');
-    bad({ path: { waypoints: [{ x: 0, z: 0 }, { x: 1, z: 0, t: 2 }, { x: 2, z: 0, t: 1 }] } }, 'path.waypoints[2].t');
+    bad(
+      {
+        path: {
+          waypoints: [
+            { x: 3, z: 0 },
+            { x: 4, z: 0 },
+          ],
+        },
+      },
+      'path.waypoints[0]',
+    );
+    bad(
+      {
+        path: {
+          waypoints: [
+            { x: 0, z: 0 },
+            { x: 1, z: 0, t: 2 },
+            { x: 2, z: 0, t: 1 },
+          ],
+        },
+      },
+      'path.waypoints[2].t',
+    );
     bad({ keyPoses: [{ t: 9 }] }, 'keyPoses[0].t');
     bad({ pins: [{ effector: 'leftFoot', start: 2, end: 1 }] }, 'pins[0].end');
-    expect(() => run({ prompt: 'a person waves' }, { path: { waypoints: [{ x: 0, z: 0 }, { x: 0, z: 3 }] } })).toThrow(/travelling action/);
+    expect(() =>
+      run(
+        { prompt: 'a person waves' },
+        {
+          path: {
+            waypoints: [
+              { x: 0, z: 0 },
+              { x: 0, z: 3 },
+            ],
+          },
+        },
+      ),
+    ).toThrow(/travelling action/);
     expect(() => run({ durationSec: 3 }, { keyPoses: [{ t: 1, rotations: { elbow: [0, 0, 0, 1] } }] })).toThrow(/unknown bone/);
   });
 });

@@ -17,8 +17,11 @@ import type { FrameScratch } from './limbs.ts';
 import { ConstraintError, EFFECTORS } from './types.ts';
 import type { Effector, KeyPose } from './types.ts';
 
-const ANTICIPATION = 0.06, FOLLOW_THROUGH = 0.06;
-const MIN_WINDOW = 0.4, MAX_WINDOW = 1.6, SEC_PER_METRE = 1.6;
+const ANTICIPATION = 0.06,
+  FOLLOW_THROUGH = 0.06;
+const MIN_WINDOW = 0.4,
+  MAX_WINDOW = 1.6,
+  SEC_PER_METRE = 1.6;
 
 /** C2 bump: 1 at x = 0, 0 with zero slope and curvature at |x| ≥ 1. */
 const bumpC2 = (x: number): number => 1 - smootherstep(Math.abs(x));
@@ -33,7 +36,8 @@ export function keyWeight(x: number): number {
 
 /** The pose the key asks for at frame f, written into `m` (which must be a copy). Returns how far it moved things (m). */
 function poseAtKey(m: Motion, f: number, k: KeyPose, i: number, s: FrameScratch): number {
-  const jc = m.skeleton.parents.length, base = f * jc * 4;
+  const jc = m.skeleton.parents.length,
+    base = f * jc * 4;
   fkInto(m, f, s);
   const before = s.wp.slice();
   const feet = [0, 1].map((side) => {
@@ -72,24 +76,32 @@ function poseAtKey(m: Motion, f: number, k: KeyPose, i: number, s: FrameScratch)
 
 /** Turns neck (40 %) and head (60 %) so the face's +Z points at the target. */
 function lookAt(m: Motion, f: number, s: FrameScratch, target: readonly number[]): void {
-  const jc = m.skeleton.parents.length, base = f * jc * 4;
+  const jc = m.skeleton.parents.length,
+    base = f * jc * 4;
   const fwd = new Float64Array([0, 0, 1]);
   const hq = s.wr.slice(J.head * 4, J.head * 4 + 4);
   qRotate(fwd, hq, fwd);
   const hp = s.wp.subarray(J.head * 3, J.head * 3 + 3);
-  let dx = target[0]! - hp[0]!, dy = target[1]! - hp[1]!, dz = target[2]! - hp[2]!;
+  let dx = target[0]! - hp[0]!,
+    dy = target[1]! - hp[1]!,
+    dz = target[2]! - hp[2]!;
   const dl = Math.hypot(dx, dy, dz);
   if (dl < 1e-4) return;
-  dx /= dl; dy /= dl; dz /= dl;
+  dx /= dl;
+  dy /= dl;
+  dz /= dl;
   // Shortest arc from the current facing to the target direction.
   const r = new Float64Array([fwd[1]! * dz - fwd[2]! * dy, fwd[2]! * dx - fwd[0]! * dz, fwd[0]! * dy - fwd[1]! * dx, 1 + fwd[0]! * dx + fwd[1]! * dy + fwd[2]! * dz]);
   if (r[3]! < 1e-6) return; // looking straight behind: no unique turn, leave the head alone
   qNormalize(r);
-  const v = new Float64Array(3), part = new Float64Array(4);
+  const v = new Float64Array(3),
+    part = new Float64Array(4);
   qLog(v, r);
   const upper = s.wr.slice(J.upperChest * 4, J.upperChest * 4 + 4);
   const neckW = s.wr.slice(J.neck * 4, J.neck * 4 + 4);
-  v[0] = v[0]! * 0.4; v[1] = v[1]! * 0.4; v[2] = v[2]! * 0.4;
+  v[0] = v[0]! * 0.4;
+  v[1] = v[1]! * 0.4;
+  v[2] = v[2]! * 0.4;
   qExp(part, v);
   qMul(neckW, part, neckW);
   const local = new Float64Array(4);
@@ -103,7 +115,9 @@ function lookAt(m: Motion, f: number, s: FrameScratch, target: readonly number[]
 
 export function applyKeyPoses(src: Motion, keys: readonly KeyPose[]): Motion {
   if (keys.length === 0) return src;
-  const n = src.frames, fps = src.fps, jc = src.skeleton.parents.length;
+  const n = src.frames,
+    fps = src.fps,
+    jc = src.skeleton.parents.length;
   const order = keys.map((k, i) => ({ k, i })).sort((a, b) => a.k.t - b.k.t);
   const frames = order.map(({ k }) => Math.min(n - 1, Math.max(0, Math.round(k.t * fps))));
   for (let a = 1; a < frames.length; a++) {
@@ -114,7 +128,10 @@ export function applyKeyPoses(src: Motion, keys: readonly KeyPose[]): Motion {
   const s = frameScratch(m);
   const free = [new Uint8Array(n), new Uint8Array(n)];
   const touched = new Uint8Array(n);
-  const lg = new Float64Array(jc * 3), v = new Float64Array(3), d = new Float64Array(4), q = new Float64Array(4);
+  const lg = new Float64Array(jc * 3),
+    v = new Float64Array(3),
+    d = new Float64Array(4),
+    q = new Float64Array(4);
   order.forEach(({ k, i }, idx) => {
     const f = frames[idx]!;
     const target = cloneMotion(m);
@@ -155,11 +172,15 @@ export function applyKeyPoses(src: Motion, keys: readonly KeyPose[]): Motion {
           for (let c = 0; c < 4; c++) d[c] = tgt[to + c]!;
           qMulInvA(d, q, d);
           qLog(v, d);
-          v[0] = v[0]! * w; v[1] = v[1]! * w; v[2] = v[2]! * w;
+          v[0] = v[0]! * w;
+          v[1] = v[1]! * w;
+          v[2] = v[2]! * w;
           qExp(d, v);
           qMul(q, q, d);
         } else {
-          v[0] = lg[j * 3]! * w; v[1] = lg[j * 3 + 1]! * w; v[2] = lg[j * 3 + 2]! * w;
+          v[0] = lg[j * 3]! * w;
+          v[1] = lg[j * 3 + 1]! * w;
+          v[2] = lg[j * 3 + 2]! * w;
           qExp(d, v);
           qMul(q, d, q);
         }

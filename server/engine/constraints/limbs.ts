@@ -23,12 +23,19 @@ export function frameScratch(m: Motion): FrameScratch {
 }
 
 export const EFFECTOR_JOINT: Record<Effector, number> = {
-  leftHand: ARM[0].hand, rightHand: ARM[1].hand, leftFoot: LEG[0].foot, rightFoot: LEG[1].foot,
+  leftHand: ARM[0].hand,
+  rightHand: ARM[1].hand,
+  leftFoot: LEG[0].foot,
+  rightFoot: LEG[1].foot,
 };
 export const EFFECTOR_SIDE: Record<Effector, 0 | 1> = { leftHand: 0, rightHand: 1, leftFoot: 0, rightFoot: 1 };
 export const isFoot = (e: Effector): boolean => e === 'leftFoot' || e === 'rightFoot';
 
-const hipsRot = new Float64Array(4), hip = new Float64Array(3), footW = new Float64Array(4), clav = new Float64Array(4), sh = new Float64Array(3);
+const hipsRot = new Float64Array(4),
+  hip = new Float64Array(3),
+  footW = new Float64Array(4),
+  clav = new Float64Array(4),
+  sh = new Float64Array(3);
 
 /**
  * Puts leg `side`'s ankle at (x, y, z) with foot world rotation `foot` (x, y, z, w at `fo`), frame f.
@@ -37,14 +44,19 @@ const hipsRot = new Float64Array(4), hip = new Float64Array(3), footW = new Floa
 export function placeFoot(m: Motion, f: number, s: FrameScratch, side: 0 | 1, x: number, y: number, z: number, foot: ArrayLike<number>, fo = 0): void {
   const jc = m.skeleton.parents.length;
   const up = LEG[side].upper;
-  for (let k = 0; k < 4; k++) { hipsRot[k] = s.wr[k]!; footW[k] = foot[fo + k]!; }
+  for (let k = 0; k < 4; k++) {
+    hipsRot[k] = s.wr[k]!;
+    footW[k] = foot[fo + k]!;
+  }
   for (let k = 0; k < 3; k++) hip[k] = s.wp[up * 3 + k]!;
   solveLegWorld(m.rot, f * jc * 4, side, hipsRot, hip, x, y, z, qHeading(footW), footW);
 }
 
 /** Arm length the IK can use (a hair short of straight). */
 const ARM_REACH = 0.52 * 0.995;
-const rq = new Float64Array(4), wq = new Float64Array(4), pw = new Float64Array(4);
+const rq = new Float64Array(4),
+  wq = new Float64Array(4),
+  pw = new Float64Array(4);
 
 /**
  * When a hand target is beyond the arm's reach, turn the clavicle, then the chest and spine (each
@@ -54,20 +66,41 @@ const rq = new Float64Array(4), wq = new Float64Array(4), pw = new Float64Array(
 function leanToward(m: Motion, f: number, s: FrameScratch, side: 0 | 1, x: number, y: number, z: number): void {
   const jc = m.skeleton.parents.length;
   const a = ARM[side];
-  const chain: [number, number][] = [[a.shoulder, 0.4], [J.upperChest, 0.25], [J.chest, 0.25], [J.spine, 0.25]];
+  const chain: [number, number][] = [
+    [a.shoulder, 0.4],
+    [J.upperChest, 0.25],
+    [J.chest, 0.25],
+    [J.spine, 0.25],
+  ];
   for (const [j, limit] of chain) {
-    const shx = s.wp[a.upper * 3]!, shy = s.wp[a.upper * 3 + 1]!, shz = s.wp[a.upper * 3 + 2]!;
+    const shx = s.wp[a.upper * 3]!,
+      shy = s.wp[a.upper * 3 + 1]!,
+      shz = s.wp[a.upper * 3 + 2]!;
     if (Math.hypot(x - shx, y - shy, z - shz) <= ARM_REACH) return;
-    const jx = s.wp[j * 3]!, jy = s.wp[j * 3 + 1]!, jz = s.wp[j * 3 + 2]!;
-    const ux = shx - jx, uy = shy - jy, uz = shz - jz, vx = x - jx, vy = y - jy, vz = z - jz;
-    let ax = uy * vz - uz * vy, ay = uz * vx - ux * vz, az = ux * vy - uy * vx;
+    const jx = s.wp[j * 3]!,
+      jy = s.wp[j * 3 + 1]!,
+      jz = s.wp[j * 3 + 2]!;
+    const ux = shx - jx,
+      uy = shy - jy,
+      uz = shz - jz,
+      vx = x - jx,
+      vy = y - jy,
+      vz = z - jz;
+    let ax = uy * vz - uz * vy,
+      ay = uz * vx - ux * vz,
+      az = ux * vy - uy * vx;
     const al = Math.hypot(ax, ay, az);
     if (al < 1e-8) continue;
-    ax /= al; ay /= al; az /= al;
+    ax /= al;
+    ay /= al;
+    az /= al;
     const angle = Math.min(limit, Math.atan2(al, ux * vx + uy * vy + uz * vz));
     qAxisAngle(rq, ax, ay, az, angle);
     const p = m.skeleton.parents[j]!;
-    for (let k = 0; k < 4; k++) { wq[k] = s.wr[j * 4 + k]!; pw[k] = p >= 0 ? s.wr[p * 4 + k]! : 0; }
+    for (let k = 0; k < 4; k++) {
+      wq[k] = s.wr[j * 4 + k]!;
+      pw[k] = p >= 0 ? s.wr[p * 4 + k]! : 0;
+    }
     qMul(wq, rq, wq);
     if (p >= 0) qMulInvA(wq, pw, wq);
     m.rot.set(wq, (f * jc + j) * 4);
@@ -86,13 +119,23 @@ export function placeHand(m: Motion, f: number, s: FrameScratch, side: 0 | 1, x:
   for (let k = 0; k < 4; k++) clav[k] = s.wr[a.shoulder * 4 + k]!;
   for (let k = 0; k < 3; k++) sh[k] = s.wp[a.upper * 3 + k]!;
   // Pole: from the shoulder–wrist line toward the current elbow; solveArm removes the along-line part.
-  const px = s.wp[a.lower * 3]! - sh[0]!, py = s.wp[a.lower * 3 + 1]! - sh[1]!, pz = s.wp[a.lower * 3 + 2]! - sh[2]!;
-  const hx = s.wp[a.hand * 3]! - sh[0]!, hy = s.wp[a.hand * 3 + 1]! - sh[1]!, hz = s.wp[a.hand * 3 + 2]! - sh[2]!;
+  const px = s.wp[a.lower * 3]! - sh[0]!,
+    py = s.wp[a.lower * 3 + 1]! - sh[1]!,
+    pz = s.wp[a.lower * 3 + 2]! - sh[2]!;
+  const hx = s.wp[a.hand * 3]! - sh[0]!,
+    hy = s.wp[a.hand * 3 + 1]! - sh[1]!,
+    hz = s.wp[a.hand * 3 + 2]! - sh[2]!;
   const hl = Math.hypot(hx, hy, hz) || 1;
   const along = (px * hx + py * hy + pz * hz) / hl;
-  let qx = px - (along * hx) / hl, qy = py - (along * hy) / hl, qz = pz - (along * hz) / hl;
+  let qx = px - (along * hx) / hl,
+    qy = py - (along * hy) / hl,
+    qz = pz - (along * hz) / hl;
   // A straight arm has no elbow direction: default to elbows down and slightly back, as people hold them.
-  if (Math.hypot(qx, qy, qz) < 1e-3) { qx = 0; qy = -1; qz = -0.3; }
+  if (Math.hypot(qx, qy, qz) < 1e-3) {
+    qx = 0;
+    qy = -1;
+    qz = -0.3;
+  }
   return solveArm(m.rot, f * jc * 4, side, clav, sh, x, y, z, qx, qy, qz);
 }
 

@@ -24,7 +24,9 @@ const SAFE_REACH = LEG_REACH * 0.985;
 export function applyPins(src: Motion, pins: readonly Pin[]): Motion {
   if (pins.length === 0) return src;
   const m = cloneMotion(src);
-  const n = m.frames, fps = m.fps, jc = m.skeleton.parents.length;
+  const n = m.frames,
+    fps = m.fps,
+    jc = m.skeleton.parents.length;
   const { pos, rot } = fkAll(src);
   const ease = Math.max(1, Math.round(EASE_SEC * fps));
 
@@ -33,21 +35,30 @@ export function applyPins(src: Motion, pins: readonly Pin[]): Motion {
   const goals = new Map<number, Goal>();
   const goalOf = (j: number): Goal => {
     let g = goals.get(j);
-    if (!g) { g = { w: new Float64Array(n), x: new Float64Array(n), y: new Float64Array(n), z: new Float64Array(n), q: new Float64Array(n * 4) }; goals.set(j, g); }
+    if (!g) {
+      g = { w: new Float64Array(n), x: new Float64Array(n), y: new Float64Array(n), z: new Float64Array(n), q: new Float64Array(n * 4) };
+      goals.set(j, g);
+    }
     return g;
   };
   for (const p of pins) {
     const j = EFFECTOR_JOINT[p.effector];
-    const a = Math.min(n - 1, Math.round(p.start * fps)), b = Math.min(n - 1, Math.round(p.end * fps));
+    const a = Math.min(n - 1, Math.round(p.start * fps)),
+      b = Math.min(n - 1, Math.round(p.end * fps));
     const at = (a * jc + j) * 3;
-    let tx = pos[at]!, ty = pos[at + 1]!, tz = pos[at + 2]!;
+    let tx = pos[at]!,
+      ty = pos[at + 1]!,
+      tz = pos[at + 2]!;
     if (p.target === 'floor') ty = isFoot(p.effector) ? ANKLE_HEIGHT : HAND_ON_FLOOR;
     else if (p.target) [tx, ty, tz] = p.target;
     const g = goalOf(j);
     for (let f = Math.max(0, a - ease); f <= Math.min(n - 1, b + ease); f++) {
       const w = f < a ? smootherstep((f - (a - ease)) / ease) : f > b ? smootherstep((b + ease - f) / ease) : 1;
       if (w <= g.w[f]!) continue;
-      g.w[f] = w; g.x[f] = tx; g.y[f] = ty; g.z[f] = tz;
+      g.w[f] = w;
+      g.x[f] = tx;
+      g.y[f] = ty;
+      g.z[f] = tz;
       // Feet hold the rotation they had when the pin began (a planted foot does not swivel).
       for (let k = 0; k < 4; k++) g.q[f * 4 + k] = rot[(a * jc + j) * 4 + k]!;
     }
@@ -64,17 +75,27 @@ export function applyPins(src: Motion, pins: readonly Pin[]): Motion {
     for (const side of [0, 1] as const) {
       const g = goals.get(LEG[side].foot);
       if (!g) continue;
-      const up = LEG[side].upper, foot = LEG[side].foot;
+      const up = LEG[side].upper,
+        foot = LEG[side].foot;
       for (let f = 0; f < n; f++) {
         const w = g.w[f]!;
         if (w <= 0) continue;
-        const h = (f * jc + up) * 3, fj = (f * jc + foot) * 3;
-        const gx = pos[fj]! + (g.x[f]! - pos[fj]!) * w, gy = pos[fj + 1]! + (g.y[f]! - pos[fj + 1]!) * w, gz = pos[fj + 2]! + (g.z[f]! - pos[fj + 2]!) * w;
-        const dx = gx - pos[h]! - shift[f * 2]!, dy = gy - pos[h + 1]!, dz = gz - pos[h + 2]! - shift[f * 2 + 1]!;
+        const h = (f * jc + up) * 3,
+          fj = (f * jc + foot) * 3;
+        const gx = pos[fj]! + (g.x[f]! - pos[fj]!) * w,
+          gy = pos[fj + 1]! + (g.y[f]! - pos[fj + 1]!) * w,
+          gz = pos[fj + 2]! + (g.z[f]! - pos[fj + 2]!) * w;
+        const dx = gx - pos[h]! - shift[f * 2]!,
+          dy = gy - pos[h + 1]!,
+          dz = gz - pos[h + 2]! - shift[f * 2 + 1]!;
         const horiz = Math.hypot(dx, dz);
         if (Math.hypot(dx, dy, dz) <= SAFE_REACH || horiz < 1e-6) continue;
         const pull = horiz - Math.sqrt(Math.max(0, SAFE_REACH ** 2 - dy * dy));
-        if (pull > Math.hypot(need[f * 2]!, need[f * 2 + 1]!)) { need[f * 2] = (dx / horiz) * pull; need[f * 2 + 1] = (dz / horiz) * pull; any = true; }
+        if (pull > Math.hypot(need[f * 2]!, need[f * 2 + 1]!)) {
+          need[f * 2] = (dx / horiz) * pull;
+          need[f * 2 + 1] = (dz / horiz) * pull;
+          any = true;
+        }
       }
     }
     return any;
@@ -87,26 +108,40 @@ export function applyPins(src: Motion, pins: readonly Pin[]): Motion {
       let best = 0;
       for (let k = Math.max(0, f - 2 * half); k <= Math.min(n - 1, f + 2 * half); k++) {
         const l = Math.hypot(need[k * 2]!, need[k * 2 + 1]!);
-        if (l > best) { best = l; dil[f * 2] = need[k * 2]!; dil[f * 2 + 1] = need[k * 2 + 1]!; }
+        if (l > best) {
+          best = l;
+          dil[f * 2] = need[k * 2]!;
+          dil[f * 2 + 1] = need[k * 2 + 1]!;
+        }
       }
     }
     for (let f = 0; f < n; f++) {
-      let sx = 0, sz = 0, c = 0;
-      for (let k = Math.max(0, f - half); k <= Math.min(n - 1, f + half); k++) { sx += dil[k * 2]!; sz += dil[k * 2 + 1]!; c++; }
-      shift[f * 2] = shift[f * 2]! + sx / c; shift[f * 2 + 1] = shift[f * 2 + 1]! + sz / c;
+      let sx = 0,
+        sz = 0,
+        c = 0;
+      for (let k = Math.max(0, f - half); k <= Math.min(n - 1, f + half); k++) {
+        sx += dil[k * 2]!;
+        sz += dil[k * 2 + 1]!;
+        c++;
+      }
+      shift[f * 2] = shift[f * 2]! + sx / c;
+      shift[f * 2 + 1] = shift[f * 2 + 1]! + sz / c;
     }
   }
   if (measure()) for (let i = 0; i < n * 2; i++) shift[i] = shift[i]! + need[i]!;
   const pulled = new Uint8Array(n);
   for (let f = 0; f < n; f++) {
-    const sx = shift[f * 2]!, sz = shift[f * 2 + 1]!;
+    const sx = shift[f * 2]!,
+      sz = shift[f * 2 + 1]!;
     if (sx === 0 && sz === 0) continue;
     pulled[f] = 1;
-    m.rootPos[f * 3] = m.rootPos[f * 3]! + sx; m.rootPos[f * 3 + 2] = m.rootPos[f * 3 + 2]! + sz;
+    m.rootPos[f * 3] = m.rootPos[f * 3]! + sx;
+    m.rootPos[f * 3 + 2] = m.rootPos[f * 3 + 2]! + sz;
   }
 
   const s = frameScratch(m);
-  const q = new Float64Array(4), qa = new Float64Array(4);
+  const q = new Float64Array(4),
+    qa = new Float64Array(4);
   const active = pulled.slice();
   for (const g of goals.values()) for (let f = 0; f < n; f++) if (g.w[f]! > 0) active[f] = 1;
   for (let f = 0; f < n; f++) {
@@ -119,9 +154,14 @@ export function applyPins(src: Motion, pins: readonly Pin[]): Motion {
       // A foot without a pin stays where it was (re-solved only where the body was pulled).
       if (w <= 0 && !pulled[f]) continue;
       const b = (f * jc + j) * 3;
-      for (let k = 0; k < 4; k++) { qa[k] = rot[(f * jc + j) * 4 + k]!; q[k] = g ? g.q[f * 4 + k]! : qa[k]!; }
+      for (let k = 0; k < 4; k++) {
+        qa[k] = rot[(f * jc + j) * 4 + k]!;
+        q[k] = g ? g.q[f * 4 + k]! : qa[k]!;
+      }
       if (w < 1) qSlerp(q, qa, q, w);
-      const x = pos[b]! + ((g?.x[f] ?? 0) - pos[b]!) * w, y = pos[b + 1]! + ((g?.y[f] ?? 0) - pos[b + 1]!) * w, z = pos[b + 2]! + ((g?.z[f] ?? 0) - pos[b + 2]!) * w;
+      const x = pos[b]! + ((g?.x[f] ?? 0) - pos[b]!) * w,
+        y = pos[b + 1]! + ((g?.y[f] ?? 0) - pos[b + 1]!) * w,
+        z = pos[b + 2]! + ((g?.z[f] ?? 0) - pos[b + 2]!) * w;
       placeFoot(m, f, s, side, x, y, z, q);
     }
     for (const e of ['leftHand', 'rightHand'] as const) {

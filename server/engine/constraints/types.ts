@@ -54,7 +54,10 @@ export interface Constraints {
 }
 
 export class ConstraintError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
   }
 }
@@ -82,7 +85,8 @@ export function validateConstraints(c: Constraints, durationSec: number, boneNam
     if (Math.hypot(w0.x, w0.z) > 0.5) throw new ConstraintError('path.waypoints[0]', 'the path must start where the character stands (within 0.5 m of the origin)');
   }
   const inClip = (t: unknown, field: string) => {
-    if (!finite(t) || t < 0 || t > durationSec + 1e-6) throw new ConstraintError(field, `must be a time from 0 to the clip length${Number.isFinite(durationSec) ? ` (${durationSec.toFixed(2)} s)` : ''}`);
+    if (!finite(t) || t < 0 || t > durationSec + 1e-6)
+      throw new ConstraintError(field, `must be a time from 0 to the clip length${Number.isFinite(durationSec) ? ` (${durationSec.toFixed(2)} s)` : ''}`);
   };
   (c.keyPoses ?? []).forEach((k, i) => {
     inClip(k.t, `keyPoses[${i}].t`);

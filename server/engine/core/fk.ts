@@ -25,18 +25,36 @@ export function fkFrame(m: Motion, f: number, outRot: Num, outPos: Num, rot: Num
   for (let j = 0; j < end; j++) {
     const p = sk.parents[j]!;
     const o = base + j * 4;
-    tq[0] = rot[o]!; tq[1] = rot[o + 1]!; tq[2] = rot[o + 2]!; tq[3] = rot[o + 3]!;
+    tq[0] = rot[o]!;
+    tq[1] = rot[o + 1]!;
+    tq[2] = rot[o + 2]!;
+    tq[3] = rot[o + 3]!;
     if (p < 0) {
-      outRot[j * 4] = tq[0]; outRot[j * 4 + 1] = tq[1]; outRot[j * 4 + 2] = tq[2]; outRot[j * 4 + 3] = tq[3];
-      outPos[j * 3] = root[f * 3]!; outPos[j * 3 + 1] = root[f * 3 + 1]!; outPos[j * 3 + 2] = root[f * 3 + 2]!;
+      outRot[j * 4] = tq[0];
+      outRot[j * 4 + 1] = tq[1];
+      outRot[j * 4 + 2] = tq[2];
+      outRot[j * 4 + 3] = tq[3];
+      outPos[j * 3] = root[f * 3]!;
+      outPos[j * 3 + 1] = root[f * 3 + 1]!;
+      outPos[j * 3 + 2] = root[f * 3 + 2]!;
       continue;
     }
-    pq[0] = outRot[p * 4]!; pq[1] = outRot[p * 4 + 1]!; pq[2] = outRot[p * 4 + 2]!; pq[3] = outRot[p * 4 + 3]!;
-    tv[0] = sk.offsets[j * 3]!; tv[1] = sk.offsets[j * 3 + 1]!; tv[2] = sk.offsets[j * 3 + 2]!;
+    pq[0] = outRot[p * 4]!;
+    pq[1] = outRot[p * 4 + 1]!;
+    pq[2] = outRot[p * 4 + 2]!;
+    pq[3] = outRot[p * 4 + 3]!;
+    tv[0] = sk.offsets[j * 3]!;
+    tv[1] = sk.offsets[j * 3 + 1]!;
+    tv[2] = sk.offsets[j * 3 + 2]!;
     qRotate(tv, pq, tv);
-    outPos[j * 3] = outPos[p * 3]! + tv[0]; outPos[j * 3 + 1] = outPos[p * 3 + 1]! + tv[1]; outPos[j * 3 + 2] = outPos[p * 3 + 2]! + tv[2];
+    outPos[j * 3] = outPos[p * 3]! + tv[0];
+    outPos[j * 3 + 1] = outPos[p * 3 + 1]! + tv[1];
+    outPos[j * 3 + 2] = outPos[p * 3 + 2]! + tv[2];
     qMul(tq, pq, tq);
-    outRot[j * 4] = tq[0]; outRot[j * 4 + 1] = tq[1]; outRot[j * 4 + 2] = tq[2]; outRot[j * 4 + 3] = tq[3];
+    outRot[j * 4] = tq[0];
+    outRot[j * 4 + 1] = tq[1];
+    outRot[j * 4 + 2] = tq[2];
+    outRot[j * 4 + 3] = tq[3];
   }
 }
 
@@ -73,7 +91,8 @@ export function fkAll(m: Motion): { pos: Float32Array; rot: Float32Array } {
  * variant distances) use it with BODY_JOINT_COUNT to skip the finger joints entirely.
  */
 export function fkPrefix(m: Motion, count: number): { pos: Float32Array; rot: Float32Array } {
-  const jc = m.skeleton.parents.length, c = Math.min(count, jc);
+  const jc = m.skeleton.parents.length,
+    c = Math.min(count, jc);
   const pos = new Float32Array(m.frames * c * 3);
   const rot = new Float32Array(m.frames * c * 4);
   const wr = new Float64Array(jc * 4);
@@ -89,8 +108,15 @@ export function fkPrefix(m: Motion, count: number): { pos: Float32Array; rot: Fl
 
 /** World position of a point given in joint j's frame, from precomputed world rotation/position arrays. */
 export function pointInJoint(out: Num, wRot: Num, wPos: Num, j: number, local: Num, rOff = 0, pOff = 0): void {
-  pq[0] = wRot[rOff + j * 4]!; pq[1] = wRot[rOff + j * 4 + 1]!; pq[2] = wRot[rOff + j * 4 + 2]!; pq[3] = wRot[rOff + j * 4 + 3]!;
-  tv[0] = local[0]!; tv[1] = local[1]!; tv[2] = local[2]!;
+  pq[0] = wRot[rOff + j * 4]!;
+  pq[1] = wRot[rOff + j * 4 + 1]!;
+  pq[2] = wRot[rOff + j * 4 + 2]!;
+  pq[3] = wRot[rOff + j * 4 + 3]!;
+  tv[0] = local[0]!;
+  tv[1] = local[1]!;
+  tv[2] = local[2]!;
   qRotate(tv, pq, tv);
-  out[0] = wPos[pOff + j * 3]! + tv[0]; out[1] = wPos[pOff + j * 3 + 1]! + tv[1]; out[2] = wPos[pOff + j * 3 + 2]! + tv[2];
+  out[0] = wPos[pOff + j * 3]! + tv[0];
+  out[1] = wPos[pOff + j * 3 + 1]! + tv[1];
+  out[2] = wPos[pOff + j * 3 + 2]! + tv[2];
 }

@@ -13,7 +13,8 @@ const TIPS = ['ThumbDistal', 'IndexDistal', 'MiddleDistal', 'RingDistal', 'Littl
 /** World positions of the left/right fingertips (end of each distal bone) and the palm centre for one pose. */
 function handPoints(m: Motion, f: number, side: 0 | 1): { tips: number[][]; palm: number[] } {
   const jc = m.skeleton.parents.length;
-  const wr = new Float64Array(jc * 4), wp = new Float64Array(jc * 3);
+  const wr = new Float64Array(jc * 4),
+    wp = new Float64Array(jc * 3);
   fkFrame(m, f, wr, wp);
   const pre = side === 0 ? 'left' : 'right';
   const tips = TIPS.map((t) => {
@@ -22,11 +23,14 @@ function handPoints(m: Motion, f: number, side: 0 | 1): { tips: number[][]; palm
     const v = [CANONICAL.tips[j * 3]!, CANONICAL.tips[j * 3 + 1]!, CANONICAL.tips[j * 3 + 2]!];
     // Rotate the tip offset by the distal bone's world rotation (q v q*).
     const [x, y, z, w] = q as [number, number, number, number];
-    const tx = 2 * (y * v[2]! - z * v[1]!), ty = 2 * (z * v[0]! - x * v[2]!), tz = 2 * (x * v[1]! - y * v[0]!);
+    const tx = 2 * (y * v[2]! - z * v[1]!),
+      ty = 2 * (z * v[0]! - x * v[2]!),
+      tz = 2 * (x * v[1]! - y * v[0]!);
     return [wp[j * 3]! + v[0]! + w * tx + (y * tz - z * ty), wp[j * 3 + 1]! + v[1]! + w * ty + (z * tx - x * tz), wp[j * 3 + 2]! + v[2]! + w * tz + (x * ty - y * tx)];
   });
   // Palm centre: midway between the wrist and the middle knuckle, 2 cm to the palm side (−Y at rest, hand unrotated here).
-  const h = ARM[side].hand, k = CANONICAL.names.indexOf(pre + 'MiddleProximal');
+  const h = ARM[side].hand,
+    k = CANONICAL.names.indexOf(pre + 'MiddleProximal');
   const palm = [(wp[h * 3]! + wp[k * 3]!) / 2, (wp[h * 3 + 1]! + wp[k * 3 + 1]!) / 2 - 0.02, (wp[h * 3 + 2]! + wp[k * 3 + 2]!) / 2];
   return { tips, palm };
 }
@@ -82,7 +86,10 @@ describe('hand shapes', () => {
       return tips.slice(1).reduce((s, t) => s + dist(t, palm), 0) / 4;
     };
     for (const side of [0, 1] as const) {
-      const fist = mean('fist', side), relaxed = mean('relaxed', side), open = mean('open', side), grip = mean('grip', side);
+      const fist = mean('fist', side),
+        relaxed = mean('relaxed', side),
+        open = mean('open', side),
+        grip = mean('grip', side);
       expect(fist).toBeLessThan(0.06);
       expect(open).toBeGreaterThan(0.13);
       expect(relaxed).toBeGreaterThan(fist + 0.03);
@@ -103,7 +110,8 @@ describe('hand shapes', () => {
     const p = handPoints(posed('point'), 0, 0);
     expect(dist(p.tips[1]!, p.palm)).toBeGreaterThan(0.13);
     for (const k of [2, 3, 4]) expect(dist(p.tips[k]!, p.palm)).toBeLessThan(0.06);
-    const up = handPoints(posed('thumbsUp'), 0, 0), fist = handPoints(posed('fist'), 0, 0);
+    const up = handPoints(posed('thumbsUp'), 0, 0),
+      fist = handPoints(posed('fist'), 0, 0);
     expect(dist(up.tips[0]!, up.palm)).toBeGreaterThan(dist(fist.tips[0]!, fist.palm) + 0.02);
     const v = handPoints(posed('victory'), 0, 0);
     expect(dist(v.tips[1]!, v.tips[2]!)).toBeGreaterThan(0.03);
@@ -117,7 +125,8 @@ describe('hand shapes', () => {
     expect(dist(open[0]!, open[1]!)).toBeGreaterThan(0.06);
     // In a fist the thumb tip lies in front of the index and middle fingers' middle phalanges.
     const m = posed('fist');
-    const wr = new Float64Array(JOINT_COUNT * 4), wp = new Float64Array(JOINT_COUNT * 3);
+    const wr = new Float64Array(JOINT_COUNT * 4),
+      wp = new Float64Array(JOINT_COUNT * 3);
     fkFrame(m, 0, wr, wp);
     const pip = [J.leftIndexIntermediate, J.leftMiddleIntermediate].map((j) => [wp[j * 3]!, wp[j * 3 + 1]!, wp[j * 3 + 2]!]);
     const mid = [0, 1, 2].map((k) => (pip[0]![k]! + pip[1]![k]!) / 2);
@@ -126,8 +135,13 @@ describe('hand shapes', () => {
 
   test('the right hand is the mirror image of the left', () => {
     for (const shape of HAND_SHAPES) {
-      const l = handPoints(posed(shape), 0, 0).tips, r = handPoints(posed(shape), 0, 1).tips;
-      l.forEach((t, k) => { expect(r[k]![0]).toBeCloseTo(-t[0]!, 5); expect(r[k]![1]).toBeCloseTo(t[1]!, 5); expect(r[k]![2]).toBeCloseTo(t[2]!, 5); });
+      const l = handPoints(posed(shape), 0, 0).tips,
+        r = handPoints(posed(shape), 0, 1).tips;
+      l.forEach((t, k) => {
+        expect(r[k]![0]).toBeCloseTo(-t[0]!, 5);
+        expect(r[k]![1]).toBeCloseTo(t[1]!, 5);
+        expect(r[k]![2]).toBeCloseTo(t[2]!, 5);
+      });
     }
   });
 
@@ -143,34 +157,51 @@ describe('hand shapes', () => {
   });
 
   test('a shape switched from one frame to the next closes at finger speed instead of snapping; slow blends pass untouched', () => {
-    const n = 30, fps = 30;
+    const n = 30,
+      fps = 30;
     const m = createMotion(n, fps);
     for (let f = 0; f < n; f++) for (const side of [0, 1] as const) applyHandShape(m.rot, CANONICAL, f, side, f < 10 ? 'relaxed' : 'fist', 1);
     const before = m.rot.slice();
     limitFingerSpeed(m.rot, CANONICAL, n, fps);
     const step = (MAX_FINGER_SPEED_DEG * Math.PI) / 180 / fps;
-    const ang = (r: Float32Array, a: number, b: number) => 2 * Math.acos(Math.min(1, Math.abs(r[a]! * r[b]! + r[a + 1]! * r[b + 1]! + r[a + 2]! * r[b + 2]! + r[a + 3]! * r[b + 3]!)));
-    let worstStep = 0, frameSnap = 0;
-    for (const j of fingerJoints(CANONICAL, 0)) for (let f = 1; f < n; f++) {
-      worstStep = Math.max(worstStep, ang(m.rot, (f * JOINT_COUNT + j) * 4, ((f - 1) * JOINT_COUNT + j) * 4));
-      frameSnap = Math.max(frameSnap, ang(before, (f * JOINT_COUNT + j) * 4, ((f - 1) * JOINT_COUNT + j) * 4));
-    }
+    const ang = (r: Float32Array, a: number, b: number) =>
+      2 * Math.acos(Math.min(1, Math.abs(r[a]! * r[b]! + r[a + 1]! * r[b + 1]! + r[a + 2]! * r[b + 2]! + r[a + 3]! * r[b + 3]!)));
+    let worstStep = 0,
+      frameSnap = 0;
+    for (const j of fingerJoints(CANONICAL, 0))
+      for (let f = 1; f < n; f++) {
+        worstStep = Math.max(worstStep, ang(m.rot, (f * JOINT_COUNT + j) * 4, ((f - 1) * JOINT_COUNT + j) * 4));
+        frameSnap = Math.max(frameSnap, ang(before, (f * JOINT_COUNT + j) * 4, ((f - 1) * JOINT_COUNT + j) * 4));
+      }
     expect(frameSnap).toBeGreaterThan(step * 2);
     expect(worstStep).toBeLessThanOrEqual(step + 1e-4);
     // Before the switch nothing moves; a few frames after it the hand is a full fist.
     expect(m.rot.subarray(0, 10 * JOINT_COUNT * 4)).toEqual(before.subarray(0, 10 * JOINT_COUNT * 4));
     const last = (n - 1) * JOINT_COUNT * 4;
-    expect(Array.from(m.rot.subarray(last, last + JOINT_COUNT * 4)).map((v, i) => Math.abs(v - before[last + i]!)).every((d) => d < 1e-5)).toBe(true);
+    expect(
+      Array.from(m.rot.subarray(last, last + JOINT_COUNT * 4))
+        .map((v, i) => Math.abs(v - before[last + i]!))
+        .every((d) => d < 1e-5),
+    ).toBe(true);
     // A blend over a second is slower than the limit and comes through unchanged.
     const slow = createMotion(n, fps);
-    for (let f = 0; f < n; f++) { applyHandShape(slow.rot, CANONICAL, f, 0, 'relaxed', 1); applyHandShape(slow.rot, CANONICAL, f, 0, 'fist', f / (n - 1)); }
+    for (let f = 0; f < n; f++) {
+      applyHandShape(slow.rot, CANONICAL, f, 0, 'relaxed', 1);
+      applyHandShape(slow.rot, CANONICAL, f, 0, 'fist', f / (n - 1));
+    }
     const slowBefore = slow.rot.slice();
     limitFingerSpeed(slow.rot, CANONICAL, n, fps);
     expect(slow.rot).toEqual(slowBefore);
   });
 
   test('a skeleton without finger joints is left unchanged', () => {
-    const sk: Skeleton = { ...CANONICAL, id: 'body-only', names: CANONICAL.names.slice(0, BODY_JOINT_COUNT), exportNames: CANONICAL.exportNames.slice(0, BODY_JOINT_COUNT), parents: CANONICAL.parents.slice(0, BODY_JOINT_COUNT) };
+    const sk: Skeleton = {
+      ...CANONICAL,
+      id: 'body-only',
+      names: CANONICAL.names.slice(0, BODY_JOINT_COUNT),
+      exportNames: CANONICAL.exportNames.slice(0, BODY_JOINT_COUNT),
+      parents: CANONICAL.parents.slice(0, BODY_JOINT_COUNT),
+    };
     const rot = new Float32Array(BODY_JOINT_COUNT * 4).fill(0.5);
     applyHandShape(rot, sk, 0, 0, 'fist', 1);
     expect([...rot].every((v) => v === 0.5)).toBe(true);
@@ -179,12 +210,13 @@ describe('hand shapes', () => {
   test('engine motions have relaxed hands on every frame, not the rigid rest splay', () => {
     const m = text2motion({ prompt: 'walk forward then wave', variants: 1, durationSec: 3, footLocking: 'auto', poseFiltering: 0.5, physicsFilter: true, seed: 2 }).motions[0]!;
     const relaxed = [handShapeQuats('relaxed', 0), handShapeQuats('relaxed', 1)];
-    for (let f = 0; f < m.frames; f += 7) for (const side of [0, 1] as const) {
-      fingerJoints(CANONICAL, side).forEach((j, k) => {
-        const o = (f * JOINT_COUNT + j) * 4;
-        expect(Math.abs(m.rot[o + 3]!)).toBeLessThan(0.9999); // not identity
-        for (let c = 0; c < 4; c++) expect(m.rot[o + c]!).toBeCloseTo(relaxed[side]![k * 4 + c]!, 5);
-      });
-    }
+    for (let f = 0; f < m.frames; f += 7)
+      for (const side of [0, 1] as const) {
+        fingerJoints(CANONICAL, side).forEach((j, k) => {
+          const o = (f * JOINT_COUNT + j) * 4;
+          expect(Math.abs(m.rot[o + 3]!)).toBeLessThan(0.9999); // not identity
+          for (let c = 0; c < 4; c++) expect(m.rot[o + c]!).toBeCloseTo(relaxed[side]![k * 4 + c]!, 5);
+        });
+      }
   });
 });

@@ -28,11 +28,36 @@ type ShapeTable = Readonly<Record<Finger, Angles>>;
 
 /** Joint limits of an adult hand (active range of motion), [min, max] per angle slot. */
 const LIMITS: Readonly<Record<Finger, readonly (readonly [number, number])[]>> = {
-  Thumb: [[-10, 70], [-20, 50], [-10, 60], [-15, 80]],
-  Index: [[-20, 20], [-20, 90], [0, 110], [-5, 80]],
-  Middle: [[-15, 15], [-20, 90], [0, 110], [-5, 80]],
-  Ring: [[-20, 20], [-20, 90], [0, 110], [-5, 80]],
-  Little: [[-30, 25], [-20, 90], [0, 110], [-5, 80]],
+  Thumb: [
+    [-10, 70],
+    [-20, 50],
+    [-10, 60],
+    [-15, 80],
+  ],
+  Index: [
+    [-20, 20],
+    [-20, 90],
+    [0, 110],
+    [-5, 80],
+  ],
+  Middle: [
+    [-15, 15],
+    [-20, 90],
+    [0, 110],
+    [-5, 80],
+  ],
+  Ring: [
+    [-20, 20],
+    [-20, 90],
+    [0, 110],
+    [-5, 80],
+  ],
+  Little: [
+    [-30, 25],
+    [-20, 90],
+    [0, 110],
+    [-5, 80],
+  ],
 };
 
 const CURLED: Angles = [0, 88, 100, 62];
@@ -68,11 +93,16 @@ export function handShapeAngles(shape: HandShape): Record<Finger, number[]> {
 // phalanges of index and middle finger in a fist, on the index fingertip in a pinch, over the middle
 // (point) or ring (victory) finger, and against the handle in a grip (all within about 1.5 cm).
 const THUMB_DIR = (() => {
-  const o = CANONICAL.offsets, j = CANONICAL.names.indexOf('leftThumbProximal');
+  const o = CANONICAL.offsets,
+    j = CANONICAL.names.indexOf('leftThumbProximal');
   const l = Math.hypot(o[j * 3]!, o[j * 3 + 1]!, o[j * 3 + 2]!);
   return [o[j * 3]! / l, o[j * 3 + 1]! / l, o[j * 3 + 2]! / l] as const;
 })();
-const cross = (a: readonly number[], b: readonly number[]): [number, number, number] => [a[1]! * b[2]! - a[2]! * b[1]!, a[2]! * b[0]! - a[0]! * b[2]!, a[0]! * b[1]! - a[1]! * b[0]!];
+const cross = (a: readonly number[], b: readonly number[]): [number, number, number] => [
+  a[1]! * b[2]! - a[2]! * b[1]!,
+  a[2]! * b[0]! - a[0]! * b[2]!,
+  a[0]! * b[1]! - a[1]! * b[0]!,
+];
 const THUMB_FLEX_AXIS = cross(THUMB_DIR, [0.3, -0.15, -1]);
 const THUMB_ABD_AXIS = cross(THUMB_DIR, [0, -1, 0]);
 
@@ -84,19 +114,26 @@ function leftQuats(shape: HandShape): Float64Array {
 /** Left-hand local rotations from a table of angles (degrees, already within limits). */
 function leftQuatsOf(a: Record<Finger, readonly number[]>): Float64Array {
   const out = new Float64Array(15 * 4);
-  const q = new Float64Array(4), s = new Float64Array(4);
+  const q = new Float64Array(4),
+    s = new Float64Array(4);
   FINGERS.forEach((f, i) => {
     const [splay, f1, f2, f3] = a[f] as [number, number, number, number];
     [f1, f2, f3].forEach((flex, k) => {
       if (f === 'Thumb') {
         const ax = THUMB_FLEX_AXIS;
         qAxisAngle(q, ax[0], ax[1], ax[2], flex * DEG);
-        if (k === 0) { qAxisAngle(s, THUMB_ABD_AXIS[0], THUMB_ABD_AXIS[1], THUMB_ABD_AXIS[2], splay * DEG); qMul(q, s, q); }
+        if (k === 0) {
+          qAxisAngle(s, THUMB_ABD_AXIS[0], THUMB_ABD_AXIS[1], THUMB_ABD_AXIS[2], splay * DEG);
+          qMul(q, s, q);
+        }
       } else {
         // Flexion carries a left finger's +X toward the palm (−Y): a negative turn about +Z.
         qAxisAngle(q, 0, 0, 1, -flex * DEG);
         // Splay toward the thumb (+Z): a negative turn about +Y.
-        if (k === 0) { qAxisAngle(s, 0, 1, 0, -splay * DEG); qMul(q, s, q); }
+        if (k === 0) {
+          qAxisAngle(s, 0, 1, 0, -splay * DEG);
+          qMul(q, s, q);
+        }
       }
       out.set(q, (i * 3 + k) * 4);
     });
@@ -113,7 +150,11 @@ export function handShapeQuats(shape: HandShape, side: 0 | 1): Float32Array {
     const l = leftQuats(shape);
     v = new Float32Array(l);
     // The right hand is the mirror image: mirroring across the sagittal plane flips a rotation's y and z.
-    if (side === 1) for (let i = 0; i < v.length; i += 4) { v[i + 1] = -v[i + 1]!; v[i + 2] = -v[i + 2]!; }
+    if (side === 1)
+      for (let i = 0; i < v.length; i += 4) {
+        v[i + 1] = -v[i + 1]!;
+        v[i + 2] = -v[i + 2]!;
+      }
     CACHE.set(key, v);
   }
   return v;
@@ -128,7 +169,9 @@ export function fingerJointMap(sk: Skeleton): Int16Array[] {
       const idx = new Int16Array(15).fill(-1);
       FINGERS.forEach((f, i) => {
         const segs = f === 'Thumb' ? ['Metacarpal', 'Proximal', 'Distal'] : ['Proximal', 'Intermediate', 'Distal'];
-        segs.forEach((seg, k) => { idx[i * 3 + k] = sk.names.indexOf(`${side}${f}${seg}`); });
+        segs.forEach((seg, k) => {
+          idx[i * 3 + k] = sk.names.indexOf(`${side}${f}${seg}`);
+        });
       });
       return idx;
     });
@@ -142,7 +185,8 @@ export function fingerJoints(sk: Skeleton, side: 0 | 1): number[] {
   return [...fingerJointMap(sk)[side]!].filter((j) => j >= 0).sort((a, b) => a - b);
 }
 
-const qa = new Float64Array(4), qb = new Float64Array(4);
+const qa = new Float64Array(4),
+  qb = new Float64Array(4);
 
 /**
  * Writes hand shape `shape` for `side` into frame `f` of `rot` (the Motion rotation array), blended with
@@ -158,11 +202,26 @@ export function applyHandShape(rot: Float32Array, sk: Skeleton, f: number, side:
     const j = joints[k]!;
     if (j < 0) continue;
     const o = base + j * 4;
-    if (w >= 1) { rot[o] = pose[k * 4]!; rot[o + 1] = pose[k * 4 + 1]!; rot[o + 2] = pose[k * 4 + 2]!; rot[o + 3] = pose[k * 4 + 3]!; continue; }
-    qa[0] = rot[o]!; qa[1] = rot[o + 1]!; qa[2] = rot[o + 2]!; qa[3] = rot[o + 3]!;
-    qb[0] = pose[k * 4]!; qb[1] = pose[k * 4 + 1]!; qb[2] = pose[k * 4 + 2]!; qb[3] = pose[k * 4 + 3]!;
+    if (w >= 1) {
+      rot[o] = pose[k * 4]!;
+      rot[o + 1] = pose[k * 4 + 1]!;
+      rot[o + 2] = pose[k * 4 + 2]!;
+      rot[o + 3] = pose[k * 4 + 3]!;
+      continue;
+    }
+    qa[0] = rot[o]!;
+    qa[1] = rot[o + 1]!;
+    qa[2] = rot[o + 2]!;
+    qa[3] = rot[o + 3]!;
+    qb[0] = pose[k * 4]!;
+    qb[1] = pose[k * 4 + 1]!;
+    qb[2] = pose[k * 4 + 2]!;
+    qb[3] = pose[k * 4 + 3]!;
     qSlerp(qa, qa, qb, w);
-    rot[o] = qa[0]!; rot[o + 1] = qa[1]!; rot[o + 2] = qa[2]!; rot[o + 3] = qa[3]!;
+    rot[o] = qa[0]!;
+    rot[o + 1] = qa[1]!;
+    rot[o + 2] = qa[2]!;
+    rot[o + 3] = qa[3]!;
   }
 }
 
@@ -183,7 +242,9 @@ export function fillRelaxedHands(rot: Float32Array, from: number, to: number, sk
     const run = new Float32Array(all.length * 4);
     for (let side = 0 as 0 | 1; side < 2; side = (side + 1) as 0 | 1) {
       const pose = handShapeQuats('relaxed', side);
-      joints[side]!.forEach((j, k) => { if (j >= 0) run.set(pose.subarray(k * 4, k * 4 + 4), (j - first) * 4); });
+      joints[side]!.forEach((j, k) => {
+        if (j >= 0) run.set(pose.subarray(k * 4, k * 4 + 4), (j - first) * 4);
+      });
     }
     for (let f = from; f < to; f++) rot.set(run, (f * jc + first) * 4);
     return;
@@ -193,7 +254,8 @@ export function fillRelaxedHands(rot: Float32Array, from: number, to: number, sk
 
 /** Fastest a finger joint turns (degrees per second): a quick fist closes 90° in about 0.12 s. */
 export const MAX_FINGER_SPEED_DEG = 720;
-const qp = new Float64Array(4), qt = new Float64Array(4);
+const qp = new Float64Array(4),
+  qt = new Float64Array(4);
 
 /**
  * Keeps finger joints from snapping: where an action switches hand shapes from one frame to the next,
@@ -205,17 +267,28 @@ export function limitFingerSpeed(rot: Float32Array, sk: Skeleton, frames: number
   const jc = sk.parents.length;
   const maxStep = (maxDegPerSec * Math.PI) / 180 / fps;
   const cosHalf = Math.cos(maxStep / 2);
-  for (const side of fingerJointMap(sk)) for (const j of side) {
-    if (j < 0) continue;
-    for (let f = 1; f < frames; f++) {
-      const o = (f * jc + j) * 4, p = ((f - 1) * jc + j) * 4;
-      const d = Math.abs(rot[o]! * rot[p]! + rot[o + 1]! * rot[p + 1]! + rot[o + 2]! * rot[p + 2]! + rot[o + 3]! * rot[p + 3]!);
-      if (d >= cosHalf) continue;
-      const angle = 2 * Math.acos(Math.min(1, d));
-      qp[0] = rot[p]!; qp[1] = rot[p + 1]!; qp[2] = rot[p + 2]!; qp[3] = rot[p + 3]!;
-      qt[0] = rot[o]!; qt[1] = rot[o + 1]!; qt[2] = rot[o + 2]!; qt[3] = rot[o + 3]!;
-      qSlerp(qp, qp, qt, maxStep / angle);
-      rot[o] = qp[0]!; rot[o + 1] = qp[1]!; rot[o + 2] = qp[2]!; rot[o + 3] = qp[3]!;
+  for (const side of fingerJointMap(sk))
+    for (const j of side) {
+      if (j < 0) continue;
+      for (let f = 1; f < frames; f++) {
+        const o = (f * jc + j) * 4,
+          p = ((f - 1) * jc + j) * 4;
+        const d = Math.abs(rot[o]! * rot[p]! + rot[o + 1]! * rot[p + 1]! + rot[o + 2]! * rot[p + 2]! + rot[o + 3]! * rot[p + 3]!);
+        if (d >= cosHalf) continue;
+        const angle = 2 * Math.acos(Math.min(1, d));
+        qp[0] = rot[p]!;
+        qp[1] = rot[p + 1]!;
+        qp[2] = rot[p + 2]!;
+        qp[3] = rot[p + 3]!;
+        qt[0] = rot[o]!;
+        qt[1] = rot[o + 1]!;
+        qt[2] = rot[o + 2]!;
+        qt[3] = rot[o + 3]!;
+        qSlerp(qp, qp, qt, maxStep / angle);
+        rot[o] = qp[0]!;
+        rot[o + 1] = qp[1]!;
+        rot[o + 2] = qp[2]!;
+        rot[o + 3] = qp[3]!;
+      }
     }
-  }
 }

@@ -37,7 +37,9 @@ export function cloneMotion(m: Motion): Motion {
 export function sliceMotion(src: Motion, from: number, count: number): Motion {
   const jc = src.skeleton.parents.length;
   return {
-    fps: src.fps, frames: count, skeleton: src.skeleton,
+    fps: src.fps,
+    frames: count,
+    skeleton: src.skeleton,
     rootPos: src.rootPos.slice(from * 3, (from + count) * 3),
     rot: src.rot.slice(from * jc * 4, (from + count) * jc * 4),
     contacts: src.contacts.slice(from * 2, (from + count) * 2),

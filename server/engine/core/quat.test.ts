@@ -22,12 +22,16 @@ describe('quaternion sign continuity', () => {
 
 describe('products with conjugates', () => {
   it('qMulInvA and qMulInvB are products with the conjugated factor', () => {
-    const a = [0.1, 0.2, 0.3, 0.927], b = [-0.4, 0.1, 0.2, 0.889];
+    const a = [0.1, 0.2, 0.3, 0.927],
+      b = [-0.4, 0.1, 0.2, 0.889];
     const conj = (q: number[]) => [-q[0]!, -q[1]!, -q[2]!, q[3]!];
-    const out = [0, 0, 0, 0], ref = [0, 0, 0, 0];
-    qMulInvA(out, a, b); qMul(ref, conj(a), b);
+    const out = [0, 0, 0, 0],
+      ref = [0, 0, 0, 0];
+    qMulInvA(out, a, b);
+    qMul(ref, conj(a), b);
     expect(out).toEqual(ref);
-    qMulInvB(out, a, b); qMul(ref, a, conj(b));
+    qMulInvB(out, a, b);
+    qMul(ref, a, conj(b));
     expect(out).toEqual(ref);
   });
 });

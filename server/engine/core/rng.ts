@@ -21,15 +21,25 @@ export function mixSeed(...parts: number[]): number {
     h ^= Math.imul(k, 0x1b873593);
     h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
   }
-  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
 /** sfc32: small, fast, and good enough statistically for animation parameters. */
 export class Rng {
-  private a: number; private b: number; private c: number; private d: number;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
   constructor(seed: number) {
-    this.a = 0x9e3779b9; this.b = 0x243f6a88; this.c = 0xb7e15162; this.d = seed >>> 0;
+    this.a = 0x9e3779b9;
+    this.b = 0x243f6a88;
+    this.c = 0xb7e15162;
+    this.d = seed >>> 0;
     for (let i = 0; i < 12; i++) this.next();
   }
   /** Uniform in [0, 1). */
@@ -42,11 +52,21 @@ export class Rng {
     this.c = (this.c + t) | 0;
     return (t >>> 0) / 4294967296;
   }
-  range(lo: number, hi: number): number { return lo + (hi - lo) * this.next(); }
+  range(lo: number, hi: number): number {
+    return lo + (hi - lo) * this.next();
+  }
   /** Multiplicative jitter: 1 ± spread. */
-  jitter(spread: number): number { return 1 + spread * (2 * this.next() - 1); }
-  int(lo: number, hiInclusive: number): number { return lo + Math.floor(this.next() * (hiInclusive - lo + 1)); }
-  pick<T>(items: readonly T[]): T { return items[Math.floor(this.next() * items.length)]!; }
+  jitter(spread: number): number {
+    return 1 + spread * (2 * this.next() - 1);
+  }
+  int(lo: number, hiInclusive: number): number {
+    return lo + Math.floor(this.next() * (hiInclusive - lo + 1));
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
   /** A child generator, so adding draws in one place does not shift every later parameter. */
-  fork(label: string): Rng { return new Rng(mixSeed(this.next() * 4294967296, hashString(label))); }
+  fork(label: string): Rng {
+    return new Rng(mixSeed(this.next() * 4294967296, hashString(label)));
+  }
 }

@@ -38,12 +38,16 @@ const SHORT_PENALTY = 0.25;
 function headingFree(m: Motion): Float64Array {
   const jc = m.skeleton.parents.length;
   const out = new Float64Array(m.rot.length);
-  const q = new Float64Array(4), y = new Float64Array(4);
+  const q = new Float64Array(4),
+    y = new Float64Array(4);
   for (let f = 0; f < m.frames; f++) {
     for (let j = 0; j < jc; j++) {
       const o = (f * jc + j) * 4;
       for (let k = 0; k < 4; k++) q[k] = m.rot[o + k]!;
-      if (j === 0) { qYaw(y, -qHeading(q)); qMul(q, y, q); }
+      if (j === 0) {
+        qYaw(y, -qHeading(q));
+        qMul(q, y, q);
+      }
       const l = Math.hypot(q[0]!, q[1]!, q[2]!, q[3]!) || 1;
       for (let k = 0; k < 4; k++) out[o + k] = q[k]! / l;
     }
@@ -54,13 +58,21 @@ function headingFree(m: Motion): Float64Array {
 /** Angular velocity of every joint per frame (rotation vector per frame step), forward differences. */
 function angularVelocity(rot: Float64Array, frames: number, jc: number): Float64Array {
   const v = new Float64Array(frames * jc * 3);
-  const a = new Float64Array(4), b = new Float64Array(4), d = new Float64Array(4), r = new Float64Array(3);
+  const a = new Float64Array(4),
+    b = new Float64Array(4),
+    d = new Float64Array(4),
+    r = new Float64Array(3);
   for (let f = 0; f < frames; f++) {
-    const f0 = Math.min(f, frames - 2), f1 = f0 + 1;
+    const f0 = Math.min(f, frames - 2),
+      f1 = f0 + 1;
     if (f0 < 0) break;
     for (let j = 0; j < jc; j++) {
-      for (let k = 0; k < 4; k++) { a[k] = rot[(f1 * jc + j) * 4 + k]!; b[k] = rot[(f0 * jc + j) * 4 + k]!; }
-      qMulInvB(d, a, b); qLog(r, d);
+      for (let k = 0; k < 4; k++) {
+        a[k] = rot[(f1 * jc + j) * 4 + k]!;
+        b[k] = rot[(f0 * jc + j) * 4 + k]!;
+      }
+      qMulInvB(d, a, b);
+      qLog(r, d);
       v.set(r, (f * jc + j) * 3);
     }
   }
@@ -73,16 +85,29 @@ export function seamErrorDeg(m: Motion): number {
   if (n < 3) return 0;
   const jc = m.skeleton.parents.length;
   const rot = headingFree(m);
-  const a = new Float64Array(4), b = new Float64Array(4), d = new Float64Array(4);
-  const vS = new Float64Array(3), vE = new Float64Array(3), jump = new Float64Array(3);
+  const a = new Float64Array(4),
+    b = new Float64Array(4),
+    d = new Float64Array(4);
+  const vS = new Float64Array(3),
+    vE = new Float64Array(3),
+    jump = new Float64Array(3);
   const step = (f1: number, f0: number, j: number, out: Float64Array): void => {
-    for (let k = 0; k < 4; k++) { a[k] = rot[(f1 * jc + j) * 4 + k]!; b[k] = rot[(f0 * jc + j) * 4 + k]!; }
-    qMulInvB(d, a, b); qLog(out, d);
+    for (let k = 0; k < 4; k++) {
+      a[k] = rot[(f1 * jc + j) * 4 + k]!;
+      b[k] = rot[(f0 * jc + j) * 4 + k]!;
+    }
+    qMulInvB(d, a, b);
+    qLog(out, d);
   };
   let sum = 0;
   for (let j = 0; j < jc; j++) {
-    step(1, 0, j, vS); step(n - 1, n - 2, j, vE); step(0, n - 1, j, jump);
-    for (let k = 0; k < 3; k++) { const e = jump[k]! - 0.5 * (vS[k]! + vE[k]!); sum += e * e; }
+    step(1, 0, j, vS);
+    step(n - 1, n - 2, j, vE);
+    step(0, n - 1, j, jump);
+    for (let k = 0; k < 3; k++) {
+      const e = jump[k]! - 0.5 * (vS[k]! + vE[k]!);
+      sum += e * e;
+    }
   }
   return (Math.sqrt(sum / jc) * 180) / Math.PI;
 }
@@ -97,16 +122,22 @@ export function autoLoop(m: Motion, opts: AutoLoopOptions = {}): AutoLoopResult 
   let best = { a: 0, b: n - 1, score: Infinity, cost: Infinity };
   for (let a = 0; a < n - minFrames; a++) {
     for (let b = a + minFrames; b < n; b++) {
-      let pose = 0, motion = 0;
+      let pose = 0,
+        motion = 0;
       for (let j = 0; j < jc; j++) {
-        const oa = (a * jc + j) * 4, ob = (b * jc + j) * 4;
+        const oa = (a * jc + j) * 4,
+          ob = (b * jc + j) * 4;
         const dot = rot[oa]! * rot[ob]! + rot[oa + 1]! * rot[ob + 1]! + rot[oa + 2]! * rot[ob + 2]! + rot[oa + 3]! * rot[ob + 3]!;
         pose += 1 - dot * dot; // ≈ (angle / 2)² for small angles, sign-blind like rotations are
-        const va = (a * jc + j) * 3, vb = (b * jc + j) * 3;
-        for (let k = 0; k < 3; k++) { const e = vel[va + k]! - vel[vb + k]!; motion += e * e; }
+        const va = (a * jc + j) * 3,
+          vb = (b * jc + j) * 3;
+        for (let k = 0; k < 3; k++) {
+          const e = vel[va + k]! - vel[vb + k]!;
+          motion += e * e;
+        }
       }
       const dy = m.rootPos[a * 3 + 1]! - m.rootPos[b * 3 + 1]!;
-      const dvy = (m.rootPos[Math.min(a + 1, n - 1) * 3 + 1]! - m.rootPos[a * 3 + 1]!) - (m.rootPos[Math.min(b + 1, n - 1) * 3 + 1]! - m.rootPos[b * 3 + 1]!);
+      const dvy = m.rootPos[Math.min(a + 1, n - 1) * 3 + 1]! - m.rootPos[a * 3 + 1]! - (m.rootPos[Math.min(b + 1, n - 1) * 3 + 1]! - m.rootPos[b * 3 + 1]!);
       const cost = pose / jc + (VELOCITY_WEIGHT * motion) / jc + HEIGHT_WEIGHT * (dy * dy + dvy * dvy);
       const score = cost * (1 + SHORT_PENALTY * (1 - (b - a) / (n - 1)));
       if (score < best.score) best = { a, b, score, cost };

@@ -5,14 +5,21 @@
 import type { Motion } from '../core/motion.ts';
 import { qMul, qSlerp, qYaw } from '../core/quat.ts';
 
-const a = new Float64Array(4), b = new Float64Array(4), y = new Float64Array(4);
+const a = new Float64Array(4),
+  b = new Float64Array(4),
+  y = new Float64Array(4);
 
 /** out[fo] = blend(A[fa], B[fb], w) for every joint, the root and (by majority) the contacts. */
 export function blendFrame(out: Motion, fo: number, A: Motion, fa: number, B: Motion, fb: number, w: number): void {
   const jc = out.skeleton.parents.length;
   for (let j = 0; j < jc; j++) {
-    const oa = (fa * jc + j) * 4, ob = (fb * jc + j) * 4, oo = (fo * jc + j) * 4;
-    for (let k = 0; k < 4; k++) { a[k] = A.rot[oa + k]!; b[k] = B.rot[ob + k]!; }
+    const oa = (fa * jc + j) * 4,
+      ob = (fb * jc + j) * 4,
+      oo = (fo * jc + j) * 4;
+    for (let k = 0; k < 4; k++) {
+      a[k] = A.rot[oa + k]!;
+      b[k] = B.rot[ob + k]!;
+    }
     qSlerp(a, a, b, w);
     for (let k = 0; k < 4; k++) out.rot[oo + k] = a[k]!;
   }
@@ -35,10 +42,12 @@ export function copyFrame(dst: Motion, fd: number, src: Motion, fs: number): voi
  */
 export function transformRoot(m: Motion, dyaw: number, px: number, pz: number, tx: number, tz: number): void {
   const jc = m.skeleton.parents.length;
-  const c = Math.cos(dyaw), s = Math.sin(dyaw);
+  const c = Math.cos(dyaw),
+    s = Math.sin(dyaw);
   qYaw(y, dyaw);
   for (let f = 0; f < m.frames; f++) {
-    const x = m.rootPos[f * 3]! - px, z = m.rootPos[f * 3 + 2]! - pz;
+    const x = m.rootPos[f * 3]! - px,
+      z = m.rootPos[f * 3 + 2]! - pz;
     m.rootPos[f * 3] = px + c * x + s * z + tx;
     m.rootPos[f * 3 + 2] = pz - s * x + c * z + tz;
     const o = f * jc * 4;

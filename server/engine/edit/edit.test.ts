@@ -20,18 +20,25 @@ function framesEqual(a: Motion, b: Motion, f: number): boolean {
 
 describe('inpaint', () => {
   test('frames outside [a − blend, b + blend] stay bit-identical (property)', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 0, max: 2.5, noNaN: true }), fc.double({ min: 0.4, max: 1.5, noNaN: true }), fc.double({ min: 0, max: 0.4, noNaN: true }),
-      fc.constantFrom('jump', 'wave', 'turn left', 'crouch'), fc.nat(1000),
-      (start, len, blendSec, prompt, seed) => {
-        const src = idle;
-        const end = Math.min(3.9, start + len);
-        const out = inpaint(src, { prompt, intervals: [{ start, end }], seed, blendSec });
-        expect(out.frames).toBe(src.frames);
-        const B = Math.round(blendSec * src.fps);
-        const [[a, b]] = inpaintWindows(src, [{ start, end }]) as [[number, number]];
-        for (let f = 0; f < src.frames; f++) if (f < a - B || f > b + B) expect(framesEqual(out, src, f), `frame ${f}`).toBe(true);
-      }), { numRuns: 12 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 2.5, noNaN: true }),
+        fc.double({ min: 0.4, max: 1.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.4, noNaN: true }),
+        fc.constantFrom('jump', 'wave', 'turn left', 'crouch'),
+        fc.nat(1000),
+        (start, len, blendSec, prompt, seed) => {
+          const src = idle;
+          const end = Math.min(3.9, start + len);
+          const out = inpaint(src, { prompt, intervals: [{ start, end }], seed, blendSec });
+          expect(out.frames).toBe(src.frames);
+          const B = Math.round(blendSec * src.fps);
+          const [[a, b]] = inpaintWindows(src, [{ start, end }]) as [[number, number]];
+          for (let f = 0; f < src.frames; f++) if (f < a - B || f > b + B) expect(framesEqual(out, src, f), `frame ${f}`).toBe(true);
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 
   test('the window really changes and the edges are continuous', () => {
@@ -58,13 +65,22 @@ describe('inpaint', () => {
 
 describe('merge', () => {
   test('length follows the formula (property)', () => {
-    fc.assert(fc.property(fc.nat(40), fc.nat(30), fc.double({ min: 0, max: 0.8, noNaN: true }), fc.constantFrom('jump', 'run', 'wave', 'sit down'), fc.nat(99),
-      (trimL, trimR, blendSec, prompt, seed) => {
-        const out = merge(walk, { prompt, trimLeftFrames: trimL, trimRightFrames: trimR, blendSec, seed, durationSec: 2 });
-        const right = Math.round(2 * walk.fps) + 1;
-        const nb = Math.min(Math.round(blendSec * walk.fps), walk.frames - trimL - 1, right - trimR - 1);
-        expect(out.frames).toBe(mergeLength(walk.frames, right, trimL, trimR, nb));
-      }), { numRuns: 10 });
+    fc.assert(
+      fc.property(
+        fc.nat(40),
+        fc.nat(30),
+        fc.double({ min: 0, max: 0.8, noNaN: true }),
+        fc.constantFrom('jump', 'run', 'wave', 'sit down'),
+        fc.nat(99),
+        (trimL, trimR, blendSec, prompt, seed) => {
+          const out = merge(walk, { prompt, trimLeftFrames: trimL, trimRightFrames: trimR, blendSec, seed, durationSec: 2 });
+          const right = Math.round(2 * walk.fps) + 1;
+          const nb = Math.min(Math.round(blendSec * walk.fps), walk.frames - trimL - 1, right - trimR - 1);
+          expect(out.frames).toBe(mergeLength(walk.frames, right, trimL, trimR, nb));
+        },
+      ),
+      { numRuns: 10 },
+    );
   });
 
   test('keeps the left part and continues smoothly', () => {
@@ -81,23 +97,33 @@ describe('merge', () => {
 
 describe('loop', () => {
   test('output is exactly reps × frames and seams are no worse than a typical frame step (property)', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 1, max: 4 }), fc.double({ min: 0.1, max: 0.6, noNaN: true }), fc.constantFrom('INTERPOLATION', 'LOCKED') as fc.Arbitrary<'INTERPOLATION' | 'LOCKED'>,
-      fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.constantFrom('walk', 'idle'),
-      (reps, blendSec, rootFixMode, fixAltitude, fixHorizontal, fixOrientation, acrossEntireMotion, which) => {
-        const src = which === 'walk' ? walk : idle;
-        const out = loop(src, { reps, blendSec, rootFixMode, fixAltitude, fixHorizontal, fixOrientation, acrossEntireMotion });
-        expect(out.frames).toBe(reps * src.frames);
-        if (reps > 1) {
-          const seams = Array.from({ length: reps - 1 }, (_, k) => (k + 1) * src.frames);
-          const c = clipOf(out);
-          const { max } = seamJumps(c, seams);
-          const clipMedian = median(frameJumps(clipOf(src)));
-          // LOCKED horizontal pins the return exactly, so its seam step may differ by one normal step.
-          const slack = rootFixMode === 'LOCKED' ? 2.2 : 1.25;
-          expect(max).toBeLessThanOrEqual(clipMedian * slack + 0.004);
-        }
-      }), { numRuns: 25 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.double({ min: 0.1, max: 0.6, noNaN: true }),
+        fc.constantFrom('INTERPOLATION', 'LOCKED') as fc.Arbitrary<'INTERPOLATION' | 'LOCKED'>,
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('walk', 'idle'),
+        (reps, blendSec, rootFixMode, fixAltitude, fixHorizontal, fixOrientation, acrossEntireMotion, which) => {
+          const src = which === 'walk' ? walk : idle;
+          const out = loop(src, { reps, blendSec, rootFixMode, fixAltitude, fixHorizontal, fixOrientation, acrossEntireMotion });
+          expect(out.frames).toBe(reps * src.frames);
+          if (reps > 1) {
+            const seams = Array.from({ length: reps - 1 }, (_, k) => (k + 1) * src.frames);
+            const c = clipOf(out);
+            const { max } = seamJumps(c, seams);
+            const clipMedian = median(frameJumps(clipOf(src)));
+            // LOCKED horizontal pins the return exactly, so its seam step may differ by one normal step.
+            const slack = rootFixMode === 'LOCKED' ? 2.2 : 1.25;
+            expect(max).toBeLessThanOrEqual(clipMedian * slack + 0.004);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   test('unflagged horizontal motion accumulates across repetitions; flagged does not', () => {

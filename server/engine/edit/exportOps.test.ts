@@ -15,7 +15,9 @@ const take = (prompt: string, durationSec: number, seed = 3): Motion =>
 function concat(...parts: Motion[]): Motion {
   const a = parts[0]!;
   const frames = parts.reduce((n, p) => n + p.frames, 0);
-  const rootPos = new Float32Array(frames * 3), rot = new Float32Array(frames * a.rot.length / a.frames), contacts = new Uint8Array(frames * 2);
+  const rootPos = new Float32Array(frames * 3),
+    rot = new Float32Array((frames * a.rot.length) / a.frames),
+    contacts = new Uint8Array(frames * 2);
   let f = 0;
   for (const p of parts) {
     rootPos.set(p.rootPos, f * 3);
@@ -35,7 +37,8 @@ describe('export motion operations', () => {
     expect(Math.max(...back.rot.map((v, i) => Math.abs(v - walk.rot[i]!)))).toBeLessThan(1e-6);
     expect(m.rootPos[3 * 40]).toBeCloseTo(-walk.rootPos[3 * 40]!, 6);
     const sk = walk.skeleton;
-    const left = sk.names.indexOf('leftUpperArm'), right = sk.names.indexOf('rightUpperArm');
+    const left = sk.names.indexOf('leftUpperArm'),
+      right = sk.names.indexOf('rightUpperArm');
     const jc = sk.parents.length;
     const o = (f: number, j: number) => (f * jc + j) * 4;
     expect(m.rot[o(50, left) + 3]).toBeCloseTo(walk.rot[o(50, right) + 3]!, 6);
@@ -50,7 +53,8 @@ describe('export motion operations', () => {
     const n = walk.frames - 1;
     const travel = Math.hypot(walk.rootPos[n * 3]! - walk.rootPos[0]!, walk.rootPos[n * 3 + 2]! - walk.rootPos[2]!);
     expect(travel).toBeGreaterThan(1);
-    let far = 0, sway = 0;
+    let far = 0,
+      sway = 0;
     for (let f = 0; f < walk.frames; f++) {
       far = Math.max(far, Math.hypot(still.rootPos[f * 3]!, still.rootPos[f * 3 + 2]!));
       sway = Math.max(sway, Math.abs(still.rootPos[f * 3]! - still.rootPos[0]!));

@@ -60,9 +60,11 @@ export function inpaint(motion: Motion, params: InpaintParams): Motion {
     const segYaw = qHeading(seg.rot.subarray((n - 1) * jc * 4, (n - 1) * jc * 4 + 4));
     let dyaw = endYaw - segYaw;
     dyaw -= 2 * Math.PI * Math.round(dyaw / (2 * Math.PI));
-    const dx = motion.rootPos[b * 3]! - seg.rootPos[(n - 1) * 3]!, dz = motion.rootPos[b * 3 + 2]! - seg.rootPos[(n - 1) * 3 + 2]!;
+    const dx = motion.rootPos[b * 3]! - seg.rootPos[(n - 1) * 3]!,
+      dz = motion.rootPos[b * 3 + 2]! - seg.rootPos[(n - 1) * 3 + 2]!;
     const dy = motion.rootPos[b * 3 + 1]! - seg.rootPos[(n - 1) * 3 + 1]!;
-    const y = new Float64Array(4), q = new Float64Array(4);
+    const y = new Float64Array(4),
+      q = new Float64Array(4);
     for (let i = 0; i < n; i++) {
       const w = smoothstep(i / Math.max(1, n - 1));
       seg.rootPos[i * 3] = seg.rootPos[i * 3]! + dx * w;
@@ -76,7 +78,8 @@ export function inpaint(motion: Motion, params: InpaintParams): Motion {
     }
     const composite = cloneMotion(out);
     // Fade in over [a − B, a + B], hold the new segment, fade out over [b − B, b + B].
-    const lo = Math.max(0, a - B), hi = Math.min(motion.frames - 1, b + B);
+    const lo = Math.max(0, a - B),
+      hi = Math.min(motion.frames - 1, b + B);
     for (let f = lo; f <= hi; f++) {
       const wIn = B > 0 ? smoothstep((f - (a - B)) / (2 * B)) : f >= a ? 1 : 0;
       const wOut = B > 0 ? 1 - smoothstep((f - (b - B)) / (2 * B)) : f <= b ? 1 : 0;

@@ -44,12 +44,16 @@ export function loop(motion: Motion, p: LoopParams): Motion {
     const out = createMotion(n * reps, motion.fps, motion.skeleton);
     const jc0 = motion.skeleton.parents.length;
     for (let k = 0; k < reps; k++) {
-      out.rot.set(motion.rot, k * n * jc0 * 4); out.rootPos.set(motion.rootPos, k * n * 3); out.contacts.set(motion.contacts, k * n * 2);
+      out.rot.set(motion.rot, k * n * jc0 * 4);
+      out.rootPos.set(motion.rootPos, k * n * 3);
+      out.contacts.set(motion.contacts, k * n * 2);
     }
     return out;
   }
   const mode = p.rootFixMode ?? 'INTERPOLATION';
-  const fixY = p.fixAltitude ?? true, fixXZ = p.fixHorizontal ?? false, fixYaw = p.fixOrientation ?? false;
+  const fixY = p.fixAltitude ?? true,
+    fixXZ = p.fixHorizontal ?? false,
+    fixYaw = p.fixOrientation ?? false;
   const entire = p.acrossEntireMotion ?? false;
   const B = Math.max(1, Math.min(Math.floor((n - 1) / 2), Math.round((p.blendSec ?? 0.25) * motion.fps)));
   const jc = motion.skeleton.parents.length;
@@ -59,7 +63,8 @@ export function loop(motion: Motion, p: LoopParams): Motion {
 
   // Split the hips rotation into heading (unwrapped) and the heading-relative pelvis rotation.
   const yaw = new Float64Array(n);
-  const q = new Float64Array(4), y = new Float64Array(4);
+  const q = new Float64Array(4),
+    y = new Float64Array(4);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < 4; k++) q[k] = rot[i * jc * 4 + k]!;
     let h = qHeading(q);
@@ -79,7 +84,8 @@ export function loop(motion: Motion, p: LoopParams): Motion {
     const drift = get(n - 1) + v - get(0);
     if (!flagged) return drift;
     if (mode === 'LOCKED') {
-      const first = get(0), lastOff = get(n - 1) - first;
+      const first = get(0),
+        lastOff = get(n - 1) - first;
       for (let i = 0; i < n; i++) set(i, pinConstant ? first : get(i) - lastOff * (i / (n - 1)));
       return 0;
     }
@@ -88,20 +94,52 @@ export function loop(motion: Motion, p: LoopParams): Motion {
     for (let i = 0; i < n; i++) set(i, get(i) - drift * (seamWeight(i, n, B, entire) + 0.5));
     return 0;
   };
-  const dY = fixScalar((i) => root[i * 3 + 1]!, (i, v) => { root[i * 3 + 1] = v; }, fixY, true);
-  const dYaw = fixScalar((i) => yaw[i]!, (i, v) => { yaw[i] = v; }, fixYaw, false);
-  const dX = fixScalar((i) => root[i * 3]!, (i, v) => { root[i * 3] = v; }, fixXZ, false);
-  const dZ = fixScalar((i) => root[i * 3 + 2]!, (i, v) => { root[i * 3 + 2] = v; }, fixXZ, false);
+  const dY = fixScalar(
+    (i) => root[i * 3 + 1]!,
+    (i, v) => {
+      root[i * 3 + 1] = v;
+    },
+    fixY,
+    true,
+  );
+  const dYaw = fixScalar(
+    (i) => yaw[i]!,
+    (i, v) => {
+      yaw[i] = v;
+    },
+    fixYaw,
+    false,
+  );
+  const dX = fixScalar(
+    (i) => root[i * 3]!,
+    (i, v) => {
+      root[i * 3] = v;
+    },
+    fixXZ,
+    false,
+  );
+  const dZ = fixScalar(
+    (i) => root[i * 3 + 2]!,
+    (i, v) => {
+      root[i * 3 + 2] = v;
+    },
+    fixXZ,
+    false,
+  );
 
   // Tile: repetition k is the fixed clip rotated by k·dYaw about its start and moved to where
   // repetition k−1 handed over.
   const out = createMotion(n * reps, motion.fps, motion.skeleton);
-  let sx = root[0]!, sz = root[2]!, psi = 0;
+  let sx = root[0]!,
+    sz = root[2]!,
+    psi = 0;
   for (let k = 0; k < reps; k++) {
-    const c = Math.cos(psi), s = Math.sin(psi);
+    const c = Math.cos(psi),
+      s = Math.sin(psi);
     for (let i = 0; i < n; i++) {
       const f = k * n + i;
-      const px = root[i * 3]! - root[0]!, pz = root[i * 3 + 2]! - root[2]!;
+      const px = root[i * 3]! - root[0]!,
+        pz = root[i * 3 + 2]! - root[2]!;
       out.rootPos[f * 3] = sx + c * px + s * pz;
       out.rootPos[f * 3 + 1] = root[i * 3 + 1]! + k * dY;
       out.rootPos[f * 3 + 2] = sz - s * px + c * pz;
@@ -110,7 +148,8 @@ export function loop(motion: Motion, p: LoopParams): Motion {
       for (let t = 0; t < 4; t++) q[t] = rot[i * jc * 4 + t]!;
       qMul(q, y, q);
       for (let t = 0; t < 4; t++) out.rot[f * jc * 4 + t] = q[t]!;
-      out.contacts[f * 2] = motion.contacts[i * 2]!; out.contacts[f * 2 + 1] = motion.contacts[i * 2 + 1]!;
+      out.contacts[f * 2] = motion.contacts[i * 2]!;
+      out.contacts[f * 2 + 1] = motion.contacts[i * 2 + 1]!;
     }
     // Hand-over point: this repetition's start moved by the (rotated) drift.
     sx += c * dX + s * dZ;
@@ -131,13 +170,30 @@ export function loop(motion: Motion, p: LoopParams): Motion {
  * in place, for joints from `firstJoint` on.
  */
 function closeJointSeam(rot: Float32Array, n: number, jc: number, B: number, entire: boolean, firstJoint: number): void {
-  const q = new Float64Array(4), a = new Float64Array(4), b = new Float64Array(4);
-  const vS = new Float64Array(3), vE = new Float64Array(3), seam = new Float64Array(3), d = new Float64Array(3), o = new Float64Array(3);
-  const load = (f: number, j: number, out: Float64Array): void => { for (let k = 0; k < 4; k++) out[k] = rot[(f * jc + j) * 4 + k]!; };
+  const q = new Float64Array(4),
+    a = new Float64Array(4),
+    b = new Float64Array(4);
+  const vS = new Float64Array(3),
+    vE = new Float64Array(3),
+    seam = new Float64Array(3),
+    d = new Float64Array(3),
+    o = new Float64Array(3);
+  const load = (f: number, j: number, out: Float64Array): void => {
+    for (let k = 0; k < 4; k++) out[k] = rot[(f * jc + j) * 4 + k]!;
+  };
   for (let j = firstJoint; j < jc; j++) {
-    load(1, j, a); load(0, j, b); qMulInvB(q, a, b); qLog(vS, q);
-    load(n - 1, j, a); load(n - 2, j, b); qMulInvB(q, a, b); qLog(vE, q);
-    load(0, j, a); load(n - 1, j, b); qMulInvB(q, a, b); qLog(seam, q);
+    load(1, j, a);
+    load(0, j, b);
+    qMulInvB(q, a, b);
+    qLog(vS, q);
+    load(n - 1, j, a);
+    load(n - 2, j, b);
+    qMulInvB(q, a, b);
+    qLog(vE, q);
+    load(0, j, a);
+    load(n - 1, j, b);
+    qMulInvB(q, a, b);
+    qLog(seam, q);
     for (let k = 0; k < 3; k++) d[k] = seam[k]! - 0.5 * (vS[k]! + vE[k]!);
     if (Math.hypot(d[0]!, d[1]!, d[2]!) < 1e-7) continue;
     for (let i = 0; i < n; i++) {

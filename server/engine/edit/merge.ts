@@ -55,11 +55,13 @@ export function merge(left: Motion, params: MergeParams): Motion {
   let ax: number, az: number, ayaw: number;
   if (nb > 0) {
     const fa = A.frames - nb;
-    ax = A.rootPos[fa * 3]!; az = A.rootPos[fa * 3 + 2]!;
+    ax = A.rootPos[fa * 3]!;
+    az = A.rootPos[fa * 3 + 2]!;
     ayaw = qHeading(A.rot.subarray(fa * jc * 4, fa * jc * 4 + 4));
   } else {
     const p = Math.max(0, last - 1);
-    ax = 2 * A.rootPos[last * 3]! - A.rootPos[p * 3]!; az = 2 * A.rootPos[last * 3 + 2]! - A.rootPos[p * 3 + 2]!;
+    ax = 2 * A.rootPos[last * 3]! - A.rootPos[p * 3]!;
+    az = 2 * A.rootPos[last * 3 + 2]! - A.rootPos[p * 3 + 2]!;
     ayaw = qHeading(A.rot.subarray(last * jc * 4, last * jc * 4 + 4));
   }
   const yawB = qHeading(Bm.rot.subarray(0, 4));

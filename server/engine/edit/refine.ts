@@ -34,27 +34,40 @@ const UPPER = [J.spine, J.chest, J.upperChest, J.neck, J.head, ...ARM.flatMap((a
 /** Resamples every channel at warped times (slerp for rotations, lerp for the root). */
 function timeWarp(m: Motion, amp: number, cycles: number): Motion {
   const out = cloneMotion(m);
-  const n = m.frames, jc = m.skeleton.parents.length;
-  const a = new Float64Array(4), b = new Float64Array(4);
+  const n = m.frames,
+    jc = m.skeleton.parents.length;
+  const a = new Float64Array(4),
+    b = new Float64Array(4);
   for (let f = 1; f < n - 1; f++) {
     const t = f + amp * m.fps * Math.sin((2 * Math.PI * cycles * f) / (n - 1));
-    const i = Math.max(0, Math.min(n - 2, Math.floor(t))), u = Math.max(0, Math.min(1, t - i));
+    const i = Math.max(0, Math.min(n - 2, Math.floor(t))),
+      u = Math.max(0, Math.min(1, t - i));
     for (let j = 0; j < jc; j++) {
-      for (let k = 0; k < 4; k++) { a[k] = m.rot[(i * jc + j) * 4 + k]!; b[k] = m.rot[((i + 1) * jc + j) * 4 + k]!; }
+      for (let k = 0; k < 4; k++) {
+        a[k] = m.rot[(i * jc + j) * 4 + k]!;
+        b[k] = m.rot[((i + 1) * jc + j) * 4 + k]!;
+      }
       qSlerp(a, a, b, u);
       for (let k = 0; k < 4; k++) out.rot[(f * jc + j) * 4 + k] = a[k]!;
     }
     for (let k = 0; k < 3; k++) out.rootPos[f * 3 + k] = m.rootPos[i * 3 + k]! * (1 - u) + m.rootPos[(i + 1) * 3 + k]! * u;
     const src = u < 0.5 ? i : i + 1;
-    out.contacts[f * 2] = m.contacts[src * 2]!; out.contacts[f * 2 + 1] = m.contacts[src * 2 + 1]!;
+    out.contacts[f * 2] = m.contacts[src * 2]!;
+    out.contacts[f * 2 + 1] = m.contacts[src * 2 + 1]!;
   }
   return out;
 }
 
 function stylize(src: Motion, c: number, rng: Rng): Motion {
   const m = cloneMotion(src);
-  const n = m.frames, jc = m.skeleton.parents.length, fps = m.fps;
-  const q = new Float64Array(4), mean = new Float64Array(4), v = new Float64Array(3), lag = new Float64Array(3), lagV = new Float64Array(3);
+  const n = m.frames,
+    jc = m.skeleton.parents.length,
+    fps = m.fps;
+  const q = new Float64Array(4),
+    mean = new Float64Array(4),
+    v = new Float64Array(3),
+    lag = new Float64Array(3),
+    lagV = new Float64Array(3);
   const gain = 1 + 0.6 * c * rng.range(0.6, 1.4);
   const halfLife = 0.07 * c * rng.range(0.7, 1.3);
   const noiseAmp = 0.12 * c * c;
@@ -68,7 +81,8 @@ function stylize(src: Motion, c: number, rng: Rng): Motion {
       for (let k = 0; k < 4; k++) mean[k] = mean[k]! + q[k]!;
     }
     qNormalize(mean);
-    const freqs = [rng.range(0.3, 0.7), rng.range(0.7, 1.3)], phases = [rng.range(0, 6.3), rng.range(0, 6.3)];
+    const freqs = [rng.range(0.3, 0.7), rng.range(0.7, 1.3)],
+      phases = [rng.range(0, 6.3), rng.range(0, 6.3)];
     const axis = [rng.range(-1, 1), rng.range(-1, 1), rng.range(-1, 1)];
     const al = Math.hypot(axis[0]!, axis[1]!, axis[2]!) || 1;
     const y = halfLife > 0 ? (2 * Math.LN2) / halfLife : 0;
@@ -80,10 +94,17 @@ function stylize(src: Motion, c: number, rng: Rng): Motion {
       for (let k = 0; k < 3; k++) v[k] = v[k]! * gain;
       // Follow-through: the joint trails its own target with a critically damped spring.
       if (y > 0) {
-        if (f === 0) { for (let k = 0; k < 3; k++) { lag[k] = v[k]!; lagV[k] = 0; } } else {
-          const dt = 1 / fps, e = Math.exp(-y * dt);
+        if (f === 0) {
           for (let k = 0; k < 3; k++) {
-            const x0 = lag[k]! - v[k]!, j0 = lagV[k]! + x0 * y;
+            lag[k] = v[k]!;
+            lagV[k] = 0;
+          }
+        } else {
+          const dt = 1 / fps,
+            e = Math.exp(-y * dt);
+          for (let k = 0; k < 3; k++) {
+            const x0 = lag[k]! - v[k]!,
+              j0 = lagV[k]! + x0 * y;
             lag[k] = e * (x0 + j0 * dt) + v[k]!;
             lagV[k] = e * (lagV[k]! - j0 * y * dt);
           }
@@ -99,7 +120,7 @@ function stylize(src: Motion, c: number, rng: Rng): Motion {
     }
   }
   const warpAmp = c * rng.range(0.03, 0.08);
-  const cycles = Math.max(1, Math.round(((n - 1) / fps) / rng.range(1.5, 3)));
+  const cycles = Math.max(1, Math.round((n - 1) / fps / rng.range(1.5, 3)));
   // Keep the warp monotonic: its slope 2π·cycles·amp·fps/(n−1) must stay below 1.
   const maxAmp = (0.5 * (n - 1)) / (2 * Math.PI * cycles * fps);
   return timeWarp(m, Math.min(warpAmp, maxAmp), cycles);

@@ -17,14 +17,16 @@ export function floorTravel(m: Motion, windowSec = 1): Float32Array {
   const half = Math.max(0, Math.round((windowSec * m.fps) / 2));
   const out = new Float32Array(m.frames * 3);
   // Prefix sums make the moving average O(frames) whatever the window.
-  const sx = new Float64Array(m.frames + 1), sz = new Float64Array(m.frames + 1);
+  const sx = new Float64Array(m.frames + 1),
+    sz = new Float64Array(m.frames + 1);
   for (let f = 0; f < m.frames; f++) {
     sx[f + 1] = sx[f]! + m.rootPos[f * 3]!;
     sz[f + 1] = sz[f]! + m.rootPos[f * 3 + 2]!;
   }
   for (let f = 0; f < m.frames; f++) {
     const h = Math.min(half, f, m.frames - 1 - f);
-    const a = f - h, b = f + h + 1;
+    const a = f - h,
+      b = f + h + 1;
     out[f * 3] = (sx[b]! - sx[a]!) / (b - a);
     out[f * 3 + 2] = (sz[b]! - sz[a]!) / (b - a);
   }

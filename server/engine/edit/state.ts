@@ -11,7 +11,8 @@ import type { SynthState } from '../synth/state.ts';
 
 export function stateAt(m: Motion, f: number): SynthState {
   const jc = m.skeleton.parents.length;
-  const wr = new Float64Array(jc * 4), wp = new Float64Array(jc * 3);
+  const wr = new Float64Array(jc * 4),
+    wp = new Float64Array(jc * 3);
   fkFrame(m, f, wr, wp);
   const foot = (s: 0 | 1) => {
     const j = LEG[s].foot;
@@ -19,7 +20,8 @@ export function stateAt(m: Motion, f: number): SynthState {
   };
   const hipsY = m.rootPos[f * 3 + 1]!;
   return {
-    x: m.rootPos[f * 3]!, z: m.rootPos[f * 3 + 2]!,
+    x: m.rootPos[f * 3]!,
+    z: m.rootPos[f * 3 + 2]!,
     yaw: qHeading(wr.subarray(J.hips * 4, J.hips * 4 + 4)),
     hipsY,
     feet: [foot(0), foot(1)],

@@ -41,7 +41,9 @@ export function resample(c: PositionClip, fps: number): PositionClip {
   const lowest = c.lowest ? new Float32Array(frames) : undefined;
   for (let f = 0; f < frames; f++) {
     const t = (f / fps) * c.fps;
-    const i = Math.min(c.frames - 1, Math.floor(t)), j = Math.min(c.frames - 1, i + 1), u = t - i;
+    const i = Math.min(c.frames - 1, Math.floor(t)),
+      j = Math.min(c.frames - 1, i + 1),
+      u = t - i;
     for (let k = 0; k < stride; k++) pos[f * stride + k] = c.pos[i * stride + k]! * (1 - u) + c.pos[j * stride + k]! * u;
     if (lowest && c.lowest) lowest[f] = c.lowest[i]! * (1 - u) + c.lowest[j]! * u;
   }
@@ -63,17 +65,23 @@ export function footSkateRatio(clip: PositionClip, floor = 0): number {
   for (let f = 1; f < c.frames; f++) {
     let any = false;
     for (const j of c.feet) {
-      const a = (f - 1) * stride + j * 3, b = f * stride + j * 3;
+      const a = (f - 1) * stride + j * 3,
+        b = f * stride + j * 3;
       if (c.pos[a + 1]! - floor >= 0.05 || c.pos[b + 1]! - floor >= 0.05) continue;
       const v = Math.hypot(c.pos[b]! - c.pos[a]!, c.pos[b + 2]! - c.pos[a + 2]!) * c.fps;
       if (v <= 0.5) continue;
-      const lo = Math.max(1, f - 2), hi = Math.min(c.frames - 1, f + 2);
+      const lo = Math.max(1, f - 2),
+        hi = Math.min(c.frames - 1, f + 2);
       let sum = 0;
       for (let k = lo; k <= hi; k++) {
-        const p = (k - 1) * stride + j * 3, q = k * stride + j * 3;
+        const p = (k - 1) * stride + j * 3,
+          q = k * stride + j * 3;
         sum += Math.hypot(c.pos[q]! - c.pos[p]!, c.pos[q + 2]! - c.pos[p + 2]!) * c.fps;
       }
-      if (sum / (hi - lo + 1) > 0.5) { any = true; break; }
+      if (sum / (hi - lo + 1) > 0.5) {
+        any = true;
+        break;
+      }
     }
     if (any) skating++;
   }
@@ -94,8 +102,13 @@ function lowestPerFrame(c: PositionClip): Float32Array {
 /** Mean floor penetration in metres (depth of the lowest point below the floor, 0 when above), and the worst frame. */
 export function penetration(c: PositionClip, floor = 0): { mean: number; max: number } {
   const low = lowestPerFrame(c);
-  let sum = 0, max = 0;
-  for (let f = 0; f < c.frames; f++) { const d = Math.max(0, floor - low[f]!); sum += d; max = Math.max(max, d); }
+  let sum = 0,
+    max = 0;
+  for (let f = 0; f < c.frames; f++) {
+    const d = Math.max(0, floor - low[f]!);
+    sum += d;
+    max = Math.max(max, d);
+  }
   return { mean: sum / c.frames, max };
 }
 
@@ -110,17 +123,21 @@ export function floating(c: PositionClip, floor = 0, tol = 0.005): number {
 /** Mean jerk magnitude ‖d³p/dt³‖ over all joints and frames (m/s³). */
 export function meanJerk(c: PositionClip): number {
   if (c.frames < 4) return 0;
-  const s = c.joints * 3, h3 = c.fps ** 3;
-  let sum = 0, n = 0;
-  for (let f = 0; f + 3 < c.frames; f++) for (let j = 0; j < c.joints; j++) {
-    let m2 = 0;
-    for (let k = 0; k < 3; k++) {
-      const i = j * 3 + k;
-      const d = c.pos[(f + 3) * s + i]! - 3 * c.pos[(f + 2) * s + i]! + 3 * c.pos[(f + 1) * s + i]! - c.pos[f * s + i]!;
-      m2 += d * d;
+  const s = c.joints * 3,
+    h3 = c.fps ** 3;
+  let sum = 0,
+    n = 0;
+  for (let f = 0; f + 3 < c.frames; f++)
+    for (let j = 0; j < c.joints; j++) {
+      let m2 = 0;
+      for (let k = 0; k < 3; k++) {
+        const i = j * 3 + k;
+        const d = c.pos[(f + 3) * s + i]! - 3 * c.pos[(f + 2) * s + i]! + 3 * c.pos[(f + 1) * s + i]! - c.pos[f * s + i]!;
+        m2 += d * d;
+      }
+      sum += Math.sqrt(m2) * h3;
+      n++;
     }
-    sum += Math.sqrt(m2) * h3; n++;
-  }
   return sum / n;
 }
 
@@ -131,7 +148,8 @@ export function frameJumps(c: PositionClip): Float64Array {
   for (let f = 1; f < c.frames; f++) {
     let sum = 0;
     for (let j = 0; j < c.joints; j++) {
-      const a = (f - 1) * s + j * 3, b = f * s + j * 3;
+      const a = (f - 1) * s + j * 3,
+        b = f * s + j * 3;
       sum += Math.hypot(c.pos[b]! - c.pos[a]!, c.pos[b + 1]! - c.pos[a + 1]!, c.pos[b + 2]! - c.pos[a + 2]!);
     }
     out[f - 1] = sum / c.joints;
@@ -163,7 +181,8 @@ export function boneLengthDrift(m: Motion): number {
     const p = m.skeleton.parents[j]!;
     const rest = Math.hypot(m.skeleton.offsets[j * 3]!, m.skeleton.offsets[j * 3 + 1]!, m.skeleton.offsets[j * 3 + 2]!);
     for (let f = 0; f < m.frames; f++) {
-      const a = (f * jc + j) * 3, b = (f * jc + p) * 3;
+      const a = (f * jc + j) * 3,
+        b = (f * jc + p) * 3;
       const l = Math.hypot(pos[a]! - pos[b]!, pos[a + 1]! - pos[b + 1]!, pos[a + 2]! - pos[b + 2]!);
       worst = Math.max(worst, Math.abs(l - rest));
     }
@@ -178,22 +197,30 @@ export function durationErrorFrames(m: Motion, requestedSec: number): number {
 
 /** Mean joint-position distance between two clips over their common frames, with root-relative positions. */
 export function poseDistance(a: PositionClip, b: PositionClip): number {
-  const n = Math.min(a.frames, b.frames), jc = Math.min(a.joints, b.joints);
+  const n = Math.min(a.frames, b.frames),
+    jc = Math.min(a.joints, b.joints);
   let sum = 0;
-  for (let f = 0; f < n; f++) for (let j = 0; j < jc; j++) {
-    const pa = (f * a.joints + j) * 3, pb = (f * b.joints + j) * 3;
-    sum += Math.hypot(a.pos[pa]! - b.pos[pb]!, a.pos[pa + 1]! - b.pos[pb + 1]!, a.pos[pa + 2]! - b.pos[pb + 2]!);
-  }
+  for (let f = 0; f < n; f++)
+    for (let j = 0; j < jc; j++) {
+      const pa = (f * a.joints + j) * 3,
+        pb = (f * b.joints + j) * 3;
+      sum += Math.hypot(a.pos[pa]! - b.pos[pb]!, a.pos[pa + 1]! - b.pos[pb + 1]!, a.pos[pa + 2]! - b.pos[pb + 2]!);
+    }
   return n * jc ? sum / (n * jc) : 0;
 }
 
 /** Mean pairwise distance among variants (a stand-in for MultiModality); > 0 means variants differ. */
 export function variantDiversity(clips: readonly PositionClip[]): { mean: number; min: number } {
-  let sum = 0, n = 0, min = Infinity;
-  for (let i = 0; i < clips.length; i++) for (let k = i + 1; k < clips.length; k++) {
-    const d = poseDistance(clips[i]!, clips[k]!);
-    sum += d; n++; min = Math.min(min, d);
-  }
+  let sum = 0,
+    n = 0,
+    min = Infinity;
+  for (let i = 0; i < clips.length; i++)
+    for (let k = i + 1; k < clips.length; k++) {
+      const d = poseDistance(clips[i]!, clips[k]!);
+      sum += d;
+      n++;
+      min = Math.min(min, d);
+    }
   return { mean: n ? sum / n : 0, min: n ? min : 0 };
 }
 

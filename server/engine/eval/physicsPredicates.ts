@@ -37,8 +37,17 @@ export interface PhysicsExpect {
   footAboveHips?: boolean;
 }
 
-export interface PredicateResult { field: keyof PhysicsExpect; expected: unknown; measured: number; pass: boolean }
-export interface PhysicsReport { pass: boolean; results: PredicateResult[]; facts: MotionFacts }
+export interface PredicateResult {
+  field: keyof PhysicsExpect;
+  expected: unknown;
+  measured: number;
+  pass: boolean;
+}
+export interface PhysicsReport {
+  pass: boolean;
+  results: PredicateResult[];
+  facts: MotionFacts;
+}
 
 /** Everything the predicates read, measured once per clip. */
 export interface MotionFacts {
@@ -80,20 +89,39 @@ export function motionFacts(clip: BvhClip): MotionFacts {
   const P = (f: number, n: string, c: number): number => pos[(f * jc + idx[n]!) * 3 + c]!;
   const F = clip.frames;
   let hasNaN = false;
-  for (let i = 0; i < pos.length; i++) if (!Number.isFinite(pos[i]!)) { hasNaN = true; break; }
-  const x0 = P(0, 'Hips', 0), z0 = P(0, 'Hips', 2);
+  for (let i = 0; i < pos.length; i++)
+    if (!Number.isFinite(pos[i]!)) {
+      hasNaN = true;
+      break;
+    }
+  const x0 = P(0, 'Hips', 0),
+    z0 = P(0, 'Hips', 2);
   const foot0 = [P(0, 'LeftFoot', 1), P(0, 'RightFoot', 1)];
-  let maxFromStart = 0, minHipsY = Infinity, inversion = -Infinity, air = 0, handOverHead = -Infinity, handUnderKnee = -Infinity;
-  let minHands = Infinity, minHandHead = Infinity, footOverHips = -Infinity, minJointY = Infinity;
+  let maxFromStart = 0,
+    minHipsY = Infinity,
+    inversion = -Infinity,
+    air = 0,
+    handOverHead = -Infinity,
+    handUnderKnee = -Infinity;
+  let minHands = Infinity,
+    minHandHead = Infinity,
+    footOverHips = -Infinity,
+    minJointY = Infinity;
   for (let f = 0; f < F; f++) {
-    const hx = P(f, 'Hips', 0), hy = P(f, 'Hips', 1), hz = P(f, 'Hips', 2);
+    const hx = P(f, 'Hips', 0),
+      hy = P(f, 'Hips', 1),
+      hz = P(f, 'Hips', 2);
     maxFromStart = Math.max(maxFromStart, Math.hypot(hx - x0, hz - z0));
     minHipsY = Math.min(minHipsY, hy);
     const headY = P(f, 'Head', 1);
     inversion = Math.max(inversion, hy - headY);
     if (P(f, 'LeftFoot', 1) > foot0[0]! + 0.12 && P(f, 'RightFoot', 1) > foot0[1]! + 0.12) air++;
     // Head top: continue the neck → head direction by the head's length.
-    const nx = P(f, 'Neck', 0), ny = P(f, 'Neck', 1), nz = P(f, 'Neck', 2), hdx = P(f, 'Head', 0), hdz = P(f, 'Head', 2);
+    const nx = P(f, 'Neck', 0),
+      ny = P(f, 'Neck', 1),
+      nz = P(f, 'Neck', 2),
+      hdx = P(f, 'Head', 0),
+      hdz = P(f, 'Head', 2);
     const dl = Math.hypot(hdx - nx, headY - ny, hdz - nz) || 1;
     const topY = headY + ((headY - ny) / dl) * HEAD_TOP;
     const kneeLow = Math.min(P(f, 'LeftLeg', 1), P(f, 'RightLeg', 1));
@@ -111,31 +139,42 @@ export function motionFacts(clip: BvhClip): MotionFacts {
   return {
     frames: F,
     travel: Math.hypot(P(last, 'Hips', 0) - x0, P(last, 'Hips', 2) - z0),
-    maxFromStart, minHipsY, inversion, airborneFrames: air,
+    maxFromStart,
+    minHipsY,
+    inversion,
+    airborneFrames: air,
     lowerFootChange: lowAt(last) - lowAt(0),
-    handOverHead, handUnderKnee, minHandsDistance: minHands, minHandHeadDistance: minHandHead, footOverHips, minJointY, hasNaN,
+    handOverHead,
+    handUnderKnee,
+    minHandsDistance: minHands,
+    minHandHeadDistance: minHandHead,
+    footOverHips,
+    minJointY,
+    hasNaN,
   };
 }
 
 /** Evaluates every field of `expect` against the facts of a clip. */
 export function checkFacts(facts: MotionFacts, expect: PhysicsExpect): PhysicsReport {
   const results: PredicateResult[] = [];
-  const add = (field: keyof PhysicsExpect, measured: number, pass: boolean): void => { results.push({ field, expected: expect[field], measured: Math.round(measured * 1000) / 1000, pass }); };
+  const add = (field: keyof PhysicsExpect, measured: number, pass: boolean): void => {
+    results.push({ field, expected: expect[field], measured: Math.round(measured * 1000) / 1000, pass });
+  };
   if (expect.travel) add('travel', facts.travel, facts.travel >= expect.travel[0] && facts.travel <= expect.travel[1]);
   if (expect.inPlace !== undefined) {
     const still = facts.travel < 0.35 && facts.maxFromStart < 0.5;
     add('inPlace', facts.maxFromStart, still === expect.inPlace);
   }
   if (expect.hipsBelow !== undefined) add('hipsBelow', facts.minHipsY, facts.minHipsY <= expect.hipsBelow);
-  if (expect.inverted !== undefined) add('inverted', facts.inversion, (facts.inversion > 0) === expect.inverted);
+  if (expect.inverted !== undefined) add('inverted', facts.inversion, facts.inversion > 0 === expect.inverted);
   if (expect.airborneFrames !== undefined) add('airborneFrames', facts.airborneFrames, facts.airborneFrames >= expect.airborneFrames);
   if (expect.heightGain !== undefined) add('heightGain', facts.lowerFootChange, facts.lowerFootChange >= expect.heightGain);
   if (expect.heightLoss !== undefined) add('heightLoss', -facts.lowerFootChange, -facts.lowerFootChange >= expect.heightLoss);
-  if (expect.handAboveHead !== undefined) add('handAboveHead', facts.handOverHead, (facts.handOverHead > 0) === expect.handAboveHead);
-  if (expect.handBelowKnee !== undefined) add('handBelowKnee', facts.handUnderKnee, (facts.handUnderKnee > 0) === expect.handBelowKnee);
+  if (expect.handAboveHead !== undefined) add('handAboveHead', facts.handOverHead, facts.handOverHead > 0 === expect.handAboveHead);
+  if (expect.handBelowKnee !== undefined) add('handBelowKnee', facts.handUnderKnee, facts.handUnderKnee > 0 === expect.handBelowKnee);
   if (expect.handsWithin !== undefined) add('handsWithin', facts.minHandsDistance, facts.minHandsDistance <= expect.handsWithin);
   if (expect.handNearHead !== undefined) add('handNearHead', facts.minHandHeadDistance, facts.minHandHeadDistance <= expect.handNearHead);
-  if (expect.footAboveHips !== undefined) add('footAboveHips', facts.footOverHips, (facts.footOverHips > 0) === expect.footAboveHips);
+  if (expect.footAboveHips !== undefined) add('footAboveHips', facts.footOverHips, facts.footOverHips > 0 === expect.footAboveHips);
   return { pass: results.every((r) => r.pass), results, facts };
 }
 

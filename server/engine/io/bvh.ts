@@ -9,9 +9,13 @@ const CM = 100;
 
 /** Z, X, Y angles (radians) with q = Rz·Rx·Ry, the order BVH readers apply for "Zrotation Xrotation Yrotation". */
 export function quatToZXY(x: number, y: number, z: number, w: number, out: number[]): void {
-  const r01 = 2 * (x * y - w * z), r11 = 1 - 2 * (x * x + z * z), r21 = 2 * (y * z + w * x);
-  const r20 = 2 * (x * z - w * y), r22 = 1 - 2 * (x * x + y * y);
-  const r00 = 1 - 2 * (y * y + z * z), r10 = 2 * (x * y + w * z);
+  const r01 = 2 * (x * y - w * z),
+    r11 = 1 - 2 * (x * x + z * z),
+    r21 = 2 * (y * z + w * x);
+  const r20 = 2 * (x * z - w * y),
+    r22 = 1 - 2 * (x * x + y * y);
+  const r00 = 1 - 2 * (y * y + z * z),
+    r10 = 2 * (x * y + w * z);
   const sx = Math.max(-1, Math.min(1, r21));
   // atan2 rather than asin, and the gimbal branch only at the true singularity: asin loses precision
   // near ±90°, and a branch taken from |sin x| ≥ 0.99999 (x ≈ 89.6°) discarded the Y/Z split there,
@@ -19,10 +23,14 @@ export function quatToZXY(x: number, y: number, z: number, w: number, out: numbe
   const cx = Math.hypot(r01, r11);
   const ax = Math.atan2(sx, cx);
   if (cx > 1e-7) {
-    out[0] = Math.atan2(-r01, r11); out[1] = ax; out[2] = Math.atan2(-r20, r22);
+    out[0] = Math.atan2(-r01, r11);
+    out[1] = ax;
+    out[2] = Math.atan2(-r20, r22);
   } else {
     // Gimbal lock: fold Y into Z.
-    out[0] = Math.atan2(r10, r00); out[1] = ax; out[2] = 0;
+    out[0] = Math.atan2(r10, r00);
+    out[1] = ax;
+    out[2] = 0;
   }
 }
 
@@ -52,7 +60,9 @@ export function exportBvh(motion: Motion, opts: BvhOptions = {}): string {
     const pad = '  '.repeat(depth);
     const isRoot = sk.parents[j]! < 0;
     lines.push(`${pad}${isRoot ? 'ROOT' : 'JOINT'} ${sk.exportNames[j]}`, `${pad}{`);
-    const ox = isRoot ? 0 : sk.offsets[j * 3]! * CM, oy = isRoot ? 0 : sk.offsets[j * 3 + 1]! * CM, oz = isRoot ? 0 : sk.offsets[j * 3 + 2]! * CM;
+    const ox = isRoot ? 0 : sk.offsets[j * 3]! * CM,
+      oy = isRoot ? 0 : sk.offsets[j * 3 + 1]! * CM,
+      oz = isRoot ? 0 : sk.offsets[j * 3 + 2]! * CM;
     lines.push(`${pad}  OFFSET ${fmt(ox)} ${fmt(oy)} ${fmt(oz)}`);
     lines.push(isRoot || positions.has(j) ? `${pad}  CHANNELS 6 Xposition Yposition Zposition Zrotation Xrotation Yrotation` : `${pad}  CHANNELS 3 Zrotation Xrotation Yrotation`);
     for (const c of children[j]!) emit(c, depth + 1);
@@ -76,7 +86,10 @@ export function exportBvh(motion: Motion, opts: BvhOptions = {}): string {
       quatToZXY(motion.rot[o]!, motion.rot[o + 1]!, motion.rot[o + 2]!, motion.rot[o + 3]!, e);
       for (let k = 0; k < 3; k++) {
         let a = e[k]! * D;
-        if (f > 0) { const p = prev[j * 3 + k]!; a += 360 * Math.round((p - a) / 360); }
+        if (f > 0) {
+          const p = prev[j * 3 + k]!;
+          a += 360 * Math.round((p - a) / 360);
+        }
         prev[j * 3 + k] = a;
         vals.push(fmt(a));
       }

@@ -8,22 +8,27 @@ import { clipFromBvh, footSkateRatio, meanJerk, penetration, resample } from '..
 
 describe('BVH reader', () => {
   test('our BVH export reads back to the same joint positions (property)', () => {
-    fc.assert(fc.property(fc.constantFrom('walk forward then wave', 'jump', 'kick', 'dance', 'turn right then clap'), fc.nat(100), (prompt, seed) => {
-      const m = text2motion({ prompt, variants: 1, durationSec: 2, footLocking: 'auto', poseFiltering: 0, physicsFilter: false, seed }).motions[0]!;
-      const clip = readBvh(exportBvh(m));
-      expect(clip.frames).toBe(m.frames);
-      const got = bvhPositions(clip, 0.01);
-      const want = fkPositions(m);
-      // The file lists joints depth-first (each hand's fingers right after it), so match them by name.
-      const jc = m.skeleton.parents.length;
-      expect(clip.joints).toHaveLength(jc);
-      const at = clip.joints.map((j) => m.skeleton.exportNames.indexOf(j.name));
-      let worst = 0;
-      for (let f = 0; f < m.frames; f++) for (let b = 0; b < jc; b++) for (let k = 0; k < 3; k++) {
-        worst = Math.max(worst, Math.abs(got[(f * jc + b) * 3 + k]! - want[(f * jc + at[b]!) * 3 + k]!));
-      }
-      expect(worst).toBeLessThan(5e-4);
-    }), { numRuns: 8 });
+    fc.assert(
+      fc.property(fc.constantFrom('walk forward then wave', 'jump', 'kick', 'dance', 'turn right then clap'), fc.nat(100), (prompt, seed) => {
+        const m = text2motion({ prompt, variants: 1, durationSec: 2, footLocking: 'auto', poseFiltering: 0, physicsFilter: false, seed }).motions[0]!;
+        const clip = readBvh(exportBvh(m));
+        expect(clip.frames).toBe(m.frames);
+        const got = bvhPositions(clip, 0.01);
+        const want = fkPositions(m);
+        // The file lists joints depth-first (each hand's fingers right after it), so match them by name.
+        const jc = m.skeleton.parents.length;
+        expect(clip.joints).toHaveLength(jc);
+        const at = clip.joints.map((j) => m.skeleton.exportNames.indexOf(j.name));
+        let worst = 0;
+        for (let f = 0; f < m.frames; f++)
+          for (let b = 0; b < jc; b++)
+            for (let k = 0; k < 3; k++) {
+              worst = Math.max(worst, Math.abs(got[(f * jc + b) * 3 + k]! - want[(f * jc + at[b]!) * 3 + k]!));
+            }
+        expect(worst).toBeLessThan(5e-4);
+      }),
+      { numRuns: 8 },
+    );
   });
 
   test('rejects malformed files with a clear error', () => {

@@ -72,11 +72,15 @@ export function readBvh(text: string): BvhClip {
   const root = next().toUpperCase();
   if (root !== 'ROOT') throw new Error('BVH: missing ROOT');
   parseJoint(-1);
-  while (tokens[i] && tokens[i]!.toUpperCase() === 'ROOT') { i++; parseJoint(-1); }
+  while (tokens[i] && tokens[i]!.toUpperCase() === 'ROOT') {
+    i++;
+    parseJoint(-1);
+  }
   if (next().toUpperCase() !== 'MOTION') throw new Error('BVH: missing MOTION section');
   next(); // "Frames:"
   const frames = num();
-  next(); next(); // "Frame" "Time:"
+  next();
+  next(); // "Frame" "Time:"
   const frameTime = num();
   const data = new Float64Array(frames * channelCount);
   for (let k = 0; k < data.length; k++) data[k] = num();
@@ -88,14 +92,22 @@ export function bvhPositions(clip: BvhClip, scale = 1): Float32Array {
   const jc = clip.joints.length;
   const out = new Float32Array(clip.frames * jc * 3);
   const wr = new Float64Array(jc * 4);
-  const q = new Float64Array(4), r = new Float64Array(4), v = new Float64Array(3), pr = new Float64Array(4);
+  const q = new Float64Array(4),
+    r = new Float64Array(4),
+    v = new Float64Array(3),
+    pr = new Float64Array(4);
   const D = Math.PI / 180;
   for (let f = 0; f < clip.frames; f++) {
     const row = f * clip.channelCount;
     for (let j = 0; j < jc; j++) {
       const jt = clip.joints[j]!;
-      v[0] = jt.offset[0]; v[1] = jt.offset[1]; v[2] = jt.offset[2];
-      q[0] = 0; q[1] = 0; q[2] = 0; q[3] = 1;
+      v[0] = jt.offset[0];
+      v[1] = jt.offset[1];
+      v[2] = jt.offset[2];
+      q[0] = 0;
+      q[1] = 0;
+      q[2] = 0;
+      q[3] = 1;
       jt.channels.forEach((c, k) => {
         const val = clip.data[row + jt.channelStart + k]!;
         const axis = c[0]!.toUpperCase();
@@ -107,14 +119,21 @@ export function bvhPositions(clip: BvhClip, scale = 1): Float32Array {
       });
       const o = (f * jc + j) * 3;
       if (jt.parent < 0) {
-        out[o] = v[0]! * scale; out[o + 1] = v[1]! * scale; out[o + 2] = v[2]! * scale;
+        out[o] = v[0]! * scale;
+        out[o + 1] = v[1]! * scale;
+        out[o + 2] = v[2]! * scale;
         wr.set(q, j * 4);
       } else {
         const p = jt.parent;
-        pr[0] = wr[p * 4]!; pr[1] = wr[p * 4 + 1]!; pr[2] = wr[p * 4 + 2]!; pr[3] = wr[p * 4 + 3]!;
+        pr[0] = wr[p * 4]!;
+        pr[1] = wr[p * 4 + 1]!;
+        pr[2] = wr[p * 4 + 2]!;
+        pr[3] = wr[p * 4 + 3]!;
         qRotate(v, pr, v);
         const po = (f * jc + p) * 3;
-        out[o] = out[po]! + v[0]! * scale; out[o + 1] = out[po + 1]! + v[1]! * scale; out[o + 2] = out[po + 2]! + v[2]! * scale;
+        out[o] = out[po]! + v[0]! * scale;
+        out[o + 1] = out[po + 1]! + v[1]! * scale;
+        out[o + 2] = out[po + 2]! + v[2]! * scale;
         qMul(q, pr, q);
         wr.set(q, j * 4);
       }
@@ -127,13 +146,19 @@ export function bvhPositions(clip: BvhClip, scale = 1): Float32Array {
 export function bvhRestHeight(clip: BvhClip): number {
   const jc = clip.joints.length;
   const pos = new Float64Array(jc * 3);
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (let j = 0; j < jc; j++) {
     const jt = clip.joints[j]!;
     for (let k = 0; k < 3; k++) pos[j * 3 + k] = jt.offset[k]! + (jt.parent >= 0 ? pos[jt.parent * 3 + k]! : 0);
     const y = pos[j * 3 + 1]!;
-    lo = Math.min(lo, y); hi = Math.max(hi, y);
-    if (jt.end) { const ey = y + jt.end[1]; lo = Math.min(lo, ey); hi = Math.max(hi, ey); }
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+    if (jt.end) {
+      const ey = y + jt.end[1];
+      lo = Math.min(lo, ey);
+      hi = Math.max(hi, ey);
+    }
   }
   return hi - lo;
 }

@@ -19,7 +19,10 @@ const KNOWN: Record<string, Skeleton> = { [CANONICAL.id]: CANONICAL };
 
 function fnv1a(bytes: Uint8Array, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < end; i++) { h ^= bytes[i]!; h = Math.imul(h, 0x01000193); }
+  for (let i = 0; i < end; i++) {
+    h ^= bytes[i]!;
+    h = Math.imul(h, 0x01000193);
+  }
   return h >>> 0;
 }
 

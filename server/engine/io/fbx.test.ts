@@ -13,7 +13,10 @@ test('FBX export is binary FBX that three FBXLoader reads back with bones and on
   expect(group.animations[0]!.duration).toBeCloseTo(3, 1);
   const names = new Set<string>();
   let skinned = 0;
-  group.traverse((o) => { names.add(o.name); if ((o as { isSkinnedMesh?: boolean }).isSkinnedMesh) skinned++; });
+  group.traverse((o) => {
+    names.add(o.name);
+    if ((o as { isSkinnedMesh?: boolean }).isSkinnedMesh) skinned++;
+  });
   expect(skinned).toBe(1);
   for (const n of ['Hips', 'LeftUpLeg', 'RightForeArm', 'Head', 'LeftHandThumb1', 'LeftHandIndex3', 'RightHandPinky1']) expect(names.has(n)).toBe(true);
   for (const n of m.skeleton.exportNames) expect(names.has(n), n).toBe(true);

@@ -8,8 +8,17 @@
 import { FBXExporter } from '@comfyorg/fbx-exporter-three';
 
 import {
-  AnimationClip, Bone, BufferAttribute, BufferGeometry, MeshStandardMaterial, QuaternionKeyframeTrack, Scene, Skeleton, SkinnedMesh,
-  VectorKeyframeTrack, Group,
+  AnimationClip,
+  Bone,
+  BufferAttribute,
+  BufferGeometry,
+  MeshStandardMaterial,
+  QuaternionKeyframeTrack,
+  Scene,
+  Skeleton,
+  SkinnedMesh,
+  VectorKeyframeTrack,
+  Group,
 } from 'three';
 import type { Motion } from '../core/motion.ts';
 import { buildMannequin } from './mannequin.ts';

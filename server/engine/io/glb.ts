@@ -11,7 +11,9 @@ import { qContinuousTrack } from '../core/quat.ts';
 import { restWorldPositions, type Skeleton } from '../core/skeleton.ts';
 import { buildMannequin } from './mannequin.ts';
 
-export interface GlbOptions { animationName?: string }
+export interface GlbOptions {
+  animationName?: string;
+}
 
 export async function exportGlb(motion: Motion, opts: GlbOptions = {}): Promise<Uint8Array> {
   return new WebIO().writeBinary(glbDocument(motion, opts));
@@ -28,7 +30,8 @@ export function glbDocument(motion: Motion, opts: GlbOptions = {}): Document {
   const mesh = buildMannequin(sk);
   const acc = (type: 'SCALAR' | 'VEC3' | 'VEC4', arr: Float32Array | Uint16Array) => doc.createAccessor().setType(type).setArray(arr).setBuffer(buffer);
   const material = doc.createMaterial('Mannequin').setBaseColorFactor([0.72, 0.74, 0.78, 1]).setRoughnessFactor(0.6).setMetallicFactor(0);
-  const prim = doc.createPrimitive()
+  const prim = doc
+    .createPrimitive()
     .setAttribute('POSITION', acc('VEC3', mesh.positions))
     .setAttribute('NORMAL', acc('VEC3', mesh.normals))
     .setAttribute('JOINTS_0', acc('VEC4', mesh.joints))

@@ -40,12 +40,18 @@ describe('GLB export', () => {
     expect(clip.duration).toBeCloseTo((m.frames - 1) / m.fps, 4);
     let skinned = 0;
     const names = new Set<string>();
-    gltf.scene.traverse((o) => { if ((o as { isSkinnedMesh?: boolean }).isSkinnedMesh) skinned++; names.add(o.name); });
+    gltf.scene.traverse((o) => {
+      if ((o as { isSkinnedMesh?: boolean }).isSkinnedMesh) skinned++;
+      names.add(o.name);
+    });
     expect(skinned).toBe(1);
     for (const n of CANONICAL.exportNames) expect(names.has(n)).toBe(true);
     // The mannequin is skinned to every joint, finger joints included (one phalanx segment each).
     let skinIndex: ArrayLike<number> = [];
-    gltf.scene.traverse((o) => { const g = (o as { isSkinnedMesh?: boolean; geometry?: { attributes: { skinIndex: { array: ArrayLike<number> } } } }); if (g.isSkinnedMesh) skinIndex = g.geometry!.attributes.skinIndex.array; });
+    gltf.scene.traverse((o) => {
+      const g = o as { isSkinnedMesh?: boolean; geometry?: { attributes: { skinIndex: { array: ArrayLike<number> } } } };
+      if (g.isSkinnedMesh) skinIndex = g.geometry!.attributes.skinIndex.array;
+    });
     const used = new Set(Array.from(skinIndex));
     for (let j = 0; j < JOINT_COUNT; j++) expect(used.has(j), CANONICAL.names[j]).toBe(true);
     // 1 hips translation track + one rotation track per joint.
@@ -59,7 +65,12 @@ describe('BVH export', () => {
     const text = exportBvh(m);
     const result = new BVHLoader().parse(text);
     // Depth-first order in the file: compare as sets (fingers included: 15 per hand).
-    expect(result.skeleton.bones.map((b) => b.name).filter((n) => !n.startsWith('ENDSITE')).sort()).toEqual([...CANONICAL.exportNames].sort());
+    expect(
+      result.skeleton.bones
+        .map((b) => b.name)
+        .filter((n) => !n.startsWith('ENDSITE'))
+        .sort(),
+    ).toEqual([...CANONICAL.exportNames].sort());
     expect(result.skeleton.bones.filter((b) => /Hand(Thumb|Index|Middle|Ring|Pinky)\d$/.test(b.name))).toHaveLength(30);
     const clip = result.clip;
     const hipsPos = clip.tracks.find((t) => t.name === 'Hips.position')!;
@@ -80,7 +91,9 @@ describe('BVH export', () => {
       const track = clip.tracks.find((t) => t.name === `${CANONICAL.exportNames[j]}.quaternion`)!;
       for (const f of [0, Math.floor(m.frames / 2), m.frames - 1]) {
         const o = (f * jc + j) * 4;
-        const dot = Math.abs(track.values[f * 4]! * m.rot[o]! + track.values[f * 4 + 1]! * m.rot[o + 1]! + track.values[f * 4 + 2]! * m.rot[o + 2]! + track.values[f * 4 + 3]! * m.rot[o + 3]!);
+        const dot = Math.abs(
+          track.values[f * 4]! * m.rot[o]! + track.values[f * 4 + 1]! * m.rot[o + 1]! + track.values[f * 4 + 2]! * m.rot[o + 2]! + track.values[f * 4 + 3]! * m.rot[o + 3]!,
+        );
         expect(dot).toBeGreaterThan(0.99999);
       }
     }
@@ -120,9 +133,11 @@ describe('binary motion encoding', () => {
     expect(m.frames).toBe(46);
     // Body joints come through bit for bit from the old layout (header: 21 bytes + id, then root positions).
     const rotStart = 21 + dv.getUint8(20) + m.frames * 3 * 4;
-    for (let f = 0; f < m.frames; f += 5) for (let j = 0; j < BODY_JOINT_COUNT; j++) for (let c = 0; c < 4; c++) {
-      expect(m.rot[(f * JOINT_COUNT + j) * 4 + c]).toBe(dv.getFloat32(rotStart + ((f * BODY_JOINT_COUNT + j) * 4 + c) * 4, true));
-    }
+    for (let f = 0; f < m.frames; f += 5)
+      for (let j = 0; j < BODY_JOINT_COUNT; j++)
+        for (let c = 0; c < 4; c++) {
+          expect(m.rot[(f * JOINT_COUNT + j) * 4 + c]).toBe(dv.getFloat32(rotStart + ((f * BODY_JOINT_COUNT + j) * 4 + c) * 4, true));
+        }
     const relaxed = handShapeQuats('relaxed', 1);
     const j = fingerJoints(CANONICAL, 1)[4]!;
     expect(Array.from(m.rot.subarray((10 * JOINT_COUNT + j) * 4, (10 * JOINT_COUNT + j) * 4 + 4))).toEqual(Array.from(relaxed.subarray(16, 20)));
@@ -136,19 +151,21 @@ describe('binary motion encoding', () => {
   });
 
   test('round-trips arbitrary motions (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), fc.constantFrom(24, 30, 29.97, 60), fc.nat(1 << 30), (frames, fps, seed) => {
-      const m = createMotion(frames, fps);
-      let x = seed;
-      const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296) * 2 - 1;
-      for (let i = 0; i < m.rot.length; i++) m.rot[i] = rnd();
-      for (let i = 0; i < m.rootPos.length; i++) m.rootPos[i] = rnd() * 10;
-      for (let i = 0; i < m.contacts.length; i++) m.contacts[i] = rnd() > 0 ? 1 : 0;
-      const back = decodeMotion(encodeMotion(m));
-      expect(back.fps).toBe(fps);
-      expect(back.rot).toEqual(m.rot);
-      expect(back.rootPos).toEqual(m.rootPos);
-      expect(back.contacts).toEqual(m.contacts);
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.constantFrom(24, 30, 29.97, 60), fc.nat(1 << 30), (frames, fps, seed) => {
+        const m = createMotion(frames, fps);
+        let x = seed;
+        const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296) * 2 - 1;
+        for (let i = 0; i < m.rot.length; i++) m.rot[i] = rnd();
+        for (let i = 0; i < m.rootPos.length; i++) m.rootPos[i] = rnd() * 10;
+        for (let i = 0; i < m.contacts.length; i++) m.contacts[i] = rnd() > 0 ? 1 : 0;
+        const back = decodeMotion(encodeMotion(m));
+        expect(back.fps).toBe(fps);
+        expect(back.rot).toEqual(m.rot);
+        expect(back.rootPos).toEqual(m.rootPos);
+        expect(back.contacts).toEqual(m.contacts);
+      }),
+      { numRuns: 30 },
+    );
   });
 });
-

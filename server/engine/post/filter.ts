@@ -28,7 +28,11 @@ export function lowpass(x: Float64Array, cutoff: number, fps: number): void {
   const r = Math.max(1, Math.ceil(3 * sigma));
   const k = new Float64Array(2 * r + 1);
   let sum = 0;
-  for (let i = -r; i <= r; i++) { const v = Math.exp(-(i * i) / (2 * sigma * sigma)); k[i + r] = v; sum += v; }
+  for (let i = -r; i <= r; i++) {
+    const v = Math.exp(-(i * i) / (2 * sigma * sigma));
+    k[i + r] = v;
+    sum += v;
+  }
   for (let i = 0; i < k.length; i++) k[i] = k[i]! / sum;
   const at = (i: number): number => {
     if (i < 0) return 2 * x[0]! - x[Math.min(n - 1, -i)]!;
@@ -56,21 +60,30 @@ export function poseFilter(m: Motion, strength: number): Motion {
   const n = m.frames;
   const fc = cutoffFor(strength);
   const ch = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-  const q = new Float64Array(4), ref = new Float64Array(4), v = new Float64Array(3);
+  const q = new Float64Array(4),
+    ref = new Float64Array(4),
+    v = new Float64Array(3);
   const src = m.rot.slice();
   // The root joint can turn any number of times (a 360° spin), which no single log map covers:
   // filter its heading as an unwrapped angle and only its heading-relative tilt in log space.
   const heading = new Float64Array(n);
-  const yq = new Float64Array(4), rq = new Float64Array(4);
+  const yq = new Float64Array(4),
+    rq = new Float64Array(4);
   for (let f = 0; f < n; f++) {
     const o = f * jc * 4;
-    rq[0] = m.rot[o]!; rq[1] = m.rot[o + 1]!; rq[2] = m.rot[o + 2]!; rq[3] = m.rot[o + 3]!;
+    rq[0] = m.rot[o]!;
+    rq[1] = m.rot[o + 1]!;
+    rq[2] = m.rot[o + 2]!;
+    rq[3] = m.rot[o + 3]!;
     let h = qHeading(rq);
     if (f > 0) h += 2 * Math.PI * Math.round((heading[f - 1]! - h) / (2 * Math.PI));
     heading[f] = h;
     qYaw(yq, -h);
     qMul(rq, yq, rq);
-    src[o] = rq[0]!; src[o + 1] = rq[1]!; src[o + 2] = rq[2]!; src[o + 3] = rq[3]!;
+    src[o] = rq[0]!;
+    src[o + 1] = rq[1]!;
+    src[o + 2] = rq[2]!;
+    src[o + 3] = rq[3]!;
   }
   lowpass(heading, fc, m.fps);
   // Body joints only: fingers are written from hand shapes, which are smooth already.
@@ -86,7 +99,10 @@ export function poseFilter(m: Motion, strength: number): Motion {
     }
     qNormalize(ref);
     for (let f = 0; f < n; f++) {
-      q[0] = aligned[f * 4]!; q[1] = aligned[f * 4 + 1]!; q[2] = aligned[f * 4 + 2]!; q[3] = aligned[f * 4 + 3]!;
+      q[0] = aligned[f * 4]!;
+      q[1] = aligned[f * 4 + 1]!;
+      q[2] = aligned[f * 4 + 2]!;
+      q[3] = aligned[f * 4 + 3]!;
       qMulInvA(q, ref, q);
       qLog(v, q);
       // Unwrap: a rotation vector crossing angle π flips to the far side of the ball; the equivalent
@@ -96,18 +112,32 @@ export function poseFilter(m: Motion, strength: number): Motion {
         const k = 1 - (2 * Math.PI) / a;
         const d0 = Math.hypot(v[0]! - ch[0]![f - 1]!, v[1]! - ch[1]![f - 1]!, v[2]! - ch[2]![f - 1]!);
         const d1 = Math.hypot(v[0]! * k - ch[0]![f - 1]!, v[1]! * k - ch[1]![f - 1]!, v[2]! * k - ch[2]![f - 1]!);
-        if (d1 < d0) { v[0] = v[0]! * k; v[1] = v[1]! * k; v[2] = v[2]! * k; }
+        if (d1 < d0) {
+          v[0] = v[0]! * k;
+          v[1] = v[1]! * k;
+          v[2] = v[2]! * k;
+        }
       }
-      ch[0]![f] = v[0]!; ch[1]![f] = v[1]!; ch[2]![f] = v[2]!;
+      ch[0]![f] = v[0]!;
+      ch[1]![f] = v[1]!;
+      ch[2]![f] = v[2]!;
     }
     for (const c of ch) lowpass(c, fc, m.fps);
     for (let f = 0; f < n; f++) {
-      v[0] = ch[0]![f]!; v[1] = ch[1]![f]!; v[2] = ch[2]![f]!;
+      v[0] = ch[0]![f]!;
+      v[1] = ch[1]![f]!;
+      v[2] = ch[2]![f]!;
       qExp(q, v);
       qMul(q, ref, q);
-      if (j === 0) { qYaw(yq, heading[f]!); qMul(q, yq, q); }
+      if (j === 0) {
+        qYaw(yq, heading[f]!);
+        qMul(q, yq, q);
+      }
       const o = (f * jc + j) * 4;
-      out.rot[o] = q[0]!; out.rot[o + 1] = q[1]!; out.rot[o + 2] = q[2]!; out.rot[o + 3] = q[3]!;
+      out.rot[o] = q[0]!;
+      out.rot[o + 1] = q[1]!;
+      out.rot[o + 2] = q[2]!;
+      out.rot[o + 3] = q[3]!;
     }
   }
   const rc = cutoffFor(strength / 2);
@@ -129,17 +159,25 @@ export function poseFilter(m: Motion, strength: number): Motion {
  */
 function resolveLegs(out: Motion, src: Motion): void {
   // FK arrays hold the body joints only (stride bc); motion rotations have stride jc.
-  const n = src.frames, jc = src.skeleton.parents.length, bc = Math.min(jc, BODY_JOINT_COUNT);
+  const n = src.frames,
+    jc = src.skeleton.parents.length,
+    bc = Math.min(jc, BODY_JOINT_COUNT);
   const { pos, rot } = fkPrefix(src, bc);
-  const hipsQ = new Float64Array(4), hip = new Float64Array(3), footQ = new Float64Array(4), hipOff = new Float64Array(3);
-  const wr = new Float64Array(jc * 4), wp = new Float64Array(jc * 3);
+  const hipsQ = new Float64Array(4),
+    hip = new Float64Array(3),
+    footQ = new Float64Array(4),
+    hipOff = new Float64Array(3);
+  const wr = new Float64Array(jc * 4),
+    wp = new Float64Array(jc * 3);
   for (let f = 0; f < n; f++) {
     fkFrame(out, f, wr, wp, out.rot, out.rootPos, BODY_JOINT_COUNT);
     for (let k = 0; k < 4; k++) hipsQ[k] = wr[J.hips * 4 + k]!;
     for (let s = 0 as 0 | 1; s < 2; s = (s + 1) as 0 | 1) {
       const ids = LEG[s];
       for (let k = 0; k < 4; k++) footQ[k] = rot[(f * bc + ids.foot) * 4 + k]!;
-      hipOff[0] = src.skeleton.offsets[ids.upper * 3]!; hipOff[1] = src.skeleton.offsets[ids.upper * 3 + 1]!; hipOff[2] = src.skeleton.offsets[ids.upper * 3 + 2]!;
+      hipOff[0] = src.skeleton.offsets[ids.upper * 3]!;
+      hipOff[1] = src.skeleton.offsets[ids.upper * 3 + 1]!;
+      hipOff[2] = src.skeleton.offsets[ids.upper * 3 + 2]!;
       pointInJoint(hip, wr, wp, J.hips, hipOff);
       const o = (f * bc + ids.foot) * 3;
       solveLegWorld(out.rot, f * jc * 4, s, hipsQ, hip, pos[o]!, pos[o + 1]!, pos[o + 2]!, qHeading(footQ), footQ);

@@ -15,24 +15,39 @@ import { qFromBasis, qMulInvA, qMulInvB, qNormalize, qRotate, qSlerp } from '../
 import { ARM, BODY_JOINT_COUNT } from '../core/skeleton.ts';
 
 /** Fingertips this high (metres) start flattening the hand; a centimetre below the floor it is flat. */
-const START = 0.03, FULL = -0.01;
+const START = 0.03,
+  FULL = -0.01;
 /** A wrist higher than this cannot put fingertips on the floor (the hand is ~19 cm long). */
 const WRIST_REACH = 0.22;
 /** Joints [0, ARMS_END) hold the trunk and both arms (skeleton order: trunk, head, arms, then legs). */
 const ARMS_END = Math.max(ARM[0].hand, ARM[1].hand) + 1;
 
-const norm = (v: Float64Array): number => { const l = Math.hypot(v[0]!, v[1]!, v[2]!); if (l > 1e-9) { v[0]! /= l; v[1]! /= l; v[2]! /= l; } return l; };
+const norm = (v: Float64Array): number => {
+  const l = Math.hypot(v[0]!, v[1]!, v[2]!);
+  if (l > 1e-9) {
+    v[0]! /= l;
+    v[1]! /= l;
+    v[2]! /= l;
+  }
+  return l;
+};
 function crossInto(o: Float64Array, a: Float64Array, b: Float64Array): void {
-  const x = a[1]! * b[2]! - a[2]! * b[1]!, y = a[2]! * b[0]! - a[0]! * b[2]!, z = a[0]! * b[1]! - a[1]! * b[0]!;
-  o[0] = x; o[1] = y; o[2] = z;
+  const x = a[1]! * b[2]! - a[2]! * b[1]!,
+    y = a[2]! * b[0]! - a[0]! * b[2]!,
+    z = a[0]! * b[1]! - a[1]! * b[0]!;
+  o[0] = x;
+  o[1] = y;
+  o[2] = z;
 }
 
 /** Lays hands flat wherever their fingertips would reach the floor; returns the motion unchanged when none do. */
 export function handsOnFloor(m: Motion): Motion {
-  const sk = m.skeleton, jc = sk.parents.length;
+  const sk = m.skeleton,
+    jc = sk.parents.length;
   const fingers = fingerJointMap(sk);
   if (jc <= BODY_JOINT_COUNT || fingers.every((s) => s.every((j) => j < 0))) return m;
-  const wr = new Float64Array(jc * 4), wp = new Float64Array(jc * 3);
+  const wr = new Float64Array(jc * 4),
+    wp = new Float64Array(jc * 3);
   // The hand's own axes at rest (identity rotations): along the middle finger, and the back of the hand (+Y, palm down).
   const along = [0, 1].map((s) => {
     const j = fingers[s]![2 * 3]!;
@@ -40,8 +55,14 @@ export function handsOnFloor(m: Motion): Motion {
     norm(v);
     return v;
   });
-  const up = Float64Array.of(0, 1, 0), side = new Float64Array(3), rest = new Float64Array(4), want = new Float64Array(4);
-  const dir = new Float64Array(3), tmp = new Float64Array(3), loc = new Float64Array(4), cur = new Float64Array(4);
+  const up = Float64Array.of(0, 1, 0),
+    side = new Float64Array(3),
+    rest = new Float64Array(4),
+    want = new Float64Array(4);
+  const dir = new Float64Array(3),
+    tmp = new Float64Array(3),
+    loc = new Float64Array(4),
+    cur = new Float64Array(4);
   let out: Motion | null = null;
   for (let f = 0; f < m.frames; f++) {
     // The trunk and arms first (the joints up to the hands come before the legs: cheap, and enough to
@@ -50,7 +71,8 @@ export function handsOnFloor(m: Motion): Motion {
     if (wp[ARM[0].hand * 3 + 1]! > WRIST_REACH && wp[ARM[1].hand * 3 + 1]! > WRIST_REACH) continue;
     fkFrame(m, f, wr, wp);
     for (const s of [0, 1] as const) {
-      const hand = ARM[s].hand, lower = ARM[s].lower;
+      const hand = ARM[s].hand,
+        lower = ARM[s].lower;
       const fj = fingers[s]!;
       if (fj.some((j) => j < 0)) continue;
       if (wp[hand * 3 + 1]! > WRIST_REACH) continue;
@@ -67,9 +89,13 @@ export function handsOnFloor(m: Motion): Motion {
       const q = wr.subarray(hand * 4, hand * 4 + 4);
       tmp.set(along[s]!);
       qRotate(dir, q, tmp);
-      dir[0] = dir[0]! + wp[hand * 3]! - wp[lower * 3]!; dir[2] = dir[2]! + wp[hand * 3 + 2]! - wp[lower * 3 + 2]!;
+      dir[0] = dir[0]! + wp[hand * 3]! - wp[lower * 3]!;
+      dir[2] = dir[2]! + wp[hand * 3 + 2]! - wp[lower * 3 + 2]!;
       dir[1] = 0;
-      if (norm(dir) < 1e-4) { dir[0] = 0; dir[2] = 1; }
+      if (norm(dir) < 1e-4) {
+        dir[0] = 0;
+        dir[2] = 1;
+      }
       crossInto(side, dir, up);
       qFromBasis(want, dir, up, side);
       crossInto(side, along[s]!, up);
@@ -80,9 +106,15 @@ export function handsOnFloor(m: Motion): Motion {
       qNormalize(loc);
       if (!out) out = cloneMotion(m);
       const o = (f * jc + hand) * 4;
-      cur[0] = out.rot[o]!; cur[1] = out.rot[o + 1]!; cur[2] = out.rot[o + 2]!; cur[3] = out.rot[o + 3]!;
+      cur[0] = out.rot[o]!;
+      cur[1] = out.rot[o + 1]!;
+      cur[2] = out.rot[o + 2]!;
+      cur[3] = out.rot[o + 3]!;
       qSlerp(cur, cur, loc, w);
-      out.rot[o] = cur[0]!; out.rot[o + 1] = cur[1]!; out.rot[o + 2] = cur[2]!; out.rot[o + 3] = cur[3]!;
+      out.rot[o] = cur[0]!;
+      out.rot[o + 1] = cur[1]!;
+      out.rot[o + 2] = cur[2]!;
+      out.rot[o + 3] = cur[3]!;
       applyHandShape(out.rot, sk, f, s, 'open', w);
     }
   }

@@ -10,15 +10,25 @@ import type { FootLockingMode } from './footlock.ts';
 import { poseFilter } from './filter.ts';
 import { physicsFilter } from './physics.ts';
 
-export interface PostParams { footLocking: FootLockingMode; poseFiltering: number; physicsFilter: boolean }
+export interface PostParams {
+  footLocking: FootLockingMode;
+  poseFiltering: number;
+  physicsFilter: boolean;
+}
 
 export function postProcess(m: Motion, p: PostParams, onStage?: (stage: string) => void): Motion {
   let out = m;
   onStage?.('foot locking');
   out = footLock(out, p.footLocking);
   const locked = out;
-  if (p.physicsFilter) { onStage?.('physics filter'); out = physicsFilter(out); }
-  if (p.poseFiltering > 0) { onStage?.('pose filtering'); out = poseFilter(out, p.poseFiltering); }
+  if (p.physicsFilter) {
+    onStage?.('physics filter');
+    out = physicsFilter(out);
+  }
+  if (p.poseFiltering > 0) {
+    onStage?.('pose filtering');
+    out = poseFilter(out, p.poseFiltering);
+  }
   // Filtering and physics move the body, which would drag planted feet: lock them again where they
   // were before (horizontally always; vertically too unless physics deliberately moved them).
   if (p.physicsFilter || p.poseFiltering > 0) out = footLock(out, p.footLocking, p.physicsFilter ? undefined : locked);

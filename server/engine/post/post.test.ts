@@ -9,20 +9,37 @@ import { centreOfMass } from './physics.ts';
 import { JOINT_COUNT } from '../core/skeleton.ts';
 import { GRAVITY } from '../synth/jump.ts';
 
-const gen = (prompt: string, footLocking: FootLockingMode = 'auto', extra: Partial<{ poseFiltering: number; physicsFilter: boolean; seed: number; durationSec: number }> = {}): Motion =>
-  text2motion({ prompt, variants: 1, durationSec: extra.durationSec ?? 5, footLocking, poseFiltering: extra.poseFiltering ?? 0, physicsFilter: extra.physicsFilter ?? false, seed: extra.seed ?? 1 }).motions[0]!;
+const gen = (
+  prompt: string,
+  footLocking: FootLockingMode = 'auto',
+  extra: Partial<{ poseFiltering: number; physicsFilter: boolean; seed: number; durationSec: number }> = {},
+): Motion =>
+  text2motion({
+    prompt,
+    variants: 1,
+    durationSec: extra.durationSec ?? 5,
+    footLocking,
+    poseFiltering: extra.poseFiltering ?? 0,
+    physicsFilter: extra.physicsFilter ?? false,
+    seed: extra.seed ?? 1,
+  }).motions[0]!;
 
 const PROMPTS = ['walk forward', 'run then turn left', 'jog in a circle', 'walk backward slowly', 'sneak forward', 'jump forward twice', 'march forward', 'skip forward'];
 
 describe('foot locking modes', () => {
   test('skate ratio: always ≤ auto ≤ never (property)', () => {
-    fc.assert(fc.property(fc.constantFrom(...PROMPTS), fc.nat(50), (prompt, seed) => {
-      const skate = (mode: FootLockingMode) => footSkateRatio(clipOf(gen(prompt, mode, { seed })));
-      const always = skate('always'), auto = skate('auto'), never = skate('never');
-      expect(always).toBeLessThanOrEqual(auto + 1e-9);
-      expect(auto).toBeLessThanOrEqual(never + 1e-9);
-      expect(auto).toBeLessThanOrEqual(0.07);
-    }), { numRuns: 10 });
+    fc.assert(
+      fc.property(fc.constantFrom(...PROMPTS), fc.nat(50), (prompt, seed) => {
+        const skate = (mode: FootLockingMode) => footSkateRatio(clipOf(gen(prompt, mode, { seed })));
+        const always = skate('always'),
+          auto = skate('auto'),
+          never = skate('never');
+        expect(always).toBeLessThanOrEqual(auto + 1e-9);
+        expect(auto).toBeLessThanOrEqual(never + 1e-9);
+        expect(auto).toBeLessThanOrEqual(0.07);
+      }),
+      { numRuns: 10 },
+    );
   });
 
   test('grounding keeps the lowest sole point on the floor whenever a foot is in contact', () => {
@@ -57,12 +74,15 @@ describe('foot locking modes', () => {
 
 describe('pose filtering', () => {
   test('jerk falls monotonically with strength (property)', () => {
-    fc.assert(fc.property(fc.constantFrom(...PROMPTS, 'dance', 'wave then clap'), fc.nat(20), (prompt, seed) => {
-      const jerk = (s: number) => meanJerk(resample(clipOf(gen(prompt, 'auto', { poseFiltering: s, seed })), 20));
-      const js = [0, 0.3, 0.6, 1].map(jerk);
-      for (let i = 1; i < js.length; i++) expect(js[i]!).toBeLessThanOrEqual(js[i - 1]! * 1.001 + 1e-6);
-      expect(js[3]!).toBeLessThan(js[0]!);
-    }), { numRuns: 8 });
+    fc.assert(
+      fc.property(fc.constantFrom(...PROMPTS, 'dance', 'wave then clap'), fc.nat(20), (prompt, seed) => {
+        const jerk = (s: number) => meanJerk(resample(clipOf(gen(prompt, 'auto', { poseFiltering: s, seed })), 20));
+        const js = [0, 0.3, 0.6, 1].map(jerk);
+        for (let i = 1; i < js.length; i++) expect(js[i]!).toBeLessThanOrEqual(js[i - 1]! * 1.001 + 1e-6);
+        expect(js[3]!).toBeLessThan(js[0]!);
+      }),
+      { numRuns: 8 },
+    );
   });
 
   test('strength 0 is a no-op and filtering keeps the frame count', () => {

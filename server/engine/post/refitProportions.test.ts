@@ -31,7 +31,8 @@ function body(thigh: number, shin: number, foot: number): Skeleton {
 /** Rotations copied, hips path scaled by the leg ratio about the rest pose: the transfer without the re-solve. */
 function copiedOnly(m: Motion, sk: Skeleton): Motion {
   const s = legLength(sk) / legLength(m.skeleton);
-  const rs = restWorldPositions(m.skeleton), rd = restWorldPositions(sk);
+  const rs = restWorldPositions(m.skeleton),
+    rd = restWorldPositions(sk);
   const rootPos = m.rootPos.map((v, i) => rd[i % 3]! + s * (v - rs[i % 3]!));
   return { ...m, skeleton: sk, rootPos };
 }
@@ -40,13 +41,16 @@ function copiedOnly(m: Motion, sk: Skeleton): Motion {
 function contactSlideMm(m: Motion, contacts: Uint8Array): number {
   const pos = fkAll(m).pos;
   const jc = m.skeleton.parents.length;
-  let sum = 0, n = 0;
-  for (let f = 1; f < m.frames; f++) for (let s = 0; s < 2; s++) {
-    if (!contacts[f * 2 + s] || !contacts[(f - 1) * 2 + s]) continue;
-    const a = (f * jc + LEG[s]!.toes) * 3, b = ((f - 1) * jc + LEG[s]!.toes) * 3;
-    sum += Math.hypot(pos[a]! - pos[b]!, pos[a + 2]! - pos[b + 2]!);
-    n++;
-  }
+  let sum = 0,
+    n = 0;
+  for (let f = 1; f < m.frames; f++)
+    for (let s = 0; s < 2; s++) {
+      if (!contacts[f * 2 + s] || !contacts[(f - 1) * 2 + s]) continue;
+      const a = (f * jc + LEG[s]!.toes) * 3,
+        b = ((f - 1) * jc + LEG[s]!.toes) * 3;
+      sum += Math.hypot(pos[a]! - pos[b]!, pos[a + 2]! - pos[b + 2]!);
+      n++;
+    }
   return (sum / n) * 1000;
 }
 
@@ -54,7 +58,8 @@ describe('refitProportions', () => {
   test('onto the canonical body itself it changes nothing', () => {
     const m = walk('walk forward then turn left then run', 4);
     const out = refitProportions(m, CANONICAL_SKELETON);
-    const a = fkAll(m).pos, b = fkAll(out).pos;
+    const a = fkAll(m).pos,
+      b = fkAll(out).pos;
     let worst = 0;
     for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
     expect(worst).toBeLessThan(1e-5);
@@ -68,7 +73,11 @@ describe('refitProportions', () => {
   ];
   for (const [name, sk] of bodies) {
     test(`${name}: planted feet stay planted and the skate ratio is within the engine's gate`, () => {
-      for (const [prompt, seed] of [['walk forward then turn left then run', 4], ['jog in a circle', 2], ['walk backward slowly then march forward', 9]] as const) {
+      for (const [prompt, seed] of [
+        ['walk forward then turn left then run', 4],
+        ['jog in a circle', 2],
+        ['walk backward slowly then march forward', 9],
+      ] as const) {
         const m = walk(prompt, seed);
         const without = copiedOnly(m, sk);
         const out = refitProportions(m, sk);
@@ -78,7 +87,8 @@ describe('refitProportions', () => {
         expect(skateWith, `${prompt}: ${skateWith} vs ${skateWithout} without`).toBeLessThanOrEqual(0.07);
         expect(skateWith).toBeLessThanOrEqual(skateWithout);
         // The finer measure: planted balls of the feet do not move at all, where the copy slid.
-        const slideWith = contactSlideMm(out, m.contacts), slideWithout = contactSlideMm(without, m.contacts);
+        const slideWith = contactSlideMm(out, m.contacts),
+          slideWithout = contactSlideMm(without, m.contacts);
         expect(slideWith).toBeLessThan(0.05);
         expect(slideWithout).toBeGreaterThan(1);
         // Rotation-only result on the target body: its bone lengths, and its feet on (not through) its floor.

@@ -54,7 +54,8 @@ export function refitProportions(src: Motion, skeleton: Skeleton, opts: RefitOpt
   checkTopology(src.skeleton, skeleton);
   const jc = skeleton.parents.length;
   const s = legLength(skeleton) / legLength(src.skeleton);
-  const rs = restWorldPositions(src.skeleton), rd = restWorldPositions(skeleton);
+  const rs = restWorldPositions(src.skeleton),
+    rd = restWorldPositions(skeleton);
   const ball = (r: Float32Array, side: number, k: number) => r[LEG[side]!.toes * 3 + k]!;
   const floorY = opts.floorY ?? Math.min(ball(rd, 0, 1), ball(rd, 1, 1)) - s * Math.min(ball(rs, 0, 1), ball(rs, 1, 1));
 
@@ -67,14 +68,20 @@ export function refitProportions(src: Motion, skeleton: Skeleton, opts: RefitOpt
   const srcPos = fkAll(src).pos;
   /** Target of each ball of the foot per frame. */
   const goal = new Float64Array(src.frames * 6);
-  const wr = new Float64Array(jc * 4), wp = new Float64Array(jc * 3);
-  const v = new Float64Array(3), footQ = new Float64Array(4), hipQ = new Float64Array(4), pole = new Float64Array(3);
+  const wr = new Float64Array(jc * 4),
+    wp = new Float64Array(jc * 3);
+  const v = new Float64Array(3),
+    footQ = new Float64Array(4),
+    hipQ = new Float64Array(4),
+    pole = new Float64Array(3);
   const reach = LEG.map((leg) => (boneLength(skeleton, leg.lower) + boneLength(skeleton, leg.foot)) * REACH);
   const ankleOf = (side: number, f: number) => {
     // Ankle = ball − (foot rotation · toes offset): the foot keeps its animated rotation.
     const t = LEG[side]!.toes;
     for (let k = 0; k < 4; k++) footQ[k] = wr[LEG[side]!.foot * 4 + k]!;
-    v[0] = skeleton.offsets[t * 3]!; v[1] = skeleton.offsets[t * 3 + 1]!; v[2] = skeleton.offsets[t * 3 + 2]!;
+    v[0] = skeleton.offsets[t * 3]!;
+    v[1] = skeleton.offsets[t * 3 + 1]!;
+    v[2] = skeleton.offsets[t * 3 + 2]!;
     qRotate(v, footQ, v);
     const o = f * 6 + side * 3;
     return [goal[o]! - v[0]!, goal[o + 1]! - v[1]!, goal[o + 2]! - v[2]!] as const;
@@ -85,13 +92,17 @@ export function refitProportions(src: Motion, skeleton: Skeleton, opts: RefitOpt
   for (let f = 0; f < src.frames; f++) {
     fkFrame(out, f, wr, wp);
     for (let side = 0; side < 2; side++) {
-      const t = LEG[side]!.toes, so = (f * jc + t) * 3, o = f * 6 + side * 3;
+      const t = LEG[side]!.toes,
+        so = (f * jc + t) * 3,
+        o = f * 6 + side * 3;
       goal[o] = rd[t * 3]! + s * (srcPos[so]! - rs[t * 3]!);
       goal[o + 1] = floorY + s * srcPos[so + 1]!;
       goal[o + 2] = rd[t * 3 + 2]! + s * (srcPos[so + 2]! - rs[t * 3 + 2]!);
       const [ax, ay, az] = ankleOf(side, f);
       const u = LEG[side]!.upper;
-      const hx = wp[u * 3]! - ax, hy = wp[u * 3 + 1]! - ay, hz = wp[u * 3 + 2]! - az;
+      const hx = wp[u * 3]! - ax,
+        hy = wp[u * 3 + 1]! - ay,
+        hz = wp[u * 3 + 2]! - az;
       const flat = Math.hypot(hx, hz);
       if (Math.hypot(flat, hy) > reach[side]! && flat < reach[side]!) {
         drop[f] = Math.max(drop[f]!, hy - Math.sqrt(reach[side]! ** 2 - flat * flat));
@@ -107,8 +118,12 @@ export function refitProportions(src: Motion, skeleton: Skeleton, opts: RefitOpt
     wide[f] = m;
   }
   for (let f = 0; f < src.frames; f++) {
-    let sum = 0, n = 0;
-    for (let g = Math.max(0, f - r); g <= Math.min(src.frames - 1, f + r); g++) { sum += wide[g]!; n++; }
+    let sum = 0,
+      n = 0;
+    for (let g = Math.max(0, f - r); g <= Math.min(src.frames - 1, f + r); g++) {
+      sum += wide[g]!;
+      n++;
+    }
     rootPos[f * 3 + 1] = rootPos[f * 3 + 1]! - Math.max(sum / n, drop[f]!);
   }
 
@@ -120,10 +135,24 @@ export function refitProportions(src: Motion, skeleton: Skeleton, opts: RefitOpt
       const leg = LEG[side]!;
       const [ax, ay, az] = ankleOf(side, f);
       for (let k = 0; k < 4; k++) footQ[k] = wr[leg.foot * 4 + k]!;
-      pole[0] = 0; pole[1] = 0; pole[2] = 1;
+      pole[0] = 0;
+      pole[1] = 0;
+      pole[2] = 1;
       qRotate(pole, wr.subarray(leg.upper * 4, leg.upper * 4 + 4), pole);
-      solveLegLengths(out.rot, f * jc * 4, leg, hipQ, wp.subarray(leg.upper * 3, leg.upper * 3 + 3), ax, ay, az, pole, footQ,
-        boneLength(skeleton, leg.lower), boneLength(skeleton, leg.foot));
+      solveLegLengths(
+        out.rot,
+        f * jc * 4,
+        leg,
+        hipQ,
+        wp.subarray(leg.upper * 3, leg.upper * 3 + 3),
+        ax,
+        ay,
+        az,
+        pole,
+        footQ,
+        boneLength(skeleton, leg.lower),
+        boneLength(skeleton, leg.foot),
+      );
     }
   }
   return out;

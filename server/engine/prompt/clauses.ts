@@ -7,9 +7,13 @@
  */
 export type ClauseRelation = 'seq' | 'while' | 'before' | 'after';
 
-export interface Clause { text: string; rel: ClauseRelation }
+export interface Clause {
+  text: string;
+  rel: ClauseRelation;
+}
 
-const CONNECTOR = /\s*(,\s*and then\b|,\s*then\b|,\s*and\s+(?=after\b)|[,;.!?:]+(?!\d)|\band then\b|\bthen\b|\bafter that\b|\bafterwards?\b|\bfollowed by\b|\band finally\b|\bfinally\b|\bwhile\b|\bwhilst\b|\bas (?=he |she |they |it |the |a |an |his |her |their )|\bbefore\b|\bafter\b(?! that\b| the\b| a\b| an\b| him\b| her\b| them\b| it\b)|\band also\b)\s*/;
+const CONNECTOR =
+  /\s*(,\s*and then\b|,\s*then\b|,\s*and\s+(?=after\b)|[,;.!?:]+(?!\d)|\band then\b|\bthen\b|\bafter that\b|\bafterwards?\b|\bfollowed by\b|\band finally\b|\bfinally\b|\bwhile\b|\bwhilst\b|\bas (?=he |she |they |it |the |a |an |his |her |their )|\bbefore\b|\bafter\b(?! that\b| the\b| a\b| an\b| him\b| her\b| them\b| it\b)|\band also\b)\s*/;
 
 function relationOf(connector: string): ClauseRelation {
   const c = connector.trim();
@@ -43,11 +47,29 @@ export function splitClauses(text: string): Clause[] {
   const out: Clause[] = [];
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
-    if (c.rel === 'before' && i === 0 && raw[i + 1]) { out.push({ text: raw[i + 1]!.text, rel: 'seq' }, { text: c.text, rel: 'seq' }); i++; continue; }
-    if (c.rel === 'while' && i === 0 && raw[i + 1]) { out.push({ text: c.text, rel: 'seq' }, { text: raw[i + 1]!.text, rel: 'while' }); i++; continue; }
-    if (c.rel === 'after' && i === 0) { out.push({ text: c.text, rel: 'seq' }); continue; }
-    if (c.rel === 'after' && out.length) { const prev = out.pop()!; out.push({ text: c.text, rel: prev.rel }, { text: prev.text, rel: 'seq' }); continue; }
-    if (c.rel === 'before' || c.rel === 'after') { out.push({ text: c.text, rel: 'seq' }); continue; }
+    if (c.rel === 'before' && i === 0 && raw[i + 1]) {
+      out.push({ text: raw[i + 1]!.text, rel: 'seq' }, { text: c.text, rel: 'seq' });
+      i++;
+      continue;
+    }
+    if (c.rel === 'while' && i === 0 && raw[i + 1]) {
+      out.push({ text: c.text, rel: 'seq' }, { text: raw[i + 1]!.text, rel: 'while' });
+      i++;
+      continue;
+    }
+    if (c.rel === 'after' && i === 0) {
+      out.push({ text: c.text, rel: 'seq' });
+      continue;
+    }
+    if (c.rel === 'after' && out.length) {
+      const prev = out.pop()!;
+      out.push({ text: c.text, rel: prev.rel }, { text: prev.text, rel: 'seq' });
+      continue;
+    }
+    if (c.rel === 'before' || c.rel === 'after') {
+      out.push({ text: c.text, rel: 'seq' });
+      continue;
+    }
     out.push(c);
   }
   return out;

@@ -11,14 +11,22 @@ import { actionName } from './suggest.ts';
 /** The gait a locomotion action uses. */
 export function gaitOf(a: ActionKind): GaitKind {
   switch (a) {
-    case 'run': return 'run';
-    case 'jog': return 'jog';
-    case 'sneak': return 'sneak';
-    case 'limp': return 'limp';
-    case 'march': return 'march';
-    case 'shuffle': return 'shuffle';
-    case 'skip': return 'skip';
-    default: return 'walk';
+    case 'run':
+      return 'run';
+    case 'jog':
+      return 'jog';
+    case 'sneak':
+      return 'sneak';
+    case 'limp':
+      return 'limp';
+    case 'march':
+      return 'march';
+    case 'shuffle':
+      return 'shuffle';
+    case 'skip':
+      return 'skip';
+    default:
+      return 'walk';
   }
 }
 
@@ -38,13 +46,30 @@ export function resolveDefaults(s: PlanStep): void {
 }
 
 const NAMES: Partial<Record<ActionKind, string>> = {
-  standUp: 'stand up', lieDown: 'lie down', sitFloor: 'sit on the floor', shakeHead: 'shake head', lookAround: 'look around',
-  crossArms: 'cross arms', jumpingJacks: 'jumping jacks', backward: 'walk backward', sidestep: 'sidestep', sit: 'sit down',
-  pushUps: 'push-ups', sitUps: 'sit-ups', pickUp: 'pick up', putDown: 'put down', hitHead: 'hit reaction (head)',
-  hitStomach: 'hit reaction (stomach)', hitBack: 'hit reaction (back)', catchBall: 'catch', readBook: 'read',
+  standUp: 'stand up',
+  lieDown: 'lie down',
+  sitFloor: 'sit on the floor',
+  shakeHead: 'shake head',
+  lookAround: 'look around',
+  crossArms: 'cross arms',
+  jumpingJacks: 'jumping jacks',
+  backward: 'walk backward',
+  sidestep: 'sidestep',
+  sit: 'sit down',
+  pushUps: 'push-ups',
+  sitUps: 'sit-ups',
+  pickUp: 'pick up',
+  putDown: 'put down',
+  hitHead: 'hit reaction (head)',
+  hitStomach: 'hit reaction (stomach)',
+  hitBack: 'hit reaction (back)',
+  catchBall: 'catch',
+  readBook: 'read',
 };
 
-function deg(rad: number): string { return `${Math.round(Math.abs(rad) * 180 / Math.PI)}°`; }
+function deg(rad: number): string {
+  return `${Math.round((Math.abs(rad) * 180) / Math.PI)}°`;
+}
 
 export function describeStep(s: PlanStep): string {
   const name = NAMES[s.action] ?? actionName(s.action);

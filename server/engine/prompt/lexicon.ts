@@ -53,10 +53,12 @@ export const ACTION_PATTERNS: Record<ActionId, string> = {
   crawl: 'get down on all fours,on all fours,crawl,crawl on POSS hands and knees,n:crawl,on POSS hands and knees',
   commandoCrawl: 'commando crawl,army crawl,belly crawl,crawl on POSS belly|stomach,low crawl,n:army crawl',
   // Terrain
-  stairsUp: 'climb|walk|go|run|head|step up the|some stairs|staircase|steps,ascend POSS stairs|staircase|steps,climb stairs|staircase,walk upstairs,go upstairs,run upstairs,climb the? stair,upstairs',
+  stairsUp:
+    'climb|walk|go|run|head|step up the|some stairs|staircase|steps,ascend POSS stairs|staircase|steps,climb stairs|staircase,walk upstairs,go upstairs,run upstairs,climb the? stair,upstairs',
   stairsDown: 'walk|go|run|head|step down the|some stairs|staircase|steps,descend POSS stairs|staircase|steps,walk downstairs,go downstairs,run downstairs,downstairs',
   climbLadder: 'climb|go down a|the ladder,descend a|the ladder,climb a|the ladder,climb up a|the ladder,go up a|the ladder,ladder climb,ascend a|the ladder,up the ladder',
-  stepUp: 'hop|jump|climb|step up? onto a|the box|step|platform|ledge|curb|bench|block|table|chair|stage|rock|crate,step up onto|on|to a|the? box|step|platform|ledge|curb|bench|block,step up,step onto a|the box|step|platform|ledge|curb|bench,step-up,n:step up',
+  stepUp:
+    'hop|jump|climb|step up? onto a|the box|step|platform|ledge|curb|bench|block|table|chair|stage|rock|crate,step up onto|on|to a|the? box|step|platform|ledge|curb|bench|block,step up,step onto a|the box|step|platform|ledge|curb|bench,step-up,n:step up',
   stepDown: 'step down from|off a|the? box|step|platform|ledge|curb|bench|block,step down,step off a|the? box|step|platform|ledge|curb|bench|block',
   climbWall: 'scale,climb a|the wall,scale a|the wall,climb up a|the wall,wall climb,rock climb,boulder,n:rock climbing',
   jumpDown: 'jump down,jump off,hop down,hop off,leap down,leap off,drop down from,jump from a|the',
@@ -70,7 +72,8 @@ export const ACTION_PATTERNS: Record<ActionId, string> = {
   lieDown: 'hit the deck,get down on the ground|floor,lie down,lay down,recline,lie,lay,lie flat',
   sitFloor: 'sit on the floor|ground,sit down on the floor|ground,sit on the|a mat',
   squat: 'squat,squat down,n:squat,n:air squat',
-  getUp: 'get up off|from the floor|ground,get back up off|from the floor|ground,get off the floor|ground,pick POSS up off the floor|ground,climb to POSS feet,get back up,stand up from the floor|ground|lying',
+  getUp:
+    'get up off|from the floor|ground,get back up off|from the floor|ground,get off the floor|ground,pick POSS up off the floor|ground,climb to POSS feet,get back up,stand up from the floor|ground|lying',
   sitCrossLegged: 'cross POSS legs,sit cross legged,sit crossed legged,sit cross-legged,sit in lotus|lotus position,sit with POSS legs crossed,cross legged',
   lieOnBack: 'lie on POSS back,lay on POSS back,lie flat on POSS back,lie face up,lie supine',
   lieOnSide: 'lie on POSS side,lay on POSS side,curl up on POSS side,lie on one side',
@@ -111,7 +114,8 @@ export const ACTION_PATTERNS: Record<ActionId, string> = {
   tennisBackhand: 'backhand,tennis backhand,n:backhand,hit a backhand',
   tennisServe: 'serve,tennis serve,n:serve,serve a tennis ball,serve the ball',
   basketballDribble: 'dribble,dribble a|the basketball|ball,bounce a|the basketball|ball,n:dribble',
-  basketballShot: 'shoot a|the basketball|hoop|hoops,jump shot,n:jump shot,free throw,n:free throw,shoot hoops,basketball shot,layup,n:layup,play basketball,make a basket,slam dunk,dunk',
+  basketballShot:
+    'shoot a|the basketball|hoop|hoops,jump shot,n:jump shot,free throw,n:free throw,shoot hoops,basketball shot,layup,n:layup,play basketball,make a basket,slam dunk,dunk',
   soccerPass: 'pass a|the soccer? ball,soccer pass,n:soccer pass,pass a|the football,pass,n:pass',
   soccerShot: 'kick a|the soccer? ball,soccer shot,shoot a|the soccer ball,kick a|the football,shoot on goal,take a shot on goal,n:penalty kick,penalty kick,play soccer|football',
   volleyballSpike: 'spike,spike a|the volleyball|ball,volleyball spike,n:spike,play volleyball',
@@ -144,7 +148,8 @@ export const ACTION_PATTERNS: Record<ActionId, string> = {
   block: 'block,guard against,n:block,defend,shield POSS? face|head',
   dodge: 'dodge,evade,sidestep a|the punch|blow|attack,n:dodge,weave,bob and weave',
   duck: 'duck,duck down,duck under,n:duck',
-  fightStance: 'raise POSS guard,put up POSS guard,keep POSS guard up,fighting stance,fight stance,boxing stance,n:fighting stance,put up POSS fists|dukes,raise POSS fists,get into a fighting stance,square up,n:stance',
+  fightStance:
+    'raise POSS guard,put up POSS guard,keep POSS guard up,fighting stance,fight stance,boxing stance,n:fighting stance,put up POSS fists|dukes,raise POSS fists,get into a fighting stance,square up,n:stance',
   swordSlash: 'slash,n:slash,swing a|the sword,sword slash,n:sword slash,fence,sword fight,n:sword fight,cut with a|the sword,sword,slice',
   swordStab: 'stab,thrust,lunge with a|the sword,n:stab,n:thrust,sword stab,skewer',
   swordParry: 'parry,n:parry,sword parry,parry a|the blow|attack|strike',
@@ -152,8 +157,10 @@ export const ACTION_PATTERNS: Record<ActionId, string> = {
   rifleFire: 'fire a|the rifle|gun,shoot a|the rifle,fire,shoot,n:gunfire,open fire,fire a shot',
   pistolAim: 'aim a|the pistol|handgun,point a|the pistol|handgun',
   pistolFire: 'fire a|the pistol|handgun,shoot a|the pistol|handgun',
-  hitHead: 'get hit,be hit,get hit in the head|face,get punched,be punched,take a hit,take a punch,get struck,get hit in the face,get punched in the face,n:hit reaction,react to a hit,recoil from a punch',
-  hitStomach: 'get hit in the stomach|gut|belly,get punched in the stomach|gut|belly,take a punch to the stomach|gut|belly,get kicked in the stomach,double over,be hit in the stomach',
+  hitHead:
+    'get hit,be hit,get hit in the head|face,get punched,be punched,take a hit,take a punch,get struck,get hit in the face,get punched in the face,n:hit reaction,react to a hit,recoil from a punch',
+  hitStomach:
+    'get hit in the stomach|gut|belly,get punched in the stomach|gut|belly,take a punch to the stomach|gut|belly,get kicked in the stomach,double over,be hit in the stomach',
   hitBack: 'get hit in the back,get hit from behind,be hit from behind,get shot in the back,get stabbed in the back',
   knockdown: 'get knocked down,be knocked down,knocked down,knocked out,get knocked out,n:knockdown,n:knockout,get knocked over',
   // Acrobatics
@@ -265,9 +272,23 @@ export const ACTION_PATTERNS: Record<ActionId, string> = {
 
 /** Adjective/adverb moods that become an idle action when the clause has no action of its own ("a tired man", "looks bored"). */
 export const MOOD_ACTIONS: Record<string, ActionId> = {
-  tired: 'tired', exhausted: 'tired', weary: 'tired', bored: 'bored', cold: 'cold', freezing: 'cold', chilly: 'cold',
-  impatient: 'impatient', impatiently: 'impatient', nervous: 'nervous', anxious: 'nervous', nervously: 'nervous',
-  sleepy: 'sleepy', drowsy: 'sleepy', sad: 'cry', happy: 'celebrate', excited: 'celebrate',
+  tired: 'tired',
+  exhausted: 'tired',
+  weary: 'tired',
+  bored: 'bored',
+  cold: 'cold',
+  freezing: 'cold',
+  chilly: 'cold',
+  impatient: 'impatient',
+  impatiently: 'impatient',
+  nervous: 'nervous',
+  anxious: 'nervous',
+  nervously: 'nervous',
+  sleepy: 'sleepy',
+  drowsy: 'sleepy',
+  sad: 'cry',
+  happy: 'celebrate',
+  excited: 'celebrate',
 };
 
 /**
@@ -275,7 +296,11 @@ export const MOOD_ACTIONS: Record<string, ActionId> = {
  * "shoots a basketball" → basketball shot. `from` lists the actions the prop turns into `to`; '*' means any light verb.
  */
 export const PROP_ACTIONS: { props: string[]; from: ActionId[]; to: ActionId }[] = [
-  { props: ['sword', 'blade', 'katana', 'saber', 'sabre', 'machete', 'axe'], from: ['punch', 'throwOverhand', 'golfSwing', 'baseballSwing', 'rifleFire', 'swordSlash'], to: 'swordSlash' },
+  {
+    props: ['sword', 'blade', 'katana', 'saber', 'sabre', 'machete', 'axe'],
+    from: ['punch', 'throwOverhand', 'golfSwing', 'baseballSwing', 'rifleFire', 'swordSlash'],
+    to: 'swordSlash',
+  },
   { props: ['dagger', 'knife', 'spear'], from: ['punch', 'swordSlash'], to: 'swordStab' },
   { props: ['bow', 'arrow'], from: ['rifleFire', 'rifleAim', 'pistolFire', 'throwOverhand', 'pull'], to: 'archery' },
   { props: ['pistol', 'handgun', 'revolver'], from: ['rifleFire', 'punch'], to: 'pistolFire' },
@@ -305,76 +330,248 @@ export const PROP_ACTIONS: { props: string[]; from: ActionId[]; to: ActionId }[]
 
 /** Who the prompt names can imply the gear: "a golfer swings" → golf club, "a batter hits" → bat. */
 export const SUBJECT_PROPS: Record<string, string> = {
-  golfer: 'golf', batter: 'bat', archer: 'bow', fencer: 'sword', swordsman: 'sword', samurai: 'sword', knight: 'sword',
-  bowler: 'bowling', sniper: 'rifle', gunman: 'pistol', cowboy: 'pistol',
+  golfer: 'golf',
+  batter: 'bat',
+  archer: 'bow',
+  fencer: 'sword',
+  swordsman: 'sword',
+  samurai: 'sword',
+  knight: 'sword',
+  bowler: 'bowling',
+  sniper: 'rifle',
+  gunman: 'pistol',
+  cowboy: 'pistol',
 };
 
 /** Verbs that take their meaning from a following activity noun or prop; alone they keep their own action. */
 export const LIGHT_VERBS = new Set(['throw', 'toss', 'swing', 'shoot', 'fire', 'hit', 'strike', 'use', 'wield', 'play', 'kick', 'pull', 'point', 'lift', 'pick', 'bounce']);
 
 /** Generic verbs that are no action of their own: "does a cartwheel", "performs a backflip", "gives a hug". */
-export const EMPTY_VERBS = new Set(['do', 'perform', 'execute', 'make', 'try', 'attempt', 'give', 'land', 'deliver', 'bust', 'practice', 'practise', 'start', 'begin', 'keep', 'continue', 'finish', 'complete', 'have', 'get', 'be', 'is', 'go', 'take', 'hold', 'wield', 'use', 'swing', 'play']);
+export const EMPTY_VERBS = new Set([
+  'do',
+  'perform',
+  'execute',
+  'make',
+  'try',
+  'attempt',
+  'give',
+  'land',
+  'deliver',
+  'bust',
+  'practice',
+  'practise',
+  'start',
+  'begin',
+  'keep',
+  'continue',
+  'finish',
+  'complete',
+  'have',
+  'get',
+  'be',
+  'is',
+  'go',
+  'take',
+  'hold',
+  'wield',
+  'use',
+  'swing',
+  'play',
+]);
 
 /** Speed adverbs → multiplier of the action's default speed (and a label for the report). */
 export const SPEED_WORDS: Record<string, [number, string]> = {
-  slowly: [0.62, 'slow'], slow: [0.62, 'slow'], leisurely: [0.65, 'slow'], gently: [0.75, 'gentle'], carefully: [0.6, 'careful'], cautiously: [0.55, 'cautious'],
-  casually: [0.85, 'casual'], calmly: [0.8, 'calm'], lazily: [0.6, 'lazy'], sluggishly: [0.6, 'sluggish'],
-  normally: [1, 'normal'], steadily: [1, 'steady'],
-  briskly: [1.3, 'brisk'], quickly: [1.35, 'quick'], quick: [1.35, 'quick'], fast: [1.45, 'fast'], rapidly: [1.45, 'fast'], hurriedly: [1.4, 'hurried'],
-  swiftly: [1.4, 'swift'], energetically: [1.25, 'energetic'], speedily: [1.4, 'fast'],
+  slowly: [0.62, 'slow'],
+  slow: [0.62, 'slow'],
+  leisurely: [0.65, 'slow'],
+  gently: [0.75, 'gentle'],
+  carefully: [0.6, 'careful'],
+  cautiously: [0.55, 'cautious'],
+  casually: [0.85, 'casual'],
+  calmly: [0.8, 'calm'],
+  lazily: [0.6, 'lazy'],
+  sluggishly: [0.6, 'sluggish'],
+  normally: [1, 'normal'],
+  steadily: [1, 'steady'],
+  briskly: [1.3, 'brisk'],
+  quickly: [1.35, 'quick'],
+  quick: [1.35, 'quick'],
+  fast: [1.45, 'fast'],
+  rapidly: [1.45, 'fast'],
+  hurriedly: [1.4, 'hurried'],
+  swiftly: [1.4, 'swift'],
+  energetically: [1.25, 'energetic'],
+  speedily: [1.4, 'fast'],
 };
 
 /** Force adverbs → intensity (0.5 gentle … 1.5 vigorous). */
 export const INTENSITY_WORDS: Record<string, number> = {
-  gently: 0.6, softly: 0.6, lightly: 0.6, weakly: 0.5, lazily: 0.6, half: 0.7, slightly: 0.6, hard: 1.4, forcefully: 1.4, powerfully: 1.45,
-  vigorously: 1.5, violently: 1.5, wildly: 1.4, aggressively: 1.4, explosively: 1.5, strongly: 1.3, enthusiastically: 1.35, big: 1.3, huge: 1.45,
-  powerful: 1.4, strong: 1.3, small: 0.7, tiny: 0.55,
+  gently: 0.6,
+  softly: 0.6,
+  lightly: 0.6,
+  weakly: 0.5,
+  lazily: 0.6,
+  half: 0.7,
+  slightly: 0.6,
+  hard: 1.4,
+  forcefully: 1.4,
+  powerfully: 1.45,
+  vigorously: 1.5,
+  violently: 1.5,
+  wildly: 1.4,
+  aggressively: 1.4,
+  explosively: 1.5,
+  strongly: 1.3,
+  enthusiastically: 1.35,
+  big: 1.3,
+  huge: 1.45,
+  powerful: 1.4,
+  strong: 1.3,
+  small: 0.7,
+  tiny: 0.55,
 };
 
-export interface StyleWord { energy?: number; tension?: number; age?: number; label: string }
+export interface StyleWord {
+  energy?: number;
+  tension?: number;
+  age?: number;
+  label: string;
+}
 
 /** Style adjectives/adverbs → continuous style offsets. */
 export const STYLE_WORDS: Record<string, StyleWord> = {
-  tired: { energy: -0.8, label: 'tired' }, tiredly: { energy: -0.8, label: 'tired' }, exhausted: { energy: -1, label: 'exhausted' }, weary: { energy: -0.8, label: 'tired' },
-  sleepy: { energy: -0.7, label: 'sleepy' }, drowsy: { energy: -0.7, label: 'sleepy' },
-  sad: { energy: -0.7, label: 'sad' }, sadly: { energy: -0.7, label: 'sad' }, depressed: { energy: -0.9, label: 'sad' }, gloomy: { energy: -0.6, label: 'sad' }, dejected: { energy: -0.8, label: 'sad' },
-  happy: { energy: 0.7, label: 'happy' }, happily: { energy: 0.7, label: 'happy' }, cheerful: { energy: 0.7, label: 'happy' }, cheerfully: { energy: 0.7, label: 'happy' },
-  joyful: { energy: 0.8, label: 'happy' }, joyfully: { energy: 0.8, label: 'happy' }, excited: { energy: 0.9, label: 'excited' }, excitedly: { energy: 0.9, label: 'excited' },
-  energetic: { energy: 0.8, label: 'energetic' }, confident: { energy: 0.4, tension: 0.1, label: 'confident' }, confidently: { energy: 0.4, label: 'confident' }, proud: { energy: 0.4, label: 'proud' }, proudly: { energy: 0.4, label: 'proud' },
-  angry: { energy: 0.4, tension: 0.9, label: 'angry' }, angrily: { energy: 0.4, tension: 0.9, label: 'angry' }, furious: { energy: 0.5, tension: 1, label: 'angry' }, furiously: { energy: 0.5, tension: 1, label: 'angry' },
-  nervous: { tension: 0.6, energy: -0.2, label: 'nervous' }, nervously: { tension: 0.6, energy: -0.2, label: 'nervous' }, anxious: { tension: 0.6, energy: -0.2, label: 'nervous' }, anxiously: { tension: 0.6, energy: -0.2, label: 'nervous' },
-  scared: { tension: 0.7, energy: -0.3, label: 'scared' }, afraid: { tension: 0.7, energy: -0.3, label: 'scared' }, fearfully: { tension: 0.7, energy: -0.3, label: 'scared' },
-  old: { age: 1, energy: -0.3, label: 'old' }, elderly: { age: 1, energy: -0.3, label: 'old' }, aged: { age: 0.8, label: 'old' }, young: { age: 0, energy: 0.3, label: 'young' },
-  relaxed: { tension: -0.2, label: 'relaxed' }, tense: { tension: 0.6, label: 'tense' }, stiffly: { tension: 0.6, label: 'stiff' }, stiff: { tension: 0.6, label: 'stiff' },
-  graceful: { tension: -0.2, energy: 0.2, label: 'graceful' }, elegantly: { tension: -0.2, energy: 0.2, label: 'graceful' },
-  sneakily: { tension: 0.3, energy: -0.2, label: 'sneaky' }, lazy: { energy: -0.6, label: 'lazy' }, bored: { energy: -0.5, label: 'bored' },
-  impatiently: { tension: 0.4, energy: 0.2, label: 'impatient' }, cold: { tension: 0.5, energy: -0.2, label: 'cold' },
-  zombie: { energy: -0.6, tension: 0.3, label: 'zombie-like' }, drunk: { energy: -0.3, tension: -0.5, label: 'drunk' }, robot: { tension: 0.8, label: 'robotic' },
-  robotically: { tension: 0.8, label: 'robotic' }, injured: { energy: -0.5, label: 'injured' }, wounded: { energy: -0.5, label: 'injured' },
+  tired: { energy: -0.8, label: 'tired' },
+  tiredly: { energy: -0.8, label: 'tired' },
+  exhausted: { energy: -1, label: 'exhausted' },
+  weary: { energy: -0.8, label: 'tired' },
+  sleepy: { energy: -0.7, label: 'sleepy' },
+  drowsy: { energy: -0.7, label: 'sleepy' },
+  sad: { energy: -0.7, label: 'sad' },
+  sadly: { energy: -0.7, label: 'sad' },
+  depressed: { energy: -0.9, label: 'sad' },
+  gloomy: { energy: -0.6, label: 'sad' },
+  dejected: { energy: -0.8, label: 'sad' },
+  happy: { energy: 0.7, label: 'happy' },
+  happily: { energy: 0.7, label: 'happy' },
+  cheerful: { energy: 0.7, label: 'happy' },
+  cheerfully: { energy: 0.7, label: 'happy' },
+  joyful: { energy: 0.8, label: 'happy' },
+  joyfully: { energy: 0.8, label: 'happy' },
+  excited: { energy: 0.9, label: 'excited' },
+  excitedly: { energy: 0.9, label: 'excited' },
+  energetic: { energy: 0.8, label: 'energetic' },
+  confident: { energy: 0.4, tension: 0.1, label: 'confident' },
+  confidently: { energy: 0.4, label: 'confident' },
+  proud: { energy: 0.4, label: 'proud' },
+  proudly: { energy: 0.4, label: 'proud' },
+  angry: { energy: 0.4, tension: 0.9, label: 'angry' },
+  angrily: { energy: 0.4, tension: 0.9, label: 'angry' },
+  furious: { energy: 0.5, tension: 1, label: 'angry' },
+  furiously: { energy: 0.5, tension: 1, label: 'angry' },
+  nervous: { tension: 0.6, energy: -0.2, label: 'nervous' },
+  nervously: { tension: 0.6, energy: -0.2, label: 'nervous' },
+  anxious: { tension: 0.6, energy: -0.2, label: 'nervous' },
+  anxiously: { tension: 0.6, energy: -0.2, label: 'nervous' },
+  scared: { tension: 0.7, energy: -0.3, label: 'scared' },
+  afraid: { tension: 0.7, energy: -0.3, label: 'scared' },
+  fearfully: { tension: 0.7, energy: -0.3, label: 'scared' },
+  old: { age: 1, energy: -0.3, label: 'old' },
+  elderly: { age: 1, energy: -0.3, label: 'old' },
+  aged: { age: 0.8, label: 'old' },
+  young: { age: 0, energy: 0.3, label: 'young' },
+  relaxed: { tension: -0.2, label: 'relaxed' },
+  tense: { tension: 0.6, label: 'tense' },
+  stiffly: { tension: 0.6, label: 'stiff' },
+  stiff: { tension: 0.6, label: 'stiff' },
+  graceful: { tension: -0.2, energy: 0.2, label: 'graceful' },
+  elegantly: { tension: -0.2, energy: 0.2, label: 'graceful' },
+  sneakily: { tension: 0.3, energy: -0.2, label: 'sneaky' },
+  lazy: { energy: -0.6, label: 'lazy' },
+  bored: { energy: -0.5, label: 'bored' },
+  impatiently: { tension: 0.4, energy: 0.2, label: 'impatient' },
+  cold: { tension: 0.5, energy: -0.2, label: 'cold' },
+  zombie: { energy: -0.6, tension: 0.3, label: 'zombie-like' },
+  drunk: { energy: -0.3, tension: -0.5, label: 'drunk' },
+  robot: { tension: 0.8, label: 'robotic' },
+  robotically: { tension: 0.8, label: 'robotic' },
+  injured: { energy: -0.5, label: 'injured' },
+  wounded: { energy: -0.5, label: 'injured' },
 };
 
 export const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, ninety: 90, hundred: 100, half: 0.5, couple: 2, few: 3, several: 4,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  ninety: 90,
+  hundred: 100,
+  half: 0.5,
+  couple: 2,
+  few: 3,
+  several: 4,
 };
 
 export const COUNT_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
 
 /** Body parts and places that name where an action lands ("in the stomach", "at the door"). */
 export const TARGET_WORDS = new Set([
-  'head', 'face', 'stomach', 'gut', 'belly', 'chest', 'back', 'jaw', 'chin', 'side', 'leg', 'legs', 'shoulder', 'arm', 'ribs', 'nose',
-  'door', 'wall', 'camera', 'target', 'sky', 'ground', 'floor', 'window', 'opponent', 'enemy', 'crowd', 'audience', 'friend',
+  'head',
+  'face',
+  'stomach',
+  'gut',
+  'belly',
+  'chest',
+  'back',
+  'jaw',
+  'chin',
+  'side',
+  'leg',
+  'legs',
+  'shoulder',
+  'arm',
+  'ribs',
+  'nose',
+  'door',
+  'wall',
+  'camera',
+  'target',
+  'sky',
+  'ground',
+  'floor',
+  'window',
+  'opponent',
+  'enemy',
+  'crowd',
+  'audience',
+  'friend',
 ]);
 
 /** Words that carry no motion meaning; they are neither understood nor reported as ignored. */
 export const STOPWORDS = new Set(
-  ('a an the person man woman guy girl boy lady character someone somebody he she they it his her their its them him i you we me my your our ' +
+  (
+    'a an the person man woman guy girl boy lady character someone somebody he she they it his her their its them him i you we me my your our ' +
     'is are was were be being been does do did has have had then and after that next finally afterwards followed by ' +
     'with of to at in on into onto from up down for while as times time seconds second secs sec s meters meter metres metre m steps ' +
     'degrees degree deg around again also just very really little bit some slightly quite about more bit now begins starts start begin ' +
     'keeps keep continues continue still hand hands arm arms this few couple please can could would will should make let ' +
     'perform performs performing execute executes doing done tries try attempts attempt gives give gave giving takes take took taking ' +
     'figure dancer soldier child kid athlete player actor people one no yes so there here over off out away place spot ' +
-    'gets get got getting goes go went going being like once himself herself themselves itself character\'s ' +
-    'holds hold holding uses use using an lands land').split(' '),
+    "gets get got getting goes go went going being like once himself herself themselves itself character's " +
+    'holds hold holding uses use using an lands land'
+  ).split(' '),
 );

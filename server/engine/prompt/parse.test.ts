@@ -83,9 +83,25 @@ describe('prompt parser', () => {
 
   test('synonyms map onto generators', () => {
     const cases: [string, string][] = [
-      ['stroll', 'walk'], ['sprint', 'run'], ['tiptoe', 'tiptoe'], ['creep', 'sneak'], ['leap', 'jump'], ['applaud', 'clap'], ['greet', 'wave'],
-      ['squat', 'squat'], ['genuflect', 'kneel'], ['twirl', 'spin'], ['hobble', 'limp'], ['boogie', 'dance'], ['ponder', 'think'],
-      ['celebrate', 'celebrate'], ['cheer', 'cheer'], ['strafe', 'sidestep'], ['recline', 'lieDown'], ['punches', 'punch'], ['kicking', 'kick'],
+      ['stroll', 'walk'],
+      ['sprint', 'run'],
+      ['tiptoe', 'tiptoe'],
+      ['creep', 'sneak'],
+      ['leap', 'jump'],
+      ['applaud', 'clap'],
+      ['greet', 'wave'],
+      ['squat', 'squat'],
+      ['genuflect', 'kneel'],
+      ['twirl', 'spin'],
+      ['hobble', 'limp'],
+      ['boogie', 'dance'],
+      ['ponder', 'think'],
+      ['celebrate', 'celebrate'],
+      ['cheer', 'cheer'],
+      ['strafe', 'sidestep'],
+      ['recline', 'lieDown'],
+      ['punches', 'punch'],
+      ['kicking', 'kick'],
     ];
     for (const [word, action] of cases) expect(actions(word), word).toEqual([action]);
   });
@@ -106,7 +122,6 @@ describe('prompt parser', () => {
     expect(actions('jumps and sits down')).toEqual(['jump', 'sit']);
   });
 });
-
 
 describe('the issue 13 readings', () => {
   const step = (p: string, i = 0) => parsePrompt(p).steps[i]!;
@@ -147,7 +162,10 @@ describe('the issue 13 readings', () => {
 
   test('no clause disappears: sides per strike, second actions kept', () => {
     const p = parsePrompt('a left jab then a right hook');
-    expect(p.steps.map((s) => [s.action, s.side])).toEqual([['jab', 0], ['hook', 1]]);
+    expect(p.steps.map((s) => [s.action, s.side])).toEqual([
+      ['jab', 0],
+      ['hook', 1],
+    ]);
     expect(actions('sneaks forward then rolls')).toEqual(['sneak', 'forwardRoll']);
   });
 
@@ -198,8 +216,47 @@ describe('robustness', () => {
   test('any text parses without throwing into vocabulary ids only', async () => {
     const fc = (await import('fast-check')).default;
     const { isActionId } = await import('../actions/actionIds.ts');
-    const words = ['walk', 'a', 'box', 'then', 'and', 'left', 'jab', 'while', 'waving', 'before', 'after', 'not', 'without', 'moving', 'feet', '3', 'times', 'twice',
-      'in', 'place', 'the', 'stomach', 'hit', 'bow', 'arrow', 'like', 'zombie', ',', '.', 'picks', 'up', 'back', 'around', 'turns', 'for', 'seconds', 'xyz', '°', "don't"];
+    const words = [
+      'walk',
+      'a',
+      'box',
+      'then',
+      'and',
+      'left',
+      'jab',
+      'while',
+      'waving',
+      'before',
+      'after',
+      'not',
+      'without',
+      'moving',
+      'feet',
+      '3',
+      'times',
+      'twice',
+      'in',
+      'place',
+      'the',
+      'stomach',
+      'hit',
+      'bow',
+      'arrow',
+      'like',
+      'zombie',
+      ',',
+      '.',
+      'picks',
+      'up',
+      'back',
+      'around',
+      'turns',
+      'for',
+      'seconds',
+      'xyz',
+      '°',
+      "don't",
+    ];
     const salad = fc.array(fc.constantFrom(...words), { maxLength: 25 }).map((w) => w.join(' '));
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 200 }), salad), (text) => {

@@ -14,20 +14,30 @@ import { suggestActions } from './suggest.ts';
 import { normalizePrompt } from './tokens.ts';
 
 /** Gestures that can ride on locomotion or play on an idle base. */
-export function isUpperBody(a: ActionKind): boolean { return actionEntry(a)?.layer === 'upper'; }
+export function isUpperBody(a: ActionKind): boolean {
+  return actionEntry(a)?.layer === 'upper';
+}
 /** Gaits that move the root and can carry an upper-body layer. */
-export function isLocomotion(a: ActionKind): boolean { return actionEntry(a)?.layer === 'locomotion'; }
+export function isLocomotion(a: ActionKind): boolean {
+  return actionEntry(a)?.layer === 'locomotion';
+}
 
 /** Adds `r` as a concurrent layer of `base` when one is a gesture and the other can carry it; returns the base step. */
 function layer(base: PlanStep, r: PlanStep, steps: PlanStep[]): boolean {
-  if (isUpperBody(r.action) && !isUpperBody(base.action)) { base.with.push(r); return true; }
+  if (isUpperBody(r.action) && !isUpperBody(base.action)) {
+    base.with.push(r);
+    return true;
+  }
   if (isUpperBody(base.action) && !isUpperBody(r.action)) {
     // "waves while walking": the walk is the base and the wave rides on it.
     steps.splice(steps.indexOf(base), 1, r);
     r.with.push(base, ...base.with.splice(0));
     return true;
   }
-  if (isUpperBody(base.action) && isUpperBody(r.action)) { base.with.push(r); return true; }
+  if (isUpperBody(base.action) && isUpperBody(r.action)) {
+    base.with.push(r);
+    return true;
+  }
   return false;
 }
 
@@ -36,7 +46,27 @@ const CONTINUES: Partial<Record<ActionKind, ActionKind[]>> = { archery: ['rifleF
 /** Postures that refine the one before them. */
 const REFINES: Partial<Record<ActionKind, ActionKind[]>> = { sitCrossLegged: ['sitFloor'], lieOnBack: ['lieDown'], lieOnSide: ['lieDown'] };
 /** Postures from which "get up" means getting up off the floor. */
-const ON_FLOOR = new Set<ActionKind>(['lieDown', 'lieOnBack', 'lieOnSide', 'sitFloor', 'sitCrossLegged', 'fallForward', 'fallBackward', 'fallSide', 'faint', 'death', 'knockdown', 'trip', 'slip', 'crawl', 'commandoCrawl', 'pushUps', 'sitUps', 'plank', 'yogaChild']);
+const ON_FLOOR = new Set<ActionKind>([
+  'lieDown',
+  'lieOnBack',
+  'lieOnSide',
+  'sitFloor',
+  'sitCrossLegged',
+  'fallForward',
+  'fallBackward',
+  'fallSide',
+  'faint',
+  'death',
+  'knockdown',
+  'trip',
+  'slip',
+  'crawl',
+  'commandoCrawl',
+  'pushUps',
+  'sitUps',
+  'plank',
+  'yogaChild',
+]);
 
 const MODIFIER_KEYS = ['speedMul', 'speedWord', 'dir', 'angle', 'count', 'durationSec', 'distance', 'side', 'both', 'height', 'inPlace', 'intensity', 'target'] as const;
 
@@ -54,7 +84,9 @@ export function parsePrompt(prompt: string): Plan {
     ignored.push(...r.ignored);
     alternatives.push(...r.alternatives);
     for (const s of r.styles) {
-      style.energy += s.energy ?? 0; style.tension += s.tension ?? 0; style.age += s.age ?? 0;
+      style.energy += s.energy ?? 0;
+      style.tension += s.tension ?? 0;
+      style.age += s.age ?? 0;
       styleLabels.add(s.label);
     }
     if (r.unread) notUnderstood.push({ text: r.unread, suggestions: suggestActions(r.unread) });
@@ -65,21 +97,39 @@ export function parsePrompt(prompt: string): Plan {
     }
     r.steps.forEach((s, k) => {
       // "puts their hands together and prays", "walks wounded, dragging a leg": the same action said twice is one step.
-      if (last && s.action === last.action && (k > 0 && r.joined[k] || k === 0 && clause.rel === 'while') && s.count === undefined) return;
-      if (last && (k > 0 && r.joined[k]) && CONTINUES[last.action]?.includes(s.action) && !s.prop) return;
+      if (last && s.action === last.action && ((k > 0 && r.joined[k]) || (k === 0 && clause.rel === 'while')) && s.count === undefined) return;
+      if (last && k > 0 && r.joined[k] && CONTINUES[last.action]?.includes(s.action) && !s.prop) return;
       // "sits on the floor and crosses their legs": a more specific form of the posture just taken replaces it.
-      if (last && REFINES[s.action]?.includes(last.action)) { last.action = s.action; return; }
+      if (last && REFINES[s.action]?.includes(last.action)) {
+        last.action = s.action;
+        return;
+      }
       const base = k === 0 ? (clause.rel === 'while' ? last : undefined) : r.joined[k] ? last : undefined;
       // "walks and waves" / "walks while waving": a gesture joined to locomotion happens at once.
-      const concurrent = base && (clause.rel === 'while' && k === 0 || isLocomotion(base.action) && isUpperBody(s.action) || isUpperBody(base.action) && isLocomotion(s.action) && clause.rel === 'while');
-      if (base && concurrent && layer(base, s, steps)) { last = steps.includes(base) ? base : s; return; }
+      const concurrent =
+        base &&
+        ((clause.rel === 'while' && k === 0) ||
+          (isLocomotion(base.action) && isUpperBody(s.action)) ||
+          (isUpperBody(base.action) && isLocomotion(s.action) && clause.rel === 'while'));
+      if (base && concurrent && layer(base, s, steps)) {
+        last = steps.includes(base) ? base : s;
+        return;
+      }
       steps.push(s);
       last = s;
     });
   }
-  steps.forEach((s, i) => { if (s.action === 'standUp' && i > 0 && ON_FLOOR.has(steps[i - 1]!.action)) s.action = 'getUp'; });
-  for (const s of steps) { resolveDefaults(s); s.with.forEach(resolveDefaults); }
-  for (const s of steps) { s.label = describeStep(s); s.with.forEach((w) => (w.label = describeStep(w))); }
+  steps.forEach((s, i) => {
+    if (s.action === 'standUp' && i > 0 && ON_FLOOR.has(steps[i - 1]!.action)) s.action = 'getUp';
+  });
+  for (const s of steps) {
+    resolveDefaults(s);
+    s.with.forEach(resolveDefaults);
+  }
+  for (const s of steps) {
+    s.label = describeStep(s);
+    s.with.forEach((w) => (w.label = describeStep(w)));
+  }
   const understood = steps.map((s) => s.label);
   const clampStyle = (v: number): number => Math.max(-1, Math.min(1, v));
   if (styleLabels.size) understood.push(`style: ${[...styleLabels].join(', ')}`);

@@ -10,9 +10,20 @@ import type { Token } from './tokens.ts';
 
 export type PatternMode = 'verb' | 'noun' | 'any';
 
-interface PatTok { alts: ReadonlySet<string>; optional: boolean; poss: boolean; particle: boolean }
+interface PatTok {
+  alts: ReadonlySet<string>;
+  optional: boolean;
+  poss: boolean;
+  particle: boolean;
+}
 
-export interface Pattern { action: ActionId; toks: PatTok[]; mode: PatternMode; light: boolean; source: string }
+export interface Pattern {
+  action: ActionId;
+  toks: PatTok[];
+  mode: PatternMode;
+  light: boolean;
+  source: string;
+}
 
 export interface Match {
   action: ActionId;
@@ -32,9 +43,16 @@ function compile(action: ActionId, raw: string): Pattern {
   let s = raw.trim();
   let mode: PatternMode | null = null;
   let light = false;
-  if (s.startsWith('n:')) { mode = 'noun'; s = s.slice(2); }
-  else if (s.startsWith('a:')) { mode = 'any'; s = s.slice(2); }
-  else if (s.startsWith('light:')) { light = true; s = s.slice(6); }
+  if (s.startsWith('n:')) {
+    mode = 'noun';
+    s = s.slice(2);
+  } else if (s.startsWith('a:')) {
+    mode = 'any';
+    s = s.slice(2);
+  } else if (s.startsWith('light:')) {
+    light = true;
+    s = s.slice(6);
+  }
   const words = s.split(/\s+/);
   const toks = words.map((w): PatTok => {
     const optional = w.endsWith('?');
@@ -49,7 +67,11 @@ function compile(action: ActionId, raw: string): Pattern {
 }
 
 export const PATTERNS: readonly Pattern[] = Object.entries(ACTION_PATTERNS).flatMap(([action, spec]) =>
-  spec.split(',').filter((p) => p.trim()).map((p) => compile(action, p)));
+  spec
+    .split(',')
+    .filter((p) => p.trim())
+    .map((p) => compile(action, p)),
+);
 
 /** Patterns indexed by every word their first required token may be. */
 const BY_FIRST = new Map<string, Pattern[]>();
@@ -73,8 +95,15 @@ function matchAt(p: Pattern, tokens: readonly Token[], start: number): number[] 
   let i = start;
   // The first required token must sit at `start` (optional leading tokens are only possessives, never first).
   for (const t of p.toks) {
-    if (t.particle) { particles.push(t); continue; }
-    if (has(tokens[i], t.alts)) { used.push(i); i++; continue; }
+    if (t.particle) {
+      particles.push(t);
+      continue;
+    }
+    if (has(tokens[i], t.alts)) {
+      used.push(i);
+      i++;
+      continue;
+    }
     if (t.optional) continue;
     // A particle written inline ("pick up") may also come later: "picks the box up".
     return null;
@@ -83,7 +112,11 @@ function matchAt(p: Pattern, tokens: readonly Token[], start: number): number[] 
   for (const t of particles) {
     // "picks up a box" or "picks the box up": the particle is the next word or within three words after.
     let found = -1;
-    for (let k = end; k < Math.min(tokens.length, end + 4); k++) if (has(tokens[k], t.alts)) { found = k; break; }
+    for (let k = end; k < Math.min(tokens.length, end + 4); k++)
+      if (has(tokens[k], t.alts)) {
+        found = k;
+        break;
+      }
     if (found < 0) return null;
     used.push(found);
     if (found === end) end++;

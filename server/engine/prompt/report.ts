@@ -4,7 +4,11 @@
  */
 import type { Plan } from './plan.ts';
 
-export interface PlanChip { action: string; label: string; with: { action: string; label: string }[] }
+export interface PlanChip {
+  action: string;
+  label: string;
+  with: { action: string; label: string }[];
+}
 
 export interface PlanSummary {
   understood: string[];

@@ -16,11 +16,22 @@ export function actionName(id: ActionId): string {
   return id.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-interface Entry { id: ActionId; phrase: string }
+interface Entry {
+  id: ActionId;
+  phrase: string;
+}
 
 const ALL_ENTRIES: Entry[] = ACTION_IDS.flatMap((e) => [
   { id: e.id, phrase: actionName(e.id) },
-  ...(ACTION_PATTERNS[e.id] ?? '').split(',').map((p) => ({ id: e.id, phrase: p.replace(/^(n:|a:|light:)/, '').replace(/\bPOSS\??\s*/g, '').replace(/[~?]/g, '').replace(/\|\S+/g, '').trim() })),
+  ...(ACTION_PATTERNS[e.id] ?? '').split(',').map((p) => ({
+    id: e.id,
+    phrase: p
+      .replace(/^(n:|a:|light:)/, '')
+      .replace(/\bPOSS\??\s*/g, '')
+      .replace(/[~?]/g, '')
+      .replace(/\|\S+/g, '')
+      .trim(),
+  })),
 ]);
 
 const MAX_SCORE = 0.45;
@@ -55,7 +66,9 @@ export function suggestActions(text: string, max = 4): ActionId[] {
 
 function computeSuggestions(text: string, max: number): ActionId[] {
   const out: ActionId[] = [];
-  const add = (id: string | undefined): void => { if (id && !out.includes(id) && ACTION_IDS.some((e) => e.id === id)) out.push(id); };
+  const add = (id: string | undefined): void => {
+    if (id && !out.includes(id) && ACTION_IDS.some((e) => e.id === id)) out.push(id);
+  };
   const words = tokenize(text).filter((t) => !STOPWORDS.has(t.text) && t.text.length > 2);
   for (const t of words) add(WORDNET_VERBS[t.lemma] ?? WORDNET_NOUNS[t.lemma] ?? WORDNET_NOUNS[t.text]);
   // The verb says what the user wants done ("opens a box" → open door before anything about boxes), so verbs
@@ -73,6 +86,9 @@ function computeSuggestions(text: string, max: number): ActionId[] {
     }
   }
   // Past this score (fuse distance plus the query's rank) a match shares letters, not meaning.
-  [...scored.entries()].filter(([, sc]) => sc < MAX_SCORE).sort((x, y) => x[1] - y[1]).forEach(([id]) => add(id));
+  [...scored.entries()]
+    .filter(([, sc]) => sc < MAX_SCORE)
+    .sort((x, y) => x[1] - y[1])
+    .forEach(([id]) => add(id));
   return out.slice(0, max);
 }

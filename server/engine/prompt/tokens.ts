@@ -7,7 +7,12 @@
 import nlp from 'compromise';
 
 /** The fields read from compromise's internal term objects (`doc.docs`). */
-interface CompromiseTerm { text: string; normal?: string; root?: string; tags?: Set<string> }
+interface CompromiseTerm {
+  text: string;
+  normal?: string;
+  root?: string;
+  tags?: Set<string>;
+}
 
 export interface Token {
   /** Lower-case surface form. */
@@ -37,7 +42,68 @@ export function normalizePrompt(prompt: string): string {
     .trim();
 }
 
-const EXTRA_ROOTS: Record<string, string> = { was: 'be', is: 'be', are: 'be', were: 'be', been: 'be', being: 'be', ups: 'up', lay: 'lay', lying: 'lie', lies: 'lie', laid: 'lay', stairs: 'stairs', steps: 'step', knees: 'knee', does: 'do', did: 'do', fell: 'fall', fallen: 'fall', thrown: 'throw', threw: 'throw', shot: 'shoot', hit: 'hit', ran: 'run', swam: 'swim', sat: 'sit', rode: 'ride', caught: 'catch', drank: 'drink', ate: 'eat', dove: 'dive', dived: 'dive', spun: 'spin', sang: 'sing', wrote: 'write', stood: 'stand', knelt: 'kneel', kneeled: 'kneel', leapt: 'leap', struck: 'strike', swung: 'swing', fought: 'fight', crept: 'creep', snuck: 'sneak', slid: 'slide', got: 'get', went: 'go', gone: 'go', took: 'take', gave: 'give', held: 'hold', bent: 'bend', felt: 'feel', froze: 'freeze', woke: 'wake', lunges: 'lunge', burpees: 'burpee', jacks: 'jack', climbers: 'climber', situps: 'situp', pushups: 'pushup' };
+const EXTRA_ROOTS: Record<string, string> = {
+  was: 'be',
+  is: 'be',
+  are: 'be',
+  were: 'be',
+  been: 'be',
+  being: 'be',
+  ups: 'up',
+  lay: 'lay',
+  lying: 'lie',
+  lies: 'lie',
+  laid: 'lay',
+  stairs: 'stairs',
+  steps: 'step',
+  knees: 'knee',
+  does: 'do',
+  did: 'do',
+  fell: 'fall',
+  fallen: 'fall',
+  thrown: 'throw',
+  threw: 'throw',
+  shot: 'shoot',
+  hit: 'hit',
+  ran: 'run',
+  swam: 'swim',
+  sat: 'sit',
+  rode: 'ride',
+  caught: 'catch',
+  drank: 'drink',
+  ate: 'eat',
+  dove: 'dive',
+  dived: 'dive',
+  spun: 'spin',
+  sang: 'sing',
+  wrote: 'write',
+  stood: 'stand',
+  knelt: 'kneel',
+  kneeled: 'kneel',
+  leapt: 'leap',
+  struck: 'strike',
+  swung: 'swing',
+  fought: 'fight',
+  crept: 'creep',
+  snuck: 'sneak',
+  slid: 'slide',
+  got: 'get',
+  went: 'go',
+  gone: 'go',
+  took: 'take',
+  gave: 'give',
+  held: 'hold',
+  bent: 'bend',
+  felt: 'feel',
+  froze: 'freeze',
+  woke: 'wake',
+  lunges: 'lunge',
+  burpees: 'burpee',
+  jacks: 'jack',
+  climbers: 'climber',
+  situps: 'situp',
+  pushups: 'pushup',
+};
 
 function singular(w: string): string | null {
   if (w.length <= 3 || !w.endsWith('s') || w.endsWith('ss')) return null;

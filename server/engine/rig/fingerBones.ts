@@ -27,7 +27,8 @@ export const FINGER_SEGMENTS: Readonly<Record<FingerName, readonly string[]>> = 
 
 /** All 30 finger bones, left hand then right, thumb to little finger, base to tip (the engine's order). */
 export const FINGER_BONES: readonly FingerBone[] = (['left', 'right'] as const).flatMap((side) =>
-  FINGER_NAMES.flatMap((f) => FINGER_SEGMENTS[f].map((s) => `${side}${f}${s}` as FingerBone)));
+  FINGER_NAMES.flatMap((f) => FINGER_SEGMENTS[f].map((s) => `${side}${f}${s}` as FingerBone)),
+);
 
 const FINGER_WORDS: ReadonlyArray<[RegExp, FingerName]> = [
   [/thumb|pollex/, 'Thumb'],
@@ -50,10 +51,23 @@ export function fingerOf(name: string): FingerName | null {
  * The finger bones under `hand`: bone index per finger bone name for the bones found. `allowed`
  * restricts the choice (for example to a skin's joints, so helper nodes are never picked).
  */
-export function mapFingers(names: readonly string[], parents: ArrayLike<number>, hand: number, side: 'left' | 'right', allowed: (i: number) => boolean = () => true): Map<FingerBone, number> {
+export function mapFingers(
+  names: readonly string[],
+  parents: ArrayLike<number>,
+  hand: number,
+  side: 'left' | 'right',
+  allowed: (i: number) => boolean = () => true,
+): Map<FingerBone, number> {
   const out = new Map<FingerBone, number>();
-  const depth = (i: number): number => { let d = 0; for (let p = parents[i]!; p >= 0 && d < 1024; p = parents[p]!) d++; return d; };
-  const under = (a: number, i: number): boolean => { for (let p = parents[i]!; p >= 0; p = parents[p]!) if (p === a) return true; return false; };
+  const depth = (i: number): number => {
+    let d = 0;
+    for (let p = parents[i]!; p >= 0 && d < 1024; p = parents[p]!) d++;
+    return d;
+  };
+  const under = (a: number, i: number): boolean => {
+    for (let p = parents[i]!; p >= 0; p = parents[p]!) if (p === a) return true;
+    return false;
+  };
   const groups = new Map<FingerName, number[]>();
   for (let i = 0; i < names.length; i++) {
     if (!allowed(i) || !under(hand, i)) continue;

@@ -31,7 +31,8 @@ export function tokenizeBoneName(raw: string): string[] {
 const LEFT = new Set(['left', 'l', 'lft', 'lf']);
 const RIGHT = new Set(['right', 'r', 'rt', 'rgt']);
 /** Words that name a helper, not an anatomical bone: never map these. */
-const HELPER = /^(twist|roll|ik|fk|pole|target|ctrl|control|helper|end|tip|nub|leaf|null|top|socket|weapon|prop|attach|eye|eyes|jaw|tongue|teeth|brow|lid|ear|hair|breast|belly|mch|tweak|corrective|offset)$/;
+const HELPER =
+  /^(twist|roll|ik|fk|pole|target|ctrl|control|helper|end|tip|nub|leaf|null|top|socket|weapon|prop|attach|eye|eyes|jaw|tongue|teeth|brow|lid|ear|hair|breast|belly|mch|tweak|corrective|offset)$/;
 const FINGER = /^(thumb|index|middle|mid|ring|pinky|pinkie|little|finger|fingers|digit|carpal|metacarpal)$/;
 
 /** Side and role of one bone name, or null when it names nothing we map. */
@@ -105,8 +106,15 @@ export function fuzzyHumanoid(tree: BoneTree, candidates: readonly number[], fou
     const lo = out.get(`${side}LowerArm`);
     // Rigs named after joints call the upper arm "Shoulder" and the clavicle "Collar" (LeftCollar →
     // LeftShoulder → LeftElbow → LeftWrist): a second shoulder-named bone below the clavicle is the upper arm.
-    const jointNamed = lo !== undefined && t.parent(lo) >= 0 && !used.has(t.parent(lo)) && classifyBoneName(tree.names[t.parent(lo)]!).role === 'Shoulder'
-      && out.get(`${side}Shoulder`) !== undefined && t.isAncestor(out.get(`${side}Shoulder`)!, t.parent(lo)) ? t.parent(lo) : undefined;
+    const jointNamed =
+      lo !== undefined &&
+      t.parent(lo) >= 0 &&
+      !used.has(t.parent(lo)) &&
+      classifyBoneName(tree.names[t.parent(lo)]!).role === 'Shoulder' &&
+      out.get(`${side}Shoulder`) !== undefined &&
+      t.isAncestor(out.get(`${side}Shoulder`)!, t.parent(lo))
+        ? t.parent(lo)
+        : undefined;
     put(`${side}UpperArm`, t.shallowest(above(lo, pool(side, 'UpperArm', 'arm'))) ?? jointNamed ?? limbParent(lo, side, 'arm'));
     const up = out.get(`${side}UpperArm`);
     put(`${side}Shoulder`, t.shallowest(above(up, pool(side, 'Shoulder'))) ?? limbParent(up, side, 'Shoulder'));
@@ -124,12 +132,14 @@ export function fuzzyHumanoid(tree: BoneTree, candidates: readonly number[], fou
   }
 
   // Hips: a bone named so, else where the two legs meet.
-  const ul = out.get('leftUpperLeg'), ur = out.get('rightUpperLeg');
+  const ul = out.get('leftUpperLeg'),
+    ur = out.get('rightUpperLeg');
   const namedHips = pool(null, 'hips').filter((i) => (ul === undefined || t.isAncestor(i, ul)) && (ur === undefined || t.isAncestor(i, ur)));
   put('hips', t.shallowest(namedHips) ?? (ul !== undefined && ur !== undefined ? t.commonAncestor(ul, ur) : undefined));
 
   // Head and neck: named ones above nothing limb-like, else the centre chain above where the arms meet.
-  const al = out.get('leftUpperArm'), ar = out.get('rightUpperArm');
+  const al = out.get('leftUpperArm'),
+    ar = out.get('rightUpperArm');
   const armsMeet = al !== undefined && ar !== undefined ? t.commonAncestor(al, ar) : undefined;
   put('head', t.shallowest(below(armsMeet, pool(null, 'head'))));
   put('neck', t.shallowest(above(out.get('head'), below(armsMeet, pool(null, 'neck')))));

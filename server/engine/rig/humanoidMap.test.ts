@@ -7,11 +7,19 @@ import type { HumanBone } from './humanBones.ts';
 import { classifyBoneName, tokenizeBoneName } from './fuzzyBoneMap.ts';
 import { canDriveBody, mapHumanoidBones, parseBoneName } from './humanoidMap.ts';
 
-interface BoneInfo { name: string; parent: number }
+interface BoneInfo {
+  name: string;
+  parent: number;
+}
 type HumanRole = HumanBone;
 
 function mapHumanoid(bones: BoneInfo[]): Partial<Record<HumanRole, number>> {
-  return Object.fromEntries(mapHumanoidBones({ names: bones.map((b) => b.name), parents: bones.map((b) => b.parent) }, bones.map((_, i) => i)).bones);
+  return Object.fromEntries(
+    mapHumanoidBones(
+      { names: bones.map((b) => b.name), parents: bones.map((b) => b.parent) },
+      bones.map((_, i) => i),
+    ).bones,
+  );
 }
 
 function isHumanoid(map: Partial<Record<HumanRole, number>>): boolean {
@@ -67,9 +75,20 @@ describe('mapHumanoid', () => {
        RightHand`);
     const m = mapHumanoid(b);
     expect(named(b, m)).toMatchObject({
-      hips: 'Hips', spine: 'LowerBack', chest: 'Spine', upperChest: 'Spine1', neck: 'Neck', head: 'Head',
-      leftUpperLeg: 'LeftUpLeg', leftLowerLeg: 'LeftLeg', leftFoot: 'LeftFoot', leftToes: 'LeftToeBase',
-      leftShoulder: 'LeftShoulder', leftUpperArm: 'LeftArm', leftLowerArm: 'LeftForeArm', leftHand: 'LeftHand',
+      hips: 'Hips',
+      spine: 'LowerBack',
+      chest: 'Spine',
+      upperChest: 'Spine1',
+      neck: 'Neck',
+      head: 'Head',
+      leftUpperLeg: 'LeftUpLeg',
+      leftLowerLeg: 'LeftLeg',
+      leftFoot: 'LeftFoot',
+      leftToes: 'LeftToeBase',
+      leftShoulder: 'LeftShoulder',
+      leftUpperArm: 'LeftArm',
+      leftLowerArm: 'LeftForeArm',
+      leftHand: 'LeftHand',
       rightHand: 'RightHand',
     });
     expect(isHumanoid(m)).toBe(true);
@@ -101,13 +120,28 @@ describe('mapHumanoid', () => {
       lHand
        lMid1`);
     expect(named(b, mapHumanoid(b))).toEqual({
-      hips: 'hip', spine: 'abdomen', chest: 'chest', neck: 'neck', head: 'head',
-      leftUpperLeg: 'lThigh', leftLowerLeg: 'lShin', leftFoot: 'lFoot',
-      rightUpperLeg: 'rThigh', rightLowerLeg: 'rShin', rightFoot: 'rFoot',
-      leftShoulder: 'lCollar', leftUpperArm: 'lShldr', leftLowerArm: 'lForeArm', leftHand: 'lHand',
-      rightShoulder: 'rCollar', rightUpperArm: 'rShldr', rightLowerArm: 'rForeArm', rightHand: 'rHand',
+      hips: 'hip',
+      spine: 'abdomen',
+      chest: 'chest',
+      neck: 'neck',
+      head: 'head',
+      leftUpperLeg: 'lThigh',
+      leftLowerLeg: 'lShin',
+      leftFoot: 'lFoot',
+      rightUpperLeg: 'rThigh',
+      rightLowerLeg: 'rShin',
+      rightFoot: 'rFoot',
+      leftShoulder: 'lCollar',
+      leftUpperArm: 'lShldr',
+      leftLowerArm: 'lForeArm',
+      leftHand: 'lHand',
+      rightShoulder: 'rCollar',
+      rightUpperArm: 'rShldr',
+      rightLowerArm: 'rForeArm',
+      rightHand: 'rHand',
       // Finger bones under each hand: Poser's first thumb bone is its metacarpal.
-      rightThumbMetacarpal: 'rThumb1', leftMiddleProximal: 'lMid1',
+      rightThumbMetacarpal: 'rThumb1',
+      leftMiddleProximal: 'lMid1',
     });
   });
 
@@ -139,9 +173,21 @@ describe('mapHumanoid', () => {
     foot_r
      ball_r`);
     expect(named(b, mapHumanoid(b))).toMatchObject({
-      hips: 'pelvis', spine: 'spine_01', chest: 'spine_02', upperChest: 'spine_03', neck: 'neck_01', head: 'head',
-      leftShoulder: 'clavicle_l', leftUpperArm: 'upperarm_l', leftLowerArm: 'lowerarm_l', leftHand: 'hand_l',
-      leftUpperLeg: 'thigh_l', leftLowerLeg: 'calf_l', leftFoot: 'foot_l', leftToes: 'ball_l', rightToes: 'ball_r',
+      hips: 'pelvis',
+      spine: 'spine_01',
+      chest: 'spine_02',
+      upperChest: 'spine_03',
+      neck: 'neck_01',
+      head: 'head',
+      leftShoulder: 'clavicle_l',
+      leftUpperArm: 'upperarm_l',
+      leftLowerArm: 'lowerarm_l',
+      leftHand: 'hand_l',
+      leftUpperLeg: 'thigh_l',
+      leftLowerLeg: 'calf_l',
+      leftFoot: 'foot_l',
+      leftToes: 'ball_l',
+      rightToes: 'ball_r',
       leftIndexProximal: 'index_01_l',
     });
   });
@@ -165,7 +211,13 @@ describe('mapHumanoid', () => {
         mixamorig:LeftHandThumb1
     mixamorig:RightShoulder
      mixamorig:RightArm`);
-    expect(named(mixamo, mapHumanoid(mixamo))).toMatchObject({ hips: 'mixamorig:Hips', leftHand: 'mixamorig:LeftHand', rightUpperArm: 'mixamorig:RightArm', upperChest: 'mixamorig:Spine2', leftThumbMetacarpal: 'mixamorig:LeftHandThumb1' });
+    expect(named(mixamo, mapHumanoid(mixamo))).toMatchObject({
+      hips: 'mixamorig:Hips',
+      leftHand: 'mixamorig:LeftHand',
+      rightUpperArm: 'mixamorig:RightArm',
+      upperChest: 'mixamorig:Spine2',
+      leftThumbMetacarpal: 'mixamorig:LeftHandThumb1',
+    });
 
     const blender = outline(`DEF-hips
  DEF-thigh.L
@@ -179,7 +231,13 @@ describe('mapHumanoid', () => {
    DEF-upper_arm.L
     DEF-forearm.L
    DEF-upper_arm.R`);
-    expect(named(blender, mapHumanoid(blender))).toMatchObject({ hips: 'DEF-hips', leftUpperLeg: 'DEF-thigh.L', leftLowerLeg: 'DEF-shin.L', rightUpperArm: 'DEF-upper_arm.R', leftLowerArm: 'DEF-forearm.L' });
+    expect(named(blender, mapHumanoid(blender))).toMatchObject({
+      hips: 'DEF-hips',
+      leftUpperLeg: 'DEF-thigh.L',
+      leftLowerLeg: 'DEF-shin.L',
+      rightUpperArm: 'DEF-upper_arm.R',
+      leftLowerArm: 'DEF-forearm.L',
+    });
   });
 
   it('joint-named limbs (assimp Boxing_Toes.bvh: LeftCollar → LeftShoulder → LeftElbow, LeftHip → LeftKnee)', () => {

@@ -23,22 +23,39 @@ export type { HumanBone } from './humanBones.ts';
 export type SkeletonScheme = 'vrm' | 'named' | 'fuzzy';
 
 /** The same answer with bones as indices into a BoneTree. */
-export type HumanoidIndexResult =
-  | { ok: true; scheme: SkeletonScheme; bones: Map<HumanBone, number> }
-  | { ok: false; reason: string; missing: HumanBone[] };
+export type HumanoidIndexResult = { ok: true; scheme: SkeletonScheme; bones: Map<HumanBone, number> } | { ok: false; reason: string; missing: HumanBone[] };
 
 type LimbRole = 'Shoulder' | 'UpperArm' | 'LowerArm' | 'Hand' | 'UpperLeg' | 'LowerLeg' | 'Foot' | 'Toes';
 
 /** Side-less bone base names (lower-case letters and digits only) → limb role. */
 const LIMB_ALIASES: Record<string, LimbRole> = {
-  shoulder: 'Shoulder', clavicle: 'Shoulder', collar: 'Shoulder',
-  arm: 'UpperArm', upperarm: 'UpperArm', uparm: 'UpperArm', humerus: 'UpperArm',
-  forearm: 'LowerArm', lowerarm: 'LowerArm', elbow: 'LowerArm',
-  hand: 'Hand', wrist: 'Hand',
-  upleg: 'UpperLeg', upperleg: 'UpperLeg', thigh: 'UpperLeg', femur: 'UpperLeg',
-  leg: 'LowerLeg', lowerleg: 'LowerLeg', calf: 'LowerLeg', shin: 'LowerLeg', knee: 'LowerLeg',
-  foot: 'Foot', ankle: 'Foot',
-  toebase: 'Toes', toe: 'Toes', toes: 'Toes', ball: 'Toes',
+  shoulder: 'Shoulder',
+  clavicle: 'Shoulder',
+  collar: 'Shoulder',
+  arm: 'UpperArm',
+  upperarm: 'UpperArm',
+  uparm: 'UpperArm',
+  humerus: 'UpperArm',
+  forearm: 'LowerArm',
+  lowerarm: 'LowerArm',
+  elbow: 'LowerArm',
+  hand: 'Hand',
+  wrist: 'Hand',
+  upleg: 'UpperLeg',
+  upperleg: 'UpperLeg',
+  thigh: 'UpperLeg',
+  femur: 'UpperLeg',
+  leg: 'LowerLeg',
+  lowerleg: 'LowerLeg',
+  calf: 'LowerLeg',
+  shin: 'LowerLeg',
+  knee: 'LowerLeg',
+  foot: 'Foot',
+  ankle: 'Foot',
+  toebase: 'Toes',
+  toe: 'Toes',
+  toes: 'Toes',
+  ball: 'Toes',
 };
 const HIPS_ALIASES = new Set(['hips', 'hip', 'pelvis']);
 const NECK_ALIASES = new Set(['neck', 'neck1', 'neck01']);
@@ -55,12 +72,17 @@ function stripPrefixes(name: string): string {
 export function parseBoneName(raw: string): { side: 'left' | 'right' | null; base: string } {
   const n = stripPrefixes(raw.trim());
   const patterns: Array<[RegExp, 'left' | 'right']> = [
-    [/^left[\s_.-]?/i, 'left'], [/^right[\s_.-]?/i, 'right'],
-    [/[\s_.-]left$/i, 'left'], [/[\s_.-]right$/i, 'right'],
-    [/[\s_.-]l$/i, 'left'], [/[\s_.-]r$/i, 'right'],
-    [/^l[\s_.-]/i, 'left'], [/^r[\s_.-]/i, 'right'],
+    [/^left[\s_.-]?/i, 'left'],
+    [/^right[\s_.-]?/i, 'right'],
+    [/[\s_.-]left$/i, 'left'],
+    [/[\s_.-]right$/i, 'right'],
+    [/[\s_.-]l$/i, 'left'],
+    [/[\s_.-]r$/i, 'right'],
+    [/^l[\s_.-]/i, 'left'],
+    [/^r[\s_.-]/i, 'right'],
     // camelCase side words inside: "LeftUpLeg" is covered above; "upperArmLeft" here.
-    [/Left$/, 'left'], [/Right$/, 'right'],
+    [/Left$/, 'left'],
+    [/Right$/, 'right'],
   ];
   for (const [re, side] of patterns) {
     if (re.test(n)) return { side, base: normalise(n.replace(re, '')) };
@@ -132,7 +154,11 @@ export function mapHumanoid(tree: BoneTree, candidates: readonly number[], decla
  * The same mapping without the verdict: every bone found, even when the skeleton lacks some required
  * ones (the viewport previews any clip and only retargets the roles both rigs have).
  */
-export function mapHumanoidBones(tree: BoneTree, candidates: readonly number[], declared: Map<HumanBone, number> | null = null): { scheme: SkeletonScheme; bones: Map<HumanBone, number> } {
+export function mapHumanoidBones(
+  tree: BoneTree,
+  candidates: readonly number[],
+  declared: Map<HumanBone, number> | null = null,
+): { scheme: SkeletonScheme; bones: Map<HumanBone, number> } {
   const h = new BoneHierarchy(tree);
   let bones: Map<HumanBone, number>;
   let scheme: SkeletonScheme;

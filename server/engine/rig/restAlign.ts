@@ -24,30 +24,55 @@ const SIDES = ['left', 'right'] as const;
 /** Finger bone → the next bone along its finger (its direction child), and → the bone it hangs from. */
 const fingerNext: Partial<Record<HumanBone, HumanBone[]>> = {};
 const fingerParent: Partial<Record<HumanBone, HumanBone>> = {};
-for (const side of SIDES) for (const f of FINGER_NAMES) {
-  const segs = FINGER_SEGMENTS[f].map((s) => `${side}${f}${s}` as FingerBone);
-  segs.forEach((b, k) => {
-    if (k + 1 < segs.length) fingerNext[b] = [segs[k + 1]!];
-    fingerParent[b] = k === 0 ? `${side}Hand` : segs[k - 1]!;
-  });
-}
+for (const side of SIDES)
+  for (const f of FINGER_NAMES) {
+    const segs = FINGER_SEGMENTS[f].map((s) => `${side}${f}${s}` as FingerBone);
+    segs.forEach((b, k) => {
+      if (k + 1 < segs.length) fingerNext[b] = [segs[k + 1]!];
+      fingerParent[b] = k === 0 ? `${side}Hand` : segs[k - 1]!;
+    });
+  }
 
 /** Which mapped bone gives a limb or finger bone its direction, nearest first. */
 export const LIMB_DIRECTIONS: Partial<Record<HumanBone, readonly HumanBone[]>> = {
-  leftShoulder: ['leftUpperArm'], leftUpperArm: ['leftLowerArm'], leftLowerArm: ['leftHand'],
-  rightShoulder: ['rightUpperArm'], rightUpperArm: ['rightLowerArm'], rightLowerArm: ['rightHand'],
-  leftUpperLeg: ['leftLowerLeg'], leftLowerLeg: ['leftFoot'], leftFoot: ['leftToes'],
-  rightUpperLeg: ['rightLowerLeg'], rightLowerLeg: ['rightFoot'], rightFoot: ['rightToes'],
+  leftShoulder: ['leftUpperArm'],
+  leftUpperArm: ['leftLowerArm'],
+  leftLowerArm: ['leftHand'],
+  rightShoulder: ['rightUpperArm'],
+  rightUpperArm: ['rightLowerArm'],
+  rightLowerArm: ['rightHand'],
+  leftUpperLeg: ['leftLowerLeg'],
+  leftLowerLeg: ['leftFoot'],
+  leftFoot: ['leftToes'],
+  rightUpperLeg: ['rightLowerLeg'],
+  rightLowerLeg: ['rightFoot'],
+  rightFoot: ['rightToes'],
   ...fingerNext,
 };
 
 /** Each humanoid bone's parent on the canonical rig. */
 export const HUMAN_PARENT: Partial<Record<HumanBone, HumanBone>> = {
-  spine: 'hips', chest: 'spine', upperChest: 'chest', neck: 'upperChest', head: 'neck',
-  leftShoulder: 'upperChest', leftUpperArm: 'leftShoulder', leftLowerArm: 'leftUpperArm', leftHand: 'leftLowerArm',
-  rightShoulder: 'upperChest', rightUpperArm: 'rightShoulder', rightLowerArm: 'rightUpperArm', rightHand: 'rightLowerArm',
-  leftUpperLeg: 'hips', leftLowerLeg: 'leftUpperLeg', leftFoot: 'leftLowerLeg', leftToes: 'leftFoot',
-  rightUpperLeg: 'hips', rightLowerLeg: 'rightUpperLeg', rightFoot: 'rightLowerLeg', rightToes: 'rightFoot',
+  spine: 'hips',
+  chest: 'spine',
+  upperChest: 'chest',
+  neck: 'upperChest',
+  head: 'neck',
+  leftShoulder: 'upperChest',
+  leftUpperArm: 'leftShoulder',
+  leftLowerArm: 'leftUpperArm',
+  leftHand: 'leftLowerArm',
+  rightShoulder: 'upperChest',
+  rightUpperArm: 'rightShoulder',
+  rightLowerArm: 'rightUpperArm',
+  rightHand: 'rightLowerArm',
+  leftUpperLeg: 'hips',
+  leftLowerLeg: 'leftUpperLeg',
+  leftFoot: 'leftLowerLeg',
+  leftToes: 'leftFoot',
+  rightUpperLeg: 'hips',
+  rightLowerLeg: 'rightUpperLeg',
+  rightFoot: 'rightLowerLeg',
+  rightToes: 'rightFoot',
   ...fingerParent,
 };
 
@@ -66,7 +91,12 @@ export interface RestPositions {
   reference(b: HumanBone): Vector3;
 }
 
-interface Palm { fingers: Vector3; refFingers: Vector3; across: Vector3; refAcross: Vector3 }
+interface Palm {
+  fingers: Vector3;
+  refFingers: Vector3;
+  across: Vector3;
+  refAcross: Vector3;
+}
 
 /**
  * Across each palm on both rigs (little-finger side knuckle → index side, or thumb → the one finger a
@@ -79,8 +109,10 @@ function palmOf(side: Side, rest: RestPositions): Palm | null {
   const [a, b] = fingers.length >= 2 ? [fingers[0]!, fingers[fingers.length - 1]!] : [ks[0]!, ks[ks.length - 1]!];
   const mean = (at: (b: HumanBone) => Vector3) => fingers.reduce((s, f) => s.add(at(f)), new Vector3()).multiplyScalar(1 / fingers.length);
   return {
-    fingers: mean(rest.character), refFingers: mean(rest.reference),
-    across: rest.character(a).clone().sub(rest.character(b)), refAcross: rest.reference(a).clone().sub(rest.reference(b)),
+    fingers: mean(rest.character),
+    refFingers: mean(rest.reference),
+    across: rest.character(a).clone().sub(rest.character(b)),
+    refAcross: rest.reference(a).clone().sub(rest.reference(b)),
   };
 }
 
@@ -91,8 +123,10 @@ function palmOf(side: Side, rest: RestPositions): Palm | null {
  * (`parentOf`), or identity.
  */
 export function restAlignments(
-  bones: readonly HumanBone[], directions: Partial<Record<HumanBone, readonly HumanBone[]>>,
-  parentOf: (b: HumanBone) => HumanBone | undefined, rest: RestPositions,
+  bones: readonly HumanBone[],
+  directions: Partial<Record<HumanBone, readonly HumanBone[]>>,
+  parentOf: (b: HumanBone) => HumanBone | undefined,
+  rest: RestPositions,
 ): Map<HumanBone, Quaternion> {
   const palms = SIDES.map((side) => palmOf(side, rest));
   const out = new Map<HumanBone, Quaternion>();
@@ -113,7 +147,8 @@ export function restAlignments(
 }
 
 function boneAlignment(bone: HumanBone, directions: Partial<Record<HumanBone, readonly HumanBone[]>>, rest: RestPositions, palm: Palm | null): Quaternion | null {
-  const c = rest.character(bone), r = rest.reference(bone);
+  const c = rest.character(bone),
+    r = rest.reference(bone);
   // The hand points at its knuckles, twisted so its palm lies like the reference one.
   if (palm && bone.endsWith('Hand')) return alignPair(palm.fingers.clone().sub(c), palm.across, palm.refFingers.clone().sub(r), palm.refAcross);
   const child = (directions[bone] ?? []).find((d) => rest.has(d));
@@ -146,7 +181,8 @@ export function legsLength(pos: (b: HumanBone) => Vector3 | undefined): number {
   for (const side of SIDES) {
     const chain = [pos(`${side}UpperLeg`), pos(`${side}LowerLeg`), pos(`${side}Foot`)];
     for (let i = 1; i < chain.length; i++) {
-      const a = chain[i - 1], b = chain[i];
+      const a = chain[i - 1],
+        b = chain[i];
       if (a && b) sum += a.distanceTo(b);
     }
   }
@@ -167,6 +203,7 @@ export function alignPair(pt: Vector3, st: Vector3, pc: Vector3, sc: Vector3): Q
     z.normalize();
     return new Matrix4().makeBasis(x, new Vector3().crossVectors(z, x), z);
   };
-  const t = frame(pt, st), c = frame(pc, sc);
+  const t = frame(pt, st),
+    c = frame(pc, sc);
   return t && c ? new Quaternion().setFromRotationMatrix(c.multiply(t.transpose())) : null;
 }

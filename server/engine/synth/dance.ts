@@ -18,10 +18,14 @@ function arms(m: Motif, beat: number, side: 0 | 1): ArmPose {
   const ph = Math.PI * beat;
   const sgn = side === 0 ? 1 : -1;
   switch (m) {
-    case 'stepTouch': return armPose({ down: 1.1, forward: 0.4 + 0.35 * Math.sin(ph + (side ? Math.PI : 0)), elbow: 1.4, wrist: 0.2 });
-    case 'bounce': return armPose({ down: 0.9, forward: 0.6 + 0.5 * Math.abs(Math.sin(ph)), elbow: 1.6, wrist: 0.1, shrug: 0.08 * Math.abs(Math.sin(ph)) });
-    case 'sway': return armPose({ down: -0.9 + 0.25 * Math.sin(ph / 2) * sgn, forward: 0.3, elbow: 0.4, twist: -0.5, wrist: 0.3 * Math.sin(ph) });
-    case 'twist': return armPose({ down: 1.0, forward: 0.3 + 0.3 * Math.sin(ph) * sgn, elbow: 1.5, wrist: 0 });
+    case 'stepTouch':
+      return armPose({ down: 1.1, forward: 0.4 + 0.35 * Math.sin(ph + (side ? Math.PI : 0)), elbow: 1.4, wrist: 0.2 });
+    case 'bounce':
+      return armPose({ down: 0.9, forward: 0.6 + 0.5 * Math.abs(Math.sin(ph)), elbow: 1.6, wrist: 0.1, shrug: 0.08 * Math.abs(Math.sin(ph)) });
+    case 'sway':
+      return armPose({ down: -0.9 + 0.25 * Math.sin(ph / 2) * sgn, forward: 0.3, elbow: 0.4, twist: -0.5, wrist: 0.3 * Math.sin(ph) });
+    case 'twist':
+      return armPose({ down: 1.0, forward: 0.3 + 0.3 * Math.sin(ph) * sgn, elbow: 1.5, wrist: 0 });
   }
 }
 
@@ -32,15 +36,19 @@ export function synthDance(ctx: GenCtx): void {
   const beatSec = 60 / bpm;
   const order = [rng.pick(MOTIFS), rng.pick(MOTIFS), rng.pick(MOTIFS), rng.pick(MOTIFS)];
   const [l, r] = st.feet;
-  const cx = (l.x + r.x) / 2, cz = (l.z + r.z) / 2;
+  const cx = (l.x + r.x) / 2,
+    cz = (l.z + r.z) / 2;
   const lat = [Math.cos(st.yaw), -Math.sin(st.yaw)];
   const stepW = rng.range(0.15, 0.25);
-  const pa = new Array<ArmPose>(2), pb = new Array<ArmPose>(2);
+  const pa = new Array<ArmPose>(2),
+    pb = new Array<ArmPose>(2);
   for (let i = 0; i < n; i++) {
-    const fr = start + i, t = i / fps;
+    const fr = start + i,
+      t = i / fps;
     const beat = t / beatSec;
     const bar = Math.floor(beat / 8);
-    const motif = order[bar % order.length]!, prev = order[(bar + order.length - 1) % order.length]!;
+    const motif = order[bar % order.length]!,
+      prev = order[(bar + order.length - 1) % order.length]!;
     const inBar = beat - bar * 8;
     const mix = bar === 0 ? 1 : smoothstep(inBar / 0.5);
     const env = smoothstep(Math.min(t / 0.4, ((n - 1) / fps - t) / 0.4));
@@ -55,13 +63,30 @@ export function synthDance(ctx: GenCtx): void {
     tr.root[fr * 3 + 2] = cz + lat[1]! * lateral;
     tr.yaw[fr] = st.yaw;
     setPelvis(tr, fr, 0.05 * env, -0.08 * Math.sin((Math.PI * beat) / 2) * env, twist);
-    writeUpper(tr.rot, fr, { time: fr / fps, swingL: 0, swingR: 0, elbow: 0.3, lean: 0.05 * env, twist: -twist * 1.4, headYaw: 0.1 * Math.sin((Math.PI * beat) / 4), headPitch: 0.06 * Math.abs(Math.sin(Math.PI * beat)) }, vp, style);
+    writeUpper(
+      tr.rot,
+      fr,
+      {
+        time: fr / fps,
+        swingL: 0,
+        swingR: 0,
+        elbow: 0.3,
+        lean: 0.05 * env,
+        twist: -twist * 1.4,
+        headYaw: 0.1 * Math.sin((Math.PI * beat) / 4),
+        headPitch: 0.06 * Math.abs(Math.sin(Math.PI * beat)),
+      },
+      vp,
+      style,
+    );
     for (const sd of [0, 1] as const) {
-      pa[sd] = arms(prev, beat, sd); pb[sd] = arms(motif, beat, sd);
-      const a = pa[sd]!, b = pb[sd]!;
+      pa[sd] = arms(prev, beat, sd);
+      pb[sd] = arms(motif, beat, sd);
+      const a = pa[sd]!,
+        b = pb[sd]!;
       // Cross-fade the previous motif's arms into this one's, and everything into a relaxed pose at the ends.
       const relaxed = armPose();
-      const mixK = (k: keyof ArmPose): number => relaxed[k] + ((a[k] + (b[k] - a[k]) * mix) - relaxed[k]) * env;
+      const mixK = (k: keyof ArmPose): number => relaxed[k] + (a[k] + (b[k] - a[k]) * mix - relaxed[k]) * env;
       setArm(tr.rot, fr, sd, armPose({ down: mixK('down'), forward: mixK('forward'), elbow: mixK('elbow'), twist: mixK('twist'), wrist: mixK('wrist'), shrug: mixK('shrug') }));
     }
     for (const sd of [0, 1] as const) {

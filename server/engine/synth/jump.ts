@@ -26,7 +26,10 @@ export interface JumpParams {
   oneFoot?: 0 | 1;
 }
 
-const CROUCH = 0.34, PUSH = 0.14, ABSORB = 0.18, RECOVER = 0.4;
+const CROUCH = 0.34,
+  PUSH = 0.14,
+  ABSORB = 0.18,
+  RECOVER = 0.4;
 
 export function jumpDuration(p: JumpParams): number {
   const t = (2 * Math.sqrt(2 * GRAVITY * p.height)) / GRAVITY;
@@ -40,12 +43,15 @@ export function synthJump(ctx: GenCtx, p: JumpParams): void {
   const natural = jumpDuration(p);
   const total = (n - 1) / fps;
   // Squeeze or stretch the on-ground phases only; flight time is fixed by physics.
-  const ground = (natural - p.count * flight);
+  const ground = natural - p.count * flight;
   const groundScale = Math.max(0.45, (total - p.count * flight) / ground);
   const one = (CROUCH + PUSH + ABSORB + RECOVER) * groundScale + flight;
   const depth = (0.2 + 0.05 * style.energy) * vp.gesture * (p.oneFoot === undefined ? 1 : 0.6);
   const takeY = STAND_HIPS_Y + 0.055;
-  const c = CROUCH * groundScale, pu = PUSH * groundScale, ab = ABSORB * groundScale, re = RECOVER * groundScale;
+  const c = CROUCH * groundScale,
+    pu = PUSH * groundScale,
+    ab = ABSORB * groundScale,
+    re = RECOVER * groundScale;
   // Channels: hips offset, lean, arms forward, heel pitch.
   const keys: Key[] = [
     { t: 0, v: [0, 0, 0, 0] },
@@ -59,16 +65,23 @@ export function synthJump(ctx: GenCtx, p: JumpParams): void {
   ];
   const ch = [0, 0, 0, 0];
   const feet = st.feet.map((f) => ({ ...f }));
-  const yaw = st.yaw, x = st.x, z = st.z;
+  const yaw = st.yaw,
+    x = st.x,
+    z = st.z;
   for (let i = 0; i < n; i++) {
     const fr = start + i;
     const time = i / fps;
     const rep = Math.min(p.count - 1, Math.floor(time / one));
     const lt = time - rep * one;
     // Position of this repetition's jump: each rep starts where the previous landed.
-    const x0 = x + rep * p.distance * Math.sin(yaw), z0 = z + rep * p.distance * Math.cos(yaw);
+    const x0 = x + rep * p.distance * Math.sin(yaw),
+      z0 = z + rep * p.distance * Math.cos(yaw);
     const yaw0 = yaw + rep * p.turn;
-    let rootY: number, across = 0, inAir = false, yawNow = yaw0, air = 0;
+    let rootY: number,
+      across = 0,
+      inAir = false,
+      yawNow = yaw0,
+      air = 0;
     if (lt < c + pu) {
       sampleKeys(keys, lt, ch);
       rootY = STAND_HIPS_Y + ch[0]!;
@@ -81,14 +94,17 @@ export function synthJump(ctx: GenCtx, p: JumpParams): void {
       across = lerp(0.12 * Math.sign(p.distance), p.distance, air);
       yawNow = yaw0 + p.turn * smoothstep(air);
       inAir = true;
-      ch[1] = 0.05; ch[2] = lerp(2.2, 0.9, smoothstep(air)); ch[3] = 0.7 * (1 - air);
+      ch[1] = 0.05;
+      ch[2] = lerp(2.2, 0.9, smoothstep(air));
+      ch[3] = 0.7 * (1 - air);
     } else {
       sampleKeys(land, Math.min(lt - c - pu - flight, ab + re), ch);
       rootY = STAND_HIPS_Y + ch[0]!;
       across = p.distance;
       yawNow = yaw0 + p.turn;
     }
-    const hx = Math.sin(yaw0), hz = Math.cos(yaw0);
+    const hx = Math.sin(yaw0),
+      hz = Math.cos(yaw0);
     tr.root[fr * 3] = x0 + hx * across;
     tr.root[fr * 3 + 1] = rootY;
     tr.root[fr * 3 + 2] = z0 + hz * across;
@@ -98,8 +114,10 @@ export function synthJump(ctx: GenCtx, p: JumpParams): void {
     for (const sd of [0, 1] as const) {
       const ft = feet[sd]!;
       // Feet relative to the jump's start, carried by the root's horizontal motion and turned with it.
-      const relX = ft.x - x, relZ = ft.z - z;
-      const dyaw0 = rep * p.turn, dyaw = yawNow - yaw;
+      const relX = ft.x - x,
+        relZ = ft.z - z;
+      const dyaw0 = rep * p.turn,
+        dyaw = yawNow - yaw;
       const tuck = p.oneFoot === sd ? 0 : p.oneFoot !== undefined ? 0.25 : 0.12;
       const rot = (ang: number): [number, number] => [relX * Math.cos(ang) + relZ * Math.sin(ang), -relX * Math.sin(ang) + relZ * Math.cos(ang)];
       if (inAir) {
@@ -116,7 +134,8 @@ export function synthJump(ctx: GenCtx, p: JumpParams): void {
         const dy = landed ? rep * p.turn + p.turn : rep * p.turn;
         const [rx, rz] = rot(dy);
         const d = landed ? (rep + 1) * p.distance : rep * p.distance;
-        const fx = x + d * hx + rx, fz = z + d * hz + rz;
+        const fx = x + d * hx + rx,
+          fz = z + d * hz + rz;
         const lift = p.oneFoot !== undefined && p.oneFoot !== sd;
         const heel = landed ? 0 : ch[3]!;
         if (lift) {
@@ -133,16 +152,21 @@ export function synthJump(ctx: GenCtx, p: JumpParams): void {
     }
   }
   const reps = p.count;
-  const hx = Math.sin(yaw), hz = Math.cos(yaw);
+  const hx = Math.sin(yaw),
+    hz = Math.cos(yaw);
   for (const sd of [0, 1] as const) {
     const ft = feet[sd]!;
-    const relX = ft.x - x, relZ = ft.z - z, ang = reps * p.turn;
+    const relX = ft.x - x,
+      relZ = ft.z - z,
+      ang = reps * p.turn;
     st.feet[sd].x = x + reps * p.distance * hx + relX * Math.cos(ang) + relZ * Math.sin(ang);
     st.feet[sd].z = z + reps * p.distance * hz - relX * Math.sin(ang) + relZ * Math.cos(ang);
     st.feet[sd].yaw = ft.yaw + ang;
     st.feet[sd].y = 0.08;
   }
-  st.x = x + reps * p.distance * hx; st.z = z + reps * p.distance * hz; st.yaw = yaw + reps * p.turn;
+  st.x = x + reps * p.distance * hx;
+  st.z = z + reps * p.distance * hz;
+  st.yaw = yaw + reps * p.turn;
   st.hipsY = tr.root[(start + n - 1) * 3 + 1]!;
   st.posture = 'stand';
 }

@@ -34,11 +34,14 @@ export function synthKick(ctx: GenCtx, opts: { side?: 0 | 1; count?: number }): 
   const lead = Math.min(0.15, dur / 4);
   const period = Math.max(1 / fps, (dur - 2 * lead) / reps);
   const [l, r] = st.feet;
-  const cx = (l.x + r.x) / 2, cz = (l.z + r.z) / 2;
+  const cx = (l.x + r.x) / 2,
+    cz = (l.z + r.z) / 2;
   for (let i = 0; i < n; i++) {
-    const fr = start + i, t = i / fps;
+    const fr = start + i,
+      t = i / fps;
     const x = Math.max(0, Math.min(reps - 1e-9, (t - lead) / period));
-    const k = Math.floor(x), u = t < lead || t > dur - lead ? 0 : x - k;
+    const k = Math.floor(x),
+      u = t < lead || t > dur - lead ? 0 : x - k;
     const side = ((first + k) % 2) as 0 | 1;
     sampleKeys(keys, u, ch);
     const stance = side === 0 ? st.feet[1] : st.feet[0];

@@ -28,7 +28,22 @@ export interface LocoPart {
   distance?: number;
 }
 
-interface Step { side: 0 | 1; lift: number; land: number; fx: number; fz: number; fyaw: number; tx: number; tz: number; tyaw: number; rise: number; riseWin: number; clear: number; strike: number; slapWin: number }
+interface Step {
+  side: 0 | 1;
+  lift: number;
+  land: number;
+  fx: number;
+  fz: number;
+  fyaw: number;
+  tx: number;
+  tz: number;
+  tyaw: number;
+  rise: number;
+  riseWin: number;
+  clear: number;
+  strike: number;
+  slapWin: number;
+}
 
 const BALL = 0.13; // ankle → ball of foot, horizontally
 const TOE_Y = 0.02; // ball height above the floor
@@ -41,8 +56,10 @@ const ANKLE_HEIGHT = 0.08;
  * −p (p ≤ 0) about its heel: at heel strike the heel touches first, then the foot rolls flat.
  */
 function heelStruck(fx: number, fz: number, yaw: number, p: number, out: Float64Array): void {
-  const sx = Math.sin(yaw), cz = Math.cos(yaw);
-  const hx = fx - sx * HEEL_BACK, hz = fz - cz * HEEL_BACK;
+  const sx = Math.sin(yaw),
+    cz = Math.cos(yaw);
+  const hx = fx - sx * HEEL_BACK,
+    hz = fz - cz * HEEL_BACK;
   const along = ANKLE_HEIGHT * Math.sin(p) + HEEL_BACK * Math.cos(p);
   out[0] = hx + sx * along;
   out[1] = ANKLE_HEIGHT * Math.cos(p) - HEEL_BACK * Math.sin(p);
@@ -51,8 +68,10 @@ function heelStruck(fx: number, fz: number, yaw: number, p: number, out: Float64
 
 /** Ankle position when the foot pitches up around the ball of the foot (heel rise). */
 function heelRaised(fx: number, fz: number, yaw: number, p: number, out: Float64Array): void {
-  const sx = Math.sin(yaw), cz = Math.cos(yaw);
-  const bx = fx + sx * BALL, bz = fz + cz * BALL;
+  const sx = Math.sin(yaw),
+    cz = Math.cos(yaw);
+  const bx = fx + sx * BALL,
+    bz = fz + cz * BALL;
   const along = -BALL * Math.cos(p) + ANKLE_ABOVE_BALL * Math.sin(p);
   out[0] = bx + sx * along;
   out[1] = TOE_Y + BALL * Math.sin(p) + ANKLE_ABOVE_BALL * Math.cos(p);
@@ -60,7 +79,13 @@ function heelRaised(fx: number, fz: number, yaw: number, p: number, out: Float64
 }
 
 /** Per frame: which part it belongs to, the heading, the smoothed speed and the root's ground path. */
-interface LocoPath { partOf: Uint16Array; yawA: Float64Array; vA: Float64Array; gx: Float64Array; gz: Float64Array }
+interface LocoPath {
+  partOf: Uint16Array;
+  yawA: Float64Array;
+  vA: Float64Array;
+  gx: Float64Array;
+  gz: Float64Array;
+}
 
 export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
   const { tr, start, n, st } = ctx;
@@ -70,7 +95,9 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
   const steps = planFootsteps(ctx, parts, path);
   const liftAmt = writeFeet(ctx, steps, ground);
   writeBody(ctx, parts, path, steps, liftAmt, ground);
-  st.x = path.gx[n - 1]!; st.z = path.gz[n - 1]!; st.yaw = path.yawA[n - 1]!;
+  st.x = path.gx[n - 1]!;
+  st.z = path.gz[n - 1]!;
+  st.yaw = path.yawA[n - 1]!;
   st.hipsY = tr.root[(start + n - 1) * 3 + 1]!;
   st.posture = 'stand';
 }
@@ -78,12 +105,20 @@ export function synthLocomotion(ctx: GenCtx, parts: readonly LocoPart[]): void {
 /** The heading (each part eases its turn in and out), the speed profile and the root path it integrates to. */
 function rootPath(ctx: GenCtx, parts: readonly LocoPart[]): LocoPath {
   const { tr, n, st, vp, style } = ctx;
-  const fps = tr.fps, dt = 1 / fps;
+  const fps = tr.fps,
+    dt = 1 / fps;
   const partOf = new Uint16Array(n);
-  const yawA = new Float64Array(n), vA = new Float64Array(n), gx = new Float64Array(n), gz = new Float64Array(n);
-  let f = 0, yaw0 = st.yaw;
+  const yawA = new Float64Array(n),
+    vA = new Float64Array(n),
+    gx = new Float64Array(n),
+    gz = new Float64Array(n);
+  let f = 0,
+    yaw0 = st.yaw;
   parts.forEach((p, pi) => {
-    for (let i = 0; i < p.n; i++, f++) { partOf[f] = pi; yawA[f] = yaw0 + p.turn * smoothstep((i + 1) / p.n); }
+    for (let i = 0; i < p.n; i++, f++) {
+      partOf[f] = pi;
+      yawA[f] = yaw0 + p.turn * smoothstep((i + 1) / p.n);
+    }
     yaw0 += p.turn;
   });
   // Speed: two cascaded first-order lags give a C1 speed profile. The end envelope brings it to rest
@@ -93,7 +128,8 @@ function rootPath(ctx: GenCtx, parts: readonly LocoPart[]): LocoPath {
   const vmax = Math.max(...parts.map((p) => p.speed)) * vp.stride * energy;
   const tail = Math.round(0.45 * fps);
   const decel = Math.max(2, Math.round(Math.max(0.5, vmax / 2.5) * fps));
-  let v1 = 0, v = 0;
+  let v1 = 0,
+    v = 0;
   for (let i = 0; i < n; i++) {
     const target = parts[partOf[i]!]!.speed * vp.stride * energy;
     // Faster targets take longer to reach (peak acceleration stays near 4 m/s², like a sprint start).
@@ -122,12 +158,14 @@ function rootPath(ctx: GenCtx, parts: readonly LocoPart[]): LocoPath {
 /** The root's ground path from the speed profile, each frame moving along its heading plus its part's direction. */
 function integratePath(ctx: GenCtx, parts: readonly LocoPart[], { partOf, yawA, vA, gx, gz }: LocoPath): void {
   const dt = 1 / ctx.tr.fps;
-  let x = ctx.st.x, z = ctx.st.z;
+  let x = ctx.st.x,
+    z = ctx.st.z;
   for (let i = 0; i < ctx.n; i++) {
     const dir = yawA[i]! + parts[partOf[i]!]!.dir;
     x += vA[i]! * dt * Math.sin(dir);
     z += vA[i]! * dt * Math.cos(dir);
-    gx[i] = x; gz[i] = z;
+    gx[i] = x;
+    gz[i] = z;
   }
 }
 
@@ -141,7 +179,8 @@ function planFootsteps(ctx: GenCtx, parts: readonly LocoPart[], { partOf, yawA, 
   const at = (arr: Float64Array, t: number): number => {
     if (t <= 0) return arr[0]!;
     if (t >= n - 1) return arr[n - 1]!;
-    const i = Math.floor(t), u = t - i;
+    const i = Math.floor(t),
+      u = t - i;
     return arr[i]! + (arr[i + 1]! - arr[i]!) * u;
   };
   const feet = st.feet.map((ft) => ({ ...ft }));
@@ -161,11 +200,14 @@ function planFootsteps(ctx: GenCtx, parts: readonly LocoPart[], { partOf, yawA, 
     if (t + swing > n - 1) break;
     const land = t + swing;
     const when = land + duty * tStep;
-    const px = at(gx, when), pz = at(gz, when), yawT = at(yawA, when);
+    const px = at(gx, when),
+      pz = at(gz, when),
+      yawT = at(yawA, when);
     const k = Math.min(1, vNow / g.speed);
     const w = vp.stanceWidth * lerp(1, g.width, k);
     const sgn = side === 0 ? 1 : -1;
-    const tx = px + sgn * w * Math.cos(yawT), tz = pz - sgn * w * Math.sin(yawT);
+    const tx = px + sgn * w * Math.cos(yawT),
+      tz = pz - sgn * w * Math.sin(yawT);
     const tyaw = yawT + sgn * vp.toeOut;
     const ft = feet[side]!;
     const travel = Math.hypot(tx - ft.x, tz - ft.z);
@@ -177,11 +219,24 @@ function planFootsteps(ctx: GenCtx, parts: readonly LocoPart[], { partOf, yawA, 
       const rise = g.heelRise * Math.min(1, travel / 0.5);
       const strike = g.strike * Math.min(1, travel / 0.5);
       steps.push({
-        side, lift: t, land, fx: ft.x, fz: ft.z, fyaw: ft.yaw, tx, tz, tyaw, rise, riseWin: 0.4 * stanceFrames,
+        side,
+        lift: t,
+        land,
+        fx: ft.x,
+        fz: ft.z,
+        fyaw: ft.yaw,
+        tx,
+        tz,
+        tyaw,
+        rise,
+        riseWin: 0.4 * stanceFrames,
         clear: Math.max(travel > 0.08 ? 0.06 : 0.03, g.clearance * Math.min(1, 0.35 + travel / 0.35)),
-        strike, slapWin: Math.max(2, 0.1 * fps),
+        strike,
+        slapWin: Math.max(2, 0.1 * fps),
       });
-      ft.x = tx; ft.z = tz; ft.yaw = tyaw;
+      ft.x = tx;
+      ft.z = tz;
+      ft.yaw = tyaw;
     }
     // A limp favours the right leg: weight leaves it quickly (short stance), so the left foot comes
     // down early and the next right step waits longer.
@@ -205,20 +260,32 @@ function writeFeet(ctx: GenCtx, steps: readonly Step[], ground: number): Float64
   for (const sd of [0, 1] as const) {
     const list = bySide[sd]!;
     let k = 0;
-    let px = st.feet[sd].x, pz = st.feet[sd].z, pyaw = st.feet[sd].yaw;
+    let px = st.feet[sd].x,
+      pz = st.feet[sd].z,
+      pyaw = st.feet[sd].yaw;
     let landed: Step | null = null;
     for (let i = 0; i < n; i++) {
-      while (k < list.length && i >= list[k]!.land) { const s = list[k]!; px = s.tx; pz = s.tz; pyaw = s.tyaw; landed = s; k++; }
+      while (k < list.length && i >= list[k]!.land) {
+        const s = list[k]!;
+        px = s.tx;
+        pz = s.tz;
+        pyaw = s.tyaw;
+        landed = s;
+        k++;
+      }
       const s = list[k];
       const fr = start + i;
       if (s && i >= s.lift) {
         const u = (i - s.lift) / (s.land - s.lift);
         heelRaised(s.fx, s.fz, s.fyaw, s.rise, tmp);
-        const sx = tmp[0]!, sy = tmp[1]!, sz = tmp[2]!;
+        const sx = tmp[0]!,
+          sy = tmp[1]!,
+          sz = tmp[2]!;
         heelStruck(s.tx, s.tz, s.tyaw, -s.strike, tmp);
         // The toes clear the floor before the foot travels: horizontal motion starts a little late.
         const e = smootherstep((u - 0.1) / 0.9);
-        const hx = lerp(sx, tmp[0]!, e), hz = lerp(sz, tmp[2]!, e);
+        const hx = lerp(sx, tmp[0]!, e),
+          hz = lerp(sz, tmp[2]!, e);
         const hy = lerp(sy, tmp[1]!, smoothstep(u)) + s.clear * Math.sin(Math.PI * u);
         const fyaw = s.fyaw + wrapAngle(s.tyaw - s.fyaw) * smoothstep(u);
         // Toes point down at push-off, then come up toward heel strike.
@@ -243,7 +310,10 @@ function writeFeet(ctx: GenCtx, steps: readonly Step[], ground: number): Float64
         tr.contacts[fr * 2 + sd] = 1;
       }
     }
-    st.feet[sd].x = px; st.feet[sd].z = pz; st.feet[sd].yaw = pyaw; st.feet[sd].y = ANKLE_HEIGHT + ground;
+    st.feet[sd].x = px;
+    st.feet[sd].z = pz;
+    st.feet[sd].yaw = pyaw;
+    st.feet[sd].y = ANKLE_HEIGHT + ground;
   }
   return liftAmt;
 }
@@ -268,11 +338,13 @@ function writeBody(ctx: GenCtx, parts: readonly LocoPart[], { partOf, yawA, vA, 
       bob = g.bob * vp.bob * k * Math.cos(2 * Math.PI * (psi - g.bobPeak));
     }
     const yaw = yawA[i]!;
-    const hx = Math.sin(yaw), hz = Math.cos(yaw);
-    const fo = (fr * 2) * 7;
+    const hx = Math.sin(yaw),
+      hz = Math.cos(yaw);
+    const fo = fr * 2 * 7;
     const fwdL = (tr.feet[fo]! - gx[i]!) * hx + (tr.feet[fo + 2]! - gz[i]!) * hz;
     const fwdR = (tr.feet[fo + 7]! - gx[i]!) * hx + (tr.feet[fo + 9]! - gz[i]!) * hz;
-    const lL = liftAmt[i * 2]!, lR = liftAmt[i * 2 + 1]!;
+    const lL = liftAmt[i * 2]!,
+      lR = liftAmt[i * 2 + 1]!;
     const sway = 0.022 * (lR - lL) * (1 - 0.6 * k);
     // Limping: the pelvis dips while the painful right leg carries weight (right foot down, left swinging).
     const limpDip = p.gait === 'limp' ? 0.03 * lL * k : 0;
@@ -284,9 +356,21 @@ function writeBody(ctx: GenCtx, parts: readonly LocoPart[], { partOf, yawA, vA, 
     const pelvisYaw = -0.18 * (fwdL - fwdR);
     setPelvis(tr, fr, g.lean * k * 0.4, -0.05 * (lL - lR), pelvisYaw);
     const swingL = 0.5 * g.armGain * vp.armSwing * (fwdR - fwdL);
-    writeUpper(tr.rot, fr, {
-      time: fr / fps, swingL, swingR: -swingL, elbow: lerp(0.2, g.elbow, k),
-      lean: g.lean * k * 0.6, twist: -pelvisYaw * 0.9, headYaw: 0, headPitch: 0,
-    }, vp, style);
+    writeUpper(
+      tr.rot,
+      fr,
+      {
+        time: fr / fps,
+        swingL,
+        swingR: -swingL,
+        elbow: lerp(0.2, g.elbow, k),
+        lean: g.lean * k * 0.6,
+        twist: -pelvisYaw * 0.9,
+        headYaw: 0,
+        headPitch: 0,
+      },
+      vp,
+      style,
+    );
   }
 }

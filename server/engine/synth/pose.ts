@@ -9,25 +9,41 @@ import { qEulerXYZ, qMul } from '../core/quat.ts';
 import { ARM, J, JOINT_COUNT } from '../core/skeleton.ts';
 import type { Track } from './track.ts';
 
-const q = new Float64Array(4), q2 = new Float64Array(4);
+const q = new Float64Array(4),
+  q2 = new Float64Array(4);
 export const DEG = Math.PI / 180;
 
 /** Sets joint j at frame f from angles in radians (X first, then Y, then Z); side 1 mirrors a left-side pose. */
 export function setEuler(rot: Float32Array, f: number, j: number, x: number, y: number, z: number, mirror = false): void {
-  if (mirror) { y = -y; z = -z; }
+  if (mirror) {
+    y = -y;
+    z = -z;
+  }
   qEulerXYZ(q, x, y, z);
   const o = (f * JOINT_COUNT + j) * 4;
-  rot[o] = q[0]!; rot[o + 1] = q[1]!; rot[o + 2] = q[2]!; rot[o + 3] = q[3]!;
+  rot[o] = q[0]!;
+  rot[o + 1] = q[1]!;
+  rot[o + 2] = q[2]!;
+  rot[o + 3] = q[3]!;
 }
 
 /** Multiplies an extra local rotation (angles in radians) onto joint j after its current value. */
 export function addEuler(rot: Float32Array, f: number, j: number, x: number, y: number, z: number, mirror = false): void {
-  if (mirror) { y = -y; z = -z; }
+  if (mirror) {
+    y = -y;
+    z = -z;
+  }
   const o = (f * JOINT_COUNT + j) * 4;
-  q2[0] = rot[o]!; q2[1] = rot[o + 1]!; q2[2] = rot[o + 2]!; q2[3] = rot[o + 3]!;
+  q2[0] = rot[o]!;
+  q2[1] = rot[o + 1]!;
+  q2[2] = rot[o + 2]!;
+  q2[3] = rot[o + 3]!;
   qEulerXYZ(q, x, y, z);
   qMul(q2, q2, q);
-  rot[o] = q2[0]!; rot[o + 1] = q2[1]!; rot[o + 2] = q2[2]!; rot[o + 3] = q2[3]!;
+  rot[o] = q2[0]!;
+  rot[o + 1] = q2[1]!;
+  rot[o + 2] = q2[2]!;
+  rot[o + 3] = q2[3]!;
 }
 
 export interface ArmPose {
@@ -60,10 +76,19 @@ export function setArm(rot: Float32Array, f: number, side: 0 | 1, a: ArmPose): v
   setEuler(rot, f, ids.upper, a.twist, 0, -a.down, m);
   const o = (f * JOINT_COUNT + ids.upper) * 4;
   qEulerXYZ(q, -a.forward, 0, 0);
-  q2[0] = rot[o]!; q2[1] = rot[o + 1]!; q2[2] = rot[o + 2]!; q2[3] = rot[o + 3]!;
-  if (m) { q[1] = -q[1]!; q[2] = -q[2]!; }
+  q2[0] = rot[o]!;
+  q2[1] = rot[o + 1]!;
+  q2[2] = rot[o + 2]!;
+  q2[3] = rot[o + 3]!;
+  if (m) {
+    q[1] = -q[1]!;
+    q[2] = -q[2]!;
+  }
   qMul(q2, q, q2);
-  rot[o] = q2[0]!; rot[o + 1] = q2[1]!; rot[o + 2] = q2[2]!; rot[o + 3] = q2[3]!;
+  rot[o] = q2[0]!;
+  rot[o + 1] = q2[1]!;
+  rot[o + 2] = q2[2]!;
+  rot[o + 3] = q2[3]!;
   setEuler(rot, f, ids.lower, 0, -a.elbow, 0, m);
   setEuler(rot, f, ids.hand, 0, -a.wrist, -a.wristSide, m);
 }
@@ -76,7 +101,9 @@ export interface TorsoPose {
   /** Twist of the upper body relative to the pelvis (+ = turn left). */
   twist: number;
   /** Head pitch (+ = look down), yaw (+ = look left), roll. */
-  headPitch: number; headYaw: number; headRoll: number;
+  headPitch: number;
+  headYaw: number;
+  headRoll: number;
   /** Chest expansion from breathing, radians of upper-chest extension. */
   breath: number;
 }

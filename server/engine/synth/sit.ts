@@ -11,7 +11,7 @@ import { armPose, setArm, setPelvis } from './pose.ts';
 import { setFoot } from './track.ts';
 import { writeUpper } from './upper.ts';
 
-const SEAT_Y = 0.53;   // hips height on a chair seat ~0.45 m high
+const SEAT_Y = 0.53; // hips height on a chair seat ~0.45 m high
 const SEAT_BACK = 0.36; // hips behind the ankles when seated
 
 /** direction 'down' sits, 'up' stands; the transition takes `transSec` and the rest of the segment holds. */
@@ -35,10 +35,13 @@ export function synthSit(ctx: GenCtx, direction: 'down' | 'up', transSec = 1.3):
   const keys = direction === 'down' ? (st.posture === 'sit' ? [down[3]!] : down) : st.posture === 'sit' ? up : [up[3]!];
   const ch = [0, 0, 0, 0, 0];
   const [l, r] = st.feet;
-  const cx = (l.x + r.x) / 2, cz = (l.z + r.z) / 2;
-  const hx = Math.sin(st.yaw), hz = Math.cos(st.yaw);
+  const cx = (l.x + r.x) / 2,
+    cz = (l.z + r.z) / 2;
+  const hx = Math.sin(st.yaw),
+    hz = Math.cos(st.yaw);
   for (let i = 0; i < n; i++) {
-    const fr = start + i, time = i / fps;
+    const fr = start + i,
+      time = i / fps;
     sampleKeys(keys, time, ch);
     const breath = 0.01 * Math.sin(2 * Math.PI * vp.breathRate * (fr / fps) + vp.noisePhase);
     tr.root[fr * 3] = cx - hx * ch[1]!;
@@ -59,7 +62,11 @@ export function synthSit(ctx: GenCtx, direction: 'down' | 'up', transSec = 1.3):
     }
   }
   st.hipsY = tr.root[(start + n - 1) * 3 + 1]!;
-  st.x = cx - hx * ch[1]!; st.z = cz - hz * ch[1]!;
+  st.x = cx - hx * ch[1]!;
+  st.z = cz - hz * ch[1]!;
   st.posture = direction === 'down' ? 'sit' : 'stand';
-  if (direction === 'up') { st.x = cx; st.z = cz; }
+  if (direction === 'up') {
+    st.x = cx;
+    st.z = cz;
+  }
 }

@@ -6,13 +6,20 @@
 import { STAND_HIPS_Y } from '../core/skeleton.ts';
 import type { Rng } from '../core/rng.ts';
 
-export interface FootState { x: number; y: number; z: number; yaw: number }
+export interface FootState {
+  x: number;
+  y: number;
+  z: number;
+  yaw: number;
+}
 
 export type Posture = 'stand' | 'sit' | 'crouch' | 'kneel' | 'lie' | 'lieFront' | 'sitFloor';
 
 export interface SynthState {
   /** Ground point under the hips and the heading. */
-  x: number; z: number; yaw: number;
+  x: number;
+  z: number;
+  yaw: number;
   hipsY: number;
   feet: [FootState, FootState];
   posture: Posture;
@@ -20,15 +27,15 @@ export interface SynthState {
 
 /** Per-variant body parameters sampled once from the variant seed, so a variant has a consistent "personality". */
 export interface VariantParams {
-  stride: number;     // multiplies step length
-  cadence: number;    // multiplies step frequency
-  armSwing: number;   // multiplies arm swing amplitude
-  bob: number;        // multiplies pelvis bob
+  stride: number; // multiplies step length
+  cadence: number; // multiplies step frequency
+  armSwing: number; // multiplies arm swing amplitude
+  bob: number; // multiplies pelvis bob
   stanceWidth: number; // half distance between the feet, metres
-  toeOut: number;     // foot out-toeing, radians
-  posture: number;    // extra forward lean, radians (negative = proud)
-  gesture: number;    // multiplies gesture amplitudes
-  timing: number;     // multiplies gesture speeds
+  toeOut: number; // foot out-toeing, radians
+  posture: number; // extra forward lean, radians (negative = proud)
+  gesture: number; // multiplies gesture amplitudes
+  timing: number; // multiplies gesture speeds
   noisePhase: number; // phase for idle sway / breathing
   breathRate: number; // breaths per second
 }
@@ -51,16 +58,20 @@ export function sampleVariantParams(rng: Rng): VariantParams {
 
 /** Style words ("tired", "happy", "angry", "old") as continuous offsets every generator reads. */
 export interface Style {
-  energy: number;  // −1 tired/sad … +1 energetic/happy
+  energy: number; // −1 tired/sad … +1 energetic/happy
   tension: number; // 0 relaxed … 1 angry/tense
-  age: number;     // 0 young … 1 old
+  age: number; // 0 young … 1 old
 }
 
 export const NEUTRAL_STYLE: Style = { energy: 0, tension: 0, age: 0 };
 
 export function initialState(stanceWidth: number, toeOut: number): SynthState {
   return {
-    x: 0, z: 0, yaw: 0, hipsY: STAND_HIPS_Y, posture: 'stand',
+    x: 0,
+    z: 0,
+    yaw: 0,
+    hipsY: STAND_HIPS_Y,
+    posture: 'stand',
     feet: [
       { x: stanceWidth, y: 0.08, z: 0, yaw: toeOut },
       { x: -stanceWidth, y: 0.08, z: 0, yaw: -toeOut },

@@ -38,5 +38,11 @@ export function createTrack(n: number, fps: number): Track {
 export function setFoot(t: Track, f: number, side: number, x: number, y: number, z: number, yaw: number, pitch = 0, toe = 0, roll = 0): void {
   const o = (f * 2 + side) * FOOT_STRIDE;
   const a = t.feet;
-  a[o] = x; a[o + 1] = y; a[o + 2] = z; a[o + 3] = yaw; a[o + 4] = pitch; a[o + 5] = toe; a[o + 6] = roll;
+  a[o] = x;
+  a[o + 1] = y;
+  a[o + 2] = z;
+  a[o + 3] = yaw;
+  a[o + 4] = pitch;
+  a[o + 5] = toe;
+  a[o + 6] = roll;
 }

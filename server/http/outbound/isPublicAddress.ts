@@ -30,7 +30,7 @@ export function isPublicAddress(ip: string): boolean {
   const family = net.isIP(ip);
   if (family === 4) {
     const n = ipv4ToInt(ip);
-    return !V4_BLOCKS.some(([base, bits]) => (n >>> (32 - bits)) === (ipv4ToInt(base) >>> (32 - bits)));
+    return !V4_BLOCKS.some(([base, bits]) => n >>> (32 - bits) === ipv4ToInt(base) >>> (32 - bits));
   }
   if (family === 6) {
     const lower = ip.toLowerCase();

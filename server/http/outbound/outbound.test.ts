@@ -27,7 +27,10 @@ async function listen(handler: http.RequestListener): Promise<{ server: http.Ser
 }
 
 async function caught(p: Promise<unknown>): Promise<OutboundError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(OutboundError);
   return err as OutboundError;
 }

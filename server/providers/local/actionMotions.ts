@@ -32,7 +32,7 @@ export function actionClipNames(r: ActionRequest): string[] {
 
 /** Per-action seed: the job seed decides the take, the action id keeps actions independent. */
 function actionSeed(base: number, actionId: number): number {
-  return (base + Math.imul(actionId + 1, 7919)) % 2 ** 31 >>> 0;
+  return ((base + Math.imul(actionId + 1, 7919)) % 2 ** 31) >>> 0;
 }
 
 /** The canonical rig standing in its rest T-pose: the "rigged character" of a mannequin rig job. */

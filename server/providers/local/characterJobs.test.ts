@@ -31,7 +31,11 @@ afterAll(async () => {
 });
 
 async function upload(bytes: Uint8Array, name: string, type = 'model/gltf-binary'): Promise<string> {
-  const res = await t.app.request(`/api/characters?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { 'content-type': type }, body: bytes as Uint8Array<ArrayBuffer> });
+  const res = await t.app.request(`/api/characters?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: bytes as Uint8Array<ArrayBuffer>,
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
@@ -69,7 +73,9 @@ async function loadWithoutTextures(bytes: Uint8Array) {
 
 function skinnedMeshes(root: Object3D): SkinnedMesh[] {
   const out: SkinnedMesh[] = [];
-  root.traverse((o) => { if ((o as SkinnedMesh).isSkinnedMesh) out.push(o as SkinnedMesh); });
+  root.traverse((o) => {
+    if ((o as SkinnedMesh).isSkinnedMesh) out.push(o as SkinnedMesh);
+  });
   return out;
 }
 
@@ -151,11 +157,15 @@ describe.skipIf(!HAVE_FIXTURES)('third-party characters through the app', () => 
     const fbxBytes = await file(waving, 1, 'fbx');
     const fbx = parseFbx(fbxBytes);
     const bones: string[] = [];
-    fbx.traverse((o) => { if ((o as Bone).isBone) bones.push(o.name); });
+    fbx.traverse((o) => {
+      if ((o as Bone).isBone) bones.push(o.name);
+    });
     for (const n of ['pelvis', 'hand_r', 'calf_l', 'ball_l']) expect(bones).toContain(n);
     expect(fbx.animations).toHaveLength(1);
     let skinned = 0;
-    fbx.traverse((o) => { if ((o as { isSkinnedMesh?: boolean }).isSkinnedMesh) skinned++; });
+    fbx.traverse((o) => {
+      if ((o as { isSkinnedMesh?: boolean }).isSkinnedMesh) skinned++;
+    });
     expect(skinned, 'the character’s mesh').toBeGreaterThan(0);
     const frames = track(fbx, fbx.animations[0]!, ['head', 'hand_l', 'hand_r'], 0.1);
     expect(frames.some(([head, l, r]) => Math.max(l!.y, r!.y) > head!.y)).toBe(true);
@@ -197,12 +207,17 @@ describe.skipIf(!HAVE_FIXTURES)('third-party characters through the app', () => 
     // Where the engine says a foot is planted, the zombie's ball of the foot does not slide (< 2 mm per frame).
     const m = await motionOf(job);
     let worst = 0;
-    for (let f = 1; f < Math.min(m.frames, frames.length); f++) for (const [s, k] of [[0, 3], [1, 4]] as const) {
-      if (m.contacts[f * 2 + s] && m.contacts[(f - 1) * 2 + s]) {
-        const a = frames[f]![k]!, b = frames[f - 1]![k]!;
-        worst = Math.max(worst, Math.hypot(a.x - b.x, a.z - b.z));
+    for (let f = 1; f < Math.min(m.frames, frames.length); f++)
+      for (const [s, k] of [
+        [0, 3],
+        [1, 4],
+      ] as const) {
+        if (m.contacts[f * 2 + s] && m.contacts[(f - 1) * 2 + s]) {
+          const a = frames[f]![k]!,
+            b = frames[f - 1]![k]!;
+          worst = Math.max(worst, Math.hypot(a.x - b.x, a.z - b.z));
+        }
       }
-    }
     expect(worst).toBeLessThan(0.002);
   });
 
@@ -243,7 +258,12 @@ describe('characters without third-party fixtures', () => {
   it('a VRM 0.x character (faces −Z, bones declared by the extension) walks forward like the mannequin', async () => {
     const names = Object.fromEntries(CANONICAL_SKELETON.names.map((n, j) => [n, `J_${j}`]));
     const glb = await humanoidGlb({ names, yaw: Math.PI, armsDown: 0.6, rolled: true });
-    const index = new Map((await new WebIO().readBinary(glb)).getRoot().listNodes().map((n, i) => [n.getName(), i]));
+    const index = new Map(
+      (await new WebIO().readBinary(glb))
+        .getRoot()
+        .listNodes()
+        .map((n, i) => [n.getName(), i]),
+    );
     const vrm = patchGlbJson(glb, (json) => {
       json.extensionsUsed = ['VRM'];
       json.extensions = { VRM: { humanoid: { humanBones: CANONICAL_SKELETON.names.map((bone, j) => ({ bone, node: index.get(`J_${j}`)! })) } } };

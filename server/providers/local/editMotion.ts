@@ -11,7 +11,10 @@ import type { StoredRequest } from '../../contract/storedRequest.ts';
 type EngineApi = typeof Engine;
 
 export class EditInputError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -66,7 +69,9 @@ export function editMotion(
       // The engine's loop closes the seam of the existing motion; it does not re-synthesise from a prompt.
       const prompt = req.prompt?.trim() ?? '';
       const ignored = prompt ? [`loop prompt "${prompt}" (the local engine loops the motion as it is)`] : [];
-      const window = auto ? [`auto window ${auto.startSec.toFixed(2)}–${auto.endSec.toFixed(2)} s (seam error ${auto.seamErrorDeg.toFixed(1)}° → ${auto.closedSeamErrorDeg.toFixed(1)}°)`] : [];
+      const window = auto
+        ? [`auto window ${auto.startSec.toFixed(2)}–${auto.endSec.toFixed(2)} s (seam error ${auto.seamErrorDeg.toFixed(1)}° → ${auto.closedSeamErrorDeg.toFixed(1)}°)`]
+        : [];
       return { motions: [motion], report: { understood: [`loop ×${reps}`, ...window], ignored } };
     }
     case 'refine': {

@@ -50,7 +50,11 @@ export class EnginePool {
           cleanup();
           void slot.worker.terminate();
           this.replace(slot);
-          reject(Object.assign(new Error(`The job took longer than ${ENGINE_LIMITS.jobTimeoutMs / 60_000} minutes and was stopped; try a shorter clip or fewer variants.`), { code: 'job_timeout' }));
+          reject(
+            Object.assign(new Error(`The job took longer than ${ENGINE_LIMITS.jobTimeoutMs / 60_000} minutes and was stopped; try a shorter clip or fewer variants.`), {
+              code: 'job_timeout',
+            }),
+          );
         }, ENGINE_LIMITS.jobTimeoutMs);
         const onAbort = () => {
           cleanup();
@@ -61,27 +65,31 @@ export class EnginePool {
         };
         const onMsg = (m: EngineMessage) => {
           if (m.taskId !== taskId) return;
-          chain = chain.then(async () => {
-            if (m.type === 'done') {
+          chain = chain
+            .then(async () => {
+              if (m.type === 'done') {
+                cleanup();
+                resolve();
+              } else if (m.type === 'error') {
+                cleanup();
+                reject(Object.assign(new Error(m.message), { code: m.code }));
+              } else {
+                await onMessage(m);
+              }
+            })
+            .catch((err) => {
               cleanup();
-              resolve();
-            } else if (m.type === 'error') {
-              cleanup();
-              reject(Object.assign(new Error(m.message), { code: m.code }));
-            } else {
-              await onMessage(m);
-            }
-          }).catch((err) => {
-            cleanup();
-            reject(err);
-          });
+              reject(err);
+            });
         };
         const onError = (err: Error & { code?: string }) => {
           cleanup();
           this.replace(slot);
           reject(
             err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? Object.assign(new Error(`The job needed more than the ${ENGINE_LIMITS.heapMb} MB one job may use and was stopped; use a simpler character or a shorter clip.`), { code: 'job_out_of_memory' })
+              ? Object.assign(new Error(`The job needed more than the ${ENGINE_LIMITS.heapMb} MB one job may use and was stopped; use a simpler character or a shorter clip.`), {
+                  code: 'job_out_of_memory',
+                })
               : err,
           );
         };

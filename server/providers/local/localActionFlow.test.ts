@@ -38,7 +38,11 @@ async function fileBytes(job: Job, variant: number, format: string): Promise<Uin
 }
 
 async function uploadFile(bytes: Uint8Array, name: string, type = 'model/gltf-binary'): Promise<string> {
-  const res = await t.app.request(`/api/characters?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { 'content-type': type }, body: bytes as Uint8Array<ArrayBuffer> });
+  const res = await t.app.request(`/api/characters?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: bytes as Uint8Array<ArrayBuffer>,
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }

@@ -32,7 +32,9 @@ export function motionFromBvh(clip: BvhClip): Motion {
     // World position of the hips: position channels (or OFFSET) of every joint from the root down.
     const chain: number[] = [];
     for (let j = hips; j >= 0; j = clip.joints[j]!.parent) chain.unshift(j);
-    const q = new Quaternion(), v = new Vector3(), lq = new Quaternion();
+    const q = new Quaternion(),
+      v = new Vector3(),
+      lq = new Quaternion();
     out.set(0, 0, 0);
     for (const j of chain) {
       const jt = clip.joints[j]!;

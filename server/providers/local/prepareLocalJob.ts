@@ -34,7 +34,12 @@ export async function prepareLocalJob(draft: JobDraft, jobs: JobLookup, characte
 /** The local engine reruns prompt jobs only: an edit's rerun would synthesise a prompt the take no longer shows. */
 function checkRerunParent(r: CreateJobRequest, parent: StoredJob): void {
   if (r.kind === 'rerun' && parent.kind !== 'text2motion' && parent.kind !== 'rerun') {
-    throw new HttpError(400, 'unsupported_operation', `The local engine reruns prompt jobs; job ${parent.id} is a ${parent.kind} edit. Submit the ${parent.kind} again on its source: each submission uses a new seed.`, 'parentJobId');
+    throw new HttpError(
+      400,
+      'unsupported_operation',
+      `The local engine reruns prompt jobs; job ${parent.id} is a ${parent.kind} edit. Submit the ${parent.kind} again on its source: each submission uses a new seed.`,
+      'parentJobId',
+    );
   }
 }
 
@@ -47,7 +52,12 @@ async function checkCharacter(characters: CharacterStore | null, r: CreateJobReq
   const id = r.characterId;
   if (id === undefined || id === 'mannequin') return;
   if (!(characters && (await characters.get(id)))) {
-    throw new HttpError(400, 'validation_error', `characterId: no character ${id.slice(0, 64)}; use "mannequin" or an uploaded character from GET /api/characters?provider=local.`, 'characterId');
+    throw new HttpError(
+      400,
+      'validation_error',
+      `characterId: no character ${id.slice(0, 64)}; use "mannequin" or an uploaded character from GET /api/characters?provider=local.`,
+      'characterId',
+    );
   }
 }
 
@@ -74,10 +84,16 @@ function checkActionJob(r: CreateJobRequest): void {
   }
   const ids = r.actionIds ?? [];
   if (ids.length > MAX_LOCAL_ACTIONS) {
-    throw new HttpError(400, 'validation_error', `actionIds: the local engine makes one variant per action, at most ${MAX_LOCAL_ACTIONS}; split the actions over two jobs.`, 'actionIds');
+    throw new HttpError(
+      400,
+      'validation_error',
+      `actionIds: the local engine makes one variant per action, at most ${MAX_LOCAL_ACTIONS}; split the actions over two jobs.`,
+      'actionIds',
+    );
   }
   for (const [i, id] of ids.entries()) {
-    if (!localAction(id)) throw new HttpError(400, 'validation_error', `actionIds[${i}]: ${id} is not a local action; pick ids from GET /api/library?provider=local.`, `actionIds[${i}]`);
+    if (!localAction(id))
+      throw new HttpError(400, 'validation_error', `actionIds[${i}]: ${id} is not a local action; pick ids from GET /api/library?provider=local.`, `actionIds[${i}]`);
   }
 }
 
@@ -134,7 +150,8 @@ async function postPassSource(jobs: JobLookup, r: RerunRequest, parent: StoredJo
     const after = parent.request?.kind === 'rerun' ? parent.request.constraintsAfter : undefined;
     if (after === undefined || !parent.parentJobId || parent.parentVariant === null) return null;
     const original = await jobs.job(parent.parentJobId);
-    if (!original) throw new HttpError(409, 'parent_not_ready', `The ${after} take job ${parent.id} was made from no longer exists; apply the constraints to another take.`, 'parentJobId');
+    if (!original)
+      throw new HttpError(409, 'parent_not_ready', `The ${after} take job ${parent.id} was made from no longer exists; apply the constraints to another take.`, 'parentJobId');
     source = original;
     variant = parent.parentVariant;
   }

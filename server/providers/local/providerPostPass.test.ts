@@ -27,14 +27,25 @@ async function bvhOf(job: Job): Promise<{ frames: number; fps: number; at: (name
   const P = bvhPositions(clip, 0.01);
   const jc = clip.joints.length;
   const index = (name: string) => clip.joints.findIndex((j) => j.name.endsWith(name));
-  return { frames: clip.frames, fps: Math.round(1 / clip.frameTime), at: (name, f) => { const j = index(name); return [0, 1, 2].map((c) => P[(f * jc + j) * 3 + c]!); } };
+  return {
+    frames: clip.frames,
+    fps: Math.round(1 / clip.frameTime),
+    at: (name, f) => {
+      const j = index(name);
+      return [0, 1, 2].map((c) => P[(f * jc + j) * 3 + c]!);
+    },
+  };
 }
 
 async function rerun(body: Record<string, unknown>): Promise<{ status: number; body: any }> {
   return rig.t.json('POST', '/api/jobs', { provider: 'local', kind: 'rerun', ...body });
 }
 
-const waypoints = [{ x: 0, z: 0 }, { x: 0.8, z: 1.2 }, { x: 0.4, z: 2.4 }];
+const waypoints = [
+  { x: 0, z: 0 },
+  { x: 0.8, z: 1.2 },
+  { x: 0.4, z: 2.4 },
+];
 
 describe('constraints on a SayMotion take (local IK post-pass)', () => {
   let constrained: Job;
@@ -54,7 +65,10 @@ describe('constraints on a SayMotion take (local IK post-pass)', () => {
 
     const b = await bvhOf(constrained);
     const poly = pathPolyline(waypoints);
-    for (let f = 0; f < b.frames; f++) { const h = b.at('Hips', f); expect(distanceToPath(poly, h[0]!, h[2]!)).toBeLessThan(0.05); }
+    for (let f = 0; f < b.frames; f++) {
+      const h = b.at('Hips', f);
+      expect(distanceToPath(poly, h[0]!, h[2]!)).toBeLessThan(0.05);
+    }
     const end = b.at('Hips', b.frames - 1);
     expect(Math.hypot(end[0]! - 0.4, end[2]! - 2.4)).toBeLessThan(0.05);
   });
@@ -69,9 +83,13 @@ describe('constraints on a SayMotion take (local IK post-pass)', () => {
     expect(job.report?.understood[0]).toBe('constraints applied locally after SayMotion');
     expect(job.report?.understood.join(' ')).toMatch(/1 pin/);
     const b = await bvhOf(job);
-    const f0 = b.fps, f1 = 2 * b.fps;
+    const f0 = b.fps,
+      f1 = 2 * b.fps;
     const p0 = b.at('LeftFoot', f0);
-    for (let f = f0; f <= f1; f++) { const p = b.at('LeftFoot', f); expect(Math.hypot(p[0]! - p0[0]!, p[1]! - p0[1]!, p[2]! - p0[2]!)).toBeLessThan(0.01); }
+    for (let f = f0; f <= f1; f++) {
+      const p = b.at('LeftFoot', f);
+      expect(Math.hypot(p[0]! - p0[0]!, p[1]! - p0[1]!, p[2]! - p0[2]!)).toBeLessThan(0.01);
+    }
     // The path of the previous solve is gone: the hips end where the SayMotion clip's do, not on the path's end.
     const end = b.at('Hips', b.frames - 1);
     expect(Math.hypot(end[0]! - 0.4, end[2]! - 2.4)).toBeGreaterThan(0.1);
@@ -86,7 +104,12 @@ describe('constraints on a SayMotion take (local IK post-pass)', () => {
   });
 
   it('points a SayMotion request carrying constraints to the post-pass', async () => {
-    const res = await rig.t.json('POST', '/api/jobs', { provider: 'saymotion', kind: 'text2motion', prompt: 'a person walks', constraints: { pins: [{ effector: 'leftFoot', start: 0, end: 1 }] } });
+    const res = await rig.t.json('POST', '/api/jobs', {
+      provider: 'saymotion',
+      kind: 'text2motion',
+      prompt: 'a person walks',
+      constraints: { pins: [{ effector: 'leftFoot', start: 0, end: 1 }] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.field).toBe('constraints');
     expect(res.body.error.message).toMatch(/rerun with provider "local"/);

@@ -20,7 +20,10 @@ export async function providerTakeMotion(parent: ParentVariant): Promise<Motion>
     try {
       return (await toMotion(bytes, format, 0)).motion;
     } catch (err) {
-      throw new ProviderError('parent_unsupported', `The ${from} take's ${format.toUpperCase()} could not be read as a humanoid motion (${(err as Error).message}), so constraints cannot be applied to it.`);
+      throw new ProviderError(
+        'parent_unsupported',
+        `The ${from} take's ${format.toUpperCase()} could not be read as a humanoid motion (${(err as Error).message}), so constraints cannot be applied to it.`,
+      );
     }
   }
   throw new ProviderError('parent_unsupported', `The ${from} take has no BVH, GLB or FBX motion to apply constraints to; download it again or pick another take.`);

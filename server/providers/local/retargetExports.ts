@@ -55,8 +55,13 @@ export function characterBvh(plan: RetargetPlan, m: Motion): string {
     offsets.set([v.x, v.y, v.z], k * 3);
   });
   const skeleton: Skeleton = {
-    id: 'character-bvh', names, exportNames: names, parents, offsets,
-    tips: new Float32Array(n * 3), mirror: Int8Array.from({ length: n }, (_, k) => k),
+    id: 'character-bvh',
+    names,
+    exportNames: names,
+    parents,
+    offsets,
+    tips: new Float32Array(n * 3),
+    mirror: Int8Array.from({ length: n }, (_, k) => k),
   };
   const rot = new Float32Array(m.frames * n * 4);
   const poser = new RigPoser(plan);

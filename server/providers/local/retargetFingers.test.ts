@@ -38,7 +38,10 @@ async function tipToPalm(r: CharacterRetargeter, m: Motion, fingers: string[], f
   const p = await posed(glb);
   p.at(f);
   return (['l', 'r'] as const).map((s) => {
-    const palm = p.world(`hand_${s}`).add(p.world(`${fingers[0]}_01_${s}`)).multiplyScalar(0.5);
+    const palm = p
+      .world(`hand_${s}`)
+      .add(p.world(`${fingers[0]}_01_${s}`))
+      .multiplyScalar(0.5);
     const ds = fingers.map((n) => p.world(`${n}_04_leaf_${s}`).distanceTo(palm));
     return ds.reduce((a, b) => a + b, 0) / ds.length;
   });
@@ -66,17 +69,22 @@ describe.skipIf(!HAVE_FIXTURES)('fingers on real characters', () => {
       const m = withHands(shape);
       const back = await recoverCanonical(await r.glb(m, shape), m.frames, m.fps);
       let worst = 0;
-      const a = new Quaternion(), b = new Quaternion();
-      for (let f = 0; f < m.frames; f += 5) for (const side of [0, 1] as const) for (const c of fingerJoints(CANONICAL_SKELETON, side)) {
-        worst = Math.max(worst, angle(a.fromArray(m.rot, (f * JC + c) * 4), b.fromArray(back.rot, (f * JC + c) * 4)));
-      }
+      const a = new Quaternion(),
+        b = new Quaternion();
+      for (let f = 0; f < m.frames; f += 5)
+        for (const side of [0, 1] as const)
+          for (const c of fingerJoints(CANONICAL_SKELETON, side)) {
+            worst = Math.max(worst, angle(a.fromArray(m.rot, (f * JC + c) * 4), b.fromArray(back.rot, (f * JC + c) * 4)));
+          }
       expect(worst, shape).toBeLessThan(1e-3);
     }
   });
 
   it('Kenney zombie (thumb and index only): the index curls in a fist; the missing fingers are ignored', async () => {
     const r = await CharacterRetargeter.load(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'human-zombie.glb'))));
-    const mapped = fingerJoints(CANONICAL_SKELETON, 0).filter((c) => r.plan.jointOf[c]! >= 0).map((c) => CANONICAL_SKELETON.names[c]);
+    const mapped = fingerJoints(CANONICAL_SKELETON, 0)
+      .filter((c) => r.plan.jointOf[c]! >= 0)
+      .map((c) => CANONICAL_SKELETON.names[c]);
     expect(mapped).toEqual(['leftThumbMetacarpal', 'leftThumbProximal', 'leftThumbDistal', 'leftIndexProximal', 'leftIndexIntermediate', 'leftIndexDistal']);
     const fist = await tipToPalm(r, withHands('fist'), ['index']);
     const open = await tipToPalm(r, withHands('open'), ['index']);
@@ -87,13 +95,19 @@ describe.skipIf(!HAVE_FIXTURES)('fingers on real characters', () => {
 describe('our own BVH back into the engine', () => {
   it('exported BVH (fingers depth-first under each hand) imports with the same hand shapes', () => {
     const m = withHands('relaxed');
-    for (let f = 0; f < m.frames; f++) { applyHandShape(m.rot, CANONICAL_SKELETON, f, 0, 'fist', f / (m.frames - 1)); applyHandShape(m.rot, CANONICAL_SKELETON, f, 1, 'point', 1); }
-    const back = motionFromBvh(readBvh(exportBvh(m)));
-    const a = new Quaternion(), b = new Quaternion();
-    let worst = 0;
-    for (let f = 0; f < m.frames; f++) for (const side of [0, 1] as const) for (const c of fingerJoints(CANONICAL_SKELETON, side)) {
-      worst = Math.max(worst, angle(a.fromArray(m.rot, (f * JC + c) * 4), b.fromArray(back.rot, (f * JC + c) * 4)));
+    for (let f = 0; f < m.frames; f++) {
+      applyHandShape(m.rot, CANONICAL_SKELETON, f, 0, 'fist', f / (m.frames - 1));
+      applyHandShape(m.rot, CANONICAL_SKELETON, f, 1, 'point', 1);
     }
+    const back = motionFromBvh(readBvh(exportBvh(m)));
+    const a = new Quaternion(),
+      b = new Quaternion();
+    let worst = 0;
+    for (let f = 0; f < m.frames; f++)
+      for (const side of [0, 1] as const)
+        for (const c of fingerJoints(CANONICAL_SKELETON, side)) {
+          worst = Math.max(worst, angle(a.fromArray(m.rot, (f * JC + c) * 4), b.fromArray(back.rot, (f * JC + c) * 4)));
+        }
     expect(worst).toBeLessThan(1e-3);
   });
 });

@@ -55,7 +55,10 @@ describe('retargetToGlb', () => {
     add('Neck', 'Spine', [0, 0.3, 0]);
     add('Head', 'Neck', [0, 0.1, 0]);
     const s = Math.SQRT1_2;
-    for (const [side, x] of [['Left', 1], ['Right', -1]] as const) {
+    for (const [side, x] of [
+      ['Left', 1],
+      ['Right', -1],
+    ] as const) {
       add(`${side}Arm`, 'Spine', [x * 0.2, 0.25, 0]);
       add(`${side}ForeArm`, `${side}Arm`, [x * 0.25 * s, -0.25 * s, 0]);
       add(`${side}Hand`, `${side}ForeArm`, [x * 0.25 * s, -0.25 * s, 0]);
@@ -68,7 +71,12 @@ describe('retargetToGlb', () => {
 
     // Pose the result by hand (TRS per frame) and compare the left upper-arm direction with the engine's.
     const out = await new WebIO().readBinary(bytes);
-    const byName = new Map(out.getRoot().listNodes().map((n) => [n.getName(), n]));
+    const byName = new Map(
+      out
+        .getRoot()
+        .listNodes()
+        .map((n) => [n.getName(), n]),
+    );
     const anim = out.getRoot().listAnimations()[0]!;
     const frame = Math.floor(motion.frames / 2);
     for (const ch of anim.listChannels()) {

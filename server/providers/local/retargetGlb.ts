@@ -72,7 +72,8 @@ export class CharacterRetargeter {
     for (const a of doc.getRoot().listAnimations()) disposeAnimation(a);
     const turned = 1 - Math.abs(plan.facing.w) > 1e-9 || plan.unit !== 1;
     if (turned) {
-      const facing = doc.createNode('KinemaFacing')
+      const facing = doc
+        .createNode('KinemaFacing')
         .setRotation(plan.facing.toArray() as [number, number, number, number])
         .setScale([plan.unit, plan.unit, plan.unit]);
       for (const scene of doc.getRoot().listScenes()) {
@@ -81,7 +82,12 @@ export class CharacterRetargeter {
         for (const r of roots) facing.addChild(r);
       }
     }
-    return new CharacterRetargeter(doc, order.map((i) => docNodes[i]!), plan, fromFbx);
+    return new CharacterRetargeter(
+      doc,
+      order.map((i) => docNodes[i]!),
+      plan,
+      fromFbx,
+    );
   }
 
   /**
@@ -113,7 +119,8 @@ export class CharacterRetargeter {
     for (let f = 0; f < m.frames; f++) {
       poser.pose(m, f);
       mapped.forEach((j, k) => {
-        const q = poser.local[j]!, out = rotations[k]!;
+        const q = poser.local[j]!,
+          out = rotations[k]!;
         out.set([q.x, q.y, q.z, q.w], f * 4);
         // Keep consecutive keys in one hemisphere so LINEAR interpolation never takes the long way round.
         if (f > 0) qAlignSign(out, f * 4, out, f * 4 - 4);
@@ -127,7 +134,11 @@ export class CharacterRetargeter {
     const input = doc.createAccessor().setType('SCALAR').setArray(times).setBuffer(buffer);
     const anim = doc.createAnimation(clipName);
     const track = (node: Node, path: 'rotation' | 'translation', values: Float32Array) => {
-      const output = doc.createAccessor().setType(path === 'rotation' ? 'VEC4' : 'VEC3').setArray(values).setBuffer(buffer);
+      const output = doc
+        .createAccessor()
+        .setType(path === 'rotation' ? 'VEC4' : 'VEC3')
+        .setArray(values)
+        .setBuffer(buffer);
       const sampler = doc.createAnimationSampler().setInput(input).setOutput(output).setInterpolation('LINEAR');
       anim.addSampler(sampler).addChannel(doc.createAnimationChannel().setTargetNode(node).setTargetPath(path).setSampler(sampler));
     };
@@ -150,7 +161,8 @@ export class CharacterRetargeter {
 function disposeAnimation(anim: Animation): void {
   const accessors = new Set<Accessor>();
   for (const s of anim.listSamplers()) {
-    const i = s.getInput(), o = s.getOutput();
+    const i = s.getInput(),
+      o = s.getOutput();
     if (i) accessors.add(i);
     if (o) accessors.add(o);
   }

@@ -36,8 +36,10 @@ describe('round trip canonical → Mixamo-named rig → canonical', () => {
 
     const recovered = await recoverCanonical(out, m.frames, m.fps);
 
-    let worstAngle = 0, worstRoot = 0;
-    const a = new Quaternion(), b = new Quaternion();
+    let worstAngle = 0,
+      worstRoot = 0;
+    const a = new Quaternion(),
+      b = new Quaternion();
     for (let i = 0; i < m.rot.length; i += 4) {
       worstAngle = Math.max(worstAngle, angle(a.fromArray(m.rot, i).normalize(), b.fromArray(recovered.rot, i).normalize()));
     }
@@ -53,10 +55,16 @@ describe('where the character’s joints go', () => {
     const pos = canonicalPositions();
     // Other proportions: long shins, short thighs, wide hips, long arms.
     const rig = await humanoidGlb({
-      names: mixamoNames(''), armsDown: 0.5, rolled: true,
+      names: mixamoNames(''),
+      armsDown: 0.5,
+      rolled: true,
       positions: {
-        leftUpperLeg: [0.13, 0.9, 0], rightUpperLeg: [-0.13, 0.9, 0], leftLowerLeg: [0.13, 0.6, 0.02], rightLowerLeg: [-0.13, 0.6, 0.02],
-        leftHand: [pos.leftHand![0] + 0.1, pos.leftHand![1], 0], rightHand: [pos.rightHand![0] - 0.1, pos.rightHand![1], 0],
+        leftUpperLeg: [0.13, 0.9, 0],
+        rightUpperLeg: [-0.13, 0.9, 0],
+        leftLowerLeg: [0.13, 0.6, 0.02],
+        rightLowerLeg: [-0.13, 0.6, 0.02],
+        leftHand: [pos.leftHand![0] + 0.1, pos.leftHand![1], 0],
+        rightHand: [pos.rightHand![0] - 0.1, pos.rightHand![1], 0],
       },
     });
     const r = await CharacterRetargeter.load(rig);
@@ -83,10 +91,17 @@ describe('where the character’s joints go', () => {
     const p = await posed(await r.glb(m, 'Wave'));
     const folded = r.onCharacter(m);
     const fk = fkAll(folded).pos;
-    let worst = 0, handOverHead = false;
+    let worst = 0,
+      handOverHead = false;
     for (let f = 0; f < m.frames; f += 3) {
       p.at(f);
-      for (const [name, c] of [['Head', 5], ['LeftHand', 9], ['RightHand', 13], ['LeftFoot', 16], ['Spine', 1]] as const) {
+      for (const [name, c] of [
+        ['Head', 5],
+        ['LeftHand', 9],
+        ['RightHand', 13],
+        ['LeftFoot', 16],
+        ['Spine', 1],
+      ] as const) {
         worst = Math.max(worst, p.world(name).distanceTo(new Vector3(fk[(f * JC + c) * 3]!, fk[(f * JC + c) * 3 + 1]!, fk[(f * JC + c) * 3 + 2]!)));
       }
       if (p.world('RightHand').y > p.world('Head').y) handOverHead = true;
@@ -94,10 +109,12 @@ describe('where the character’s joints go', () => {
     expect(worst).toBeLessThan(1e-4);
     expect(handOverHead).toBe(true);
     // Folding keeps the world rotation of the head and the upper arms (a missing neck / clavicle hands its turn on).
-    const a = fkAll(m).rot, b = fkAll(foldMissing(r.plan, m)).rot;
-    for (const c of [5, 7, 11]) for (let f = 0; f < m.frames; f += 7) {
-      expect(angle(new Quaternion().fromArray(a, (f * JC + c) * 4), new Quaternion().fromArray(b, (f * JC + c) * 4))).toBeLessThan(1e-5);
-    }
+    const a = fkAll(m).rot,
+      b = fkAll(foldMissing(r.plan, m)).rot;
+    for (const c of [5, 7, 11])
+      for (let f = 0; f < m.frames; f += 7) {
+        expect(angle(new Quaternion().fromArray(a, (f * JC + c) * 4), new Quaternion().fromArray(b, (f * JC + c) * 4))).toBeLessThan(1e-5);
+      }
   });
 });
 
@@ -107,19 +124,28 @@ describe('VRM characters', () => {
     const names = Object.fromEntries(CANONICAL_SKELETON.names.map((n, j) => [n, `J_${j}`]));
     const glb = await humanoidGlb({ names, yaw, rolled: true });
     const doc = await new WebIO().readBinary(glb);
-    const index = new Map(doc.getRoot().listNodes().map((n, i) => [n.getName(), i]));
+    const index = new Map(
+      doc
+        .getRoot()
+        .listNodes()
+        .map((n, i) => [n.getName(), i]),
+    );
     return patchGlbJson(glb, (json) => {
       // VRM 0.x names the thumb Proximal/Intermediate/Distal (VRM 1.0: Metacarpal/Proximal/Distal).
       const v0 = (b: string) => (version === 0 ? b.replace('ThumbProximal', 'ThumbIntermediate').replace('ThumbMetacarpal', 'ThumbProximal') : b);
       const bones = CANONICAL_SKELETON.names.map((bone, j) => [v0(bone), index.get(`J_${j}`)!] as const);
       json.extensionsUsed = [version === 1 ? 'VRMC_vrm' : 'VRM'];
-      json.extensions = version === 1
-        ? { VRMC_vrm: { specVersion: '1.0', humanoid: { humanBones: Object.fromEntries(bones.map(([b, node]) => [b, { node }])) } } }
-        : { VRM: { humanoid: { humanBones: bones.map(([bone, node]) => ({ bone, node })) } } };
+      json.extensions =
+        version === 1
+          ? { VRMC_vrm: { specVersion: '1.0', humanoid: { humanBones: Object.fromEntries(bones.map(([b, node]) => [b, { node }])) } } }
+          : { VRM: { humanoid: { humanBones: bones.map(([bone, node]) => ({ bone, node })) } } };
     });
   }
 
-  for (const [version, yaw] of [[0, Math.PI], [1, 0]] as const) {
+  for (const [version, yaw] of [
+    [0, Math.PI],
+    [1, 0],
+  ] as const) {
     it(`VRM ${version === 0 ? '0.x (faces −Z, turned 180°)' : '1.0 (faces +Z, left as it is)'}: bones from the extension, walks toward +Z`, async () => {
       const r = await CharacterRetargeter.load(await vrm(version, yaw));
       expect(r.plan.scheme).toBe('vrm');
@@ -132,10 +158,18 @@ describe('VRM characters', () => {
       const glb = await r.glb(m, 'Walk');
       expect((await validateGlb(glb)).numErrors).toBe(0);
       const p = await posed(glb);
-      expect(Boolean(p.doc.getRoot().listNodes().find((n) => n.getName() === 'KinemaFacing'))).toBe(version === 0);
+      expect(
+        Boolean(
+          p.doc
+            .getRoot()
+            .listNodes()
+            .find((n) => n.getName() === 'KinemaFacing'),
+        ),
+      ).toBe(version === 0);
       p.at(0);
       const start = p.world('J_0');
-      const leftFoot = p.world('J_16'), rightFoot = p.world('J_20');
+      const leftFoot = p.world('J_16'),
+        rightFoot = p.world('J_20');
       p.at(p.frames - 1);
       expect(p.world('J_0').z - start.z).toBeGreaterThan(1);
       // The character's left foot is on the +X side, like the mannequin's.
@@ -161,19 +195,31 @@ describe('foot locking re-run after retargeting', () => {
     // Long thighs (0.58 m) on short shins (0.25 m) and 40% longer feet: same leg length, other knees. (With
     // the action library's gaits, 0.55/0.28 m left the copied baseline at 6.9 % skate, under the gate it must exceed.)
     const leg = (side: 'left' | 'right', x: number) => ({
-      [`${side}UpperLeg`]: [x, 0.91, 0], [`${side}LowerLeg`]: [x, 0.33, 0], [`${side}Foot`]: [x, 0.08, 0], [`${side}Toes`]: [x, 0.08 - 0.084, 0.182],
+      [`${side}UpperLeg`]: [x, 0.91, 0],
+      [`${side}LowerLeg`]: [x, 0.33, 0],
+      [`${side}Foot`]: [x, 0.08, 0],
+      [`${side}Toes`]: [x, 0.08 - 0.084, 0.182],
     });
-    const rig = await humanoidGlb({ names: mixamoNames(), rolled: true, positions: { ...pos, ...leg('left', 0.09), ...leg('right', -0.09) } as Record<string, [number, number, number]> });
+    const rig = await humanoidGlb({
+      names: mixamoNames(),
+      rolled: true,
+      positions: { ...pos, ...leg('left', 0.09), ...leg('right', -0.09) } as Record<string, [number, number, number]>,
+    });
     const r = await CharacterRetargeter.load(rig);
     const toes: [string, string] = ['mixamorig:LeftToeBase', 'mixamorig:RightToeBase'];
     const floor = r.plan.floorY;
-    let worstWith = 0, worstWithout = 0;
-    for (const [prompt, seed] of [['walk forward then turn left then run', 4], ['jog in a circle', 2]] as const) {
+    let worstWith = 0,
+      worstWithout = 0;
+    for (const [prompt, seed] of [
+      ['walk forward then turn left then run', 4],
+      ['jog in a circle', 2],
+    ] as const) {
       const m = motion(prompt, seed, 8);
       const withRefit = footSkateRatio(await toeClip(await r.glb(m, 'Walk'), m.fps, toes), floor);
       // Without the re-run: rotations copied and the hips path scaled, nothing else.
       const s = legLength(r.plan.skeleton) / legLength(CANONICAL_SKELETON);
-      const rd = restWorldPositions(r.plan.skeleton), rs = restWorldPositions(CANONICAL_SKELETON);
+      const rd = restWorldPositions(r.plan.skeleton),
+        rs = restWorldPositions(CANONICAL_SKELETON);
       const copied: Motion = { ...m, skeleton: r.plan.skeleton, rootPos: m.rootPos.map((v, i) => rd[i % 3]! + s * (v - rs[i % 3]!)) };
       const fk = fkAll(copied).pos;
       const clip: PositionClip = { fps: m.fps, frames: m.frames, joints: JC, pos: fk, feet: [17, 21] };
@@ -224,7 +270,8 @@ describe.skipIf(!HAVE_BVH)('CMU mocap onto a character', () => {
     // The mocap's own hips path (metres, by its leg length), against the character's.
     const p = await posed(glb);
     const hipsJoint = clip.joints.findIndex((j) => j.name === 'Hips');
-    const chan = (f: number, axis: string) => clip.data[f * clip.channelCount + clip.joints[hipsJoint]!.channelStart + clip.joints[hipsJoint]!.channels.indexOf(`${axis}position`)]!;
+    const chan = (f: number, axis: string) =>
+      clip.data[f * clip.channelCount + clip.joints[hipsJoint]!.channelStart + clip.joints[hipsJoint]!.channels.indexOf(`${axis}position`)]!;
     const mocapLeg = (() => {
       const j = (n: string) => clip.joints.findIndex((x) => x.name === n);
       const len = (n: string) => Math.hypot(...clip.joints[j(n)]!.offset);

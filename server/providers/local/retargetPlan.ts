@@ -103,7 +103,10 @@ function nearestAxis(v: Vector3, not?: Vector3): Vector3 {
 function facingOf(pos: (b: HumanBone) => Vector3): Quaternion {
   const up = nearestAxis(pos('head').clone().sub(pos('hips')));
   const left = nearestAxis(
-    pos('leftUpperLeg').clone().sub(pos('rightUpperLeg')).add(pos('leftUpperArm').clone().sub(pos('rightUpperArm'))),
+    pos('leftUpperLeg')
+      .clone()
+      .sub(pos('rightUpperLeg'))
+      .add(pos('leftUpperArm').clone().sub(pos('rightUpperArm'))),
     up,
   );
   const forward = new Vector3().crossVectors(left, up);
@@ -158,10 +161,15 @@ export function planRetarget(rig: Rig, unit: number | 'guess' = 1): RetargetPlan
 
   // Alignment per canonical joint (the rig kernel's rest alignment, towards the canonical T-pose).
   const boneOf = (c: number) => CANON.names[c] as HumanBone;
-  const aligned = restAlignments(CANON.names as HumanBone[], LIMB_DIRECTIONS, (b) => {
-    const p = CANON.parents[jointIndex(b)]!;
-    return p >= 0 ? boneOf(p) : undefined;
-  }, { has: (b) => has(jointIndex(b)), character: (b) => P(jointIndex(b)), reference: (b) => canonP(jointIndex(b)) });
+  const aligned = restAlignments(
+    CANON.names as HumanBone[],
+    LIMB_DIRECTIONS,
+    (b) => {
+      const p = CANON.parents[jointIndex(b)]!;
+      return p >= 0 ? boneOf(p) : undefined;
+    },
+    { has: (b) => has(jointIndex(b)), character: (b) => P(jointIndex(b)), reference: (b) => canonP(jointIndex(b)) },
+  );
   const align = CANON.names.map((b) => aligned.get(b as HumanBone) ?? new Quaternion());
 
   // Mean leg length (both legs are required bones) over the canonical one.
@@ -208,7 +216,8 @@ export function foldMissing(plan: RetargetPlan, m: Motion): Motion {
   const missing = BODY_HUMAN_BONES.filter((b) => plan.jointOf[jointIndex(b)]! < 0 && !b.endsWith('Toes'));
   if (missing.length === 0) return m;
   const rot = m.rot.slice();
-  const q = new Quaternion(), r = new Quaternion();
+  const q = new Quaternion(),
+    r = new Quaternion();
   const get = (f: number, c: number, out: Quaternion) => out.fromArray(rot, (f * JC + c) * 4);
   const set = (f: number, c: number, v: Quaternion) => v.toArray(rot, (f * JC + c) * 4);
   const identity = new Quaternion();
@@ -279,7 +288,11 @@ export class RigPoser {
       else this.world[j]!.multiplyQuaternions(parentWorld, plan.restLocalQ[j]!);
       this.local[j]!.copy(parentWorld).invert().multiply(this.world[j]!);
     }
-    this.hipsT.fromArray(m.rootPos, f * 3).multiplyScalar(1 / plan.unit).applyQuaternion(this.facingInv).applyMatrix4(this.hipsParentInv);
+    this.hipsT
+      .fromArray(m.rootPos, f * 3)
+      .multiplyScalar(1 / plan.unit)
+      .applyQuaternion(this.facingInv)
+      .applyMatrix4(this.hipsParentInv);
   }
 }
 
@@ -289,7 +302,9 @@ export class RigPoser {
  * `hipsAt` the hips' world position in file units.
  */
 export function motionFromRig(
-  plan: RetargetPlan, frames: number, fps: number,
+  plan: RetargetPlan,
+  frames: number,
+  fps: number,
   localAt: (f: number, j: number, out: Quaternion) => void,
   hipsAt: (f: number, out: Vector3) => void,
 ): Motion {
@@ -305,10 +320,13 @@ export function motionFromRig(
   // Canonical finger joints the rig lacks get the relaxed hand shape rather than a rigid splay.
   const relaxed = new Map<number, Quaternion>();
   FINGER_BONES.forEach((b, k) => {
-    const c = jointIndex(b), side = k < 15 ? 0 : 1, q = handShapeQuats('relaxed', side);
+    const c = jointIndex(b),
+      side = k < 15 ? 0 : 1,
+      q = handShapeQuats('relaxed', side);
     if (c >= 0 && plan.jointOf[c]! < 0) relaxed.set(c, new Quaternion().fromArray(q, (k % 15) * 4));
   });
-  const q = new Quaternion(), v = new Vector3();
+  const q = new Quaternion(),
+    v = new Vector3();
   for (let f = 0; f < frames; f++) {
     for (let j = 0; j < n; j++) {
       localAt(f, j, q);

@@ -69,7 +69,12 @@ export function rigFromDocument(doc: Document, json: GltfJson | null): { rig: Ri
   order.forEach((n, k) => (joint[n] = k));
   const parents = new Int32Array(order.map((n) => (parentNode(n) >= 0 ? joint[parentNode(n)]! : -1)));
   const restLocal = order.map((n) => new Matrix4().fromArray(nodes[n]!.getMatrix()));
-  const skinJoints = new Set(doc.getRoot().listSkins().flatMap((s) => s.listJoints()));
+  const skinJoints = new Set(
+    doc
+      .getRoot()
+      .listSkins()
+      .flatMap((s) => s.listJoints()),
+  );
   const candidates = order.map((n, k) => (skinJoints.has(nodes[n]!) ? k : -1)).filter((k) => k >= 0);
   const byNode = vrmDeclaredBones(json, nodes.length);
   const declared = byNode ? new Map([...byNode].map(([b, n]) => [b, joint[n]!])) : null;
@@ -88,7 +93,9 @@ export function rigFromBvh(clip: BvhClip): Rig {
 
 /** Position and rotation of a world matrix (scale dropped: retargeting moves bones by rotation only). */
 export function decompose(m: Matrix4): { p: Vector3; q: Quaternion } {
-  const p = new Vector3(), q = new Quaternion(), s = new Vector3();
+  const p = new Vector3(),
+    q = new Quaternion(),
+    s = new Vector3();
   m.decompose(p, q, s);
   return { p, q };
 }

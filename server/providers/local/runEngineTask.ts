@@ -24,7 +24,10 @@ const encoder = new TextEncoder();
 const SYNTH_SHARE = 60;
 
 export class EngineInputError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -117,7 +120,10 @@ const LOADED_MAX = 2;
 /** FNV-1a over the file: cheap next to parsing it, and identifies the character across jobs. */
 function keyOf(bytes: Uint8Array): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) { h ^= bytes[i]!; h = Math.imul(h, 0x01000193); }
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i]!;
+    h = Math.imul(h, 0x01000193);
+  }
   return `${bytes.length}:${(h >>> 0).toString(16)}`;
 }
 

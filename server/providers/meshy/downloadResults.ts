@@ -105,8 +105,9 @@ export function unpackResult(format: FileFormat, bytes: Uint8Array): Uint8Array 
     } catch {
       throw unexpected(`a damaged zip instead of a ${format.toUpperCase()} file`);
     }
-    const hit = Object.entries(entries).find(([name, data]) => name.toLowerCase().endsWith(`.${format}`) && looksLike(format, data))
-      ?? Object.entries(entries).find(([, data]) => looksLike(format, data));
+    const hit =
+      Object.entries(entries).find(([name, data]) => name.toLowerCase().endsWith(`.${format}`) && looksLike(format, data)) ??
+      Object.entries(entries).find(([, data]) => looksLike(format, data));
     if (hit) return hit[1];
   }
   throw unexpected(`a file that is not ${format.toUpperCase()}`);

@@ -70,7 +70,11 @@ export async function followTask(client: MeshyClient, resource: MeshyResource, i
 
   const checkDeadline = () => {
     if (Date.now() > deadline) {
-      throw new ProviderError('meshy_timeout', `Meshy task ${id} did not finish within ${Math.round(timing.maxWaitMs / 60000)} minutes; it may still finish at Meshy — try the job again later.`, true);
+      throw new ProviderError(
+        'meshy_timeout',
+        `Meshy task ${id} did not finish within ${Math.round(timing.maxWaitMs / 60000)} minutes; it may still finish at Meshy — try the job again later.`,
+        true,
+      );
     }
   };
 

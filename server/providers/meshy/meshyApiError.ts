@@ -73,7 +73,10 @@ export function toProviderError(err: MeshyApiError, op: MeshyOperation): Provide
     case 401:
       return new ProviderError('meshy_auth', 'Meshy refused the API key (401): check MESHY_API_KEY in the server environment (.env) and restart the server.');
     case 402:
-      return new ProviderError('insufficient_credits', `Not enough Meshy credits for this ${label}${COST[op] ? ` (${COST[op]})` : ''}: top up at meshy.ai, or use provider "local".`);
+      return new ProviderError(
+        'insufficient_credits',
+        `Not enough Meshy credits for this ${label}${COST[op] ? ` (${COST[op]})` : ''}: top up at meshy.ai, or use provider "local".`,
+      );
     case 403:
       if (op === 'textToMotion') {
         return new ProviderError('prompt_refused', `Meshy's moderation refused this prompt (403): rephrase it without violent, sexual or otherwise flagged content.${upstream}`);
@@ -81,7 +84,10 @@ export function toProviderError(err: MeshyApiError, op: MeshyOperation): Provide
       return new ProviderError('meshy_forbidden', `Meshy refused the ${label} request (403): this API key's plan may not allow it.${upstream}`);
     case 404:
       if (op === 'animate') {
-        return new ProviderError('not_found', `Meshy no longer has the rig or motion task this animation needs (Meshy keeps results for a limited time): rig the character again.${upstream}`);
+        return new ProviderError(
+          'not_found',
+          `Meshy no longer has the rig or motion task this animation needs (Meshy keeps results for a limited time): rig the character again.${upstream}`,
+        );
       }
       if (op === 'rig') return new ProviderError('not_found', `Meshy does not know the source task: check sourceTaskId.${upstream}`);
       return new ProviderError('task_not_found', `The Meshy task no longer exists (deleted at Meshy or expired): run the job again.${upstream}`);

@@ -28,7 +28,10 @@ function scripted(make: (req: Request) => Response | Promise<Response>) {
 }
 
 async function caught(p: Promise<unknown>): Promise<MeshyApiError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(MeshyApiError);
   return e as MeshyApiError;
 }

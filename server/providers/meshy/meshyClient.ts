@@ -15,16 +15,7 @@ import type { AllowListGuard } from '../../http/outbound/urlGuard.ts';
 import { assetHostGuard } from '../assetHosts.ts';
 import type { Logger } from '../../log.ts';
 import { MeshyApiError } from './meshyApiError.ts';
-import {
-  Balance,
-  CreateResponse,
-  ErrorBody,
-  LibraryResponse,
-  MeshyTask,
-  PublicCatalogResponse,
-  TaskList,
-  type MeshyResource,
-} from './meshyWire.ts';
+import { Balance, CreateResponse, ErrorBody, LibraryResponse, MeshyTask, PublicCatalogResponse, TaskList, type MeshyResource } from './meshyWire.ts';
 
 export interface MeshyCredentials {
   baseUrl: string;
@@ -90,7 +81,11 @@ export class MeshyClient {
     return url;
   }
 
-  private async send(url: URL, init: { method: string; headers?: Record<string, string>; body?: string; timeoutMs: number; auth: boolean }, signal?: AbortSignal): Promise<Response> {
+  private async send(
+    url: URL,
+    init: { method: string; headers?: Record<string, string>; body?: string; timeoutMs: number; auth: boolean },
+    signal?: AbortSignal,
+  ): Promise<Response> {
     const headers: Record<string, string> = { ...init.headers, 'User-Agent': 'kinema-studio' };
     if (init.auth) headers.Authorization = `Bearer ${this.creds.apiKey}`;
     try {
@@ -141,7 +136,11 @@ export class MeshyClient {
 
   private async failure(res: Response): Promise<MeshyApiError> {
     if (res.status >= 300 && res.status < 400) {
-      return new MeshyApiError('protocol', res.status, `Meshy redirected to ${this.scrub(res.headers.get('location') ?? 'another address')}; set MESHY_API_BASE to the final https address`);
+      return new MeshyApiError(
+        'protocol',
+        res.status,
+        `Meshy redirected to ${this.scrub(res.headers.get('location') ?? 'another address')}; set MESHY_API_BASE to the final https address`,
+      );
     }
     let text = '';
     try {
@@ -177,7 +176,13 @@ export class MeshyClient {
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     const res = await this.send(
       url,
-      { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), timeoutMs: opts.timeoutMs ?? this.timing.requestTimeoutMs, auth: opts.auth ?? true },
+      {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        timeoutMs: opts.timeoutMs ?? this.timing.requestTimeoutMs,
+        auth: opts.auth ?? true,
+      },
       opts.signal,
     );
     if (!res.ok) throw await this.failure(res);

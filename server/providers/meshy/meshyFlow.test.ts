@@ -81,7 +81,11 @@ describe('Meshy through the studio API', () => {
   });
 
   it('rigs an uploaded character: one paid create, character + walk + run cached', async () => {
-    const up = await t.app.request('/api/characters?name=Hero', { method: 'POST', headers: { 'content-type': 'model/gltf-binary' }, body: (await characterGlb()) as Uint8Array<ArrayBuffer> });
+    const up = await t.app.request('/api/characters?name=Hero', {
+      method: 'POST',
+      headers: { 'content-type': 'model/gltf-binary' },
+      body: (await characterGlb()) as Uint8Array<ArrayBuffer>,
+    });
     const character = (await up.json()) as { id: string };
     expect((await t.json('GET', '/api/characters?provider=meshy')).body.map((c: { id: string }) => c.id)).toContain(character.id);
 

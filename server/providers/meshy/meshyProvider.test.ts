@@ -124,12 +124,20 @@ describe('rigging', () => {
 describe('animation and text-to-motion', () => {
   it('animates a rig with several library actions in one file, with post-processing to USDZ', async () => {
     const rigId = await succeededRig();
-    const ctx = recordedContext({ provider: 'meshy', kind: 'animate', parentJobId: 'job_parent00000000', actionIds: [0, 466, 4], postProcess: { operation: 'fbx2usdz' } }, { parent: rigParent(rigId) });
+    const ctx = recordedContext(
+      { provider: 'meshy', kind: 'animate', parentJobId: 'job_parent00000000', actionIds: [0, 466, 4], postProcess: { operation: 'fbx2usdz' } },
+      { parent: rigParent(rigId) },
+    );
     await provider.run(ctx);
     expect([...ctx.files.keys()].sort()).toEqual(['1.fbx', '1.glb', '1.usdz']);
     // One merged file, one clip per action named by its library key, in the order asked for.
     const merged = await new WebIO().readBinary(ctx.file(1, 'glb')!);
-    expect(merged.getRoot().listAnimations().map((a) => a.getName())).toEqual(['Idle', 'Regular_Jump', 'Attack']);
+    expect(
+      merged
+        .getRoot()
+        .listAnimations()
+        .map((a) => a.getName()),
+    ).toEqual(['Idle', 'Regular_Jump', 'Attack']);
     expect(ctx.durations.get(1)).toBeCloseTo(2, 4);
     const body = server.taskObject(server.createdTasks('animations')[0]!);
     expect(body?.status).toBe('SUCCEEDED');
@@ -137,20 +145,27 @@ describe('animation and text-to-motion', () => {
 
   it('one action goes as action_id; change_fps adds the re-timed FBX as variant 2', async () => {
     const rigId = await succeededRig();
-    const ctx = recordedContext({ provider: 'meshy', kind: 'animate', parentJobId: 'job_parent00000000', actionIds: [28], postProcess: { operation: 'change_fps', fps: 60 } }, { parent: rigParent(rigId) });
+    const ctx = recordedContext(
+      { provider: 'meshy', kind: 'animate', parentJobId: 'job_parent00000000', actionIds: [28], postProcess: { operation: 'change_fps', fps: 60 } },
+      { parent: rigParent(rigId) },
+    );
     await provider.run(ctx);
     expect([...ctx.files.keys()].sort()).toEqual(['1.fbx', '1.glb', '2.fbx']);
   });
 
   it('an unknown action id is a 400 that points at the library', async () => {
     const rigId = await succeededRig();
-    const err = await runExpectingError(recordedContext({ provider: 'meshy', kind: 'animate', parentJobId: 'job_parent00000000', actionIds: [99999] }, { parent: rigParent(rigId) }));
+    const err = await runExpectingError(
+      recordedContext({ provider: 'meshy', kind: 'animate', parentJobId: 'job_parent00000000', actionIds: [99999] }, { parent: rigParent(rigId) }),
+    );
     expect(err.code).toBe('unknown_action');
     expect(err.message).toMatch(/\/api\/library\?provider=meshy/);
   });
 
   it('404: the rig task is gone at Meshy', async () => {
-    const err = await runExpectingError(recordedContext({ provider: 'meshy', kind: 'animate', parentJobId: 'job_parent00000000', actionIds: [0] }, { parent: rigParent('no-such-rig') }));
+    const err = await runExpectingError(
+      recordedContext({ provider: 'meshy', kind: 'animate', parentJobId: 'job_parent00000000', actionIds: [0] }, { parent: rigParent('no-such-rig') }),
+    );
     expect(err.code).toBe('not_found');
     expect(err.message).toMatch(/rig the character again/);
   });
@@ -169,7 +184,13 @@ describe('animation and text-to-motion', () => {
     const rigId = await succeededRig();
     const motionTaskId = prime.storedExternalId()!;
     const animate = recordedContext(
-      { provider: 'meshy', kind: 'animate', parentJobId: 'job_parent00000000', motionJobId: 'job_motion00000000', motionSource: { jobId: 'job_motion00000000', externalId: motionTaskId, prompt: 'x', durationSec: 4, mode: 'prime', seed: 0 } },
+      {
+        provider: 'meshy',
+        kind: 'animate',
+        parentJobId: 'job_parent00000000',
+        motionJobId: 'job_motion00000000',
+        motionSource: { jobId: 'job_motion00000000', externalId: motionTaskId, prompt: 'x', durationSec: 4, mode: 'prime', seed: 0 },
+      },
       { parent: rigParent(rigId) },
     );
     await provider.run(animate);
@@ -278,7 +299,10 @@ describe('never a duplicate paid create', () => {
     const b = motion();
     await Promise.all([provider.run(a), provider.run(b)]);
     const fresh = new MeshyProvider({ baseUrl: server.baseUrl, apiKey: server.apiKey, assetHosts: server.assetHosts }, { fetch: server.fetch, timing: FAST, characters });
-    const err = await fresh.run(recordedContext(a.request, { externalId: pendingMarker(Date.now() - 5000) })).then(() => null, (e: unknown) => e as ProviderError);
+    const err = await fresh.run(recordedContext(a.request, { externalId: pendingMarker(Date.now() - 5000) })).then(
+      () => null,
+      (e: unknown) => e as ProviderError,
+    );
     expect(err?.code).toBe('submission_unknown');
     for (const id of server.createdTasks()) expect(err?.message).toContain(id);
     expect(server.posts()).toHaveLength(2);

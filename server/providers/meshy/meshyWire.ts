@@ -13,7 +13,10 @@ export type MeshyStatus = z.infer<typeof MeshyStatus>;
 export const TERMINAL: ReadonlySet<MeshyStatus> = new Set(['SUCCEEDED', 'FAILED', 'CANCELED']);
 
 /** Creative-Lab style `null` timestamps are normalised to 0 ("not set"). */
-const timestamp = z.union([z.number(), z.null()]).optional().transform((v) => v ?? 0);
+const timestamp = z
+  .union([z.number(), z.null()])
+  .optional()
+  .transform((v) => v ?? 0);
 
 export const TaskError = z
   .looseObject({

@@ -11,11 +11,21 @@ export async function prepareMeshyJob(draft: JobDraft, characters: CharacterStor
   const r = draft.stored;
   if (r.kind === 'rig' && r.characterId !== undefined) {
     if (r.characterId === 'mannequin') {
-      throw new HttpError(400, 'validation_error', 'characterId: the built-in mannequin is already rigged; animate it with provider "local", or upload a character (POST /api/characters) to rig with Meshy.', 'characterId');
+      throw new HttpError(
+        400,
+        'validation_error',
+        'characterId: the built-in mannequin is already rigged; animate it with provider "local", or upload a character (POST /api/characters) to rig with Meshy.',
+        'characterId',
+      );
     }
     const meta = characters ? await characters.get(r.characterId) : null;
     if (meta?.format === 'fbx') {
-      throw new HttpError(400, 'unsupported_character', `characterId: "${meta.name}" is an FBX file. Meshy rigging takes a GLB model: export the character as GLB and upload it again.`, 'characterId');
+      throw new HttpError(
+        400,
+        'unsupported_character',
+        `characterId: "${meta.name}" is an FBX file. Meshy rigging takes a GLB model: export the character as GLB and upload it again.`,
+        'characterId',
+      );
     }
   }
   if (r.kind === 'animate' && r.motionSource && !r.motionSource.externalId) {

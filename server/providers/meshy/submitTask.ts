@@ -107,9 +107,15 @@ export function unknownOutcome(sub: Submission, found: Exclude<Reconciled, { kin
   const tail = 'To avoid paying twice the job was not resubmitted: check your Meshy balance and task list, then start the job again if needed.';
   switch (found.kind) {
     case 'none':
-      return new ProviderError('submission_unknown', `Meshy did not confirm the ${what} request (${cause}) and no matching task appeared in its task list, so it was most likely not created. ${tail}`);
+      return new ProviderError(
+        'submission_unknown',
+        `Meshy did not confirm the ${what} request (${cause}) and no matching task appeared in its task list, so it was most likely not created. ${tail}`,
+      );
     case 'ambiguous':
-      return new ProviderError('submission_unknown', `Meshy did not confirm the ${what} request (${cause}) and several recent tasks could be it (${found.ids.join(', ')}). ${tail}`);
+      return new ProviderError(
+        'submission_unknown',
+        `Meshy did not confirm the ${what} request (${cause}) and several recent tasks could be it (${found.ids.join(', ')}). ${tail}`,
+      );
     case 'unavailable':
       return new ProviderError('submission_unknown', `Meshy did not confirm the ${what} request (${cause}) and its task list could not be read (${found.reason}). ${tail}`);
   }
@@ -142,7 +148,11 @@ export async function submitTask(client: MeshyClient, sub: Submission, sentAt: n
         // The account's task queue is full: wait for one of its running tasks to finish.
         busySince.at ||= Date.now();
         if (Date.now() - busySince.at > timing.busyMaxWaitMs) {
-          throw new ProviderError('meshy_busy', `Your Meshy account's task queue stayed full for ${Math.round(timing.busyMaxWaitMs / 60000)} minutes (${limit}); wait for running Meshy tasks to finish and try again.`, true);
+          throw new ProviderError(
+            'meshy_busy',
+            `Your Meshy account's task queue stayed full for ${Math.round(timing.busyMaxWaitMs / 60000)} minutes (${limit}); wait for running Meshy tasks to finish and try again.`,
+            true,
+          );
         }
         const wait = Math.min(timing.maxBackoffMs, Math.max(timing.busyRetryMs, err.details.retryAfterMs ?? 0));
         opts.onWait(`waiting for a free Meshy task slot (${limit})`);

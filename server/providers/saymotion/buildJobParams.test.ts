@@ -59,11 +59,25 @@ describe('text2motion params', () => {
 
 describe('edit params carry t2m_rid, variant_id and exactly one JSON request', () => {
   it('inpaint', () => {
-    const r = build({ ...edit, kind: 'inpaint', prompt: 'raise both arms', intervals: [{ start: 1, end: 2.5 }, { start: 4, end: 5 }] });
+    const r = build({
+      ...edit,
+      kind: 'inpaint',
+      prompt: 'raise both arms',
+      intervals: [
+        { start: 1, end: 2.5 },
+        { start: 4, end: 5 },
+      ],
+    });
     expect(r.processor).toBe('text2motion');
     expect(r.params.slice(0, 2)).toEqual(['t2m_rid=rid123', 'variant_id=2']);
     expect(r.params).toHaveLength(3);
-    expect(jsonOf(r.params, 'inPaintingRequest')).toEqual({ prompt: 'raise both arms', intervals: [{ start: 1, end: 2.5 }, { start: 4, end: 5 }] });
+    expect(jsonOf(r.params, 'inPaintingRequest')).toEqual({
+      prompt: 'raise both arms',
+      intervals: [
+        { start: 1, end: 2.5 },
+        { start: 4, end: 5 },
+      ],
+    });
   });
 
   it('merge with trims and blend', () => {
@@ -147,7 +161,11 @@ describe('render params', () => {
     expect(r.params).toEqual(['t2m_rid=rid123', 'variant_id=2', 'bgColor=0,177,64,0', 'backdrop=studio', 'shadow=1', 'camMode=2', 'camHorizontalAngle=-45']);
   });
 
-  it.each([['cinematic', 0], ['fixed', 1], ['face', 2]] as const)('camMode %s → %i', (mode, n) => {
+  it.each([
+    ['cinematic', 0],
+    ['fixed', 1],
+    ['face', 2],
+  ] as const)('camMode %s → %i', (mode, n) => {
     expect(build({ ...edit, kind: 'render', camMode: mode }).params).toContain(`camMode=${n}`);
   });
 

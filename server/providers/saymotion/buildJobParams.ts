@@ -7,8 +7,19 @@ import type { StoredRequest } from '../../contract/storedRequest.ts';
 import { ProviderError } from '../provider.ts';
 
 export const BACKDROPS_2D = [
-  'Checker_Cloudscape', 'Golden_Age_Glitz', 'Inferno_Stage', 'Jungle_Grove', 'Mystic_Brick', 'Mystic_Concrete',
-  'Rainbow_Spotlight', 'Red_Carpet', 'Retro_Revue', 'Sakura_Dreamscape', 'Spotlit_Stage', 'Timbered_Retreat', 'Urban_Rooftop',
+  'Checker_Cloudscape',
+  'Golden_Age_Glitz',
+  'Inferno_Stage',
+  'Jungle_Grove',
+  'Mystic_Brick',
+  'Mystic_Concrete',
+  'Rainbow_Spotlight',
+  'Red_Carpet',
+  'Retro_Revue',
+  'Sakura_Dreamscape',
+  'Spotlit_Stage',
+  'Timbered_Retreat',
+  'Urban_Rooftop',
 ] as const;
 
 const CAM_MODES = { cinematic: 0, fixed: 1, face: 2 } as const;
@@ -131,10 +142,7 @@ export function buildJobParams(req: StoredRequest, target: BuildTarget): JobPara
     case 'inpaint':
       return {
         processor: 'text2motion',
-        params: [
-          ...editHead(target, req.variant),
-          jsonParam('inPaintingRequest', { prompt: req.prompt, intervals: req.intervals.map((i) => ({ start: i.start, end: i.end })) }),
-        ],
+        params: [...editHead(target, req.variant), jsonParam('inPaintingRequest', { prompt: req.prompt, intervals: req.intervals.map((i) => ({ start: i.start, end: i.end })) })],
         variants: 1,
       };
     case 'merge': {

@@ -49,8 +49,7 @@ function checkUpload(input: CharacterUpload): void {
   if (!MODEL_EXTS.includes(input.ext)) throw new ProviderError('invalid_character', `SayMotion accepts characters as ${MODEL_EXTS.join(', ')}.`);
   if (input.bytes.byteLength === 0) throw new ProviderError('invalid_character', 'The character file is empty.');
   if (input.bytes.byteLength > MAX_CHARACTER_BYTES) throw new ProviderError('invalid_character', `The character file is over ${MAX_CHARACTER_BYTES / 1024 / 1024} MB.`);
-  const ok =
-    input.ext === 'fbx' ? isFbx(input.bytes) : input.ext === 'gltf' ? input.bytes[0] === 0x7b /* { */ : startsWithGltfMagic(input.bytes);
+  const ok = input.ext === 'fbx' ? isFbx(input.bytes) : input.ext === 'gltf' ? input.bytes[0] === 0x7b /* { */ : startsWithGltfMagic(input.bytes);
   if (!ok) throw new ProviderError('invalid_character', `The file is not a valid .${input.ext} file.`);
 }
 

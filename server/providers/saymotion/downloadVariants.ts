@@ -84,7 +84,10 @@ export async function downloadVariants(client: SayMotionClient, ctx: DownloadCon
     const link = await linkFor(client, plan, v, ctx, opts);
     const files = pickFiles(link);
     if (files.length === 0) {
-      throw new ProviderError('no_output_files', `SayMotion's files for variant ${v} are in formats the studio cannot store (${(link.urls ?? []).flatMap((g) => g.files.flatMap((f) => Object.keys(f))).join(', ') || 'none'}).`);
+      throw new ProviderError(
+        'no_output_files',
+        `SayMotion's files for variant ${v} are in formats the studio cannot store (${(link.urls ?? []).flatMap((g) => g.files.flatMap((f) => Object.keys(f))).join(', ') || 'none'}).`,
+      );
     }
     let duration: number | null = null;
     for (const f of files) {

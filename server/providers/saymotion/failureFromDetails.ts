@@ -24,7 +24,10 @@ export const SAYMOTION_ERROR_CODES: Readonly<Record<number, CodeInfo>> = {
   903: { code: 'character_retarget_failed', message: 'SayMotion could not copy the motion onto the custom character (903). Check that its rig is a standard humanoid.' },
   904: { code: 'character_export_failed', message: 'SayMotion could not export the motion for the custom character (904). Try again or use a stock character.' },
   905: { code: 'character_no_skinned_mesh', message: 'The custom character has no skinned mesh (905). SayMotion needs a mesh bound to its skeleton: skin it and upload it again.' },
-  906: { code: 'character_blendshapes_missing', message: 'More than half of the facial blendshapes SayMotion needs are missing from the custom character (906). Add them or use a character without a face rig.' },
+  906: {
+    code: 'character_blendshapes_missing',
+    message: 'More than half of the facial blendshapes SayMotion needs are missing from the custom character (906). Add them or use a character without a face rig.',
+  },
   907: { code: 'character_face_definition', message: "SayMotion could not load the custom character's facial definition (907). Re-upload the character." },
   908: { code: 'character_face_tracking', message: 'SayMotion could not load facial tracking data for the custom character (908). Try again or use a stock character.' },
   909: { code: 'character_metadata', message: "SayMotion could not read the custom character's metadata (909). Re-upload the character." },

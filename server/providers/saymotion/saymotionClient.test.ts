@@ -225,7 +225,7 @@ describe('file downloads', () => {
 });
 
 describe('asset hosts', () => {
-  it('refuses download links off the provider\'s asset hosts, also when a redirect leads there, without fetching them', async () => {
+  it("refuses download links off the provider's asset hosts, also when a redirect leads there, without fetching them", async () => {
     const seen: string[] = [];
     const spy: typeof fetch = async (input) => {
       const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);

@@ -211,9 +211,19 @@ export class SayMotionClient {
     const refusal = err.details.refusal;
     if (err.kind !== 'refused_url' || !refusal) return null;
     if (refusal.reason === 'scheme') {
-      return new SayMotionApiError('malformed', 'saymotion_bad_response', refusal.hop === 0 ? `SayMotion sent a ${url.protocol} download link; ${refusal.detail}.` : `A SayMotion download redirected to a URL the studio will not fetch (${refusal.detail}).`);
+      return new SayMotionApiError(
+        'malformed',
+        'saymotion_bad_response',
+        refusal.hop === 0
+          ? `SayMotion sent a ${url.protocol} download link; ${refusal.detail}.`
+          : `A SayMotion download redirected to a URL the studio will not fetch (${refusal.detail}).`,
+      );
     }
-    return new SayMotionApiError('malformed', 'saymotion_bad_response', `SayMotion sent a download link the studio will not fetch: ${refusal.detail} (allowed: ${this.assets.describe()}; add hosts with DM_ASSET_HOSTS).`);
+    return new SayMotionApiError(
+      'malformed',
+      'saymotion_bad_response',
+      `SayMotion sent a download link the studio will not fetch: ${refusal.detail} (allowed: ${this.assets.describe()}; add hosts with DM_ASSET_HOSTS).`,
+    );
   }
 
   /** PUT of raw bytes to a signed upload URL. A PUT replaces the object, so it is safe to repeat. */
@@ -238,13 +248,22 @@ export class SayMotionClient {
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
         const refusal = err instanceof OutboundError ? err.details.refusal : undefined;
-        if (refusal) throw new SayMotionApiError('rejected', 'upload_failed', `SayMotion sent an upload link the studio will not use: ${refusal.detail} (allowed: ${this.assets.describe()}; add hosts with DM_ASSET_HOSTS).`);
+        if (refusal)
+          throw new SayMotionApiError(
+            'rejected',
+            'upload_failed',
+            `SayMotion sent an upload link the studio will not use: ${refusal.detail} (allowed: ${this.assets.describe()}; add hosts with DM_ASSET_HOSTS).`,
+          );
         if (attempt < this.timing.getRetries) {
           attempt++;
           await this.backoff(attempt, null, signal, `upload ${isTimeout(err) ? 'timed out' : networkCause(err)}`);
           continue;
         }
-        throw new SayMotionApiError(isTimeout(err) ? 'timeout' : 'network', 'upload_failed', `Uploading the file to SayMotion's storage failed (${isTimeout(err) ? 'timeout' : this.scrubber.scrub(networkCause(err))}).`);
+        throw new SayMotionApiError(
+          isTimeout(err) ? 'timeout' : 'network',
+          'upload_failed',
+          `Uploading the file to SayMotion's storage failed (${isTimeout(err) ? 'timeout' : this.scrubber.scrub(networkCause(err))}).`,
+        );
       }
       if (ex.status >= 200 && ex.status < 300) return ex;
       if ((ex.status === 429 || ex.status >= 500) && attempt < this.timing.getRetries) {
@@ -252,7 +271,12 @@ export class SayMotionClient {
         await this.backoff(attempt, parseRetryAfter(ex.headers.get('retry-after')), signal, `upload answered ${ex.status}`);
         continue;
       }
-      throw new SayMotionApiError(ex.status >= 500 ? 'unavailable' : 'rejected', 'upload_failed', `Uploading the file to SayMotion's storage failed (HTTP ${ex.status}).`, ex.status);
+      throw new SayMotionApiError(
+        ex.status >= 500 ? 'unavailable' : 'rejected',
+        'upload_failed',
+        `Uploading the file to SayMotion's storage failed (HTTP ${ex.status}).`,
+        ex.status,
+      );
     }
   }
 
@@ -274,10 +298,21 @@ export class SayMotionClient {
       } catch (err) {
         if (idempotent && opts.signal?.aborted) throw opts.signal.reason;
         const timedOut = isTimeout(err);
-        if (!idempotent) throw this.uncertain(timedOut ? `did not answer within ${(opts.timeoutMs ?? this.timing.requestTimeoutMs) / 1000} s` : `dropped the connection (${this.scrubber.scrub(networkCause(err))})`);
+        if (!idempotent)
+          throw this.uncertain(
+            timedOut ? `did not answer within ${(opts.timeoutMs ?? this.timing.requestTimeoutMs) / 1000} s` : `dropped the connection (${this.scrubber.scrub(networkCause(err))})`,
+          );
         const e = timedOut
-          ? new SayMotionApiError('timeout', 'saymotion_timeout', `SayMotion did not answer within ${(opts.timeoutMs ?? this.timing.requestTimeoutMs) / 1000} s. Try again in a moment.`)
-          : new SayMotionApiError('network', 'saymotion_unreachable', `Could not reach SayMotion (${this.scrubber.scrub(networkCause(err))}). Check the server's network and DM_API_SERVER_URL.`);
+          ? new SayMotionApiError(
+              'timeout',
+              'saymotion_timeout',
+              `SayMotion did not answer within ${(opts.timeoutMs ?? this.timing.requestTimeoutMs) / 1000} s. Try again in a moment.`,
+            )
+          : new SayMotionApiError(
+              'network',
+              'saymotion_unreachable',
+              `Could not reach SayMotion (${this.scrubber.scrub(networkCause(err))}). Check the server's network and DM_API_SERVER_URL.`,
+            );
         if (attempt < retries) {
           attempt++;
           await this.backoff(attempt, null, opts.signal, `${what} ${e.kind}`);
@@ -328,7 +363,12 @@ export class SayMotionClient {
       const parsed = this.parse(ex.text, schema);
       if (parsed.ok) return parsed.value;
       if (!idempotent) throw this.uncertain('sent a reply Kinema could not read');
-      const e = new SayMotionApiError('malformed', 'saymotion_bad_response', `SayMotion sent an unexpected reply to ${url.pathname.split('/').slice(0, 4).join('/')} (${parsed.reason}).`, ex.status);
+      const e = new SayMotionApiError(
+        'malformed',
+        'saymotion_bad_response',
+        `SayMotion sent an unexpected reply to ${url.pathname.split('/').slice(0, 4).join('/')} (${parsed.reason}).`,
+        ex.status,
+      );
       if (attempt < retries) {
         attempt++;
         await this.backoff(attempt, null, opts.signal, `${what} malformed reply`);
@@ -362,7 +402,14 @@ export class SayMotionClient {
     const upstream = body.message ?? (typeof body.error === 'string' ? body.error : body.error?.message);
     const codeNum = body.code !== undefined && /^\d+$/.test(String(body.code)) ? Number(body.code) : null;
     const detail = upstream ? `: ${this.scrubber.scrub(upstream).slice(0, 300)}` : '';
-    return new SayMotionApiError('rejected', 'provider_rejected', `SayMotion refused the request (HTTP ${ex.status}${codeNum !== null ? `, error ${codeNum}` : ''})${detail}`, ex.status, null, codeNum);
+    return new SayMotionApiError(
+      'rejected',
+      'provider_rejected',
+      `SayMotion refused the request (HTTP ${ex.status}${codeNum !== null ? `, error ${codeNum}` : ''})${detail}`,
+      ex.status,
+      null,
+      codeNum,
+    );
   }
 
   private uncertain(what: string, status: number | null = null): SayMotionApiError {
@@ -407,7 +454,11 @@ export class SayMotionClient {
       } catch (err) {
         const e = isTimeout(err)
           ? new SayMotionApiError('timeout', 'saymotion_timeout', `SayMotion's login did not answer within ${this.timing.requestTimeoutMs / 1000} s. Try again in a moment.`)
-          : new SayMotionApiError('network', 'saymotion_unreachable', `Could not reach SayMotion to log in (${this.scrubber.scrub(networkCause(err))}). Check the server's network and DM_API_SERVER_URL.`);
+          : new SayMotionApiError(
+              'network',
+              'saymotion_unreachable',
+              `Could not reach SayMotion to log in (${this.scrubber.scrub(networkCause(err))}). Check the server's network and DM_API_SERVER_URL.`,
+            );
         if (attempt < this.timing.getRetries) {
           attempt++;
           await this.backoff(attempt, null, undefined, `login ${e.kind}`);
@@ -422,13 +473,23 @@ export class SayMotionClient {
         continue;
       }
       if (ex.status >= 400) {
-        throw new SayMotionApiError(ex.status >= 500 ? 'unavailable' : 'rejected', 'saymotion_login_failed', `Logging in to SayMotion failed (HTTP ${ex.status}). Try again later.`, ex.status);
+        throw new SayMotionApiError(
+          ex.status >= 500 ? 'unavailable' : 'rejected',
+          'saymotion_login_failed',
+          `Logging in to SayMotion failed (HTTP ${ex.status}). Try again later.`,
+          ex.status,
+        );
       }
       const cookie = ex.headers
         .getSetCookie()
         .map((c) => /^\s*dmsess=([^;]*)/.exec(c)?.[1])
         .find((v): v is string => typeof v === 'string' && v.length > 0);
-      if (!cookie) throw new SayMotionApiError('auth', 'saymotion_auth_failed', 'SayMotion accepted the login but sent no dmsess session cookie; check DM_API_SERVER_URL points at the SayMotion API.');
+      if (!cookie)
+        throw new SayMotionApiError(
+          'auth',
+          'saymotion_auth_failed',
+          'SayMotion accepted the login but sent no dmsess session cookie; check DM_API_SERVER_URL points at the SayMotion API.',
+        );
       this.scrubber.add(cookie);
       this.current = cookie;
       return cookie;

@@ -94,7 +94,10 @@ describe('characters', () => {
     const { modelId } = await p.uploadCharacter({ name: 'Temp', ext: 'glb', bytes: fixtureGlb('t') });
     expect(await p.deleteCharacter(modelId)).toBe(1);
     expect(await p.deleteCharacter(modelId)).toBe(0);
-    expect(contract.entries('deleteModel').map((e) => `${e.method} ${e.path}`)).toEqual([`DELETE /character/v1/deleteModel/${modelId}`, `DELETE /character/v1/deleteModel/${modelId}`]);
+    expect(contract.entries('deleteModel').map((e) => `${e.method} ${e.path}`)).toEqual([
+      `DELETE /character/v1/deleteModel/${modelId}`,
+      `DELETE /character/v1/deleteModel/${modelId}`,
+    ]);
   });
 });
 

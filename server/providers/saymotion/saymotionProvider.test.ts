@@ -173,7 +173,13 @@ describe('edits of a SayMotion job', () => {
   it('refuses to edit a job another provider made, before contacting SayMotion', async () => {
     const r = await start();
     const store = r.t.services.store;
-    const local = await store.create({ provider: 'local', request: { provider: 'local', kind: 'text2motion', prompt: 'walk' }, parentJobId: null, parentVariant: null, idempotencyKey: null });
+    const local = await store.create({
+      provider: 'local',
+      request: { provider: 'local', kind: 'text2motion', prompt: 'walk' },
+      parentJobId: null,
+      parentVariant: null,
+      idempotencyKey: null,
+    });
     await store.update(local.id, { status: 'succeeded', variants: [{ index: 1, durationSec: 2 }] });
     const job = await r.t.waitForJob((await r.submit({ kind: 'loop', parentJobId: local.id, variant: 1, reps: 2 })).id);
     expect(job.status).toBe('failed');
@@ -185,11 +191,24 @@ describe('edits of a SayMotion job', () => {
 describe('faults end in the right state, with nothing lost and nothing submitted twice', () => {
   const recovered: Array<[string, Parameters<SayMotionRig['contract']['inject']>[0][]]> = [
     ['429 with Retry-After on status', [{ endpoint: 'status', kind: '429', retryAfterSec: 1 }]],
-    ['500 and 502 on status', [{ endpoint: 'status', kind: '500', times: 2 }, { endpoint: 'status', kind: '502', times: 2 }]],
+    [
+      '500 and 502 on status',
+      [
+        { endpoint: 'status', kind: '500', times: 2 },
+        { endpoint: 'status', kind: '502', times: 2 },
+      ],
+    ],
     ['a status call that hangs', [{ endpoint: 'status', kind: 'hang' }]],
     ['a reset status connection', [{ endpoint: 'status', kind: 'reset' }]],
     ['malformed status JSON', [{ endpoint: 'status', kind: 'malformed', times: 2 }]],
-    ['5xx and hangs while downloading', [{ endpoint: 'download', kind: '503', times: 2 }, { endpoint: 'file', kind: '502', times: 2 }, { endpoint: 'file', kind: 'hang' }]],
+    [
+      '5xx and hangs while downloading',
+      [
+        { endpoint: 'download', kind: '503', times: 2 },
+        { endpoint: 'file', kind: '502', times: 2 },
+        { endpoint: 'file', kind: 'hang' },
+      ],
+    ],
     ['429 on submit (a refusal: resent)', [{ endpoint: 'process', kind: '429', retryAfterSec: 0 }]],
     ['401 on submit (a refusal: log in, resent)', [{ endpoint: 'process', kind: '401' }]],
   ];
@@ -332,7 +351,7 @@ describe('many jobs', () => {
     r.provider.setTiming({ client: { requestTimeoutMs: 20_000 }, tracker: { intervalMs: 25 } });
     const created = await Promise.all(Array.from({ length: 50 }, (_, i) => r.submit({ kind: 'text2motion', prompt: `walk ${i}` })));
     const jobs = await Promise.all(created.map((j) => r.t.waitForJob(j.id, 60_000)));
-    expect(jobs.filter((j) => j.status !== "succeeded").map((j) => j.error)).toEqual([]);
+    expect(jobs.filter((j) => j.status !== 'succeeded').map((j) => j.error)).toEqual([]);
     const stats = r.provider.trackerStats();
     expect(r.contract.count('status')).toBe(stats.ticks);
     expect(stats.statusRequests).toBe(stats.ticks);

@@ -199,7 +199,8 @@ export class SayMotionProvider implements Provider {
   }
 
   private requireClient(): SayMotionClient {
-    if (!this.client) throw new ProviderError('provider_not_configured', 'SayMotion is not configured: set DM_CLIENT_ID and DM_CLIENT_SECRET in the server environment and restart.');
+    if (!this.client)
+      throw new ProviderError('provider_not_configured', 'SayMotion is not configured: set DM_CLIENT_ID and DM_CLIENT_SECRET in the server environment and restart.');
     return this.client;
   }
 

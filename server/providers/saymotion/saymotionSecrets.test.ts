@@ -28,7 +28,10 @@ beforeAll(async () => {
   const url = await contract.listen();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinema-sm-secrets-'));
   const config = loadConfig({ KINEMA_DATA_DIR: dataDir, DM_API_SERVER_URL: url, DM_CLIENT_ID: CLIENT_ID, DM_CLIENT_SECRET: CLIENT_SECRET, LOG_LEVEL: 'debug' });
-  services = await createServices(config, createLogger('debug', [], (line) => logs.push(line)));
+  services = await createServices(
+    config,
+    createLogger('debug', [], (line) => logs.push(line)),
+  );
   (services.providers.get('saymotion') as SayMotionProvider).setTiming(FAST_TIMING);
   app = createApp(services, { distDir: path.join(dataDir, 'no-dist') });
 });
@@ -63,7 +66,8 @@ describe('SayMotion credentials stay on the server', () => {
     const jobs = [ok, failing];
     while (contract.count('status') < 2) await new Promise((r) => setTimeout(r, 5));
     contract.expireSessions();
-    for (const j of jobs) seen.push(JSON.stringify(await readSse(await app.request(`/api/jobs/${j.id}/events`), (ev) => ev.some((e) => /"status":"(succeeded|failed)"/.test(e.data)))));
+    for (const j of jobs)
+      seen.push(JSON.stringify(await readSse(await app.request(`/api/jobs/${j.id}/events`), (ev) => ev.some((e) => /"status":"(succeeded|failed)"/.test(e.data)))));
     contract.inject({ endpoint: 'process', kind: '500', afterAccept: true });
     const lost = await post({ kind: 'text2motion', prompt: 'sit' });
     seen.push(JSON.stringify(await readSse(await app.request(`/api/jobs/${lost.id}/events`), (ev) => ev.some((e) => /"status":"failed"/.test(e.data)))));
@@ -80,7 +84,11 @@ describe('SayMotion credentials stay on the server', () => {
 
     const secrets = [CLIENT_ID, CLIENT_SECRET, Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64'), ...contract.sessionsIssued];
     const db = fs.readFileSync(path.join(dataDir, 'kinema.sqlite')).toString('latin1');
-    for (const [where, text] of [['responses and SSE', seen.join('\n')], ['log lines', logs.join('\n')], ['the database', db]] as const) {
+    for (const [where, text] of [
+      ['responses and SSE', seen.join('\n')],
+      ['log lines', logs.join('\n')],
+      ['the database', db],
+    ] as const) {
       for (const secret of secrets) expect(text.includes(secret), `${secret.slice(0, 6)}… leaked in ${where}`).toBe(false);
     }
   });

@@ -117,7 +117,11 @@ describe('faults slow the tracker down without failing jobs', () => {
     expect(statuses[0]!.status).toBe(404);
     expect(statuses[0]!.rids).toHaveLength(3);
     // The list is then asked one rid at a time, and after that without the unknown one.
-    expect(statuses.slice(1, 4).map((s) => [s.rids.length, s.status])).toEqual([[1, 200], [1, 200], [1, 404]]);
+    expect(statuses.slice(1, 4).map((s) => [s.rids.length, s.status])).toEqual([
+      [1, 200],
+      [1, 200],
+      [1, 404],
+    ]);
     expect(statuses.slice(4).every((s) => s.rids.length === 2 && s.status === 200)).toBe(true);
     const failed = results.filter((r) => r.status === 'rejected');
     expect(failed).toHaveLength(1);

@@ -266,7 +266,10 @@ export class Tracker {
       if (!s) {
         entry.missing++;
         if (entry.missing > this.timing.maxMissingTicks) {
-          this.settle(rid, { ok: false, error: new ProviderError('job_lost', `SayMotion stopped reporting this job (request id ${rid}). Check your SayMotion job list, or start it again.`) });
+          this.settle(rid, {
+            ok: false,
+            error: new ProviderError('job_lost', `SayMotion stopped reporting this job (request id ${rid}). Check your SayMotion job list, or start it again.`),
+          });
         }
         continue;
       }

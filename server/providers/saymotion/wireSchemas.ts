@@ -6,7 +6,14 @@
 import { z } from 'zod';
 
 /** Accepts 3 and "3": the vendor's own example code calls float() on step/total, so strings occur. */
-const num = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/).transform(Number)]);
+const num = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)
+    .transform(Number),
+]);
 
 export const CreditBalance = z.object({
   credits: num,
@@ -23,7 +30,10 @@ export const CreditBalance = z.object({
 export type CreditBalance = z.infer<typeof CreditBalance>;
 
 /** A request id goes into URL paths, so it must be a plain token. */
-export const Rid = z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,200}$/, { error: 'request id has unexpected characters' });
+export const Rid = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.:-]{1,200}$/, { error: 'request id has unexpected characters' });
 
 export const ProcessReply = z.object({ rid: Rid });
 
@@ -100,9 +110,7 @@ export const CharacterModel = z
 export type CharacterModel = z.infer<typeof CharacterModel>;
 
 /** Newer docs wrap the list in {"list": [...]}; older ones show a bare array. Both are accepted. */
-export const ListModelsReply = z
-  .union([z.array(CharacterModel), z.object({ list: z.array(CharacterModel).default([]) })])
-  .transform((r) => (Array.isArray(r) ? r : r.list));
+export const ListModelsReply = z.union([z.array(CharacterModel), z.object({ list: z.array(CharacterModel).default([]) })]).transform((r) => (Array.isArray(r) ? r : r.list));
 
 export const UploadUrlReply = z.object({ modelUrl: z.string().url(), thumbUrl: z.string().url().nullish() });
 

@@ -22,7 +22,16 @@ export interface VideoFacts {
 export async function probeVideo(file: string): Promise<VideoFacts> {
   const { stdout } = await run('ffprobe', ['-v', 'error', '-count_frames', '-show_streams', '-show_format', '-of', 'json', file]);
   const info = JSON.parse(stdout) as {
-    streams: Array<{ codec_type: string; codec_name: string; width: number; height: number; r_frame_rate: string; nb_read_frames: string; pix_fmt: string; tags?: Record<string, string> }>;
+    streams: Array<{
+      codec_type: string;
+      codec_name: string;
+      width: number;
+      height: number;
+      r_frame_rate: string;
+      nb_read_frames: string;
+      pix_fmt: string;
+      tags?: Record<string, string>;
+    }>;
     format: { duration: string };
   };
   const v = info.streams.find((s) => s.codec_type === 'video');
@@ -50,10 +59,14 @@ export interface Frame {
 export async function frameAt(file: string, timeSec: number, width = 320): Promise<Frame> {
   const facts = await probeVideo(file);
   const height = Math.round((facts.height * width) / facts.width / 2) * 2;
-  const { stdout } = await run('ffmpeg', ['-v', 'error', '-ss', String(timeSec), '-i', file, '-frames:v', '1', '-vf', `scale=${width}:${height}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
-    encoding: 'buffer',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout } = await run(
+    'ffmpeg',
+    ['-v', 'error', '-ss', String(timeSec), '-i', file, '-frames:v', '1', '-vf', `scale=${width}:${height}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    {
+      encoding: 'buffer',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return { width, height, rgb: new Uint8Array(stdout) };
 }
 

@@ -42,7 +42,13 @@ export function InpaintRanges({ ranges, draft, markIn, fps, span, x }: InpaintRa
           </button>
         </div>
       ))}
-      {draft && <div data-testid="range-draft" className="pointer-events-none absolute top-1 bottom-1 rounded-sm bg-accent/20 ring-1 ring-accent/70 ring-dashed" style={span(draft.start, draft.end)} />}
+      {draft && (
+        <div
+          data-testid="range-draft"
+          className="pointer-events-none absolute top-1 bottom-1 rounded-sm bg-accent/20 ring-1 ring-accent/70 ring-dashed"
+          style={span(draft.start, draft.end)}
+        />
+      )}
       {markIn !== null && (
         <div className="pointer-events-none absolute inset-y-0 border-l border-dashed border-accent" style={{ left: x(markIn) }}>
           <span className="absolute top-0 left-0.5 font-mono text-[9px] text-accent">I</span>

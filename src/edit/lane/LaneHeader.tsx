@@ -27,7 +27,13 @@ export function LaneHeader({ job, rangeCount, markIn, single, ready, view, fps, 
         {rangeCount > 0 && (
           <span className="flex items-center gap-1 rounded bg-accent/15 px-1.5 py-0.5 text-[11px] text-accent" data-testid="range-count">
             {rangeCount} range{rangeCount === 1 ? '' : 's'}
-            <button type="button" aria-label="Clear ranges (Esc)" title="Clear ranges (Esc)" className="text-accent/70 hover:text-fg" onClick={() => useEdit.getState().clearRanges()}>
+            <button
+              type="button"
+              aria-label="Clear ranges (Esc)"
+              title="Clear ranges (Esc)"
+              className="text-accent/70 hover:text-fg"
+              onClick={() => useEdit.getState().clearRanges()}
+            >
               ×
             </button>
           </span>
@@ -40,7 +46,12 @@ export function LaneHeader({ job, rangeCount, markIn, single, ready, view, fps, 
         <LaneButton label="Zoom out (-)" testId="lane-zoom-out" disabled={!ready} onClick={() => setView(zoomAt(view, 1 / 1.5, view.width / 2, fps))}>
           −
         </LaneButton>
-        <LaneButton label="Zoom in (=)" testId="lane-zoom-in" disabled={!ready} onClick={() => setView(zoomAt(view, 1.5, Math.min(Math.max(viewTimeToX(playhead.time, view), 0), view.width), fps))}>
+        <LaneButton
+          label="Zoom in (=)"
+          testId="lane-zoom-in"
+          disabled={!ready}
+          onClick={() => setView(zoomAt(view, 1.5, Math.min(Math.max(viewTimeToX(playhead.time, view), 0), view.width), fps))}
+        >
           +
         </LaneButton>
         <LaneButton label="Fit the whole take" testId="lane-zoom-fit" disabled={!ready} onClick={fit}>

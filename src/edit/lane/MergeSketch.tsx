@@ -9,9 +9,19 @@ export function MergeSketch(p: { duration: number; cut: number; newStart: number
     <>
       {/* trimmed end of this take */}
       {p.cut < p.duration && (
-        <div data-testid="merge-trim-left-region" className="pointer-events-none absolute top-1.5 h-[22px] rounded-sm ring-1 ring-line ring-inset" style={{ ...p.span(p.cut, p.duration), ...hatch }} />
+        <div
+          data-testid="merge-trim-left-region"
+          className="pointer-events-none absolute top-1.5 h-[22px] rounded-sm ring-1 ring-line ring-inset"
+          style={{ ...p.span(p.cut, p.duration), ...hatch }}
+        />
       )}
-      <div data-drag="trim-left" data-testid="merge-trim-left" title="Drag to trim the end of this take" className="absolute top-0 h-[32px] w-2.5 -translate-x-1/2 cursor-ew-resize" style={{ left: p.x(p.cut) }}>
+      <div
+        data-drag="trim-left"
+        data-testid="merge-trim-left"
+        title="Drag to trim the end of this take"
+        className="absolute top-0 h-[32px] w-2.5 -translate-x-1/2 cursor-ew-resize"
+        style={{ left: p.x(p.cut) }}
+      >
         <div className="mx-auto h-full w-1 rounded-full bg-playhead" />
       </div>
 
@@ -31,7 +41,13 @@ export function MergeSketch(p: { duration: number; cut: number; newStart: number
       >
         <span className="absolute top-0.5 left-1 truncate text-[9px] text-violet-200">{p.prompt.trim() ? `then: ${p.prompt.trim()}` : 'new part (length set by the engine)'}</span>
       </div>
-      <div data-drag="trim-right" data-testid="merge-trim-right" title="Drag left to trim the start of the new part" className="absolute top-[28px] h-[30px] w-2.5 -translate-x-1/2 cursor-ew-resize" style={{ left: p.x(headStart) }}>
+      <div
+        data-drag="trim-right"
+        data-testid="merge-trim-right"
+        title="Drag left to trim the start of the new part"
+        className="absolute top-[28px] h-[30px] w-2.5 -translate-x-1/2 cursor-ew-resize"
+        style={{ left: p.x(headStart) }}
+      >
         <div className="mx-auto h-full w-1 rounded-full bg-violet-300" />
       </div>
     </>

@@ -17,12 +17,7 @@ export interface LaneGeometry {
 export function laneGeometry(tool: EditAction | null, duration: number, fps: number, merge: MergeForm, loop: LoopForm): LaneGeometry {
   const cut = Math.max(0, duration - Math.max(0, merge.trimLeftFrames) / fps);
   const newStart = Math.max(0, cut - Math.max(0, merge.blendSec));
-  const extent =
-    tool === 'loop'
-      ? loopedLength(duration, loop.reps)
-      : tool === 'merge'
-        ? Math.max(duration, newStart + NEW_PART_SKETCH_SEC)
-        : duration;
+  const extent = tool === 'loop' ? loopedLength(duration, loop.reps) : tool === 'merge' ? Math.max(duration, newStart + NEW_PART_SKETCH_SEC) : duration;
   return { cut, newStart, extent };
 }
 

@@ -86,14 +86,22 @@ function checkGltfSideFiles(buffer: ArrayBuffer, opts: ParseOptions): string[] {
   const have = opts.resources ?? new Map<string, string>();
   const external = (uri: string | undefined): uri is string => typeof uri === 'string' && !uri.startsWith('data:');
   const name = (uri: string) => decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri);
-  const missingBuffers = (json.buffers ?? []).map((b) => b.uri).filter(external).map(name).filter((f) => !have.has(f));
+  const missingBuffers = (json.buffers ?? [])
+    .map((b) => b.uri)
+    .filter(external)
+    .map(name)
+    .filter((f) => !have.has(f));
   if (missingBuffers.length > 0) {
     throw new AssetError(
       `"${opts.name}" keeps its geometry and animation in ${missingBuffers.map((f) => `"${f}"`).join(', ')}, which ${missingBuffers.length === 1 ? 'was' : 'were'} not dropped with it. Drop the .gltf together with ${missingBuffers.length === 1 ? 'that file' : 'those files'}, or export a single GLB.`,
       'broken',
     );
   }
-  const missingImages = (json.images ?? []).map((i) => i.uri).filter(external).map(name).filter((f) => !have.has(f));
+  const missingImages = (json.images ?? [])
+    .map((i) => i.uri)
+    .filter(external)
+    .map(name)
+    .filter((f) => !have.has(f));
   return missingImages.length > 0 ? [`textures not dropped: ${missingImages.join(', ')}`] : [];
 }
 
@@ -271,10 +279,15 @@ function messageOf(err: unknown): string {
 
 function gltfError(err: unknown, name: string): AssetError {
   const msg = messageOf(err);
-  if (/DRACOLoader|KHR_draco/i.test(msg)) return new AssetError(`"${name}" uses Draco mesh compression, which this viewer does not decode. Export it without Draco (or as FBX).`, 'unsupported');
-  if (/KTX2Loader|KHR_texture_basisu/i.test(msg)) return new AssetError(`"${name}" uses KTX2/Basis textures, which this viewer does not decode. Export it with PNG or JPEG textures.`, 'unsupported');
+  if (/DRACOLoader|KHR_draco/i.test(msg))
+    return new AssetError(`"${name}" uses Draco mesh compression, which this viewer does not decode. Export it without Draco (or as FBX).`, 'unsupported');
+  if (/KTX2Loader|KHR_texture_basisu/i.test(msg))
+    return new AssetError(`"${name}" uses KTX2/Basis textures, which this viewer does not decode. Export it with PNG or JPEG textures.`, 'unsupported');
   if (/Failed to load buffer|Couldn't load|fetch/i.test(msg)) {
-    return new AssetError(`"${name}" refers to files that were not dropped with it (${msg}). Drop the .gltf together with its .bin and texture files, or export a single .glb.`, 'broken');
+    return new AssetError(
+      `"${name}" refers to files that were not dropped with it (${msg}). Drop the .gltf together with its .bin and texture files, or export a single .glb.`,
+      'broken',
+    );
   }
   if (/Unsupported asset|version/i.test(msg)) return new AssetError(`"${name}" is not glTF 2.0 (${msg}). Re-export it as glTF 2.0.`, 'unsupported');
   return new AssetError(`"${name}" could not be read as glTF (${msg}). The file may be truncated or damaged.`, 'broken');

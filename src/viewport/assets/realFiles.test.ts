@@ -12,8 +12,6 @@ import type { LoadedAsset } from './parseAsset.ts';
 import { BVH_DIR, FIXTURES_DIR as FIXTURES, basename, exists, readBuffer as read } from '../testing/realFiles.ts';
 import { collectParts, expandByPose } from './measureBounds.ts';
 
-
-
 const load = (file: string) => parseAsset(read(file), { name: basename(file), textures: false });
 
 /** Plays the default take at `times` and returns the world position of every bone at each time. */
@@ -80,7 +78,14 @@ describe.skipIf(!exists(BVH_DIR))(`CMU BVH clips (${BVH_DIR}; install assimp-tes
     expect(movedBones(out[1]!.bones, out[2]!.bones)).toBeGreaterThan(10);
 
     const a = analyseClip(
-      { root: inst.root, rootBone: inst.rootBone, leftFoot: inst.roles.leftFoot ?? null, rightFoot: inst.roles.rightFoot ?? null, leftToes: inst.roles.leftToes ?? null, rightToes: inst.roles.rightToes ?? null },
+      {
+        root: inst.root,
+        rootBone: inst.rootBone,
+        leftFoot: inst.roles.leftFoot ?? null,
+        rightFoot: inst.roles.rightFoot ?? null,
+        leftToes: inst.roles.leftToes ?? null,
+        rightToes: inst.roles.rightToes ?? null,
+      },
       mixer,
       action,
       clip.duration,

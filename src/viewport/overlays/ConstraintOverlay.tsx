@@ -21,11 +21,19 @@ import { MotionGhosts } from './MotionGhosts.tsx';
 import { OrthoView } from './OrthoView.tsx';
 
 /** Bone names in exported clips (Mixamo-style, possibly prefixed): suffix match finds them on any of our rigs. */
-const BONE_SUFFIX: Record<Effector | 'hips' | 'head', string> = { leftHand: 'LeftHand', rightHand: 'RightHand', leftFoot: 'LeftFoot', rightFoot: 'RightFoot', hips: 'Hips', head: 'Head' };
+const BONE_SUFFIX: Record<Effector | 'hips' | 'head', string> = {
+  leftHand: 'LeftHand',
+  rightHand: 'RightHand',
+  leftFoot: 'LeftFoot',
+  rightFoot: 'RightFoot',
+  hips: 'Hips',
+  head: 'Head',
+};
 /** The look-at handle starts this far in front of the face. */
 const LOOK_DIST = 1.2;
 const FLOOR = new Plane(new Vector3(0, 1, 0), 0);
-const hit = new Vector3(), tmp = new Vector3();
+const hit = new Vector3(),
+  tmp = new Vector3();
 const noPick = () => null;
 
 export function findBone(scene: Object3D, e: Effector | 'hips' | 'head'): Bone | null {
@@ -36,7 +44,9 @@ export function findBone(scene: Object3D, e: Effector | 'hips' | 'head'): Bone |
   return found;
 }
 
-interface ControlsLike { enabled: boolean }
+interface ControlsLike {
+  enabled: boolean;
+}
 
 declare global {
   interface Window {
@@ -85,7 +95,9 @@ export function ConstraintOverlay() {
       },
       handle: () => useConstraints.getState().handle,
     };
-    return () => { delete window.__kinemaConstraints; };
+    return () => {
+      delete window.__kinemaConstraints;
+    };
   }, [camera, gl, scene]);
 
   // Pose mode: the handle starts on the character's bone at the current frame.
@@ -107,7 +119,9 @@ export function ConstraintOverlay() {
   useEffect(() => {
     if (!controls) return;
     controls.enabled = mode === 'off';
-    return () => { controls.enabled = true; };
+    return () => {
+      controls.enabled = true;
+    };
   }, [mode, controls]);
 
   const endDrag = (e: ThreeEvent<PointerEvent>) => {
@@ -181,9 +195,36 @@ export function ConstraintOverlay() {
             <meshBasicMaterial color="#4fd1c5" depthTest={false} transparent opacity={0.9} />
           </mesh>
           {/* Axis ticks, so the handle reads as a gizmo at any distance. */}
-          <Line points={[[-0.12, 0, 0], [0.12, 0, 0]]} color="#ef5350" lineWidth={2} depthTest={false} raycast={noPick} />
-          <Line points={[[0, -0.12, 0], [0, 0.12, 0]]} color="#66bb6a" lineWidth={2} depthTest={false} raycast={noPick} />
-          <Line points={[[0, 0, -0.12], [0, 0, 0.12]]} color="#42a5f5" lineWidth={2} depthTest={false} raycast={noPick} />
+          <Line
+            points={[
+              [-0.12, 0, 0],
+              [0.12, 0, 0],
+            ]}
+            color="#ef5350"
+            lineWidth={2}
+            depthTest={false}
+            raycast={noPick}
+          />
+          <Line
+            points={[
+              [0, -0.12, 0],
+              [0, 0.12, 0],
+            ]}
+            color="#66bb6a"
+            lineWidth={2}
+            depthTest={false}
+            raycast={noPick}
+          />
+          <Line
+            points={[
+              [0, 0, -0.12],
+              [0, 0, 0.12],
+            ]}
+            color="#42a5f5"
+            lineWidth={2}
+            depthTest={false}
+            raycast={noPick}
+          />
         </group>
       )}
     </group>

@@ -31,13 +31,16 @@ export function findCanonicalBone(scene: Object3D, name: string): Bone | null {
   return found;
 }
 
-interface ControlsLike { enabled: boolean }
+interface ControlsLike {
+  enabled: boolean;
+}
 /** The part of three's TransformControls used here (its event for the start and end of a drag). */
 interface RingEvents {
   addEventListener(type: 'dragging-changed', f: (e: { value: unknown }) => void): void;
   removeEventListener(type: 'dragging-changed', f: (e: { value: unknown }) => void): void;
 }
-const parentQ = new Quaternion(), local = new Quaternion();
+const parentQ = new Quaternion(),
+  local = new Quaternion();
 
 export function FkRing({ bone }: { bone: string }) {
   const scene = useThree((s) => s.scene);
@@ -50,7 +53,10 @@ export function FkRing({ bone }: { bone: string }) {
 
   // The subject may load after the tool opens: look again until the bone is there.
   useFrame(() => {
-    if (!target || target.parent === null) { const b = findCanonicalBone(scene, bone); if (b !== target) setTarget(b); }
+    if (!target || target.parent === null) {
+      const b = findCanonicalBone(scene, bone);
+      if (b !== target) setTarget(b);
+    }
   });
   // Keep the ring on the bone, and show the ring's rotation on it (after the clip posed it this frame).
   useFrame(() => {
@@ -68,7 +74,9 @@ export function FkRing({ bone }: { bone: string }) {
   useEffect(() => {
     const c = ring.current;
     if (!c) return;
-    const keepOff = (e: { value: unknown }) => { if (!e.value && defaultControls) defaultControls.enabled = false; };
+    const keepOff = (e: { value: unknown }) => {
+      if (!e.value && defaultControls) defaultControls.enabled = false;
+    };
     c.addEventListener('dragging-changed', keepOff);
     return () => c.removeEventListener('dragging-changed', keepOff);
   }, [defaultControls, target]);
@@ -76,13 +84,16 @@ export function FkRing({ bone }: { bone: string }) {
   useEffect(() => {
     if (!TEST_PROBES) return;
     window.__kinemaFk = { pivot: () => (target ? [proxy.position.x, proxy.position.y, proxy.position.z] : null) };
-    return () => { delete window.__kinemaFk; };
+    return () => {
+      delete window.__kinemaFk;
+    };
   }, [proxy, target]);
 
   if (!target) return null;
   const onObjectChange = () => {
     const parent = target.parent;
-    if (parent) parent.getWorldQuaternion(parentQ); else parentQ.identity();
+    if (parent) parent.getWorldQuaternion(parentQ);
+    else parentQ.identity();
     local.copy(parentQ).invert().multiply(proxy.quaternion).normalize();
     useConstraints.getState().setFkRotation([local.x, local.y, local.z, local.w]);
     invalidate();
@@ -96,8 +107,12 @@ export function FkRing({ bone }: { bone: string }) {
         mode="rotate"
         space="local"
         size={0.8}
-        onMouseDown={() => { dragging.current = true; }}
-        onMouseUp={() => { dragging.current = false; }}
+        onMouseDown={() => {
+          dragging.current = true;
+        }}
+        onMouseUp={() => {
+          dragging.current = false;
+        }}
         onObjectChange={onObjectChange}
       />
     </>

@@ -4,13 +4,19 @@ import { HeldProps } from './HeldProps.ts';
 
 describe('held props', () => {
   test('a prop follows its hand while held and is hidden outside its frames; two-handed props sit between the hands', () => {
-    const left = new Object3D(), right = new Object3D();
-    left.position.set(0.3, 1, 0.2); right.position.set(-0.3, 1.2, 0.4);
-    left.updateMatrixWorld(); right.updateMatrixWorld();
-    const props = new HeldProps([
-      { kind: 'cup', attach: 'rightHand', startFrame: 10, endFrame: 20 },
-      { kind: 'rifle', attach: 'both', startFrame: 0, endFrame: 100 },
-    ], { left, right });
+    const left = new Object3D(),
+      right = new Object3D();
+    left.position.set(0.3, 1, 0.2);
+    right.position.set(-0.3, 1.2, 0.4);
+    left.updateMatrixWorld();
+    right.updateMatrixWorld();
+    const props = new HeldProps(
+      [
+        { kind: 'cup', attach: 'rightHand', startFrame: 10, endFrame: 20 },
+        { kind: 'rifle', attach: 'both', startFrame: 0, endFrame: 100 },
+      ],
+      { left, right },
+    );
     const [cup, rifle] = props.object.children;
     props.update(0.1, 30); // frame 3
     expect(cup!.visible).toBe(false);

@@ -54,7 +54,8 @@ export function MotionGhosts() {
       for (let j = 1; j < clip.jc; j++) {
         const p = clip.parents[j]!;
         if (p < 0) continue;
-        const a = (f * clip.jc + p) * 3, b = (f * clip.jc + j) * 3;
+        const a = (f * clip.jc + p) * 3,
+          b = (f * clip.jc + j) * 3;
         segs.push([clip.pos[a]!, clip.pos[a + 1]!, clip.pos[a + 2]!], [clip.pos[b]!, clip.pos[b + 1]!, clip.pos[b + 2]!]);
       }
       out.push({ key: `${k}`, color: k < 0 ? '#64b5f6' : '#ffb74d', opacity: 0.85 - (0.6 * (Math.abs(k) - 1)) / Math.max(1, onion), segs });
@@ -66,8 +67,12 @@ export function MotionGhosts() {
 
   return (
     <group>
-      {trailLines.map((t) => <Line key={t.key} points={t.pts} color={t.color} lineWidth={1.5} transparent opacity={0.8} raycast={noPick} />)}
-      {ghosts.map((g) => <Line key={g.key} points={g.segs} segments color={g.color} lineWidth={2} transparent opacity={g.opacity} raycast={noPick} />)}
+      {trailLines.map((t) => (
+        <Line key={t.key} points={t.pts} color={t.color} lineWidth={1.5} transparent opacity={0.8} raycast={noPick} />
+      ))}
+      {ghosts.map((g) => (
+        <Line key={g.key} points={g.segs} segments color={g.color} lineWidth={2} transparent opacity={g.opacity} raycast={noPick} />
+      ))}
     </group>
   );
 }

@@ -16,7 +16,11 @@ const ZOOM = 170;
 /** Horizontal offset of the top camera per metre of height: enough to fix the roll, too small to see. */
 const TOP_TILT = 5e-5;
 
-interface ControlsLike { target: Vector3; enableRotate: boolean; update(): void }
+interface ControlsLike {
+  target: Vector3;
+  enableRotate: boolean;
+  update(): void;
+}
 
 export function OrthoView({ view }: { view: Exclude<ViewAxis, 'persp'> }) {
   const cam = useRef<OrthoCam>(null);
@@ -43,7 +47,9 @@ export function OrthoView({ view }: { view: Exclude<ViewAxis, 'persp'> }) {
       controls.update();
     }
     invalidate();
-    return () => { if (controls) controls.enableRotate = true; };
+    return () => {
+      if (controls) controls.enableRotate = true;
+    };
   }, [view, controls, invalidate]);
   return <OrthographicCamera ref={cam} makeDefault zoom={ZOOM} near={0.05} far={200} />;
 }

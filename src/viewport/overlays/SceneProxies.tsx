@@ -27,7 +27,8 @@ export function proxyParts(item: Item): Array<{ size: [number, number, number]; 
     }
     case 'ladder': {
       const rails: Array<{ size: [number, number, number]; at: [number, number, number] }> = [
-        { size: [0.04, h, 0.04], at: [-w / 2, h / 2, 0] }, { size: [0.04, h, 0.04], at: [w / 2, h / 2, 0] },
+        { size: [0.04, h, 0.04], at: [-w / 2, h / 2, 0] },
+        { size: [0.04, h, 0.04], at: [w / 2, h / 2, 0] },
       ];
       const rungs = Math.max(2, item.steps ?? Math.round(h / 0.3));
       for (let k = 1; k <= rungs; k++) rails.push({ size: [w, 0.03, 0.03], at: [0, (k * h) / (rungs + 1), 0] });
@@ -38,7 +39,16 @@ export function proxyParts(item: Item): Array<{ size: [number, number, number]; 
   }
 }
 
-const COLORS: Record<string, string> = { stairs: '#8d99ae', box: '#b08968', ladder: '#9c6644', wall: '#6c757d', beam: '#a47148', mat: '#3a86ff', chair: '#b08968', table: '#b08968' };
+const COLORS: Record<string, string> = {
+  stairs: '#8d99ae',
+  box: '#b08968',
+  ladder: '#9c6644',
+  wall: '#6c757d',
+  beam: '#a47148',
+  mat: '#3a86ff',
+  chair: '#b08968',
+  table: '#b08968',
+};
 
 export function SceneProxies({ scene }: { scene: VariantScene }) {
   const group = useMemo(() => {
@@ -63,17 +73,26 @@ export function SceneProxies({ scene }: { scene: VariantScene }) {
   }, [scene]);
   // Tests read what is drawn (kinds and world bounds) through the viewport probe.
   useEffect(() => {
-    const probe = (): ShownProxy[] => group.children.map((h) => {
-      const b = new Box3().setFromObject(h);
-      return { kind: String(h.userData.kind), parts: h.children.length, min: [b.min.x, b.min.y, b.min.z], max: [b.max.x, b.max.y, b.max.z] };
-    });
+    const probe = (): ShownProxy[] =>
+      group.children.map((h) => {
+        const b = new Box3().setFromObject(h);
+        return { kind: String(h.userData.kind), parts: h.children.length, min: [b.min.x, b.min.y, b.min.z], max: [b.max.x, b.max.y, b.max.z] };
+      });
     viewportProbe.sceneProxies = probe;
-    return () => { if (viewportProbe.sceneProxies === probe) viewportProbe.sceneProxies = null; };
+    return () => {
+      if (viewportProbe.sceneProxies === probe) viewportProbe.sceneProxies = null;
+    };
   }, [group]);
-  useEffect(() => () => {
-    group.traverse((o) => {
-      if (o instanceof Mesh) { o.geometry.dispose(); (o.material as MeshStandardMaterial).dispose(); }
-    });
-  }, [group]);
+  useEffect(
+    () => () => {
+      group.traverse((o) => {
+        if (o instanceof Mesh) {
+          o.geometry.dispose();
+          (o.material as MeshStandardMaterial).dispose();
+        }
+      });
+    },
+    [group],
+  );
   return <primitive object={group} />;
 }

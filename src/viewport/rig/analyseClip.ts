@@ -40,11 +40,16 @@ export function analyseClip(rig: AnalysisRig, mixer: AnimationMixer, action: Ani
   const times = new Float32Array(count);
   const trail = new Float32Array(count * 3);
   const track = (b: Object3D | null) => (b ? new Float32Array(count * 3) : null);
-  const lf = track(rig.leftFoot), rf = track(rig.rightFoot), lt = track(rig.leftToes), rt = track(rig.rightToes);
+  const lf = track(rig.leftFoot),
+    rf = track(rig.rightFoot),
+    lt = track(rig.leftToes),
+    rt = track(rig.rightToes);
   const put = (arr: Float32Array | null, bone: Object3D | null, i: number) => {
     if (!arr || !bone) return;
     bone.getWorldPosition(v);
-    arr[i * 3] = v.x; arr[i * 3 + 1] = v.y; arr[i * 3 + 2] = v.z;
+    arr[i * 3] = v.x;
+    arr[i * 3 + 1] = v.y;
+    arr[i * 3 + 2] = v.z;
   };
   for (let i = 0; i < count; i++) {
     const t = count === 1 ? 0 : (i / (count - 1)) * duration;
@@ -77,7 +82,8 @@ export function footContacts(times: Float32Array, ankle: Float32Array | null, to
     return min;
   };
   const test = (arr: Float32Array, i: number, floor: number) => {
-    const a = Math.max(0, i - 1), b = Math.min(n - 1, i + 1);
+    const a = Math.max(0, i - 1),
+      b = Math.min(n - 1, i + 1);
     const dt = times[b]! - times[a]!;
     const speed = dt > 0 ? Math.hypot(arr[b * 3]! - arr[a * 3]!, arr[b * 3 + 2]! - arr[a * 3 + 2]!) / dt : 0;
     return arr[i * 3 + 1]! <= floor + CONTACT_HEIGHT_M && speed <= CONTACT_SPEED_MS;
@@ -93,7 +99,8 @@ export function footContacts(times: Float32Array, ankle: Float32Array | null, to
     if (i < n && planted[i]) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      const s = times[start]!, e = times[i - 1]!;
+      const s = times[start]!,
+        e = times[i - 1]!;
       if (e - s >= MIN_CONTACT_SEC || (start === 0 && i === n)) spans.push({ start: s, end: e });
       start = -1;
     }

@@ -18,7 +18,12 @@ export interface BoneInfo {
 /** Role → index into `bones`. Roles without a convincing bone are absent. */
 export function mapHumanoid(bones: readonly BoneInfo[]): Partial<Record<HumanRole, number>> {
   const tree = { names: bones.map((b) => b.name), parents: bones.map((b) => b.parent) };
-  return Object.fromEntries(mapHumanoidBones(tree, bones.map((_, i) => i)).bones);
+  return Object.fromEntries(
+    mapHumanoidBones(
+      tree,
+      bones.map((_, i) => i),
+    ).bones,
+  );
 }
 
 /** True when the skeleton has enough of a humanoid (hips, both legs and arms) to retarget a body motion onto. */

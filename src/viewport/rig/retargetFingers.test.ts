@@ -37,8 +37,17 @@ describe.skipIf(!exists(`${FIXTURES}/human-male.glb`))('retargetClip with finger
     const tgt = instantiate(await load('human-zombie.glb'));
     src.root.updateMatrixWorld(true);
     tgt.root.updateMatrixWorld(true);
-    expect(Object.keys(tgt.roles).filter((r) => /Thumb|Index|Middle|Ring|Little/.test(r)).sort()).toEqual(
-      ['Thumb', 'Index'].flatMap((f) => ['left', 'right'].flatMap((s) => (f === 'Thumb' ? ['Metacarpal', 'Proximal', 'Distal'] : ['Proximal', 'Intermediate', 'Distal']).map((g) => `${s}${f}${g}`))).sort());
+    expect(
+      Object.keys(tgt.roles)
+        .filter((r) => /Thumb|Index|Middle|Ring|Little/.test(r))
+        .sort(),
+    ).toEqual(
+      ['Thumb', 'Index']
+        .flatMap((f) =>
+          ['left', 'right'].flatMap((s) => (f === 'Thumb' ? ['Metacarpal', 'Proximal', 'Distal'] : ['Proximal', 'Intermediate', 'Distal']).map((g) => `${s}${f}${g}`)),
+        )
+        .sort(),
+    );
 
     // Curl each index bone 55° about the palm's across axis (toward the palm: the side the thumb's base sits below).
     const tracks: QuaternionKeyframeTrack[] = [];
@@ -61,8 +70,12 @@ describe.skipIf(!exists(`${FIXTURES}/human-male.glb`))('retargetClip with finger
     const tMixer = new AnimationMixer(tgt.model);
     const tAction = tMixer.clipAction(baked).play();
     for (const t of [0, 1]) {
-      action.time = t; mixer.update(0); src.root.updateMatrixWorld(true);
-      tAction.time = t; tMixer.update(0); tgt.root.updateMatrixWorld(true);
+      action.time = t;
+      mixer.update(0);
+      src.root.updateMatrixWorld(true);
+      tAction.time = t;
+      tMixer.update(0);
+      tgt.root.updateMatrixWorld(true);
       for (const side of ['left', 'right'] as const) {
         const err = (indexTipDir(src, side).angleTo(indexTipDir(tgt, side)) * 180) / Math.PI;
         // At rest both fingers already lie alike in their palms (the alignment); curled, they still agree.
@@ -70,9 +83,15 @@ describe.skipIf(!exists(`${FIXTURES}/human-male.glb`))('retargetClip with finger
       }
     }
     // The curl really happened on the target: its fingertip turned by roughly the source's 3 × 55° overall.
-    action.time = 0; mixer.update(0); tAction.time = 0; tMixer.update(0); tgt.root.updateMatrixWorld(true);
+    action.time = 0;
+    mixer.update(0);
+    tAction.time = 0;
+    tMixer.update(0);
+    tgt.root.updateMatrixWorld(true);
     const rest = indexTipDir(tgt, 'left');
-    tAction.time = 1; tMixer.update(0); tgt.root.updateMatrixWorld(true);
+    tAction.time = 1;
+    tMixer.update(0);
+    tgt.root.updateMatrixWorld(true);
     expect((rest.angleTo(indexTipDir(tgt, 'left')) * 180) / Math.PI).toBeGreaterThan(100);
   });
 });

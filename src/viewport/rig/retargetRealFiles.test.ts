@@ -17,8 +17,14 @@ async function load(file: string) {
 }
 
 const SEGMENTS = [
-  ['leftUpperLeg', 'leftLowerLeg'], ['leftLowerLeg', 'leftFoot'], ['rightUpperLeg', 'rightLowerLeg'], ['rightLowerLeg', 'rightFoot'],
-  ['leftUpperArm', 'leftLowerArm'], ['leftLowerArm', 'leftHand'], ['rightUpperArm', 'rightLowerArm'], ['rightLowerArm', 'rightHand'],
+  ['leftUpperLeg', 'leftLowerLeg'],
+  ['leftLowerLeg', 'leftFoot'],
+  ['rightUpperLeg', 'rightLowerLeg'],
+  ['rightLowerLeg', 'rightFoot'],
+  ['leftUpperArm', 'leftLowerArm'],
+  ['leftLowerArm', 'leftHand'],
+  ['rightUpperArm', 'rightLowerArm'],
+  ['rightLowerArm', 'rightHand'],
   ['hips', 'neck'],
 ] as const;
 

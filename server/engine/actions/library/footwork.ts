@@ -15,7 +15,8 @@ export const WALK_LOOP = [0.15, 0.85] as const;
  * `upper` (hands, arms, torso, head, shapes) held throughout.
  */
 export function walkingKeys(stride: number, y: number, upper: Frag, lift = 0.14): KeyPose[] {
-  const S = stride, up = y + 0.03;
+  const S = stride,
+    up = y + 0.03;
   return [
     { t: 0 },
     { t: 0.15, ...upper, hips: { y, z: S / 4 }, feet: { R: { at: [0, 0.08, S / 2] } } },

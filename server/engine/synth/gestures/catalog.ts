@@ -17,7 +17,10 @@ function cyclesFor(step: PlanStep, g: GestureFrame, rate: number): number {
 }
 
 const clap: Maker = (step, rng) => {
-  const height = rng.range(0.28, 0.4), reach = rng.range(0.28, 0.36), open = rng.range(0.12, 0.18), rate = rng.range(2, 2.8);
+  const height = rng.range(0.28, 0.4),
+    reach = rng.range(0.28, 0.36),
+    open = rng.range(0.12, 0.18),
+    rate = rng.range(2, 2.8);
   return {
     ramp: 0.35,
     frame(g) {
@@ -28,7 +31,8 @@ const clap: Maker = (step, rng) => {
       const sep = 0.035 + open * g.amp * Math.abs(Math.sin(Math.PI * ph));
       g.hand(0, sep / 2 + 0.005, height, reach, [0.45, -1, -0.15]);
       g.hand(1, -sep / 2 - 0.005, height, reach, [-0.45, -1, -0.15]);
-      g.wrist(0, 0.2, 0.5); g.wrist(1, 0.2, 0.5);
+      g.wrist(0, 0.2, 0.5);
+      g.wrist(1, 0.2, 0.5);
     },
   };
 };
@@ -37,11 +41,13 @@ const point: Maker = (step, rng) => {
   const side: 0 | 1 = step.side ?? 1;
   const sgn = side === 0 ? 1 : -1;
   const dir = step.angle ?? 0; // "point left" turns the target around the body
-  const h = rng.range(0.4, 0.5), r = rng.range(0.62, 0.7);
+  const h = rng.range(0.4, 0.5),
+    r = rng.range(0.62, 0.7);
   return {
     ramp: 0.4,
     frame(g) {
-      const x = Math.sin(dir) * r + sgn * 0.12 * Math.cos(dir), z = Math.cos(dir) * r;
+      const x = Math.sin(dir) * r + sgn * 0.12 * Math.cos(dir),
+        z = Math.cos(dir) * r;
       g.hand(side, x, h, z, [sgn, -1, 0]);
       g.head(-0.05, dir * 0.6 + -sgn * 0.1);
       g.torso(0, dir * 0.3);
@@ -65,7 +71,8 @@ const salute: Maker = (step, rng) => {
 };
 
 const cheer: Maker = (step, rng) => {
-  const rate = rng.range(1.6, 2.4), wide = rng.range(0.18, 0.3);
+  const rate = rng.range(1.6, 2.4),
+    wide = rng.range(0.18, 0.3);
   return {
     ramp: 0.3,
     frame(g) {
@@ -124,14 +131,16 @@ const shrug: Maker = (step, rng) => {
 };
 
 const punch: Maker = (step, rng) => {
-  const rate = rng.range(1.4, 1.9), first: 0 | 1 = step.side ?? 1;
+  const rate = rng.range(1.4, 1.9),
+    first: 0 | 1 = step.side ?? 1;
   return {
     ramp: 0.25,
     frame(g) {
       const n = cyclesFor(step, g, rate);
       const active = Math.max(0.3, g.dur - 0.4);
-      const x = Math.min(n - 1e-6, Math.max(0, (g.t - 0.2) / active * n));
-      const k = Math.floor(x), u = x - k;
+      const x = Math.min(n - 1e-6, Math.max(0, ((g.t - 0.2) / active) * n));
+      const k = Math.floor(x),
+        u = x - k;
       const side = ((first + k) % 2) as 0 | 1;
       // Fast extension (first 30%), slower retraction.
       const ext = u < 0.3 ? smoothstep(u / 0.3) : 1 - smoothstep((u - 0.3) / 0.5);
@@ -147,7 +156,8 @@ const punch: Maker = (step, rng) => {
 };
 
 const nod: Maker = (step, rng) => {
-  const depth = rng.range(0.2, 0.32), rate = rng.range(1.6, 2.2);
+  const depth = rng.range(0.2, 0.32),
+    rate = rng.range(1.6, 2.2);
   return {
     ramp: 0.15,
     frame(g) {
@@ -159,7 +169,8 @@ const nod: Maker = (step, rng) => {
 };
 
 const shakeHead: Maker = (step, rng) => {
-  const amp = rng.range(0.3, 0.45), rate = rng.range(1.6, 2.2);
+  const amp = rng.range(0.3, 0.45),
+    rate = rng.range(1.6, 2.2);
   return {
     ramp: 0.2,
     frame(g) {
@@ -171,7 +182,8 @@ const shakeHead: Maker = (step, rng) => {
 };
 
 const lookAround: Maker = (_step, rng) => {
-  const amp = rng.range(0.7, 1.0), first = rng.next() < 0.5 ? 1 : -1;
+  const amp = rng.range(0.7, 1.0),
+    first = rng.next() < 0.5 ? 1 : -1;
   return {
     ramp: 0.3,
     frame(g) {
@@ -206,7 +218,7 @@ const stretch: Maker = (_step, rng) => {
     frame(g) {
       const u = g.t / g.dur;
       // Reach up, lean left, lean right, come back.
-      const side = u < 0.3 ? 0 : u < 0.65 ? bend * Math.sin(Math.PI * (u - 0.3) / 0.35) : -bend * Math.sin(Math.PI * Math.min(1, (u - 0.65) / 0.3));
+      const side = u < 0.3 ? 0 : u < 0.65 ? bend * Math.sin((Math.PI * (u - 0.3)) / 0.35) : -bend * Math.sin(Math.PI * Math.min(1, (u - 0.65) / 0.3));
       g.torso(-0.12, 0, side * g.amp);
       g.hand(0, 0.08, 1.05, 0.02, [1, 0, -0.3]);
       g.hand(1, -0.08, 1.05, 0.02, [-1, 0, -0.3]);

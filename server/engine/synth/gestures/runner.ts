@@ -16,7 +16,9 @@ import { envelope } from '../smooth.ts';
 
 export interface GestureFrame {
   /** Seconds since the gesture started, its total length, and the variant's sampled amplitude scale. */
-  t: number; dur: number; amp: number;
+  t: number;
+  dur: number;
+  amp: number;
   /** Adds torso lean/twist/side-bend (radians) on top of the base. */
   torso(lean: number, twist: number, side?: number): void;
   /** Adds head pitch (+ down), yaw (+ left), roll. */
@@ -38,21 +40,36 @@ export interface Gesture {
   ramp?: number;
 }
 
-const off = new Float64Array(3), q = new Float64Array(4), pos = new Float64Array(3), clav = new Float64Array(4);
+const off = new Float64Array(3),
+  q = new Float64Array(4),
+  pos = new Float64Array(3),
+  clav = new Float64Array(4);
 
 /** Heading-frame world rotation and position of a joint along the spine→clavicle chain in `pose` (frame 0). */
 function chainTo(pose: Float32Array, target: number, outRot: Float64Array, outPos: Float64Array): void {
   const path: number[] = [];
   for (let j = target; j >= 0; j = CANONICAL.parents[j]!) path.unshift(j);
-  outRot[0] = 0; outRot[1] = 0; outRot[2] = 0; outRot[3] = 1;
-  outPos[0] = 0; outPos[1] = 0; outPos[2] = 0;
+  outRot[0] = 0;
+  outRot[1] = 0;
+  outRot[2] = 0;
+  outRot[3] = 1;
+  outPos[0] = 0;
+  outPos[1] = 0;
+  outPos[2] = 0;
   for (const j of path) {
     if (j !== J.hips) {
-      off[0] = CANONICAL.offsets[j * 3]!; off[1] = CANONICAL.offsets[j * 3 + 1]!; off[2] = CANONICAL.offsets[j * 3 + 2]!;
+      off[0] = CANONICAL.offsets[j * 3]!;
+      off[1] = CANONICAL.offsets[j * 3 + 1]!;
+      off[2] = CANONICAL.offsets[j * 3 + 2]!;
       qRotate(off, outRot, off);
-      outPos[0] = outPos[0]! + off[0]!; outPos[1] = outPos[1]! + off[1]!; outPos[2] = outPos[2]! + off[2]!;
+      outPos[0] = outPos[0]! + off[0]!;
+      outPos[1] = outPos[1]! + off[1]!;
+      outPos[2] = outPos[2]! + off[2]!;
     }
-    q[0] = pose[j * 4]!; q[1] = pose[j * 4 + 1]!; q[2] = pose[j * 4 + 2]!; q[3] = pose[j * 4 + 3]!;
+    q[0] = pose[j * 4]!;
+    q[1] = pose[j * 4 + 1]!;
+    q[2] = pose[j * 4 + 2]!;
+    q[3] = pose[j * 4 + 3]!;
     qMul(outRot, outRot, q);
   }
 }
@@ -64,9 +81,13 @@ function chainTo(pose: Float32Array, target: number, outRot: Float64Array, outPo
 export function placeHand(pose: Float32Array, side: 0 | 1, x: number, y: number, z: number, px: number, py: number, pz: number): number {
   const ids = ARM[side];
   chainTo(pose, ids.shoulder, clav, pos);
-  off[0] = CANONICAL.offsets[ids.upper * 3]!; off[1] = CANONICAL.offsets[ids.upper * 3 + 1]!; off[2] = CANONICAL.offsets[ids.upper * 3 + 2]!;
+  off[0] = CANONICAL.offsets[ids.upper * 3]!;
+  off[1] = CANONICAL.offsets[ids.upper * 3 + 1]!;
+  off[2] = CANONICAL.offsets[ids.upper * 3 + 2]!;
   qRotate(off, clav, off);
-  pos[0] = pos[0]! + off[0]!; pos[1] = pos[1]! + off[1]!; pos[2] = pos[2]! + off[2]!;
+  pos[0] = pos[0]! + off[0]!;
+  pos[1] = pos[1]! + off[1]!;
+  pos[2] = pos[2]! + off[2]!;
   return solveArm(pose, 0, side, clav, pos, x, y, z, px, py, pz);
 }
 
@@ -78,10 +99,14 @@ export function runGesture(ctx: GenCtx, gesture: Gesture, amp = 1): void {
   const touched = new Uint8Array(JOINT_COUNT);
   const dur = (n - 1) / fps;
   const ramp = Math.min(gesture.ramp ?? 0.3, dur / 3);
-  const touch = (...js: number[]): void => { for (const j of js) touched[j] = 1; };
+  const touch = (...js: number[]): void => {
+    for (const j of js) touched[j] = 1;
+  };
   let f = 0;
   const g: GestureFrame = {
-    t: 0, dur, amp: amp * vp.gesture,
+    t: 0,
+    dur,
+    amp: amp * vp.gesture,
     torso(lean, twist, side = 0) {
       addEuler(pose, 0, J.spine, lean * 0.4, twist * 0.3, -side * 0.4);
       addEuler(pose, 0, J.chest, lean * 0.35, twist * 0.35, -side * 0.35);

@@ -8,7 +8,11 @@ import { blendJoint, scratchPose } from '../layer.ts';
 import { armPose, setArm } from '../pose.ts';
 import { envelope } from '../smooth.ts';
 
-export interface WaveParams { side: 0 | 1; cycles: number; both?: boolean }
+export interface WaveParams {
+  side: 0 | 1;
+  cycles: number;
+  both?: boolean;
+}
 
 export function waveDuration(p: WaveParams): number {
   return p.cycles / 2 + 0.8;
@@ -21,13 +25,14 @@ export function layerWave(ctx: GenCtx, p: WaveParams): void {
   const dur = (n - 1) / fps;
   const ramp = Math.min(0.35, dur / 4);
   const active = Math.max(0.1, dur - 2 * ramp);
-  const freq = Math.max(1.2, Math.min(3, p.cycles / active)) ;
+  const freq = Math.max(1.2, Math.min(3, p.cycles / active));
   const raise = rng.range(0.25, 0.55) * vp.gesture;
   const fwd = rng.range(0.15, 0.45);
   const amp = rng.range(0.3, 0.5) * vp.gesture;
   const sides: (0 | 1)[] = p.both ? [0, 1] : [p.side];
   for (let i = 0; i < n; i++) {
-    const fr = start + i, t = i / fps;
+    const fr = start + i,
+      t = i / fps;
     const w = envelope(i / Math.max(1, n - 1), ramp / Math.max(dur, 1e-3), ramp / Math.max(dur, 1e-3));
     const osc = Math.sin(2 * Math.PI * freq * Math.max(0, t - ramp * 0.5));
     for (const sd of sides) {

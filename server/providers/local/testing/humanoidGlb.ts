@@ -43,11 +43,16 @@ export async function humanoidGlb(spec: HumanoidSpec): Promise<Uint8Array> {
   for (const j of sk.names) {
     const p = new Vector3(...pos[j]!);
     // A-pose: everything below each upper arm turns down about the upper-arm joint.
-    for (const [side, sign] of [['left', 1], ['right', -1]] as const) {
+    for (const [side, sign] of [
+      ['left', 1],
+      ['right', -1],
+    ] as const) {
       const chain = [`${side}LowerArm`, `${side}Hand`];
       if (chain.includes(j)) {
         const pivot = new Vector3(...pos[`${side}UpperArm`]!);
-        p.sub(pivot).applyAxisAngle(new Vector3(0, 0, 1), -sign * down).add(pivot);
+        p.sub(pivot)
+          .applyAxisAngle(new Vector3(0, 0, 1), -sign * down)
+          .add(pivot);
       }
     }
     world.set(j, p.applyAxisAngle(new Vector3(0, 1, 0), spec.yaw ?? 0));
@@ -68,7 +73,10 @@ export async function humanoidGlb(spec: HumanoidSpec): Promise<Uint8Array> {
   const skin = doc.createSkin();
   const nodes = new Map<string, Node>();
   const ibm: number[] = [];
-  const positions: number[] = [], joints: number[] = [], weights: number[] = [], indices: number[] = [];
+  const positions: number[] = [],
+    joints: number[] = [],
+    weights: number[] = [],
+    indices: number[] = [];
   for (const j of sk.names) {
     if (!(j in spec.names)) continue;
     const parent = presentParent(j, spec);
@@ -86,17 +94,41 @@ export async function humanoidGlb(spec: HumanoidSpec): Promise<Uint8Array> {
     ibm.push(...bind.clone().invert().elements);
     // A 4 cm box at the joint, rigidly bound to it.
     const base = positions.length / 3;
-    for (const [x, y, z] of [[-1, -1, -1], [1, -1, -1], [1, 1, -1], [-1, 1, -1], [-1, -1, 1], [1, -1, 1], [1, 1, 1], [-1, 1, 1]] as const) {
+    for (const [x, y, z] of [
+      [-1, -1, -1],
+      [1, -1, -1],
+      [1, 1, -1],
+      [-1, 1, -1],
+      [-1, -1, 1],
+      [1, -1, 1],
+      [1, 1, 1],
+      [-1, 1, 1],
+    ] as const) {
       const v = world.get(j)!;
       positions.push(v.x + 0.02 * x, v.y + 0.02 * y, v.z + 0.02 * z);
       joints.push(index, 0, 0, 0);
       weights.push(1, 0, 0, 0);
     }
-    for (const [a, b, c] of [[0, 2, 1], [0, 3, 2], [4, 5, 6], [4, 6, 7], [0, 1, 5], [0, 5, 4], [2, 3, 7], [2, 7, 6], [1, 2, 6], [1, 6, 5], [0, 4, 7], [0, 7, 3]] as const) indices.push(base + a, base + b, base + c);
+    for (const [a, b, c] of [
+      [0, 2, 1],
+      [0, 3, 2],
+      [4, 5, 6],
+      [4, 6, 7],
+      [0, 1, 5],
+      [0, 5, 4],
+      [2, 3, 7],
+      [2, 7, 6],
+      [1, 2, 6],
+      [1, 6, 5],
+      [0, 4, 7],
+      [0, 7, 3],
+    ] as const)
+      indices.push(base + a, base + b, base + c);
   }
   const acc = (type: 'SCALAR' | 'VEC3' | 'VEC4' | 'MAT4', arr: Float32Array | Uint16Array) => doc.createAccessor().setType(type).setArray(arr).setBuffer(buffer);
   skin.setInverseBindMatrices(acc('MAT4', new Float32Array(ibm)));
-  const prim = doc.createPrimitive()
+  const prim = doc
+    .createPrimitive()
     .setAttribute('POSITION', acc('VEC3', new Float32Array(positions)))
     .setAttribute('JOINTS_0', acc('VEC4', new Uint16Array(joints)))
     .setAttribute('WEIGHTS_0', acc('VEC4', new Float32Array(weights)))

@@ -13,7 +13,12 @@ import { decompose, rigFromDocument } from '../retargetRig.ts';
 export async function posed(bytes: Uint8Array) {
   const doc = await new WebIO().readBinary(bytes);
   const anim = doc.getRoot().listAnimations()[0]!;
-  const byName = new Map(doc.getRoot().listNodes().map((n) => [n.getName(), n]));
+  const byName = new Map(
+    doc
+      .getRoot()
+      .listNodes()
+      .map((n) => [n.getName(), n]),
+  );
   const channels = anim.listChannels().map((ch) => ({ node: ch.getTargetNode()!, path: ch.getTargetPath(), values: ch.getSampler()!.getOutput()!.getArray()! }));
   return {
     doc,
@@ -49,7 +54,10 @@ export async function recoverCanonical(glb: Uint8Array, frames: number, fps: num
   }
   const restQ = back.restLocal.map((mtx) => decompose(mtx).q);
   const hipsParent = back.restWorld[back.parents[plan.hips]!]!;
-  return motionFromRig(plan, frames, fps,
+  return motionFromRig(
+    plan,
+    frames,
+    fps,
     (f, j, q) => {
       const rot = tracks.get(nodes[order[j]!]!)?.find((t) => t.path === 'rotation');
       if (rot) q.fromArray(Array.from(rot.values).slice(f * 4, f * 4 + 4));
@@ -58,7 +66,8 @@ export async function recoverCanonical(glb: Uint8Array, frames: number, fps: num
     (f, v) => {
       const t = tracks.get(nodes[order[plan.hips]!]!)!.find((x) => x.path === 'translation')!;
       v.fromArray(Array.from(t.values).slice(f * 3, f * 3 + 3)).applyMatrix4(hipsParent);
-    });
+    },
+  );
 }
 
 /** Angle between two rotations, from the relative rotation's axis part (acos of a dot product is ill-conditioned near 0). */
