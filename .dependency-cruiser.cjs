@@ -199,6 +199,8 @@ module.exports = {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts'],
+      // Types-only packages (e.g. @pixiv/types-vrmc-vrm-animation-1.0) have an empty `main` and only `types`.
+      mainFields: ['module', 'main', 'types', 'typings'],
     },
     reporterOptions: {
       text: { highlightFocused: true },

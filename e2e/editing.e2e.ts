@@ -5,7 +5,7 @@
  * a reload on the job URL restores the same selection and view.
  */
 import { expect, test } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { dragOnLane, jobFromApi, newestJob, type JobJson } from './support/studio.ts';
 
 /**

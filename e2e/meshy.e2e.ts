@@ -12,7 +12,7 @@ import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { glbAsset } from '../test/contract/meshyAssets.ts';
 import { loadGlb } from '../test/helpers/assetChecks.ts';
-import { canvasSnapshot, differingPixels, jobFromApi, newestJob, type JobJson } from './support/studio.ts';
+import { canvasSnapshot, differingPixels, jobFromApi, newestJob } from './support/studio.ts';
 
 /** The newest job's id once the list has loaded (null when there is none), to tell the next job from it. */
 async function newestId(page: Page): Promise<string | null> {

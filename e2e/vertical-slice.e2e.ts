@@ -3,7 +3,7 @@
  * download the GLB and BVH. Real server, real engine, real Chromium with WebGL.
  */
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { loadGlb, maxTrackMotion, parseBvh, validateGlb } from '../test/helpers/assetChecks.ts';
 import { canvasSnapshot, differingPixels } from './support/studio.ts';
 

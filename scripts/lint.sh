@@ -7,4 +7,5 @@ status=0
 echo "-- eslint";            npx eslint --max-warnings 0 --cache --cache-location node_modules/.cache/eslint/ . || status=1
 echo "-- dependency-cruiser"; npx depcruise --config .dependency-cruiser.cjs --output-type err server src || status=1
 echo "-- prettier --check";  npx prettier --check --log-level warn . || status=1
+echo "-- dependency report";  node scripts/deps-report.mjs || status=1
 exit $status

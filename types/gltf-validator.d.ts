@@ -8,7 +8,7 @@ declare module 'gltf-validator' {
   }
   export interface ValidationReport {
     issues: { numErrors: number; numWarnings: number; numInfos: number; numHints: number; messages: ValidationMessage[] };
-    info: Record<string, any>;
+    info: Record<string, unknown>;
   }
   export function validateBytes(
     data: Uint8Array,

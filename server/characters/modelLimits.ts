@@ -178,7 +178,7 @@ function checkBinaryFbx(bytes: Uint8Array): void {
     const numProps = readOffset(at + (wide ? 8 : 4));
     const nameLen = bytes[at + (wide ? 24 : 12)]!;
     if (recordEnd === 0) {
-      at += headerBytes; // null record: end of a nested list
+      // Null record: the end of a nested list.
       if (open.length > 1) {
         at = end;
         open.pop();

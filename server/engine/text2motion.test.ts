@@ -43,7 +43,6 @@ describe('text2motion', () => {
 
   test('reports progress per variant and stage', () => {
     const seen: EngineProgress[] = [];
-    run({ variants: 3 }).motions;
     text2motion({ ...base, variants: 3 }, (p) => seen.push(p));
     expect(seen.length).toBeGreaterThanOrEqual(6);
     expect(seen[seen.length - 1]!.done).toBe(seen[seen.length - 1]!.total);

@@ -127,7 +127,7 @@ export class LocalRenderer {
  * with the studio's index.html and the browser would wait for a `__render` that never comes.
  */
 async function checkRenderPage(origin: string, headers: Record<string, string> | undefined): Promise<void> {
-  let body = '';
+  let body: string;
   try {
     // Bounded: a server that hangs should fail the render with this message rather than hold it forever.
     const res = await outboundFetch(new URL(`${origin}${RENDER_PAGE_PATH}`), { headers: headers ?? {}, timeoutMs: 30_000 });

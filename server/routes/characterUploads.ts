@@ -47,7 +47,6 @@ function checkName(raw: string | undefined): string {
   const name = raw.trim();
   if (name === '') throw new HttpError(400, 'validation_error', 'name must not be empty: give the character a label, e.g. ?name=Hero.', 'name');
   if (name.length > MAX_CHARACTER_NAME) throw new HttpError(400, 'validation_error', `name is too long: keep it under ${MAX_CHARACTER_NAME} characters.`, 'name');
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f/\\]/.test(name) || /^\.+$/.test(name)) {
     throw new HttpError(400, 'validation_error', 'name is a label, not a path: it must not contain / or \\, control characters, or be only dots.', 'name');
   }

@@ -7,7 +7,6 @@ import { fromZodError, HttpError } from '../http/errors.ts';
 import { JobListQuery } from '../contract/jobLibrary.ts';
 import { readJson } from '../http/readJson.ts';
 import { clientKey } from '../http/clientKey.ts';
-import { wholeNumber } from '../http/strictNumber.ts';
 
 export function requireJobId(id: string): string {
   if (!JOB_ID_PATTERN.test(id)) throw new HttpError(404, 'not_found', `No job "${id.slice(0, 64)}": job ids look like job_… (see GET /api/jobs).`, 'id');

@@ -24,7 +24,6 @@ export function characterContentType(fileName: string): string {
 /** A label from the file name: no extension, no path characters, within the server's length limit. */
 export function characterNameFrom(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  // eslint-disable-next-line no-control-regex
   const clean = base
     .replace(/[\u0000-\u001f\u007f/\\]/g, ' ')
     .replace(/[_\s]+/g, ' ')

@@ -78,6 +78,7 @@ export function EditDialog() {
   useEffect(() => {
     if (tool === 'rerun' && job) useEdit.setState((s) => ({ forms: { ...s.forms, rerun: rerunFormFrom(job.request) } }));
     // Only when the dialog opens or the job changes, not on every job update.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `job` changes on every poll; its id is the dependency
   }, [tool, jobId]);
 
   const gates = useMemo(() => gateEditActions(job, providers.data), [job, providers.data]);

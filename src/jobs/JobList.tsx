@@ -56,6 +56,7 @@ export function JobList() {
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
     // Only when the selection changes, not on every list update (that would fight the user's scrolling).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately narrower than the values it reads
   }, [selectedJobId, selectedIndex >= 0]);
 
   const filtered = isFiltered(filter);

@@ -90,7 +90,7 @@ export function physicsFilter(m: Motion): Motion {
     } else f++;
   }
   // 2. Balance in slow double support.
-  let { pos, rot } = fkPrefix(out, jc);
+  let { pos } = fkPrefix(out, jc);
   const shiftX = new Float64Array(n),
     shiftZ = new Float64Array(n);
   const com = new Float64Array(3);
@@ -132,8 +132,9 @@ export function physicsFilter(m: Motion): Motion {
     out.rootPos[k * 3 + 2] = out.rootPos[k * 3 + 2]! + shiftZ[k]!;
   }
   // 3. Floor contact: no floating while a foot is down, no penetration ever.
-  ({ pos, rot } = fkPrefix(out, jc));
-  const low = lowestSole(out, pos, rot);
+  const settled = fkPrefix(out, jc);
+  pos = settled.pos;
+  const low = lowestSole(out, pos, settled.rot);
   const corr = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const c = m.contacts[k * 2] === 1 || m.contacts[k * 2 + 1] === 1;

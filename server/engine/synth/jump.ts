@@ -78,7 +78,7 @@ export function synthJump(ctx: GenCtx, p: JumpParams): void {
       z0 = z + rep * p.distance * Math.cos(yaw);
     const yaw0 = yaw + rep * p.turn;
     let rootY: number,
-      across = 0,
+      across: number,
       inAir = false,
       yawNow = yaw0,
       air = 0;

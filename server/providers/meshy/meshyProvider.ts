@@ -159,7 +159,7 @@ export class MeshyProvider implements Provider {
       ctx.progress({ percent, stage, queuePosition: p.status === 'PENDING' ? (p.precedingTasks ?? null) : null });
     };
 
-    const taskId = await this.taskIdFor(ctx, client, op, resource);
+    const taskId = await this.taskIdFor(ctx, client, op);
     this.claimed.add(taskId);
     let task: MeshyTask;
     try {
@@ -173,7 +173,7 @@ export class MeshyProvider implements Provider {
   }
 
   /** The job's Meshy task: the stored one when resuming, else a new (or reconciled) one. */
-  private async taskIdFor(ctx: JobContext, client: MeshyClient, op: MeshyOperation, resource: MeshyResource): Promise<string> {
+  private async taskIdFor(ctx: JobContext, client: MeshyClient, op: MeshyOperation): Promise<string> {
     const stored = parseExternalId(ctx.externalId);
     if (stored?.kind === 'task') {
       this.log?.info('meshy job resumed', { jobId: ctx.jobId, taskId: stored.id });

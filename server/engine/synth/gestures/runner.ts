@@ -102,7 +102,7 @@ export function runGesture(ctx: GenCtx, gesture: Gesture, amp = 1): void {
   const touch = (...js: number[]): void => {
     for (const j of js) touched[j] = 1;
   };
-  let f = 0;
+  let f: number;
   const g: GestureFrame = {
     t: 0,
     dur,
