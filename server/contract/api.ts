@@ -1,5 +1,5 @@
 /**
- * The studio API contract (shared/design/api.md) as zod schemas.
+ * The studio API contract (docs/design/api.md) as zod schemas.
  * The server validates every request with these, the OpenAPI document is generated from them,
  * and the SPA imports the inferred types, so the three can never drift apart.
  * This module must stay free of Node and React imports: both sides bundle it.
@@ -145,7 +145,7 @@ export const RefineRequest = z.strictObject({
   variants: variants.optional(),
 });
 export const RerunRequest = MotionOptions.extend({ ...editBase, kind: z.literal('rerun') }).strict();
-/** SayMotion's named 2D backdrops (shared/contracts/saymotion.md); `studio` is the 3D stage. */
+/** SayMotion's named 2D backdrops (docs/contracts/saymotion.md); `studio` is the 3D stage. */
 export const RENDER_BACKDROPS_2D = [
   'Checker_Cloudscape',
   'Golden_Age_Glitz',
@@ -179,7 +179,7 @@ export const RenderRequest = z.strictObject({
 });
 export type RenderRequest = z.infer<typeof RenderRequest>;
 
-// Meshy-style character jobs (shared/contracts/meshy.md): rig a character, animate a rig, or make a
+// Meshy-style character jobs (docs/contracts/meshy.md): rig a character, animate a rig, or make a
 // standalone clip from text. The local engine runs the same kinds offline.
 const jobRef = (field: string, what: string) =>
   z.string({ error: `${field} is required: ${what}` }).regex(/^job_[a-z0-9]{8,40}$/, { error: `${field} must be a job id like job_… (${what})` });

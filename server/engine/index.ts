@@ -1,7 +1,7 @@
 /**
  * Public API of the Kinema local motion engine: a pure library (no Node, DOM or React imports)
  * that turns prompts into motion data on a canonical humanoid skeleton, edits motion data, and
- * exports GLB/BVH. See shared/design/engine.md for the research and formulas behind each part.
+ * exports GLB/BVH. See docs/design/engine.md for the research and formulas behind each part.
  */
 export type { Motion } from './core/motion.ts';
 export { motionDurationSec } from './core/motion.ts';

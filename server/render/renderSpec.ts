@@ -2,7 +2,7 @@
  * A validated render request → what the local renderer does: output size and files, and the render
  * page's scene options. Pure, so each option's mapping is unit-tested on its own.
  *
- * Option semantics (matching SayMotion's render where it defines them, shared/contracts/saymotion.md):
+ * Option semantics (matching SayMotion's render where it defines them, docs/contracts/saymotion.md):
  * - backdrop: `studio` (default) is the 3D stage; a named 2D backdrop is painted behind the character and
  *   takes precedence over bgColor; shadows are refused with 2D backdrops, as SayMotion refuses them.
  * - bgColor [r,g,b,a]: on the studio backdrop, a solid background instead of the stage (green screen).

@@ -1,5 +1,5 @@
 /**
- * The local engine over SayMotion's wire protocol (shared/design/api.md, "Local SayMotion-compatible
+ * The local engine over SayMotion's wire protocol (docs/design/api.md, "Local SayMotion-compatible
  * endpoint"), so `api_server_url = "http://127.0.0.1:8790/saymotion"` works with the official SDKs.
  * Jobs created here are ordinary studio jobs of the local provider (rid = our job id): they show up in
  * the studio, and their files are served by the studio's own file route.
@@ -45,7 +45,7 @@ export function saymotionWireRoutes(s: WireServices) {
   wirePromptRoutes(app);
 
   // Mounted sub-apps do not use their own notFound; unknown paths must not fall through to the SPA.
-  app.all('*', (c) => c.json(new WireError(404, `No route ${c.req.method} ${c.req.path}: see shared/contracts/saymotion.md for the protocol.`).body(), 404));
+  app.all('*', (c) => c.json(new WireError(404, `No route ${c.req.method} ${c.req.path}: see docs/contracts/saymotion.md for the protocol.`).body(), 404));
   app.onError((err, c) => wireErrorResponse(err, c, s.log));
   return app;
 }

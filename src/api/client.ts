@@ -1,5 +1,5 @@
 /**
- * Fetch helpers for the studio API (shared/design/api.md). Every response is parsed with the contract's zod
+ * Fetch helpers for the studio API (docs/design/api.md). Every response is parsed with the contract's zod
  * schemas where it enters the app, and every failure becomes an ApiRequestError the UI can explain.
  */
 import { Collection as CollectionSchema, DeleteJobResult, JobDeletedEvent } from '../../server/contract/jobLibrary.ts';

@@ -13,7 +13,7 @@ export interface CostLine {
   affordable: boolean;
 }
 
-/** Meshy's published API prices (shared/contracts/meshy.md §7). */
+/** Meshy's published API prices (docs/contracts/meshy.md §7). */
 function meshyPrice(kind: JobKind, opts: { actions?: number; mode?: string }): number | null {
   if (kind === 'rig') return 5;
   if (kind === 'animate') return 3 * Math.max(1, opts.actions ?? 1);

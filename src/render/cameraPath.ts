@@ -3,7 +3,7 @@
  * Computing the path up front (instead of chasing the character frame by frame) keeps `renderFrame(i)`
  * a pure function of i: frames can be drawn in any order, or again, and come out identical.
  *
- * Modes follow SayMotion's render options (shared/contracts/saymotion.md):
+ * Modes follow SayMotion's render options (docs/contracts/saymotion.md):
  * - fixed: one camera that sees the whole motion;
  * - cinematic: keeps the character centred, following its (smoothed) path at a constant distance;
  * - face: a head-and-shoulders close-up that follows the head.

@@ -1,5 +1,5 @@
 /**
- * Turns a validated job request into the Meshy create request (shared/contracts/meshy.md §2–4):
+ * Turns a validated job request into the Meshy create request (docs/contracts/meshy.md §2–4):
  * rigging from an uploaded character (sent inline as a GLB data URI) or from a Meshy task,
  * animation of the parent rig task with library actions or a text-to-motion task, and
  * text-to-motion. Also says how to recognise the created task in Meshy's task list.

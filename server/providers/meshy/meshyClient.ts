@@ -1,5 +1,5 @@
 /**
- * Thin HTTP client for Meshy's OpenAPI (shared/contracts/meshy.md). It owns the bearer key: the
+ * Thin HTTP client for Meshy's OpenAPI (docs/contracts/meshy.md). It owns the bearer key: the
  * key goes only to the configured API origin, never across a redirect and never to the signed asset
  * URLs (which are fetched without credentials). Every answer is size-capped and zod-parsed, and
  * every error message is scrubbed of the key before it can reach a log line or a user.

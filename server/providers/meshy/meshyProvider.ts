@@ -1,5 +1,5 @@
 /**
- * Meshy as a provider: rigging, animation and text-to-motion (shared/contracts/meshy.md).
+ * Meshy as a provider: rigging, animation and text-to-motion (docs/contracts/meshy.md).
  * A job's life: build the create request → record a pending marker → POST once (submitTask.ts:
  * never paid twice) → persist the task id at once → follow the task (SSE, GET fallback) → copy
  * the result files into our cache before the URLs expire → only then return, so the runner marks

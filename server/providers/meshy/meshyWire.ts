@@ -1,5 +1,5 @@
 /**
- * Meshy's wire shapes (shared/contracts/meshy.md), parsed with zod at the boundary. Meshy's docs
+ * Meshy's wire shapes (docs/contracts/meshy.md), parsed with zod at the boundary. Meshy's docs
  * drift, so every object is loose (extra fields pass), optional fields default, timestamps accept
  * null as well as 0, and the library accepts both a bare array and a `{result: …}` envelope.
  */

@@ -1,26 +1,14 @@
 /**
  * Our validated job requests → SayMotion's `POST /job/v1/process/{processor}` params list
- * (shared/contracts/saymotion.md). Pure functions: everything they need is passed in, so each mapping
+ * (docs/contracts/saymotion.md). Pure functions: everything they need is passed in, so each mapping
  * is unit-tested param by param.
  */
+import { RENDER_BACKDROPS_2D } from '../../contract/api.ts';
 import type { StoredRequest } from '../../contract/storedRequest.ts';
 import { ProviderError } from '../provider.ts';
 
-export const BACKDROPS_2D = [
-  'Checker_Cloudscape',
-  'Golden_Age_Glitz',
-  'Inferno_Stage',
-  'Jungle_Grove',
-  'Mystic_Brick',
-  'Mystic_Concrete',
-  'Rainbow_Spotlight',
-  'Red_Carpet',
-  'Retro_Revue',
-  'Sakura_Dreamscape',
-  'Spotlit_Stage',
-  'Timbered_Retreat',
-  'Urban_Rooftop',
-] as const;
+/** SayMotion's named 2D backdrops: one list, in the contract, which the API validates against too. */
+export const BACKDROPS_2D = RENDER_BACKDROPS_2D;
 
 const CAM_MODES = { cinematic: 0, fixed: 1, face: 2 } as const;
 

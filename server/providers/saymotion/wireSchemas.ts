@@ -1,5 +1,5 @@
 /**
- * Zod schemas of SayMotion's responses (shared/contracts/saymotion.md). Every upstream reply is parsed
+ * Zod schemas of SayMotion's responses (docs/contracts/saymotion.md). Every upstream reply is parsed
  * with one of these before anything reads it. They are lenient where the vendor's docs disagree with
  * themselves (numbers sent as strings, `id` vs `Id`, bare array vs `{list}`) and strict about what we rely on.
  */
