@@ -33,7 +33,7 @@ import type { Services } from './services.ts';
 
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
-export const DEFAULT_DIST_DIR = path.resolve(fileURLToPath(new URL('../dist', import.meta.url)));
+const DEFAULT_DIST_DIR = path.resolve(fileURLToPath(new URL('../dist', import.meta.url)));
 
 export function createApp(s: Services, opts: { distDir?: string } = {}) {
   const app = new Hono();

@@ -24,10 +24,10 @@ import { ServerOrigin } from './render/serverOrigin.ts';
 import type { Services } from './services.ts';
 
 /** How long every event stays replayable; older ones are compacted to each job's latest snapshot. */
-export const EVENT_REPLAY_WINDOW_MS = 6 * 60 * 60 * 1000;
+const EVENT_REPLAY_WINDOW_MS = 6 * 60 * 60 * 1000;
 const EVENT_COMPACT_INTERVAL_MS = 10 * 60 * 1000;
 
-export function packageVersion(): string {
+function packageVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }

@@ -14,7 +14,7 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function redactor(secrets: readonly string[]): (text: string) => string {
+function redactor(secrets: readonly string[]): (text: string) => string {
   return secretScrubber(secrets);
 }
 

@@ -32,7 +32,7 @@ export const MODEL_LIMITS = {
   maxAsciiArrayValues: 32_000_000,
 } as const;
 
-export class ModelLimitError extends Error {
+class ModelLimitError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ModelLimitError';

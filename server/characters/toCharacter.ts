@@ -6,7 +6,7 @@ import type { Character } from '../contract/api.ts';
 import type { CharacterMeta } from './characterStore.ts';
 
 /** Where the studio downloads an uploaded character's model (the route in routes/characterUploads.ts). */
-export function characterModelUrl(id: string): string {
+function characterModelUrl(id: string): string {
   return `/api/characters/${id}/model`;
 }
 

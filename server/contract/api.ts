@@ -11,21 +11,7 @@ export const PROVIDER_IDS = ['local', 'saymotion', 'meshy'] as const;
 export const ProviderId = z.enum(PROVIDER_IDS);
 export type ProviderId = z.infer<typeof ProviderId>;
 
-export const CAPABILITIES = [
-  'text2motion',
-  'inpaint',
-  'merge',
-  'loop',
-  'refine',
-  'rerun',
-  'render',
-  'optimizePrompt',
-  'characters',
-  'rig',
-  'animate',
-  'library',
-  'textToMotion',
-] as const;
+const CAPABILITIES = ['text2motion', 'inpaint', 'merge', 'loop', 'refine', 'rerun', 'render', 'optimizePrompt', 'characters', 'rig', 'animate', 'library', 'textToMotion'] as const;
 export const Capability = z.enum(CAPABILITIES);
 export type Capability = z.infer<typeof Capability>;
 
@@ -35,7 +21,7 @@ export type FootLocking = z.infer<typeof FootLocking>;
 
 export const MAX_PROMPT_CHARS = 1000;
 export const MAX_DURATION_SEC = 60;
-export const MIN_DURATION_SEC = 1;
+const MIN_DURATION_SEC = 1;
 
 const prompt = z
   .string({ error: 'prompt is required: describe the motion, e.g. "a person walks forward slowly then waves"' })
@@ -92,7 +78,7 @@ const editBase = {
     .max(8, { error: 'variant must be at most 8' }),
 };
 
-export const Interval = z
+const Interval = z
   .object({
     start: z.number({ error: 'start must be a time in seconds' }).min(0),
     end: z.number({ error: 'end must be a time in seconds' }).min(0),
@@ -210,8 +196,8 @@ export const RigRequest = z
     path: ['characterId'],
   });
 
-export const POST_PROCESS_OPERATIONS = ['change_fps', 'fbx2usdz', 'extract_armature'] as const;
-export const PostProcess = z
+const POST_PROCESS_OPERATIONS = ['change_fps', 'fbx2usdz', 'extract_armature'] as const;
+const PostProcess = z
   .strictObject({
     operation: z.enum(POST_PROCESS_OPERATIONS, { error: `postProcess.operation must be one of: ${POST_PROCESS_OPERATIONS.join(', ')}` }),
     fps: z.union([z.literal(24), z.literal(25), z.literal(30), z.literal(60)], { error: 'postProcess.fps must be 24, 25, 30 or 60' }).optional(),
@@ -242,7 +228,7 @@ export const AnimateRequest = z
     path: ['actionIds'],
   });
 
-export const MOTION_MODES = ['prime', 'swift'] as const;
+const MOTION_MODES = ['prime', 'swift'] as const;
 export const TextToMotionRequest = z.strictObject({
   ...base,
   kind: z.literal('textToMotion'),

@@ -7,12 +7,12 @@
  */
 import { z } from 'zod';
 
-export const CONSTRAINT_EFFECTORS = ['leftHand', 'rightHand', 'leftFoot', 'rightFoot'] as const;
-export const MAX_WAYPOINTS = 64;
-export const MAX_KEY_POSES = 32;
-export const MAX_PINS = 16;
+const CONSTRAINT_EFFECTORS = ['leftHand', 'rightHand', 'leftFoot', 'rightFoot'] as const;
+const MAX_WAYPOINTS = 64;
+const MAX_KEY_POSES = 32;
+const MAX_PINS = 16;
 /** Farthest point a constraint may name (metres from the origin): a stage, not a map. */
-export const MAX_REACH_M = 100;
+const MAX_REACH_M = 100;
 
 const metres = (field: string) =>
   z
@@ -25,12 +25,12 @@ const seconds = (field: string) =>
     .min(0, { error: `${field} must be 0 s or later` })
     .max(600);
 
-export const Vec3 = z.tuple([metres('x'), metres('y'), metres('z')], { error: 'a point is [x, y, z] in metres' });
-export const Effector = z.enum(CONSTRAINT_EFFECTORS, { error: `effector must be one of: ${CONSTRAINT_EFFECTORS.join(', ')}` });
+const Vec3 = z.tuple([metres('x'), metres('y'), metres('z')], { error: 'a point is [x, y, z] in metres' });
+const Effector = z.enum(CONSTRAINT_EFFECTORS, { error: `effector must be one of: ${CONSTRAINT_EFFECTORS.join(', ')}` });
 
 export const PathWaypoint = z.strictObject({ x: metres('x'), z: metres('z'), t: seconds('t').optional() });
 
-export const PathConstraint = z
+const PathConstraint = z
   .strictObject({
     waypoints: z
       .array(PathWaypoint, { error: 'waypoints must be a list of {x, z, t?} floor points' })

@@ -15,7 +15,6 @@ export const LAZY_FORMATS = ['fbx', 'bvh'] as const satisfies readonly Convertib
 
 /** The frame rates animators ask for (Meshy, Mixamo and Uthana all offer a subset of these). */
 export const DOWNLOAD_FPS = [24, 25, 30, 60, 120] as const;
-export type DownloadFps = (typeof DOWNLOAD_FPS)[number];
 
 const flag = (name: string) => z.enum(['1', '0', 'true', 'false'], { error: `${name} must be true or false (or 1/0)` }).transform((v) => v === '1' || v === 'true');
 

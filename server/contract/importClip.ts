@@ -1,7 +1,7 @@
 /** POST /api/imports: a clip file (raw body) becomes a take of kind `import` ("Use as source"). */
 import { z } from 'zod';
 
-export const IMPORT_FORMATS = ['glb', 'fbx', 'bvh'] as const;
+const IMPORT_FORMATS = ['glb', 'fbx', 'bvh'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 

@@ -17,7 +17,7 @@ export type ActionSuggestion = z.infer<typeof ActionSuggestion>;
 
 const Chip = z.object({ action: z.string(), label: z.string() });
 
-export const PROMPT_UNDERSTANDING = ['all', 'part', 'nothing', 'empty'] as const;
+const PROMPT_UNDERSTANDING = ['all', 'part', 'nothing', 'empty'] as const;
 
 export const ParsePromptResponse = z.object({
   /** 'all': every clause became an action; 'part': some clauses were not understood; 'nothing': no action; 'empty': no words. */

@@ -42,13 +42,13 @@ export interface JobsTable {
   search_text: Generated<string>;
 }
 
-export interface CollectionsTable {
+interface CollectionsTable {
   id: string;
   name: string;
   created_at: string;
 }
 
-export interface FilesTable {
+interface FilesTable {
   job_id: string;
   variant: number;
   format: string;
@@ -57,7 +57,7 @@ export interface FilesTable {
   sha256: string;
 }
 
-export interface EventsTable {
+interface EventsTable {
   seq: Generated<number>;
   job_id: string;
   data: string;

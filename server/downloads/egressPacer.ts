@@ -5,14 +5,14 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export const EGRESS_BYTES_PER_SEC = 256 * 1024 * 1024;
+const EGRESS_BYTES_PER_SEC = 256 * 1024 * 1024;
 const BURST_BYTES = 8 * 1024 * 1024;
 
 let tokens = BURST_BYTES;
 let at = performance.now();
 
 /** Waits until `bytes` may be sent under the shared budget. */
-export async function paceEgress(bytes: number): Promise<void> {
+async function paceEgress(bytes: number): Promise<void> {
   const now = performance.now();
   tokens = Math.min(BURST_BYTES, tokens + ((now - at) / 1000) * EGRESS_BYTES_PER_SEC);
   at = now;

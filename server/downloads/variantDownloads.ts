@@ -41,7 +41,7 @@ export function promptOf(job: JobRow): string {
   return typeof p === 'string' && p.trim() ? p : job.kind;
 }
 
-export function downloadFilename(job: JobRow, variant: number, format: FileFormat, spec: ExportSpec | null): string {
+function downloadFilename(job: JobRow, variant: number, format: FileFormat, spec: ExportSpec | null): string {
   const parts = [slug(promptOf(job)), job.id.slice(-6), `v${variant}`, ...(spec ? specFileParts(spec) : [])];
   return `${parts.join('_')}.${format}`;
 }

@@ -48,7 +48,7 @@ export interface EngineProgress {
   stage: string;
 }
 
-export function validateParams(p: Text2MotionParams): void {
+function validateParams(p: Text2MotionParams): void {
   if (typeof p.prompt !== 'string') throw new Error('prompt must be a string');
   if (!Number.isInteger(p.variants) || p.variants < 1 || p.variants > 8) throw new Error(`variants must be a whole number from 1 to 8 (got ${p.variants})`);
   if (!(p.durationSec >= 0) || p.durationSec > 600) throw new Error(`durationSec must be 0 (engine decides) or a positive number of seconds (got ${p.durationSec})`);
@@ -59,7 +59,7 @@ export function validateParams(p: Text2MotionParams): void {
 }
 
 /** Seed of variant k: depends on the job seed, the prompt and k, so variants are independent but reproducible. */
-export function variantSeed(seed: number, prompt: string, k: number): number {
+function variantSeed(seed: number, prompt: string, k: number): number {
   return mixSeed(seed, hashString(prompt.trim().toLowerCase()), k);
 }
 
@@ -78,7 +78,7 @@ export function synthesizeVariant(o: VariantOptions): Motion {
 }
 
 /** One variant and the scene proxies and props its actions imply (stairs, a cup in the hand). */
-export function synthesizeVariantScene(o: VariantOptions): { motion: Motion; scene: SceneOut } {
+function synthesizeVariantScene(o: VariantOptions): { motion: Motion; scene: SceneOut } {
   const rng = new Rng(o.seed);
   const vp = sampleVariantParams(rng.fork('body'));
   const jitterRng = rng.fork('timing');

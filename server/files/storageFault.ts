@@ -3,7 +3,7 @@
  * SQLite, PostgreSQL and the file system, and turns them into one clear message without paths: the
  * raw errors name absolute paths and internals that must not reach a user.
  */
-export type StorageFaultKind = 'disk_full' | 'read_only';
+type StorageFaultKind = 'disk_full' | 'read_only';
 
 export interface StorageFault {
   kind: StorageFaultKind;
@@ -23,8 +23,7 @@ const READ_ONLY_CODES = new Set([
   'EPERM',
 ]);
 
-export const DISK_FULL_MESSAGE =
-  "The server's data disk is full: free some space (or move KINEMA_DATA_DIR to a larger disk). Work resumes by itself once there is room; try again then.";
+const DISK_FULL_MESSAGE = "The server's data disk is full: free some space (or move KINEMA_DATA_DIR to a larger disk). Work resumes by itself once there is room; try again then.";
 export const READ_ONLY_MESSAGE =
   "The server's data directory is read-only or not writable: fix its permissions (or point KINEMA_DATA_DIR at a writable folder). Reads still work; writes resume by itself once it is writable.";
 

@@ -23,7 +23,7 @@ export class HttpError extends Error {
 }
 
 /** `intervals[0].end` style path for the first issue, so the UI can put the message next to its field. */
-export function issuePath(path: ReadonlyArray<PropertyKey>): string {
+function issuePath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), '');
 }
 

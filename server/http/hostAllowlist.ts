@@ -9,7 +9,7 @@ import { isLoopbackHost } from '../config.ts';
 import { HttpError } from './errors.ts';
 
 /** Splits `host[:port]` / `[v6]:port` into the host part (lower case, brackets kept for v6). */
-export function hostName(hostHeader: string): string | null {
+function hostName(hostHeader: string): string | null {
   const v = hostHeader.trim().toLowerCase();
   const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/.exec(v);
   if (!m) return null;
@@ -27,7 +27,7 @@ export interface HostPolicy {
   tokenRequired: boolean;
 }
 
-export function isAllowedHost(name: string, policy: HostPolicy): boolean {
+function isAllowedHost(name: string, policy: HostPolicy): boolean {
   if (isLoopbackHost(name)) return true;
   const bind = policy.bind.toLowerCase();
   if (!WILDCARD_BINDS.has(bind) && (name === bind || name === `[${bind}]`)) return true;

@@ -6,7 +6,7 @@
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The secret and its encodings that appear verbatim in text. */
-export function secretForms(secret: string): string[] {
+function secretForms(secret: string): string[] {
   const buf = Buffer.from(secret, 'utf8');
   const forms = [secret, encodeURIComponent(secret), buf.toString('base64'), buf.toString('base64url'), buf.toString('base64').replace(/=+$/, ''), buf.toString('hex')];
   return [...new Set(forms)].filter((f) => f.length >= 4);

@@ -8,9 +8,9 @@ import { MAX_DURATION_SEC } from '../contract/api.ts';
 import { HttpError } from '../http/errors.ts';
 
 /** Longest clip any job may produce: 10 minutes. */
-export const MAX_CLIP_SEC = 600;
+const MAX_CLIP_SEC = 600;
 /** Frame rate of the clips edits work on (the local engine's and SayMotion's). */
-export const EDIT_FPS = 30;
+const EDIT_FPS = 30;
 
 type VariantEdit = Extract<CreateJobRequest, { variant: number; parentJobId: string }>;
 
@@ -22,7 +22,7 @@ function loopLength(parentSec: number, reps: number): number {
   return reps * (parentSec + 1 / EDIT_FPS);
 }
 
-export function editedLengthBound(r: VariantEdit, parentSec: number): number {
+function editedLengthBound(r: VariantEdit, parentSec: number): number {
   switch (r.kind) {
     case 'loop':
       return loopLength(parentSec, r.reps);

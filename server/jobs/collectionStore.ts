@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import type { Collection } from '../contract/jobLibrary.ts';
 import type { Db } from '../db/database.ts';
 
-export function newCollectionId(): string {
+function newCollectionId(): string {
   return `col_${crypto.randomBytes(10).toString('hex')}`;
 }
 

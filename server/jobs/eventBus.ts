@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import type { Job } from '../contract/api.ts';
 
 /** A job changed: the full snapshot. */
-export interface JobSnapshotEvent {
+interface JobSnapshotEvent {
   seq: number;
   job: Job;
   deleted?: undefined;

@@ -11,7 +11,7 @@ import type { ActionSuggestion, ParsePromptResponse } from '../contract/promptPa
 /** Suggestions used when a prompt has no words the suggester can relate to anything. */
 const STARTERS: ActionId[] = ['walk', 'wave', 'jump', 'dance'];
 
-export function suggestionOf(id: ActionId): ActionSuggestion {
+function suggestionOf(id: ActionId): ActionSuggestion {
   return { action: id, label: actionName(id), phrase: canonicalPhrase(id) };
 }
 

@@ -12,7 +12,7 @@ function hex(rgb: readonly [number, number, number]): string {
 }
 
 /** Frames between keyframes: half a second, at least 1. */
-export function keyframeInterval(fps: number): number {
+function keyframeInterval(fps: number): number {
   return Math.max(1, Math.round(fps / 2));
 }
 

@@ -15,7 +15,7 @@ import { RENDER_BACKDROPS_2D, type RenderRequest } from '../contract/api.ts';
 import type { RenderPageConfig } from '../contract/renderPage.ts';
 import { ProviderError } from '../contract/providerError.ts';
 
-export const RENDER_FPS = 30;
+const RENDER_FPS = 30;
 
 const SIZES = { '720p': { width: 1280, height: 720 }, '1080p': { width: 1920, height: 1080 } } as const;
 

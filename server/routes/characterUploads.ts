@@ -16,7 +16,7 @@ import type { Logger } from '../log.ts';
 import { slug } from '../files/slug.ts';
 
 export const MAX_CHARACTER_BYTES = 50 * 1024 * 1024;
-export const MAX_CHARACTER_NAME = 80;
+const MAX_CHARACTER_NAME = 80;
 
 /** Requests that bypass the global JSON body limit because this module limits them itself. */
 export function isCharacterUpload(method: string, path: string): boolean {

@@ -16,17 +16,17 @@ export interface LibrarySource {
   library(): Promise<LibraryEntry[]>;
 }
 
-export function hasLibrary(p: Provider): p is Provider & LibrarySource {
+function hasLibrary(p: Provider): p is Provider & LibrarySource {
   return p.capabilities().includes('library') && typeof (p as Partial<LibrarySource>).library === 'function';
 }
 
-export interface LibraryQuery {
+interface LibraryQuery {
   search?: string;
   category?: string;
   subCategory?: string;
 }
 
-export function filterLibrary<T extends LibraryEntry>(entries: readonly T[], q: LibraryQuery): T[] {
+function filterLibrary<T extends LibraryEntry>(entries: readonly T[], q: LibraryQuery): T[] {
   const needle = q.search?.trim().toLowerCase() ?? '';
   const category = q.category?.trim().toLowerCase() ?? '';
   const sub = q.subCategory?.trim().toLowerCase() ?? '';

@@ -11,7 +11,7 @@ function schema(s: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
 }
 
-export function buildOpenApi(version: string): Record<string, unknown> {
+function buildOpenApi(version: string): Record<string, unknown> {
   const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
   const err = (description: string) => ({ description, ...json('Error') });
   const colParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^col_[a-z0-9]{8,40}$' } };

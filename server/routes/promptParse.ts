@@ -12,7 +12,7 @@ import { readJson } from '../http/readJson.ts';
 import { readPrompt } from '../prompt/readPrompt.ts';
 
 /** Sustained parses per minute and burst per client. */
-export const PARSE_RATE = { perMinute: 600, burst: 120 };
+const PARSE_RATE = { perMinute: 600, burst: 120 };
 
 /** Takes the services like every route group (app.ts mounts them in one loop), though parsing needs none. */
 export function promptParseRoutes(_s: unknown, limiter = new RateLimiter(PARSE_RATE.perMinute, PARSE_RATE.burst)) {

@@ -2,8 +2,8 @@
  * Throttles failed logins per client, so the local SayMotion endpoint's secret cannot be guessed at
  * request speed. Only failures count: an SDK logging in correctly is never slowed down.
  */
-export const MAX_FAILURES = 10;
-export const WINDOW_MS = 60_000;
+const MAX_FAILURES = 10;
+const WINDOW_MS = 60_000;
 /** Bounds memory when many addresses fail (only loopback is expected, but the map must not grow forever). */
 const MAX_CLIENTS = 10_000;
 

@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 
-export const LINK_TTL_MS = 60 * 60 * 1000;
+const LINK_TTL_MS = 60 * 60 * 1000;
 
 export class LinkSigner {
   private readonly key: Buffer;

@@ -33,7 +33,7 @@ export function wireProcessor(job: Job): 'text2motion' | 'render' {
 }
 
 /** The job's request as the params list a SayMotion client would have sent (what "parameters" shows). */
-export function wireParameters(job: Job): string[] {
+function wireParameters(job: Job): string[] {
   const req = StoredRequest.safeParse(job.request);
   if (!req.success) return [];
   try {

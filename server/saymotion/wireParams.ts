@@ -132,7 +132,7 @@ function editTarget(map: Map<string, string>): { parentJobId: string; variant: n
 }
 
 /** Builds the (not yet validated) request object for a processor and its params. */
-export function wireToRequest(processor: string, params: unknown): Record<string, unknown> {
+function wireToRequest(processor: string, params: unknown): Record<string, unknown> {
   const map = paramMap(params);
   const provider = 'local';
   if (processor === 'render') {

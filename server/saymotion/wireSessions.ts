@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /** Each login makes a session; a client looping on login must not grow memory without bound. */
 export const MAX_SESSIONS = 1000;
 

@@ -5,7 +5,7 @@
  */
 import type { Job, ProviderId } from '../../server/contract/api.ts';
 
-export const ACTION_JOB_KINDS: ReadonlySet<string> = new Set(['rig', 'animate', 'textToMotion']);
+const ACTION_JOB_KINDS: ReadonlySet<string> = new Set(['rig', 'animate', 'textToMotion']);
 
 export function isActionJob(job: Pick<Job, 'kind'>): boolean {
   return ACTION_JOB_KINDS.has(job.kind);

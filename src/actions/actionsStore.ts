@@ -11,7 +11,7 @@ import { DEFAULT_RIG_HEIGHT_METERS } from '../../server/contract/api.ts';
 import type { FpsChoice, MotionMode, PostProcessChoice } from './actionRequests.ts';
 
 export type CreateTab = 'prompt' | 'actions';
-export type MotionSourceChoice = 'library' | 'motion';
+type MotionSourceChoice = 'library' | 'motion';
 
 export interface ActionsState {
   tab: CreateTab;

@@ -8,7 +8,7 @@ import type { LibraryFilter } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
 import type { JobListFilter } from '../../server/contract/jobLibrary.ts';
 
-export const JOB_PAGE_SIZE = 30;
+const JOB_PAGE_SIZE = 30;
 
 export const healthQuery = () =>
   queryOptions({

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 
-export const DOCK_MIN_WIDTH = 1024;
+const DOCK_MIN_WIDTH = 1024;
 
 interface LayoutState {
   leftOpen: boolean;

@@ -8,7 +8,7 @@ import type { ShownProxy } from '../player/index.ts';
 import { timeToFrame } from '../lib/timeMath.ts';
 import { playhead, transport } from '../state/playhead.ts';
 
-export interface KinemaTestHandle {
+interface KinemaTestHandle {
   getTime(): number;
   setTime(t: number): void;
   play(): void;

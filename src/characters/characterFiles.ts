@@ -4,14 +4,13 @@
  */
 
 /** Formats POST /api/characters accepts. */
-export const CHARACTER_EXTENSIONS = ['glb', 'vrm', 'fbx'] as const;
-export type CharacterExtension = (typeof CHARACTER_EXTENSIONS)[number];
+const CHARACTER_EXTENSIONS = ['glb', 'vrm', 'fbx'] as const;
 
 /** The server's upload limit (server/routes/characterUploads.ts). */
 export const MAX_CHARACTER_BYTES = 50 * 1024 * 1024;
-export const MAX_CHARACTER_NAME = 80;
+const MAX_CHARACTER_NAME = 80;
 
-export function extensionOf(fileName: string): string {
+function extensionOf(fileName: string): string {
   const m = /\.([^./\\]+)$/.exec(fileName);
   return m ? m[1]!.toLowerCase() : '';
 }

@@ -16,7 +16,7 @@ export interface TakeClip {
   pos: Float32Array;
 }
 
-export function parseTakeClip(text: string): TakeClip {
+function parseTakeClip(text: string): TakeClip {
   const b = readBvh(text);
   // BVH exports are in centimetres.
   return {

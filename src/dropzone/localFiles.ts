@@ -32,7 +32,7 @@ interface LocalFilesState {
 }
 
 /** Larger files would stall the tab while parsing; glTF/FBX animation files are far smaller in practice. */
-export const MAX_DROP_BYTES = 300 * 1024 * 1024;
+const MAX_DROP_BYTES = 300 * 1024 * 1024;
 
 export const useLocalFiles = create<LocalFilesState>()(() => ({ file: null, character: null, take: null, error: null }));
 

@@ -5,7 +5,7 @@
 
 export type ModelFormat = 'glb' | 'gltf' | 'fbx' | 'bvh';
 
-export const MODEL_EXTENSIONS: readonly ModelFormat[] = ['glb', 'gltf', 'fbx', 'bvh'];
+const MODEL_EXTENSIONS: readonly ModelFormat[] = ['glb', 'gltf', 'fbx', 'bvh'];
 /** Files a .gltf may reference; they are accepted alongside it in one drop. */
 export const SIDECAR_EXTENSIONS = ['bin', 'png', 'jpg', 'jpeg', 'webp', 'ktx2'] as const;
 

@@ -13,7 +13,7 @@ import { localFiles, useLocalFiles } from './localFiles.ts';
 import type { LocalFile } from './localFiles.ts';
 
 /** Why a file cannot be imported as it is, or null when it can. */
-export function importBlocker(file: LocalFile, takes: number): string | null {
+function importBlocker(file: LocalFile, takes: number): string | null {
   if (file.format === 'gltf') return 'A .gltf with separate files cannot be uploaded as one file: export it as GLB (or FBX, BVH) to use it as a source.';
   if (takes === 0) return 'This file has no animation to use as a source.';
   return null;

@@ -18,7 +18,7 @@ export interface EditSource {
   provider: ProviderId;
 }
 
-export interface InpaintForm {
+interface InpaintForm {
   prompt: string;
 }
 export interface MergeForm {
@@ -42,7 +42,7 @@ export interface LoopForm {
   /** Loop the best-matching window of the take (auto loop) instead of all of it. */
   autoWindow: boolean;
 }
-export interface RefineForm {
+interface RefineForm {
   prompt: string;
   creativity: number;
   variants: number;

@@ -8,7 +8,7 @@ import type { Capability, Job, JobKind, ProviderId, ProviderInfo } from '../../s
 export const EDIT_ACTIONS = ['inpaint', 'merge', 'loop', 'refine', 'rerun', 'render'] as const;
 export type EditAction = (typeof EDIT_ACTIONS)[number];
 
-export type Gate = { state: 'ready' } | { state: 'blocked'; reason: string } | { state: 'hidden' };
+type Gate = { state: 'ready' } | { state: 'blocked'; reason: string } | { state: 'hidden' };
 
 export interface EditGates {
   gates: Record<EditAction, Gate>;

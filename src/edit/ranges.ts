@@ -37,7 +37,7 @@ export function removeRange(ranges: readonly TimeRange[], index: number): TimeRa
   return ranges.filter((_, i) => i !== index);
 }
 
-export function sortRanges(ranges: readonly TimeRange[]): TimeRange[] {
+function sortRanges(ranges: readonly TimeRange[]): TimeRange[] {
   return [...ranges].sort((a, b) => a.start - b.start);
 }
 

@@ -4,7 +4,7 @@
  * edit/useEditShortcuts.ts for ranges and views); keep this list in step when adding one.
  */
 
-export interface Shortcut {
+interface Shortcut {
   keys: string[];
   does: string;
 }

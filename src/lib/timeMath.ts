@@ -135,7 +135,7 @@ export interface TimeView {
 }
 
 /** Zooming further than this many pixels per frame helps nobody. */
-export const MAX_PX_PER_FRAME = 48;
+const MAX_PX_PER_FRAME = 48;
 
 export function visibleSpan(v: TimeView): number {
   return v.extent > 0 ? v.extent / Math.max(v.zoom, 1) : 0;

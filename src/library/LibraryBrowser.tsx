@@ -17,7 +17,7 @@ import { useDebouncedValue } from '../lib/useDebouncedValue.ts';
 /** Rows drawn at once; Meshy's catalog has ~680 entries and a search or category narrows it. */
 const MAX_ROWS = 150;
 
-export interface LibraryTry {
+interface LibraryTry {
   /** Null when trying is possible, else why not (shown as the button's title). */
   blockedReason: string | null;
   onTry: (entry: LibraryEntry) => void;

@@ -10,7 +10,7 @@ export interface Span {
   end: number;
 }
 
-export interface TakeInfo {
+interface TakeInfo {
   name: string;
   duration: number;
 }

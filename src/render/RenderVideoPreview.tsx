@@ -12,7 +12,7 @@ import { playhead, transport } from '../state/playhead.ts';
 /** The local renderer writes 30 fps unless the request said otherwise; frame steps use it. */
 const RENDER_FPS = 30;
 
-export function renderVideoUrl(variant: Variant | undefined): string | null {
+function renderVideoUrl(variant: Variant | undefined): string | null {
   // WebM first: it is the one that can carry transparency, which the page background then shows.
   const file = variant?.files.find((f) => f.format === 'webm') ?? variant?.files.find((f) => f.format === 'mp4');
   return file?.url ?? null;

@@ -17,7 +17,7 @@ export interface RenderPage {
 }
 
 /** Frames in the video: the clip's length at the output rate (at least one, so a still pose still renders). */
-export function frameCountFor(durationSec: number, fps: number): number {
+function frameCountFor(durationSec: number, fps: number): number {
   return Math.max(1, Math.round(durationSec * fps));
 }
 

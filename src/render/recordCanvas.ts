@@ -5,7 +5,7 @@
  */
 
 /** Preferred first: MP4 opens everywhere; WebM is what every Chromium can record. */
-export const RECORDER_TYPES = ['video/mp4;codecs=avc1', 'video/mp4', 'video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'] as const;
+const RECORDER_TYPES = ['video/mp4;codecs=avc1', 'video/mp4', 'video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'] as const;
 
 export function pickRecorderType(isTypeSupported: (type: string) => boolean): string | null {
   return RECORDER_TYPES.find((t) => isTypeSupported(t)) ?? null;
@@ -23,7 +23,7 @@ export interface CanvasRecording {
   stop(): Promise<Blob>;
 }
 
-export class RecordingUnsupportedError extends Error {}
+class RecordingUnsupportedError extends Error {}
 
 export function startCanvasRecording(canvas: HTMLCanvasElement, fps = 30): CanvasRecording {
   if (typeof MediaRecorder === 'undefined' || typeof canvas.captureStream !== 'function') {

@@ -11,7 +11,6 @@
  */
 
 export type PlayMode = 'loop' | 'once' | 'pingpong';
-export const PLAY_MODES: readonly PlayMode[] = ['loop', 'once', 'pingpong'];
 
 export interface PlayRange {
   start: number;
@@ -19,10 +18,9 @@ export interface PlayRange {
 }
 
 /** Slowest and fastest rates offered in the speed menu (Uthana's range: slow motion reads timing, 2× checks flow). */
-export const MIN_SPEED = 0.1;
-export const MAX_SPEED = 2;
+const MIN_SPEED = 0.1;
 /** J/K/L shuttling may go faster than the menu (up to 8×, as NLEs do). */
-export const MAX_SHUTTLE_SPEED = 8;
+const MAX_SHUTTLE_SPEED = 8;
 
 export function clampSpeed(speed: number): number {
   if (!Number.isFinite(speed)) return 1;

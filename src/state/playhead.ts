@@ -15,7 +15,7 @@ import { advancePlayback, clampSpeed, effectiveRange, withInPoint, withOutPoint 
 import type { PlayMode, PlayRange } from './playback.ts';
 import { DEFAULT_FPS, clampTime, snapToFrame, stepFrames } from '../lib/timeMath.ts';
 
-export type ClipStatus = 'empty' | 'loading' | 'ready' | 'error';
+type ClipStatus = 'empty' | 'loading' | 'ready' | 'error';
 
 export interface TransportState {
   playing: boolean;

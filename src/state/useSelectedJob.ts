@@ -18,7 +18,7 @@ export function useSelectedJob() {
 }
 
 /** The variant to show: the selected one if the job has it, else the first. */
-export function resolveVariant(job: Job | undefined, selected: number | null): Variant | undefined {
+function resolveVariant(job: Job | undefined, selected: number | null): Variant | undefined {
   if (!job || job.variants.length === 0) return undefined;
   return job.variants.find((v) => v.index === selected) ?? job.variants[0];
 }

@@ -4,7 +4,7 @@
  * selected take against its parent, or against `vs=<jobId>.<variant>`), and `show=parent` for the toggle's
  * current side. Pure string ↔ value functions.
  */
-export const STAGE_VIEWS = ['single', 'grid', 'split', 'toggle'] as const;
+const STAGE_VIEWS = ['single', 'grid', 'split', 'toggle'] as const;
 export type StageView = (typeof STAGE_VIEWS)[number];
 
 export interface TakeRef {
@@ -25,12 +25,12 @@ export const DEFAULT_VIEW: ViewParams = { view: 'single', show: 'child', against
 
 const TAKE = /^(job_[A-Za-z0-9]{1,60})\.([1-9]\d?)$/;
 
-export function parseTakeRef(text: string | null): TakeRef | null {
+function parseTakeRef(text: string | null): TakeRef | null {
   const m = text ? TAKE.exec(text.trim()) : null;
   return m ? { jobId: m[1]!, variant: Number(m[2]) } : null;
 }
 
-export function formatTakeRef(t: TakeRef): string {
+function formatTakeRef(t: TakeRef): string {
   return `${t.jobId}.${t.variant}`;
 }
 

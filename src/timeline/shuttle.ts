@@ -6,7 +6,7 @@
  */
 import { playhead, transport } from '../state/playhead.ts';
 
-export const SHUTTLE_RATES = [1, 2, 4, 8] as const;
+const SHUTTLE_RATES = [1, 2, 4, 8] as const;
 
 export interface ShuttleState {
   /** −1 backwards, 0 stopped, 1 forwards. */

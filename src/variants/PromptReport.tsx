@@ -2,7 +2,7 @@
 import type { Job } from '../../server/contract/api.ts';
 
 /** "stairsUp" → "stairs up" (action ids are camelCase). */
-export function actionLabel(id: string): string {
+function actionLabel(id: string): string {
   return id.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 

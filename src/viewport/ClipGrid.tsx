@@ -24,8 +24,6 @@ import { createFloorTexture } from './floorTexture.ts';
 import { SubjectModel } from './SubjectModel.tsx';
 import type { SubjectDisplay } from './SubjectModel.tsx';
 
-export type { ClipGridProps, GridClip } from './clipGridProps.ts';
-
 installPlayheadDriver();
 
 const BG = '#14161a';
@@ -113,7 +111,7 @@ function Cell({ clip, track, display, onReady }: CellProps) {
   );
 }
 
-export function ClipGrid({ clips, columns, overlay, selectedKey = null, onSelect, drivePlayhead = true, className = '' }: ClipGridProps) {
+function ClipGrid({ clips, columns, overlay, selectedKey = null, onSelect, drivePlayhead = true, className = '' }: ClipGridProps) {
   const container = useRef<HTMLDivElement>(null);
   // One tracking element per cell; cells are keyed, so only the count decides how many refs exist.
   const tracks = useMemo(() => Array.from({ length: clips.length }, () => createRef<HTMLDivElement>()), [clips.length]);

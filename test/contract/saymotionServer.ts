@@ -38,7 +38,7 @@ export type Endpoint =
   | 'upload'
   | 'unknown';
 
-export type FaultKind = '401' | '404' | '429' | '500' | '502' | '503' | 'hang' | 'reset' | 'malformed';
+type FaultKind = '401' | '404' | '429' | '500' | '502' | '503' | 'hang' | 'reset' | 'malformed';
 
 export interface Fault {
   endpoint: Endpoint;
@@ -72,7 +72,7 @@ export interface JobPlan {
   atTick?: number;
 }
 
-export type ContractState = 'STARTING' | 'PROGRESS' | 'SUCCESS' | 'FAILURE';
+type ContractState = 'STARTING' | 'PROGRESS' | 'SUCCESS' | 'FAILURE';
 
 export interface ContractJob {
   rid: string;
@@ -127,7 +127,7 @@ interface Optimization {
   observations: number;
 }
 
-export const STOCK_MODELS: readonly Model[] = [
+const STOCK_MODELS: readonly Model[] = [
   { id: 'dm_stock_male_01', name: 'Stock Male', platform: 'deepmotion', ctime: 1_700_000_000_000 },
   { id: 'dm_stock_female_01', name: 'Stock Female', platform: 'deepmotion', ctime: 1_700_000_000_000 },
 ];

@@ -21,11 +21,11 @@ export interface PromptOutcome {
   pass: boolean;
 }
 
-export function plannedSequence(prompt: string): string[] {
+function plannedSequence(prompt: string): string[] {
   return parsePrompt(prompt).steps.map((s) => [s.action, ...s.with.map((w) => w.action)].join('+'));
 }
 
-export function evaluatePrompt(p: SuitePrompt): PromptOutcome {
+function evaluatePrompt(p: SuitePrompt): PromptOutcome {
   const planned = plannedSequence(p.prompt);
   const misread = planned.some((g, i) => g !== p.expect[i]);
   const sequenceOk = !misread && planned.length === p.expect.length;

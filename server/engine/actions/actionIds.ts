@@ -12,7 +12,7 @@
  */
 export type ActionCategory = 'locomotion' | 'terrain' | 'posture' | 'object' | 'sports' | 'combat' | 'acrobatics' | 'fitness' | 'dance' | 'gesture' | 'fall' | 'idle';
 
-export type ActionLayer = 'full' | 'upper' | 'locomotion';
+type ActionLayer = 'full' | 'upper' | 'locomotion';
 
 export interface ActionIdEntry {
   readonly id: string;

@@ -16,10 +16,10 @@ import type { Rng } from '../core/rng.ts';
 
 /** A number, a per-variant range `[min, max]`, or the name of a variable from `vars` (optionally '-name'). */
 export type Num = number | readonly [number, number] | string;
-export type V3 = readonly [Num, Num, Num];
+type V3 = readonly [Num, Num, Num];
 
-export type Side = 'L' | 'R';
-export type Ease = 'smooth' | 'linear' | 'in' | 'out';
+type Side = 'L' | 'R';
+type Ease = 'smooth' | 'linear' | 'in' | 'out';
 
 export interface HandKey {
   /** Wrist target, metres. */
@@ -30,7 +30,7 @@ export interface HandKey {
   pole?: V3;
 }
 
-export interface ArmKey {
+interface ArmKey {
   down?: Num;
   forward?: Num;
   twist?: Num;
@@ -51,7 +51,7 @@ export interface FootKey {
 }
 
 /** Leg joint angles (the leg leaves IK): hip flexion forward (+), abduction outward (+), twist, knee bend (+). */
-export interface LegKey {
+interface LegKey {
   flex?: Num;
   abduct?: Num;
   twist?: Num;
@@ -78,7 +78,7 @@ export interface KeyPose {
   shape?: Partial<Record<Side, HandShape>>;
 }
 
-export const PROP_KINDS = [
+const PROP_KINDS = [
   'ball',
   'cup',
   'bottle',
@@ -118,7 +118,7 @@ export function isPropKind(s: string): s is PropKind {
 }
 export type SceneKind = 'stairs' | 'box' | 'chair' | 'ladder' | 'wall' | 'door' | 'beam' | 'mat' | 'table' | 'bar';
 
-export interface PropSpec {
+interface PropSpec {
   kind: PropKind;
   /** Which hand holds it ('both' = centred between the hands); mirrored with the action. */
   hand: Side | 'both';
@@ -127,7 +127,7 @@ export interface PropSpec {
   to?: number;
 }
 
-export interface SceneSpec {
+interface SceneSpec {
   kind: SceneKind;
   /** Centre of the proxy's footprint in the action frame (x left, y base height, z forward), metres. */
   at: readonly [number, number, number];
@@ -219,7 +219,7 @@ export const LEG_BASE = [55, 59] as const;
 export const CHANNELS = 63;
 
 /** Neutral values: standing, arms hanging, feet flat where they stood. */
-export const NEUTRAL: readonly number[] = (() => {
+const NEUTRAL: readonly number[] = (() => {
   const v = new Array<number>(CHANNELS).fill(0);
   v[CH.rootY] = 0.955;
   for (const s of [0, 1]) {
@@ -251,7 +251,7 @@ for (const s of [0, 1]) {
 /** Channels scaled by intensity: torso, head, pelvis yaw and the horizontal root travel. */
 const INTENSITY: number[] = [CH.rootX, CH.rootZ, CH.pelvisYaw, CH.lean, CH.side, CH.twist, CH.headPitch, CH.headYaw, CH.headRoll];
 
-export interface CompiledKey {
+interface CompiledKey {
   t: number;
   ease: Ease;
   air: boolean;

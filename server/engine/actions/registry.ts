@@ -40,7 +40,7 @@ export type RegistryEntry =
   | { kind: 'gesture'; make(step: PlanStep, rng: Rng): Gesture; duration(step: PlanStep): Duration };
 
 /** Jump parameters from a plan step; the jump family differs in height, distance and feet. */
-export function jumpParamsOf(s: PlanStep): JumpParams {
+function jumpParamsOf(s: PlanStep): JumpParams {
   const a = s.action;
   const hop = a === 'hop';
   const height = s.height ?? (hop ? 0.15 : a === 'leap' ? 0.35 : a === 'longJump' ? 0.4 : a === 'jumpInPlace' ? 0.25 : 0.3);
@@ -159,10 +159,6 @@ for (const def of LIBRARY) TABLE[def.id] = { kind: 'data', def };
 
 export function registryEntry(id: string): RegistryEntry | undefined {
   return TABLE[id];
-}
-
-export function registeredIds(): string[] {
-  return Object.keys(TABLE);
 }
 
 /** Turning in place and travelling gaits are merged into one footstep run by the timeline. */

@@ -22,7 +22,7 @@ import type { PropItem, SceneItem } from './scene.ts';
 import { applyVariantStyle } from './variantStyle.ts';
 
 /** The repeating window of an action, if any. */
-export function loopOf(def: ActionDef): readonly [number, number] | null {
+function loopOf(def: ActionDef): readonly [number, number] | null {
   return def.loop ?? (def.cycle ? [0, 1] : null);
 }
 
@@ -31,7 +31,7 @@ function meanDur(def: ActionDef): number {
 }
 
 /** How many times the loop window (or, without one, the whole action) runs in a segment of `sec` seconds. */
-export function repsOf(def: ActionDef, dur: number, step: PlanStep, sec: number): number {
+function repsOf(def: ActionDef, dur: number, step: PlanStep, sec: number): number {
   if (step.count !== undefined) return Math.max(1, Math.min(50, Math.round(step.count)));
   const lp = loopOf(def);
   if (!lp || !(def.cycle || def.fill)) return 1;
@@ -40,7 +40,7 @@ export function repsOf(def: ActionDef, dur: number, step: PlanStep, sec: number)
 }
 
 /** Seconds one run of the action takes at this step's intensity (vigorous is faster, gentle slower). */
-export function speedScale(step: PlanStep): number {
+function speedScale(step: PlanStep): number {
   const i = step.intensity ?? 1;
   return 1 / (0.7 + 0.3 * i) / (step.speedMul ?? 1);
 }

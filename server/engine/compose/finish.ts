@@ -39,7 +39,7 @@ function hipPos(root: Float32Array, f: number, side: number): void {
  * bend is below the floor. Generators place feet analytically; this catches the combinations they
  * do not model (a pointed foot at landing, a tilted foot during a transition).
  */
-export function minAnkleHeight(pitch: number, toe: number): number {
+function minAnkleHeight(pitch: number, toe: number): number {
   const c = Math.cos(pitch),
     s = Math.sin(pitch);
   const heel = -0.08 * c + 0.05 * s;

@@ -25,7 +25,7 @@ import { finishTrack } from './finish.ts';
 import type { Segment } from './fit.ts';
 
 /** Half-life of transition offsets: short enough to feel responsive, long enough to hide pose jumps. */
-export const TRANSITION_HALF_LIFE = 0.1;
+const TRANSITION_HALF_LIFE = 0.1;
 
 const STEPPING = isStepping;
 
@@ -98,7 +98,7 @@ function overlays(seg: Segment, ctx: GenCtx): void {
 }
 
 /** Smooths every channel a generator writes across each boundary. */
-export function inertializeTrack(tr: Track, boundaries: readonly number[]): void {
+function inertializeTrack(tr: Track, boundaries: readonly number[]): void {
   const H = TRANSITION_HALF_LIFE;
   for (const b of boundaries) {
     for (let j = 0; j < JOINT_COUNT; j++) inertializeQuat(tr.rot, JOINT_COUNT, j, b, tr.n, tr.fps, H);

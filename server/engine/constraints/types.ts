@@ -9,8 +9,8 @@
 export const EFFECTORS = ['leftHand', 'rightHand', 'leftFoot', 'rightFoot'] as const;
 export type Effector = (typeof EFFECTORS)[number];
 
-export type Vec3 = [number, number, number];
-export type Quat = [number, number, number, number];
+type Vec3 = [number, number, number];
+type Quat = [number, number, number, number];
 
 export interface PathWaypoint {
   /** Floor position (metres). */

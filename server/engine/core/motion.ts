@@ -2,7 +2,7 @@
  * The engine's motion data: everything an exporter or edit operation needs, in flat typed arrays so
  * variants are cheap to generate, copy and encode.
  */
-import { CANONICAL, JOINT_COUNT } from './skeleton.ts';
+import { CANONICAL } from './skeleton.ts';
 import type { Skeleton } from './skeleton.ts';
 
 export interface Motion {
@@ -48,9 +48,4 @@ export function sliceMotion(src: Motion, from: number, count: number): Motion {
 
 export function motionDurationSec(m: Motion): number {
   return (m.frames - 1) / m.fps;
-}
-
-/** Offset of joint j's quaternion at frame f in `rot`. */
-export function rotIndex(f: number, j: number, jointCount = JOINT_COUNT): number {
-  return (f * jointCount + j) * 4;
 }

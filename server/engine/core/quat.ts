@@ -8,24 +8,7 @@
 /** Anything indexable that stores numbers: scratch Float64Arrays, Float32Array motion buffers, plain arrays. */
 export type Num = { [i: number]: number; readonly length: number };
 
-export function quat(x = 0, y = 0, z = 0, w = 1): Float64Array {
-  const q = new Float64Array(4);
-  q[0] = x;
-  q[1] = y;
-  q[2] = z;
-  q[3] = w;
-  return q;
-}
-
-export function vec3(x = 0, y = 0, z = 0): Float64Array {
-  const v = new Float64Array(3);
-  v[0] = x;
-  v[1] = y;
-  v[2] = z;
-  return v;
-}
-
-export function qIdentity(out: Num, o = 0): void {
+function qIdentity(out: Num, o = 0): void {
   out[o] = 0;
   out[o + 1] = 0;
   out[o + 2] = 0;
@@ -256,14 +239,6 @@ export function qFromBasis(out: Num, x: Num, y: Num, z: Num): void {
   qNormalize(out);
 }
 
-/** Mirror a rotation across the body's sagittal (YZ) plane: the axis is a pseudovector, so y and z flip. */
-export function qMirror(out: Num, a: Num): void {
-  out[0] = a[0]!;
-  out[1] = -a[1]!;
-  out[2] = -a[2]!;
-  out[3] = a[3]!;
-}
-
 /** Heading of a rotation: the yaw of its rotated +Z axis projected on the floor. */
 export function qHeading(q: Num): number {
   const x = q[0]!,
@@ -274,10 +249,6 @@ export function qHeading(q: Num): number {
   const fx = 2 * (x * z + w * y);
   const fz = 1 - 2 * (x * x + y * y);
   return Math.atan2(fx, fz);
-}
-
-export function qDot(a: Num, b: Num): number {
-  return a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]! + a[3]! * b[3]!;
 }
 
 export function wrapAngle(a: number): number {

@@ -83,7 +83,7 @@ export const J = {
  * foot contacts) loop over a prefix and keeps every body index of the first (22-joint) rig.
  */
 export const BODY_JOINT_COUNT = 22;
-export const FINGER_JOINTS_PER_HAND = 15;
+const FINGER_JOINTS_PER_HAND = 15;
 export const JOINT_COUNT = BODY_JOINT_COUNT + 2 * FINGER_JOINTS_PER_HAND;
 /** The id of the first, finger-less canonical rig; decoders upgrade its data (see io/encode.ts). */
 export const SKELETON_V1_ID = 'kinema-humanoid-v1';

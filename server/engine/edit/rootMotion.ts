@@ -13,7 +13,7 @@ import type { Motion } from '../core/motion.ts';
 export type Axis = 'x' | 'y' | 'z';
 
 /** Travel of the hips on the floor (y = 0) per frame: [x, 0, z] × frames. */
-export function floorTravel(m: Motion, windowSec = 1): Float32Array {
+function floorTravel(m: Motion, windowSec = 1): Float32Array {
   const half = Math.max(0, Math.round((windowSec * m.fps) / 2));
   const out = new Float32Array(m.frames * 3);
   // Prefix sums make the moving average O(frames) whatever the window.

@@ -37,7 +37,7 @@ export interface PhysicsExpect {
   footAboveHips?: boolean;
 }
 
-export interface PredicateResult {
+interface PredicateResult {
   field: keyof PhysicsExpect;
   expected: unknown;
   measured: number;

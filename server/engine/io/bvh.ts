@@ -8,7 +8,7 @@ import type { Motion } from '../core/motion.ts';
 const CM = 100;
 
 /** Z, X, Y angles (radians) with q = Rz·Rx·Ry, the order BVH readers apply for "Zrotation Xrotation Yrotation". */
-export function quatToZXY(x: number, y: number, z: number, w: number, out: number[]): void {
+function quatToZXY(x: number, y: number, z: number, w: number, out: number[]): void {
   const r01 = 2 * (x * y - w * z),
     r11 = 1 - 2 * (x * x + z * z),
     r21 = 2 * (y * z + w * x);

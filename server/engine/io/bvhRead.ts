@@ -6,7 +6,7 @@
  */
 import { qAxisAngle, qMul, qRotate } from '../core/quat.ts';
 
-export interface BvhJoint {
+interface BvhJoint {
   name: string;
   parent: number;
   offset: [number, number, number];

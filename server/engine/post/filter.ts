@@ -48,7 +48,7 @@ export function lowpass(x: Float64Array, cutoff: number, fps: number): void {
   x.set(y);
 }
 
-export function cutoffFor(strength: number): number {
+function cutoffFor(strength: number): number {
   const s = Math.max(0, Math.min(1, strength));
   return 12 * (1 - s) + 2 * s;
 }

@@ -27,7 +27,7 @@ export const RAISED_SUPPORT = 0.06;
  * (within 3.5 cm) and slower than a swing (under 0.5 m/s), i.e. it locks through glides that auto
  * would let slide.
  */
-export function lockContacts(m: Motion, mode: FootLockingMode, pos: Float32Array, jc = m.skeleton.parents.length): Uint8Array {
+function lockContacts(m: Motion, mode: FootLockingMode, pos: Float32Array, jc = m.skeleton.parents.length): Uint8Array {
   const out = m.contacts.slice();
   if (mode === 'always') {
     for (let f = 0; f < m.frames; f++)

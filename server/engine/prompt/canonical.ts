@@ -202,12 +202,12 @@ function firstPattern(id: ActionId): string {
 }
 
 /** Base-form phrase: "pick up", "do a cartwheel". */
-export function canonicalBase(id: ActionId): string {
+function canonicalBase(id: ActionId): string {
   return OVERRIDES[id] ?? firstPattern(id);
 }
 
 /** "walk" → "walks", "punch" → "punches", "carry" → "carries". */
-export function thirdPerson(base: string): string {
+function thirdPerson(base: string): string {
   if (base === 'be') return 'is';
   if (base === 'have') return 'has';
   if (/(?:s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
@@ -216,7 +216,7 @@ export function thirdPerson(base: string): string {
 }
 
 /** "wave" → "waving", "run" → "running", "lie" → "lying". */
-export function gerund(base: string): string {
+function gerund(base: string): string {
   if (base.endsWith('ie')) return `${base.slice(0, -2)}ying`;
   if (base.endsWith('ee')) return `${base}ing`;
   if (base.endsWith('e')) return `${base.slice(0, -1)}ing`;

@@ -5,7 +5,7 @@
  * nouns ("bow and arrow", "hands and knees") as often as verbs. Hand-written: compromise's `clauses()` splits on
  * commas and conjunctions but does not tell sequence from concurrency or reorder "before"/"after".
  */
-export type ClauseRelation = 'seq' | 'while' | 'before' | 'after';
+type ClauseRelation = 'seq' | 'while' | 'before' | 'after';
 
 export interface Clause {
   text: string;

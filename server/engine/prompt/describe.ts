@@ -9,7 +9,7 @@ import type { ActionKind, PlanStep } from './plan.ts';
 import { actionName } from './suggest.ts';
 
 /** The gait a locomotion action uses. */
-export function gaitOf(a: ActionKind): GaitKind {
+function gaitOf(a: ActionKind): GaitKind {
   switch (a) {
     case 'run':
       return 'run';

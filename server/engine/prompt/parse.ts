@@ -14,11 +14,11 @@ import { suggestActions } from './suggest.ts';
 import { normalizePrompt } from './tokens.ts';
 
 /** Gestures that can ride on locomotion or play on an idle base. */
-export function isUpperBody(a: ActionKind): boolean {
+function isUpperBody(a: ActionKind): boolean {
   return actionEntry(a)?.layer === 'upper';
 }
 /** Gaits that move the root and can carry an upper-body layer. */
-export function isLocomotion(a: ActionKind): boolean {
+function isLocomotion(a: ActionKind): boolean {
   return actionEntry(a)?.layer === 'locomotion';
 }
 

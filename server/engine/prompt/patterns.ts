@@ -8,7 +8,7 @@ import type { ActionId } from '../actions/actionIds.ts';
 import { ACTION_PATTERNS } from './lexicon.ts';
 import type { Token } from './tokens.ts';
 
-export type PatternMode = 'verb' | 'noun' | 'any';
+type PatternMode = 'verb' | 'noun' | 'any';
 
 interface PatTok {
   alts: ReadonlySet<string>;
@@ -83,9 +83,6 @@ for (const p of PATTERNS) {
     BY_FIRST.set(w, list);
   }
 }
-
-/** Every word some pattern contains: the reader's vocabulary, for ignored-word reporting and suggestions. */
-export const PATTERN_WORDS: ReadonlySet<string> = new Set(PATTERNS.flatMap((p) => p.toks.filter((t) => !t.poss).flatMap((t) => [...t.alts])));
 
 const has = (tok: Token | undefined, alts: ReadonlySet<string>): boolean => !!tok && tok.forms.some((f) => alts.has(f));
 

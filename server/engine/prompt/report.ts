@@ -4,7 +4,7 @@
  */
 import type { Plan } from './plan.ts';
 
-export interface PlanChip {
+interface PlanChip {
   action: string;
   label: string;
   with: { action: string; label: string }[];

@@ -75,7 +75,7 @@ export const BODY_HUMAN_BONES: readonly HumanBone[] = [
   'rightToes',
 ];
 /** Body then finger bones, in the canonical rig's order. */
-export const ALL_HUMAN_BONES: readonly HumanBone[] = [...BODY_HUMAN_BONES, ...FINGER_BONES];
+const ALL_HUMAN_BONES: readonly HumanBone[] = [...BODY_HUMAN_BONES, ...FINGER_BONES];
 
 export function isHumanBone(s: string): s is HumanBone {
   return (ALL_HUMAN_BONES as readonly string[]).includes(s);

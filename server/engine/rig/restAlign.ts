@@ -195,7 +195,7 @@ export function legsLength(pos: (b: HumanBone) => Vector3 | undefined): number {
  * direction alone leaves its twist open, and a finger curls about its palm's own axis, so the twist is
  * taken from the line across the knuckles. Null when a pair is degenerate (parallel directions).
  */
-export function alignPair(pt: Vector3, st: Vector3, pc: Vector3, sc: Vector3): Quaternion | null {
+function alignPair(pt: Vector3, st: Vector3, pc: Vector3, sc: Vector3): Quaternion | null {
   const frame = (p: Vector3, s: Vector3): Matrix4 | null => {
     const x = p.clone().normalize();
     const z = new Vector3().crossVectors(x, s);

@@ -11,7 +11,6 @@ import type { Track } from './track.ts';
 
 const q = new Float64Array(4),
   q2 = new Float64Array(4);
-export const DEG = Math.PI / 180;
 
 /** Sets joint j at frame f from angles in radians (X first, then Y, then Z); side 1 mirrors a left-side pose. */
 export function setEuler(rot: Float32Array, f: number, j: number, x: number, y: number, z: number, mirror = false): void {

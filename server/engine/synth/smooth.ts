@@ -1,5 +1,5 @@
 /** Easing curves used for swing trajectories, ramps and cross-fades. */
-export function clamp01(x: number): number {
+function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 /** C1 ease (zero slope at both ends). */

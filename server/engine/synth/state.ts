@@ -6,7 +6,7 @@
 import { STAND_HIPS_Y } from '../core/skeleton.ts';
 import type { Rng } from '../core/rng.ts';
 
-export interface FootState {
+interface FootState {
   x: number;
   y: number;
   z: number;
@@ -62,8 +62,6 @@ export interface Style {
   tension: number; // 0 relaxed … 1 angry/tense
   age: number; // 0 young … 1 old
 }
-
-export const NEUTRAL_STYLE: Style = { energy: 0, tension: 0, age: 0 };
 
 export function initialState(stanceWidth: number, toeOut: number): SynthState {
   return {

@@ -10,12 +10,12 @@ import { localAction, RIG_BASIC_ACTIONS } from './actionLibrary.ts';
 
 type EngineApi = typeof Engine;
 
-export const ACTION_KINDS = ['rig', 'animate', 'textToMotion'] as const;
-export type ActionKind = (typeof ACTION_KINDS)[number];
+const ACTION_KINDS = ['rig', 'animate', 'textToMotion'] as const;
+type ActionKind = (typeof ACTION_KINDS)[number];
 
 export type ActionRequest = StoredOf<ActionKind>;
 
-export function isActionKind(kind: string): kind is ActionKind {
+function isActionKind(kind: string): kind is ActionKind {
   return (ACTION_KINDS as readonly string[]).includes(kind);
 }
 

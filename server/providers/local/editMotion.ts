@@ -10,7 +10,7 @@ import type { StoredRequest } from '../../contract/storedRequest.ts';
 
 type EngineApi = typeof Engine;
 
-export class EditInputError extends Error {
+class EditInputError extends Error {
   constructor(
     readonly code: string,
     message: string,

@@ -20,7 +20,7 @@ interface Slot {
  * Every engine job runs under a heap limit and a deadline: a hostile character or an oversized edit
  * fails its own job (the worker is replaced) instead of taking the server's memory or its only worker.
  */
-export const ENGINE_LIMITS = { heapMb: 1536, jobTimeoutMs: 10 * 60 * 1000 };
+const ENGINE_LIMITS = { heapMb: 1536, jobTimeoutMs: 10 * 60 * 1000 };
 
 function spawnWorker(): Worker {
   const worker = new Worker(BOOTSTRAP, { eval: true, resourceLimits: { maxOldGenerationSizeMb: ENGINE_LIMITS.heapMb } });

@@ -23,7 +23,7 @@ export class ClipImportError extends Error {
 }
 
 /** The key rate of a clip: the most common spacing of its first long track's keys. */
-export function clipFps(clip: AnimationClip): number {
+function clipFps(clip: AnimationClip): number {
   const track = clip.tracks.find((t) => t.times.length > 2);
   if (!track) return 30;
   const dt = (track.times[track.times.length - 1]! - track.times[0]!) / (track.times.length - 1);

@@ -23,7 +23,7 @@ const encoder = new TextEncoder();
 /** Synthesis takes this share of the progress bar; exports the rest. */
 const SYNTH_SHARE = 60;
 
-export class EngineInputError extends Error {
+class EngineInputError extends Error {
   constructor(
     readonly code: string,
     message: string,

@@ -19,7 +19,7 @@ import type { MeshyClient } from './meshyClient.ts';
 import { AnimationResult, MotionResult, RigResult, type MeshyTask } from './meshyWire.ts';
 import { sleep } from '../../http/outbound/sleep.ts';
 
-export interface PlannedFile {
+interface PlannedFile {
   variant: number;
   format: FileFormat;
   url: string;
@@ -36,7 +36,7 @@ function unexpected(what: string): ProviderError {
   return new ProviderError('bad_result', `Meshy reported success but sent ${what}; run the job again.`, true);
 }
 
-export function planFiles(op: MeshyOperation, task: MeshyTask): PlannedFile[] {
+function planFiles(op: MeshyOperation, task: MeshyTask): PlannedFile[] {
   const files: PlannedFile[] = [];
   const add = (variant: number, format: FileFormat, url: string | undefined) => {
     if (url) files.push({ variant, format, url });
@@ -96,7 +96,7 @@ function looksLike(format: FileFormat, bytes: Uint8Array): boolean {
 }
 
 /** The file itself, or the first entry of a zip download that is one. */
-export function unpackResult(format: FileFormat, bytes: Uint8Array): Uint8Array {
+function unpackResult(format: FileFormat, bytes: Uint8Array): Uint8Array {
   if (looksLike(format, bytes)) return bytes;
   if (latin1.decode(bytes.subarray(0, 4)) === 'PK\x03\x04') {
     let entries: Record<string, Uint8Array>;
@@ -114,7 +114,7 @@ export function unpackResult(format: FileFormat, bytes: Uint8Array): Uint8Array 
 }
 
 /** Longest animation in a GLB, in seconds (0 for a static character or an unreadable file). */
-export async function glbDurationSec(bytes: Uint8Array): Promise<number> {
+async function glbDurationSec(bytes: Uint8Array): Promise<number> {
   try {
     const doc = await new WebIO().setLogger(new GltfLogger(GltfLogger.Verbosity.SILENT)).readBinary(bytes);
     let max = 0;
@@ -130,7 +130,7 @@ export async function glbDurationSec(bytes: Uint8Array): Promise<number> {
   }
 }
 
-export function bvhDurationSec(bytes: Uint8Array): number {
+function bvhDurationSec(bytes: Uint8Array): number {
   const text = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
   const frames = /Frames:\s*(\d+)/.exec(text);
   const frameTime = /Frame Time:\s*([\d.eE+-]+)/.exec(text);

@@ -33,11 +33,11 @@ export interface ClientTiming {
   downloadTimeoutMs: number;
 }
 
-export const DEFAULT_CLIENT_TIMING: ClientTiming = { requestTimeoutMs: 30_000, createTimeoutMs: 180_000, downloadTimeoutMs: 300_000 };
+const DEFAULT_CLIENT_TIMING: ClientTiming = { requestTimeoutMs: 30_000, createTimeoutMs: 180_000, downloadTimeoutMs: 300_000 };
 
 /** Caps from the official CLI: task JSON 16 MiB; result files are bounded separately. */
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
-export const MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
+const MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
 
 /** Connection errors that prove the request never left: resending cannot double anything. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);

@@ -23,7 +23,7 @@ import { MeshyClient, type ClientTiming, type MeshyCredentials } from './meshyCl
 import type { MeshyResource, MeshyTask } from './meshyWire.ts';
 import { DEFAULT_SUBMIT_TIMING, reconcile, submitTask, unknownOutcome, type Submission, type SubmitTiming } from './submitTask.ts';
 
-export const MESHY_CAPABILITIES: Capability[] = ['rig', 'animate', 'library', 'textToMotion', 'characters'];
+const MESHY_CAPABILITIES: Capability[] = ['rig', 'animate', 'library', 'textToMotion', 'characters'];
 
 /** Meshy's progress fills the bar up to here; copying the files into the cache fills the rest. */
 const GENERATION_SHARE = 90;

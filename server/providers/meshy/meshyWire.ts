@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export type MeshyResource = 'rigging' | 'animations' | 'text-to-motion';
 
-export const MESHY_STATUSES = ['PENDING', 'IN_PROGRESS', 'SUCCEEDED', 'FAILED', 'CANCELED'] as const;
+const MESHY_STATUSES = ['PENDING', 'IN_PROGRESS', 'SUCCEEDED', 'FAILED', 'CANCELED'] as const;
 export const MeshyStatus = z.enum(MESHY_STATUSES);
 export type MeshyStatus = z.infer<typeof MeshyStatus>;
 export const TERMINAL: ReadonlySet<MeshyStatus> = new Set(['SUCCEEDED', 'FAILED', 'CANCELED']);
@@ -18,7 +18,7 @@ const timestamp = z
   .optional()
   .transform((v) => v ?? 0);
 
-export const TaskError = z
+const TaskError = z
   .looseObject({
     message: z.string().default(''),
     type: z.string().optional(),
@@ -101,7 +101,7 @@ export const TaskList = z.array(z.unknown());
 
 export const Balance = z.looseObject({ balance: z.number() });
 
-export const LibraryItem = z.looseObject({
+const LibraryItem = z.looseObject({
   action_id: z.number().int(),
   name: z.string(),
   key: z.string().optional(),
@@ -116,7 +116,7 @@ export const LibraryResponse = z.union([
 ]);
 
 /** The unauthenticated public catalog uses camelCase inside `{result: {total, list}}`. */
-export const PublicCatalogItem = z.looseObject({
+const PublicCatalogItem = z.looseObject({
   id: z.number().int(),
   name: z.string(),
   key: z.string().optional(),

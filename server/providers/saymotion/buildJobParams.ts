@@ -8,7 +8,7 @@ import type { StoredRequest } from '../../contract/storedRequest.ts';
 import { ProviderError } from '../provider.ts';
 
 /** SayMotion's named 2D backdrops: one list, in the contract, which the API validates against too. */
-export const BACKDROPS_2D = RENDER_BACKDROPS_2D;
+const BACKDROPS_2D = RENDER_BACKDROPS_2D;
 
 const CAM_MODES = { cinematic: 0, fixed: 1, face: 2 } as const;
 

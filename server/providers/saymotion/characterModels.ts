@@ -8,13 +8,12 @@ import type { SayMotionClient } from './saymotionClient.ts';
 import { isFbx } from './unpackFbx.ts';
 import { DeleteModelReply, ListModelsReply, StoreModelReply, UploadUrlReply, type CharacterModel } from './wireSchemas.ts';
 
-export const MODEL_EXTS = ['fbx', 'glb', 'gltf', 'vrm'] as const;
-export type ModelExt = (typeof MODEL_EXTS)[number];
-export const THUMB_EXTS = ['png', 'jpg', 'jpeg'] as const;
-export type ThumbExt = (typeof THUMB_EXTS)[number];
+const MODEL_EXTS = ['fbx', 'glb', 'gltf', 'vrm'] as const;
+type ModelExt = (typeof MODEL_EXTS)[number];
+type ThumbExt = 'png' | 'jpg' | 'jpeg';
 
 /** Character files are a few MB; this bounds memory for one upload held in the server. */
-export const MAX_CHARACTER_BYTES = 200 * 1024 * 1024;
+const MAX_CHARACTER_BYTES = 200 * 1024 * 1024;
 
 export interface CharacterUpload {
   name: string;

@@ -39,7 +39,7 @@ export interface DownloadOptions {
 type DownloadContext = Pick<JobContext, 'saveFile' | 'setVariantDuration' | 'progress' | 'signal'>;
 
 /** The links of one variant, in the order the studio prefers, first URL per format. */
-export function pickFiles(link: DownloadLink): Array<{ ext: string; format: FileFormat; url: string }> {
+function pickFiles(link: DownloadLink): Array<{ ext: string; format: FileFormat; url: string }> {
   const found = new Map<FileFormat, { ext: string; format: FileFormat; url: string }>();
   for (const group of link.urls ?? []) {
     if (group.name.toLowerCase().startsWith('inter')) continue;

@@ -50,7 +50,7 @@ function knownCode(value: unknown): number | null {
 }
 
 /** The documented code in a FAILURE's details, or null. */
-export function errorCodeOf(details: Record<string, unknown> | null | undefined): number | null {
+function errorCodeOf(details: Record<string, unknown> | null | undefined): number | null {
   if (!details) return null;
   for (const key of ['code', 'errorCode', 'error_code', 'exc_code']) {
     const c = knownCode(typeof details[key] === 'number' ? details[key] : String(details[key] ?? ''));

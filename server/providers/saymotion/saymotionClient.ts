@@ -45,7 +45,7 @@ export interface ClientTiming {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_CLIENT_TIMING: ClientTiming = {
+const DEFAULT_CLIENT_TIMING: ClientTiming = {
   requestTimeoutMs: 30_000,
   downloadTimeoutMs: 120_000,
   getRetries: 4,
@@ -56,7 +56,7 @@ export const DEFAULT_CLIENT_TIMING: ClientTiming = {
 };
 
 /** Largest file we accept from SayMotion; a clip is a few MB, so anything near this is not a motion. */
-export const MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
+const MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
 
 /** API replies are small JSON documents; a reply this large is not one. */
 const MAX_REPLY_BYTES = 16 * 1024 * 1024;

@@ -27,7 +27,7 @@ export interface TrackerTiming {
   maxUrlLength: number;
 }
 
-export const DEFAULT_TRACKER_TIMING: TrackerTiming = {
+const DEFAULT_TRACKER_TIMING: TrackerTiming = {
   intervalMs: 3000,
   maxBackoffMs: 60_000,
   giveUpAfterMs: 30 * 60_000,

@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import { ProviderError } from '../provider.ts';
 
 /** An unpacked archive larger than this is not a motion clip (and could be a zip bomb). */
-export const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
 
 const FBX_BINARY_MAGIC = 'Kaydara FBX Binary';
 
@@ -17,7 +17,7 @@ function startsWithText(bytes: Uint8Array, text: string): boolean {
   return true;
 }
 
-export function isZip(bytes: Uint8Array): boolean {
+function isZip(bytes: Uint8Array): boolean {
   return bytes.byteLength >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 

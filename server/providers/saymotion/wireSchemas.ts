@@ -30,7 +30,7 @@ export const CreditBalance = z.object({
 export type CreditBalance = z.infer<typeof CreditBalance>;
 
 /** A request id goes into URL paths, so it must be a plain token. */
-export const Rid = z
+const Rid = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_.:-]{1,200}$/, { error: 'request id has unexpected characters' });
@@ -51,12 +51,12 @@ export type StatusEntry = z.infer<typeof StatusEntry>;
 export const StatusReply = z.object({ count: num, status: z.array(StatusEntry).default([]) });
 export type StatusReply = z.infer<typeof StatusReply>;
 
-export const UrlGroup = z.object({
+const UrlGroup = z.object({
   name: z.string().default(''),
   /** Each entry maps one extension to its URL: [{"bvh": "https://…"}, {"glb": "https://…"}]. */
   files: z.array(z.record(z.string(), z.string())).default([]),
 });
-export type UrlGroup = z.infer<typeof UrlGroup>;
+type UrlGroup = z.infer<typeof UrlGroup>;
 
 export const DownloadLink = z.object({
   rid: z.string(),

@@ -16,7 +16,7 @@ import { originOf } from '../serverOrigin.ts';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Builds only render.html (no React or Tailwind: the page uses neither) into `outDir`. */
-export async function buildRenderPage(outDir: string): Promise<void> {
+async function buildRenderPage(outDir: string): Promise<void> {
   await build({
     root: ROOT,
     configFile: false,

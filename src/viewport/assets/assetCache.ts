@@ -85,12 +85,6 @@ export function loadAsset(src: AssetSource): Promise<LoadedAsset> {
   return p;
 }
 
-/** The asset if it is already parsed, without starting anything. */
-export function peekAsset(url: string): LoadedAsset | null {
-  const p = cache.get(url);
-  return p?.status === 'fulfilled' ? (p.value ?? null) : null;
-}
-
 /** Starts loading in the background; failures surface only when the asset is shown. */
 export function preloadAsset(src: AssetSource): void {
   loadAsset(src).catch(() => undefined);

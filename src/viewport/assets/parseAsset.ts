@@ -239,14 +239,14 @@ function fbxUnitScale(scene: Object3D): number {
   return Number.isFinite(factor) && factor > 0 ? factor / 100 : 0.01;
 }
 
-export interface PoseSnapshot {
+interface PoseSnapshot {
   positions: Vector3[];
   quaternions: Quaternion[];
   scales: Vector3[];
 }
 
 /** Local transforms of every node in traversal order (clones traverse in the same order). */
-export function snapshotPose(root: Object3D): PoseSnapshot {
+function snapshotPose(root: Object3D): PoseSnapshot {
   const s: PoseSnapshot = { positions: [], quaternions: [], scales: [] };
   root.traverse((o) => {
     s.positions.push(o.position.clone());
@@ -256,7 +256,7 @@ export function snapshotPose(root: Object3D): PoseSnapshot {
   return s;
 }
 
-export function restorePose(root: Object3D, s: PoseSnapshot): void {
+function restorePose(root: Object3D, s: PoseSnapshot): void {
   let i = 0;
   root.traverse((o) => {
     if (i < s.positions.length) {

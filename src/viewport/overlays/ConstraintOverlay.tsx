@@ -36,7 +36,7 @@ const hit = new Vector3(),
   tmp = new Vector3();
 const noPick = () => null;
 
-export function findBone(scene: Object3D, e: Effector | 'hips' | 'head'): Bone | null {
+function findBone(scene: Object3D, e: Effector | 'hips' | 'head'): Bone | null {
   let found: Bone | null = null;
   scene.traverse((o) => {
     if (!found && (o as Bone).isBone && o.name.replace(/^.*[:_]/, '').endsWith(BONE_SUFFIX[e]) && !/Index|Thumb|Middle|Ring|Pinky/.test(o.name)) found = o as Bone;

@@ -21,7 +21,7 @@ declare global {
 }
 
 /** The bone of the shown subject for a canonical bone name, by its exported (Mixamo-style) name, any prefix. */
-export function findCanonicalBone(scene: Object3D, name: string): Bone | null {
+function findCanonicalBone(scene: Object3D, name: string): Bone | null {
   const exported = CANONICAL.exportNames[CANONICAL.names.indexOf(name)];
   if (!exported) return null;
   let found: Bone | null = null;

@@ -72,7 +72,7 @@ export function analyseClip(rig: AnalysisRig, mixer: AnimationMixer, action: Ani
 }
 
 /** Planted spans of one foot: ankle or toes low and nearly still, cleaned of one-sample flickers. */
-export function footContacts(times: Float32Array, ankle: Float32Array | null, toes: Float32Array | null): Span[] {
+function footContacts(times: Float32Array, ankle: Float32Array | null, toes: Float32Array | null): Span[] {
   const n = times.length;
   if (!ankle || n < 2) return [];
   const planted = new Uint8Array(n);

@@ -4,9 +4,8 @@
  * on which bone plays which part. Pure (no three.js): it works on a plain list of {name, parent}.
  */
 import { canDriveBody, mapHumanoidBones } from '../../../server/engine/rig/humanoidMap.ts';
-import { ALL_HUMAN_BONES, type HumanBone } from '../../../server/engine/rig/humanBones.ts';
+import type { HumanBone } from '../../../server/engine/rig/humanBones.ts';
 
-export const HUMAN_ROLES: readonly HumanRole[] = ALL_HUMAN_BONES;
 export type HumanRole = HumanBone;
 
 export interface BoneInfo {

@@ -33,9 +33,6 @@ export const STANCE: Frag = {
   shape: { L: 'fist', R: 'fist' },
 };
 
-/** Stepping into the stance one foot at a time (both feet sliding at once would read as a hop). */
-export const INTO_STANCE: Frag = { feet: { L: { at: [0.02, 0.08, 0.2] } }, hips: { y: 0.93, z: 0.05 } };
-
 /**
  * Keys that step into the stance between t0 and t1: the lead foot lifts and steps forward, then the
  * rear foot lifts and steps back (feet never slide on the floor).
