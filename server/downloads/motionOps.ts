@@ -4,6 +4,7 @@
  * Pure functions on the engine's Motion (inputs are never modified), so they are cheap to test.
  */
 import type { Motion } from '../engine/index.ts';
+import { qSlerp } from '../engine/core/quat.ts';
 
 /**
  * Resample to `fps` keeping the clip's duration: rotations are slerped (shortest arc), hips position is lerped
@@ -34,41 +35,16 @@ export function resampleMotion(m: Motion, fps: number): Motion {
   return { fps, frames, skeleton: m.skeleton, rootPos, rot, contacts };
 }
 
+// Scratch quaternions in double precision, so the slerp and its normalisation round to float32 only once.
+const qa = new Float64Array(4),
+  qb = new Float64Array(4),
+  qo = new Float64Array(4);
+
 function slerpInto(src: Float32Array, ia: number, ib: number, t: number, out: Float32Array, io: number): void {
-  const ax = src[ia]!,
-    ay = src[ia + 1]!,
-    az = src[ia + 2]!,
-    aw = src[ia + 3]!;
-  let bx = src[ib]!,
-    by = src[ib + 1]!,
-    bz = src[ib + 2]!,
-    bw = src[ib + 3]!;
-  let cos = ax * bx + ay * by + az * bz + aw * bw;
-  if (cos < 0) {
-    cos = -cos;
-    bx = -bx;
-    by = -by;
-    bz = -bz;
-    bw = -bw;
+  for (let c = 0; c < 4; c++) {
+    qa[c] = src[ia + c]!;
+    qb[c] = src[ib + c]!;
   }
-  let wa: number, wb: number;
-  if (cos > 0.9995) {
-    // Nearly identical: lerp is exact enough and avoids dividing by sin(≈0).
-    wa = 1 - t;
-    wb = t;
-  } else {
-    const theta = Math.acos(cos);
-    const s = Math.sin(theta);
-    wa = Math.sin((1 - t) * theta) / s;
-    wb = Math.sin(t * theta) / s;
-  }
-  const x = ax * wa + bx * wb,
-    y = ay * wa + by * wb,
-    z = az * wa + bz * wb,
-    w = aw * wa + bw * wb;
-  const l = Math.hypot(x, y, z, w) || 1;
-  out[io] = x / l;
-  out[io + 1] = y / l;
-  out[io + 2] = z / l;
-  out[io + 3] = w / l;
+  qSlerp(qo, qa, qb, t);
+  for (let c = 0; c < 4; c++) out[io + c] = qo[c]!;
 }
