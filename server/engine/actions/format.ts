@@ -13,6 +13,7 @@
  */
 import type { HandShape } from '../core/hands.ts';
 import type { Rng } from '../core/rng.ts';
+import { hermite } from '../core/hermite.ts';
 
 /** A number, a per-variant range `[min, max]`, or the name of a variable from `vars` (optionally '-name'). */
 export type Num = number | readonly [number, number] | string;
@@ -467,12 +468,6 @@ export function sampleAction(c: CompiledAction, t: number, out: Float64Array): n
   }
   const pa = ks[Math.max(0, i - 1)]!,
     pb = ks[Math.min(n - 1, i + 2)]!;
-  const u2 = u * u,
-    u3 = u2 * u;
-  const h00 = 2 * u3 - 3 * u2 + 1,
-    h10 = u3 - 2 * u2 + u,
-    h01 = -2 * u3 + 3 * u2,
-    h11 = u3 - u2;
   const da = i === 0 ? 0 : h / (b.t - pa.t),
     db = i + 1 === n - 1 ? 0 : h / (pb.t - a.t);
   for (let ch = 0; ch < CHANNELS; ch++) {
@@ -484,7 +479,7 @@ export function sampleAction(c: CompiledAction, t: number, out: Float64Array): n
     // pose reaches its key without overshooting it: a held plank stays put, a punch stops at full reach.
     const ma = (av - pav) * (bv - av) > 0 ? (bv - pav) * da : 0;
     const mb = (bv - av) * (pbv - bv) > 0 ? (pbv - av) * db : 0;
-    out[ch] = h00 * av + h10 * ma + h01 * bv + h11 * mb;
+    out[ch] = hermite(u, av, ma, bv, mb);
   }
   return i;
 }

@@ -2,6 +2,8 @@
  * A tiny keyframe sampler for one-shot actions (jump, sit, bow...): values at key times with
  * Catmull-Rom tangents, so a pose sequence passes through every key with continuous velocity.
  */
+import { hermite } from '../core/hermite.ts';
+
 export interface Key {
   t: number;
   v: readonly number[];
@@ -33,16 +35,10 @@ export function sampleKeys(keys: readonly Key[], t: number, out: number[] | Floa
     return;
   }
   const u = (t - a.t) / h;
-  const u2 = u * u,
-    u3 = u2 * u;
-  const h00 = 2 * u3 - 3 * u2 + 1,
-    h10 = u3 - 2 * u2 + u,
-    h01 = -2 * u3 + 3 * u2,
-    h11 = u3 - u2;
   for (let c = 0; c < a.v.length; c++) {
     // Tangents scaled to this interval; the ends use zero slope so actions start and finish at rest.
     const ma = i === 0 ? 0 : ((b.v[c]! - pa.v[c]!) / (b.t - pa.t)) * h;
     const mb = i + 1 === n - 1 ? 0 : ((pb.v[c]! - a.v[c]!) / (pb.t - a.t)) * h;
-    out[c] = h00 * a.v[c]! + h10 * ma + h01 * b.v[c]! + h11 * mb;
+    out[c] = hermite(u, a.v[c]!, ma, b.v[c]!, mb);
   }
 }
